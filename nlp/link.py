@@ -1,9 +1,171 @@
-"""link: claims → indicators → cells. (Stub.)"""
+"""link: claims → canonical indicators → table cells.
+
+Every claim gets `indicator` (a canonical id or None), whether or not the report has a table:
+rules first (`nlp/patterns/indicators.toml`: subject and clause wording, unit, template), then
+the indicator classifier, when a trained model is available, decides claims the rules leave
+open. Where the report has cells, each claim with an indicator links to the cell of that id
+(several claims may link to one cell; a 其中 part has its own id, so it links to the part's cell).
+
+Zero statements in words that name two things (未发生行政复议和行政诉讼) link to both cells.
+"""
 
 from __future__ import annotations
 
-from nlp.records import Link, Report
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+from nlp.records import Cell, Claim, Link, Report
+
+PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
+_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
+TEMPLATES = ("pre2019", "2019", "2021", "local")
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    id: str
+    pattern: regex.Pattern
+    units: frozenset[str]
+    indicators: tuple[tuple[str, str], ...]  # (template, indicator id)
+
+    def indicator_for(self, template: str | None) -> str | None:
+        for t, ind in self.indicators:
+            if t == template:
+                return ind
+        return None
+
+
+def _load_toml(path: Path) -> dict:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@lru_cache(maxsize=4)
+def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
+    """The claim → indicator rules, in priority order (immutable, cached)."""
+    data = _load_toml(path)
+    rules = []
+    for p in data["pattern"]:
+        rules.append(
+            IndicatorRule(
+                id=p["id"],
+                pattern=regex.compile(p["regex"]),
+                units=frozenset(p.get("units", [])),
+                indicators=tuple(sorted(p.get("indicators", {}).items())),
+            )
+        )
+    return tuple(rules)
+
+
+def claim_context(text: str, claim: Claim) -> str:
+    """The clause before the claim's number (back to the previous clause break)."""
+    lo = max(0, claim.start - 60)
+    before = text[lo : claim.start]
+    parts = _CLAUSE_BREAK.split(before)
+    clause = parts[-1] if parts else before
+    if claim.kind == "zero":  # the phrase itself names what is zero
+        clause = text[claim.start : claim.end]
+    return clause.strip()
+
+
+def rule_indicator(
+    claim: Claim, context: str, template: str | None
+) -> tuple[str | None, str | None]:
+    """(indicator, rule id) for a claim by the rules; (None, None) when no rule decides."""
+    if claim.kind in ("percent", "pp", "multiple", "duration"):
+        return None, None
+    if claim.direction is not None or "同比" in claim.qualifiers:
+        return None, None  # a change is not the level the table states
+    unit = "件" if claim.kind == "zero" else claim.unit
+    probe = " ".join(x for x in (context, claim.subject or "") if x)
+    for rule in indicator_rules():
+        if claim.kind != "zero" and unit not in rule.units:
+            continue
+        if not rule.pattern.search(probe):
+            continue
+        return rule.indicator_for(template), rule.id
+    return None, None
+
+
+def assign_indicators(report: Report) -> None:
+    """Set `Claim.indicator` for every claim (rules, then the classifier if a model loads)."""
+    doc = report.document
+    template = doc.template
+    undecided: list[Claim] = []
+    for claim in report.claims:
+        if claim.indicator is not None:
+            continue
+        ind, rule = rule_indicator(claim, claim_context(doc.text, claim), template)
+        if rule is not None:
+            claim.indicator = ind
+            claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
+        else:
+            undecided.append(claim)
+    if undecided:
+        _classify(report, undecided)
+
+
+def _with(extractor: str, part: str) -> str:
+    return f"{extractor}+{part}" if extractor else part
+
+
+def _classify(report: Report, claims: list[Claim]) -> None:
+    """Let the trained indicator classifier decide claims the rules leave open."""
+    try:
+        from nlp.ml import load_indicator_classifier
+    except ImportError:
+        return
+    model = load_indicator_classifier()
+    if model is None:
+        return
+    for claim, (ind, prob) in zip(claims, model.predict_claims(report, claims), strict=True):
+        if ind is not None:
+            claim.indicator = ind
+            claim.extractor = _with(claim.extractor, f"indicator:model:{prob:.2f}")
+
+
+# Zero statements naming two things: the second indicator per template.
+_ZERO_PAIRS = {
+    ("review.total", "pre2019"): "litigation.total",
+    ("review.total", "local"): "litigation.total",
+}
+
+
+def _extra_zero_indicators(claim: Claim, template: str | None, text: str) -> list[str]:
+    if claim.kind != "zero" or claim.indicator is None:
+        return []
+    phrase = text[claim.start : claim.end]
+    if "复议" in phrase and "诉讼" in phrase:
+        if template in ("2019", "2021"):
+            return ["t4.litigation_direct.total", "t4.litigation_after_review.total"]
+        extra = _ZERO_PAIRS.get((claim.indicator, template or ""))
+        return [extra] if extra else []
+    return []
 
 
 def link(report: Report) -> list[Link]:
-    return []
+    """Assign indicators, then link each claim with an indicator to its cell(s)."""
+    assign_indicators(report)
+    by_id: dict[str, list[Cell]] = {}
+    for cell in report.cells:
+        if cell.indicator:
+            by_id.setdefault(cell.indicator, []).append(cell)
+    links: list[Link] = []
+    doc = report.document
+    for claim in report.claims:
+        if claim.indicator is None:
+            continue
+        targets = [(claim.indicator, 1.0)]
+        targets += [(x, 0.9) for x in _extra_zero_indicators(claim, doc.template, doc.text)]
+        for ind, score in targets:
+            for cell in by_id.get(ind, [])[:1]:  # one cell per indicator
+                method = "indicator-model" if "indicator:model" in claim.extractor else "indicator-rule"
+                links.append(Link(doc.doc_id, claim.claim_id, cell.cell_id, ind, score, method))
+    return links

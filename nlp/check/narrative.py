@@ -1,0 +1,227 @@
+"""Narrative checks (docs/spec.md section 4): what the text says against the tables and itself.
+
+- `narrative_vs_table`: a claim linked to a cell states a different value. Units are converted
+  (万元 cells against 元 claims); approximate claims fail only outside their bound; zeros stated
+  in words count as 0. Where the claim matches a documented alternative reading of the table
+  (e.g. 收到申请 = 新收 + 上年结转), the status is `uncertain`, not `fail`.
+- `percent_of`: a share whose part and whole are both stated, with a tolerance that follows the
+  precision printed (75% allows 74.5–75.5; 51.85% allows ±0.005). A value explained only by
+  truncation instead of rounding is `uncertain`.
+- `parts_vs_total`: 其中 / 分别为 parts against their total: parts may not add up to more than
+  the total; where the parts are exhaustive (a 分别为 list, or parts whose stated shares add up to
+  100%), they must add up to it.
+
+Statements that agree produce `pass`. Every check quotes both numbers and points at its claims
+(claim_ids) and cells (cell_ids) in `refs`.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+
+from nlp.records import Cell, Check, Claim, Report
+
+_SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3}
+
+# Alternative readings of a table a narrative legitimately uses; a match makes the check
+# `uncertain` instead of `fail`.
+ALTERNATIVES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "t3.new.total": (("t3.new.total", "t3.carried_over.total"),),
+    "requests.received": (("requests.closed",),),
+    "t3.result.total.total": (("t3.new.total",), ("t3.new.total", "t3.carried_over.total")),
+}
+
+
+def _fmt(x: float | None) -> str:
+    if x is None:
+        return "空"
+    return f"{x:g}" if abs(x) < 1e15 else str(x)
+
+
+def cell_value_in(cell: Cell, unit: str) -> float | None:
+    """The cell's value converted to a claim's unit (money to 元); None if blank."""
+    if cell.value is None:
+        return None
+    if unit == "元" and cell.unit in _SCALE:
+        return cell.value * _SCALE[cell.unit]
+    return cell.value
+
+
+def _magnitude(value: float) -> float:
+    """300 → 100, 1600 → 100, 90 → 10, 7 → 1: the step a 余/多 count can run to."""
+    if value <= 0:
+        return 1.0
+    v = int(round(value))
+    step = 1
+    while v and v % 10 == 0:
+        v //= 10
+        step *= 10
+    return float(step)
+
+
+def claim_agrees(claim: Claim, observed: float) -> bool:
+    """Does the observed number fall within what the claim states?"""
+    value = claim.value if claim.value is not None else 0.0
+    if claim.value_max is not None:
+        return value <= observed <= claim.value_max
+    if claim.bound == "lower":
+        return value <= observed < value + _magnitude(value) or (
+            claim.approx in ("超过", "以上", "不少于", "不低于") and observed >= value
+        )
+    if claim.bound == "upper":
+        return observed <= value
+    if claim.bound == "about":
+        return abs(observed - value) <= max(0.1 * abs(value), 1.0)
+    return math.isclose(observed, value, rel_tol=0, abs_tol=1e-9)
+
+
+def _claim_phrase(claim: Claim) -> str:
+    return f"“{claim.text}”"
+
+
+def narrative_vs_table(report: Report) -> list[Check]:
+    claims = {c.claim_id: c for c in report.claims}
+    cells = {c.cell_id: c for c in report.cells}
+    by_ind: dict[str, Cell] = {}
+    for c in report.cells:
+        if c.indicator and c.indicator not in by_ind:
+            by_ind[c.indicator] = c
+    out: list[Check] = []
+    for ln in report.links:
+        claim, cell = claims.get(ln.claim_id), cells.get(ln.cell_id)
+        if claim is None or cell is None:
+            continue
+        unit = "元" if claim.kind == "money" else claim.unit
+        observed = cell_value_in(cell, unit)
+        stated = 0.0 if claim.kind == "zero" else claim.value
+        refs = [claim.claim_id, cell.cell_id]
+        where = f"表中“{cell.row_label}”" + (f"（{cell.col_label}）" if cell.col_label else "")
+        if observed is None:
+            out.append(Check(report.document.doc_id, "", "narrative_vs_table", "not_assessable",
+                             stated, None, refs,
+                             f"正文{_claim_phrase(claim)}无法核对：{where}为空（{cell.raw or '空白'}）。",
+                             ln.indicator))
+            continue
+        if claim_agrees(claim, observed):
+            out.append(Check(report.document.doc_id, "", "narrative_vs_table", "pass", stated,
+                             observed, refs,
+                             f"正文{_claim_phrase(claim)}与{where}的{_fmt(observed)}一致。",
+                             ln.indicator))
+            continue
+        status, note = "fail", ""
+        for alt in ALTERNATIVES.get(ln.indicator or "", ()):
+            alt_cells = [by_ind.get(i) for i in alt]
+            if any(c is None or c.value is None for c in alt_cells):
+                continue
+            total = sum(cell_value_in(c, unit) or 0.0 for c in alt_cells)  # type: ignore[union-attr]
+            if claim_agrees(claim, total):
+                status = "uncertain"
+                labels = "＋".join(c.row_label for c in alt_cells)  # type: ignore[union-attr]
+                note = f"，但与{labels}之和{_fmt(total)}相符，可能口径不同"
+                refs += [c.cell_id for c in alt_cells if c.cell_id not in refs]  # type: ignore[union-attr]
+                break
+        stated_txt = "0（文字表述）" if claim.kind == "zero" else _fmt(stated)
+        out.append(Check(report.document.doc_id, "", "narrative_vs_table", status, stated,
+                         observed, refs,
+                         f"正文{_claim_phrase(claim)}为{stated_txt}，{where}为{_fmt(observed)}{note}。",
+                         ln.indicator))
+    return out
+
+
+def _decimals(claim: Claim) -> int:
+    """Decimal places printed in a percentage claim (75% → 0, 51.85% → 2, 百分之六十点五 → 1)."""
+    from nlp.normalize import same_length
+
+    text = same_length(claim.text)
+    for sep in (".", "点"):
+        if sep in text:
+            tail = text.split(sep, 1)[1]
+            n = 0
+            for ch in tail:
+                if ch.isdigit() or ch in "零〇一二三四五六七八九":
+                    n += 1
+                else:
+                    break
+            return n
+    return 0
+
+
+def percent_of(report: Report) -> list[Check]:
+    claims = {c.claim_id: c for c in report.claims}
+    out: list[Check] = []
+    for c in report.claims:
+        if c.kind != "percent" or c.value is None or not (c.part and c.whole):
+            continue
+        part, whole = claims.get(c.part), claims.get(c.whole)
+        if part is None or whole is None or part.value is None or not whole.value:
+            continue
+        if part.unit != whole.unit or part.bound or whole.bound:
+            status = "uncertain"
+        else:
+            status = None
+        actual = part.value / whole.value * 100
+        dec = _decimals(c)
+        tol = 0.5 * 10 ** (-dec)
+        refs = [c.claim_id, part.claim_id, whole.claim_id]
+        ratio = f"{_fmt(part.value)}/{_fmt(whole.value)} = {actual:.{max(dec, 1) + 1}f}%"
+        if abs(actual - c.value) <= tol + 1e-9:
+            st, msg = status or "pass", f"“{c.text}”与{ratio}相符。"
+        else:
+            trunc = math.floor(actual * 10**dec) / 10**dec
+            if math.isclose(trunc, c.value, abs_tol=1e-9):
+                st, msg = "uncertain", f"“{c.text}”与{ratio}只在截尾（非四舍五入）时相符。"
+            else:
+                st, msg = status or "fail", f"“{c.text}”与{ratio}不符。"
+        out.append(Check(report.document.doc_id, "", "percent_of", st, c.value,
+                         round(actual, 6), refs, msg, whole.indicator))
+    return out
+
+
+def _share_sum(parts: list[Claim], claims: list[Claim]) -> float | None:
+    """Sum of the shares (占X%) stated for the parts, when each part has one."""
+    shares = {c.part: c.value for c in claims if c.kind == "percent" and c.part and c.value}
+    vals = [shares.get(p.claim_id) for p in parts]
+    if not vals or any(v is None for v in vals):
+        return None
+    return float(sum(Decimal(str(v)) for v in vals))  # type: ignore[arg-type]
+
+
+def parts_vs_total(report: Report) -> list[Check]:
+    claims = {c.claim_id: c for c in report.claims}
+    groups: dict[str, list[Claim]] = {}
+    for c in report.claims:
+        if c.parent and c.kind not in ("percent", "pp") and c.value is not None:
+            groups.setdefault(c.parent, []).append(c)
+    out: list[Check] = []
+    for parent_id, parts in groups.items():
+        total = claims.get(parent_id)
+        if total is None or total.value is None:
+            continue
+        parts = [p for p in parts if p.unit == total.unit]
+        if not parts:
+            continue
+        s = sum(p.value for p in parts if p.value is not None)
+        approx = total.bound is not None or any(p.bound is not None for p in parts)
+        exhaustive = any("分别" in p.qualifiers for p in parts)
+        share = _share_sum(parts, report.claims)
+        if share is not None and abs(share - 100) <= 2.0:  # shares meant to cover the whole
+            exhaustive = True
+        refs = [total.claim_id] + [p.claim_id for p in parts]
+        terms = "＋".join(_fmt(p.value) for p in parts)
+        if s > total.value + 1e-9 and not approx:
+            st = "fail"
+            msg = f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）。"
+        elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9):
+            st = "uncertain" if approx else "fail"
+            msg = f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等。"
+        else:
+            st = "pass"
+            msg = f"分项{terms}＝{_fmt(s)}，不超过总数“{total.text}”（{_fmt(total.value)}）。"
+        out.append(Check(report.document.doc_id, "", "parts_vs_total", st, total.value, s, refs,
+                         msg, total.indicator))
+    return out
+
+
+def narrative_checks(report: Report) -> list[Check]:
+    return narrative_vs_table(report) + percent_of(report) + parts_vs_total(report)

@@ -1,0 +1,135 @@
+"""Narrative checks on hand-built records taken from real report sentences.
+
+Each case names the report the numbers come from; the expected status is worked out from the
+arithmetic in the comment, not from the program."""
+
+import pytest
+
+from nlp.check.narrative import (
+    claim_agrees,
+    narrative_vs_table,
+    parts_vs_total,
+    percent_of,
+)
+from nlp.records import Cell, Claim, Document, Link, Report
+
+
+def _claim(i, text, value, unit="条", **kw):
+    return Claim(doc_id="d", claim_id=f"claim-{i}", start=i * 10, end=i * 10 + len(text),
+                 text=text, value=value, unit=unit, **kw)
+
+
+def _cell(ind, value, unit="条", row_label="x"):
+    return Cell(doc_id="d", cell_id=f"cell-{ind}", table="pre2019", row=0, col=0,
+                row_label=row_label, col_label="", indicator=ind, unit=unit, value=value,
+                raw="" if value is None else str(value))
+
+
+def _report(claims, cells=(), links=()):
+    return Report(document=Document("d", None, "text", "x" * 400), claims=list(claims),
+                  cells=list(cells), links=list(links))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "bound", "approx", "observed", "agrees"),
+    [
+        ("33 条", 33, None, None, 17, False),  # seed: narrative 33, table 17
+        ("33 条", 33, None, None, 33, True),
+        ("300余条", 300, "lower", "余", 305, True),  # 余: more than 300
+        ("300余条", 300, "lower", "余", 299, False),
+        ("300余条", 300, "lower", "余", 450, False),  # 余 on 300 runs to < 400
+        ("1600多份", 1600, "lower", "多", 1650, True),
+        ("近500条", 500, "upper", "近", 480, True),
+        ("近500条", 500, "upper", "近", 520, False),
+        ("约200件", 200, "about", "约", 195, True),
+        ("超过3000件", 3000, "lower", "超过", 5200, True),
+    ],
+)
+def test_claim_agrees_with_bound(text, value, bound, approx, observed, agrees):
+    c = _claim(1, text, value, bound=bound, approx=approx)
+    assert claim_agrees(c, observed) is agrees
+
+
+def test_money_claim_compared_in_yuan_against_wanyuan_cell():
+    # 收取费用1.2万元 (value 12000 元) against a 万元 cell printing 1.2
+    c = _claim(1, "1.2万元", 12000, unit="元", kind="money")
+    cell = _cell("fees.total", 1.2, unit="万元")
+    (chk,) = narrative_vs_table(_report([c], [cell], [Link("d", c.claim_id, cell.cell_id,
+                                                           "fees.total", 1, "t")]))
+    assert chk.status == "pass"
+    cell.value = 2.0
+    (chk,) = narrative_vs_table(_report([c], [cell], [Link("d", c.claim_id, cell.cell_id,
+                                                           "fees.total", 1, "t")]))
+    assert chk.status == "fail" and "12000" in chk.message and "20000" in chk.message
+
+
+def test_zero_in_words_against_zero_cell_passes_and_against_nonzero_fails():
+    # seed: 未发生政府信息公开行政复议 vs table 四、行政复议数量 0
+    c = _claim(1, "未发生政府信息公开行政复议", 0, unit="件", kind="zero")
+    cell = _cell("review.total", 0, unit="件")
+    link = Link("d", c.claim_id, cell.cell_id, "review.total", 1, "t")
+    assert narrative_vs_table(_report([c], [cell], [link]))[0].status == "pass"
+    cell.value = 2
+    assert narrative_vs_table(_report([c], [cell], [link]))[0].status == "fail"
+
+
+def test_blank_cell_is_not_assessable():
+    c = _claim(1, "5件", 5, unit="件")
+    cell = _cell("review.total", None, unit="件")
+    link = Link("d", c.claim_id, cell.cell_id, "review.total", 1, "t")
+    assert narrative_vs_table(_report([c], [cell], [link]))[0].status == "not_assessable"
+
+
+def test_received_equal_to_new_plus_carried_over_is_uncertain():
+    # fj_pingtan_2022: 收到政府信息公开申请75件; table 新收 74, 上年结转 1
+    c = _claim(1, "75件", 75, unit="件")
+    new = _cell("t3.new.total", 74, unit="件", row_label="一、本年新收政府信息公开申请数量")
+    old = _cell("t3.carried_over.total", 1, unit="件", row_label="二、上年结转政府信息公开申请数量")
+    link = Link("d", c.claim_id, new.cell_id, "t3.new.total", 1, "t")
+    (chk,) = narrative_vs_table(_report([c], [new, old], [link]))
+    assert chk.status == "uncertain" and "75" in chk.message and "74" in chk.message
+
+
+@pytest.mark.parametrize(
+    ("pct_text", "pct", "part", "whole", "status"),
+    [
+        ("75%", 75, 26, 33, "fail"),  # seed: 26/33 = 78.79%
+        ("25%", 25, 7, 33, "fail"),  # seed: 7/33 = 21.21%
+        ("51.85%", 51.85, 42, 81, "pass"),  # fj_pingtan_2023: 42/81 = 51.851…%
+        ("6.17%", 6.17, 5, 81, "pass"),  # 5/81 = 6.1728%
+        ("41%", 41, 5, 12, "uncertain"),  # cq_dazu_waiban_2022: 5/12 = 41.67%, truncated
+        ("58.1%", 58.1, 207, 312, "fail"),  # zj_yongjia_shatou_2008: 207/312 = 66.35%
+    ],
+)
+def test_percent_of_tolerance_follows_printed_precision(pct_text, pct, part, whole, status):
+    w = _claim(1, f"{whole}条", whole, indicator="active.total")
+    p = _claim(2, f"{part}条", part, parent=w.claim_id)
+    s = _claim(3, pct_text, pct, unit="%", kind="percent", part=p.claim_id, whole=w.claim_id)
+    (chk,) = percent_of(_report([w, p, s]))
+    assert chk.status == status
+    assert chk.indicator == "active.total"
+    assert set(chk.refs) == {w.claim_id, p.claim_id, s.claim_id}
+
+
+def test_parts_exceeding_total_fail_and_exhaustive_parts_must_add_up():
+    # fj_pingtan_2011: nine categories with shares of 425 that add up to 421
+    w = _claim(0, "425条", 425)
+    values = [148, 21, 21, 8, 49, 23, 33, 55, 63]
+    parts = [_claim(i + 1, f"{v}条", v, parent=w.claim_id) for i, v in enumerate(values)]
+    assert sum(values) == 421
+    # not exhaustive (no shares, no 分别): 421 <= 425 passes
+    (chk,) = parts_vs_total(_report([w, *parts]))
+    assert chk.status == "pass"
+    # with shares that add up to 99% → exhaustive → 421 ≠ 425 fails
+    shares = [round(v / 425 * 100, 1) for v in values]
+    pcts = [_claim(20 + i, f"{s}%", s, unit="%", kind="percent", part=p.claim_id,
+                   whole=w.claim_id) for i, (s, p) in enumerate(zip(shares, parts, strict=True))]
+    assert abs(sum(shares) - 100) <= 2.0
+    (chk,) = parts_vs_total(_report([w, *parts, *pcts]))
+    assert chk.status == "fail" and "421" in chk.message and "425" in chk.message
+    # parts above the total always fail: 2 + 2 > 3
+    t = _claim(0, "3件", 3, unit="件")
+    ps = [_claim(1, "2件", 2, unit="件", parent=t.claim_id),
+          _claim(2, "2件", 2, unit="件", parent=t.claim_id)]
+    (chk,) = parts_vs_total(_report([t, *ps]))
+    assert chk.status == "fail"
