@@ -6,7 +6,7 @@
   (e.g. 收到申请 = 新收 + 上年结转), the status is `uncertain`, not `fail`.
 - `percent_of`: a share whose part and whole are both stated, with a tolerance that follows the
   precision printed (75% allows 74.5–75.5; 51.85% allows ±0.005). A value explained only by
-  truncation instead of rounding is `uncertain`.
+  truncation instead of rounding fails, and the message says so.
 - `parts_vs_total`: 其中 / 分别为 parts against their total: parts may not add up to more than
   the total; where the parts are exhaustive (a 分别为 list, or parts whose stated shares add up to
   100%), they must add up to it.
@@ -170,7 +170,7 @@ def percent_of(report: Report) -> list[Check]:
         else:
             trunc = math.floor(actual * 10**dec) / 10**dec
             if math.isclose(trunc, c.value, abs_tol=1e-9):
-                st, msg = "uncertain", f"“{c.text}”与{ratio}只在截尾（非四舍五入）时相符。"
+                st, msg = status or "fail", f"“{c.text}”与{ratio}不符（截尾而非四舍五入）。"
             else:
                 st, msg = status or "fail", f"“{c.text}”与{ratio}不符。"
         out.append(Check(report.document.doc_id, "", "percent_of", st, c.value,
