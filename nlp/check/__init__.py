@@ -1,4 +1,8 @@
-"""check: consistency checks (docs/spec.md section 4). (Stub.)"""
+"""check: consistency checks (docs/spec.md section 4).
+
+`check(report)` concatenates the checks of each family; table checks are numbered
+`check-t<n>` (nlp/check/tables.py).
+"""
 
 from __future__ import annotations
 
@@ -6,4 +10,6 @@ from nlp.records import Check, Report
 
 
 def check(report: Report) -> list[Check]:
-    return []
+    from nlp.check.tables import table_checks
+
+    return [*table_checks(report.document, report.cells)]

@@ -1,9 +1,235 @@
-"""Table blocks inside plain text. (Stub: filled by the tables work.)"""
+"""Table blocks inside plain text → `Table`s (`source="text"`) with cell offsets.
+
+Recognised line layouts:
+
+- tab-separated: `（一）收到申请数\t件\t0` (the seed; readers render markup tables like this);
+- `|`-separated, one row a line: `规章 | 3 | 0 | 15` (also `| a | b |` markdown rows);
+- whitespace-aligned: cells separated by two or more spaces or an ideographic space;
+- one cell a line with `|` lines between cells (a flattened web table): rows are rebuilt where a
+  row label follows a number, header words are kept as one header row.
+
+A block is a run of such lines (up to two blank lines inside it) with at least two rows and one
+number. Its caption is the short line just before it (`2018年度…统计表`). Lines already covered
+by a table of the reader (`doc.tables`) are skipped. Crawler text that runs a table's digits
+together (`规范性文件898989`) is not split: the cell boundaries cannot be known.
+"""
 
 from __future__ import annotations
 
-from nlp.records import Document, Table
+import regex
+
+from nlp.records import Document, Table, TableCell
+
+_WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
+_SENT_END = tuple("。；;，,：:！？")
+_PIPE = regex.compile(r"[|｜]")
+
+
+def _value_like(text: str) -> bool:
+    from nlp.tables.values import parse_value
+
+    v = parse_value(text)
+    return v is not None and v.value is not None
+
+
+def _split(line: str, base: int) -> tuple[str, list[tuple[int, int]]] | None:
+    """(layout, cell spans) of a table line, or None."""
+    s = line.rstrip("\r")
+    if not s.strip():
+        return None
+    if "\t" in s:
+        parts = regex.split(r"\t", s)
+        kind = "tab"
+    elif _PIPE.search(s):
+        parts = _PIPE.split(s)
+        kind = "pipe"
+    else:
+        parts = _WS_SPLIT.split(s.strip())
+        kind = "ws"
+        if len(parts) < 2 or len(s.strip()) > 200:
+            return None
+        if not any(_value_like(p) for p in parts[1:]) and not (
+                len(parts) >= 3 and all(len(p) <= 12 for p in parts)):
+            return None
+    spans: list[tuple[int, int]] = []
+    pos = 0 if kind != "ws" else len(s) - len(s.lstrip())
+    for p in parts:
+        i = s.find(p, pos)
+        lead = len(p) - len(p.lstrip())
+        st = i + lead
+        spans.append((base + st, base + st + len(p.strip())))
+        pos = i + len(p)
+    if kind == "pipe":
+        while spans and spans[-1][0] == spans[-1][1]:
+            spans.pop()
+        if spans and spans[0][0] == spans[0][1] and s.lstrip().startswith(("|", "｜")):
+            spans.pop(0)
+    if not spans or (len(spans) < 2 and kind == "ws"):
+        return None
+    return kind, spans
 
 
 def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
-    return []
+    """Table blocks in `doc.text` outside the tables the reader already found."""
+    text = doc.text
+    taken = [(t.start, t.end) for t in doc.tables]
+    lines: list[tuple[int, int]] = []  # (start, end) of each line
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < e and s < b for s, e in taken)
+
+    tables: list[Table] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        a, b = lines[i]
+        if free(a, b) and text[a:b].strip() in ("|", "｜"):
+            j, t = _stream_block(text, lines, i)
+            if t is not None:
+                tables.append(t)
+                i = j
+                continue
+        got = _split(text[a:b], a) if free(a, b) else None
+        if got is None:
+            i += 1
+            continue
+        rows: list[list[tuple[int, int]]] = []
+        j = i
+        blanks = 0
+        last = i
+        while j < n:
+            a2, b2 = lines[j]
+            if not text[a2:b2].strip():
+                blanks += 1
+                if blanks > 2:
+                    break
+                j += 1
+                continue
+            got2 = _split(text[a2:b2], a2) if free(a2, b2) else None
+            if got2 is None:
+                break
+            blanks = 0
+            rows.append(got2[1])
+            last = j
+            j += 1
+        if len(rows) >= 2 and any(_value_like(text[s:e]) for r in rows for s, e in r):
+            tables.append(_make_table(text, lines, i, rows))
+            i = last + 1
+        else:
+            i = max(j, i + 1)
+    for k, t in enumerate(tables):
+        t.index = start_index + k
+    return tables
+
+
+def _make_table(text: str, lines: list[tuple[int, int]], first: int,
+                rows: list[list[tuple[int, int]]]) -> Table:
+    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e)
+             for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
+    start = min(s for r in rows for s, _ in r[:1])
+    end = max(e for r in rows for _, e in r[-1:])
+    return Table(index=0, start=start, end=end, cells=cells, source="text",
+                 caption=_caption(text, lines, first))
+
+
+def _caption(text: str, lines: list[tuple[int, int]], first: int) -> str:
+    for k in range(first - 1, max(first - 4, -1), -1):
+        s = text[lines[k][0]:lines[k][1]].strip()
+        if not s:
+            continue
+        if len(s) <= 60 and not s.endswith(_SENT_END):
+            return s
+        return ""
+    return ""
+
+
+def _stream_block(text: str, lines: list[tuple[int, int]], i: int
+                  ) -> tuple[int, Table | None]:
+    """A flattened web table: cells one a line, `|` lines between them (starting at line i,
+    which is a `|` line; the cell before it belongs to the block)."""
+    toks: list[tuple[int, int]] = []
+    k = i - 1
+    while k >= 0 and not text[lines[k][0]:lines[k][1]].strip():
+        k -= 1
+    if k >= 0:
+        a, b = lines[k]
+        s = text[a:b]
+        toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
+    j = i
+    n = len(lines)
+    while j + 1 < n and text[lines[j][0]:lines[j][1]].strip() in ("|", "｜"):
+        a, b = lines[j + 1]
+        s = text[a:b]
+        if not s.strip() or s.strip() in ("|", "｜"):
+            break
+        toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
+        j += 2
+    if len(toks) < 4 or not any(_value_like(text[s:e]) for s, e in toks):
+        return i + 1, None
+    rows = _stream_rows(text, toks)
+    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e)
+             for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
+    first_line = next(x for x, (a, b) in enumerate(lines) if a <= toks[0][0] <= b)
+    t = Table(index=0, start=toks[0][0], end=toks[-1][1], cells=cells, source="text",
+              caption=_caption(text, lines, first_line))
+    return j + 1, t
+
+
+def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Split a cell stream into rows: a run of words then its numbers is one data row, whose
+    label is the words after the last header word (header words of table_labels.toml without
+    numbering); the header words before it form a header row, a 第…条第…项 word a title row."""
+    from nlp.tables.labels import label_key, table_labels
+    from nlp.tables.layout import NUMBERED, TITLE
+    from nlp.tables.values import parse_value
+
+    data = table_labels()
+    vocab: set[str] = set()
+    for sect in ("t2", "t3", "t4"):
+        for key in ("cols", "blocks"):
+            for labs in data[sect].get(key, {}).values():
+                vocab.update(label_key(x) for x in labs)
+    for g, kids in data["header_groups"].items():
+        vocab.add(label_key(g))
+        vocab.update(label_key(k) for k in kids)
+    for role in ("label", "unit", "skip"):
+        vocab.update(label_key(x) for x in data["columns"][role])
+
+    def is_header(span: tuple[int, int]) -> bool:
+        t = text[span[0]:span[1]]
+        if NUMBERED.match(t):
+            return False
+        k = label_key(t)
+        return k in vocab or any(w in k for w in data["columns"]["corner"])
+
+    rows: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    vals: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        if not run and not vals:
+            return
+        words = list(run)
+        while words and TITLE.search(text[words[0][0]:words[0][1]]):
+            rows.append([words.pop(0)])
+        last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
+        if last_h >= 0:
+            rows.append(words[:last_h + 1])
+        if words[last_h + 1:] or vals:
+            rows.append(words[last_h + 1:] + vals)
+
+    for span in toks:
+        v = parse_value(text[span[0]:span[1]])
+        if v is not None:
+            vals.append(span)
+            continue
+        if vals:
+            flush()
+            run, vals = [], []
+        run.append(span)
+    flush()
+    return [r for r in rows if r]

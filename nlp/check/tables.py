@@ -1,0 +1,156 @@
+"""The tables' own checks (docs/spec.md section 4): `t3.balance`, `t3.results_sum`,
+`t3.columns_sum`, `t4.block_sum`, `pre2019.children_sum`, `pre2019.part_le_total`.
+
+Blanks are not zeros. A check whose cells are all blank (or missing from the table) is
+`not_assessable`; one with some blank cells is `uncertain` (it would pass or fail only if the
+blanks meant 0, and the message says so); only checks over printed numbers `pass` or `fail`.
+Publishing channels may overlap and are never checked as a partition (see
+`[checks.pre2019_partitions]` in `nlp/data/table_labels.toml`).
+"""
+
+from __future__ import annotations
+
+from nlp.records import Cell, Check, Document
+from nlp.tables.labels import table_labels
+
+T3_COLS = ("natural", "commercial", "research", "nonprofit", "legal_services", "other_org")
+T3_COL_NAMES = {"natural": "自然人", "commercial": "商业企业", "research": "科研机构",
+                "nonprofit": "社会公益组织", "legal_services": "法律服务机构", "other_org": "其他",
+                "total": "总计"}
+T3_RESULT_ROWS = (
+    "result.granted", "result.partial",
+    "result.denied.state_secret", "result.denied.prohibited", "result.denied.security_stability",
+    "result.denied.third_party", "result.denied.internal_affairs", "result.denied.process_info",
+    "result.denied.enforcement_files", "result.denied.inquiry",
+    "result.unable.not_held", "result.unable.needs_creation", "result.unable.unclear",
+    "result.not_processed.petition", "result.not_processed.repeat",
+    "result.not_processed.publication", "result.not_processed.mass_repeat",
+    "result.not_processed.confirm",
+)
+T3_OTHER_2021 = ("result.other.no_correction", "result.other.no_fee", "result.other.other")
+T4_BLOCKS = {"review": "行政复议", "litigation_direct": "行政诉讼（未经复议直接起诉）",
+             "litigation_after_review": "行政诉讼（复议后起诉）"}
+T4_PARTS = ("upheld", "corrected", "other", "pending")
+
+
+def _fmt(v: float | None) -> str:
+    if v is None:
+        return "blank"
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+class _Builder:
+    def __init__(self, doc_id: str, cells: list[Cell]) -> None:
+        self.doc_id = doc_id
+        self.by_id: dict[str, Cell] = {}
+        for c in cells:
+            if c.indicator and c.indicator not in self.by_id:
+                self.by_id[c.indicator] = c
+        self.out: list[Check] = []
+
+    def has(self, ind: str) -> bool:
+        return ind in self.by_id
+
+    def equation(self, check: str, total_id: str, left: list[str], right: list[str],
+                 what: str, relation: str = "eq") -> None:
+        """Compare sum(left) (expected) with sum(right) (observed); `le`: right <= left."""
+        lc = [self.by_id.get(i) for i in left]
+        rc = [self.by_id.get(i) for i in right]
+        refs = [c.cell_id for c in lc + rc if c is not None]
+        if any(c is None for c in lc + rc):
+            missing = [i for i, c in zip(left + right, lc + rc, strict=True) if c is None]
+            if len(missing) == len(left + right):
+                return  # nothing of it is in the document
+            self._add(check, "not_assessable", None, None, refs, total_id,
+                      f"{what}: {len(missing)} of its cells are not in the table "
+                      f"({', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}).")
+            return
+        lv = [c.value for c in lc]
+        rv = [c.value for c in rc]
+        blanks = sum(v is None for v in lv + rv)
+        exp = sum(v for v in lv if v is not None)
+        obs = sum(v for v in rv if v is not None)
+        ok = obs <= exp + 1e-9 if relation == "le" else abs(exp - obs) < 1e-6
+        if blanks == len(lv + rv) or (blanks and (all(v is None for v in lv)
+                                                   or all(v is None for v in rv))):
+            self._add(check, "not_assessable", None, None, refs, total_id,
+                      f"{what}: one side is blank ({_fmt(exp if lv.count(None) < len(lv) else None)}"
+                      f" vs {_fmt(obs if rv.count(None) < len(rv) else None)}), so it cannot be "
+                      "checked.")
+            return
+        if blanks:
+            self._add(check, "uncertain", exp, obs, refs, total_id,
+                      f"{what}: {_fmt(exp)} vs {_fmt(obs)} with {blanks} blank cell(s), which "
+                      f"{'would agree' if ok else 'would not agree'} if blank meant 0.")
+            return
+        if relation == "le":
+            msg = (f"{what}: the part is {_fmt(obs)} and the total {_fmt(exp)}"
+                   f"{'' if ok else ', so the part exceeds its total'}.")
+        else:
+            msg = f"{what}: {_fmt(exp)} {'=' if ok else '≠'} {_fmt(obs)}."
+        self._add(check, "pass" if ok else "fail", exp, obs, refs, total_id, msg)
+
+    def _add(self, check: str, status: str, exp: float | None, obs: float | None,
+             refs: list[str], indicator: str, message: str) -> None:
+        self.out.append(Check(
+            doc_id=self.doc_id, check_id=f"check-t{len(self.out) + 1}", check=check,
+            status=status, expected=exp, observed=obs, refs=refs, message=message,
+            indicator=indicator,
+        ))
+
+
+def table_checks(doc: Document | str, cells: list[Cell]) -> list[Check]:
+    """Evaluate the table checks on the cells of one document (`check_id` = `check-t<n>`)."""
+    doc_id = doc if isinstance(doc, str) else doc.doc_id
+    b = _Builder(doc_id, cells)
+    _t3(b)
+    _t4(b)
+    _pre2019(b)
+    return b.out
+
+
+def _t3(b: _Builder) -> None:
+    cols = (*T3_COLS, "total")
+    other_rows = [r for r in T3_OTHER_2021 if b.has(f"t3.{r}.total") or b.has(f"t3.{r}.natural")]
+    if not other_rows:
+        other_rows = ["result.other"]
+    result_rows = [*T3_RESULT_ROWS, *other_rows]
+    for c in cols:
+        name = T3_COL_NAMES[c]
+        b.equation("t3.balance", f"t3.result.total.{c}",
+                   [f"t3.new.{c}", f"t3.carried_over.{c}"],
+                   [f"t3.result.total.{c}", f"t3.carried_forward.{c}"],
+                   f"Table 三, column {name}: 一 新收 + 二 上年结转 against 三（七）总计 + 四 结转下年度")
+    for c in cols:
+        name = T3_COL_NAMES[c]
+        b.equation("t3.results_sum", f"t3.result.total.{c}",
+                   [f"t3.result.total.{c}"], [f"t3.{r}.{c}" for r in result_rows],
+                   f"Table 三, column {name}: 三（七）总计 against the sum of the result rows")
+    rows = ["new", "carried_over", *result_rows, "result.total", "carried_forward"]
+    for r in rows:
+        b.equation("t3.columns_sum", f"t3.{r}.total",
+                   [f"t3.{r}.total"], [f"t3.{r}.{c}" for c in T3_COLS],
+                   f"Table 三, row {r}: 总计 against the sum of the six applicant columns")
+
+
+def _t4(b: _Builder) -> None:
+    for block, name in T4_BLOCKS.items():
+        b.equation("t4.block_sum", f"t4.{block}.total", [f"t4.{block}.total"],
+                   [f"t4.{block}.{p}" for p in T4_PARTS],
+                   f"Table 四, {name}: 总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+
+
+def _pre2019(b: _Builder) -> None:
+    data = table_labels()["checks"]
+    for total, children in data["pre2019_partitions"].items():
+        present = [c for c in children if b.has(c)]
+        if not b.has(total) or len(present) < 2:
+            continue
+        b.equation("pre2019.children_sum", total, [total], present,
+                   f"{b.by_id[total].row_label}: the total against the sum of its "
+                   f"{len(present)} numbered items")
+    for part, total in data["pre2019_parts"].items():
+        if not (b.has(part) and b.has(total)):
+            continue
+        b.equation("pre2019.part_le_total", total, [total], [part],
+                   f"{b.by_id[part].row_label} within {b.by_id[total].row_label}", relation="le")

@@ -1,0 +1,99 @@
+"""tables: statistics tables → `Cell` records with canonical indicator ids.
+
+    >>> from nlp.tables import table_cells
+    >>> cells = table_cells(doc)          # doc.tables from the reader and from text blocks
+    >>> [(c.indicator, c.value) for c in cells][:2]
+    [('active.total', 17.0), ('active.normative_docs', 5.0)]
+
+Each table is read into logical rows (`nlp.tables.layout`), then mapped by the layout whose
+labels fit it best (`nlp.tables.mapping`: 二 / 三 / 四 of the 2019 and 2021 formats, the pre2019
+list, local tables). Labels and header words are data: `nlp/data/table_labels.toml`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from nlp.records import Cell, Document, Report, Table
+from nlp.tables.labels import indicators, label_key
+from nlp.tables.layout import logical_rows
+from nlp.tables.mapping import map_table
+from nlp.tables.values import parse_value
+
+__all__ = ["format_tables", "map_document_table", "table_cells"]
+
+
+def table_cells(doc: Document) -> list[Cell]:
+    """Every number of every table in `doc`, mapped to a canonical id where the labels say so."""
+    out: list[Cell] = []
+    for table in doc.tables:
+        out.extend(map_document_table(doc, table))
+    return out
+
+
+def map_document_table(doc: Document, table: Table) -> list[Cell]:
+    """The `Cell`s of one table (`cell_id` = `cell-<table index>-<row>-<col>`)."""
+    rows = logical_rows(table)
+    if not rows:
+        return []
+    header_words = {label_key(c.text) for c in table.cells if parse_value(c.text) is None}
+    kind, assigned = map_table(rows, header_words, doc.template)
+    table_name = kind or str(table.index)
+    inds = indicators()
+    cells: list[Cell] = []
+    for lr, slot, ind in assigned:
+        tc = table.cells[slot.cell]
+        v = parse_value(tc.text)
+        value = v.value if v else None
+        if ind is None and value is None:
+            continue  # an unmapped blank (a heading row's empty 统计数) says nothing
+        unit = (v.unit if v else None) or slot.unit or lr.unit or (
+            inds[ind]["unit"] if ind else None)
+        labels = ((lr.block,) if lr.block else ()) + lr.labels
+        cells.append(Cell(
+            doc_id=doc.doc_id,
+            cell_id=f"cell-{table.index}-{tc.row}-{tc.col}",
+            table=table_name,
+            row=tc.row,
+            col=tc.col,
+            row_label=" / ".join(labels),
+            col_label=" / ".join(slot.path),
+            indicator=ind,
+            unit=unit,
+            value=value,
+            raw=tc.text,
+            start=tc.start,
+            end=tc.end,
+        ))
+    return cells
+
+
+def format_tables(report: Report) -> list[dict[str, Any]]:
+    """Data for showing the cells of a report table by table (the CLI prints it).
+
+    One dict per table: `table` (二 / 三 / 四 / pre2019 / local / index), `index`, `caption`,
+    `columns` (names of the row fields) and `rows`: one list per cell, in table order.
+    """
+    by_index: dict[int, list[Cell]] = {}
+    for c in report.cells:
+        idx = int(c.cell_id.split("-")[1])
+        by_index.setdefault(idx, []).append(c)
+    captions = {t.index: t.caption for t in report.document.tables}
+    columns = ["cell_id", "row_label", "col_label", "indicator", "value", "unit", "raw"]
+    out = []
+    for idx in sorted(by_index):
+        cells = sorted(by_index[idx], key=lambda c: (c.row, c.col))
+        out.append({
+            "table": cells[0].table,
+            "index": idx,
+            "caption": captions.get(idx, ""),
+            "columns": columns,
+            "rows": [[c.cell_id, c.row_label, c.col_label, c.indicator or "",
+                      "" if c.value is None else _fmt(c.value), c.unit or "", c.raw]
+                     for c in cells],
+        })
+    return out
+
+
+def _fmt(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(v)

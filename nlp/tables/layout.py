@@ -1,0 +1,229 @@
+"""A `Table` (grid of physical cells) → logical rows: label path, unit, and value slots with
+their column header paths.
+
+Rows are sorted into title rows (`第二十条第（一）项`, one cell across the table), header rows
+(words after the row label) and data rows (a row label, then values or blanks). A run of header
+rows sets the column paths of the data rows below it, so the blocks of table 二 each use their
+own header. In markup tables the paths come from the grid (merged cells cover their columns);
+in text tables, whose merges are lost, they are rebuilt from the header words and the groups of
+`table_labels.toml` (申请人情况 → 自然人 / 法人或其他组织 / 总计, …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from nlp.records import Table
+from nlp.tables.labels import label_key, table_labels
+from nlp.tables.values import is_unit, parse_value
+
+TITLE = regex.compile(r"第[一二三四五六七八九十\d]+条第?[(（][一二三四五六七八九十\d]+[)）]项|第[一二三四五六七八九十\d]+条第[一二三四五六七八九十\d]+项")
+NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[(（]\s*[一二三四五六七八九十\d]+\s*[)）]|\d+\s*[、.．](?!\d)|其中)")
+_HEADER_UNIT = regex.compile(r"单位\s*[:：]\s*(万元|亿元|元|件|条|个|次|人次|人|项)")
+
+
+@dataclass
+class Slot:
+    """One value cell of a data row."""
+
+    cell: int  # index into Table.cells
+    col: int  # grid column of the cell
+    path: tuple[str, ...]  # header texts above the cell, outermost first
+    unit: str | None = None  # unit named in the header (`（单位：万元）`)
+
+
+@dataclass
+class LogicalRow:
+    row: int
+    labels: tuple[str, ...]  # row label path, outermost first (merged label cells included)
+    block: str = ""  # the title row above (第二十条第（一）项), if any
+    unit: str | None = None  # the row's unit cell (单位 column)
+    slots: list[Slot] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.labels[-1] if self.labels else ""
+
+
+def _kind(text: str) -> str:
+    if is_unit(text):
+        return "unit"
+    v = parse_value(text)
+    if v is None:
+        return "text"
+    return "null" if v.value is None else "value"
+
+
+def _role(text: str) -> str | None:
+    cols = table_labels()["columns"]
+    key = label_key(text)
+    for role in ("label", "unit", "skip"):
+        if key in {label_key(x) for x in cols[role]}:
+            return role
+    if any(w in key or w in text for w in cols["corner"]):
+        return "label"
+    return None
+
+
+def header_unit(texts: list[str] | tuple[str, ...]) -> str | None:
+    for t in texts:
+        m = _HEADER_UNIT.search(t)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _is_group_child(tok: str, group: str) -> bool:
+    kids = table_labels()["header_groups"].get(group, ())
+    return tok in {label_key(k) for k in kids}
+
+
+def expand_headers(tokens: list[str], n: int) -> list[tuple[str, ...]] | None:
+    """Column paths for `n` columns from header words in reading order, or None.
+
+    Groups of `[header_groups]` take the run of their children when it comes up, so
+    `申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他`
+    gives 7 paths. Returns None when the words do not resolve to exactly `n` columns."""
+    groups = {label_key(g): tuple(label_key(k) for k in kids)
+              for g, kids in table_labels()["header_groups"].items()}
+    keys = [label_key(t) for t in tokens]
+    # first level: leading words that are not children of a group named before them
+    level: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(tokens):
+        if any(keys[i] in groups.get(label_key(p[-1]), ()) for p in level):
+            break
+        level.append((tokens[i],))
+        i += 1
+    progress = True
+    while i < len(tokens) and progress:
+        progress = False
+        new: list[tuple[str, ...]] = []
+        for path in level:
+            kids = groups.get(label_key(path[-1]))
+            if kids and tuple(keys[i:i + len(kids)]) == kids:
+                new.extend((*path, tokens[i + k]) for k in range(len(kids)))
+                i += len(kids)
+                progress = True
+            else:
+                new.append(path)
+        level = new
+    if i < len(tokens) or len(level) != n:
+        return None
+    return level
+
+
+def logical_rows(table: Table) -> list[LogicalRow]:
+    """The data rows of `table` with their label paths and value slots."""
+    cells = table.cells
+    grid = table.grid()
+    n_cols = table.n_cols
+    text_mode = table.source == "text" or all(c.rowspan == 1 and c.colspan == 1 for c in cells)
+    kinds = [_kind(c.text) for c in cells]
+    out: list[LogicalRow] = []
+    header_rows: list[int] = []
+    header_closed = True  # the next header row starts a new run
+    block = ""
+    for r, grow in enumerate(grid):
+        seq: list[int] = []
+        for i in grow:
+            if i is not None and i not in seq:
+                seq.append(i)
+        seq = [i for i in seq if cells[i].text.strip() or cells[i].row == r]
+        if not seq or all(kinds[i] == "null" for i in seq):
+            continue
+        nonnull = [i for i in seq if kinds[i] != "null"]
+        if len(nonnull) == 1 and kinds[nonnull[0]] == "text":
+            only = cells[nonnull[0]]
+            spans_all = n_cols > 1 and only.colspan >= n_cols
+            if TITLE.search(only.text) or spans_all:
+                block = " ".join(only.text.split())
+                header_rows, header_closed = [], True
+                continue
+            if len(seq) == 1 and _role(only.text) is None:  # a heading row: 一、主动公开情况
+                out.append(LogicalRow(row=r, labels=(only.text.strip(),), block=block))
+                continue
+        roles = _column_roles(table, grid, header_rows)
+        last_label = max((p for p, i in enumerate(seq) if kinds[i] in ("text", "unit")
+                          and roles.get(cells[i].col) not in ("value",)), default=-1)
+        trailing = seq[last_label + 1:]
+        is_data = bool(trailing) and (any(kinds[i] == "value" for i in trailing) or last_label >= 0)
+        if not is_data:
+            if header_closed:
+                header_rows, header_closed = [], False
+            header_rows.append(r)
+            continue
+        header_closed = True
+        labels: list[str] = []
+        unit = None
+        slots: list[Slot] = []
+        for p, i in enumerate(seq):
+            c = cells[i]
+            role = roles.get(c.col)
+            if p <= last_label or role in ("label", "unit", "skip"):
+                if kinds[i] == "unit" or role == "unit":
+                    unit = c.text.strip() or unit
+                elif role != "skip" and c.text.strip():
+                    labels.append(" ".join(c.text.split()))
+                continue
+            if c.row != r:  # a value merged down from the row above is counted there
+                continue
+            slots.append(Slot(cell=i, col=c.col, path=()))
+        _fill_paths(table, grid, header_rows, slots, text_mode)
+        out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots))
+    return out
+
+
+def _column_roles(table: Table, grid: list[list[int | None]], header_rows: list[int]
+                  ) -> dict[int, str]:
+    roles: dict[int, str] = {}
+    for h in header_rows:
+        for col, i in enumerate(grid[h]):
+            if i is None:
+                continue
+            c = table.cells[i]
+            if c.colspan > 1 and col != c.col:
+                continue
+            role = _role(c.text)
+            if role and c.colspan == 1:
+                roles.setdefault(col, role)
+    return roles
+
+
+def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[int],
+                slots: list[Slot], text_mode: bool) -> None:
+    cells = table.cells
+    for s in slots:
+        path: list[str] = []
+        for h in header_rows:
+            i = grid[h][s.col] if s.col < len(grid[h]) else None
+            if i is None:
+                continue
+            t = " ".join(cells[i].text.split())
+            if t and t not in path and _role(t) is None:
+                path.append(t)
+        s.path = tuple(path)
+    if not text_mode or not slots or not header_rows:
+        _set_units(slots)
+        return
+    # text tables: positional paths are right only when the header rows line up with the row
+    n = len(slots)
+    tokens = [" ".join(cells[i].text.split()) for h in header_rows for i in grid[h]
+              if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
+    aligned = len(header_rows) == 1 and len(tokens) == n and all(len(s.path) == 1 for s in slots)
+    if not aligned:
+        paths = expand_headers(tokens, n)
+        if paths is None:
+            last = [" ".join(cells[i].text.split()) for i in grid[header_rows[-1]]
+                    if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
+            paths = [(t,) for t in last] if len(last) == n else [()] * n
+        for s, p in zip(slots, paths, strict=True):
+            s.path = tuple(p)
+    _set_units(slots)
+
+
+def _set_units(slots: list[Slot]) -> None:
+    for s in slots:
+        s.unit = header_unit(s.path)

@@ -1,0 +1,205 @@
+"""Logical rows → canonical indicator ids, one mapper per layout.
+
+Every number is placed by its row label (and the labels above it) and its column header path;
+nothing is filled in reading order. Each mapper returns `(kind, assignments)` where an
+assignment is `(row, slot, indicator | None)`; `map_table` runs them all and keeps the layout
+that places the most numbers (header words such as 统计指标 or 指标名称 add weight, and
+`doc.template` breaks ties).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from nlp.tables.labels import best_match, indicators, keyed, label_key, table_labels
+from nlp.tables.layout import LogicalRow, Slot
+
+Assignment = tuple[LogicalRow, Slot, str | None]
+
+_TOP = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_SUB = regex.compile(r"^\s*(?:[(（]|\d|其中)")
+
+
+def _known(ind: str) -> str | None:
+    return ind if ind in indicators() else None
+
+
+def _leaf(path: tuple[str, ...]) -> str:
+    return label_key(path[-1]) if path else ""
+
+
+def _unique(assignments: list[Assignment]) -> list[Assignment]:
+    """An id goes to the first cell that claims it; later claims keep indicator null."""
+    seen: set[str] = set()
+    out = []
+    for row, slot, ind in assignments:
+        if ind is not None and ind in seen:
+            ind = None
+        if ind is not None:
+            seen.add(ind)
+        out.append((row, slot, ind))
+    return out
+
+
+# --------------------------------------------------------------------------- table 二
+def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
+    data = table_labels()["t2"]
+    rows_k, cols_k = keyed(data["rows"]), keyed(data["cols"])
+    out: list[Assignment] = []
+    for lr in rows:
+        entity, _ = best_match(label_key(lr.label), rows_k, threshold=0.9)
+        for s in lr.slots:
+            measure, _ = best_match(_leaf(s.path), cols_k, threshold=0.9)
+            ind = _known(f"t2.{entity}.{measure}") if entity and measure else None
+            out.append((lr, s, ind))
+    return _unique(out)
+
+
+# --------------------------------------------------------------------------- table 三
+def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
+    data = table_labels()["t3"]
+    rows_k, cols_k = keyed(data["rows"]), keyed(data["cols"])
+    under = {k: label_key(v) for k, v in data["under"].items()}
+    out: list[Assignment] = []
+    prev: str | None = None
+    for lr in rows:
+        keys = [label_key(x) for x in lr.labels]
+        name, _ = best_match(keys[-1] if keys else "", rows_k, threshold=0.88)
+        if name in under:
+            group = under[name]
+            in_group = group in keys[:-1] or (prev or "").startswith(
+                next((k for k, v in rows_k.items() if group in v), "?"))
+            if not in_group:
+                name = None
+        if name:
+            prev = name
+        for s in lr.slots:
+            col, _ = best_match(_leaf(s.path), cols_k, threshold=0.95)
+            ind = _known(f"t3.{name}.{col}") if name and col else None
+            out.append((lr, s, ind))
+    return _unique(out)
+
+
+# --------------------------------------------------------------------------- table 四
+def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
+    data = table_labels()["t4"]
+    blocks_k, cols_k = keyed(data["blocks"]), keyed(data["cols"])
+    out: list[Assignment] = []
+    for lr in rows:
+        for s in lr.slots:
+            block = None
+            for part in s.path:
+                b, _ = best_match(label_key(part), blocks_k, threshold=0.95)
+                block = b or block
+            measure, _ = best_match(_leaf(s.path), cols_k, threshold=0.95)
+            ind = _known(f"t4.{block}.{measure}") if block and measure else None
+            out.append((lr, s, ind))
+    return _unique(out)
+
+
+# --------------------------------------------------------------------------- pre2019
+def _pre2019_labels() -> tuple[list[dict], dict[str, tuple[str, ...]], dict[str, int]]:
+    data = table_labels()["pre2019"]
+    inds = indicators()
+    sections = []
+    id_labels: dict[str, tuple[str, ...]] = {}
+    section_of: dict[str, int] = {}
+    for n, sec in enumerate(data["sections"]):
+        labels = [label_key(x) for x in sec["labels"]]
+        if sec.get("id"):
+            labels.append(label_key(inds[sec["id"]]["label"]))
+        sections.append({"id": sec.get("id"), "labels": tuple(labels), "ids": tuple(sec["ids"])})
+        for i in sec["ids"]:
+            section_of[i] = n
+            extra = data["variants"].get(i, ())
+            id_labels[i] = (label_key(inds[i]["label"]), *(label_key(x) for x in extra))
+    return sections, id_labels, section_of
+
+
+def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
+    sections, id_labels, section_of = _pre2019_labels()
+    sec_choices = {str(n): s["labels"] for n, s in enumerate(sections)}
+    cur: int | None = None
+    used: set[str] = set()
+    out: list[Assignment] = []
+    for lr in rows:
+        raw = lr.label
+        key = label_key(raw)
+        ind: str | None = None
+        sec, _ = best_match(key, sec_choices, threshold=0.88) if not _SUB.match(raw) else (None, 0)
+        if sec is not None:
+            cur = int(sec)
+            ind = sections[cur]["id"]
+        else:
+            if cur is not None:
+                cand = {i: id_labels[i] for i in sections[cur]["ids"] if i not in used}
+                ind, _ = best_match(key, cand)
+            if ind is None:  # a row outside its section: only a label that names one id
+                hits = [i for i in id_labels if i not in used
+                        and best_match(key, {i: id_labels[i]})[0] is not None]
+                if len(hits) == 1:
+                    ind = hits[0]
+                    cur = section_of[ind]
+        if ind in used:
+            ind = None
+        if ind:
+            used.add(ind)
+        for k, s in enumerate(lr.slots):
+            out.append((lr, s, ind if k == _value_slot(lr) else None))
+    return out
+
+
+def _value_slot(lr: LogicalRow) -> int:
+    """The slot holding the row's own number: the first one not in a 累计 column."""
+    cum = {label_key(x) for x in table_labels()["local"]["cumulative_cols"]}
+    for k, s in enumerate(lr.slots):
+        if not s.path or _leaf(s.path) not in cum:
+            return k
+    return -1
+
+
+# --------------------------------------------------------------------------- local
+def map_local(rows: list[LogicalRow]) -> list[Assignment]:
+    data = table_labels()["local"]
+    rows_k = keyed(data["rows"])
+    cur_cols = {label_key(x) for x in data["current_cols"]}
+    out: list[Assignment] = []
+    for lr in rows:
+        key = label_key(lr.label)
+        ind = next((i for i, labs in rows_k.items() if key in labs), None)
+        for s in lr.slots:
+            leaf = _leaf(s.path)
+            current = (len(lr.slots) == 1 and not s.path) or leaf in cur_cols or bool(
+                regex.fullmatch(r"(?:19|20)\d\d年度?", leaf))
+            out.append((lr, s, ind if current else None))
+    return _unique(out)
+
+
+MAPPERS: dict[str, Callable[[list[LogicalRow]], list[Assignment]]] = {
+    "二": map_t2, "三": map_t3, "四": map_t4, "pre2019": map_pre2019, "local": map_local,
+}
+_TEMPLATE_OF = {"二": ("2019", "2021"), "三": ("2019", "2021"), "四": ("2019", "2021"),
+                "pre2019": ("pre2019",), "local": ("local",)}
+_HINTS = {"pre2019": ("统计指标", "统计数"), "local": ("指标名称", "计量单位", "本期", "累计")}
+
+
+def map_table(rows: list[LogicalRow], header_words: set[str], template: str | None = None
+              ) -> tuple[str | None, list[Assignment]]:
+    """The layout that places the most numbers, and its assignments (kind None: none fits)."""
+    best: tuple[float, str | None, list[Assignment]] = (0.0, None, [])
+    for kind, mapper in MAPPERS.items():
+        assigned = mapper(rows)
+        score = float(sum(1 for *_, ind in assigned if ind))
+        if not score:
+            continue
+        score += 3 * sum(1 for w in _HINTS.get(kind, ()) if label_key(w) in header_words)
+        if template and template in _TEMPLATE_OF[kind]:
+            score += 0.5
+        if score > best[0]:
+            best = (score, kind, assigned)
+    if best[1] is None:
+        kind = "local" if any(label_key(w) in header_words for w in _HINTS["local"]) else None
+        return kind, [(lr, s, None) for lr in rows for s in lr.slots]
+    return best[1], best[2]

@@ -1,0 +1,59 @@
+"""Cell text → number: `parse_value("251000元") == Value(251000.0, "元", "")`.
+
+Blank, `/`, `-`, `—`, `无` and the like are null (the raw text is kept by the caller). Signed
+deltas (`+2`, `-1`), thousands separators, a unit inside the cell and footnote marks (`3*`,
+`5①`) are read; anything else is not a value.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+from nlp.normalize import same_length
+
+NULL_MARKS = frozenset({"", "/", "-", "—", "——", "–", "－", "无", "空", "\\", "、", "--", "／", "…"})
+
+UNITS = (
+    "万元", "亿元", "元", "人次", "条", "件", "次", "个", "人", "篇", "期", "份", "项", "家", "场",
+    "起", "天", "%", "万人次", "万条",
+)
+_UNIT_ALT = "|".join(sorted((regex.escape(u) for u in UNITS), key=len, reverse=True))
+_VALUE = regex.compile(
+    rf"^(?P<sign>[+\-±])?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"(?P<unit>{_UNIT_ALT})?\s*(?P<note>[*※#①-⑳⑴-⒇¹²³⁴⁵⁶⁷⁸⁹]+|[(（]\s*注\s*\d*\s*[)）])?$"
+)
+
+
+class Value(NamedTuple):
+    value: float | None
+    unit: str | None
+    note: str
+
+
+def is_null(text: str) -> bool:
+    return same_length(text).strip().replace(" ", "") in NULL_MARKS
+
+
+def parse_value(text: str) -> Value | None:
+    """A number read from a cell, `Value(None, None, "")` for a blank/null mark, or None when
+    the text is not a value (a label, a header word)."""
+    s = same_length(text or "").strip()
+    s = regex.sub(r"\s+", "", s)
+    if s in NULL_MARKS:
+        return Value(None, None, "")
+    s = s.replace("，", ",").replace("−", "-")
+    m = _VALUE.match(s)
+    if not m:
+        return None
+    num = float(m["num"].replace(",", ""))
+    if m["sign"] == "-":
+        num = -num
+    return Value(num, m["unit"], m["note"] or "")
+
+
+def is_unit(text: str) -> bool:
+    """A cell that is only a unit (the 单位 column of a pre2019 list)."""
+    s = regex.sub(r"\s+", "", same_length(text or ""))
+    return s in UNITS or s in {"人/次", "次/人"}

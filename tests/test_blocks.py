@@ -1,0 +1,101 @@
+"""Table blocks found in plain text (nlp/segment/blocks.py), on real corpus text."""
+
+from pathlib import Path
+
+import pytest
+
+from nlp.ingest import read
+from nlp.records import Document, Table
+from nlp.segment.blocks import find_text_tables
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+SEED = CORPORA / "seeds" / "000_65d192663e1ca53a.txt"
+
+
+def _doc(text: str) -> Document:
+    return Document(doc_id="t", path=None, format="text", text=text)
+
+
+def _offsets_round_trip(doc: Document, tables: list[Table]) -> None:
+    for t in tables:
+        for c in t.cells:
+            assert doc.text[c.start:c.end] == c.text
+
+
+def test_seed_tab_table_is_one_block_with_caption():
+    doc = read(SEED)
+    tables = find_text_tables(doc)
+    assert len(tables) == 1
+    t = tables[0]
+    assert t.source == "text"
+    assert t.caption == "2018年度高青县质量技术监督局政府信息公开工作情况统计表"
+    rows = t.rows_text()
+    assert rows[0] == ["统计指标", "单位", "统计数"]
+    # the block runs over the blank lines inside the table, to its last row
+    assert rows[-1] == ["（三）接受培训人员数", "人次", "60"]
+    assert ["（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", "17"] in rows
+    _offsets_round_trip(doc, tables)
+
+
+def test_pipe_rows_with_block_titles_stay_one_table():
+    doc = read(CORPORA / "excerpts" / "hb_chibi_pufang_2020.txt")
+    tables = find_text_tables(doc)
+    assert [t.caption for t in tables] == ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"]
+    rows = tables[0].rows_text()
+    assert rows[0][0] == "第二十条第(一)项"
+    assert ["规范性文件", "33", "8", "8"] in rows
+    assert ["政府集中采购", "0", "0", ""] in rows
+    _offsets_round_trip(doc, tables)
+
+
+def test_one_cell_a_line_stream_is_rebuilt_into_rows():
+    doc = read(CORPORA / "excerpts" / "sn_ankang_bureau_2019.txt")
+    tables = find_text_tables(doc)
+    assert len(tables) == 1
+    rows = [[x for x in r if x] for r in tables[0].rows_text()]
+    assert ["第二十条第(一)项"] in rows
+    assert ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"] in rows
+    assert ["规范性文件", "30", "30", "30"] in rows
+    assert ["政府集中采购", "8", "160.5964万元"] in rows
+    _offsets_round_trip(doc, tables)
+
+
+@pytest.mark.parametrize("text, expected_rows", [
+    ("二、主动公开政府信息情况\n规章 | 3 | 0 | 15\n行政规范性文件 | 12 | 2 | 40\n三、收到申请\n",
+     [["规章", "3", "0", "15"], ["行政规范性文件", "12", "2", "40"]]),
+    ("| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n| 规章 | 0 | 0 | 0 |\n",
+     [["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"], ["规章", "0", "0", "0"]]),
+    ("统计表\n指标名称    计量单位    本期    累计\n主动公开信息数    条    425    1516\n"
+     "申请总数　件　3　9\n",
+     [["指标名称", "计量单位", "本期", "累计"], ["主动公开信息数", "条", "425", "1516"],
+      ["申请总数", "件", "3", "9"]]),
+])
+def test_pipe_and_whitespace_layouts(text, expected_rows):
+    doc = _doc(text)
+    tables = find_text_tables(doc)
+    assert len(tables) == 1
+    assert tables[0].rows_text() == expected_rows
+    _offsets_round_trip(doc, tables)
+
+
+@pytest.mark.parametrize("text", [
+    "2018年，共收到申请 1 件，已全部办结。\n2019年，我们将继续  推进公开。\n",  # narrative
+    "一、概述\n二、主动公开情况\n",  # headings only, no numbers
+])
+def test_narrative_is_not_a_table(text):
+    assert find_text_tables(_doc(text)) == []
+
+
+@pytest.mark.parametrize("name", ["full/fj_pingtan_2019.txt", "full/fj_pingtan_county_2011.txt"])
+def test_crawler_digit_runs_are_left_unparsed(name):
+    # '规范性文件898989': cell boundaries are lost; splitting them would be a guess
+    assert find_text_tables(read(CORPORA / name)) == []
+
+
+def test_lines_of_reader_tables_are_skipped_and_indices_continue():
+    text = "规章\t0\t0\t0\n规范性文件\t1\t2\t3\n"
+    doc = _doc(text)
+    doc.tables = [Table(index=0, start=0, end=len(text), source="html")]
+    assert find_text_tables(doc, start_index=1) == []
+    doc.tables = []
+    assert [t.index for t in find_text_tables(doc, start_index=3)] == [3]

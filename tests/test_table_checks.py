@@ -1,0 +1,113 @@
+"""Table checks (nlp/check/tables.py), worked out by hand from the tables."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from test_tables import HTML_2023, T4_HTML, _grid_values, _t3_html, cells_of
+
+from nlp.check import check
+from nlp.check.tables import table_checks
+from nlp.ingest import read
+from nlp.records import Cell, Report
+from nlp.segment.blocks import find_text_tables
+from nlp.tables import table_cells
+
+SEED = Path(__file__).resolve().parent.parent / "corpora" / "seeds" / "000_65d192663e1ca53a.txt"
+
+
+def _cell(ind, value, n=[0]):  # noqa: B006 - a counter for distinct cell ids
+    n[0] += 1
+    return Cell(doc_id="t", cell_id=f"cell-0-{n[0]}-2", table="pre2019", row=n[0], col=2,
+                row_label=ind, col_label="统计数", indicator=ind, unit="件", value=value,
+                raw="" if value is None else str(value))
+
+
+def test_seed_checks_as_a_reader_computes_them():
+    doc = read(SEED)
+    doc.tables = find_text_tables(doc)
+    checks = table_checks(doc, table_cells(doc))
+    # 11 partitions (received, closed, answered, 复议, 诉讼, 投诉, 报送, 网站, 查阅点, 接待, 人员)
+    # and 9 其中 parts (规范性文件 5 ≤ 17, two 主要负责同志 rows, six refusal grounds)
+    assert Counter(c.check for c in checks) == {"pre2019.children_sum": 11,
+                                                "pre2019.part_le_total": 9}
+    assert {c.status for c in checks} == {"pass"}
+    part = next(c for c in checks if c.indicator == "active.total")
+    assert (part.expected, part.observed) == (17, 5)
+    assert "5" in part.message and "17" in part.message
+    # the channels (0 + 12 + 0 + 0 + 0 = 12 vs 17) overlap by definition: never a partition
+    assert not any("channel" in r for c in checks for r in [c.indicator])
+    assert len({c.check_id for c in checks}) == len(checks)
+    assert all(c.check_id.startswith("check-t") for c in checks)
+
+
+def test_check_returns_table_checks_of_the_report():
+    doc = read(SEED)
+    doc.tables = find_text_tables(doc)
+    report = Report(document=doc, cells=table_cells(doc))
+    assert [c.check for c in check(report)][:1] == ["pre2019.children_sum"]
+
+
+@pytest.mark.parametrize("cells, status, expected, observed", [
+    ([("requests.received", 5), ("requests.received.in_person", 2),
+      ("requests.received.online", 2)], "fail", 5, 4),
+    ([("requests.received", 5), ("requests.received.in_person", 2),
+      ("requests.received.online", 3)], "pass", 5, 5),
+    ([("requests.received", 5), ("requests.received.in_person", 2),
+      ("requests.received.online", None)], "uncertain", 5, 2),
+    ([("requests.received", None), ("requests.received.in_person", None),
+      ("requests.received.online", None)], "not_assessable", None, None),
+])
+def test_children_sum_blanks_are_not_zeros(cells, status, expected, observed):
+    checks = table_checks("t", [_cell(i, v) for i, v in cells])
+    assert len(checks) == 1
+    c = checks[0]
+    assert (c.check, c.status, c.expected, c.observed) == (
+        "pre2019.children_sum", status, expected, observed)
+    assert c.indicator == "requests.received"
+    assert len(c.refs) == 3
+
+
+def test_part_larger_than_total_fails():
+    checks = table_checks("t", [_cell("active.total", 17), _cell("active.normative_docs", 20)])
+    assert [(c.check, c.status, c.expected, c.observed) for c in checks] == [
+        ("pre2019.part_le_total", "fail", 17, 20)]
+    assert "20" in checks[0].message and "17" in checks[0].message
+
+
+def test_channels_are_never_a_partition():
+    cells = [_cell("active.total", 10), _cell("active.channel.website", 8),
+             _cell("active.channel.weibo", 7)]
+    assert table_checks("t", cells) == []
+
+
+def test_real_2023_tables_pass_every_check():
+    checks = table_checks("t", cells_of(HTML_2023.read_text("utf-8")))
+    # 7 columns × (balance, results_sum) + 25 rows + 3 blocks of table 四
+    assert Counter(c.check for c in checks) == {"t3.balance": 7, "t3.results_sum": 7,
+                                                "t3.columns_sum": 25, "t4.block_sum": 3}
+    assert {c.status for c in checks} == {"pass"}
+    bal = next(c for c in checks if c.check == "t3.balance" and c.indicator.endswith(".total"))
+    assert (bal.expected, bal.observed) == (81, 81)  # 81 + 0 = 81 + 0
+
+
+def test_t3_fails_where_the_numbers_do_not_add_up():
+    # _grid_values: row n holds 100n + k in column k, so nothing adds up
+    checks = table_checks("t", cells_of(_t3_html(_grid_values)))
+    bal = next(c for c in checks if c.indicator == "t3.result.total.natural"
+               and c.check == "t3.balance")
+    # 一 0 + 二 100 vs （七）2100 + 四 2200
+    assert (bal.status, bal.expected, bal.observed) == ("fail", 100, 4300)
+    cols = next(c for c in checks if c.check == "t3.columns_sum"
+                and c.indicator == "t3.new.total")
+    assert (cols.expected, cols.observed) == (6, 0 + 1 + 2 + 3 + 4 + 5)
+    assert cols.status == "fail"
+
+
+def test_t4_block_sums_with_blank_cells():
+    checks = {c.indicator: c for c in table_checks("t", cells_of(T4_HTML))}
+    # 复议 5 + blank + blank + 2 = 7: would agree if blank meant 0, so uncertain, not pass
+    assert checks["t4.review.total"].status == "uncertain"
+    assert (checks["t4.review.total"].expected, checks["t4.review.total"].observed) == (7, 7)
+    assert checks["t4.litigation_direct.total"].status == "uncertain"
+    assert checks["t4.litigation_after_review.total"].status == "not_assessable"

@@ -1,0 +1,401 @@
+"""Statistics tables → Cell records (nlp/tables/): labels, values, every layout.
+
+Markup tables are rebuilt as HTML strings (and DOCX in tmp_path) for the layouts the corpus
+lacks; `html_tables` below turns an HTML string into `Table`s the way a reader does (each
+physical cell once, with rowspan/colspan) so the mapping is tested without the readers.
+End-to-end tests through `nlp.ingest.read` skip while the readers are missing.
+"""
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from nlp.ingest import read
+from nlp.records import Document, Report, Table, TableCell
+from nlp.segment.blocks import find_text_tables
+from nlp.tables import format_tables, table_cells
+from nlp.tables.labels import label_key, table_labels
+from nlp.tables.values import parse_value
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+SEED = CORPORA / "seeds" / "000_65d192663e1ca53a.txt"
+
+
+def html_tables(src: str) -> list[Table]:
+    from lxml import html as lh
+
+    out = []
+    for ti, tb in enumerate(lh.fromstring(src).iter("table")):
+        cells, taken, r = [], set(), 0
+        for tr in tb.iter("tr"):
+            c = 0
+            for td in tr:
+                if td.tag not in ("td", "th"):
+                    continue
+                while (r, c) in taken:
+                    c += 1
+                rs, cs = int(td.get("rowspan") or 1), int(td.get("colspan") or 1)
+                text = re.sub(r"\s+", " ", td.text_content()).strip()
+                cells.append(TableCell(row=r, col=c, text=text, rowspan=rs, colspan=cs))
+                taken.update((i, k) for i in range(r, r + rs) for k in range(c, c + cs))
+                c += cs
+            r += 1
+        out.append(Table(index=ti, start=0, end=0, cells=cells, source="html"))
+    return out
+
+
+def cells_of(src: str, template: str | None = None):
+    doc = Document(doc_id="t", path=None, format="html", text="", tables=html_tables(src),
+                   template=template)
+    return table_cells(doc)
+
+
+def by_id(cells):
+    return {c.indicator: c for c in cells if c.indicator}
+
+
+def _rows(*rows):
+    return "".join("<tr>" + "".join(r) + "</tr>" for r in rows)
+
+
+def _td(text, rs=1, cs=1):
+    return f'<td rowspan="{rs}" colspan="{cs}">{text}</td>'
+
+
+# --------------------------------------------------------------------------- labels and values
+@pytest.mark.parametrize("printed, key", [tuple(x) for x in table_labels()["examples"]["keys"]])
+def test_label_key_examples_of_the_data_file(printed, key):
+    assert label_key(printed) == key
+
+
+@pytest.mark.parametrize("raw, value, unit", [
+    ("17", 17, None), ("0", 0, None), ("", None, None), ("/", None, None), ("-", None, None),
+    ("—", None, None), ("无", None, None), ("+2", 2, None), ("-1", -1, None),
+    ("251000元", 251000, "元"), ("160.5964万元", 160.5964, "万元"), ("3*", 3, None),
+    ("5①", 5, None), ("1,234", 1234, None), ("５９４９.０８８６６７", 5949.088667, None),
+])
+def test_parse_value(raw, value, unit):
+    v = parse_value(raw)
+    assert v is not None and v.value == value and v.unit == unit
+
+
+@pytest.mark.parametrize("raw", ["商业企业", "2018年度", "第二十条第（一）项", "本年增/减"])
+def test_parse_value_rejects_labels(raw):
+    assert parse_value(raw) is None
+
+
+# --------------------------------------------------------------------------- pre2019
+def test_seed_table_maps_every_gold_cell():
+    doc = read(SEED)
+    doc.tables = find_text_tables(doc)
+    cells = table_cells(doc)
+    gold = json.loads((CORPORA / "gold" / "seed.gold.json").read_text("utf-8"))["cells"]
+    got = {c.indicator: c.value for c in cells if c.indicator}
+    assert {g["indicator"]: g["value"] for g in gold} == got
+    for c in cells:
+        assert c.table == "pre2019"
+        assert doc.text[c.start:c.end] == c.raw
+    c = by_id(cells)["meetings.trainees"]
+    assert (c.value, c.unit, c.row_label, c.col_label) == (60, "人次", "（三）接受培训人员数", "统计数")
+    assert by_id(cells)["fees.total"].unit == "万元"
+
+
+PRE2019_HTML = "<table>" + _rows(
+    [_td("统计指标"), _td("单位"), _td("统计数")],
+    [_td("一、主动公开情况"), _td(""), _td("")],
+    [_td("(一)主动公開政府信息數(不同渠道和方式公开相同信息计1条)"), _td("条"), _td("120")],
+    [_td("其中:主动公开规范性文件数"), _td("条"), _td("8")],
+    [_td("四、行政复议数量"), _td("件"), _td("3")],
+    [_td("（一）维持具体行政行为数"), _td("件"), _td("2")],
+    [_td("被依法纠错数"), _td("件"), _td("1")],  # numbering dropped
+    [_td("（三）其他情形数"), _td("件"), _td("/")],
+    [_td("五、行政诉讼数量"), _td("件"), _td("4")],
+    [_td("（一）维持具体行政行为或者驳回原告诉讼请求数"), _td("件"), _td("4")],
+    [_td("六、被举报投诉数量"), _td("件"), _td("6")],
+    [_td("（一）维持具体行政行为数"), _td("件"), _td("5")],
+    [_td("（二）被纠错数"), _td("件"), _td("1")],
+    [_td("十、设置政府信息查阅点数"), _td("个"), _td("9")],
+    [_td("（一）区县政府及其部门"), _td("个"), _td("7")],
+    [_td("十一、查阅点接待人数"), _td("次"), _td("30")],
+    [_td("（一）区县政府及其部门"), _td("次"), _td("20")],
+    [_td("十二、依申请公开信息收取的费用"), _td("万元"), _td("0.5")],
+    [_td("本单位自定义的其他事项"), _td("项"), _td("2")],
+) + "</table>"
+
+
+@pytest.mark.parametrize("indicator, value", [
+    ("active.total", 120), ("active.normative_docs", 8), ("review.total", 3),
+    ("review.upheld", 2), ("review.corrected", 1), ("review.other", None),
+    ("litigation.upheld", 4), ("complaints.upheld", 5), ("complaints.corrected", 1),
+    ("reading_points.county", 7), ("reading_points.visitors.county", 20), ("fees.total", 0.5),
+])
+def test_pre2019_html_maps_by_position_in_the_hierarchy(indicator, value):
+    cells = by_id(cells_of(PRE2019_HTML))
+    assert cells[indicator].value == value
+    assert cells[indicator].table == "pre2019"
+
+
+def test_pre2019_extra_rows_keep_their_label_without_id():
+    cells = cells_of(PRE2019_HTML)
+    extra = [c for c in cells if c.indicator is None]
+    assert [(c.row_label, c.value) for c in extra] == [("本单位自定义的其他事项", 2)]
+    assert by_id(cells)["review.other"].raw == "/"
+
+
+# --------------------------------------------------------------------------- 2019 format 二/三/四
+T2_2019_HTML = "<table>" + _rows(
+    [_td("第二十条第(一)项", cs=4)],
+    [_td("信息内容"), _td("本年新 制作数量"), _td("本年新 公开数量"), _td("对外公开 总数量")],
+    [_td("规章"), _td("0"), _td("0"), _td("3")],
+    [_td("规范性文件"), _td("5"), _td("5"), _td("41")],
+    [_td("第二十条第(五)项", cs=4)],
+    [_td("信息内容"), _td("上一年项目数量"), _td("本年增/减"), _td("处理决定数量")],
+    [_td("行政许可"), _td("36"), _td("+2"), _td("1200")],
+    [_td("其他对外管理服务事项"), _td("10"), _td("-1"), _td("")],
+    [_td("第二十条第(八)项", cs=4)],
+    [_td("信息内容"), _td("上一年项目数量"), _td("本年增/减", cs=2)],
+    [_td("行政事业性收费"), _td("4"), _td("0", cs=2)],
+    [_td("第二十条第(九)项", cs=4)],
+    [_td("信息内容"), _td("采购项目数量"), _td("采购总金额", cs=2)],
+    [_td("政府集中采购"), _td("3"), _td("251000元", cs=2)],
+) + "</table>"
+
+
+@pytest.mark.parametrize("indicator, value, unit", [
+    ("t2.rules.total_public", 3, "件"), ("t2.normative.new_made", 5, "件"),
+    ("t2.licensing.delta", 2, "项"), ("t2.other_services.delta", -1, "项"),
+    ("t2.other_services.decisions", None, "件"), ("t2.fees.delta", 0, "项"),
+    ("t2.procurement.items", 3, "项"), ("t2.procurement.amount", 251000, "元"),
+])
+def test_t2_2019_blocks_use_their_own_headers(indicator, value, unit):
+    cells = by_id(cells_of(T2_2019_HTML))
+    assert (cells[indicator].value, cells[indicator].unit, cells[indicator].table) == (value, unit, "二")
+
+
+def test_t2_2019_every_number_has_an_id():
+    cells = cells_of(T2_2019_HTML)
+    assert len(cells) == 16 and all(c.indicator for c in cells)
+
+
+T3_ROWS_2019 = [
+    ("（一）予以公开", "granted"), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partial"),
+]
+T3_DENIED = ["属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
+             "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项"]
+T3_UNABLE = ["本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确"]
+T3_NOT_PROCESSED = ["信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
+                    "要求行政机关确认或重新出具已获取信息"]
+
+
+def _t3_html(values_of, sub_other=False):
+    """Table 三 as published (merged headers, 商业 企业 split); `values_of(n)` gives the 7
+    cells of data row n."""
+    n_result = 20 + (2 if sub_other else 0)
+    head = _rows(
+        [_td("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rs=3, cs=3),
+         _td("申请人情况", cs=7)],
+        [_td("自然人", rs=2), _td("法人或其他组织", cs=5), _td("总计", rs=2)],
+        [_td("商业<br/>企业"), _td("科研 机构"), _td("社会公益组织"), _td("法律服务机构"), _td("其他")],
+    )
+    rows = []
+    n = 0
+
+    def vals():
+        nonlocal n
+        n += 1
+        return [_td(v) for v in values_of(n - 1)]
+
+    rows.append([_td("一、本年新收政府信息公开申请数量", cs=3), *vals()])
+    rows.append([_td("二、上年结转政府信息公开申请数量", cs=3), *vals()])
+    rows.append([_td("三、本年度办理结果", rs=n_result), _td("（一）予以公开", cs=2), *vals()])
+    rows.append([_td(T3_ROWS_2019[1][0], cs=2), *vals()])
+    for k, lab in enumerate(T3_DENIED):
+        rows.append(([_td("（三）不予公开", rs=8)] if k == 0 else []) + [_td(f"{k + 1}.{lab}"), *vals()])
+    for k, lab in enumerate(T3_UNABLE):
+        rows.append(([_td("（四）无法提供", rs=3)] if k == 0 else []) + [_td(f"{k + 1}.{lab}"), *vals()])
+    for k, lab in enumerate(T3_NOT_PROCESSED):
+        rows.append(([_td("（五）不予处理", rs=5)] if k == 0 else []) + [_td(f"{k + 1}.{lab}"), *vals()])
+    if sub_other:
+        subs = ["申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他"]
+        for k, lab in enumerate(subs):
+            rows.append(([_td("（六）其他处理", rs=3)] if k == 0 else []) + [_td(f"{k + 1}.{lab}"), *vals()])
+    else:
+        rows.append([_td("（六）其他处理", cs=2), *vals()])
+    rows.append([_td("（七）总计", cs=2), *vals()])
+    rows.append([_td("四、结转下年度继续办理", cs=3), *vals()])
+    return "<table>" + head + _rows(*rows) + "</table>"
+
+
+def _grid_values(n):
+    # a distinct number per cell (row n, column k) so a misplaced number shows
+    return [str(100 * n + k) for k in range(7)]
+
+
+@pytest.mark.parametrize("sub_other, n_rows", [(False, 23), (True, 25)])
+def test_t3_every_cell_maps_by_row_and_column(sub_other, n_rows):
+    cells = cells_of(_t3_html(_grid_values, sub_other))
+    assert len(cells) == n_rows * 7
+    assert all(c.indicator and c.table == "三" for c in cells)
+    ids = by_id(cells)
+    assert ids["t3.new.natural"].value == 0
+    assert ids["t3.new.total"].value == 6
+    assert ids["t3.carried_over.commercial"].value == 101
+    assert ids["t3.result.denied.state_secret.research"].value == 402
+    assert ids["t3.result.not_processed.confirm.other_org"].value == 1905
+    assert ids["t3.carried_forward.total"].value == 100 * (n_rows - 1) + 6
+    if sub_other:
+        assert ids["t3.result.other.other.nonprofit"].value == 2203
+        assert "t3.result.other.natural" not in ids
+    else:
+        assert ids["t3.result.other.legal_services"].value == 2004
+    c = ids["t3.result.partial.commercial"]
+    assert c.col_label == "申请人情况 / 法人或其他组织 / 商业企业"
+    assert c.row_label.startswith("三、本年度办理结果 / （二）部分公开")
+
+
+T4_HTML = "<table>" + _rows(
+    [_td("行政复议", rs=2, cs=5), _td("行政诉讼", cs=10)],
+    [_td("未经复议直接起诉", cs=5), _td("复议后起诉", cs=5)],
+    [_td(x) for x in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3],
+    [_td(x) for x in ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]],
+) + "</table>"
+
+
+def test_t4_fifteen_cells_under_two_header_levels():
+    cells = cells_of(T4_HTML)
+    assert len(cells) == 15 and all(c.table == "四" for c in cells)
+    ids = by_id(cells)
+    assert ids["t4.review.upheld"].value == 5
+    assert ids["t4.review.corrected"].value is None
+    assert ids["t4.review.total"].value == 7
+    assert ids["t4.litigation_direct.upheld"].value == 8
+    assert ids["t4.litigation_direct.total"].value == 9
+    assert ids["t4.litigation_after_review.total"].value is None
+
+
+# --------------------------------------------------------------------------- local (2009 style)
+LOCAL_HTML = "<table>" + _rows(
+    [_td("指标名称"), _td("计量单位"), _td("2009年度"), _td("历年累计")],
+    [_td("主动公开信息数"), _td("条"), _td("425"), _td("1516")],
+    [_td("其中:1.政府网站"), _td("条"), _td("300"), _td("1100")],
+    [_td("全文电子化的主动公开信息数"), _td("条"), _td("400"), _td("1400")],
+    [_td("受理依申请公开信息总数"), _td("条"), _td("3"), _td("9")],
+    [_td("1.当面申请数"), _td("条"), _td("1"), _td("4")],
+    [_td("行政复议数"), _td("件"), _td("0"), _td("0")],
+) + "</table>"
+
+
+def test_local_table_maps_current_period_and_keeps_other_rows():
+    cells = cells_of(LOCAL_HTML)
+    assert {c.table for c in cells} == {"local"}
+    ids = by_id(cells)
+    assert ids["active.total"].value == 425
+    assert ids["active.channel.website"].value == 300
+    assert ids["requests.received"].value == 3
+    assert ids["requests.received.in_person"].value == 1
+    assert ids["review.total"].value == 0
+    kept = [(c.row_label, c.col_label, c.value) for c in cells if c.indicator is None]
+    assert ("全文电子化的主动公开信息数", "2009年度", 400) in kept
+    assert ("主动公开信息数", "历年累计", 1516) in kept  # cumulative column: no id
+
+
+# --------------------------------------------------------------------------- the real 2023 report
+HTML_2023 = CORPORA / "more" / "fj_pingtan_2023_article.html"
+
+
+def test_real_2021_format_html_tables_map_completely():
+    cells = cells_of(HTML_2023.read_text("utf-8"))
+    kinds = [c.table for c in cells]
+    assert (kinds.count("二"), kinds.count("三"), kinds.count("四")) == (10, 175, 15)
+    assert all(c.indicator for c in cells)
+    ids = by_id(cells)
+    assert ids["t2.normative.in_force"].value == 470
+    assert (ids["t2.fees.amount"].value, ids["t2.fees.amount"].unit) == (5949.088667, "万元")
+    assert ids["t3.new.total"].value == 81
+    assert ids["t3.result.unable.not_held.natural"].value == 31
+    assert ids["t3.result.other.no_correction.total"].value == 1
+    assert ids["t4.litigation_direct.total"].value == 5
+    assert ids["t4.litigation_after_review.other"].value == 1
+
+
+def test_text_pipe_table_three_rebuilds_merged_headers():
+    doc = read(CORPORA / "excerpts" / "hb_chibi_pufang_2020.txt")
+    doc.tables = find_text_tables(doc)
+    ids = by_id(table_cells(doc))
+    assert ids["t2.normative.new_made"].value == 33
+    assert ids["t2.normative.new_published"].value == 8
+    assert ids["t3.new.other_org"].col_label == "申请人情况 / 法人或其他组织 / 其 他"
+    assert ids["t3.carried_over.total"].value == 0
+    # the excerpt stops inside 予以公开 (3 of 7 numbers): those are not placed by guesswork
+    assert "t3.result.granted.natural" not in ids
+
+
+def test_format_tables_returns_rows_per_table():
+    doc = read(SEED)
+    doc.tables = find_text_tables(doc)
+    report = Report(document=doc, cells=table_cells(doc))
+    out = format_tables(report)
+    assert len(out) == 1 and out[0]["table"] == "pre2019"
+    assert out[0]["caption"].endswith("统计表")
+    assert out[0]["rows"][0][:5] == ["cell-0-2-2", "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）",
+                                     "统计数", "active.total", "17"]
+
+
+# --------------------------------------------------------------------------- end to end (readers)
+def _has(mod: str) -> bool:
+    try:
+        return importlib.util.find_spec(mod) is not None
+    except ModuleNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("path, reader", [
+    (CORPORA / "converted" / "fj_pingtan_2023.pdf", "nlp.ingest.pdf"),
+    (CORPORA / "converted" / "fj_pingtan_2023.docx", "nlp.ingest.docx"),
+    (HTML_2023, "nlp.ingest.html"),
+])
+def test_end_to_end_2023_tables(path, reader):
+    if not _has(reader):
+        pytest.skip(f"{reader} not written yet")
+    from nlp.pipeline import run
+
+    report = run(read(path))
+    kinds = [c.table for c in report.cells if c.indicator]
+    assert (kinds.count("二"), kinds.count("三"), kinds.count("四")) == (10, 175, 15)
+    ids = by_id(report.cells)
+    assert ids["t3.result.total.total"].value == 81
+    assert ids["t4.review.total"].value == 2
+    for c in report.cells:
+        if c.start >= 0:
+            assert report.document.text[c.start:c.end].strip() == c.raw.strip()
+
+
+def test_end_to_end_docx_rebuilt_2019_table_three(tmp_path):
+    if not _has("nlp.ingest.docx"):
+        pytest.skip("nlp.ingest.docx not written yet")
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=4, cols=9)
+    t.cell(0, 0).merge(t.cell(2, 1)).text = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    t.cell(0, 2).merge(t.cell(0, 8)).text = "申请人情况"
+    t.cell(1, 2).merge(t.cell(2, 2)).text = "自然人"
+    t.cell(1, 3).merge(t.cell(1, 7)).text = "法人或其他组织"
+    t.cell(1, 8).merge(t.cell(2, 8)).text = "总计"
+    for k, lab in enumerate(["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]):
+        t.cell(2, 3 + k).text = lab
+    t.cell(3, 0).merge(t.cell(3, 1)).text = "一、本年新收政府信息公开申请数量"
+    for k, v in enumerate(["3", "1", "0", "0", "0", "1", "5"]):
+        t.cell(3, 2 + k).text = v
+    path = tmp_path / "t3.docx"
+    d.save(path)
+    from nlp.pipeline import run
+
+    ids = by_id(run(read(path)).cells)
+    assert ids["t3.new.natural"].value == 3
+    assert ids["t3.new.other_org"].value == 1
+    assert ids["t3.new.total"].value == 5
