@@ -1,7 +1,9 @@
-"""check: consistency checks (docs/spec.md section 4).
+"""check: consistency checks (docs/spec.md section 4, plus `across_years`).
 
-`check(report)` concatenates the checks of each family; table checks are numbered
-`check-t<n>` (nlp/check/tables.py).
+`check(report)` concatenates the checks of each family for one document:
+table checks (`nlp/check/tables.py`, numbered `check-t<n>`) and narrative checks
+(`nlp/check/narrative.py`, numbered `check-n<n>`). Checks across years need several reports
+and run over a batch (`nlp/check/years.py`, numbered `check-y<n>`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,10 @@ from nlp.records import Check, Report
 
 
 def check(report: Report) -> list[Check]:
+    from nlp.check.narrative import narrative_checks
     from nlp.check.tables import table_checks
 
-    return [*table_checks(report.document, report.cells)]
+    narrative = narrative_checks(report)
+    for i, c in enumerate(narrative, 1):
+        c.check_id = f"check-n{i}"
+    return [*table_checks(report.document, report.cells), *narrative]
