@@ -54,3 +54,10 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(__all__)
+
+
+# `nlp.extract` is both the verb and the stage package `nlp/extract/`. The first import of the
+# package (by any extractor) sets the attribute `nlp.extract` to the module, which would make
+# `nlp.extract(path)` fail from then on. Import the (light) package first, then bind the verb.
+import nlp.extract  # noqa: E402, F401
+from nlp.pipeline import extract  # noqa: E402

@@ -223,6 +223,7 @@ class Citation:
     title: str | None = None
     refers_to: str | None = None
     issuer: str | None = None
+    issuer_source: str | None = None  # table | province | decree | title (how issuer was found)
     pair: str | None = None  # citation_id of the title/number this one is paired with
     resolved: bool | None = None  # for aliases: was the definition found in this document?
     extractor: str = ""

@@ -1,9 +1,565 @@
-"""Citations. (Stub: filled by the citations work.)"""
+"""Citations: document numbers (发文字号), decree numbers, 《titles》 and their aliases.
+
+    >>> from nlp.extract.citations import find_citations
+    >>> [(c.kind, c.normalized or c.title, c.issuer) for c in find_citations(doc)]
+
+Two steps, as in eyecite: *find* (every pattern of `nlp/patterns/citations.toml` runs once over
+the normalised view `doc.norm.text`, offsets map back with `doc.norm.span`) and *resolve*
+(pair numbers with titles, resolve aliases inside the document, resolve codes to issuers from
+`nlp/data/issuers.tsv` + `nlp/data/provinces.tsv` or from a title that names its issuer). Nothing
+is guessed: an alias never defined has `refers_to=None, resolved=False`; an unknown local code has
+`issuer=None`.
+
+Each `Citation.extractor` names the pattern id that produced it. Citation ids are `cite-1`,
+`cite-2`, … in text order.
+"""
 
 from __future__ import annotations
 
-from nlp.records import Citation, Document
+import bisect
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import regex
+import tomllib
+
+from nlp.normalize import same_length
+from nlp.records import Citation, Document, Report
+
+_ROOT = Path(__file__).resolve().parent.parent
+PATTERNS_FILE = _ROOT / "patterns" / "citations.toml"
+ISSUERS_FILE = _ROOT / "data" / "issuers.tsv"
+PROVINCES_FILE = _ROOT / "data" / "provinces.tsv"
+
+_MAX_CODE = 12  # a 机关代字 longer than this after trimming has no certain left edge: code None
+_MAX_TITLE = 200
+_CN_DIGITS = MappingProxyType({"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9})
+_CN_UNITS = MappingProxyType({"十": 10, "百": 100, "千": 1000})
+_PRC = "中华人民共和国"
+# what may sit between a title and its number (《T》（N）, 《T》N, the misplaced 《T》的通知（N）)
+_GAP_TITLE_NUMBER = regex.compile(r"^\s*(?:的(?:通知|意见|决定|批复|办法|规定))?\s*[(\[【〔]?\s*(?:文号[:：]?)?\s*$")
+# between a number and a following title (国办发〔2018〕23号《…》, 国务院令第711号：《…》)
+_GAP_NUMBER_TITLE = regex.compile(r"^\s*[)\]】]?\s*(?:[:：]|文件|印发的|发布的)?\s*$")
+# between a title (and its number) and an alias definition: brackets and commas only
+_GAP_ALIAS = regex.compile(r"^[\s()\[\]【】〔〕,，、:：]*(?:以下|$)")
+_WS = regex.compile(r"\s+")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class CitationPatterns:
+    """The compiled patterns of `citations.toml`, by id."""
+
+    compiled: MappingProxyType[str, regex.Pattern]
+    number_ids: tuple[str, ...]  # document-number and decree patterns, in priority order
+
+    def __getitem__(self, pid: str) -> regex.Pattern:
+        return self.compiled[pid]
+
+
+@lru_cache(maxsize=4)
+def load_patterns(path: str | None = None) -> CitationPatterns:
+    """Compile the citation patterns (cached; the result is immutable)."""
+    data = tomllib.loads(Path(path or PATTERNS_FILE).read_text(encoding="utf-8"))
+    compiled: dict[str, regex.Pattern] = {}
+    for p in data["pattern"]:
+        compiled[p["id"]] = regex.compile(p["regex"])
+    number_ids = tuple(
+        p["id"] for p in data["pattern"]
+        if p["id"].startswith(("doc_number", "decree")) and p["id"] != "doc_number_list_tail"
+    )
+    return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids)
+
+
+@dataclass(frozen=True)
+class Province:
+    abbr: str
+    province: str
+    government: str
+    party: str
+    stem: str
+    ambiguous: str
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t")]
+
+
+@dataclass(frozen=True)
+class IssuerTable:
+    """code → (issuer, province that makes the code ambiguous or "")."""
+
+    codes: MappingProxyType[str, tuple[str, str, str]]  # code → (issuer, ambiguous, province)
+
+    def lookup(self, code: str | None, province: str | None = None) -> tuple[str | None, str]:
+        """(issuer, how) for an exact code; how is "table", "province" or "" when unknown."""
+        if not code:
+            return None, ""
+        hit = self.codes.get(code)
+        if hit is None:
+            return None, ""
+        issuer, ambiguous, prov = hit
+        if not prov:
+            return issuer, "table"
+        if ambiguous and not (province and (province == prov or prov.startswith(province)
+                                            or province.startswith(prov[:2]))):
+            return None, ""
+        return issuer, "province"
+
+
+@lru_cache(maxsize=4)
+def load_issuers(issuers: str | None = None, provinces: str | None = None) -> IssuerTable:
+    """National codes plus the province forms expanded for every abbreviation with a stem."""
+    provs = [Province(**{k: r.get(k, "") for k in
+                         ("abbr", "province", "government", "party", "stem", "ambiguous")})
+             for r in _read_tsv(Path(provinces or PROVINCES_FILE))]
+    codes: dict[str, tuple[str, str, str]] = {}
+    forms = []
+    for row in _read_tsv(Path(issuers or ISSUERS_FILE)):
+        if "{P}" in row["code"]:
+            forms.append(row)
+        else:
+            codes[row["code"]] = (row["issuer"], "", "")
+    for pv in provs:
+        if not pv.stem:
+            continue
+        for row in forms:
+            code = row["code"].replace("{P}", pv.abbr).replace("{S}", pv.stem)
+            issuer = row["issuer"].format(government=pv.government, party=pv.party,
+                                          province=pv.province)
+            if not issuer or code in codes:  # explicit national / special rows win
+                continue
+            codes[code] = (issuer, pv.ambiguous, pv.province)
+    return IssuerTable(codes=MappingProxyType(codes))
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _cn_int(s: str) -> int | None:
+    """Digits or a Chinese numeral up to 9999 (第六十六号) → int."""
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_DIGITS:
+            cur = cur * 10 + _CN_DIGITS[ch] if ch in "〇零" or cur else _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            total += (cur or 1) * _CN_UNITS[ch]
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+def _trim_code(run: str, pats: CitationPatterns, *, keep_tail: str = "") -> int:
+    """Offset in `run` where the 机关代字 starts: after the last stop word (根据, 和, 政府 …).
+
+    `中华人民共和国` is never cut (it contains 和). With `keep_tail`, a stop word that ends the run
+    (山东省人民政府 before 令) does not count.
+    """
+    masked = run.replace(_PRC, "＿" * len(_PRC))
+    cut = 0
+    for m in pats["code_left_stop"].finditer(masked):
+        if keep_tail and m.end() == len(masked):
+            continue
+        cut = max(cut, m.end())
+    return cut
+
+
+def _title_text(norm: str) -> str:
+    """A title as stored: simplified, no whitespace, inner 〈〉 <> 《》 written as 〈〉."""
+    t = _WS.sub("", norm)
+    return t.translate(str.maketrans({"<": "〈", ">": "〉", "《": "〈", "》": "〉"}))
+
+
+@dataclass
+class _Hit:
+    start: int  # offsets in the normalised text
+    end: int
+    kind: str
+    extractor: str
+    code: str | None = None
+    year: int | None = None
+    serial: int | None = None
+    title: str | None = None
+    org: str | None = None
+    issuer: str | None = None
+    issuer_source: str | None = None
+    refers_to: str | None = None
+    resolved: bool | None = None
+    nested: bool = False
+    alias_def: bool = False
+    pair: int | None = None  # index into hits
+
+
+# --------------------------------------------------------------------------- find
+
+
+def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
+    cands: list[tuple[int, _Hit]] = []  # (pattern priority, hit)
+    for prio, pid in enumerate(pats.number_ids):
+        for m in pats[pid].finditer(text, overlapped=False):
+            gd = m.groupdict()
+            if pid.startswith("decree"):
+                org = gd.get("org") or ""
+                s = m.start("org")
+                if pid == "decree":
+                    cut = _trim_code(org, pats, keep_tail="yes")
+                    org, s = org[cut:], s + cut
+                    if not org or org in ("部", "局", "署", "委", "委员会", "总局"):
+                        continue
+                bare = org[len(_PRC):] if org.startswith(_PRC) and org != _PRC + "主席" else org
+                if bare in ("国", "国务院"):
+                    code = "国务院令"
+                elif bare == _PRC + "主席":
+                    code = "主席令"
+                else:
+                    code = bare + "令"
+                serial = _cn_int(gd["serial"])
+                year = int(gd["year"]) if gd.get("year") else None
+                hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=year, serial=serial,
+                           org=None if code in ("国务院令", "主席令") else bare)
+            else:
+                run = gd["code"]
+                cut = _trim_code(run, pats)
+                code = run[cut:]
+                if not code:
+                    continue
+                s = m.start("code") + cut
+                if len(code) > _MAX_CODE:
+                    code = None
+                hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=int(gd["year"]),
+                           serial=int(gd["serial"]))
+            cands.append((prio, hit))
+    # resolve overlaps: earliest start, then pattern priority, then the longest
+    cands.sort(key=lambda ph: (ph[1].start, ph[0], ph[1].start - ph[1].end))
+    out: list[_Hit] = []
+    for _, h in cands:
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    # shared-prefix lists: 岚综管办〔2016〕127号、149号 → the tail takes the code and year
+    tail = pats["doc_number_list_tail"]
+    result: list[_Hit] = []
+    for i, h in enumerate(out):
+        result.append(h)
+        prev = h
+        limit = out[i + 1].start if i + 1 < len(out) else len(text)
+        while True:
+            m = tail.match(text, prev.end, limit)
+            if not m:
+                break
+            year = int(m["year"]) if m["year"] else prev.year
+            t = _Hit(m.start() + _lead(m.group()), m.end(), "doc_number",
+                     "doc_number_list_tail", code=prev.code, year=year,
+                     serial=int(m["serial"]), org=prev.org)
+            result.append(t)
+            prev = t
+    return result
+
+
+def _lead(s: str) -> int:
+    """Length of the separator (and spaces) at the head of a list tail."""
+    i = 0
+    while i < len(s) and (s[i].isspace() or s[i] in "、，,和及与"):
+        i += 1
+    return i
+
+
+def _find_titles(text: str, pats: CitationPatterns) -> list[_Hit]:
+    out: list[_Hit] = []
+    inner = pats["title_inner"]
+    for m in pats["title"].finditer(text):
+        s, e = m.span()
+        if e - s > _MAX_TITLE:
+            continue
+        body = text[s + 1 : e - 1]
+        title = _title_text(body)
+        if not title:
+            continue
+        out.append(_Hit(s, e, "title", "title", title=title))
+        # nested titles: inner 《…》 (the recursion) and 〈…〉 / <…>
+        depth, starts = 0, []
+        for k in range(s + 1, e - 1):
+            ch = text[k]
+            if ch == "《":
+                starts.append(k)
+                depth += 1
+            elif ch == "》" and starts:
+                ks = starts.pop()
+                depth -= 1
+                t = _title_text(text[ks + 1 : k])
+                if t:
+                    out.append(_Hit(ks, k + 1, "title", "title_inner", title=t, nested=True))
+        for im in inner.finditer(text, s + 1, e - 1):
+            t = _title_text(im["inner"])
+            out.append(_Hit(im.start(), im.end(), "title", "title_inner", title=t, nested=True))
+    return out
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def _pair(hits: list[_Hit], text: str) -> None:
+    """Pair each outer title with the number right after it, else right before it."""
+    titles = [i for i, h in enumerate(hits) if h.kind == "title" and not h.nested]
+    numbers = [i for i, h in enumerate(hits) if h.kind == "doc_number"
+               and h.extractor != "doc_number_list_tail"]
+    by_start = {hits[i].start: i for i in numbers}
+    nstarts = sorted(by_start)
+    for ti in titles:
+        t = hits[ti]
+        k = bisect.bisect_left(nstarts, t.end)
+        if k < len(nstarts):
+            ni = by_start[nstarts[k]]
+            n = hits[ni]
+            if n.pair is None and n.start - t.end <= 12 and _GAP_TITLE_NUMBER.match(
+                text[t.end : n.start]
+            ):
+                t.pair, n.pair = ni, ti
+    for ti in titles:
+        t = hits[ti]
+        if t.pair is not None:
+            continue
+        k = bisect.bisect_right(nstarts, t.start) - 1
+        while k >= 0 and hits[by_start[nstarts[k]]].end > t.start:
+            k -= 1
+        if k >= 0:
+            ni = by_start[nstarts[k]]
+            n = hits[ni]
+            if n.pair is None and t.start - n.end <= 8 and _GAP_NUMBER_TITLE.match(
+                text[n.end : t.start]
+            ):
+                t.pair, n.pair = ni, ti
+
+
+def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
+    """Mark alias definitions and uses; returns the added quoted-alias hits."""
+    outer = [h for h in hits if h.kind == "title" and not h.nested]
+    numbers = [h for h in hits if h.kind == "doc_number"]
+    by_start = {h.start: h for h in outer}
+    defs: list[tuple[int, str, str | None]] = []  # (position, alias, full title)
+    added: list[_Hit] = []
+    for m in pats["alias_definition"].finditer(text):
+        alias = _title_text(m["alias"])
+        a_start, a_end = m.start("alias") - 1, m.end("alias") + 1  # with its brackets/quotes
+        marker = m.start()
+        # the full title: the last outer title before the marker, with only brackets, commas
+        # and numbers in between
+        full = None
+        prev = [h for h in outer if h.end <= marker]
+        if prev:
+            t = prev[-1]
+            gap = list(text[t.end : marker])
+            for n in numbers:
+                if n.start >= t.end and n.end <= marker:
+                    gap[n.start - t.end : n.end - t.end] = " " * (n.end - n.start)
+            if len(gap) <= 60 and _GAP_ALIAS.match("".join(gap) + "以下"):
+                full = t.title
+        h = by_start.get(a_start)
+        if h is None and full is None and not pats["alias_generic"].search(alias):
+            continue  # (下称“区(县)政府”): a quoted short name of a body, not of a document
+        defs.append((a_start, alias, full))
+        if h is None:  # quoted definition (“条例”): a hit of its own
+            h = _Hit(a_start, a_end, "alias", "alias_definition", title=alias)
+            added.append(h)
+        h.kind, h.extractor, h.alias_def = "alias", "alias_definition", True
+        h.refers_to, h.resolved = full, full is not None
+    if not defs:
+        defined: dict[str, list[tuple[int, str | None]]] = {}
+    else:
+        defined = {}
+        for pos, alias, full in defs:
+            defined.setdefault(alias, []).append((pos, full))
+
+    def resolve(alias: str, pos: int) -> str | None:
+        cands = defined[alias]
+        before = [f for p, f in cands if p <= pos]
+        return before[-1] if before else cands[0][1]
+
+    generic = pats["alias_generic"]
+    for h in outer:
+        if h.alias_def or h.kind != "title":
+            continue
+        if h.title in defined:
+            full = resolve(h.title, h.start)
+            h.kind, h.extractor = "alias", "alias_use"
+            h.refers_to, h.resolved = full, full is not None
+        elif generic.search(h.title or "") and h.pair is None:
+            h.kind, h.extractor = "alias", "alias_unresolved"
+            h.refers_to, h.resolved = None, False
+    if defined:
+        taken = {h.start for h in added}
+        for m in pats["quoted_short"].finditer(text):
+            alias = _title_text(m["alias"])
+            if alias in defined and m.start() not in taken:
+                full = resolve(alias, m.start())
+                added.append(_Hit(m.start(), m.end(), "alias", "alias_use", title=alias,
+                                  refers_to=full, resolved=full is not None))
+    return added
+
+
+def _resolve_issuers(hits: list[_Hit], doc: Document, pats: CitationPatterns) -> None:
+    table = load_issuers()
+    province = (doc.region or {}).get("province") if isinstance(doc.region, dict) else None
+    org_re = pats["issuer_from_title"]
+    from_title: dict[str, str] = {}
+    for h in hits:
+        if h.kind != "doc_number":
+            continue
+        issuer, how = table.lookup(h.code, province)
+        if issuer is None and h.org:
+            issuer, how = h.org, "decree"
+        h.issuer, h.issuer_source = issuer, how or None
+        if issuer is None and h.code and h.pair is not None:
+            org = _title_issuer(hits[h.pair], doc, org_re)
+            if org:
+                from_title.setdefault(h.code, org)
+    for h in hits:  # the same code elsewhere in the document has the same issuer
+        if h.kind == "doc_number" and h.issuer is None and h.code in from_title:
+            h.issuer, h.issuer_source = from_title[h.code], "title"
+
+
+def _title_issuer(t: _Hit, doc: Document, org_re: regex.Pattern) -> str | None:
+    """The single body a title names before 关于 (《淄博市人民政府办公厅关于…》), else None.
+
+    Read on the source with its spaces (folded to simplified): joint titles separate their
+    bodies with a space or 、 (《中共X市委办公室 X市人民政府办公室关于…》) and name no single issuer.
+    """
+    s, e = doc.norm.span(t.start, t.end)
+    body = same_length(doc.text[s + 1 : e - 1]).lstrip()
+    m = org_re.match(body)
+    if not m:
+        return None
+    org = m["org"]
+    if org.startswith("中共") and ("政府" in org or "委员会" in org[2:]):
+        return None  # party and government together
+    return org
+
+
+def _normalized(h: _Hit) -> str | None:
+    if h.code is None or h.serial is None:
+        return None
+    if h.code.endswith("令"):  # decrees: 国务院令第711号, 商务部令2015年第2号
+        return f"{h.code}{h.year}年第{h.serial}号" if h.year else f"{h.code}第{h.serial}号"
+    if h.year is None:
+        return f"{h.code}第{h.serial}号"
+    return f"{h.code}〔{h.year}〕{h.serial}号"
+
+
+# --------------------------------------------------------------------------- public
 
 
 def find_citations(doc: Document) -> list[Citation]:
-    return []
+    """Every citation in `doc`, in text order, with numbers paired, aliases and issuers resolved."""
+    norm = doc.norm
+    text = norm.text
+    pats = load_patterns()
+    hits = _find_numbers(text, pats) + _find_titles(text, pats)
+    hits.sort(key=lambda h: (h.start, -h.end))
+    _pair(hits, text)
+    added = _aliases(hits, text, pats)
+    _resolve_issuers(hits, doc, pats)
+    if added:
+        # re-sort keeping pair links: map old indices to new ones
+        order = sorted(range(len(hits) + len(added)),
+                       key=lambda i: ((hits + added)[i].start, -(hits + added)[i].end))
+        allh = hits + added
+        new_index = {old: new for new, old in enumerate(order)}
+        hits = [allh[i] for i in order]
+        for h in hits:
+            if h.pair is not None:
+                h.pair = new_index[h.pair]
+    out: list[Citation] = []
+    for i, h in enumerate(hits):
+        s, e = norm.span(h.start, h.end)
+        out.append(Citation(
+            doc_id=doc.doc_id,
+            citation_id=f"cite-{i + 1}",
+            start=s,
+            end=e,
+            kind=h.kind,
+            text=doc.text[s:e],
+            code=h.code,
+            year=h.year,
+            serial=h.serial,
+            normalized=_normalized(h) if h.kind == "doc_number" else None,
+            title=h.title,
+            refers_to=h.refers_to,
+            issuer=h.issuer,
+            issuer_source=h.issuer_source,
+            pair=f"cite-{h.pair + 1}" if h.pair is not None else None,
+            resolved=h.resolved,
+            extractor=h.extractor,
+        ))
+    return out
+
+
+EDGE_COLUMNS: tuple[str, ...] = (
+    "doc_id", "agency", "year", "template", "cited_number", "cited_code", "cited_year",
+    "cited_serial", "cited_issuer", "cited_title", "mentions", "first_start", "citation_ids",
+)
+
+
+def citation_edges(report: Report) -> list[dict[str, Any]]:
+    """The citing report → cited document edges of one report (the `citation_edges` table).
+
+    One row per cited document: a number (with the title it is paired with, if any), or a
+    title cited without a number. Mentions of the same document are counted together: the same
+    normalised number, the same title, a resolved alias of that title, or the title's paired
+    number. Unresolved aliases are not edges (their target is unknown).
+    """
+    doc = report.document
+    cites = sorted(report.citations, key=lambda c: c.start)
+    by_id = {c.citation_id: c for c in cites}
+    title_key: dict[str, str] = {}
+    for c in cites:  # a title paired with a number is that number
+        if c.kind == "title" and c.pair and by_id.get(c.pair) and by_id[c.pair].normalized:
+            title_key.setdefault(c.title or "", by_id[c.pair].normalized or "")
+    rows: dict[str, dict[str, Any]] = {}
+    for c in cites:
+        if c.kind == "doc_number":
+            if not c.normalized:
+                continue
+            key = c.normalized
+        elif c.kind == "title":
+            key = title_key.get(c.title or "", "title:" + (c.title or ""))
+        elif c.kind == "alias" and c.resolved and c.refers_to:
+            key = title_key.get(c.refers_to, "title:" + c.refers_to)
+        else:
+            continue
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = {
+                "doc_id": doc.doc_id, "agency": doc.agency, "year": doc.year,
+                "template": doc.template, "cited_number": None, "cited_code": None,
+                "cited_year": None, "cited_serial": None, "cited_issuer": None,
+                "cited_title": None, "mentions": 0, "first_start": c.start, "citation_ids": [],
+            }
+        row["citation_ids"].append(c.citation_id)
+        paired_number = c.kind == "title" and c.pair and by_id.get(c.pair) is not None and \
+            bool(by_id[c.pair].normalized)
+        if not paired_number:  # 《T》（N） is one mention, counted on the number
+            row["mentions"] += 1
+        if c.kind == "doc_number":
+            row["cited_number"], row["cited_code"] = c.normalized, c.code
+            row["cited_year"], row["cited_serial"] = c.year, c.serial
+            row["cited_issuer"] = row["cited_issuer"] or c.issuer
+            if c.pair and by_id.get(c.pair) and row["cited_title"] is None:
+                row["cited_title"] = by_id[c.pair].title
+        elif c.kind == "title":
+            row["cited_title"] = row["cited_title"] or c.title
+        else:
+            row["cited_title"] = row["cited_title"] or c.refers_to
+    return list(rows.values())
