@@ -8,10 +8,13 @@ Unreadable input raises an `nlp.errors.InputError` subclass naming the file and 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from nlp.errors import EmptyInput, FileTooLarge, InputError, UnsupportedFormat
-from nlp.records import Document
+import regex
+
+from nlp.errors import CorruptFile, EmptyInput, FileTooLarge, InputError, UnsupportedFormat
+from nlp.records import Document, Table, TableCell
 
 MAX_BYTES = 100 * 1024 * 1024  # 100 MiB: larger files are refused, not read
 
@@ -47,8 +50,55 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Documen
         raise EmptyInput(p, "file is empty (0 bytes)")
     if size > max_bytes:
         raise FileTooLarge(p, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
-    data = p.read_bytes()
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(p, f"cannot be read: {exc.strerror or exc}") from exc
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
+        raise EmptyInput(p, f"file has only white space ({size:,} bytes)")
+    try:
+        doc = _dispatch(kind, data, p)
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise CorruptFile(p, "is nested too deeply to be read") from exc
+    except Exception as exc:  # a reader library failed on a bad file: never a raw traceback
+        raise CorruptFile(p, f"cannot be read as {kind}: {type(exc).__name__}: {exc}") from exc
+    if not doc.text.strip():
+        raise EmptyInput(p, "no text could be read from the file")
+    return doc
+
+
+SIGNATURES: tuple[tuple[bytes, str, str], ...] = (
+    (b"%PDF", "PDF", ".pdf"),
+    (b"PK\x03\x04", "zip (DOCX?)", ".docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "Word/WPS (OLE2)", ".doc"),
+    (b"{\\rtf", "RTF", ".doc"),
+    (b"\x89PNG", "PNG image", ".png"),
+    (b"\xff\xd8\xff", "JPEG image", ".jpg"),
+    (b"GIF8", "GIF image", ".gif"),
+    (b"\x7fELF", "executable", ""),
+    (b"Rar!", "RAR archive", ".rar"),
+    (b"\x1f\x8b", "gzip archive", ".gz"),
+)
+
+
+def sniff(data: bytes) -> tuple[str, str] | None:
+    """(what, usual extension) of a binary file recognised by its first bytes, or None."""
+    head = data[:8]
+    for magic, what, ext in SIGNATURES:
+        if head.startswith(magic):
+            return what, ext
+    return None
+
+
+def _dispatch(kind: str, data: bytes, p: Path) -> Document:
     if kind == "txt":
+        found = sniff(data)
+        if found is not None:
+            what, ext = found
+            hint = f": rename it to {ext}" if ext in EXTENSIONS else ""
+            raise UnsupportedFormat(p, f"is a {what} file, not text, under a {p.suffix} name{hint}")
         from nlp.ingest.txt import read_txt
 
         doc = read_txt(data, p)
@@ -68,6 +118,125 @@ def read(path: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Documen
         from nlp.ingest.office import read_office
 
         doc = read_office(data, p)
-    if not doc.text.strip():
-        raise EmptyInput(p, "no text could be read from the file")
     return doc
+
+
+# --------------------------------------------------------------------------- shared by readers
+
+_CELL_SPACE = regex.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
+_LINE_SPACE = regex.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_CJK = regex.compile(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef]")
+
+
+def join_wrapped(left: str, right: str) -> str:
+    """Join two pieces of one line that a layout wrapped: no space between CJK characters (or
+    CJK punctuation), one space between two Latin/digit words."""
+    if not left:
+        return right
+    if not right:
+        return left
+    if _CJK.match(left[-1]) or _CJK.match(right[0]) or left[-1] in "-/" or left[-1].isspace():
+        return left + right
+    return left + " " + right
+
+
+def clean_cell(text: str) -> str:
+    """Cell text on one line: every run of white space (line breaks included) → one space."""
+    return _CELL_SPACE.sub(" ", text).strip()
+
+
+def place_cells(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[TableCell]:
+    """The HTML table occupancy algorithm: place `(text, rowspan, colspan)` cells, given row by
+    row in source order, on a grid. A cell goes to the first free column of its row, so a
+    rowspan from an earlier row pushes later cells right. Spans running past the last row are
+    cut at the last row."""
+    taken: set[tuple[int, int]] = set()
+    cells: list[TableCell] = []
+    for r, row in enumerate(rows):
+        c = 0
+        for text, rowspan, colspan in row:
+            rowspan, colspan = max(1, rowspan), max(1, colspan)
+            while (r, c) in taken:
+                c += 1
+            for rr in range(r, r + rowspan):
+                for cc in range(c, c + colspan):
+                    taken.add((rr, cc))
+            cells.append(TableCell(row=r, col=c, text=text, rowspan=rowspan, colspan=colspan))
+            c += colspan
+    n_rows = len(rows)
+    for cell in cells:
+        cell.rowspan = max(1, min(cell.rowspan, n_rows - cell.row))
+    return cells
+
+
+class TextBuilder:
+    """Builds `Document.text` line by line and renders tables into it.
+
+    A table is written at its place in reading order, one grid row per line, grid columns
+    separated by a tab; each physical cell's text is written once, in its top-left grid
+    position (positions covered by a merge stay empty), and `TableCell.start/end` and
+    `Table.start/end` are set to their offsets in the text being built.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._pos = 0
+        self._last_line = ""
+        self.tables: list[Table] = []
+
+    def _write(self, s: str) -> None:
+        self._parts.append(s)
+        self._pos += len(s)
+
+    @property
+    def pos(self) -> int:
+        return self._pos
+
+    def line(self, text: str) -> None:
+        """Add one line of running text (spaces trimmed; empty lines are skipped)."""
+        text = _LINE_SPACE.sub(" ", text.replace("\n", " ").replace("\r", " ")).strip()
+        if not text:
+            return
+        self._write(text + "\n")
+        self._last_line = text
+
+    def table(
+        self,
+        cells: Iterable[TableCell],
+        *,
+        source: str,
+        caption: str = "",
+        pages: Sequence[int] = (),
+    ) -> Table | None:
+        """Render a table of placed cells; returns the `Table` (also kept in `.tables`).
+        A table with no text at all is skipped (None)."""
+        cells = [c for c in cells]
+        for c in cells:
+            c.text = clean_cell(c.text)
+        if not any(c.text for c in cells):
+            return None
+        if not caption and self._last_line and len(self._last_line) <= 60 \
+                and not self._last_line.endswith("。"):
+            caption = self._last_line
+        table = Table(index=len(self.tables), start=self._pos, end=self._pos, cells=[],
+                      source=source, caption=caption, pages=list(pages))
+        table.cells = sorted(cells, key=lambda c: (c.row, c.col))
+        starts: dict[tuple[int, int], TableCell] = {(c.row, c.col): c for c in table.cells}
+        n_rows, n_cols = table.n_rows, table.n_cols
+        for r in range(n_rows):
+            for k in range(n_cols):
+                if k:
+                    self._write("\t")
+                cell = starts.get((r, k))
+                if cell is not None:
+                    cell.start = self._pos
+                    self._write(cell.text)
+                    cell.end = self._pos
+            self._write("\n")
+        table.end = self._pos - 1
+        self.tables.append(table)
+        self._last_line = ""
+        return table
+
+    def text(self) -> str:
+        return "".join(self._parts)

@@ -1,0 +1,170 @@
+"""DOCX reports: paragraphs and tables in body order, merged cells once.
+
+The body XML is walked directly (`w:p`, `w:tbl`, and the paragraphs inside content controls
+`w:sdt`): python-docx's `row.cells` repeats a merged cell in every grid position it covers, so
+it is never used for values. `w:gridSpan` is a colspan; `w:vMerge restart` … `continue` is a
+rowspan; `w:gridBefore` shifts a row right. Text boxes are read once (the `mc:Fallback`
+copy is skipped), deleted text (`w:del`) is not read, a `w:tab` stays a tab and a `w:br`
+ends a line (inside a cell both become a space).
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from nlp.errors import CorruptFile
+from nlp.ingest import TextBuilder, clean_cell
+from nlp.records import Document, TableCell
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", MC_FALLBACK,
+         W + "rPr", W + "pPr", W + "tcPr", W + "trPr", W + "tblPr", W + "sectPr"}
+
+
+def _val(el: Any, tag: str, default: str | None = None) -> str | None:
+    if el is None:
+        return default
+    child = el.find(tag)
+    if child is None:
+        return default
+    return child.get(W + "val", "")
+
+
+def _int(s: str | None, default: int = 1) -> int:
+    try:
+        return max(0, int(s)) if s is not None else default
+    except ValueError:
+        return default
+
+
+def _paragraph_text(p: Any, in_cell: bool = False) -> str:
+    """Text of one paragraph, in order: w:t, w:tab → tab, w:br/w:cr → new line."""
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == W + "t":
+                parts.append(child.text or "")
+            elif tag == W + "tab":
+                parts.append(" " if in_cell else "\t")
+            elif tag in (W + "br", W + "cr"):
+                parts.append(" " if in_cell else "\n")
+            elif tag == W + "noBreakHyphen":
+                parts.append("-")
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(parts)
+
+
+def _cell_text(tc: Any) -> str:
+    lines = []
+    for el in tc.iter(W + "p"):
+        lines.append(_paragraph_text(el, in_cell=True))
+    return clean_cell(" ".join(lines))
+
+
+def table_cells(tbl: Any) -> list[TableCell]:
+    """The physical cells of a `w:tbl`, each once, with row/col/rowspan/colspan."""
+    cells: list[TableCell] = []
+    open_by_col: dict[int, TableCell] = {}  # vertical merges still open, by start column
+    rows = [tr for tr in tbl if tr.tag == W + "tr"]
+    for r, tr in enumerate(rows):
+        trpr = tr.find(W + "trPr")
+        col = _int(_val(trpr, W + "gridBefore"), 0)
+        for tc in tr:
+            if tc.tag == W + "sdt":  # a content control around cells
+                content = tc.find(W + "sdtContent")
+                tcs = [] if content is None else [x for x in content if x.tag == W + "tc"]
+            elif tc.tag == W + "tc":
+                tcs = [tc]
+            else:
+                continue
+            for cell_el in tcs:
+                tcpr = cell_el.find(W + "tcPr")
+                span = max(1, _int(_val(tcpr, W + "gridSpan"), 1))
+                vmerge = _val(tcpr, W + "vMerge")
+                text = _cell_text(cell_el)
+                above = open_by_col.get(col)
+                if vmerge is not None and vmerge != "restart" and above is not None \
+                        and above.colspan == span and above.row + above.rowspan == r:
+                    above.rowspan += 1
+                    if text:
+                        above.text = clean_cell(above.text + " " + text)
+                else:
+                    cell = TableCell(row=r, col=col, text=text, rowspan=1, colspan=span)
+                    cells.append(cell)
+                    if vmerge is not None:  # restart (or a continue with nothing above)
+                        open_by_col[col] = cell
+                    else:
+                        open_by_col.pop(col, None)
+                col += span
+    return cells
+
+
+def _walk_body(body: Any, out: TextBuilder) -> None:
+    for el in body:
+        tag = el.tag
+        if tag == W + "p":
+            for line in _paragraph_text(el).split("\n"):
+                out.line(line)
+        elif tag == W + "tbl":
+            cells = table_cells(el)
+            n_cols = max((c.col + c.colspan for c in cells), default=0)
+            if n_cols <= 1:  # a one-column table is a frame around text
+                for c in sorted(cells, key=lambda c: (c.row, c.col)):
+                    for p in c.text.split("\n"):
+                        out.line(p)
+            else:
+                out.table(cells, source="docx")
+        elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"):
+            _walk_body(el.find(W + "sdtContent") if tag == W + "sdt" else el, out)
+
+
+def read_docx(data: bytes, path: Path | None, doc_id: str | None = None) -> Document:
+    """Read a .docx file into a `Document`."""
+    import zipfile
+
+    from nlp.pipeline import doc_id_for
+
+    if not data.startswith(b"PK"):
+        raise CorruptFile(path, "is not a DOCX file (not a zip archive; a renamed .doc?)")
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            d = docx.Document(io.BytesIO(data))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+            raise CorruptFile(path, f"is not a valid DOCX file: {exc}") from exc
+    except CorruptFile:
+        raise
+    except Exception as exc:  # lxml XMLSyntaxError, zlib errors in a damaged archive, …
+        raise CorruptFile(path, f"is a damaged DOCX file: {type(exc).__name__}: {exc}") from exc
+    out = TextBuilder()
+    try:
+        _walk_body(d.element.body, out)
+    except Exception as exc:
+        raise CorruptFile(path, f"has a DOCX body that cannot be read: {exc}") from exc
+    meta: dict[str, Any] = {"warnings": []}
+    try:
+        title = (d.core_properties.title or "").strip()
+    except Exception:  # broken core properties are not worth failing the document
+        title = ""
+    if title:
+        meta["title"] = title
+    return Document(
+        doc_id=doc_id or doc_id_for(data),
+        path=None if path is None else str(path),
+        format="docx",
+        text=out.text(),
+        tables=out.tables,
+        meta=meta,
+    )

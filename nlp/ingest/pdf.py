@@ -1,0 +1,569 @@
+"""PDF reports with a text layer (pdfplumber).
+
+Per page: fake-bold duplicate characters are removed (`dedupe_chars`); ruled tables are found
+(`find_tables`), their cells placed on a grid from the cell boxes (a merged cell is one box
+covering several grid lines, so it is read once with its rowspan/colspan), and the characters
+inside a table are kept out of the running text. Text boxes drawn as one-column "tables"
+(ruled writing paper, frames) are read as text; prose rows that a table finder glued to the
+top or bottom of a real table are cut off again.
+
+Over the document: page numbers (`- 1 -`, `第1页`, `1/5`, lone digits) and running headers or
+footers repeated on most pages are dropped; a line that is full width, does not end a
+sentence and is followed by a line that is neither a heading nor indented is joined to it;
+a table that ends one page and continues at the top of the next (same width, compatible
+columns) is one `Table` whose `pages` lists both (1-based page numbers), with a row split by
+the page break and cells merged across it read once.
+
+A PDF without a text layer (scanned), or whose text is mostly `(cid:NNN)` or unmapped glyphs,
+raises `NoTextLayer`; a password-protected one `EncryptedPDF`; a damaged one `CorruptFile`.
+"""
+
+from __future__ import annotations
+
+import io
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from nlp.errors import CorruptFile, EncryptedPDF, InputError, NoTextLayer
+from nlp.ingest import TextBuilder, join_wrapped
+from nlp.records import Document, TableCell
+
+_PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９一二三四五六七八九十]+\s*页"
+    r"(?:\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}|"
+    r"(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?|[·•\-—]\s*[0-9]{1,4}\s*[·•\-—])\s*$"
+)
+_HEADING = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9０-９]+[)）]|"
+    r"[0-9０-９]+[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节条]|附件|[一二三四五六七八九十]是)"
+)
+_SENTENCE_END = set("。！？；：!?;:")
+_CLOSERS = set("”」』\"'）)")
+_BAD_GLYPH = regex.compile(r"^\(cid:\d+\)$|^[\ue000-\uf8ff\ufffd]$|^[\x00-\x08\x0e-\x1f]$")
+_DIGITS = regex.compile(r"[0-9０-９]+")
+_HAN = regex.compile(r"\p{Han}")
+_WS = regex.compile(r"\s+")
+_CJK_GAP = regex.compile(
+    r"(?<=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])\s+(?=[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’])"
+)
+_NUMBERED = regex.compile(
+    r"^\s*(?:[0-9０-９]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)"
+)
+
+TOL = 2.5  # points: two rulings closer than this are the same grid line
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+    size: float
+
+
+@dataclass
+class _Cell:
+    row: int
+    col: int
+    rowspan: int
+    colspan: int
+    bbox: tuple[float, float, float, float]
+    text: str = ""
+    chars: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class _Frag:
+    """A table (or the part of one on a page): cells on a grid of x and y rulings."""
+
+    cells: list[_Cell]
+    xs: list[float]
+    ys: list[float]
+    page: int
+    pages: list[int] = field(default_factory=list)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[0], self.xs[-1], self.ys[-1])
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def n_rows(self) -> int:
+        return max((c.row + c.rowspan for c in self.cells), default=0)
+
+    @property
+    def n_cols(self) -> int:
+        return max((c.col + c.colspan for c in self.cells), default=0)
+
+
+def _cluster(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= TOL:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(grid: list[float], v: float) -> int:
+    """Index of the grid line nearest to v."""
+    i = bisect_right(grid, v)
+    if i > 0 and (i == len(grid) or v - grid[i - 1] <= grid[i] - v):
+        return i - 1
+    return i
+
+
+def _frag_from_boxes(boxes: list[tuple[float, float, float, float]], page: int) -> _Frag:
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    cells = []
+    for b in boxes:
+        c0, c1 = _index(xs, b[0]), _index(xs, b[2])
+        r0, r1 = _index(ys, b[1]), _index(ys, b[3])
+        if c1 <= c0 or r1 <= r0:
+            continue
+        cells.append(_Cell(row=r0, col=c0, rowspan=r1 - r0, colspan=c1 - c0, bbox=b))
+    frag = _Frag(cells=cells, xs=xs, ys=ys, page=page, pages=[page])
+    return frag
+
+
+def _cell_text(chars: list[dict[str, Any]]) -> str:
+    if not chars:
+        return ""
+    from pdfplumber.utils import extract_text
+
+    lines = extract_text(chars, x_tolerance=1.5, y_tolerance=3).split("\n")
+    text = ""
+    for line in lines:
+        text = join_wrapped(text, line.strip())
+    # letter-spaced or justified cells ("总  计", "只计这一情 形"): no space between CJK
+    return _CJK_GAP.sub("", text)
+
+
+def _centered(cell: _Cell) -> bool:
+    if not cell.chars:
+        return True
+    x0, _, x1, _ = cell.bbox
+    width = x1 - x0
+    left = min(c["x0"] for c in cell.chars) - x0
+    right = x1 - max(c["x1"] for c in cell.chars)
+    return left > 0.08 * width and abs(left - right) < 0.2 * width
+
+
+def _trim(frag: _Frag) -> _Frag | None:
+    """Cut prose rows (full-width single cells, not centred, two or more in a run) off the
+    top and bottom of a table; None when what is left is not a table of 2+ columns."""
+    n_cols = frag.n_cols
+    by_row: dict[int, list[_Cell]] = {}
+    for c in frag.cells:
+        by_row.setdefault(c.row, []).append(c)
+    rows = sorted(by_row)
+
+    def single(r: int) -> _Cell | None:
+        cs = by_row[r]
+        if len(cs) == 1 and cs[0].colspan == n_cols and cs[0].rowspan == 1:
+            return cs[0]
+        return None
+
+    keep = set(rows)
+    for order in (rows, rows[::-1]):
+        run = []
+        for r in order:
+            if single(r) is None:
+                break
+            run.append(r)
+        if len(run) >= 2:
+            # keep the centred title rows next to the table body, cut the rest
+            inner = run[::-1]
+            k = 0
+            while k < len(inner) and _centered(by_row[inner[k]][0]) and k < 2:
+                k += 1
+            for r in inner[k:]:
+                keep.discard(r)
+    cells = [c for c in frag.cells if c.row in keep]
+    if not cells:
+        return None
+    boxes = [c.bbox for c in cells]
+    out = _frag_from_boxes(boxes, frag.page)
+    # carry the chars over (boxes are unchanged)
+    by_box = {id(c.bbox): c for c in cells}
+    for c in out.cells:
+        src = by_box.get(id(c.bbox))
+        if src is not None:
+            c.chars = src.chars
+    if out.n_cols < 2 or (out.n_rows < 2 and len(out.cells) < 2):
+        return None
+    return out
+
+
+def _assign_chars(frag: _Frag, chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each char whose centre is inside the table to its cell; return the others."""
+    x0, top, x1, bottom = frag.bbox
+    grid: dict[tuple[int, int], _Cell] = {}
+    for c in frag.cells:
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                grid.setdefault((r, k), c)
+    rest = []
+    for ch in chars:
+        cx = (ch["x0"] + ch["x1"]) / 2
+        cy = (ch["top"] + ch["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            rest.append(ch)
+            continue
+        r = min(max(bisect_right(frag.ys, cy) - 1, 0), len(frag.ys) - 2)
+        k = min(max(bisect_right(frag.xs, cx) - 1, 0), len(frag.xs) - 2)
+        cell = grid.get((r, k))
+        if cell is None:
+            rest.append(ch)
+        else:
+            cell.chars.append(ch)
+    return rest
+
+
+def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
+    from pdfplumber.utils import cluster_objects, extract_text
+
+    out = []
+    for group in cluster_objects(chars, lambda c: round((c["top"] + c["bottom"]) / 2), 3):
+        text = extract_text(group, x_tolerance=3, y_tolerance=3).replace("\n", " ").strip()
+        if not text:
+            continue
+        sizes = sorted(c.get("size", 10.0) for c in group)
+        out.append(_Line(text=text, x0=min(c["x0"] for c in group),
+                         x1=max(c["x1"] for c in group), top=min(c["top"] for c in group),
+                         bottom=max(c["bottom"] for c in group), page=page,
+                         size=sizes[len(sizes) // 2]))
+    out.sort(key=lambda ln: (ln.top, ln.x0))
+    # two text boxes side by side on one baseline come out as one line: fine for reports
+    return out
+
+
+def _repair_title(pdf: Any) -> str:
+    """The document title from the PDF info dict, decoding UTF-16LE strings pdfminer misses."""
+    try:
+        infos = pdf.doc.info
+    except Exception:
+        return ""
+    from pdfminer.psparser import PSLiteral
+    from pdfminer.utils import decode_text
+
+    for info in infos:
+        raw = info.get("Title")
+        if hasattr(raw, "resolve"):
+            raw = raw.resolve()
+        if isinstance(raw, PSLiteral):
+            raw = str(raw.name)
+        if isinstance(raw, bytes):
+            if raw.startswith(b"\xff\xfe"):
+                title = raw[2:].decode("utf-16-le", "replace")
+            elif raw.startswith(b"\xfe\xff"):
+                title = raw[2:].decode("utf-16-be", "replace")
+            else:
+                try:
+                    title = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    title = decode_text(raw)
+        elif isinstance(raw, str):
+            title = raw
+        else:
+            continue
+        title = title.replace("\x00", "").strip()
+        if title and _HAN.search(title) and "\ufffd" not in title:
+            return title
+    return ""
+
+
+def _split_row(prev: _Frag, cont: _Frag) -> bool:
+    """Does the continuation's first row finish the previous fragment's last row (a row the
+    page break cut in two)? Yes when it leaves cells empty that the last row filled, and its
+    filled cells do not start a new numbered label."""
+    last = prev.n_rows - 1
+    prev_by_col = {c.col: c for c in prev.cells if c.row + c.rowspan - 1 == last}
+    first = [c for c in cont.cells if c.row == 0]
+    empty_where_full = any(not c.text and prev_by_col.get(c.col) is not None
+                           and prev_by_col[c.col].text for c in first)
+    if not any(c.text for c in first):
+        return True  # an empty strip at the top of the page: the rest of the row above
+    starts_label = any(c.text and _NUMBERED.match(c.text) for c in first)
+    return empty_where_full and not starts_label
+
+
+def _compatible(prev: _Frag, cont: _Frag) -> bool:
+    if abs(prev.xs[0] - cont.xs[0]) > 4 or abs(prev.xs[-1] - cont.xs[-1]) > 4:
+        return False
+    a = prev.xs[1:-1]
+    b = cont.xs[1:-1]
+
+    def subset(small: list[float], big: list[float]) -> bool:
+        return all(any(abs(x - y) <= 4 for y in big) for x in small)
+
+    return subset(a, b) or subset(b, a)
+
+
+def _merge(prev: _Frag, cont: _Frag) -> _Frag:
+    """One table from a fragment and its continuation on the next page."""
+    xs = _cluster(prev.xs + cont.xs)
+
+    def recol(c: _Cell, frag: _Frag) -> None:
+        x0 = frag.xs[c.col]
+        x1 = frag.xs[c.col + c.colspan]
+        c.col = _index(xs, x0)
+        c.colspan = max(1, _index(xs, x1) - c.col)
+
+    for c in prev.cells:
+        recol(c, prev)
+    for c in cont.cells:
+        recol(c, cont)
+    # a repeated header row on the new page is not data
+    prev_rows = _row_texts(prev)
+    cont_rows = _row_texts(cont)
+    drop = 0
+    while drop < len(cont_rows) - 1 and drop < len(prev_rows) and cont_rows[drop] == prev_rows[drop] \
+            and not all(_DIGITS.fullmatch(t) for t in cont_rows[drop] if t):
+        drop += 1
+    if drop:
+        cont.cells = [c for c in cont.cells if c.row >= drop]
+        for c in cont.cells:
+            c.row -= drop
+    n_prev = prev.n_rows
+    split = _split_row(prev, cont)
+    offset = n_prev - 1 if split else n_prev
+    ending = {(c.col, c.colspan): c for c in prev.cells if c.row + c.rowspan == n_prev}
+    cells = list(prev.cells)
+    for c in cont.cells:
+        above = ending.get((c.col, c.colspan)) if c.row == 0 else None
+        if above is not None and (split or (not c.text and (c.rowspan > 1 or above.rowspan > 1))):
+            above.text = join_wrapped(above.text, c.text)
+            above.rowspan += c.rowspan - (1 if split else 0)
+            continue
+        if split and c.row == 0 and c.rowspan == 1:
+            # the rest of a cut row whose cells do not line up: add its text to the cell
+            # above that overlaps it, never a second cell in the same grid position
+            over = [a for a in ending.values()
+                    if a.col < c.col + c.colspan and c.col < a.col + a.colspan]
+            if over:
+                over[0].text = join_wrapped(over[0].text, c.text)
+                continue
+        c.row += offset
+        cells.append(c)
+    ys = prev.ys + [y + 10_000 for y in cont.ys]  # only the count matters after a merge
+    return _Frag(cells=cells, xs=xs, ys=ys, page=prev.page, pages=prev.pages + cont.pages)
+
+
+def _row_texts(frag: _Frag) -> list[tuple[str, ...]]:
+    rows: dict[int, list[tuple[int, str]]] = {}
+    for c in frag.cells:
+        rows.setdefault(c.row, []).append((c.col, c.text))
+    return [tuple(t for _, t in sorted(rows[r])) for r in sorted(rows)]
+
+
+def _ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    while t and t[-1] in _CLOSERS:
+        if len(t) >= 2 and t[-2] in _SENTENCE_END:
+            return True
+        t = t[:-1]
+    return bool(t) and t[-1] in _SENTENCE_END
+
+
+def _percentile(values: list[float], q: float) -> float:
+    v = sorted(values)
+    return v[min(len(v) - 1, max(0, int(q * (len(v) - 1))))]
+
+
+def read_pdf(data: bytes, path: Path | None, doc_id: str | None = None) -> Document:
+    """Read a PDF with a text layer into a `Document`."""
+    from nlp.pipeline import doc_id_for
+
+    if b"%PDF" not in data[:1024]:
+        raise CorruptFile(path, "is not a PDF file (no %PDF header)")
+    try:
+        blocks, meta = _read_blocks(data, path)
+    except InputError:
+        raise
+    except Exception as exc:
+        raise _classify(exc, path) from exc
+    out = TextBuilder()
+    _render(blocks, out)
+    return Document(
+        doc_id=doc_id or doc_id_for(data),
+        path=None if path is None else str(path),
+        format="pdf",
+        text=out.text(),
+        tables=out.tables,
+        meta=meta,
+    )
+
+
+def _classify(exc: Exception, path: Path | None) -> InputError:
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = type(inner).__name__
+    if "Password" in name or "Encrypt" in name or "Encryption" in name:
+        return EncryptedPDF(
+            path, "is an encrypted PDF: a password is needed to open it "
+            "(save an unprotected copy, then read that)"
+        )
+    detail = str(inner) or name
+    return CorruptFile(path, f"is a damaged or truncated PDF that cannot be parsed ({detail})")
+
+
+def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, Any]]:
+    import pdfplumber
+
+    warnings: list[str] = []
+    pages_blocks: list[list[Any]] = []
+    n_chars = n_bad = 0
+    empty_pages: list[int] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        title = _repair_title(pdf)
+        n_pages = len(pdf.pages)
+        if n_pages == 0:
+            raise CorruptFile(path, "is a PDF with no pages")
+        for pno, page in enumerate(pdf.pages, start=1):
+            page = page.dedupe_chars(tolerance=1)
+            chars = [c for c in page.chars if c.get("text", "").strip()]
+            bad = sum(1 for c in chars if _BAD_GLYPH.match(c["text"]))
+            n_chars += len(chars)
+            n_bad += bad
+            if not chars:
+                empty_pages.append(pno)
+                pages_blocks.append([])
+                continue
+            frags: list[_Frag] = []
+            rest = chars
+            for t in page.find_tables():
+                frag = _frag_from_boxes([tuple(b) for b in t.cells], pno)
+                if frag.n_cols < 2:
+                    continue
+                tmp = _assign_chars(frag, rest)
+                frag_t = _trim(frag)
+                if frag_t is None:
+                    for c in frag.cells:
+                        c.chars = []
+                    continue
+                # chars of the cut prose rows go back to the running text
+                kept = {id(ch) for c in frag_t.cells for ch in c.chars}
+                rest = tmp + [ch for c in frag.cells for ch in c.chars if id(ch) not in kept]
+                for c in frag_t.cells:
+                    c.text = _cell_text(c.chars)
+                if any(c.text for c in frag_t.cells):
+                    frags.append(frag_t)
+                else:  # an empty ruled box: drawing, not data
+                    rest = rest + [ch for c in frag_t.cells for ch in c.chars]
+            blocks: list[Any] = _lines(rest, pno)
+            blocks += frags
+            blocks.sort(key=lambda b: b.top)
+            pages_blocks.append(blocks)
+    if n_chars == 0:
+        raise NoTextLayer(
+            path, f"has no text layer on any of its {n_pages} page(s) (a scanned document?): "
+            "OCR is needed to read it"
+        )
+    if n_bad > 0.3 * n_chars:
+        raise NoTextLayer(
+            path, f"has a text layer that cannot be decoded ({n_bad} of {n_chars} characters "
+            "are (cid:NNN) codes or unmapped glyphs: fonts without a Unicode map): OCR is needed"
+        )
+    if n_bad:
+        warnings.append(f"{n_bad} undecodable glyphs ((cid:NNN)) in the text layer")
+    if empty_pages:
+        warnings.append(f"pages without a text layer (scanned?): {empty_pages}")
+    _drop_running(pages_blocks, n_pages)
+    blocks = _join_tables(pages_blocks)
+    meta: dict[str, Any] = {"pages": n_pages, "warnings": warnings}
+    if title:
+        meta["title"] = title
+    return blocks, meta
+
+
+def _drop_running(pages_blocks: list[list[Any]], n_pages: int) -> None:
+    """Drop page numbers and headers/footers repeated on most pages (in place)."""
+
+    def edge_lines(blocks: list[Any]) -> list[_Line]:
+        lines = [b for b in blocks if isinstance(b, _Line)]
+        if not lines:
+            return []
+        heads = [b for b in blocks[:2] if isinstance(b, _Line)]
+        tails = [b for b in blocks[-2:] if isinstance(b, _Line)]
+        return heads + [t for t in tails if t not in heads]
+
+    counts: dict[str, int] = {}
+    for blocks in pages_blocks:
+        for key in {_DIGITS.sub("#", _WS.sub("", ln.text)) for ln in edge_lines(blocks)}:
+            counts[key] = counts.get(key, 0) + 1
+    need = max(2, (n_pages + 1) // 2)
+    for i, blocks in enumerate(pages_blocks):
+        drop = set()
+        for ln in edge_lines(blocks):
+            key = _DIGITS.sub("#", _WS.sub("", ln.text))
+            if _PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and counts.get(key, 0) >= need
+                                               and len(key) <= 60):
+                drop.add(id(ln))
+        pages_blocks[i] = [b for b in blocks if id(b) not in drop]
+
+
+def _join_tables(pages_blocks: list[list[Any]]) -> list[Any]:
+    out: list[Any] = []
+    for blocks in pages_blocks:
+        for j, b in enumerate(blocks):
+            if (j == 0 and isinstance(b, _Frag) and out and isinstance(out[-1], _Frag)
+                    and out[-1].pages[-1] == b.page - 1 and _compatible(out[-1], b)):
+                out[-1] = _merge(out[-1], b)
+            else:
+                out.append(b)
+    return out
+
+
+def _render(blocks: list[Any], out: TextBuilder) -> None:
+    lines = [b for b in blocks if isinstance(b, _Line)]
+    if lines:
+        left = _percentile([ln.x0 for ln in lines], 0.1)
+        right = _percentile([ln.x1 for ln in lines], 0.9)
+    else:
+        left = right = 0.0
+    para: str | None = None
+    prev: _Line | None = None
+    for b in blocks:
+        if isinstance(b, _Frag):
+            if para is not None:
+                out.line(para)
+            para, prev = None, None
+            cells = [TableCell(row=c.row, col=c.col, text=c.text, rowspan=c.rowspan,
+                               colspan=c.colspan) for c in b.cells]
+            out.table(cells, source="pdf", pages=b.pages)
+            continue
+        if para is not None and prev is not None and _joins(prev, b, left, right):
+            para = join_wrapped(para, b.text)
+        else:
+            if para is not None:
+                out.line(para)
+            para = b.text
+        prev = b
+    if para is not None:
+        out.line(para)
+
+
+def _joins(a: _Line, b: _Line, left: float, right: float) -> bool:
+    """Is line b the continuation of line a's sentence?"""
+    if _HEADING.match(b.text) or _ends_sentence(a.text):
+        return False
+    size = max(a.size, b.size, 1.0)
+    if size > 1.15 * max(min(a.size, b.size), 1.0):  # a title over body text
+        return False
+    if b.x0 > left + 1.2 * max(b.size, 1.0):  # indented: a new paragraph (or a centred title)
+        return False
+    width = max(right - left, 1.0)
+    full = a.x1 >= right - 2 * size
+    long_line = (a.x1 - left) >= 0.6 * width and not _HEADING.match(a.text)
+    return full or long_line

@@ -1,0 +1,85 @@
+"""DOCX reading: body order, merged cells counted once."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from nlp.ingest import read
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora"
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s", "", s)
+
+
+def test_converted_report_matches_its_html_source():
+    doc = read(CORPUS / "converted" / "fj_pingtan_2023.docx")
+    html = read(CORPUS / "more" / "fj_pingtan_2023_article.html")
+    assert doc.format == "docx"
+    assert doc.meta["title"] == "平潭综合实验区2023年政府信息公开工作年度报告"
+    assert _squash(doc.text) == _squash(html.text)
+    assert [(t.n_rows, t.n_cols, len(t.cells)) for t in doc.tables] == [
+        (14, 4, 30), (28, 10, 215), (4, 15, 34)]
+    for t, h in zip(doc.tables, html.tables, strict=True):
+        assert t.source == "docx"
+        assert t.rows_text() == h.rows_text()
+        assert [(c.row, c.col, c.rowspan, c.colspan) for c in t.cells] == [
+            (c.row, c.col, c.rowspan, c.colspan) for c in h.cells]
+        for c in t.cells:
+            assert doc.text[c.start:c.end] == c.text
+    t3 = doc.tables[1]
+    labels = [c.text for c in t3.cells]
+    assert labels.count("三、本年度办理结果") == 1  # python-docx's row.cells would give 22
+
+
+@pytest.fixture
+def merged_docx(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("三、收到和处理政府信息公开申请情况")
+    t = d.add_table(rows=4, cols=4)
+    values = [
+        ["", "申请人情况", "", ""],
+        ["", "自然人", "商业企业", "总计"],
+        ["三、本年度办理结果", "（一）予以公开", "", ""],
+        ["", "（二）部分公开", "", ""],
+    ]
+    for r, row in enumerate(values):
+        for k, v in enumerate(row):
+            if v:
+                t.cell(r, k).text = v
+    t.cell(0, 1).merge(t.cell(0, 3))  # horizontal: 申请人情况 over three columns
+    t.cell(0, 0).merge(t.cell(1, 0))  # vertical: the empty corner over two rows
+    t.cell(2, 0).merge(t.cell(3, 0))  # vertical: 三、本年度办理结果 over two rows
+    t.cell(2, 2).text = "5"
+    t.cell(2, 3).text = "5"
+    t.cell(3, 2).text = "2"
+    t.cell(3, 3).text = "2"
+    d.add_paragraph("四、政府信息公开行政复议、行政诉讼情况")
+    f = tmp_path / "merged.docx"
+    d.save(str(f))
+    return f
+
+
+def test_merged_cells_appear_once(merged_docx):
+    doc = read(merged_docx)
+    assert doc.text.splitlines()[0] == "三、收到和处理政府信息公开申请情况"
+    assert doc.text.splitlines()[-1] == "四、政府信息公开行政复议、行政诉讼情况"
+    (t,) = doc.tables
+    cells = {c.text: c for c in t.cells}
+    assert [c.text for c in t.cells].count("申请人情况") == 1
+    assert [c.text for c in t.cells].count("三、本年度办理结果") == 1
+    assert (cells["申请人情况"].row, cells["申请人情况"].col, cells["申请人情况"].colspan) == (0, 1, 3)
+    assert (cells["三、本年度办理结果"].rowspan, cells["三、本年度办理结果"].col) == (2, 0)
+    # corner + 申请人情况 + 3 headers + (三、… + 3) + 3 = 12 physical cells on a 4 x 4 grid
+    assert len(t.cells) == 12 and (t.n_rows, t.n_cols) == (4, 4)
+    assert t.rows_text()[3] == ["三、本年度办理结果", "（二）部分公开", "2", "2"]
+    assert doc.text[t.start:t.end].splitlines() == [
+        "\t申请人情况\t\t",
+        "\t自然人\t商业企业\t总计",
+        "三、本年度办理结果\t（一）予以公开\t5\t5",
+        "\t（二）部分公开\t2\t2",
+    ]
+    assert t.caption == "三、收到和处理政府信息公开申请情况"

@@ -1,0 +1,135 @@
+"""HTML reading: main content of CMS pages, inline vs block, tables with spans."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from nlp.ingest import read
+from nlp.ingest.html import content_rules, read_html
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpora"
+
+
+def _body(txt: Path) -> str:
+    return txt.read_text(encoding="utf-8").split("=" * 20 + " 正文 " + "=" * 20, 1)[1]
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s", "", s)
+
+
+@pytest.mark.parametrize("year", ["2023", "2025"])
+def test_article_text_matches_the_crawled_body(year):
+    doc = read(CORPUS / "more" / f"fj_pingtan_{year}_article.html")
+    assert _squash(doc.text) == _squash(_body(CORPUS / "full" / f"fj_pingtan_{year}.txt"))
+    assert doc.format == "html" and doc.meta["encoding"] == "utf-8"
+
+
+def test_article_tables_and_offsets():
+    doc = read(CORPUS / "more" / "fj_pingtan_2023_article.html")
+    assert [(t.n_rows, t.n_cols) for t in doc.tables] == [(14, 4), (28, 10), (4, 15)]
+    for t in doc.tables:
+        assert t.source == "html"
+        for c in t.cells:
+            assert doc.text[c.start:c.end] == c.text
+        assert doc.text[t.start:t.end].split("\n")[0].split("\t")[0] == t.cells[0].text
+    t2, t3, t4 = doc.tables
+    assert t2.caption == "二、主动公开政府信息情况"
+    head = t2.cells[0]
+    assert (head.text, head.colspan) == ("第二十条第（一）项", 4)
+    by_text = {c.text: c for c in t3.cells}
+    # 三、本年度办理结果 spans the 22 result rows of the 2021 format
+    assert by_text["三、本年度办理结果"].rowspan == 22
+    assert by_text["（三）不予公开"].rowspan == 8
+    assert by_text["（六）其他处理"].rowspan == 3
+    # the rowspans push 1.属于国家秘密 to column 2 and its numbers to columns 3..9
+    secret = by_text["1.属于国家秘密"]
+    assert (secret.col, secret.colspan) == (2, 1)
+    rows = t3.rows_text()
+    total = next(r for r in rows if r[1] == "（七）总计")
+    assert total[3:] == ["80", "1", "0", "0", "0", "0", "81"]
+    assert rows[-1][0] == "四、结转下年度继续办理" and rows[-1][3:] == ["0"] * 7
+    assert t4.rows_text()[-1] == ["1", "1", "0", "0", "2", "4", "0", "0", "1", "5",
+                                  "1", "0", "1", "0", "2"]
+    # <br/> inside a header cell is one space
+    assert "商业 企业" in [c.text for c in t3.cells]
+
+
+@pytest.mark.parametrize(
+    ("html", "expected_lines"),
+    [
+        ("<p>全年共收到申请<span>154</span>件，办结<b>148</b>件。</p>",
+         ["全年共收到申请154件，办结148件。"]),
+        ("<div>一、总体情况</div><div>2019年&nbsp;主动公开<span>33</span>条。</div>",
+         ["一、总体情况", "2019年 主动公开33条。"]),
+        ("<p>第一行<br>第二行</p><ul><li>一是加强组织</li><li>二是完善制度</li></ul>",
+         ["第一行", "第二行", "一是加强组织", "二是完善制度"]),
+        ("<p>正文甲</p><script>var a='脚本';</script><style>p{color:red}</style>"
+         "<!--[if gte mso 9]><xml><w:WordDocument>批注</w:WordDocument></xml><![endif]-->"
+         "<p>正文乙<!-- 注释 --></p>",
+         ["正文甲", "正文乙"]),
+        ("<h1>某县2020年政府信息公开工作年度报告</h1><p>本报告依据条例编制。</p>",
+         ["某县2020年政府信息公开工作年度报告", "本报告依据条例编制。"]),
+    ],
+)
+def test_inline_and_block_elements(html, expected_lines):
+    doc = read_html(html.encode("utf-8"), None)
+    assert doc.text.splitlines() == expected_lines
+
+
+def test_rowspan_from_an_earlier_row_pushes_cells_right():
+    html = """<table>
+      <tr><td rowspan="3">三、本年度办理结果</td><td>（一）予以公开</td><td>5</td></tr>
+      <tr><td>（二）部分公开</td><td>2</td></tr>
+      <tr><td>（七）总计</td><td>7</td></tr>
+      <tr><td colspan="2">四、结转下年度继续办理</td><td>0</td></tr>
+    </table>"""
+    doc = read_html(html.encode("utf-8"), None)
+    (t,) = doc.tables
+    assert [(c.text, c.row, c.col, c.rowspan, c.colspan) for c in t.cells] == [
+        ("三、本年度办理结果", 0, 0, 3, 1), ("（一）予以公开", 0, 1, 1, 1), ("5", 0, 2, 1, 1),
+        ("（二）部分公开", 1, 1, 1, 1), ("2", 1, 2, 1, 1),
+        ("（七）总计", 2, 1, 1, 1), ("7", 2, 2, 1, 1),
+        ("四、结转下年度继续办理", 3, 0, 1, 2), ("0", 3, 2, 1, 1),
+    ]
+    assert doc.text.splitlines() == [
+        "三、本年度办理结果\t（一）予以公开\t5", "\t（二）部分公开\t2", "\t（七）总计\t7",
+        "四、结转下年度继续办理\t\t0",
+    ]
+    assert t.grid()[2] == [0, 5, 6]  # the merged cell is one object seen from three rows
+
+
+def test_br_in_cell_is_a_space_and_layout_tables_are_text():
+    html = ("<table><tr><td><p>一、总体情况</p><p>全年主动公开信息100条。</p></td></tr></table>"
+            "<table><tr><td>商业<br/>企业</td><td>科研<br>机构</td></tr><tr><td>1</td><td>0</td></tr></table>")
+    doc = read_html(html.encode("utf-8"), None)
+    assert doc.text.splitlines() == ["一、总体情况", "全年主动公开信息100条。", "商业 企业\t科研 机构", "1\t0"]
+    assert len(doc.tables) == 1
+
+
+@pytest.mark.parametrize(
+    ("declaration", "codec"),
+    [
+        ('<meta charset="gb2312">', "gbk"),
+        ('<meta http-equiv="Content-Type" content="text/html; charset=GBK">', "gbk"),
+        ('<meta charset="utf-8">', "utf-8"),
+        ("", "gb18030"),  # no declaration: detected
+    ],
+)
+def test_charset_from_meta_or_detection(declaration, codec):
+    page = (f"<html><head>{declaration}<title>平潭综合实验区2023年度政府信息公开工作年度报告_平潭</title>"
+            "</head><body><div class='TRS_Editor'><p>2023年全区共主动公开政府信息13561条。</p>"
+            "</div></body></html>")
+    doc = read_html(page.encode(codec), None)
+    assert "2023年全区共主动公开政府信息13561条。" in doc.text
+    assert doc.meta["title"] == "平潭综合实验区2023年度政府信息公开工作年度报告"
+    assert doc.text.splitlines()[0] == "平潭综合实验区2023年度政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize("example", content_rules().examples, ids=lambda e: e["expect"][:12])
+def test_content_container_examples(example):
+    page = f"<html><body>{example['html']}</body></html>"
+    doc = read_html(page.encode("utf-8"), None)
+    assert example["expect"] in doc.text
+    assert example["reject"] not in doc.text
