@@ -1,9 +1,605 @@
-"""Claims. (Stub: filled by the claims work.)"""
+"""Claims: the quantities a report's narrative states (docs/spec.md §3).
+
+    >>> import nlp
+    >>> r = nlp.extract_text("2018 年，县质监局共主动公开政府信息 33 条。其中，业务类信息 26 条，占 75%。")
+    >>> [(c.text, c.value, c.unit, c.subject, c.parent) for c in r.claims]
+    [('33 条', 33, '条', '主动公开政府信息', None), ('26 条', 26, '条', '业务类信息', 'claim-1'),
+     ('75%', 75, '%', '业务类信息', 'claim-1')]
+
+How it works, in order:
+
+1. Mask what can never hold a claim: the citations found before (document numbers, titles),
+   `doc.tables`, 《titles》, 〔…〕, short “quoted names”, table-like lines of plain text (tabs
+   or `|` between cells), and the `exclude` patterns (ordinals, 号, sessions, idioms, slogans).
+2. Find candidates with the `quantity` patterns of `nlp/patterns/claims.toml` on the normalised
+   view `doc.norm.text` (units from `nlp/patterns/units.toml`), parse the number span only
+   (`nlp.extract.numbers`), and map the span back to `doc.text` with `doc.norm.span`.
+3. Find zeros stated in words (`zero` patterns: 未收到…申请, 无人大代表建议 …).
+4. Add structure from the clause string (rules, no tokenizer): subject, qualifiers, direction,
+   then relations: `其中` parts → `parent`; `占X%` → `part`/`whole`; `分别为` lists → subjects.
+
+Every claim says which pattern made it (`extractor`, e.g. `claim.quantity@1`).
+"""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from nlp.extract.numbers import parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+PATTERN_DIR = Path(__file__).resolve().parent.parent / "patterns"
+_FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
+
+# --------------------------------------------------------------------------- pattern data
+
+
+def expand(rx: str, fragments: dict[str, str], files: dict[str, list[str]] | None = None) -> str:
+    """Replace `{name}` by its fragment (recursively) or, for a pattern file's name, by the
+    alternation of that file's pattern regexes. Quantifiers like `{1,3}` are left alone."""
+
+    def sub(m: regex.Match[str], depth: int = 0) -> str:
+        name = m.group(1)
+        if name in fragments:
+            if depth > 20:
+                raise ValueError(f"fragment {name!r} refers to itself")
+            return "(?:" + _FRAGMENT_REF.sub(lambda k: sub(k, depth + 1), fragments[name]) + ")"
+        if files and name in files:
+            return "(?:" + "|".join(f"(?:{r})" for r in files[name]) + ")"
+        raise KeyError(f"unknown fragment {{{name}}} in {rx!r}")
+
+    return _FRAGMENT_REF.sub(sub, rx)
+
+
+@cache
+def read_pattern_file(name: str) -> dict[str, Any]:
+    """The parsed TOML of `nlp/patterns/<name>.toml` (do not mutate)."""
+    with open(PATTERN_DIR / f"{name}.toml", "rb") as fh:
+        return tomllib.load(fh)
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    rx: Any  # compiled regex
+    unit: str | None
+    kind: str
+    scale: Decimal
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    role: str
+    rx: Any
+    data: tuple[tuple[str, Any], ...]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return dict(self.data).get(key, default)
+
+
+@dataclass(frozen=True)
+class Rules:
+    version: str
+    units: tuple[Unit, ...]
+    patterns: tuple[Pattern, ...]
+    strip_prefix: tuple[str, ...]
+    strip_suffix: tuple[str, ...]
+    agent: Any
+    time: Any
+    channel: Any
+    post_reject: tuple[str, ...]
+
+    roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
+    exclude: Any = None  # all `exclude` patterns as one regex (one pass over the text)
+    prefix_rx: Any = None
+    suffix_rx: Any = None
+
+    def by_role(self, role: str) -> tuple[Pattern, ...]:
+        for r, ps in self.roles:
+            if r == role:
+                return ps
+        return ()
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The claim rules compiled from the pattern files (cached, immutable)."""
+    units_file = read_pattern_file("units")
+    claims_file = read_pattern_file("claims")
+    fragments = dict(claims_file.get("fragments", {}))
+    files = {"units": [u["regex"] for u in units_file["pattern"]]}
+    units = tuple(
+        Unit(u["id"], regex.compile(u["regex"]), u.get("unit"), u["kind"], Decimal(str(u["scale"])))
+        for u in units_file["pattern"]
+    )
+    patterns = []
+    for p in claims_file["pattern"]:
+        rx = regex.compile(expand(p["regex"], fragments, files))
+        extra = tuple((k, v) for k, v in p.items()
+                      if k not in ("id", "role", "regex", "examples", "counter_examples"))
+        patterns.append(Pattern(p["id"], p["role"], rx, extra))
+    subj = claims_file["subject"]
+    roles = tuple((role, tuple(p for p in patterns if p.role == role))
+                  for role in dict.fromkeys(p.role for p in patterns))
+    exclude = regex.compile("|".join(
+        f"(?:{expand(p['regex'], fragments, files)})" for p in claims_file["pattern"]
+        if p["role"] == "exclude"))
+    pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
+    suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
+    return Rules(
+        roles=roles,
+        exclude=exclude,
+        prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
+        suffix_rx=regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$"),
+        version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
+        units=units,
+        patterns=tuple(patterns),
+        strip_prefix=tuple(sorted(subj["strip_prefix"], key=len, reverse=True)),
+        strip_suffix=tuple(sorted(subj["strip_suffix"], key=len, reverse=True)),
+        agent=regex.compile(subj["agent"]),
+        time=regex.compile(subj["time"]),
+        channel=regex.compile(subj["channel"]),
+        post_reject=tuple(subj["post_reject"]),
+    )
+
+
+# --------------------------------------------------------------------------- masks
+
+_TITLE = regex.compile(r"《[^《》\n]{0,100}》")
+_BRACKET = regex.compile(r"〔[^〔〕\n]{0,20}〕")
+_QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
+_BOUNDARY = "，。；、,;：:！？!?\n（）()"
+_SENT_END = "。！？!?\n"
+_ROW_LINE = regex.compile(r"\S\t+\S|\|[^|\n]*\|")
+_PARENT_MARK = regex.compile(r"其中")
+_BIGRAM_SKIP = set("的和及与等类信息")
+
+
+def _mask(doc: Document, citations: list[Citation], r: Rules) -> bytearray:
+    norm = doc.norm
+    nt = norm.text
+    mask = bytearray(len(nt) + 1)
+
+    def put(s: int, e: int) -> None:
+        mask[s:e] = b"\x01" * (e - s)
+
+    for c in citations:
+        put(norm.to_norm(c.start), norm.to_norm(c.end))
+    for t in doc.tables:
+        put(norm.to_norm(t.start), norm.to_norm(t.end))
+    for rx in (_TITLE, _BRACKET, _QUOTED_NAME):
+        for m in rx.finditer(nt):
+            put(m.start(), m.end())
+    for m in r.exclude.finditer(nt, overlapped=False):
+        put(m.start(), m.end())
+    return mask
+
+
+def _table_like_line(text: str, start: int) -> bool:
+    """A plain-text line with cells separated by tabs or pipes (a statistics table row)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    line = text[ls: le if le >= 0 else len(text)]
+    return ("\t" in line.strip() and bool(_ROW_LINE.search(line))) or line.count("|") >= 2
+
+
+# --------------------------------------------------------------------------- finding
+
+
+@dataclass
+class _Found:
+    """A claim while it is being built, in normalised coordinates."""
+
+    ns: int
+    ne: int
+    pre_start: int  # where the match starts (approximation prefix included)
+    claim: Claim
+
+
+_APPROX_BOUND = {
+    "余": "lower", "多": "lower", "几": "lower", "以上": "lower", "超过": "lower", "逾": "lower",
+    "不少于": "lower", "不低于": "lower", "至少": "lower", "突破": "lower",
+    "近": "upper", "将近": "upper", "接近": "upper", "不到": "upper", "不足": "upper",
+    "以内": "upper", "以下": "upper",
+    "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about",
+}
+_EXACT_PREFIX = {"多达", "高达"}  # emphasis, not approximation
+
+
+def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
+    for u in r.units:
+        m = u.rx.match(nt, us)
+        if m is not None and m.end() == ue:
+            return u
+    return None
+
+
+def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found | None:
+    nt = doc.norm.text
+    num = m.group("num")
+    ns = m.start("num")
+    if p.get("unit"):  # the pattern fixes its unit (百分之…)
+        unit_name, kind, scale, ne = p.get("unit"), p.get("kind", "percent"), Decimal(1), m.end("num")
+        ns = m.start()
+        if m.group("pre"):
+            ns = m.end("pre")
+        unit_id = p.id
+    else:
+        u = _unit_of(r, nt, m.start("unit"), m.end("unit"))
+        if u is None:
+            return None
+        unit_name = u.unit if u.unit is not None else m.group("unit")
+        kind, scale, ne, unit_id = u.kind, u.scale, m.end("unit"), u.id
+    value_max: Decimal | None = None
+    try:
+        if num == "百" and p.get("unit"):
+            value = Decimal(100)
+        elif (pair := parse_pair(num)) is not None and not m.groupdict().get("num2"):
+            value, value_max = pair
+        else:
+            value = parse_number(num)
+        if m.groupdict().get("num2"):
+            value_max = parse_number(m.group("num2"))
+            if value_max <= value:
+                return None
+    except ValueError:
+        return None
+    mid = m.groupdict().get("mid")
+    if mid and m.groupdict().get("scale"):
+        try:
+            value *= parse_number(m.group("scale"))
+        except ValueError:
+            return None
+    value *= scale
+    if value_max is not None:
+        value_max *= scale
+    approx = None
+    for key in ("mid", "pre", "post"):
+        w = m.groupdict().get(key)
+        if w and w not in _EXACT_PREFIX:
+            approx = w
+            break
+    if approx is None and value_max is not None:
+        approx = m.group("rsep") if m.groupdict().get("rsep") else num
+    bound = _APPROX_BOUND.get(approx or "")
+    if kind == "count" and _is_chinese_one(num):
+        confidence = 0.6
+    elif unit_id in ("unit.count.aspect", "unit.count.other"):
+        confidence = 0.7
+    else:
+        confidence = 1.0
+    s, e = doc.norm.span(ns, ne)
+    claim = Claim(
+        doc_id=doc.doc_id, claim_id="", start=s, end=e, text=doc.text[s:e],
+        value=to_python(value), unit=unit_name, approx=approx, bound=bound,
+        value_max=None if value_max is None else to_python(value_max), kind=kind,
+        confidence=confidence, extractor=f"{p.id}@{r.version}",
+    )
+    return _Found(ns, ne, m.start(), claim)
+
+
+def _is_chinese_one(num: str) -> bool:
+    return num in ("一", "壹")
+
+
+_OBJ_LEAD = ("有关", "任何形式的", "任何", "相关", "关于")
+
+
+def _zero(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found:
+    ns, ne = m.start(), m.end("obj")
+    obj = m.group("obj")
+    for w in _OBJ_LEAD:
+        if obj.startswith(w):
+            obj = obj[len(w):]
+    if obj.endswith("情况") and len(obj) > 2:
+        obj = obj[:-2]
+    if "的" in obj[:-1] and len(obj) - obj.rfind("的") > 2:
+        obj = obj[obj.rfind("的") + 1:]
+    s, e = doc.norm.span(ns, ne)
+    claim = Claim(
+        doc_id=doc.doc_id, claim_id="", start=s, end=e, text=doc.text[s:e], value=0,
+        unit=p.get("unit", ""), kind="zero", subject=obj or None,
+        extractor=f"{p.id}@{r.version}",
+    )
+    return _Found(ns, ne, ns, claim)
 
 
 def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
-    return []
+    """All claims of `doc`'s narrative in text order, with ids `claim-1`, `claim-2`, …"""
+    r = rules()
+    nt = doc.norm.text
+    if not nt:
+        return []
+    mask = _mask(doc, citations, r)
+    found: list[_Found] = []
+    taken = bytearray(len(nt) + 1)
+    for p in r.by_role("quantity"):
+        for m in p.rx.finditer(nt):
+            if mask.find(1, m.start("num"), m.end()) != -1:
+                continue
+            if taken.find(1, m.start(), m.end()) != -1:
+                continue
+            f = _quantity(doc, p, m, r)
+            if f is None or _table_like_line(doc.text, f.claim.start):
+                continue
+            found.append(f)
+            taken[f.ns:f.ne] = b"\x01" * (f.ne - f.ns)
+    for p in r.by_role("zero"):
+        for m in p.rx.finditer(nt):
+            ns, ne = m.start(), m.end("obj")
+            if mask.find(1, ns, ne) != -1 or taken.find(1, ns, ne) != -1:
+                continue
+            f = _zero(doc, p, m, r)
+            if _table_like_line(doc.text, f.claim.start):
+                continue
+            found.append(f)
+            taken[ns:ne] = b"\x01" * (ne - ns)
+    found.sort(key=lambda f: f.ns)
+    for i, f in enumerate(found, 1):
+        f.claim.claim_id = f"claim-{i}"
+    for f in found:
+        _structure(doc, f, found, r)
+    _relations(nt, found, r)
+    for f in found:
+        c = f.claim
+        sec = doc.section_at(c.start)
+        c.section = sec.heading if sec is not None else None
+        sent = doc.sentence_at(c.start)
+        c.sentence = (sent.start, sent.end) if sent is not None else None
+    return [f.claim for f in found]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def _clause_start(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
+    i = pos - 1
+    while i >= 0 and nt[i] not in stops:
+        i -= 1
+    return i + 1
+
+
+def _clause_end(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
+    i = pos
+    while i < len(nt) and nt[i] not in stops:
+        i += 1
+    return i
+
+
+def _strip_words(s: str, rx: Any) -> str:
+    """Remove the words of `rx` (anchored) repeatedly, never the whole string."""
+    while s:
+        m = rx.search(s)
+        if m is None or m.end() == m.start():
+            return s
+        s = s[: m.start()] + s[m.end():]
+    return s
+
+
+_TOTAL_MARK = regex.compile(r"共计|合计|总计|累计|共")
+_LEAD_IN = {"其中", "另外", "另", "此外", "同时"}
+_COUNTED = {"count", "money"}  # kinds that can be parts of a total
+
+
+def _clean_subject(pre: str, r: Rules) -> str:
+    s = pre.strip()
+    marks = list(_TOTAL_MARK.finditer(s))
+    m = marks[-1] if marks else None
+    if m is not None and len(s) - m.end() >= 2:  # 县质监局共主动公开政府信息 → after 共
+        s = s[m.end():]
+    m = r.channel.match(s)
+    if m is not None and len(s) - m.end() >= 4:
+        s = s[m.end():]
+    for _ in range(3):
+        before = s
+        s = r.time.sub("", s, count=1)
+        s = r.agent.sub("", s, count=1)
+        s = _strip_words(s, r.prefix_rx)
+        if s == before:
+            break
+    s = _strip_words(s, r.suffix_rx)
+    if "的" in s[:-1]:
+        tail = s[s.rfind("的") + 1:]
+        if len(tail) >= 2:
+            s = tail
+    if len(s) > 20:
+        s = s[-20:]
+    return s
+
+
+def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules) -> None:
+    c = f.claim
+    if c.kind == "zero":
+        return
+    nt = doc.norm.text
+    cs = _clause_start(nt, f.pre_start)
+    k = found.index(f)
+    if k > 0 and cs <= found[k - 1].ns and found[k - 1].ne <= f.pre_start:
+        cs = found[k - 1].ne  # 行政复议案件6件和行政诉讼案件3件: the clause restarts after a claim
+    pre = nt[cs:f.pre_start]
+    # qualifiers: this clause, plus a bare lead-in clause such as "其中，"
+    ctx_start = cs
+    if cs >= 2:
+        prev_start = _clause_start(nt, cs - 1)
+        if nt[prev_start:cs - 1].strip() in _LEAD_IN:
+            ctx_start = prev_start
+    ctx = nt[ctx_start:min(_clause_end(nt, f.ne), f.ne + 4)]
+    quals: list[str] = []
+    for p in r.by_role("qualifier"):
+        for m in p.rx.finditer(ctx):
+            if m.group() not in quals:
+                quals.append(m.group())
+    c.qualifiers = quals
+    change = any(p.rx.search(pre) for p in r.by_role("change"))
+    for p in r.by_role("direction"):
+        m = p.rx.search(pre)
+        if m is not None and (len(m.group().rstrip("了为达到")) > 1 or change):
+            c.direction = p.get("direction")
+            pre = pre[: m.start()]
+            break
+    for p in r.by_role("change"):
+        pre = p.rx.sub("", pre)
+    subject = _clean_subject(pre, r)
+    post = _post_noun(nt, f.ne, r)
+    if post and (len(subject) < 2 or subject in r.strip_prefix or c.kind == "count"):
+        subject = (subject + post) if subject in ("公开", "发布") else post
+    if not subject and c.direction:  # 比去年增加1件: what the sentence was counting
+        ss = _clause_start(nt, f.ns, _SENT_END)
+        for g in reversed(found):
+            if g.ns < f.ns and g.ns >= ss and g.claim.subject and g.claim.kind != "zero":
+                subject = g.claim.subject
+                break
+    c.subject = subject or None
+
+
+def _post_noun(nt: str, pos: int, r: Rules) -> str:
+    """The noun phrase right after a unit (共受理36件政府信息公开申请), or ''."""
+    if pos >= len(nt) or not regex.match(r"\p{Han}", nt[pos]):
+        return ""
+    post = nt[pos:_clause_end(nt, pos)]
+    if any(post.startswith(w) for w in r.post_reject):
+        return ""
+    post = regex.split(r"[\s\d均已并其]", post, maxsplit=1)[0][:16]
+    if "的" in post[:-1]:
+        post = post[post.rfind("的") + 1:]
+    return post if len(post) >= 2 else ""
+
+
+def _bigrams(s: str | None) -> set[str]:
+    if not s:
+        return set()
+    return {s[i:i + 2] for i in range(len(s) - 1) if not (set(s[i:i + 2]) <= _BIGRAM_SKIP)}
+
+
+def _sentence_bounds(nt: str, pos: int) -> tuple[int, int]:
+    return _clause_start(nt, pos, _SENT_END), _clause_end(nt, pos, _SENT_END)
+
+
+def _relations(nt: str, found: list[_Found], r: Rules) -> None:
+    by_id = {f.claim.claim_id: f for f in found}
+    quantities = [f for f in found if f.claim.kind != "zero"]
+    share_rx = r.by_role("share")
+    # 占X%: part = nearest earlier non-percent claim of the sentence
+    for i, f in enumerate(quantities):
+        c = f.claim
+        if c.kind != "percent":
+            continue
+        cs = _clause_start(nt, f.pre_start)
+        pre = nt[cs:f.pre_start]
+        if not any(p.rx.search(pre) for p in share_rx):
+            continue
+        ss, _ = _sentence_bounds(nt, f.ns)
+        for g in reversed(quantities[:i]):
+            if g.ns < ss:
+                break
+            if g.claim.kind not in ("percent", "pp"):
+                c.part = g.claim.claim_id
+                if not c.subject or c.subject.startswith("占"):
+                    c.subject = g.claim.subject
+                break
+        if "占" not in c.qualifiers:
+            c.qualifiers.append("占")
+    # 含 / 包括 in brackets right after a claim: parts of that claim
+    for i, f in enumerate(quantities):
+        after = nt[f.ne:f.ne + 4]
+        if after[:1] in "（(" and regex.match(r"[（(](?:含|包括|其中)", after):
+            close = _clause_end(nt, f.ne + 1, "）)\n")
+            for g in quantities[i + 1:]:
+                if g.ns >= close:
+                    break
+                if g.claim.parent is None and g.claim.kind == f.claim.kind:
+                    g.claim.parent = f.claim.claim_id
+    # 其中: parts in the rest of the sentence belong to an earlier total
+    marks = [m.start() for m in _PARENT_MARK.finditer(nt)]
+    inner = {q: _bracket_close(nt, q) for q in marks}
+    outer = [q for q in marks if inner[q] is None]
+    for q in marks:
+        ss, se = _sentence_bounds(nt, q)
+        if inner[q] is not None:  # （其中…）: the scope is the bracket
+            scope_end = min(se, inner[q])
+        else:
+            nxt = next((o for o in outer if o > q), len(nt))
+            scope_end = min(se, nxt)
+        lead = nt[ss:q].strip(" \t（(")
+        look_from = _sentence_bounds(nt, ss - 1)[0] if (not lead and ss > 0) else ss
+        totals = [f for f in quantities if look_from <= f.ns and f.ne <= q
+                  and f.claim.kind in _COUNTED]
+        parts = [f for f in quantities if q < f.ns < scope_end and f.claim.kind in _COUNTED]
+        for g in parts:
+            cands = [t for t in totals if t.claim.unit == g.claim.unit and t.claim.kind == g.claim.kind
+                     and t.claim.parent is None]
+            if not cands:
+                continue
+            gb = _bigrams(g.claim.subject)
+            best = max(reversed(cands), key=lambda t: len(gb & _bigrams(t.claim.subject)))
+            if g.claim.parent is None:
+                g.claim.parent = best.claim.claim_id
+            if "其中" not in g.claim.qualifiers:
+                g.claim.qualifiers.append("其中")
+    # percent shares: the whole is the part's total
+    for f in quantities:
+        c = f.claim
+        if c.part and c.part in by_id:
+            whole = by_id[c.part].claim.parent
+            if whole:
+                c.whole = whole
+                c.parent = whole
+    _respectively(nt, quantities, r)
+
+
+def _bracket_close(nt: str, q: int) -> int | None:
+    """If `q` is inside an open （ of its sentence, the offset of the closing bracket."""
+    ss = _clause_start(nt, q, _SENT_END)
+    depth = 0
+    for ch in reversed(nt[ss:q]):
+        if ch in "）)":
+            depth += 1
+        elif ch in "（(":
+            if depth == 0:
+                return _clause_end(nt, q, "）)" + _SENT_END)
+            depth -= 1
+    return None
+
+
+_LIST_SEP = regex.compile(r"、|以及|和|及|与|或")
+
+
+def _respectively(nt: str, quantities: list[_Found], r: Rules) -> None:
+    for p in r.by_role("respectively"):
+        for m in p.rx.finditer(nt):
+            se = _sentence_bounds(nt, m.start())[1]
+            # the listed claims: right after 分别, separated only by list punctuation
+            items: list[_Found] = []
+            pos = m.end()
+            for f in quantities:
+                if f.ns < pos:
+                    continue
+                if f.ns >= se or regex.search(r"[^、，,和及与为是\s]", nt[pos:f.pre_start]):
+                    break
+                items.append(f)
+                pos = f.ne
+            if len(items) < 2:
+                continue
+            cs = _clause_start(nt, m.start(), "，。；,;：:\n（）()")
+            head = _clean_subject(nt[cs:m.start()], r)
+            names = [n for n in _LIST_SEP.split(head) if n]
+            if len(names) != len(items):
+                continue
+            # a shared head noun: 网络申请和信函申请 → fine as is; 网络和信函申请 → add it
+            for f, name in zip(items, names, strict=True):
+                f.claim.subject = name
+                if "分别" not in f.claim.qualifiers:
+                    f.claim.qualifiers.append("分别")

@@ -1,0 +1,418 @@
+"""Claims (`nlp.extract.claims`) on real report sentences, through `nlp.extract_text`.
+
+Test ids name the source: a file under `corpora/`, or `f9.N` for excerpt N of
+/work/shared/reference/formats.md §9 (real reports, quoted there with their URL), or `S1`–`S5`
+for the test sentences of tools.md. Expected values are read off the sentences by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import nlp
+from nlp.extract.claims import find_claims
+from nlp.records import Document, Table
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "corpora" / "seeds" / "000_65d192663e1ca53a.txt"
+GOLD = ROOT / "corpora" / "gold" / "seed.gold.json"
+
+
+def claims_of(text: str):
+    return nlp.extract_text(text).claims
+
+
+def triples(text: str):
+    return [(c.text, c.value, c.unit) for c in claims_of(text)]
+
+
+# --------------------------------------------------------------------------- numbers and units
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("2018 年，县质监局共主动公开政府信息 33 条。", [("33 条", 33, "条")], id="seed:33 条"),
+        pytest.param("全年上海市人民政府网站共发布各类信息46106条。", [("46106条", 46106, "条")], id="f9.2"),
+        pytest.param(
+            "全年共举办191场市政府新闻发布活动,市政府领导出席新闻发布会共计25人次,围绕上海经济社会发展重点领域工作。",
+            [("191场", 191, "场"), ("25人次", 25, "人次")], id="f9.3:场,人次"),
+        pytest.param(
+            "发布政策文字解读材料24件、图文解读22件、媒体解读22件、专题解读20件、音视频解读2件、新闻发布会2期。",
+            [("24件", 24, "件"), ("22件", 22, "件"), ("22件", 22, "件"), ("20件", 20, "件"),
+             ("2件", 2, "件"), ("2期", 2, "期")], id="f9.6:list"),
+        pytest.param("各栏目共刊发文稿、通知、公告、公示等44篇。", [("44篇", 44, "篇")], id="f9.11:篇"),
+        pytest.param("门户网站改版从2019年6月份重新上线,现点击量已达29131次。", [("29131次", 29131, "次")],
+                     id="f9.39:次 not 2019年6月份"),
+        pytest.param("截止12月31日,區政府共收到各類依申請公開信件135件(次),按時回復辦結率達到100%。",
+                     [("135件", 135, "件"), ("100%", 100, "%")], id="f9.44:traditional"),
+        pytest.param("全年共接收咨询电话3000余起,其中投诉电话0个。", [("3000余起", 3000, "起"), ("0个", 0, "个")],
+                     id="f9.58:起,0个"),
+        pytest.param("全市主动公开政府信息26.8万条,依申请公开信息223条(详见附件2)。",
+                     [("26.8万条", 268000, "条"), ("223条", 223, "条")], id="f9.70:万,附件2"),
+        pytest.param("通过区政府门户网站和政务新媒体等形式主动公开政府信息1.18万条。", [("1.18万条", 11800, "条")],
+                     id="excerpts/js_yancheng_dafeng_office_2023"),
+        pytest.param("收到政府信息公开申请三十三件，行政事业性收费12.5万元。",
+                     [("三十三件", 33, "件"), ("12.5万元", 125000, "元")], id="S2:三十三件,万元"),
+        pytest.param("共计减免金额219062.78元", [("219062.78元", 219062.78, "元")], id="full/fj_pingtan:元"),
+        pytest.param("策公告、设立和更新公开栏等产生的政府信息公开费用1万元", [("1万元", 10000, "元")],
+                     id="full/fj_pingtan:1万元"),
+        pytest.param("受理申请１２３件，办结率１００％。", [("１２３件", 123, "件"), ("１００％", 100, "%")],
+                     id="full-width digits"),
+        pytest.param("其中，业务类信息 26 条，占 75%；", [("26 条", 26, "条"), ("75%", 75, "%")], id="seed:75%"),
+        pytest.param("全年受理申请一千二百余件，其中网络申请占百分之六十，二百余万元，同比下降3.2个百分点。",
+                     [("一千二百余件", 1200, "件"), ("百分之六十", 60, "%"), ("二百余万元", 2000000, "元"),
+                      ("3.2个百分点", 3.2, "百分点")], id="S5"),
+        pytest.param("要在申请之日起15个工作日内给予答复。", [("15个工作日", 15, "工作日")],
+                     id="excerpts/ha_zhengzhou_jinshui_fgtj_2014:工作日"),
+        pytest.param("申请数量是上年的1.5倍。", [("1.5倍", 1.5, "倍")], id="倍"),
+        pytest.param("2018年,我镇共制作政府信息壹佰贰拾条。", [("壹佰贰拾条", 120, "条")], id="capital numerals"),
+        pytest.param("共接收申请1,234件。", [("1,234件", 1234, "件")], id="thousands separator"),
+        pytest.param("配备了2名兼职工作人员", [("2名", 2, "人")], id="excerpts/zj_yongjia_shatou_2008:名"),
+    ],
+)
+def test_numbers_and_units(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "kind", "unit"),
+    [
+        pytest.param("其中网络申请占百分之六十", "百分之六十", "percent", "%", id="S5:百分之"),
+        pytest.param("同比下降3.2个百分点", "3.2个百分点", "pp", "百分点", id="S5:个百分点 is not %"),
+        pytest.param("本年共主动公开政府信息33条，占75%，同比增长15%。", "75%", "percent", "%", id="S1:%"),
+        pytest.param("行政事业性收费12.5万元", "12.5万元", "money", "元", id="S2:money"),
+        pytest.param("申请数量是上年的1.5倍", "1.5倍", "multiple", "倍", id="multiple"),
+        pytest.param("在20个工作日内予以公开", "20个工作日", "duration", "工作日", id="f9.28:duration"),
+        pytest.param("收到政府信息公开申请1件", "1件", "count", "件", id="seed:count"),
+    ],
+)
+def test_kind_and_unit(text, span, kind, unit):
+    (c,) = [c for c in claims_of(text) if c.text == span]
+    assert (c.kind, c.unit) == (kind, unit)
+
+
+# --------------------------------------------------------------------------- approximations, ranges
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "approx", "bound"),
+    [
+        pytest.param("全年主动公开信息300余条。", "300余条", 300, "余", "lower", id="f9.35:余"),
+        pytest.param("市档案馆、图书馆全年共接收公开信息件1600多份。", "1600多份", 1600, "多", "lower", id="f9.69:多"),
+        pytest.param("2017年,主动公开政府工作信息、动态755多条。", "755多条", 755, "多", "lower", id="f9.66:755多条"),
+        pytest.param("我区共收集网络信息近1000条", "1000条", 1000, "近", "upper", id="full/fj_pingtan:近"),
+        pytest.param("2013年有约4900人次通过各种方式向我局咨询", "4900人次", 4900, "约", "about", id="full/fj_pingtan:约"),
+        pytest.param("全年发布信息超过500条", "500条", 500, "超过", "lower", id="超过"),
+        pytest.param("全年发布信息500条以上", "500条", 500, "以上", "lower", id="以上"),
+        pytest.param("全年发布信息不到50条", "50条", 50, "不到", "upper", id="不到"),
+        pytest.param("全年发布信息不足50条", "50条", 50, "不足", "upper", id="不足"),
+        pytest.param("培训人员200人左右", "200人", 200, "左右", "about", id="左右"),
+        pytest.param("二百余万元", "二百余万元", 2000000, "余", "lower", id="S5:二百余万元"),
+        pytest.param("在政府网站共计发布各类政府信息1700余条。", "1700余条", 1700, "余", "lower", id="f9.45"),
+        pytest.param("全年共收到申请33件。", "33件", 33, None, None, id="exact"),
+    ],
+)
+def test_approximation_and_bound(text, span, value, approx, bound):
+    (c,) = [c for c in claims_of(text) if c.text == span]
+    assert (c.value, c.approx, c.bound) == (value, approx, bound)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value", "value_max"),
+    [
+        pytest.param("每起案件办理期限为3至5件", "3至5件", 3, 5, id="3至5件"),
+        pytest.param("开通两三个专栏", "两三个", 2, 3, id="两三个"),
+        pytest.param("设置查阅点3-5个", "3-5个", 3, 5, id="3-5个"),
+        pytest.param("组织三到五场培训", "三到五场", 3, 5, id="三到五场"),
+    ],
+)
+def test_ranges(text, span, value, value_max):
+    (c,) = [c for c in claims_of(text) if c.text == span]
+    assert (c.value, c.value_max) == (value, value_max)
+
+
+# --------------------------------------------------------------------------- not claims
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("报告中所列数据统计期限自2018年1月1日始，至2018年12月31日止。", id="seed:dates"),
+        pytest.param("受理时间为每日9:00至17:30，9时30分开始。", id="times"),
+        pytest.param("（地址：高青县清河路9号；邮编：256300；电话：0533-6961496）。", id="seed:address,phone,postal"),
+        pytest.param("传真：0591-23165250", id="fax"),
+        pytest.param("根据国办发〔2018〕23号文件、鲁政办发〔2018〕21号文件和淄政办字〔2018〕118号文件", id="seed:doc numbers"),
+        pytest.param("印发《四川省人民政府办公厅关于贯彻落实国务院办公厅2016年政务公开工作要点的通知》",
+                     id="excerpts/sc_province_2016_mirror:《title》"),
+        pytest.param("《关于做好2019年3项工作的通知》", id="number+unit inside 《title》"),
+        pytest.param("根据《条例》第二十条规定", id="第二十条"),
+        pytest.param("第三条 本办法自发布之日起施行", id="第三条"),
+        pytest.param("（三）加强平台建设，拓展公开渠道。", id="（三）"),
+        pytest.param("1.加强组织领导，健全工作机制", id="1."),
+        pytest.param("一是坚持以公开为常态、不公开为例外", id="一是"),
+        pytest.param("一方面，政务公开的广度还需进一步拓展；另一方面，深度还需延伸。", id="seed:一方面"),
+        pytest.param("还存在一些差距", id="seed:一些"),
+        pytest.param("统一零售价", id="统一"),
+        pytest.param("认真贯彻党的十九大精神和二十大精神", id="十九大,二十大"),
+        pytest.param("全国两会期间", id="两会"),
+        pytest.param("在高青政务网公布“双随机、一公开”抽查情况", id="seed:双随机一公开"),
+        pytest.param("围绕“三安全一稳定”开展工作", id="三安全一稳定"),
+        pytest.param("共办理政府12345热线转办事项", id="12345热线"),
+        pytest.param("对邹城市十八届人大二次会议第34号建议的复文公示", id="f9.61:session,第34号"),
+        pytest.param("每季度至少开展一次检查", id="frequency 每…一次"),
+        pytest.param("实行一次性告知，推行一站式服务", id="一次性,一站式"),
+        pytest.param("树牢四个意识，做到两个维护", id="slogans"),
+        pytest.param("全面落实一户一档制度", id="一户一档"),
+        pytest.param("本报告包括总体情况等六个部分。", id="report parts"),
+        pytest.param("党的十八届三中全会", id="届/全会"),
+        pytest.param("联系电话：12345", id="hotline number"),
+        pytest.param("2018年度高青县质量技术监督局", id="year"),
+        pytest.param("聚焦新中国成立 70 周年平潭专场新闻发布会", id="full/fj_pingtan_2019:70 周年"),
+    ],
+)
+def test_not_claims(text):
+    assert [c for c in claims_of(text) if c.kind != "zero"] == []
+
+
+def test_statistics_table_cells_are_skipped():
+    text = SEED.read_text(encoding="utf-8")
+    table_start = text.index("统计指标")
+    starts = [c.start for c in claims_of(text)]
+    assert starts and all(s < table_start for s in starts)
+
+
+def test_doc_tables_spans_are_masked():
+    text = "共收到申请3件。\n统计指标：收到申请数 5件\n"
+    doc = Document(doc_id="t", path=None, format="text", text=text)
+    doc.tables.append(Table(index=0, start=text.index("统计"), end=len(text)))
+    assert [c.text for c in find_claims(doc, [])] == ["3件"]
+
+
+def test_citation_spans_are_masked():
+    from nlp.records import Citation
+
+    text = "根据工作通知2018年第3件要求，共收到申请2件。"
+    doc = Document(doc_id="t", path=None, format="text", text=text)
+    s = text.index("工作通知")
+    cit = Citation("t", "citation-1", s, text.index("要求"), "doc_number", text[s:text.index("要求")])
+    assert [c.text for c in find_claims(doc, [cit])] == ["2件"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("全年受理申请一千二百余件，其中网络申请占百分之六十，二百余万元", id="S5:六十，二百"),
+        pytest.param("收到申请5件、3件；办结2件。", id="、 and ；"),
+        pytest.param("2022年,我縣收到政府信息依申請公開9件,上年轉結1件,其中網絡申請數5件,信函申請數5件",
+                     id="f9.21:ASCII commas"),
+    ],
+)
+def test_spans_never_cross_clause_punctuation(text):
+    for c in claims_of(text):
+        assert not any(p in c.text for p in "、，；。;") and ("," not in c.text)
+
+
+# --------------------------------------------------------------------------- zero claims
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject", "unit"),
+    [
+        pytest.param("2018 年度无人大代表建议和政协委员提案。", "无人大代表建议和政协委员提案",
+                     "人大代表建议和政协委员提案", "件", id="seed:无人大代表建议"),
+        pytest.param("2018年，我单位未发生政府信息公开行政复议和行政诉讼。", "未发生政府信息公开行政复议和行政诉讼",
+                     "政府信息公开行政复议和行政诉讼", "件", id="seed:未发生"),
+        pytest.param("本年度，我单位在政府信息公开申请办理过程中，未收取任何费用。", "未收取任何费用", "费用", "元",
+                     id="seed:未收取任何费用"),
+        pytest.param("2021年,贵阳市商务局未收到信息公开申请。", "未收到信息公开申请", "信息公开申请", "件",
+                     id="excerpts/gz_guiyang_shangwu_2021"),
+        pytest.param("2018年度我镇没有接到群众主动要求公开政府信息的申请。", "没有接到群众主动要求公开政府信息的申请",
+                     "申请", "件", id="f9.60:没有接到"),
+        pytest.param("2021年,东城街街道办事处未接到任何形式的信息公开申请。", "未接到任何形式的信息公开申请",
+                     "信息公开申请", "件", id="f9.31"),
+    ],
+)
+def test_zero_claims(text, span, subject, unit):
+    (c,) = [c for c in claims_of(text) if c.kind == "zero"]
+    assert (c.text, c.value, c.subject, c.unit) == (span, 0, subject, unit)
+
+
+def test_zero_words_that_are_not_zero_claims():
+    assert [c.text for c in claims_of("行政复议结果维持5件，尚未审结1件。")] == ["5件", "1件"]
+
+
+# --------------------------------------------------------------------------- structure
+
+@pytest.mark.parametrize(
+    ("text", "span", "subject"),
+    [
+        pytest.param("2018 年，县质监局共主动公开政府信息 33 条。", "33 条", "主动公开政府信息", id="seed:subject"),
+        pytest.param("2018 年，共收到政府信息公开申请 1 件，已经按时答复。", "1 件", "政府信息公开申请", id="seed:收到"),
+        pytest.param("2023年,区政府办公室共受理36件政府信息公开申请", "36件", "政府信息公开申请",
+                     id="excerpts/sc_suining_chuanshan_office_2023:noun after unit"),
+        pytest.param("2023年,我局认真梳理,主动在门户网站公开政府信息50条。", "50条", "门户网站公开政府信息", id="f9.12"),
+        pytest.param("受理公民、法人和其他组织向市政府及市政府办公室提出的政府信息公开申请5件,均在法定时限内予以答复。",
+                     "5件", "政府信息公开申请", id="f9.27:的"),
+        pytest.param("2018年度我镇共收到4件信息公开申请,其中网络申请2件,信函申请2件。", "4件", "信息公开申请", id="f9.57"),
+        pytest.param("2018年度我镇共收到4件信息公开申请,其中网络申请2件,信函申请2件。", "2件", "网络申请", id="f9.57:part"),
+    ],
+)
+def test_subject(text, span, subject):
+    c = next(c for c in claims_of(text) if c.text == span)
+    assert c.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "qualifiers"),
+    [
+        pytest.param("2018 年，县质监局共主动公开政府信息 33 条。", "33 条", {"共"}, id="seed:共"),
+        pytest.param("全年累计主动公开政府信息100余条", "100余条", {"全年", "累计"},
+                     id="excerpts/bj_daxing_town_2024"),
+        pytest.param("本年共主动公开政府信息33条，占75%，同比增长15%。", "15%", {"同比", "增长"}, id="S1:同比增长"),
+        pytest.param("现已办结30件,办结率100%", "100%", {"办结率"}, id="f9.7:办结率"),
+        pytest.param("其中，业务类信息 26 条", "26 条", {"其中"}, id="seed:其中"),
+    ],
+)
+def test_qualifiers(text, span, qualifiers):
+    c = next(c for c in claims_of(text) if c.text == span)
+    assert qualifiers <= set(c.qualifiers)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "direction"),
+    [
+        pytest.param("本年共主动公开政府信息33条，占75%，同比增长15%。", "15%", "up", id="S1:同比增长15%"),
+        pytest.param("收到申请5件，较上年减少3件。", "3件", "down", id="较上年减少3件"),
+        pytest.param("按时办结率提高2个百分点", "2个百分点", "up", id="提高2个百分点"),
+        pytest.param("共受理政府信息公开申请859件，申请数量较去年回落12.3%；", "12.3%", "down", id="f9.49:回落"),
+        pytest.param("组织对依申请公开政府信息的申请2件,比去年增加1件", "1件", "up",
+                     id="excerpts/sd_zoucheng_taiping_2024"),
+        pytest.param("本年共主动公开政府信息33条", "33条", None, id="no direction"),
+    ],
+)
+def test_direction(text, span, direction):
+    c = next(c for c in claims_of(text) if c.text == span)
+    assert c.direction == direction
+
+
+def test_change_claim_inherits_the_subject():
+    cs = claims_of("组织对依申请公开政府信息的申请2件,比去年增加1件")
+    assert cs[1].subject == cs[0].subject == "申请"
+
+
+def _by_text(claims):
+    return {c.text: c for c in claims}
+
+
+def test_parent_of_qizhong_parts_seed():
+    cs = _by_text(claims_of(SEED.read_text(encoding="utf-8")))
+    total = cs["33 条"]
+    assert cs["26 条"].parent == total.claim_id
+    assert cs["7 条"].parent == total.claim_id
+    assert total.parent is None
+
+
+@pytest.mark.parametrize(
+    ("text", "total", "parts"),
+    [
+        pytest.param("2023年依托政府门户网站及新媒体主动公开区政府(含区政府办公室)各类信息6452条,其中发布动态类信息2637条、"
+                     "政策文件47条,其他信息3768条。", "6452条", ["2637条", "47条", "3768条"], id="f9.5"),
+        pytest.param("全年我街道政府网站公开上传信息64条,其中部门工作59条、政策文件3条、财务公开1条、政府信息公开年报1条。",
+                     "64条", ["59条", "3条", "1条"], id="f9.30"),
+        pytest.param("2022年1月1日到2022年12月31日止,我镇信息主动公开292条。其中政务信息229条,财务信息57条,党务信息6条。",
+                     "292条", ["229条", "57条", "6条"], id="f9.23:其中 in next sentence"),
+        pytest.param("2022年,在上海市人民政府网站主动公开市政府规章13件(含新制定5件,修改4件,废止4件)",
+                     "13件", ["5件", "4件"], id="f9.1:含"),
+    ],
+)
+def test_parent_relations(text, total, parts):
+    cs = claims_of(text)
+    t = next(c for c in cs if c.text == total)
+    for p in parts:
+        for c in (c for c in cs if c.text == p):
+            assert c.parent == t.claim_id, p
+
+
+def test_parent_prefers_the_matching_total():
+    text = ("全年因政府信息公开产生行政复议案件6件和行政诉讼案件3件,其中行政复议结果维持5件,尚未审结1件,"
+            "行政诉讼结果维持3件。")  # f9.7
+    cs = claims_of(text)
+    review, suit = cs[0], cs[1]
+    assert (review.text, suit.text) == ("6件", "3件")
+    assert cs[2].parent == review.claim_id
+    assert cs[4].parent == suit.claim_id
+
+
+def test_share_part_and_whole_seed():
+    cs = _by_text(claims_of(SEED.read_text(encoding="utf-8")))
+    assert cs["75%"].part == cs["26 条"].claim_id
+    assert cs["75%"].whole == cs["33 条"].claim_id
+    assert cs["25%"].part == cs["7 条"].claim_id
+    assert cs["25%"].whole == cs["33 条"].claim_id
+    assert cs["75%"].subject == "业务类信息"
+
+
+def test_share_without_total():
+    text = "予以公开及部分公开258件，占33.9%；不予公开35件，占4.34%；"  # f9.50
+    cs = claims_of(text)
+    assert [(c.text, c.part) for c in cs if c.unit == "%"] == [("33.9%", "claim-1"), ("4.34%", "claim-3")]
+
+
+def test_respectively_spreads_subjects():
+    cs = claims_of("其中网络申请、信函申请和当面申请分别为5件、3件和2件。")
+    assert [(c.value, c.subject) for c in cs] == [(5, "网络申请"), (3, "信函申请"), (2, "当面申请")]
+    assert all("分别" in c.qualifiers for c in cs)
+
+
+def test_ids_are_in_text_order_and_extractor_is_named():
+    cs = claims_of(SEED.read_text(encoding="utf-8"))
+    assert [c.claim_id for c in cs] == [f"claim-{i}" for i in range(1, len(cs) + 1)]
+    assert [c.start for c in cs] == sorted(c.start for c in cs)
+    assert all(c.extractor.startswith("claim.") and "@" in c.extractor for c in cs)
+
+
+def test_section_and_sentence():
+    rep = nlp.extract(SEED)
+    c = next(c for c in rep.claims if c.text == "33 条")
+    assert c.sentence is not None and c.sentence[0] <= c.start < c.end <= c.sentence[1]
+    if rep.document.sections:  # filled by the structure stage
+        assert c.section is not None and "主动公开" in c.section
+
+
+# --------------------------------------------------------------------------- gold and robustness
+
+def test_seed_against_gold():
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    cs = claims_of(SEED.read_text(encoding="utf-8"))
+    required = [g for g in gold["claims"] if not g.get("optional")]
+    found = 0
+    for g in required:
+        hit = [c for c in cs if c.start < g["end"] and g["start"] < c.end and c.value == g["value"]
+               and c.unit == g["unit"]]
+        found += bool(hit)
+    assert found == len(required)
+    numeric = [c for c in cs if c.kind != "zero"]
+    spurious = [c for c in numeric if not any(c.start < g["end"] and g["start"] < c.end
+                                              for g in gold["claims"])]
+    assert spurious == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_raises_and_spans_round_trip(text):
+    doc = Document(doc_id="h", path=None, format="text", text=text)
+    for c in find_claims(doc, []):
+        assert text[c.start:c.end] == c.text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["共", "收到", "申请", "33", " ", "条", "件", "%", "，", "。", "、", "其中", "占", "余", "多", "万", "元",
+     "二十", "两", "三", "至", "第", "〔2018〕", "号", "《", "》", "未收到", "\n", "\t", "１", "％", "分别为",
+     "同比", "增长", "个百分点", "百分之"]), max_size=40).map("".join))
+def test_claim_like_text_round_trips(text):
+    for c in claims_of(text):
+        assert text[c.start:c.end] == c.text
+        assert not any(p in c.text for p in "，。；、")

@@ -1,0 +1,103 @@
+"""Every pattern file in `nlp/patterns/` runs its own examples and counter-examples.
+
+Schema of a pattern file (TOML), shared by claims, units, citations, indicators …:
+
+    version = "1"                 # optional; extractors put it into `extractor`
+    [fragments]                   # optional named regex fragments
+    number = '\\d+'
+    [[pattern]]                   # one table per pattern, in priority order
+    id = "claim.quantity"         # unique in the file
+    regex = '{number}条'          # `regex` module syntax; searched, not full-matched
+    examples = ["共33条", {text = "共33条。", match = "33条"}]
+    counter_examples = ["条例"]
+    # … any other fields the extractor reads (role, unit, kind, scale, indicators …)
+
+`{name}` inside a regex is replaced by the fragment `name` of the same file (recursively), or,
+when `name` is the stem of another pattern file (e.g. `{units}`), by the alternation of that
+file's pattern regexes in file order. Quantifiers like `{1,3}` are untouched.
+
+An example must be *found* (`regex.search`); when written as `{text, match}` the first match
+must be exactly `match`. A counter-example must not be found at all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+import tomllib
+
+from nlp.extract.claims import expand
+
+PATTERN_DIR = Path(__file__).resolve().parent.parent / "nlp" / "patterns"
+FILES = sorted(PATTERN_DIR.glob("*.toml"))
+
+
+def _load(path: Path) -> dict:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def _compiled(path: Path) -> list[tuple[str, regex.Pattern, dict]]:
+    data = _load(path)
+    others = {p.stem: [x["regex"] for x in _load(p).get("pattern", []) if "regex" in x]
+              for p in FILES if p != path}
+    frags = data.get("fragments", {})
+    return [(p["id"], regex.compile(expand(p["regex"], frags, others)), p)
+            for p in data.get("pattern", []) if "regex" in p]
+
+
+def _cases():
+    for path in FILES:
+        for pid, rx, p in _compiled(path):
+            for ex in p.get("examples", []):
+                yield pytest.param(rx, ex, True, id=f"{path.stem}:{pid}:+{_txt(ex)[:20]}")
+            for ex in p.get("counter_examples", []):
+                yield pytest.param(rx, ex, False, id=f"{path.stem}:{pid}:-{_txt(ex)[:20]}")
+
+
+def _txt(ex) -> str:
+    return ex["text"] if isinstance(ex, dict) else ex
+
+
+def test_there_are_pattern_files():
+    assert {"claims", "units"} <= {p.stem for p in FILES}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_pattern_file_is_well_formed(path):
+    data = _load(path)
+    ids = [p.get("id") for p in data.get("pattern", [])]
+    assert all(ids), f"{path.name}: every [[pattern]] needs an id"
+    assert len(ids) == len(set(ids)), f"{path.name}: duplicate ids"
+    for pid, _rx, p in _compiled(path):
+        assert p.get("examples"), f"{path.name}:{pid} has no examples"
+
+
+@pytest.mark.parametrize(("rx", "example", "should_match"), list(_cases()))
+def test_pattern_example(rx, example, should_match):
+    text = _txt(example)
+    m = rx.search(text)
+    if should_match:
+        assert m is not None, f"{rx.pattern[:80]!r} does not find {text!r}"
+        if isinstance(example, dict) and "match" in example:
+            assert m.group() == example["match"]
+    else:
+        assert m is None, f"counter-example {text!r} matched {m.group()!r}"
+
+
+@pytest.mark.parametrize(
+    ("rx", "fragments", "files", "expected"),
+    [
+        ("{a}条", {"a": r"\d+"}, {}, r"(?:\d+)条"),
+        ("{a}", {"a": "{b}x", "b": "y"}, {}, "(?:(?:y)x)"),
+        (r"\d{1,3}{u}", {}, {"u": ["条", "件"]}, r"\d{1,3}(?:(?:条)|(?:件))"),
+    ],
+)
+def test_expand_fragments(rx, fragments, files, expected):
+    assert expand(rx, fragments, files) == expected
+
+
+def test_expand_unknown_fragment_raises():
+    with pytest.raises(KeyError):
+        expand("{nope}", {}, {})
