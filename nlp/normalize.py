@@ -31,6 +31,8 @@ _HEADING_START = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[)）]|\d+[、.．]\D|"
     r"第[一二三四五六七八九十]+[部分章节条])"
 )
+_TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
+_SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
 
 
@@ -130,8 +132,12 @@ def normalize(text: str) -> NormalizedText:
         lines_start = i + 1
         if len(line) < 15 or line[-1] in _SENTENCE_END:
             continue
+        if _TITLE_END.search(line):
+            continue  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
+        if _HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
+            continue  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
         j = i + 1
-        while j < n and folded[j] in _SPACES or (j < n and folded[j] in "\r\n"):
+        while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
             j += 1
         if j >= n or not _is_hd(line[-1]):
             continue

@@ -15,10 +15,11 @@ def segment(doc: Document) -> Document:
     from nlp.segment.metadata import fill_metadata
     from nlp.segment.structure import find_structure
 
-    find_structure(doc)
+    # text table blocks first, so headings are never looked for inside a table
     doc.tables.extend(find_text_tables(doc, start_index=len(doc.tables)))
     doc.tables.sort(key=lambda t: t.start)
     for i, t in enumerate(doc.tables):
         t.index = i
+    find_structure(doc)
     fill_metadata(doc)
     return doc

@@ -147,6 +147,18 @@ def _caption(text: str, lines: list[tuple[int, int]], first: int) -> str:
     return ""
 
 
+_HEADING_NUMBER = regex.compile(r"^\s*[一二三四五六七八九十]{1,2}[、．.]\s*")
+
+
+def _is_report_heading(line: str) -> bool:
+    """A section heading of the report (三、收到和处理政府信息公开申请情况), which ends a
+    flattened table; table rows numbered 一、 (一、本年新收…) are not report section titles."""
+    from nlp.segment.structure import classify_title
+
+    m = _HEADING_NUMBER.match(line)
+    return bool(m) and bool(classify_title(line[m.end():], level1_only=True))
+
+
 def _stream_block(text: str, lines: list[tuple[int, int]], i: int
                   ) -> tuple[int, Table | None]:
     """A flattened web table: cells one a line, `|` lines between them (starting at line i,
@@ -164,7 +176,7 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
     while j + 1 < n and text[lines[j][0]:lines[j][1]].strip() in ("|", "｜"):
         a, b = lines[j + 1]
         s = text[a:b]
-        if not s.strip() or s.strip() in ("|", "｜"):
+        if not s.strip() or s.strip() in ("|", "｜") or _is_report_heading(s):
             break
         toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
         j += 2

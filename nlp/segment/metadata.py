@@ -1,9 +1,416 @@
-"""Title, agency, year, region and template. (Stub: filled by the metadata work.)"""
+"""Title, agency, year, region and template of a report.
+
+`fill_metadata(doc)` sets `doc.title`, `doc.agency`, `doc.year`, `doc.region` and
+`doc.template`, and records how each was found in `doc.meta` (``title_source``,
+``agency_source``, ``year_evidence``, ``template_evidence``, and ``header`` for crawler output).
+Every rule reads the text; nothing is guessed from the file name.
+
+title
+    the crawler header (``标题: …``), else ``doc.meta["title"]`` (set by the HTML/PDF readers),
+    else a line near the top that reads as a report title (``…2018年度政府信息公开工作年度报告``;
+    a title split over two lines is joined). ``None`` when there is none (pasted body text).
+agency
+    the first of: the title without its year and report words (a bare place name such as
+    ``平潭综合实验区`` becomes the government the body names, ``平潭综合实验区管委会``, or by
+    kind of place: 人民政府 / 街道办事处 / 管委会); the header's ``发布机构``; ``由X编制``;
+    ``公布X2018年…报告``; the table caption ``2018年度X政府信息公开工作情况统计表``; a signature
+    (name and date at the end); the contact line ``请与X联系`` (``原`` dropped, internal units
+    such as 信息公开办公室 or 综合科 cut off); a ministry named repeatedly (``水利部``).
+    Relative names (区管委会办公室, 市政府办公厅, 我局) are never taken.
+year
+    the title's year, else the statistics period (``统计期限自2018年1月1日``), else a
+    ``2018年度政府信息公开…`` phrase, else the most frequent ``20XX年`` in the first 3,000
+    characters of the body (the header's publication date is not part of the body).
+region
+    ``{"province", "city", "county", "level"}`` from `nlp/data/region_aliases.tsv` (zones and
+    renamed places) and the cpca gazetteer, on the agency, then the title, then the opening of
+    the body. A central-government body (商务部, 水利部, 国家…局) has no place:
+    ``{"province": None, "city": None, "county": None, "level": "national"}``. ``level`` is the
+    lowest division found (``province`` / ``city`` / ``county``) or ``None``.
+template
+    from table labels (`doc.tables` cells, else the flattened text): 2021 (本年制发件数 …),
+    2019 (本年新制作数量 …), pre2019 (统计指标/单位/统计数 list), local (指标名称/计量单位/
+    历年累计 annex tables); else from a citation of the format notice (国办公开办函〔2021〕30号 →
+    2021); else ``None`` for a document whose title says it is not an annual report (a 函);
+    else from the year (≤2013 local, 2014–2018 pre2019, 2019–2020 "2019", ≥2021 "2021").
+"""
 
 from __future__ import annotations
 
+import csv
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from nlp.normalize import to_simplified
 from nlp.records import Document
+
+_YEAR = r"(?:19|20)\d{2}"
+_CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
+_AGENCY_SUFFIX = (
+    r"(?:人民政府(?:办公室|办公厅)?|管理委员会(?:办公室)?|管委会(?:办公室)?|街道办事处|办事处|委员会|"
+    r"办公室|办公厅|政府|局|厅|委|部|署|院|中心|所|站|队|办)"
+)
+_PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗)"
+_ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区|合作区)$")
+_RELATIVE = regex.compile(
+    r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省])"
+)
+_UNIT_TAIL = regex.compile(
+    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)|"
+    r"\p{Han}{1,8}?(?:司|处|科|股))$"
+)
+_BARE_INFO_OFFICE = regex.compile(r"^(.{2,}?)(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)$")
+_REPORT_WORDS = regex.compile(
+    r"(?:关于)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?$"
+)
+_HEADER_LINE = regex.compile(r"^\s*([^\s:：]{2,8})\s*[:：]\s*(.*?)\s*$")
+_HEADER_END = regex.compile(r"^\s*=+\s*正文\s*=+\s*$")
+_TITLE_LINE = regex.compile(r"(?:报告|年报)\s*$")
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def crawler_header(text: str) -> tuple[dict[str, str], int]:
+    """``标题: …`` lines closed by ``==== 正文 ====``: (fields, offset where the body starts)."""
+    fields: dict[str, str] = {}
+    pos = 0
+    for line in text.splitlines(keepends=True)[:40]:
+        if _HEADER_END.match(line):
+            return (fields, pos + len(line)) if len(fields) >= 2 else ({}, 0)
+        m = _HEADER_LINE.match(line)
+        if m:
+            fields[m.group(1)] = m.group(2)
+        pos += len(line)
+    return {}, 0
+
+
+def _cn_year(s: str) -> int | None:
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits.update({"○": 0, "零": 0})
+    try:
+        return int("".join(str(digits[c]) for c in s))
+    except KeyError:
+        return None
+
+
+def _year_in(s: str) -> int | None:
+    m = regex.search(rf"({_YEAR})\s*年", s)
+    if m:
+        return int(m.group(1))
+    m = regex.search(rf"({_CN_YEAR})\s*年", s)
+    return _cn_year(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=1)
+def region_aliases() -> tuple[tuple[str, str, str | None, str | None], ...]:
+    """(alias, province, city, county) rows of `nlp/data/region_aliases.tsv`, longest first."""
+    raw = resources.files("nlp.data").joinpath("region_aliases.tsv").read_text("utf-8")
+    rows = [r for r in csv.reader((ln for ln in raw.splitlines() if ln and not ln.startswith("#")),
+                                  delimiter="\t")]
+    out = [(r[0], r[1], r[2] or None, r[3] or None) for r in rows[1:] if r]
+    return tuple(sorted(out, key=lambda r: -len(r[0])))
+
+
+# --------------------------------------------------------------------------- title
+
+
+def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
+    if header.get("标题"):
+        return header["标题"], "header"
+    reader_title = str(doc.meta.get("title") or "").strip()
+    if reader_title and regex.search(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年", to_simplified(reader_title)):
+        return reader_title, "reader"
+    body = doc.text[doc.meta.get("body_start", 0) :]
+    lines = [ln.strip() for ln in body.splitlines()[:12]]
+    span = doc.meta.get("title_span")
+    if span:  # the opening segment of a flattened body (see nlp.segment.structure)
+        lines.insert(0, doc.text[span[0] : span[1]].strip())
+    best: tuple[int, int, str] | None = None
+    for i, ln in enumerate(lines):
+        s = to_simplified(ln)
+        if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or regex.search(r"[。，,；]", s):
+            continue
+        title = ln
+        if regex.match(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年", s) and i and lines[i - 1] and len(lines[i - 1]) <= 30 \
+                and not regex.search(r"[。，,；:：]", lines[i - 1]):
+            title = lines[i - 1] + ln  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
+        s = to_simplified(title)
+        score = 0
+        score += 2 if regex.search(r"政府信息公开|政务公开", s) else 0
+        score += 2 if regex.search(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年", s) else 0
+        score += 1 if regex.search(rf"{_YEAR}|{_CN_YEAR}", s) else 0
+        if score >= 3 and (best is None or score > best[0]):
+            best = (score, -i, title)
+    if best:
+        return best[2], "first lines"
+    return (reader_title, "reader") if reader_title else (None, "")
+
+
+# --------------------------------------------------------------------------- agency
+
+
+def clean_agency(name: str) -> str | None:
+    """An agency-shaped name, or None: ``原高青县质量技术监督局`` → ``高青县质量技术监督局``,
+    ``商务部信息化司综合处`` → ``商务部``; relative names (区管委会办公室) → None."""
+    s = to_simplified(name).strip()
+    s = regex.sub(r"^[^\p{Han}]+", "", s)  # "puroview.com沙头镇"
+    s = regex.sub(r"[（(][^）)]*[）)]", "", s)
+    s = regex.sub(r"^(?:原|本|我)(?=\p{Han}{3,})", "", s)
+    for _ in range(3):
+        m = _UNIT_TAIL.match(s)
+        if not m:
+            break
+        s = m.group(1)
+    m = _BARE_INFO_OFFICE.match(s)
+    if m:
+        s = m.group(1)
+    s = s.strip()
+    if not (2 <= len(s) <= 40) or not regex.fullmatch(r"\p{Han}+", s):
+        return None
+    if _RELATIVE.match(s):
+        return None
+    m = regex.search(rf"(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})$", s)
+    if not m or m.start() < 2:  # "政府", "人民政府", "市" alone name nobody
+        return None
+    return s
+
+
+def _resolve_place(name: str, body: str) -> str:
+    """A bare place name (平潭综合实验区, 武山镇) → the government the body names for it."""
+    if regex.search(rf"{_AGENCY_SUFFIX}$", name) and not regex.search(rf"{_PLACE_SUFFIX}$", name):
+        return name
+    if not regex.search(rf"{_PLACE_SUFFIX}$", name):
+        return name
+    found = Counter(
+        m.group(0) for m in regex.finditer(
+            regex.escape(name) + r"(?:人民政府|管理委员会|管委会|街道办事处)", body
+        )
+    )
+    if found:
+        return found.most_common(1)[0][0]
+    if _ZONE.search(name):
+        return name + "管委会"
+    if name.endswith("街道"):
+        return name + "办事处"
+    return name + "人民政府"
+
+
+def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str) -> tuple[str | None, str]:
+    b = to_simplified(body)
+    cands: list[tuple[str, str]] = []
+    if title:
+        t = to_simplified(title)
+        m = regex.match(rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*年", t)
+        if m:
+            prefix = _REPORT_WORDS.sub("", m.group(1).strip())
+            cands.append((prefix, "title"))
+        m = regex.search(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)", t)
+        if m:
+            cands.append((m.group(1), "title"))
+    if header.get("发布机构"):
+        cands.append((header["发布机构"], "header"))
+    if doc.meta.get("agency"):
+        cands.append((str(doc.meta["agency"]), "reader"))
+    head = b[:4000]
+    for m in regex.finditer(
+        rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)", head
+    ):
+        cands.append((m.group(1), "compiled by"))
+    for m in regex.finditer(
+        rf"(?:公布|发布)《?[^\p{{Han}}]*(\p{{Han}}{{2,40}}?)(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)", head
+    ):
+        cands.append((m.group(1), "published by"))
+    for m in regex.finditer(
+        rf"(?:(?:{_YEAR})\s*年度?)?(\p{{Han}}{{2,40}}?)(?:{_YEAR}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?情况统计表", b
+    ):
+        name = regex.sub(r"^(?:附件\d*|附表\d*)", "", m.group(1))
+        cands.append((name, "table caption"))
+    tail = b[-300:]
+    m = regex.search(
+        rf"(\p{{Han}}{{4,40}}{_AGENCY_SUFFIX})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
+        rf"\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*日\s*(?:附件下载)?\s*$",
+        tail,
+    )
+    if m:
+        cands.append((m.group(1), "signature"))
+    for m in regex.finditer(
+        r"(?:请与|请联系|请联络|可直接与|可与|请致电|可致电)\s*[:：]?\s*([^，。；、,;（(:：\s]{2,40}?)(?:联系|联络|[，。；,;（(:：]|$)",
+        head,
+    ):
+        cands.append((m.group(1), "contact"))
+    # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
+    for m in regex.finditer(
+        rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?![在按根为以对从于我本])(\p{{Han}}{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
+        r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格)",
+        head,
+    ):
+        cands.append((m.group(1), "overview subject"))
+        break
+    for name, how in cands:
+        clean = clean_agency(name)
+        if clean:
+            return _resolve_place(clean, b), how
+    ministries = Counter(
+        m.group(1) for m in regex.finditer(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}部)(?![门分署长队件委])", b[:3000])
+    )
+    if ministries:
+        name, n = ministries.most_common(1)[0]
+        if n >= 2:
+            return name, "named repeatedly"
+    return None, ""
+
+
+# --------------------------------------------------------------------------- year
+
+
+def find_year(doc: Document, title: str | None, body: str) -> tuple[int | None, str]:
+    if title:
+        y = _year_in(to_simplified(title))
+        if y:
+            return y, f"title: {title}"
+    b = to_simplified(body)
+    from nlp.normalize import normalize
+
+    nb = normalize(b).text
+    m = regex.search(
+        rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年", nb
+    ) or regex.search(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?:至|到|—|-|~)", nb)
+    if m:
+        return int(m.group(1)), f"statistics period: {m.group(0)}"
+    m = regex.search(rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)", nb[:3000])
+    if m:
+        return int(m.group(1)), f"report phrase: {m.group(0)}"
+    years = Counter(int(y) for y in regex.findall(rf"({_YEAR})\s*年", nb[:3000]))
+    if years:
+        y, n = years.most_common(1)[0]
+        return y, f"most frequent year in the opening ({n}×)"
+    return None, ""
+
+
+# --------------------------------------------------------------------------- region
+
+
+@lru_cache(maxsize=512)
+def _cpca(s: str) -> tuple[str | None, str | None, str | None]:
+    import cpca  # lazy: loads its gazetteer on first use
+
+    df = cpca.transform([s], cut=False, open_warning=False)
+    row = df.iloc[0]
+
+    def val(k: str) -> str | None:
+        v = row.get(k)
+        return v if isinstance(v, str) and v else None
+
+    return val("省"), val("市"), val("区")
+
+
+_NATIONAL = regex.compile(
+    r"^(?:国务院|国家|中国|中华人民共和国|中央)\p{Han}*$|^\p{Han}{2,8}(?:部|总局|总署)$"
+)
+
+
+def find_region(agency: str | None, title: str | None, body: str) -> dict[str, Any]:
+    empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
+    texts = [to_simplified(t) for t in (agency, title) if t]
+    for t in texts:
+        for alias, prov, city, county in region_aliases():
+            if alias in t:
+                return _region(prov, city, county)
+        p, c, k = _cpca(t)
+        if p or c or k:
+            return _region(p, c, k)
+    if agency and _NATIONAL.match(to_simplified(agency)):
+        return {**empty, "level": "national"}
+    head = to_simplified(body[:1500])
+    for alias, prov, city, county in region_aliases():
+        if alias in head:
+            return _region(prov, city, county)
+    # the body mentions many words that contain short place names (公共资源 → 资源县): a place
+    # found there counts only when its full name is written, and only down to that level
+    p, c, k = _cpca(head)
+    if k and k not in head:
+        k = None
+    if not k and c and c not in head:
+        c = None
+    if not k and not c and p and p not in head:
+        p = None
+    if p or c or k:
+        return _region(p, c, k)
+    return empty
+
+
+def _region(p: str | None, c: str | None, k: str | None) -> dict[str, Any]:
+    level = "county" if k else "city" if c else "province" if p else None
+    return {"province": p, "city": c, "county": k, "level": level}
+
+
+# --------------------------------------------------------------------------- template
+
+TEMPLATE_LABELS: dict[str, tuple[str, ...]] = {
+    "2021": ("本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "本年收费金额", "本年处理决定数量"),
+    "2019": ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购总金额"),
+    "pre2019": (
+        "统计指标", "(不同渠道和方式公开相同信息计1条)", "(不同方式回应同一热点或舆情计1次)",
+        "通过不同渠道和方式公开政府信息的情况", "申请办结数", "政府信息公开会议和培训情况",
+    ),
+    "local": ("指标名称", "计量单位", "历年累计", "本期实际", "本年累计"),
+}
+
+
+def _squash(s: str) -> str:
+    from nlp.normalize import same_length
+
+    return regex.sub(r"[\s|｜]+", "", same_length(s))
+
+
+def find_template(doc: Document, title: str | None, year: int | None, body: str) -> tuple[str | None, dict[str, Any]]:
+    table_text = _squash("".join(c.text for t in doc.tables for c in t.cells if t.source != "text"))
+    body_text = _squash(body)
+    for source, text, need in (("table labels", table_text, 1), ("text labels", body_text, 2)):
+        if not text:
+            continue
+        found = {k: [lab for lab in labs if lab in text] for k, labs in TEMPLATE_LABELS.items()}
+        best = max(found, key=lambda k: len(found[k]))
+        if len(found[best]) >= need:
+            return best, {"by": source, "labels": found[best]}
+    m = regex.search(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号", body_text)
+    if m and not (m.group(1) == "2019" and year and year >= 2021):
+        return ("2021" if m.group(1) == "2021" else "2019"), {"by": "citation", "text": m.group(0)}
+    if title and not _TITLE_LINE.search(to_simplified(title)):
+        return None, {"by": "title", "text": title, "note": "not an annual report"}
+    if year is None:
+        return None, {"by": "none"}
+    t = "local" if year <= 2013 else "pre2019" if year <= 2018 else "2019" if year <= 2020 else "2021"
+    return t, {"by": "year", "year": year}
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def fill_metadata(doc: Document) -> None:
-    return None
+    """Set title, agency, year, region and template (see the module docstring)."""
+    header, body_start = crawler_header(doc.text)
+    if header:
+        doc.meta["header"] = header
+        doc.meta.setdefault("body_start", body_start)
+    body = doc.text[doc.meta.get("body_start", 0) :]
+    title, how = find_title(doc, header)
+    if title:
+        doc.title = title
+        doc.meta["title_source"] = how
+    agency, how = find_agency(doc, doc.title, header, body)
+    if agency:
+        doc.agency = agency
+        doc.meta["agency_source"] = how
+    year, ev = find_year(doc, doc.title, body)
+    doc.year = year
+    doc.meta["year_evidence"] = ev
+    doc.region = find_region(doc.agency, doc.title, body)
+    template, tev = find_template(doc, doc.title, year, body)
+    doc.template = template
+    doc.meta["template_evidence"] = tev

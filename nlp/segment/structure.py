@@ -1,15 +1,595 @@
-"""Sections, paragraphs and sentences. (Stub: filled by the structure work.)"""
+"""Sections, paragraphs and sentences of a read document.
+
+`find_structure(doc)` fills `doc.sections`, `doc.paragraphs` and `doc.sentences` (all with
+offsets into `doc.text`). Matching runs on the normalised view `doc.norm` (full-width digits and
+brackets folded, simplified characters, spaces between Han characters dropped, line breaks
+inside sentences joined) and every span is mapped back with `doc.norm.span`.
+
+Headings
+    level 1 ``一、``, 2 ``（一）``/``(一)``, 3 ``1.``/``1、``/``1．``, 4 ``（1）``/``(1)``,
+    5 ``一是``/``二是`` (enumerations), full- or half-width.
+
+    A numbered heading is accepted from where it stands and from its number:
+
+    * at a line start, always (levels 2–5) or when its number continues the sequence or its
+      title is a canonical section title (level 1, `nlp/data/sections.toml`);
+    * after a sentence end (。！？) or after a run of spaces (crawler text flattens paragraphs
+      into spaces), when its number continues the sequence of its level (一 after nothing,
+      二 after 一 …), or, for level 1, when its title is canonical;
+    * right after the end of the previous heading, when it is the first of a deeper level
+      (``（二）主要做法1.加强组织领导…``);
+    * after ``：``, when it is the first of its level and its second sibling starts a sentence
+      later (``改进：（一）继续强化…。…。（二）继续完善…``);
+    * after ``；``, when it continues an accepted enumeration (``一是…。…；二是…``);
+    * anywhere else only as a level-1 heading with a canonical title whose number continues
+      the sequence (``…394432.52元三、收到和处理政府信息公开申请情况``).
+
+    Never: after 第 (``第（一）项``), before 项/款/条/目, inside `doc.tables` spans, on lines of a
+    text table (tab- or ``|``-separated cells, or a cell line next to a ``|`` line), on a table
+    of contents line (three or more canonical level-1 headings packed into one short line), or
+    in a crawler header block (``标题: …`` lines closed by ``==== 正文 ====``).
+
+    Where an inline heading ends: at the end of a canonical title, else at the line end, at
+    。！？；：, or at a run of spaces within 40 characters, else at the next heading marker or a
+    ``20XX年`` that starts the body, else the heading is *run-in*: it ends at its first ``，``
+    and the sentence goes on (``一是积极推进教育领域信息公开，先后下发…。``).
+
+    A table caption (``…统计表`` at a line start or after a sentence end or a space) opens an
+    unnumbered level-1 section of kind ``tables``.
+
+Paragraphs
+    lines of the normalised view (so a PDF line broken mid-sentence is one paragraph), split
+    again at headings and, in flattened crawler text, at a run of spaces after a sentence end.
+    Table regions (`doc.tables`, text-table lines) and the crawler header are not paragraphs.
+
+Sentences
+    end at 。！？ (with closing quotes/brackets), at paragraph ends, before a heading and after
+    a detached heading. ``；`` does not end a sentence: in these reports it separates the items
+    of one statement (``148条，占34.8%；政策…21条，占4.9%；…``, ``一是…；二是…``), and
+    the parts and the total of a breakdown must stay in one sentence. The one exception is an
+    enumeration that was accepted as headings (``一是…。二是…；三是…``): every item starts a
+    sentence, because sentences never cross a heading.
+"""
 
 from __future__ import annotations
 
-from nlp.records import Document, Paragraph, Sentence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+from nlp.normalize import NormalizedText
+from nlp.records import Document, Paragraph, Section, Sentence
+
+MAX_TITLE = 40  # longest inline heading title, in characters of the normalised view
+
+_CN = "一二三四五六七八九十"
+_MARKER = regex.compile(
+    rf"(?P<l1>(?<![{_CN}百零〇○第])(?P<n1>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))"
+    rf"|(?P<l2>(?<!第)\(\s*(?P<n2>[{_CN}]{{1,3}})\s*\))"
+    r"|(?P<l3>(?<![\d.A-Za-z/:%第-])(?P<n3>\d{1,2})\s*(?:[、.](?![\d.])))"
+    r"|(?P<l4>(?<!第)\(\s*(?P<n4>\d{1,2})\s*\))"
+    rf"|(?P<l5>(?<![{_CN}百零〇○第])(?P<n5>[{_CN}]{{1,3}})是)"
+)
+_TITLE_START = regex.compile(r"[\p{Han}《“\"'‘\[A-Za-z]|(?:19|20)\d{2}\s*年")
+_TITLE_SUFFIX = regex.compile(r"(?:情况|方面)(?![，,、])")
+_NOT_HEADING_AFTER = regex.compile(r"\s*[项款条目章节号批期]")
+_SENT_END = set("。！？!?")
+_CLOSERS = set("”’\"'）)」』】》")
+_HEAD_PUNCT = set("。！？；：!?;:")
+_SPACE = set(" \t\u3000\xa0\u2002\u2003\u2009\r")
+_YEAR_START = regex.compile(r"(?<=\p{Han})(?:19|20)\d{2}\s*年")
+_HEADER_LINE = regex.compile(r"^[^\s:：]{2,8}\s*[:：]")
+_HEADER_END = regex.compile(r"^=+\s*正文\s*=+\s*$")
+_CAPTION = regex.compile(
+    r"(?:附件\s*\d*\s*[:：]?\s*)?(?:附表\s*\d*\s*[:：]?\s*)?[^\s。，；：:！？\n]{0,40}?(?:统计表|统计报表)"
+)
+
+
+# --------------------------------------------------------------------------- section kinds
+
+
+@dataclass(frozen=True)
+class SectionKind:
+    id: str
+    level1: bool
+    patterns: tuple[regex.Pattern, ...]
+    examples: tuple[str, ...]
+    counter: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def section_kinds() -> tuple[SectionKind, ...]:
+    """The section kinds of `nlp/data/sections.toml`, in file order."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    data = tomllib.loads(resources.files("nlp.data").joinpath("sections.toml").read_text("utf-8"))
+    out = []
+    for k in data["kind"]:
+        out.append(SectionKind(
+            id=k["id"],
+            level1=bool(k.get("level1", False)),
+            patterns=tuple(regex.compile(p) for p in k["patterns"]),
+            examples=tuple(k.get("examples", ())),
+            counter=tuple(k.get("counter", ())),
+        ))
+    return tuple(out)
+
+
+def _fold(title: str) -> str:
+    from nlp.normalize import normalize
+
+    return normalize(title).text
+
+
+def classify_title(title: str, *, level1_only: bool = False) -> str:
+    """The kind of a heading title (``"主动公开政府信息情况"`` → ``"active"``), or ``""``."""
+    t = _fold(title)
+    for kind in section_kinds():
+        if level1_only and not kind.level1:
+            continue
+        if any(p.search(t) for p in kind.patterns):
+            return kind.id
+    return ""
+
+
+def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
+    """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None."""
+    best: tuple[int, str] | None = None
+    for kind in section_kinds():
+        if level1_only and not kind.level1:
+            continue
+        for p in kind.patterns:
+            m = p.match(text, pos)
+            if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
+                best = (m.end(), kind.id)
+    return best
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def cn_number(s: str) -> int:
+    """一 → 1, 十二 → 12, 二十三 → 23; ASCII digits pass through."""
+    if s.isdigit():
+        return int(s)
+    vals = {c: i + 1 for i, c in enumerate(_CN)}
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (vals.get(a, 1) if a else 1) * 10 + (vals.get(b, 0) if b else 0)
+    return vals.get(s, 0)
+
+
+@dataclass
+class _Head:
+    start: int  # normalised offsets
+    end: int  # end of the heading text
+    sent_end: int  # where the sentence holding the heading ends (after its 。 if any)
+    level: int
+    number: str
+    num: int
+    detached: bool  # the heading is a sentence of its own
+    kind: str = ""
+
+
+def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
+    """Normalised spans that hold no headings or sentences; spans of lines that are probably
+    table cells (a line between ``|`` lines: only a canonical level-1 heading is found there);
+    and where the body starts."""
+    text = doc.text
+    zones: list[tuple[int, int]] = []
+    weak_zones: list[tuple[int, int]] = []
+    body = 0
+    # crawler header: "标题: …" lines closed by "==== 正文 ===="
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    keys = 0
+    for line in lines[:40]:
+        s = line.strip()
+        if _HEADER_END.match(s):
+            if keys >= 2:
+                body = pos + len(line)
+            break
+        if _HEADER_LINE.match(s):
+            keys += 1
+        pos += len(line)
+    if body:
+        zones.append((0, norm.to_norm(body)))
+    for t in doc.tables:
+        if t.end > t.start:
+            zones.append((norm.to_norm(t.start), norm.to_norm(t.end)))
+    # text-table lines (source lines: tabs are dropped by the normalised view)
+    pos = 0
+    prev_bar = False
+    cells: list[tuple[int, int, str]] = []
+    for line in lines:
+        s = line.rstrip("\r\n").strip(" \u3000\xa0")
+        cells.append((pos, pos + len(line.rstrip("\r\n")), s))
+        pos += len(line)
+    for i, (a, b, s) in enumerate(cells):
+        if not s:
+            continue
+        tabular = bool(regex.search(r"\S\t", s)) or s.count("|") >= 2 or s == "|" or s.startswith("|") or s.endswith("|")
+        nxt = next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "")
+        weak = not tabular and (prev_bar or nxt == "|")  # a cell line between "|" lines
+        if not tabular and len(regex.findall(r"\S+(?:\s{2,}|$)", s)) >= 4 and regex.search(r"\s{2,}\d", s):
+            tabular = True  # whitespace-aligned columns with numbers
+        prev_bar = s == "|" or s.endswith("|")
+        if tabular:
+            zones.append((norm.to_norm(a), norm.to_norm(b)))
+        elif weak:
+            weak_zones.append((norm.to_norm(a), norm.to_norm(b)))
+    zones.sort()
+    return zones, weak_zones, norm.to_norm(body) if body else 0
+
+
+def _in_zones(zones: list[tuple[int, int]], i: int) -> bool:
+    return any(a <= i < b for a, b in zones)
+
+
+def _source_space_between(norm: NormalizedText, i: int, j: int) -> bool:
+    """Whether the source has dropped whitespace (not a line break) between norm i-1 and j."""
+    if i <= 0 or j >= len(norm.text) + 1:
+        return False
+    a = norm.index[i - 1] + 1
+    b = norm.index[j] if j < len(norm.index) else len(norm.source)
+    gap = norm.source[a:b]
+    return bool(gap) and "\n" not in gap and any(ch in _SPACE for ch in gap)
+
+
+def _boundary(nt: str, norm: NormalizedText, p: int, body: int) -> str:
+    """What precedes a heading candidate at normalised offset p."""
+    q = p - 1
+    while q >= body and nt[q] in _SPACE:
+        q -= 1
+    if q < body or nt[q] == "\n":
+        return "line"
+    c = nt[q]
+    if c in _SENT_END or (c in _CLOSERS and q > 0 and nt[q - 1] in _SENT_END):
+        return "sent"
+    if _source_space_between(norm, q + 1, p):
+        return "space"
+    if c in "：:":
+        return "colon"
+    if c in "；;":
+        return "semi"
+    return "none"
+
+
+def _chained(nt: str, p: int, last_end: int | None) -> bool:
+    return last_end is not None and last_end <= p and not nt[last_end:p].strip(" ：:\u3000\t")
+
+
+def _level_of(m: regex.Match) -> tuple[int, str]:
+    for lv in range(1, 6):
+        if m.group(f"l{lv}"):
+            return lv, m.group(f"n{lv}")
+    raise AssertionError
+
+
+def _toc_lines(nt: str, body: int) -> list[tuple[int, int]]:
+    """Lines that list three or more canonical level-1 headings close together (a contents list)."""
+    out = []
+    pos = body
+    for line in nt[body:].split("\n"):
+        n = 0
+        for m in _MARKER.finditer(line):
+            if m.group("l1") and canonical_prefix(line, m.end(), level1_only=True):
+                n += 1
+        if n >= 3 and len(line) / n < 60:
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end: int) -> tuple[int, int, bool]:
+    """(end of heading text, end of its sentence, detached) for a heading whose marker ends at m_end."""
+    limit = min(hard_end, m_end + MAX_TITLE)
+    line_end = nt.find("\n", m_end)
+    if line_end < 0:
+        line_end = len(nt)
+    limit = min(limit, line_end)
+    if level == 5:
+        for i in range(m_end, min(line_end, m_end + MAX_TITLE)):
+            ch = nt[i]
+            if ch in _SENT_END:
+                return i, i + 1, True
+            if ch in "，,；;：:":
+                return i, i, False
+        if line_end <= m_end + MAX_TITLE:
+            return line_end, line_end, True
+        return m_end, m_end, False
+    # natural end: punctuation, a run of source spaces, or the line end
+    e = None
+    for i in range(m_end, limit):
+        ch = nt[i]
+        if ch in _HEAD_PUNCT:
+            e = i
+            break
+        if i - m_end >= 2 and _source_space_between(norm, i, i):
+            e = i
+            break
+    if e is None and line_end <= m_end + MAX_TITLE and line_end <= hard_end:
+        e = line_end
+    # a first marker of a deeper level inside the title starts the next heading
+    for mm in _MARKER.finditer(nt, m_end + 2, e if e is not None else limit):
+        lv, n = _level_of(mm)
+        if lv > level and cn_number(n) == 1 and _TITLE_START.match(nt, mm.end()):
+            return mm.start(), mm.start(), True
+    canon = canonical_prefix(nt, m_end)
+    c = canon[0] if canon else None
+    if c is not None and c <= line_end:
+        gap = nt[c:e] if e is not None else ""
+        if e is None or e <= c or len(gap) > 8 or regex.search(r"[，,\d(（第]", gap):
+            if c < len(nt) and nt[c] in "，,":
+                return c, c, False
+            se = c + 1 if c < len(nt) and nt[c] in _HEAD_PUNCT else c
+            return c, se, True
+    suf = _TITLE_SUFFIX.search(nt, m_end + 2, e if e is not None else limit)
+    if suf:
+        return suf.end(), suf.end(), True
+    if e is not None:
+        se = e + 1 if e < len(nt) and nt[e] in _HEAD_PUNCT else e
+        return e, se, True
+    y = _YEAR_START.search(nt, m_end + 2, limit)
+    if y:
+        return y.start(), y.start(), True
+    for i in range(m_end, limit):
+        if nt[i] in "，,":
+            return i, i, False
+    return m_end, m_end, False
+
+
+# --------------------------------------------------------------------------- headings
+
+
+def find_headings(doc: Document) -> list[_Head]:
+    """Accepted numbered headings and table captions, in text order (normalised offsets)."""
+    norm = doc.norm
+    nt = norm.text
+    zones, weak, body = _zones(doc, norm)
+    zones = sorted(zones + _toc_lines(nt, body))
+    heads: list[_Head] = []
+    last_num: dict[int, int] = {}
+    last_end: int | None = None
+    cands = list(_MARKER.finditer(nt, body))
+    captions = [m for m in _CAPTION.finditer(nt, body)]
+    events: list[tuple[int, str, regex.Match]] = [(m.start(), "m", m) for m in cands]
+    events += [(m.start(), "c", m) for m in captions]
+    events.sort(key=lambda e: (e[0], e[1]))
+    taken_until = body
+    for pos, what, m in events:
+        if pos < taken_until or _in_zones(zones, pos):
+            continue
+        if what == "c":
+            if _boundary(nt, norm, pos, body) not in ("line", "sent", "space") and not _chained(
+                nt, pos, last_end
+            ):
+                continue
+            end = m.end()
+            # a caption is a line or a segment of its own
+            after = nt[end : end + 1]
+            if after and after not in "\n" and not _source_space_between(norm, end, end) and not regex.match(
+                r"\s*(?:指标|统计指标|项目|单位|\(|（)", nt[end : end + 6]
+            ):
+                continue
+            # not a sentence that mentions the table ("…和统计表共七个部分组成")
+            if regex.search(r"[、和及与]", nt[pos:end][-8:]):
+                continue
+            heads.append(_Head(pos, end, end, 1, "", 0, True, "tables"))
+            last_num = {1: last_num.get(1, 0)}
+            last_end = end
+            taken_until = end
+            continue
+        level, n = _level_of(m)
+        num = cn_number(n)
+        m_end = m.end()
+        if m_end >= len(nt) or not _TITLE_START.match(nt, m_end):
+            continue
+        if _NOT_HEADING_AFTER.match(nt, m_end):
+            continue
+        b = _boundary(nt, norm, pos, body)
+        prev = last_num.get(level)
+        fits = num == (prev + 1 if prev is not None else 1)
+        canon = canonical_prefix(nt, m_end, level1_only=(level == 1))
+        if b == "line":
+            ok = fits or canon is not None or level > 1
+        elif b == "sent":
+            ok = fits or (level == 1 and canon is not None and num > (prev or 0))
+        elif b == "colon":
+            ok = num == 1 and level > 1 and _sibling_follows(nt, norm, m, level, body)
+        elif b == "semi":
+            ok = level > 1 and fits and prev is not None and bool(heads) and heads[-1].level >= level
+        else:
+            ok = level <= 2 and canon is not None and num > (prev or 0) and (level == 1 or fits)
+            if not ok and level == 1 and fits:
+                # a canonical title with a typo ("行政法复议、行政诉讼情况") still names its kind
+                window = regex.split(r"\d", nt[m_end : m_end + 20])[0]
+                ok = classify_title(window, level1_only=True) != ""
+        if not ok and _chained(nt, pos, last_end) and heads:
+            ok = (level > heads[-1].level and num == 1) or (level == heads[-1].level and fits)
+        if ok and _in_zones(weak, pos):
+            ok = level == 1 and fits and canon is not None
+        if not ok:
+            continue
+        hard_end = _next_zone_start(zones, m_end, len(nt))
+        h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end)
+        while h_end > m_end and nt[h_end - 1] in _SPACE:
+            h_end -= 1
+        heads.append(_Head(pos, h_end, s_end, level, n, num, detached))
+        last_num[level] = num
+        for lv in list(last_num):
+            if lv > level:
+                del last_num[lv]
+        last_end = s_end if detached else None
+        taken_until = m_end
+    for h in heads:
+        if not h.kind and h.level < 5:
+            title = nt[h.start : h.end]
+            mm = _MARKER.match(title)
+            h.kind = classify_title(title[mm.end():] if mm else title)
+    return heads
+
+
+def _next_zone_start(zones: list[tuple[int, int]], i: int, default: int) -> int:
+    return min((a for a, _ in zones if a > i), default=default)
+
+
+def _sibling_follows(nt: str, norm: NormalizedText, m: regex.Match, level: int, body: int) -> bool:
+    """For a first item after a colon: is its second sibling at a sentence start further on?"""
+    pat = {2: r"\(\s*二\s*\)", 3: r"(?<![\d.])2\s*[、.](?!\d)", 4: r"\(\s*2\s*\)", 5: r"(?<![一二三四五六七八九十])二是"}
+    for mm in regex.finditer(pat[level], nt[m.end() : m.end() + 3000]):
+        p = m.end() + mm.start()
+        return _boundary(nt, norm, p, body) in ("line", "sent")
+    return False
+
+
+# --------------------------------------------------------------------------- entry point
 
 
 def find_structure(doc: Document) -> None:
-    text = doc.text
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            doc.paragraphs.append(Paragraph(pos, pos + len(line.rstrip("\r\n"))))
-            doc.sentences.append(Sentence(pos, pos + len(line.rstrip("\r\n")), len(doc.paragraphs) - 1))
-        pos += len(line)
+    """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`."""
+    norm = doc.norm
+    nt = norm.text
+    if not nt.strip():
+        return
+    zones, weak, body = _zones(doc, norm)
+    zones = sorted(zones + weak + _toc_lines(nt, body))
+    doc.meta.setdefault("body_start", norm.index[body] if body < len(norm.index) else len(doc.text))
+    heads = find_headings(doc)
+    title_end = _title_line(doc, norm, body)
+
+    def src(i: int, j: int) -> tuple[int, int]:
+        return norm.span(i, j)
+
+    # ---- sections
+    n_end = len(nt)
+    sections: list[Section] = []
+    for k, h in enumerate(heads):
+        end = n_end
+        for h2 in heads[k + 1 :]:
+            if h2.level <= h.level:
+                end = h2.start
+                break
+        while end > h.start and nt[end - 1] in _SPACE | {"\n"}:
+            end -= 1
+        parent = next((j for j in range(k - 1, -1, -1) if heads[j].level < h.level), None)
+        s, e = src(h.start, end)
+        hs, he = src(h.start, max(h.end, h.start + 1))
+        sections.append(Section(
+            start=s, end=e, heading=doc.text[hs:he], heading_start=hs, heading_end=he,
+            level=h.level, number=h.number, parent=parent, kind=h.kind,
+        ))
+    doc.sections = sections
+
+    # ---- cut points for paragraphs and sentences (normalised offsets)
+    para_cuts: set[int] = set()
+    sent_cuts: set[int] = set()
+    if title_end:
+        para_cuts.add(title_end)
+        sent_cuts.add(title_end)
+    for h in heads:
+        para_cuts.add(h.start)
+        sent_cuts.add(h.start)
+        if h.detached:
+            para_cuts.add(h.sent_end)
+            sent_cuts.add(h.sent_end)
+    for i, ch in enumerate(nt):
+        if ch in _SENT_END:
+            j = i + 1
+            while j < len(nt) and nt[j] in _CLOSERS:
+                j += 1
+            sent_cuts.add(j)
+            if j < len(nt) and _source_space_between(norm, j, j):
+                para_cuts.add(j)
+
+    def blocked(i: int) -> bool:
+        return _in_zones(zones, i)
+
+    # paragraphs: lines of the normalised view, minus zones, cut at headings
+    pieces: list[tuple[int, int]] = []
+    pos = body
+    for line in nt[body:].split("\n"):
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        start = a
+        cuts = sorted(c for c in para_cuts if a < c < b)
+        for c in [*cuts, b]:
+            pieces.append((start, c))
+            start = c
+    paragraphs: list[tuple[int, int]] = []
+    for a, b in pieces:
+        # drop zone characters (a table inside a line splits the piece)
+        i = a
+        while i < b:
+            if blocked(i):
+                i += 1
+                continue
+            j = i
+            while j < b and not blocked(j):
+                j += 1
+            s, e = _strip(nt, i, j)
+            if e > s and regex.search(r"[\p{Han}\w]", nt[s:e]):
+                paragraphs.append((s, e))
+            i = j
+    sentences: list[Sentence] = []
+    doc.paragraphs = []
+    head_starts = [h.start for h in heads]
+    for pi, (a, b) in enumerate(paragraphs):
+        doc.paragraphs.append(Paragraph(*src(a, b)))
+        start = a
+        cuts = sorted(c for c in sent_cuts if a < c < b)
+        for c in [*cuts, b]:
+            s, e = _strip(nt, start, c)
+            start = c
+            if e <= s:
+                continue
+            if not regex.search(r"[\p{Han}\w]", nt[s:e]):
+                if sentences and sentences[-1].paragraph == pi:  # stray punctuation
+                    sentences[-1].end = src(s, e)[1]
+                continue
+            ss, se = src(s, e)
+            sentences.append(Sentence(ss, se, pi, _section_index(heads, head_starts, s)))
+    doc.sentences = sentences
+
+
+_TITLE_LIKE = regex.compile(r"(?:年度?|年度工作)?(?:政府)?(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)$")
+
+
+def _title_line(doc: Document, norm: NormalizedText, body: int) -> int | None:
+    """If the body opens with the report's title (a line, or a segment ended by spaces in
+    flattened crawler text), record its source span in ``doc.meta["title_span"]`` and return
+    its normalised end, so that it is a paragraph and a sentence of its own."""
+    nt = norm.text
+    i = body
+    while i < len(nt) and nt[i].isspace():
+        i += 1
+    for j in range(i + 1, min(len(nt), i + 80)):
+        if nt[j] == "\n" or _source_space_between(norm, j, j) or nt[j] in "。，；：":
+            seg = nt[i:j].strip()
+            if nt[j] in "\n " or _source_space_between(norm, j, j):
+                if 6 <= len(seg) <= 70 and _TITLE_LIKE.search(seg) and regex.search(r"\d{4}|[〇○零一二]{4}", seg):
+                    doc.meta.setdefault("title_span", norm.span(i, j))
+                    return j
+            return None
+    return None
+
+
+def _section_index(heads: list[_Head], starts: list[int], i: int) -> int | None:
+    """Innermost section containing normalised offset i: the last heading at or before i whose
+    span (up to the next heading of its level or higher) contains i."""
+    import bisect
+
+    k = bisect.bisect_right(starts, i) - 1
+    return k if k >= 0 else None
+
+
+def _strip(nt: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (nt[a].isspace() or nt[a] in _SPACE):
+        a += 1
+    while b > a and (nt[b - 1].isspace() or nt[b - 1] in _SPACE):
+        b -= 1
+    return a, b

@@ -1,0 +1,215 @@
+"""Title, agency, year, region and template of every report in corpora/.
+
+Expected values were worked out by reading each file; `corpora/sources.jsonl` was the cross-check.
+Where the two differ, the row says why (the text lacks the prefix the index adds, or the index
+uses "pre2019" for every report before 2019 while the tables say `local`, spec section 1).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+import nlp
+from nlp.ingest import read
+from nlp.segment import segment
+from nlp.segment.metadata import clean_agency, crawler_header, find_region, region_aliases
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+SOURCES = {json.loads(ln)["file"]: json.loads(ln) for ln in (CORPORA / "sources.jsonl").read_text("utf-8").splitlines() if ln.strip()}
+
+# file, year, template, agency
+CASES = [
+    ("seeds/000_65d192663e1ca53a.txt", 2018, "pre2019", "高青县质量技术监督局"),  # table caption; no title
+    ("full/fj_pingtan_county_2011.txt", 2011, "local", "平潭县人民政府"),  # 指标名称/计量单位/历年累计
+    ("full/fj_pingtan_dishui_2013.txt", 2013, "local", "平潭综合实验区地方税务局"),  # no table: year
+    ("full/fj_pingtan_2015.txt", 2015, "local", "平潭综合实验区管委会"),  # Fujian annex table
+    ("full/fj_pingtan_2017.txt", 2017, "local", "平潭综合实验区管委会"),
+    ("full/fj_pingtan_2018.txt", 2018, "local", "平潭综合实验区管委会"),
+    ("full/fj_pingtan_2019.txt", 2019, "2019", "平潭综合实验区管委会"),  # 本年新制作数量
+    # sources.jsonl says 管委会办公室 for 2023/2025 but 管委会 for 2022, whose title has the same
+    # form ("平潭综合实验区20XX年度…"): the title names the zone, its government is the 管委会
+    ("full/fj_pingtan_2023.txt", 2023, "2021", "平潭综合实验区管委会"),
+    ("full/fj_pingtan_2025.txt", 2025, "2021", "平潭综合实验区管委会"),
+    ("more/fj_pingtan_2011.txt", 2011, "local", "平潭综合实验区管委会"),
+    ("more/fj_pingtan_county_2012.txt", 2012, "local", "平潭县人民政府"),
+    ("more/fj_pingtan_2014.txt", 2014, "local", "平潭综合实验区管委会"),
+    ("more/fj_pingtan_2016.txt", 2016, "local", "平潭综合实验区管委会"),
+    ("more/fj_pingtan_2022.txt", 2022, "2021", "平潭综合实验区管委会"),  # 本年制发件数
+    ("more/fj_pingtan_2014_gzyd_letter.txt", 2014, None, "平潭综合实验区管委会办公室"),  # a 函, signed
+    ("excerpts/sd_jinxiang_shuiwu_2009.txt", 2009, "local", "金乡县水务局"),
+    ("excerpts/sd_linyixian_2012.txt", 2012, "local", "临邑县人民政府"),  # 由临邑县人民政府编制
+    ("excerpts/fj_fuzhou_jinan_2016.txt", 2016, "pre2019", "福州市晋安区人民政府"),
+    ("excerpts/sc_province_2016_mirror.txt", 2016, "pre2019", "四川省人民政府"),  # 信息公开办公室 cut
+    ("excerpts/sc_guangyuan_zdb_2016_mirror.txt", 2016, "pre2019", "广元市人民政府重点建设项目领导小组办公室"),
+    ("excerpts/hb_chibi_pufang_2020.txt", 2020, "2019", "蒲纺工业园区管委会"),  # 赤壁市 not in text
+    ("excerpts/sd_taian_shangwu_2020.txt", 2020, "2019", "泰安市商务局"),
+    ("excerpts/sn_ankang_bureau_2019.txt", 2019, "2019", None),  # "我局": no name in the excerpt
+    ("excerpts/sc_suining_chuanshan_office_2023.txt", 2023, "2021", None),  # only "区政府办公室"
+    ("excerpts/js_yancheng_dafeng_office_2023.txt", 2023, "2021", "盐城市大丰区人民政府办公室"),
+    ("excerpts/sh_2012_zh_hant_mirror.txt", 2012, "local", None),  # only "市政府辦公廳"
+    ("excerpts/cn_mofcom_2009_zh_hant.txt", 2009, "local", "商务部"),  # 請聯絡:商務部信息化司綜合處
+    ("excerpts/gz_guiyang_shangwu_2021.txt", 2021, "2021", "贵阳市商务局"),
+    ("excerpts/gz_guizhou_province_2018.txt", 2018, "pre2019", "贵州省人民政府办公厅"),
+    ("excerpts/bj_daxing_town_2024.txt", None, None, None),  # no year and no name in the excerpt
+    ("excerpts/zj_ruian_tangxia_2024.txt", 2024, "2021", "塘下镇人民政府"),  # 瑞安市 not in text
+    ("excerpts/jx_hukou_wushan_2024.txt", 2024, "2021", "武山镇人民政府"),  # 湖口县 not in text
+    ("excerpts/sd_zoucheng_taiping_2024.txt", 2024, "2021", "邹城市太平镇人民政府"),
+    ("excerpts/cn_mwr_2009_mirror.txt", 2009, "local", "水利部"),
+    ("excerpts/nx_yinchuan_shuiwu_2021.txt", 2021, "2021", "银川市水务局"),
+    ("excerpts/gz_guizhou_shuili_2021.txt", 2021, "2021", "贵州省水利厅"),
+    ("excerpts/ha_zhengzhou_jinshui_fgtj_2014.txt", 2014, "pre2019", "金水区发展改革和统计局"),  # 郑州市 not in text
+    ("excerpts/cq_dazu_waiban_2022.txt", 2022, "2021", "重庆市大足区人民政府外事办公室"),
+    ("excerpts/zj_yongjia_shatou_2008_mirror.txt", 2008, "local", "沙头镇人民政府"),  # 永嘉县 replaced by the mirror
+    ("more/fj_pingtan_2023_article.html", 2023, "2021", "平潭综合实验区管委会办公室"),  # contact line
+    ("more/fj_pingtan_2025_article.html", 2025, "2021", "平潭综合实验区管委会"),  # "2025年，平潭综合实验区坚持…"
+    ("converted/fj_pingtan_2023.docx", 2023, "2021", "平潭综合实验区管委会"),
+    ("converted/fj_pingtan_2023.pdf", 2023, "2021", "平潭综合实验区管委会"),
+    ("full/ha_hongze_2024.pdf", 2024, "2021", "淮安市洪泽区人民政府"),  # title over two lines
+]
+
+_READER = {".html": "html", ".docx": "docx", ".pdf": "pdf"}
+
+
+def _doc(rel: str):
+    mod = _READER.get(Path(rel).suffix)
+    if mod and importlib.util.find_spec(f"nlp.ingest.{mod}") is None:
+        pytest.skip(f"nlp/ingest/{mod}.py not written yet")
+    doc = read(CORPORA / rel)
+    segment(doc)
+    return doc
+
+
+@pytest.mark.parametrize(("rel", "year", "template", "agency"), CASES, ids=[c[0] for c in CASES])
+def test_metadata(rel, year, template, agency):
+    doc = _doc(rel)
+    assert doc.year == year
+    assert doc.template == template, doc.meta.get("template_evidence")
+    assert doc.agency == agency, doc.meta.get("agency_source")
+    assert "template_evidence" in doc.meta
+
+
+@pytest.mark.parametrize(("rel", "year", "template", "agency"), CASES, ids=[c[0] for c in CASES])
+def test_against_sources_index(rel, year, template, agency):
+    """The index's year always agrees where the text has one; its agency ends with ours."""
+    if rel not in SOURCES:
+        pytest.skip("the seed is not in sources.jsonl")
+    src = SOURCES[rel]
+    if year is not None:
+        assert year == src["year"]
+    if agency is not None:
+        # ours may lack the region prefix the index adds (塘下镇人民政府 / 瑞安市塘下镇人民政府), or
+        # be the government whose office signed (平潭综合实验区管委会 / …管委会办公室)
+        theirs = src["agency"].split("（")[0]
+        assert theirs.endswith(agency) or theirs.startswith(agency)
+    kind = src["template"]
+    if template is None:
+        assert year is None or kind == "n/a"
+    elif kind == "2019+":
+        assert template in ("2019", "2021")
+    elif kind == "pre2019":
+        assert template in ("pre2019", "local")
+
+
+def test_every_corpus_file_is_listed():
+    files = {p.relative_to(CORPORA).as_posix() for p in CORPORA.glob("*/*") if p.parent.name in
+             ("full", "more", "excerpts", "converted")}
+    assert files <= {c[0] for c in CASES}
+
+
+@pytest.mark.parametrize(
+    ("rel", "province", "city", "county", "level"),
+    [
+        ("seeds/000_65d192663e1ca53a.txt", "山东省", "淄博市", "高青县", "county"),
+        ("full/fj_pingtan_2019.txt", "福建省", "福州市", "平潭县", "county"),  # alias: 平潭综合实验区
+        ("full/fj_pingtan_county_2011.txt", "福建省", "福州市", "平潭县", "county"),
+        ("excerpts/sc_province_2016_mirror.txt", "四川省", None, None, "province"),
+        ("excerpts/gz_guiyang_shangwu_2021.txt", "贵州省", "贵阳市", None, "city"),
+        ("excerpts/cq_dazu_waiban_2022.txt", "重庆市", "重庆市", "大足区", "county"),
+        ("excerpts/cn_mofcom_2009_zh_hant.txt", None, None, None, "national"),
+        ("excerpts/cn_mwr_2009_mirror.txt", None, None, None, "national"),
+        # 公共資源 must not become 资源县: only a fully written place name counts in the body
+        ("excerpts/sh_2012_zh_hant_mirror.txt", "上海市", "上海市", None, "city"),
+    ],
+)
+def test_region(rel, province, city, county, level):
+    doc = _doc(rel)
+    assert doc.region == {"province": province, "city": city, "county": county, "level": level}
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("原高青县质量技术监督局", "高青县质量技术监督局"),
+        ("商務部信息化司綜合處", "商务部"),
+        ("四川省人民政府信息公开办公室", "四川省人民政府"),
+        ("广元市人民政府重点建设项目领导小组办公室综合科", "广元市人民政府重点建设项目领导小组办公室"),
+        ("平潭综合实验区管委会信息公开工作办公室", "平潭综合实验区管委会"),
+        ("区管委会办公室政府信息公开工作领导小组办公室", None),  # relative: which 区?
+        ("市政府办公厅", None),
+        ("本单位政府信息公开受理机构", None),
+        ("政府", None),
+        ("puroview.com沙头镇", "沙头镇"),
+    ],
+)
+def test_clean_agency(raw, clean):
+    assert clean_agency(raw) == clean
+
+
+def test_region_aliases_are_not_in_the_gazetteer_or_renamed():
+    """Every alias row is needed: cpca alone does not resolve it to the same county."""
+    from nlp.segment.metadata import _cpca
+
+    for alias, prov, city, county in region_aliases():
+        p, c, k = _cpca(alias)
+        assert (p, c, k) != (prov, city, county), alias
+
+
+def test_renamed_zone_resolves():
+    assert find_region("平潭综合实验区管委会", None, "") == {
+        "province": "福建省", "city": "福州市", "county": "平潭县", "level": "county"}
+
+
+def test_crawler_header():
+    text = (CORPORA / "full/fj_pingtan_2019.txt").read_text("utf-8")
+    fields, body = crawler_header(text)
+    assert fields["标题"] == "平潭综合实验区2019年度政府信息公开工作年度报告"
+    assert fields["发布时间"] == "2020-01-20 15:22"
+    assert text[body:].startswith("平潭综合实验区2019年政府信息公开工作年度报告")
+
+
+# pasted text, no title: agency from the contact line, year from 统计期限, template from the year
+PASTED = (
+    "本报告按照《中华人民共和国政府信息公开条例》规定编制。报告中所列数据统计期限自2017年1月1日始，"
+    "至2017年12月31日止。如对报告内容有疑问，请与原博兴县质量技术监督局联系。\n"
+    "一、概述\n2017年，县质监局认真贯彻…\n二、主动公开政府信息情况\n2017年，共主动公开政府信息 12 条。\n"
+)
+
+
+def test_extract_text_pasted_without_title():
+    doc = nlp.extract_text(PASTED).document
+    assert doc.title is None
+    assert doc.year == 2017
+    assert doc.agency == "博兴县质量技术监督局"
+    assert doc.template == "pre2019"
+    assert doc.meta["template_evidence"]["by"] == "year"
+    assert [s.kind for s in doc.sections] == ["overview", "active"]
+    assert doc.region["county"] == "博兴县"
+
+
+@pytest.mark.parametrize(
+    ("text", "template"),
+    [
+        ("信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n", "2021"),
+        ("信息内容 | 本年新 制作数量 | 本年新公开数量 | 对外公开 总数量 |\n", "2019"),
+        ("统计指标\t单位\t统计数\n（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）\t条\t17\n", "pre2019"),
+        ("指标名称 计量单位 2010年度 历年累计\n主动公开信息数 条 12 30\n", "local"),
+    ],
+)
+def test_template_from_labels(text, template):
+    doc = nlp.extract_text(text).document
+    assert doc.template == template
+    assert doc.meta["template_evidence"]["by"] == "text labels"

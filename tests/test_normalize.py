@@ -1,0 +1,92 @@
+"""The normalised view (nlp/normalize.py) never moves offsets: every span maps back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.normalize import normalize, same_length, to_simplified
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+
+
+def _check_map(text: str) -> None:
+    n = normalize(text)
+    assert len(n.index) == len(n.text) + 1
+    assert n.index[-1] == len(text)
+    assert list(n.index[:-1]) == sorted(set(n.index[:-1]))  # strictly increasing
+    folded = same_length(text)
+    for i, ch in enumerate(n.text):
+        assert folded[n.index[i]] == ch  # each kept character is the folded source character
+    for i in range(len(n.text)):
+        assert n.to_norm(n.index[i]) == i
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80))
+def test_arbitrary_unicode_never_raises_and_maps_back(text):
+    _check_map(text)
+    n = normalize(text)
+    for i in range(0, len(n.text), 3):
+        for j in range(i, min(len(n.text), i + 7) + 1):
+            s, e = n.span(i, j)
+            assert 0 <= s <= e <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="一二三四五六七八九十、（）()。，；：\n 　0123456789０１２３年条件报告國辦發", max_size=60))
+def test_report_like_text_maps_back(text):
+    _check_map(text)
+
+
+@pytest.mark.parametrize(
+    ("source", "view", "needle", "found"),
+    [
+        ("共主动公开政府信息 33 条。", "共主动公开政府信息33条。", "33条", "33 条"),
+        ("2018 年，县质监局", "2018年,县质监局".replace(",", "，"), "2018年", "2018 年"),
+        ("主动公开信息３３条", "主动公开信息33条", "33条", "３３条"),  # full-width digits
+        ("占７５％", "占75%", "75%", "７５％"),
+        ("國辦發〔2012〕26號", "国办发〔2012〕26号", "国办发〔2012〕26号", "國辦發〔2012〕26號"),  # traditional
+        ("（一）加强组织领导", "(一)加强组织领导", "(一)", "（一）"),
+        ("12 34 条", "12 34条", "12 34条", "12 34 条"),  # two numbers stay two numbers
+        # a line break inside a sentence is dropped (PDF lines); the span maps over it
+        ("2018年，县质监局共主动公开政府信息\n33条。", "2018年，县质监局共主动公开政府信息33条。", "信息33条",
+         "信息\n33条"),
+    ],
+)
+def test_views_and_round_trip(source, view, needle, found):
+    n = normalize(source)
+    assert n.text == view
+    i = n.text.index(needle)
+    s, e = n.span(i, i + len(needle))
+    assert source[s:e] == found
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "二、主动公开政府信息情况\n2018 年，县质监局共主动公开政府信息 33 条。",  # heading line
+        "四、政府信息公开复议诉讼和举报情况\n\n2018 年，我单位未发生行政复议。",  # heading, blank line
+        "本年度，我单位未收取任何费用。\n四、政府信息公开复议诉讼和举报情况",  # after a sentence end
+        "平潭综合实验区2019年度政府信息公开工作年度报告\n根据《条例》编制。",  # a title line
+        "一、主动公开情况\t\t\n（一）主动公开政府信息数\t条\t17",  # table rows
+    ],
+)
+def test_line_breaks_that_end_a_line_are_kept(source):
+    n = normalize(source)
+    assert n.text.count("\n") == source.count("\n")
+
+
+def test_to_simplified_keeps_length():
+    for s in ["國務院辦公廳關於", "巨觀環境", "複議、訴訟情況", "乾隆"]:
+        assert len(to_simplified(s)) == len(s)
+
+
+@pytest.mark.parametrize("rel", ["seeds/000_65d192663e1ca53a.txt", "full/fj_pingtan_2019.txt",
+                                 "excerpts/sh_2012_zh_hant_mirror.txt"])
+def test_corpus_files_map_back(rel):
+    text = (CORPORA / rel).read_text("utf-8-sig")
+    _check_map(text)

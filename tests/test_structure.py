@@ -1,0 +1,233 @@
+"""Sections, paragraphs and sentences (nlp/segment/structure.py) on real reports."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import nlp
+from nlp.ingest import read
+from nlp.segment import segment
+from nlp.segment.structure import classify_title, cn_number, find_structure, section_kinds
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+SEED = "seeds/000_65d192663e1ca53a.txt"
+_READER = {".html": "html", ".docx": "docx", ".pdf": "pdf"}
+
+
+def _doc(rel: str):
+    mod = _READER.get(Path(rel).suffix)
+    if mod and importlib.util.find_spec(f"nlp.ingest.{mod}") is None:
+        pytest.skip(f"nlp/ingest/{mod}.py not written yet")
+    doc = read(CORPORA / rel)
+    segment(doc)
+    return doc
+
+
+def _top(doc) -> list[tuple[str, str]]:
+    return [(s.heading, s.kind) for s in doc.sections if s.level == 1]
+
+
+SIX_2021 = ["overview", "active", "requests", "review", "problems", "other"]
+
+# file → the level-1 sections, read off the text by hand
+TOP = [
+    (SEED, [
+        ("一、概述", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、依申请公开政府信息情况", "requests"),
+        ("四、政府信息公开复议诉讼和举报情况", "review"),
+        ("五、存在的不足及改进措施", "problems"),
+        ("2018年度高青县质量技术监督局政府信息公开工作情况统计表", "tables"),
+    ]),
+    ("full/fj_pingtan_2019.txt", [
+        ("一、总体情况", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、收到和处理政府信息公开申请情况", "requests"),
+        ("四、政府信息公开行政复议、行政诉讼情况", "review"),
+        ("五、存在的主要问题及改进情况", "problems"),
+        ("六、其他需要报告的事项", "other"),
+    ]),
+    ("full/fj_pingtan_county_2011.txt", [
+        ("一、 概述", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、政府信息依申请公开工作情况", "requests"),
+        ("四、政府信息公开工作存在的主要问题及改进情况", "problems"),
+        ("附件1：平潭县人民政府2011年政府信息公开情况统计表", "tables"),
+    ]),
+    ("full/fj_pingtan_dishui_2013.txt", [
+        ("一、概述", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、依申请公开、不予公开及咨询政府信息情况", "requests"),
+        ("四、审批事项及处理情况", ""),
+        ("五、申请行政复议、提起行政诉讼和申诉的情况", "review"),
+        ("六、工作人员及信息公开事务支出情况", "organization"),
+    ]),
+    ("full/fj_pingtan_2015.txt", [
+        ("一、 概述", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、政府信息依申请公开工作情况", "requests"),
+        ("四、政府信息公开的收费及减免情况", "fees"),
+        ("五、因政府信息公开申请行政复议、提起行政诉讼的情况", "review"),
+        ("六、主要问题和改进措施", "problems"),
+        ("七、平潭综合实验区政府信息公开情况统计表", "tables"),
+    ]),
+    ("excerpts/sd_jinxiang_shuiwu_2009.txt", [
+        ("一、概述", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、因政府信息公开申请行政复议、提起行政诉讼的情况", "review"),
+        ("四、政府信息公开收费及减免情况", "fees"),
+        ("五、政府信息公开工作存在的主要问题和改进情况", "problems"),
+        ("六、其他需要报告的事项", "other"),
+    ]),
+    # cells one per line between "|" lines: only the canonical headings are sections
+    ("excerpts/sn_ankang_bureau_2019.txt", [
+        ("一、总体情况", "overview"),
+        ("二、主动公开政府信息情况", "active"),
+        ("三、收到和处理政府信息公开申请情况", "requests"),
+    ]),
+    ("more/fj_pingtan_2014_gzyd_letter.txt", [
+        ("一、2014年政府信息公开工作情况", "overview"),
+        ("二、存在问题及下一步工作计划", "problems"),
+    ]),
+]
+
+
+@pytest.mark.parametrize(("rel", "top"), TOP, ids=[t[0] for t in TOP])
+def test_level1_sections(rel, top):
+    assert _top(_doc(rel)) == top
+
+
+@pytest.mark.parametrize("rel", [
+    "full/fj_pingtan_2023.txt", "full/fj_pingtan_2025.txt", "more/fj_pingtan_2022.txt",
+    "more/fj_pingtan_2023_article.html", "more/fj_pingtan_2025_article.html",
+    "converted/fj_pingtan_2023.docx", "converted/fj_pingtan_2023.pdf", "full/ha_hongze_2024.pdf",
+])
+def test_six_sections_of_the_2021_format(rel):
+    doc = _doc(rel)
+    assert [k for _, k in _top(doc)] == SIX_2021
+    assert [s.number for s in doc.sections if s.level == 1] == list("一二三四五六")
+
+
+def test_seed_subsections_and_parents():
+    doc = _doc(SEED)
+    subs = [(s.heading, doc.sections[s.parent].number) for s in doc.sections if s.level == 2]
+    assert subs == [
+        ("（一）加强组织领导，优化队伍建设", "一"),
+        ("（二）完善制度机制，强力部署推进", "一"),
+        ("(三) 加强平台建设，拓展公开渠道", "一"),
+        ("（一）依申请公开处理情况", "三"),
+        ("（二）收费及减免情况", "三"),
+    ]
+    assert doc.sections[-1].kind == "tables"
+    # rows of the tab-separated table are not sections ("一、主动公开情况\t\t", "十三、…")
+    assert not any("\t" in doc.text[s.heading_start : s.heading_end + 2] for s in doc.sections)
+
+
+def test_inline_headings_in_flattened_crawler_text():
+    doc = _doc("full/fj_pingtan_2019.txt")
+    heads = [s.heading for s in doc.sections]
+    # "（二）主要做法1.加强组织领导…": the heading ends where the first deeper item starts
+    assert "（二）主要做法" in heads
+    assert "2.把握工作重点，扎实推进信息公开" in heads
+    assert [h for h in heads if h.startswith("（1）")] == ["（1）加强政策解读信息公开"]
+    assert sum(1 for s in doc.sections if s.level == 4) == 14  # （1）…（14）
+    # the flattened table rows are not sections
+    for bad in ("一、本年新收", "三、本年度办理结果", "四、结转下年度继续办理", "（一）予以公开"):
+        assert not any(h.startswith(bad) for h in heads), bad
+
+
+def test_enumeration_inside_a_sentence_is_not_a_heading():
+    # seed: "以下三方面开展工作：一是坚持…；二是…" runs inside one sentence
+    doc = _doc(SEED)
+    assert not any(s.level == 5 for s in doc.sections)
+    # pingtan 2019: "2020年，我们将采取以下措施加以改进：（一）继续强化…。…（二）继续完善…"
+    doc = _doc("full/fj_pingtan_2019.txt")
+    problems = next(i for i, s in enumerate(doc.sections) if s.kind == "problems")
+    kids = [s.heading for s in doc.sections if s.parent == problems and s.level == 2]
+    assert kids == ["（一）继续强化信息公开责任", "（二）继续完善信息公开机制", "（三）继续加强督导协调工作"]
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        # 第（一）项 and 第三十二条 are references, not headings
+        ("一、主动公开政府信息情况\n依据《条例》第二十条第（一）项和第三十二条规定公开。\n", ["一、主动公开政府信息情况"]),
+        # a list number inside a sentence, and a decimal
+        ("一、总体情况\n全年公开信息1.2万条，涉及1、2两类。\n", ["一、总体情况"]),
+        # full-width numbers and brackets
+        ("一、总体情况\n（１）加强领导。\n（２）完善制度。\n", ["一、总体情况", "（１）加强领导", "（２）完善制度"]),
+        ("二、主动公开政府信息情况\n1．门户网站。全年公开5条。\n2、政务微博。\n", ["二、主动公开政府信息情况", "1．门户网站", "2、政务微博"]),
+        # a table of contents line is not a list of sections
+        ("一、概述,二、主動公開政府信息情況,三、依申請公開政府信息情況,四、複議、訴訟情況,\n一、概述\n內容。\n", ["一、概述"]),
+    ],
+)
+def test_heading_cases(text, headings):
+    doc = nlp.extract_text(text).document
+    assert [s.heading for s in doc.sections] == headings
+
+
+def test_sentences_do_not_cross_headings_and_map_back():
+    for rel in ("full/fj_pingtan_2019.txt", SEED, "full/fj_pingtan_dishui_2013.txt"):
+        doc = _doc(rel)
+        starts = {s.heading_start for s in doc.sections}
+        for sent in doc.sentences:
+            assert doc.text[sent.start : sent.end].strip() == doc.text[sent.start : sent.end]
+            assert not any(sent.start < h < sent.end for h in starts), doc.text[sent.start : sent.end]
+            para = doc.paragraphs[sent.paragraph]
+            assert para.start <= sent.start and sent.end <= para.end
+            if sent.section is not None:
+                sec = doc.sections[sent.section]
+                assert sec.start <= sent.start < sec.end
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # ；does not end a sentence: the parts and the total stay together
+        ("共公开信息33条，其中业务类26条，占75%；其他7条，占25%。全年未收到申请。",
+         ["共公开信息33条，其中业务类26条，占75%；其他7条，占25%。", "全年未收到申请。"]),
+        # a line break inside a sentence (PDF) does not end it; a line end after 。 does
+        ("2018年，县质监局共主动公开政府信息33条，其中业务类信息\n26条。\n未收到申请\n",
+         ["2018年，县质监局共主动公开政府信息33条，其中业务类信息\n26条。", "未收到申请"]),
+        # a closing quote stays with its sentence
+        ("坚持“公开为常态。”全年公开5条！", ["坚持“公开为常态。”", "全年公开5条！"]),
+    ],
+)
+def test_sentence_cases(text, sentences):
+    doc = nlp.extract_text(text).document
+    assert [doc.text[s.start : s.end] for s in doc.sentences] == sentences
+
+
+def test_crawler_header_is_not_text():
+    doc = _doc("full/fj_pingtan_2019.txt")
+    body = doc.text.index("==== 正文")
+    assert all(p.start > body for p in doc.paragraphs)
+    first = doc.sentences[0]
+    assert doc.text[first.start : first.end] == "平潭综合实验区2019年政府信息公开工作年度报告"
+
+
+def test_tables_are_not_sentences():
+    doc = _doc(SEED)
+    assert not any("\t" in doc.text[s.start : s.end] for s in doc.sentences)
+
+
+def test_find_structure_is_safe_on_odd_text():
+    for text in ["", "\n\n", "一、", "（一）", "一是", "1.", "标题: x\n==== 正文 ====\n", "。。。"]:
+        doc = nlp.extract_text(text or " ").document
+        find_structure(doc)
+
+
+@pytest.mark.parametrize("kind", section_kinds(), ids=lambda k: k.id)
+def test_section_kind_examples(kind):
+    for ex in kind.examples:
+        assert classify_title(ex) == kind.id, ex
+    for ex in kind.counter:
+        assert classify_title(ex) != kind.id, ex
+
+
+@pytest.mark.parametrize(("s", "n"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7)])
+def test_cn_number(s, n):
+    assert cn_number(s) == n
