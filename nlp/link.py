@@ -32,9 +32,14 @@ class IndicatorRule:
     indicators: tuple[tuple[str, str], ...]  # (template, indicator id)
 
     def indicator_for(self, template: str | None) -> str | None:
-        for t, ind in self.indicators:
-            if t == template:
-                return ind
+        """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
+        no ids of their own: a claim in such a report takes the pre2019 id of the same meaning
+        (spec §1: map what means the same as a canonical id)."""
+        ids = dict(self.indicators)
+        if template in ids:
+            return ids[template]
+        if template == "local":
+            return ids.get("pre2019")
         return None
 
 

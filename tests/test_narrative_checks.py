@@ -112,24 +112,73 @@ def test_percent_of_tolerance_follows_printed_precision(pct_text, pct, part, who
 
 
 def test_parts_exceeding_total_fail_and_exhaustive_parts_must_add_up():
-    # fj_pingtan_2011: nine categories with shares of 425 that add up to 421
+    # fj_pingtan_2011: nine "main categories" with shares of 425 that add up to 421
     w = _claim(0, "425条", 425)
     values = [148, 21, 21, 8, 49, 23, 33, 55, 63]
     parts = [_claim(i + 1, f"{v}条", v, parent=w.claim_id) for i, v in enumerate(values)]
     assert sum(values) == 421
-    # not exhaustive (no shares, no 分别): 421 <= 425 passes
+    # not exhaustive (no shares, no 分别, no rest category): 421 <= 425 passes
     (chk,) = parts_vs_total(_report([w, *parts]))
     assert chk.status == "pass"
-    # with shares that add up to 99% → exhaustive → 421 ≠ 425 fails
+    # shares printed to 0.1% that sum to 98.9%: further from 100 than rounding allows
+    # (9 × 0.05 = 0.45), so they do not claim to cover the whole: still a pass
     shares = [round(v / 425 * 100, 1) for v in values]
+    assert abs(sum(shares) - 100) > 9 * 0.05
     pcts = [_claim(20 + i, f"{s}%", s, unit="%", kind="percent", part=p.claim_id,
                    whole=w.claim_id) for i, (s, p) in enumerate(zip(shares, parts, strict=True))]
-    assert abs(sum(shares) - 100) <= 2.0
     (chk,) = parts_vs_total(_report([w, *parts, *pcts]))
+    assert chk.status == "pass"
+    # with a rest category (其他…) the list is exhaustive: 421 ≠ 425 fails
+    parts[-1].subject = "其他类信息"
+    (chk,) = parts_vs_total(_report([w, *parts]))
     assert chk.status == "fail" and "421" in chk.message and "425" in chk.message
+    # cq_dazu_waiban_2022: 12 = 1+5+2+2+2 with shares 8+41+17+17+17 = 100 → exhaustive, adds up
+    t = _claim(0, "12条", 12)
+    ps = [_claim(i + 1, f"{v}条", v, parent=t.claim_id) for i, v in enumerate([1, 5, 2, 2, 2])]
+    sh = [_claim(10 + i, f"{s}%", s, unit="%", kind="percent", part=p.claim_id, whole=t.claim_id)
+          for i, (s, p) in enumerate(zip([8, 41, 17, 17, 17], ps, strict=True))]
+    (chk,) = parts_vs_total(_report([t, *ps, *sh]))
+    assert chk.status == "pass"
+    ps[0].value = 2  # 13 ≠ 12 with shares covering the whole → more than the total anyway
+    (chk,) = parts_vs_total(_report([t, *ps, *sh]))
+    assert chk.status == "fail"
     # parts above the total always fail: 2 + 2 > 3
     t = _claim(0, "3件", 3, unit="件")
     ps = [_claim(1, "2件", 2, unit="件", parent=t.claim_id),
           _claim(2, "2件", 2, unit="件", parent=t.claim_id)]
     (chk,) = parts_vs_total(_report([t, *ps]))
     assert chk.status == "fail"
+
+
+def _partition_cases(key):
+    from nlp.link import _load_toml
+    from pathlib import Path
+
+    data = _load_toml(Path(__file__).parent.parent / "nlp" / "data" / "partitions.toml")
+    return [(p["id"], case) for p in data["partition"] for case in p[key]]
+
+
+@pytest.mark.parametrize(("pid", "subjects"), _partition_cases("examples"))
+def test_partition_examples_are_complete(pid, subjects):
+    from nlp.check.narrative import covers_partition
+
+    assert covers_partition(subjects) == pid
+
+
+@pytest.mark.parametrize(("pid", "subjects"), _partition_cases("counter_examples"))
+def test_partition_counter_examples_are_not(pid, subjects):
+    from nlp.check.narrative import covers_partition
+
+    assert covers_partition(subjects) != pid
+
+
+def test_disclosure_route_partition_must_add_up():
+    # fj_pingtan_county_2012: 制作、获取政府信息总数3978条，其中主动公开政府信息2026条，
+    # 作为依申请公开信息数46条，不予公开信息数1854条: 2026 + 46 + 1854 = 3926 ≠ 3978
+    t = _claim(0, "3978条", 3978, subject="获取政府信息总数")
+    ps = [_claim(1, "2026条", 2026, parent=t.claim_id, subject="主动公开政府信息"),
+          _claim(2, "46条", 46, parent=t.claim_id, subject="作为依申请公开信息数"),
+          _claim(3, "1854条", 1854, parent=t.claim_id, subject="不予公开信息数")]
+    assert 2026 + 46 + 1854 == 3926
+    (chk,) = parts_vs_total(_report([t, *ps]))
+    assert chk.status == "fail" and "3926" in chk.message and "3978" in chk.message

@@ -19,6 +19,10 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import regex
 
 from nlp.records import Cell, Check, Claim, Report
 
@@ -187,14 +191,42 @@ def _share_sum(parts: list[Claim], claims: list[Claim]) -> float | None:
     return float(sum(Decimal(str(v)) for v in vals))  # type: ignore[arg-type]
 
 
+@lru_cache(maxsize=1)
+def partitions() -> tuple[tuple[str, tuple[regex.Pattern, ...]], ...]:
+    """Known exhaustive breakdowns (nlp/data/partitions.toml)."""
+    from nlp.link import _load_toml
+
+    data = _load_toml(Path(__file__).parent.parent / "data" / "partitions.toml")
+    return tuple((p["id"], tuple(regex.compile(m) for m in p["members"]))
+                 for p in data["partition"])
+
+
+def covers_partition(subjects: list[str]) -> str | None:
+    """The id of a known partition whose every member is named by one of `subjects`."""
+    for pid, members in partitions():
+        if all(any(m.search(s) for s in subjects) for m in members):
+            return pid
+    return None
+
+
+def _rounding_slack(parts: list[Claim], claims: list[Claim]) -> float:
+    """How far stated shares may sum from 100% by rounding alone: half a unit of the last
+    printed decimal per share (9 shares printed to 0.1% → 0.45)."""
+    by_part = {c.part: c for c in claims if c.kind == "percent" and c.part}
+    return sum(0.5 * 10 ** (-_decimals(by_part[p.claim_id])) for p in parts
+               if p.claim_id in by_part) + 1e-9
+
+
 def parts_vs_total(report: Report) -> list[Check]:
     claims = {c.claim_id: c for c in report.claims}
-    groups: dict[str, list[Claim]] = {}
+    # parts of one total may come as several breakdowns (其中 by unit, then 主要类别有： by
+    # category): each breakdown is checked on its own
+    groups: dict[tuple[str, bool], list[Claim]] = {}
     for c in report.claims:
         if c.parent and c.kind not in ("percent", "pp") and c.value is not None:
-            groups.setdefault(c.parent, []).append(c)
+            groups.setdefault((c.parent, "类别" in c.qualifiers), []).append(c)
     out: list[Check] = []
-    for parent_id, parts in groups.items():
+    for (parent_id, _), parts in groups.items():
         total = claims.get(parent_id)
         if total is None or total.value is None:
             continue
@@ -203,9 +235,13 @@ def parts_vs_total(report: Report) -> list[Check]:
             continue
         s = sum(p.value for p in parts if p.value is not None)
         approx = total.bound is not None or any(p.bound is not None for p in parts)
-        exhaustive = any("分别" in p.qualifiers for p in parts)
+        exhaustive = (
+            any("分别" in p.qualifiers for p in parts)
+            or any((p.subject or "").startswith(("其他", "其它")) for p in parts)  # a rest
+            or covers_partition([p.subject or "" for p in parts]) is not None
+        )
         share = _share_sum(parts, report.claims)
-        if share is not None and abs(share - 100) <= 2.0:  # shares meant to cover the whole
+        if share is not None and abs(share - 100) <= _rounding_slack(parts, report.claims):
             exhaustive = True
         refs = [total.claim_id] + [p.claim_id for p in parts]
         terms = "＋".join(_fmt(p.value) for p in parts)

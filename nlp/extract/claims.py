@@ -515,11 +515,15 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     # 含 / 包括 in brackets right after a claim: parts of that claim
     for i, f in enumerate(quantities):
         after = nt[f.ne:f.ne + 4]
-        if after[:1] in "（(" and regex.match(r"[（(](?:含|包括|其中)", after):
-            close = _clause_end(nt, f.ne + 1, "）)\n")
-            for g in quantities[i + 1:]:
-                if g.ns >= close:
-                    break
+        if after[:1] not in "（(":
+            continue
+        close = _clause_end(nt, f.ne + 1, "）)\n")
+        inside = [g for g in quantities[i + 1:] if g.ns < close]
+        same = [g for g in inside if g.claim.kind == f.claim.kind and g.claim.unit == f.claim.unit]
+        # （含…） / （包括…） / （其中…）, or a bracketed list of counts of the same unit:
+        # 预决算公开197条（政府预决算32条、部门预决算公开165条）
+        if regex.match(r"[（(](?:含|包括|其中)", after) or len(same) >= 2:
+            for g in inside:
                 if g.claim.parent is None and g.claim.kind == f.claim.kind:
                     g.claim.parent = f.claim.claim_id
     # 其中: parts in the rest of the sentence belong to an earlier total
@@ -533,10 +537,15 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         else:
             nxt = next((o for o in outer if o > q), len(nt))
             scope_end = min(se, nxt)
+            if nxt < se:  # 其中A，B；对…答复总数21条，其中…: the next total starts after the ；
+                semi = max(nt.rfind("；", q, nxt), nt.rfind(";", q, nxt))
+                if semi > q:
+                    scope_end = semi
         lead = nt[ss:q].strip(" \t（(")
         look_from = _sentence_bounds(nt, ss - 1)[0] if (not lead and ss > 0) else ss
         totals = [f for f in quantities if look_from <= f.ns and f.ne <= q
                   and f.claim.kind in _COUNTED]
+        scope_end = _parallel_end(nt, q, scope_end, quantities)
         parts = [f for f in quantities if q < f.ns < scope_end and f.claim.kind in _COUNTED]
         for g in parts:
             cands = [t for t in totals if t.claim.unit == g.claim.unit and t.claim.kind == g.claim.kind
@@ -557,7 +566,143 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             if whole:
                 c.whole = whole
                 c.parent = whole
+    _implicit_wholes(nt, quantities, by_id)
+    _category_lists(nt, quantities)
+    _rates(nt, quantities)
     _respectively(nt, quantities, r)
+
+
+_IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
+_LIST_LEAD = regex.compile(
+    r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]")
+_RATE = regex.compile(r"(\p{Han}{1,3})率$")
+_LOOK_BACK = 600  # how far back (normalised characters) a stated whole may stand
+
+
+def _overlap(a: str | None, b: str | None) -> int:
+    return len(_bigrams(a) & _bigrams(b))
+
+
+def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities: list[_Found],
+                  exclude: set[str]) -> _Found | None:
+    """The claim a share or a list is measured against when the sentence does not repeat it:
+    the nearest earlier claim (same unit, within _LOOK_BACK) whose subject shares at least two
+    character bigrams with `probe` (the part's subject, or the 在…中 phrase)."""
+    best, best_key = None, (2, False)
+    head = _head(probe)
+    for f in quantities:
+        if f.ne > before:
+            break
+        if f.ns < before - _LOOK_BACK or f.claim.claim_id in exclude:
+            continue
+        if f.claim.unit != unit or f.claim.kind not in _COUNTED:
+            continue
+        key = (_overlap(head, _head(f.claim.subject)), f.claim.parent is None)
+        if key >= best_key:  # most shared words, then a total over a part, then the nearer
+            best, best_key = f, key
+    return best
+
+
+def _head(phrase: str | None) -> str:
+    """The head of a noun phrase: its last 8 characters, without 在…中 / 的 around it."""
+    if not phrase:
+        return ""
+    p = phrase.strip("，,：: ")
+    p = regex.sub(r"^在|中$|的$", "", p)
+    return p[-8:]
+
+
+def _implicit_wholes(nt: str, quantities: list[_Found], by_id: dict[str, _Found]) -> None:
+    """占X% whose whole is stated earlier (县直各单位主动公开政府信息2475条，占62.2%; or
+    在主动公开的信息中，…1条，占8%): find the whole, and make the part a part of it."""
+    shared_parts = {f.claim.part for f in quantities if f.claim.part}
+    for f in quantities:
+        c = f.claim
+        if c.kind != "percent" or not c.part or c.whole or c.part not in by_id:
+            continue
+        g = by_id[c.part]
+        ss = _clause_start(nt, g.ns, _SENT_END)
+        m = _IN_WHOLE.search(nt, ss, g.ns)
+        whole = None
+        if m is not None:  # 在…的2026条政府信息中: the whole is inside the phrase
+            inside = [q for q in quantities if m.start() <= q.ns and q.ne <= m.end()
+                      and q.claim.unit == g.claim.unit]
+            whole = inside[-1] if inside else None
+        if whole is None:
+            probe = m.group() if m is not None else g.claim.subject
+            whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, shared_parts)
+        if whole is None or whole is g:
+            continue
+        c.whole = c.parent = whole.claim.claim_id
+        if g.claim.parent is None:
+            g.claim.parent = whole.claim.claim_id
+
+
+def _category_lists(nt: str, quantities: list[_Found]) -> None:
+    """主要类别有：A类信息594条，B类信息281条… : the listed counts are parts of the total the
+    lead-in names (…主动公开政府信息的主要类别有：)."""
+    for m in _LIST_LEAD.finditer(nt):
+        ss, se = _sentence_bounds(nt, m.start())
+        parts = [f for f in quantities if m.end() <= f.ns < se and f.claim.kind in _COUNTED
+                 and f.claim.parent is None]
+        if len(parts) < 2:
+            continue
+        lead = nt[ss:m.start()]
+        total = _whole_before(nt, ss, parts[0].claim.unit, lead, quantities,
+                              {p.claim.claim_id for p in parts})
+        if total is None:
+            continue
+        for p in parts:
+            if p.claim.unit == total.claim.unit:
+                p.claim.parent = total.claim.claim_id
+                if "类别" not in p.claim.qualifiers:
+                    p.claim.qualifiers.append("类别")
+
+
+def _rates(nt: str, quantities: list[_Found]) -> None:
+    """办结率100% after 受理117件，办结171件: the rate is 办结 / 受理 (part / whole), both
+    stated earlier in the same sentence."""
+    for i, f in enumerate(quantities):
+        c = f.claim
+        if c.kind != "percent" or c.part:
+            continue
+        ss = _clause_start(nt, f.ns, _SENT_END)
+        m = _RATE.search(nt[max(ss, f.pre_start - 6):f.pre_start].rstrip("为达到是均"))
+        if m is None:
+            continue
+        stem = m.group(1)[-2:]
+        earlier = [g for g in quantities[:i] if g.ns >= ss and g.claim.kind in _COUNTED]
+        part_k = next((k for k in range(len(earlier) - 1, -1, -1)
+                       if stem in nt[_clause_start(nt, earlier[k].pre_start):earlier[k].ns]), None)
+        if part_k is None or part_k == 0:
+            continue
+        part = earlier[part_k]
+        whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit),
+                     None)
+        if whole is None:
+            continue
+        c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
+
+
+_ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
+
+
+def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found]) -> int:
+    """Cut a 其中 scope at the first ；-clause that is not one more item of the list: its first
+    number comes after a long lead (；因政府信息公开引起的行政复议案件2件 starts a new topic)."""
+    pos = q
+    while True:
+        semi = min((x for x in (nt.find("；", pos, scope_end), nt.find(";", pos, scope_end))
+                    if x >= 0), default=-1)
+        if semi < 0:
+            return scope_end
+        first = next((f for f in quantities if semi < f.ns < scope_end), None)
+        if first is None:
+            return scope_end
+        lead = nt[semi + 1:first.pre_start]
+        if len(lead) > _ITEM_LEAD or regex.search(r"[，,：:]", lead):
+            return semi
+        pos = semi + 1
 
 
 def _bracket_close(nt: str, q: int) -> int | None:
