@@ -151,8 +151,9 @@ def test_parts_exceeding_total_fail_and_exhaustive_parts_must_add_up():
 
 
 def _partition_cases(key):
-    from nlp.link import _load_toml
     from pathlib import Path
+
+    from nlp.link import _load_toml
 
     data = _load_toml(Path(__file__).parent.parent / "nlp" / "data" / "partitions.toml")
     return [(p["id"], case) for p in data["partition"] for case in p[key]]

@@ -56,7 +56,7 @@ def _magnitude(value: float) -> float:
     """300 → 100, 1600 → 100, 90 → 10, 7 → 1: the step a 余/多 count can run to."""
     if value <= 0:
         return 1.0
-    v = int(round(value))
+    v = round(value)
     step = 1
     while v and v % 10 == 0:
         v //= 10
