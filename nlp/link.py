@@ -30,6 +30,8 @@ class IndicatorRule:
     pattern: regex.Pattern
     units: frozenset[str]
     indicators: tuple[tuple[str, str], ...]  # (template, indicator id)
+    sentence: regex.Pattern | None = None  # must match the sentence before the claim
+    sections: frozenset[str] = frozenset()  # section kinds the rule is limited to (empty: any)
 
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
@@ -64,6 +66,8 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 pattern=regex.compile(p["regex"]),
                 units=frozenset(p.get("units", [])),
                 indicators=tuple(sorted(p.get("indicators", {}).items())),
+                sentence=regex.compile(p["sentence"]) if "sentence" in p else None,
+                sections=frozenset(p.get("sections", [])),
             )
         )
     return tuple(rules)
@@ -80,23 +84,60 @@ def claim_context(text: str, claim: Claim) -> str:
     return clause.strip()
 
 
+def claim_after(text: str, claim: Claim, limit: int = 15) -> str:
+    """The rest of the claim's clause after it (剩余3件 → 结转下一年度处理)."""
+    if claim.kind == "zero":
+        return ""
+    after = text[claim.end : claim.end + limit]
+    return _CLAUSE_BREAK.split(after)[0]
+
+
+def section_kind(doc, offset: int) -> str:
+    """The kind of the innermost section around `offset` that has one (or "")."""
+    sec = doc.section_at(offset)
+    while sec is not None:
+        if sec.kind:
+            return sec.kind
+        sec = doc.sections[sec.parent] if sec.parent is not None else None
+    return ""
+
+
 def rule_indicator(
-    claim: Claim, context: str, template: str | None
+    claim: Claim, context: str, template: str | None, sentence: str = "", after: str = "",
+    section: str = "",
 ) -> tuple[str | None, str | None]:
-    """(indicator, rule id) for a claim by the rules; (None, None) when no rule decides."""
+    """(indicator, rule id) for a claim by the rules; (None, None) when no rule decides.
+
+    `context` is the claim's clause before it, `sentence` the sentence up to the claim,
+    `after` the rest of its clause, `section` the kind of its section. Of the rules that match,
+    the one whose words stand nearest before the number wins (全年收到因政府信息公开申请引起的
+    行政复议1件 counts 行政复议, not 申请); words after the number count least."""
     if claim.kind in ("percent", "pp", "multiple", "duration"):
         return None, None
     if claim.direction is not None or "同比" in claim.qualifiers:
         return None, None  # a change is not the level the table states
     unit = "件" if claim.kind == "zero" else claim.unit
-    probe = " ".join(x for x in (context, claim.subject or "") if x)
+    pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中
+    best: tuple[int, IndicatorRule] | None = None
     for rule in indicator_rules():
         if claim.kind != "zero" and unit not in rule.units:
             continue
-        if not rule.pattern.search(probe):
+        if rule.sections and section not in rule.sections:
             continue
-        return rule.indicator_for(template), rule.id
-    return None, None
+        if rule.sentence is not None and not rule.sentence.search(sentence or context):
+            continue
+        ends = [m.end() for m in rule.pattern.finditer(pre)]
+        if ends:
+            score = min(max(ends), len(context))
+        elif after and rule.pattern.search(after):
+            score = -1
+        else:
+            continue
+        if best is None or score > best[0]:
+            best = (score, rule)
+    if best is None:
+        return None, None
+    return best[1].indicator_for(template), best[1].id
 
 
 def assign_indicators(report: Report) -> None:
@@ -104,10 +145,18 @@ def assign_indicators(report: Report) -> None:
     doc = report.document
     template = doc.template
     undecided: list[Claim] = []
+    by_id = {c.claim_id: c for c in report.claims}
     for claim in report.claims:
         if claim.indicator is not None:
             continue
-        ind, rule = rule_indicator(claim, claim_context(doc.text, claim), template)
+        sent = doc.text[claim.sentence[0]:claim.start] if claim.sentence else ""
+        ind, rule = rule_indicator(
+            claim, claim_context(doc.text, claim), template, sent,
+            claim_after(doc.text, claim), section_kind(doc, claim.start),
+        )
+        parent = by_id.get(claim.parent or "")
+        if ind is not None and parent is not None and parent.indicator == ind:
+            ind = None  # a part (其中…, 类别…) is not its total
         if rule is not None:
             claim.indicator = ind
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")

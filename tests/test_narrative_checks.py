@@ -183,3 +183,15 @@ def test_disclosure_route_partition_must_add_up():
     assert 2026 + 46 + 1854 == 3926
     (chk,) = parts_vs_total(_report([t, *ps]))
     assert chk.status == "fail" and "3926" in chk.message and "3978" in chk.message
+
+
+def test_disagreeing_claim_is_uncertain_when_another_states_the_table_figure():
+    # fj_pingtan_2011: 主动公开政府信息425条 … 县政府公开办主动公开信息数为62条; table 425
+    total = _claim(1, "425条", 425, indicator="active.total")
+    office = _claim(2, "62条", 62, indicator="active.total")
+    cell = _cell("active.total", 425)
+    links = [Link("d", c.claim_id, cell.cell_id, "active.total", 1, "t") for c in (total, office)]
+    checks = {c.refs[0]: c for c in narrative_vs_table(_report([total, office], [cell], links))}
+    assert checks[total.claim_id].status == "pass"
+    assert checks[office.claim_id].status == "uncertain"
+    assert "425条" in checks[office.claim_id].message

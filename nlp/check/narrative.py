@@ -3,7 +3,9 @@
 - `narrative_vs_table`: a claim linked to a cell states a different value. Units are converted
   (万元 cells against 元 claims); approximate claims fail only outside their bound; zeros stated
   in words count as 0. Where the claim matches a documented alternative reading of the table
-  (e.g. 收到申请 = 新收 + 上年结转), the status is `uncertain`, not `fail`.
+  (e.g. 收到申请 = 新收 + 上年结转), or where another claim of the same indicator states the
+  table's figure (the report's own total; this one is likely a sub-scope count such as one
+  office's), the status is `uncertain`, not `fail`.
 - `percent_of`: a share whose part and whole are both stated, with a tolerance that follows the
   precision printed (75% allows 74.5–75.5; 51.85% allows ±0.005). A value explained only by
   truncation instead of rounding fails, and the message says so.
@@ -114,7 +116,14 @@ def narrative_vs_table(report: Report) -> list[Check]:
                              ln.indicator))
             continue
         status, note = "fail", ""
-        for alt in ALTERNATIVES.get(ln.indicator or "", ()):
+        agreeing = [c for c in report.claims if c.indicator == ln.indicator
+                    and c.claim_id != claim.claim_id and c.kind != "zero"
+                    and claim_agrees(c, observed)]
+        if agreeing:  # the report states the table's figure elsewhere: this one is a sub-scope?
+            status = "uncertain"
+            note = f"，但正文另处“{agreeing[0].text}”与表一致，此处可能是部分口径"
+            refs.append(agreeing[0].claim_id)
+        for alt in ([] if agreeing else ALTERNATIVES.get(ln.indicator or "", ())):
             alt_cells = [by_ind.get(i) for i in alt]
             if any(c is None or c.value is None for c in alt_cells):
                 continue

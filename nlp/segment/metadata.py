@@ -384,9 +384,25 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str)
     if title and not _TITLE_LINE.search(to_simplified(title)):
         return None, {"by": "title", "text": title, "note": "not an annual report"}
     if year is None:
-        return None, {"by": "none"}
+        return _template_by_sections(doc)
     t = "local" if year <= 2013 else "pre2019" if year <= 2018 else "2019" if year <= 2020 else "2021"
     return t, {"by": "year", "year": year}
+
+
+# The 2021 format asks 一、总体情况 to cover 主动公开、依申请公开、政府信息管理、平台建设、
+# 监督保障; 2019+ reports have 三、收到和处理政府信息公开申请情况. Pre-2019 reports have neither.
+_SECTIONS_2021 = {"management", "platform", "supervision"}
+_REQUESTS_2019 = regex.compile(r"收到和处理政府信息公开申请")
+
+
+def _template_by_sections(doc: Document) -> tuple[str | None, dict[str, Any]]:
+    """No labels, no year: the section layout of the 2019/2021 formats, or nothing."""
+    kinds = {s.kind for s in doc.sections}
+    if len(kinds & _SECTIONS_2021) >= 2:
+        return "2021", {"by": "sections", "kinds": sorted(kinds & _SECTIONS_2021)}
+    if any(_REQUESTS_2019.search(to_simplified(s.heading)) for s in doc.sections if s.level == 1):
+        return "2019", {"by": "sections", "heading": "收到和处理政府信息公开申请情况"}
+    return None, {"by": "none"}
 
 
 # --------------------------------------------------------------------------- entry point
