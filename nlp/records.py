@@ -72,6 +72,7 @@ class TableCell:
     colspan: int = 1
     start: int = -1  # offsets of the cell text inside Document.text (-1 when not rendered)
     end: int = -1
+    note: str = ""  # how the cell was cut from its source (digit runs: the split evidence)
 
 
 @dataclass
@@ -249,6 +250,7 @@ class Cell:
     raw: str
     start: int = -1
     end: int = -1
+    note: str = ""  # how the cell was placed when not by plain labels (digit-run split, slot)
 
     def to_row(self) -> dict[str, Any]:
         return _row(self)

@@ -399,3 +399,43 @@ def test_end_to_end_docx_rebuilt_2019_table_three(tmp_path):
     assert ids["t3.new.natural"].value == 3
     assert ids["t3.new.other_org"].value == 1
     assert ids["t3.new.total"].value == 5
+
+
+# --------------------------------------------------------------------------- garbled labels
+_DENIED = "三、本年度办理结果", "（三）不予公开"
+
+
+def _denied_rows(*labels: str):
+    from nlp.tables.layout import LogicalRow
+
+    return [LogicalRow(row=k, labels=(*_DENIED, lab)) for k, lab in enumerate(labels)]
+
+
+@pytest.mark.parametrize("labels, k, expected", [
+    # the typo of ha_hongze_2024.pdf: item 2 of （三）不予公开, between items 1 and 3
+    (["1.属于国家秘密", "2.其他法律行政止公开", "3.危及“三安全一稳定”"], 1,
+     "result.denied.prohibited"),
+    # counter-examples: a label unlike the slot's, a slot already taken, a number out of place
+    (["1.属于国家秘密", "2.本年度新增事项", "3.危及“三安全一稳定”"], 1, None),
+    (["1.属于国家秘密", "2.其他法律行政法规禁止公开", "2.其他法律行政止公开"], 2, None),
+    (["1.属于国家秘密", "5.其他法律行政止公开", "3.危及“三安全一稳定”"], 1, None),
+])
+def test_garbled_row_label_takes_its_numbered_slot(labels, k, expected):
+    from nlp.tables.mapping import t3_row_names
+
+    names, notes = t3_row_names(_denied_rows(*labels))
+    assert names[k] == expected
+    assert (k in notes) == (expected is not None)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("pdfplumber") is None, reason="pdfplumber missing")
+def test_hongze_pdf_typo_row_is_placed_by_its_item_number():
+    from nlp.segment import segment
+
+    doc = segment(read(CORPORA / "full" / "ha_hongze_2024.pdf"))
+    by = {c.indicator: c for c in table_cells(doc) if c.indicator}
+    cell = by["t3.result.denied.prohibited.total"]
+    assert cell.value == 0 and "其他法律行政止公开" in cell.row_label
+    assert "item 2 of 不予公开" in cell.note
+    # its 2021-format table prints （六）其他处理 as one row: kept under the 2019 single-row id
+    assert "t3.result.other.total" in by and "t3.result.other.no_fee.total" not in by

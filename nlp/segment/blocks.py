@@ -10,8 +10,11 @@ Recognised line layouts:
 
 A block is a run of such lines (up to two blank lines inside it) with at least two rows and one
 number. Its caption is the short line just before it (`2018年度…统计表`). Lines already covered
-by a table of the reader (`doc.tables`) are skipped. Crawler text that runs a table's digits
-together (`规范性文件898989`) is not split: the cell boundaries cannot be known.
+by a table of the reader (`doc.tables`) are skipped.
+
+Crawler text that lost a table's separators (`规章000规范性文件898989第二十条第（五）项…`) is
+handed to `nlp.tables.runs`, which rebuilds the table and splits a row's digit run only where
+one split is forced (by the column count, spaces, or the table's sum identities).
 """
 
 from __future__ import annotations
@@ -121,9 +124,19 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             i = last + 1
         else:
             i = max(j, i + 1)
+    tables.extend(_run_tables(text, taken + [(t.start, t.end) for t in tables]))
+    tables.sort(key=lambda t: t.start)
     for k, t in enumerate(tables):
         t.index = start_index + k
     return tables
+
+
+def _run_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
+    """Tables of crawler text that glued each row's numbers into one digit run
+    (`nlp.tables.runs`: split only where the split is forced)."""
+    from nlp.tables.runs import run_tables
+
+    return run_tables(text, lambda a, b: not any(a < e and s < b for s, e in taken))
 
 
 def _make_table(text: str, lines: list[tuple[int, int]], first: int,

@@ -64,6 +64,7 @@ def map_document_table(doc: Document, table: Table) -> list[Cell]:
             raw=tc.text,
             start=tc.start,
             end=tc.end,
+            note="; ".join(n for n in (tc.note, lr.notes.get(table_name, "")) if n),
         ))
     return cells
 

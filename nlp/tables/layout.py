@@ -41,6 +41,7 @@ class LogicalRow:
     block: str = ""  # the title row above (第二十条第（一）项), if any
     unit: str | None = None  # the row's unit cell (单位 column)
     slots: list[Slot] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)  # by mapper kind: how the row was placed
 
     @property
     def label(self) -> str:
@@ -80,8 +81,8 @@ def _is_group_child(tok: str, group: str) -> bool:
     return tok in {label_key(k) for k in kids}
 
 
-def expand_headers(tokens: list[str], n: int) -> list[tuple[str, ...]] | None:
-    """Column paths for `n` columns from header words in reading order, or None.
+def expand_headers(tokens: list[str], n: int | None) -> list[tuple[str, ...]] | None:
+    """Column paths for `n` columns (None: any number) from header words in reading order.
 
     Groups of `[header_groups]` take the run of their children when it comes up, so
     `申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他`
@@ -110,7 +111,7 @@ def expand_headers(tokens: list[str], n: int) -> list[tuple[str, ...]] | None:
             else:
                 new.append(path)
         level = new
-    if i < len(tokens) or len(level) != n:
+    if i < len(tokens) or (n is not None and len(level) != n):
         return None
     return level
 

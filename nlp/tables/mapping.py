@@ -58,11 +58,30 @@ def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
 
 
 # --------------------------------------------------------------------------- table 三
-def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
+_ITEM = regex.compile(r"^\s*(?:其中\s*[:：]?\s*)?(\d{1,2})\s*[、.．](?!\d)")
+
+
+def _chars_shared(a: str, b: str) -> float:
+    """The share of the characters of `a` that occur in `b` (and at least half of `b`'s)."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb or len(sa & sb) < 0.5 * len(sb):
+        return 0.0
+    return len(sa & sb) / len(sa)
+
+
+def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, str]]:
+    """The table-三 row name (`new`, `result.denied.prohibited`, …) of each row, or None, and a
+    note for each row placed by its item number rather than by its label.
+
+    A label is matched to `[t3.rows]` (a label named in `[t3.under]` also needs its group
+    above it). A row that matches nothing but stands inside a group of `[t3.groups]` with an
+    item number (`2.其他法律行政止公开` under （三）不予公开) takes that item's slot when the
+    slot is unfilled, the row before it holds the item before (or the row after the item after)
+    and the labels share most characters."""
     data = table_labels()["t3"]
-    rows_k, cols_k = keyed(data["rows"]), keyed(data["cols"])
+    rows_k = keyed(data["rows"])
     under = {k: label_key(v) for k, v in data["under"].items()}
-    out: list[Assignment] = []
+    names: list[str | None] = []
     prev: str | None = None
     for lr in rows:
         keys = [label_key(x) for x in lr.labels]
@@ -75,6 +94,48 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
                 name = None
         if name:
             prev = name
+        names.append(name)
+    groups = {label_key(g): tuple(items) for g, items in data["groups"].items()}
+    group_of = {item: g for g, items in groups.items() for item in items}
+    used = {n for n in names if n}
+    notes: dict[int, str] = {}
+    cur: str | None = None
+    for i, lr in enumerate(rows):
+        keys = [label_key(x) for x in lr.labels]
+        if keys and keys[-1] in groups:  # the group's own heading row
+            cur = keys[-1]
+            continue
+        explicit = next((k for k in keys[:-1] if k in groups), None)
+        if names[i] is not None:
+            cur = explicit or group_of.get(names[i])
+            continue
+        g = explicit or cur
+        m = _ITEM.match(lr.label)
+        if g is None or m is None:
+            continue
+        items = groups[g]
+        k = int(m.group(1))
+        if not 1 <= k <= len(items) or items[k - 1] in used:
+            continue
+        before = k == 1 or (i > 0 and names[i - 1] == items[k - 2])
+        after = k == len(items) or (i + 1 < len(rows) and names[i + 1] == items[k])
+        slot = items[k - 1]
+        share = max(_chars_shared(keys[-1], lab) for lab in rows_k[slot])
+        if (before or after) and share >= 0.7:
+            names[i] = slot
+            used.add(slot)
+            notes[i] = (f"row label {lr.label!r} matches no row; placed as item {k} of "
+                        f"{g} ({data['rows'][slot][0]}) by its number and position")
+    return names, notes
+
+
+def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
+    cols_k = keyed(table_labels()["t3"]["cols"])
+    names, notes = t3_row_names(rows)
+    out: list[Assignment] = []
+    for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
+        if i in notes:
+            lr.notes["三"] = notes[i]
         for s in lr.slots:
             col, _ = best_match(_leaf(s.path), cols_k, threshold=0.95)
             ind = _known(f"t3.{name}.{col}") if name and col else None

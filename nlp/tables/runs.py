@@ -1,0 +1,544 @@
+"""Flattened digit runs: crawler text whose tables lost their separators → `Table`s.
+
+    二、主动公开政府信息情况 第二十条第（一）项信息内容本年新制作数量…规章000规范性文件898989…
+    …一、本年新收政府信息公开申请数量230 000023二、上年结转…0000000三、本年度办理结果（一）予以公开7000007…
+
+Each row is a label and its numbers glued into one digit run. A run is split into the table's
+columns ONLY where the split is forced; nothing is guessed and the narrative is never used:
+
+- the run splits one way only: as many digits as columns (`7000007`), space-separated numbers
+  (`0 1 1 0 2`), a single column (`10690`), or leading zeros leave one way (`000`, `0100`);
+  numbers never have leading zeros (except `0`) and spaces always separate numbers;
+- or exactly one split satisfies the row's column total (`[runs] total_cols`: 总计 = the sum of
+  the other leaves under its parent header: table 三 per row, table 四 per block);
+- or, for table 三, exactly one split satisfies the identities between rows
+  (`[[runs.row_identities]]`: 一 + 二 = （七）总计 + 四 and （七）总计 = the result rows, per column),
+  given the candidate splits of the other rows.
+
+A row whose run is still ambiguous keeps its label and gets no value cells (`规范性文件898989`
+under 本年新制作/本年新公开/对外公开总数量, `主动公开信息数条4251516` under 本期/累计). A digit
+right before an item number belongs to the next label (`70000072.没有现成信息` → `7000007` and
+`2.没有…`). Every value cell keeps the span of its digits in the source and a note saying why
+the split is forced. The header words, titles and row labels come from `table_labels.toml`, so
+the resulting `Table` is mapped like any other text table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from nlp.records import Table, TableCell
+from nlp.tables.labels import label_key, table_labels
+from nlp.tables.layout import TITLE, LogicalRow, expand_headers
+from nlp.tables.values import UNITS
+
+_CORNER = regex.compile(r"[(（][^()（）]{0,60}勾稽关系[^()（）]{0,60}[)）]")
+_NOTE = regex.compile(r"\s*[(（][^()（）\d]{0,20}[)）]")  # （单位：万元） after a header word
+_WS = regex.compile(r"[\s\u3000]*")
+_RUN = regex.compile(r"\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*(?:万元|亿元|元)?")
+_MARK = regex.compile(  # a numbering mark that starts a label part
+    r"(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
+    r"|其中\s*[:：]?)")
+_ITEM_AFTER = regex.compile(r"\s*[.、．](?=\s*[^\d\s])")  # `2.` + a label: an item number
+_ITEM = regex.compile(r"(?:其中\s*[:：]?\s*)?(\d{1,2})\s*[、.．](?!\d)")
+_STOP = frozenset("。；;！？!?")
+_NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_MAX_SPLITS = 20000
+_MAX_COMBOS = 50000
+
+COL0_UNIT, COL0_VALUE = 3, 4  # grid columns: labels 0–2, the unit, then the values
+
+
+def _word_pattern(word: str) -> str:
+    return r"\s*".join(regex.escape(ch) for ch in word if not ch.isspace())
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
+    """(header word regex, opener regex, role of each header key)."""
+    data = table_labels()
+    words: set[str] = set()
+    roles: dict[str, str] = {}
+    for role in ("label", "unit", "skip"):
+        for w in data["columns"][role]:
+            words.add(w)
+            roles[label_key(w)] = role
+    for g, kids in data["header_groups"].items():
+        words.add(g)
+        words.update(kids)
+    for sect, keys in (("t2", ("cols",)), ("t3", ("cols",)), ("t4", ("cols", "blocks"))):
+        for key in keys:
+            for labs in data[sect][key].values():
+                words.update(labs)
+    words.update(data["local"]["current_cols"])
+    words.update(data["local"]["cumulative_cols"])
+    runs = data["runs"]
+    words.update(runs["openers"])
+    alts = sorted(words, key=len, reverse=True)
+    header = regex.compile(
+        rf"(?:{runs['period']}|(?:{'|'.join(_word_pattern(w) for w in alts)})(?:{_NOTE.pattern})?)")
+    opener = regex.compile(
+        rf"{TITLE.pattern}|{_CORNER.pattern}|{'|'.join(_word_pattern(w) for w in runs['openers'])}")
+    return header, opener, roles
+
+
+# --------------------------------------------------------------------------- splitting
+def _valid(part: str) -> bool:
+    return bool(_NUMBER.fullmatch(part))
+
+
+def _cuts(s: str, a: int, b: int, k: int) -> Iterator[list[tuple[int, int]]]:
+    """Every way to cut s[a:b] into k numbers without leading zeros."""
+    if k == 1:
+        if _valid(s[a:b]):
+            yield [(a, b)]
+        return
+    for c in range(a + 1, b - k + 2):
+        if not _valid(s[a:c]):
+            if s[a] == "0":
+                return  # a part starting with 0 is `0` or nothing
+            continue
+        for rest in _cuts(s, c, b, k - 1):
+            yield [(a, c), *rest]
+
+
+def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
+    """All splits of a digit run into `n` numbers, as spans inside `run` (a trailing unit such
+    as 元 stays with the last number); None when there are too many to list."""
+    unit = regex.search(r"(?:万元|亿元|元)$", run)
+    body_end = unit.start() if unit else len(run)
+    groups = [(m.start(), m.end()) for m in regex.finditer(r"[^\s\u3000\xa0]+", run[:body_end])]
+    out: list[list[tuple[int, int]]] = []
+
+    def rec(g: int, left: int, acc: list[tuple[int, int]]) -> bool:
+        if g == len(groups):
+            if left == 0:
+                out.append(acc)
+            return len(out) <= _MAX_SPLITS
+        a, b = groups[g]
+        rest = len(groups) - g - 1
+        for k in range(1, min(b - a, left - rest) + 1):
+            for parts in _cuts(run, a, b, k):
+                if not rec(g + 1, left - k, acc + parts):
+                    return False
+        return True
+
+    if not groups or not rec(0, n, []):
+        return None if groups else []
+    if unit:
+        out = [[*p[:-1], (p[-1][0], len(run))] for p in out]
+    return out
+
+
+def _values(run: str, spans: list[tuple[int, int]]) -> tuple[float, ...]:
+    return tuple(float(regex.sub(r"[^\d.]", "", run[a:b])) for a, b in spans)
+
+
+def total_columns(paths: list[tuple[str, ...]]) -> list[tuple[int, tuple[int, ...]]]:
+    """(total column, the columns it sums) for each leaf header in `[runs] total_cols` that has
+    sibling leaves under the same parent header."""
+    totals = {label_key(w) for w in table_labels()["runs"]["total_cols"]}
+    out = []
+    for t, p in enumerate(paths):
+        if len(p) < 2 or label_key(p[-1]) not in totals:
+            continue
+        parts = tuple(i for i, q in enumerate(paths) if i != t and len(q) > len(p) - 1
+                      and q[:len(p) - 1] == p[:-1])
+        if parts:
+            out.append((t, parts))
+    return out
+
+
+# --------------------------------------------------------------------------- text → rows
+@dataclass
+class _Part:
+    start: int
+    end: int
+    level: int  # 0: 一、 1: （一） 2: 1. / 其中 / unnumbered after a heading
+    item: int | None = None
+
+
+@dataclass
+class _Row:
+    parts: list[_Part]
+    unit: tuple[int, int] | None = None
+    run: tuple[int, int] | None = None
+    bad: str = ""  # why the run cannot be split at all
+    labels: list[_Part] = field(default_factory=list)  # with the ancestors above it
+    cands: list[list[tuple[int, int]]] | None = None
+    why: str = ""
+
+
+@dataclass
+class _Block:
+    family: str
+    start: int
+    caption: str = ""
+    titles: list[tuple[int, int]] = field(default_factory=list)
+    header: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, role)
+    items: list[tuple[str, object]] = field(default_factory=list)  # ("title"/"header"/"row", …)
+
+    @property
+    def has_rows(self) -> bool:
+        return any(k == "row" for k, _ in self.items)
+
+
+def _family(text: str, first: str) -> str:
+    if TITLE.match(first) or label_key(first) == "信息内容":
+        return "t2"
+    if _CORNER.match(first) or label_key(first) == "申请人情况":
+        return "t3"
+    if label_key(first) == "行政复议":
+        return "t4"
+    return label_key(first)
+
+
+def _scan_header(text: str, i: int) -> tuple[list[tuple[int, int, str]], int]:
+    """Header tokens (start, end, kind) from position i: titles, the corner note and header
+    words, in a row; empty unless they open a table (title, corner or an opener word)."""
+    header, opener, roles = _patterns()
+    toks: list[tuple[int, int, str]] = []
+    j = i
+    first = True
+    while j < len(text):
+        j = _WS.match(text, j).end()
+        m = TITLE.match(text, j) or _CORNER.match(text, j)
+        kind = "title" if m and TITLE.match(text, j) else "corner"
+        if m is None:
+            if first and not opener.match(text, j):
+                break
+            m = header.match(text, j)
+            if m is None:
+                break
+            kind = roles.get(label_key(m[0]), "word")
+        toks.append((m.start(), m.end(), kind))
+        j = m.end()
+        first = False
+    return toks, (toks[-1][1] if toks else i)
+
+
+def _strong(toks: list[tuple[int, int, str]]) -> bool:
+    """A header run that opens a table: two tokens or more (a 第…条第…项 title alone may be a
+    citation in the narrative), or the corner note of table 三."""
+    return len(toks) >= 2 or bool(toks and toks[0][2] == "corner")
+
+
+def _scan_label(text: str, i: int, max_label: int
+                ) -> tuple[list[_Part], int, str]:
+    """Label parts from i up to the next digit run; (parts, run start, stop) where stop is
+    "" (a run follows), "opener" (a table header starts at the returned position) or "end"."""
+    _, opener, _ = _patterns()
+    parts: list[_Part] = []
+    cur = i
+    j = i
+
+    def close(at: int) -> None:
+        s = text[cur:at]
+        if s.strip():
+            a = cur + len(s) - len(s.lstrip())
+            b = cur + len(s.rstrip())
+            item_m = _ITEM.match(text, a, b)
+            lvl = 2 if item_m or text[a:b].startswith("其中") else 0
+            mk = _MARK.match(text, a, b)
+            if mk and not text[a:b].startswith("其中"):
+                lvl = 1 if text[a] in "(（" else 0
+            elif not item_m and parts and not text[a:b].startswith("其中"):
+                lvl = 2
+            parts.append(_Part(a, b, lvl, int(item_m.group(1)) if item_m else None))
+
+    while j < len(text):
+        ch = text[j]
+        if ch in _STOP or j - i > max_label or text.startswith("\n\n", j):
+            return parts, j, "end"
+        if j > i and opener.match(text, j):
+            toks, _ = _scan_header(text, j)
+            if _strong(toks):
+                close(j)
+                return parts, j, "opener"
+        if ch.isdigit():
+            d = regex.match(r"\d+", text, pos=j)
+            after = _ITEM_AFTER.match(text, d.end())
+            own = text[cur:j].strip()
+            has_item = bool(parts and parts[-1].item is not None and not own) or bool(
+                _ITEM.match(own))
+            if after and len(d[0]) <= 2 and (not own or (not has_item and d[0] == "1")):
+                if not regex.fullmatch(r"其中\s*[:：]?", own):  # `其中：1.` stays one part
+                    close(j)
+                    cur = j
+                j = after.end()
+                continue
+            close(j)
+            return parts, j, ""
+        mk = _MARK.match(text, j)
+        if mk and j > cur and text[j - 1] not in "第":
+            close(j)
+            cur = j
+            j = mk.end()
+            continue
+        j += 1
+    return parts, j, "end"
+
+
+def _parse_region(text: str, start: int, free: Callable[[int, int], bool]
+                  ) -> tuple[list[_Block], int]:
+    """Blocks (one per table) of a flattened region starting with a table header at `start`."""
+    max_label = int(table_labels()["runs"]["max_label"])
+    blocks: list[_Block] = []
+    cur: _Block | None = None
+    i = start
+    caption = ""
+    while i < len(text):
+        i = _WS.match(text, i).end()
+        toks, j = _scan_header(text, i)
+        if toks and _strong(toks) and free(i, j):
+            fam = _family(text, text[toks[0][0]:toks[0][1]])
+            if cur is None or (cur.has_rows and (fam != cur.family or fam != "t2")):
+                cur = _Block(family=fam, start=toks[0][0], caption=caption)
+                blocks.append(cur)
+            titles = [t for t in toks if t[2] == "title"]
+            for t in titles:
+                cur.items.append(("title", (t[0], t[1])))
+            rest = [t for t in toks if t[2] != "title"]
+            if rest:
+                cur.items.append(("header", rest))
+            i = j
+            caption = ""
+        elif cur is None:
+            break
+        parts, k, stop = _scan_label(text, i, max_label)
+        if stop == "opener":  # a heading between two tables, or a row with no numbers
+            caption = " ".join(text[p.start:p.end] for p in parts)[:60]
+            i = k
+            continue
+        if stop == "end" or not free(i, k):
+            break
+        m = _RUN.match(text, k)
+        end = m.end()
+        while text[end - 1] == ".":
+            end -= 1
+        row = _Row(parts=parts)
+        nxt = end
+        if _ITEM_AFTER.match(text, end):
+            own = parts[-1].item if parts and parts[-1].item is not None else 0
+            num = str(own + 1)
+            body = text[k:end]
+            if body.endswith(num) and len(body) > len(num):
+                nxt = end - len(num)
+                end = nxt
+                while text[end - 1] in " \u00a0\u3000":
+                    end -= 1
+            else:
+                row.bad = f"the run before item {text[end - 2:end + 1]!r} does not end in {num}"
+        row.run = (k, end)
+        _split_unit(text, row, cur)
+        cur.items.append(("row", row))
+        i = nxt
+    return blocks, i
+
+
+def _split_unit(text: str, row: _Row, block: _Block) -> None:
+    """Move a unit word at the end of the label (`主动公开信息数条`) into the unit column, when
+    the table has one (计量单位 / 单位)."""
+    has_unit_col = any(r == "unit" for k, toks in block.items if k == "header"
+                       for *_, r in toks)  # type: ignore[union-attr]
+    if not has_unit_col or not row.parts:
+        return
+    last = row.parts[-1]
+    s = text[last.start:last.end]
+    for u in sorted((*UNITS, "人/次"), key=len, reverse=True):
+        if s.endswith(u) and len(s.rstrip()[:-len(u)].strip()) > 0:
+            b = last.end
+            row.unit = (b - len(u), b)
+            new_end = b - len(u)
+            while new_end > last.start and text[new_end - 1].isspace():
+                new_end -= 1
+            last.end = new_end
+            return
+
+
+# --------------------------------------------------------------------------- solving
+def _block_paths(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[str, ...]] | None:
+    words = [" ".join(text[a:b].split()) for a, b, r in toks if r in ("word",)]
+    if not words:
+        return None
+    return expand_headers(words, None)
+
+
+def _solve(text: str, block: _Block) -> None:
+    """Fill `cands` and `why` of every row of the block (one candidate left: the split)."""
+    paths: list[tuple[str, ...]] | None = None
+    rows: list[_Row] = []
+    ctx: dict[int, _Part] = {}
+    for kind, obj in block.items:
+        if kind == "title":
+            paths = None
+            continue
+        if kind == "header":
+            paths = _block_paths(text, obj)  # type: ignore[arg-type]
+            continue
+        row: _Row = obj  # type: ignore[assignment]
+        own_min = min((p.level for p in row.parts), default=3)
+        row.labels = [ctx[lv] for lv in sorted(ctx) if lv < own_min] + row.parts
+        for p in row.parts:
+            for lv in [x for x in ctx if x >= p.level]:
+                del ctx[lv]
+            ctx[p.level] = p
+        rows.append(row)
+        row.cands = None
+        if row.bad or paths is None or row.run is None:
+            row.why = row.bad or "no column headers"
+            continue
+        run = text[row.run[0]:row.run[1]]
+        cands = splits(run, len(paths))
+        if cands is None:
+            row.why = "too many splits"
+            continue
+        n_all = len(cands)
+        if n_all == 1:
+            row.why = ("one column" if len(paths) == 1 else
+                       "space-separated" if len(run.split()) == len(paths) else
+                       "one digit a column" if len(run) == len(paths) else "the only split")
+        if n_all > 1:  # a forced split is kept even when its total disagrees (a finding)
+            for t, parts in total_columns(paths):
+                cands = [c for c in cands
+                         if abs((v := _values(run, c))[t] - sum(v[i] for i in parts)) < 1e-6]
+        if n_all > 1 and len(cands) == 1:
+            row.why = f"the only one of {n_all} splits whose 总计 is the sum of its columns"
+        row.cands = cands
+    _solve_rows(text, rows)
+
+
+def _solve_rows(text: str, rows: list[_Row]) -> None:
+    """Narrow the candidates of table-三 rows by the identities between rows."""
+    from nlp.tables.mapping import t3_row_names
+
+    lrs = [LogicalRow(row=k, labels=tuple(text[p.start:p.end] for p in r.labels))
+           for k, r in enumerate(rows)]
+    names, _ = t3_row_names(lrs)
+    by_name: dict[str, _Row] = {}
+    for name, r in zip(names, rows, strict=True):
+        if name and name not in by_name:
+            by_name[name] = r
+    idents = []
+    for ident in table_labels()["runs"]["row_identities"]:
+        members = [(n, 1) for n in ident["left"]] + [(n, -1) for n in ident["right"]]
+        if not all(n in by_name and by_name[n].cands for n, _ in members):
+            continue
+        rows_signs = [(by_name[n], s) for n, s in members]
+        sums = _signed_sums(text, rows_signs)
+        if sums is not None and tuple(0.0 for _ in next(iter(sums))) in sums:
+            idents.append((ident["check"], rows_signs))  # a table that breaks it: not used
+    changed = True
+    while changed:
+        changed = False
+        for check, members in idents:
+            for k, (r, sign) in enumerate(members):
+                if r.cands is None or len(r.cands) <= 1:
+                    continue
+                others = members[:k] + members[k + 1:]
+                sums = _signed_sums(text, others)
+                if sums is None:
+                    continue
+                run = text[r.run[0]:r.run[1]]  # type: ignore[index]
+                keep = [c for c in r.cands
+                        if tuple(round(-sign * v, 6) for v in _values(run, c)) in sums]
+                if len(keep) < len(r.cands):
+                    if len(keep) == 1:
+                        r.why = f"the only split that satisfies {check} with the other rows"
+                    r.cands = keep
+                    changed = True
+
+
+def _signed_sums(text: str, members: list[tuple[_Row, int]]) -> set[tuple[float, ...]] | None:
+    acc: set[tuple[float, ...]] | None = None
+    for r, sign in members:
+        run = text[r.run[0]:r.run[1]]  # type: ignore[index]
+        vals = [tuple(sign * v for v in _values(run, c)) for c in r.cands or []]
+        if acc is None:
+            acc = {tuple(round(v, 6) for v in x) for x in vals}
+        else:
+            acc = {tuple(round(a + b, 6) for a, b in zip(s, x, strict=True))
+                   for s in acc for x in vals}
+        if len(acc) > _MAX_COMBOS:
+            return None
+    return acc
+
+
+# --------------------------------------------------------------------------- → Table
+def _table(text: str, block: _Block) -> Table | None:
+    cells: list[TableCell] = []
+    r = 0
+
+    def cell(col: int, a: int, b: int, note: str = "") -> None:
+        cells.append(TableCell(row=r, col=col, text=text[a:b], start=a, end=b, note=note))
+
+    n_values = 0
+    items = list(block.items)
+    while items and items[-1][0] == "row" and not items[-1][1].cands:  # type: ignore[union-attr]
+        items.pop()  # text after the table that ended in a run (五、… 2022年): not a row
+    for kind, obj in items:
+        if kind == "title":
+            a, b = obj  # type: ignore[misc]
+            cell(0, a, b)
+        elif kind == "header":
+            col = COL0_VALUE
+            for a, b, role in obj:  # type: ignore[union-attr]
+                if role in ("label", "corner", "skip"):
+                    cell(0, a, b)
+                elif role == "unit":
+                    cell(COL0_UNIT, a, b)
+                else:
+                    cell(col, a, b)
+                    col += 1
+        else:
+            row: _Row = obj  # type: ignore[assignment]
+            if row.cands is not None and len(row.cands) == 1:
+                labels = row.labels[-COL0_UNIT:]
+                for c, p in enumerate(labels):
+                    cell(c, p.start, p.end)
+                if row.unit:
+                    cell(COL0_UNIT, *row.unit)
+                a0 = row.run[0]  # type: ignore[index]
+                run = text[a0:row.run[1]]  # type: ignore[index]
+                note = f"digit run {run!r} split into {len(row.cands[0])}: {row.why}"
+                for c, (a, b) in enumerate(row.cands[0]):
+                    cell(COL0_VALUE + c, a0 + a, a0 + b, note)
+                    n_values += 1
+            else:  # the labels alone, one a row: no value cell for an ambiguous run
+                for p in row.parts:
+                    cell(0, p.start, p.end)
+                    r += 1
+                continue
+        r += 1
+    if not n_values:
+        return None
+    return Table(index=0, start=min(c.start for c in cells), end=max(c.end for c in cells),
+                 cells=cells, source="text", caption=block.caption)
+
+
+def run_tables(text: str, free: Callable[[int, int], bool]) -> list[Table]:
+    """Tables rebuilt from flattened digit runs in `text` (outside the spans `free` rejects)."""
+    _, opener, _ = _patterns()
+    out: list[Table] = []
+    pos = 0
+    for m in opener.finditer(text):
+        if m.start() < pos or not free(m.start(), m.end()):
+            continue
+        toks, _ = _scan_header(text, m.start())
+        if not _strong(toks):
+            continue
+        blocks, end = _parse_region(text, m.start(), free)
+        made = False
+        for b in blocks:
+            _solve(text, b)
+            t = _table(text, b)
+            if t is not None:
+                out.append(t)
+                made = True
+        if made or blocks:
+            pos = max(end, m.end())
+    return out

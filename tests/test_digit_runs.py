@@ -1,0 +1,151 @@
+"""Crawler text whose tables lost their separators (nlp/tables/runs.py): digit runs are split
+only where one split is forced, on real fj_pingtan reports. Expected values are read off the
+source text and its arithmetic (see the notes of corpora/gold/fj_pingtan_*.gold.json)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+from nlp.ingest import read
+from nlp.records import Document
+from nlp.segment import segment
+from nlp.tables import table_cells
+from nlp.tables.labels import table_labels
+from nlp.tables.runs import _values, splits, total_columns
+
+CORPORA = Path(__file__).resolve().parent.parent / "corpora"
+T3_COLS = ("natural", "commercial", "research", "nonprofit", "legal_services", "other_org", "total")
+T4 = [f"t4.{b}.{m}" for b in ("review", "litigation_direct", "litigation_after_review")
+      for m in ("upheld", "corrected", "other", "pending", "total")]
+
+
+@lru_cache(maxsize=16)
+def _cells(name: str, text: str | None = None):
+    doc = read(CORPORA / name)
+    if text is not None:
+        doc = Document(doc_id=doc.doc_id, path=None, format="text", text=text)
+    segment(doc)
+    return doc, table_cells(doc)
+
+
+def _by_id(cells):
+    return {c.indicator: c for c in cells if c.indicator}
+
+
+@pytest.mark.parametrize("run, n, total, expected", [tuple(x) for x in
+                                                     table_labels()["runs"]["examples"]])
+def test_split_examples_of_the_data_file(run, n, total, expected):
+    cands = splits(run, n) or []
+    if total:
+        paths = [("申请人情况", f"c{i}") for i in range(n - 1)] + [("申请人情况", "总计")]
+        assert total_columns(paths) == [(total - 1, tuple(range(n - 1)))]
+        cands = [c for c in cands if _values(run, c)[total - 1]
+                 == sum(_values(run, c)[: total - 1])] if len(cands) > 1 else cands
+    got = [list(_values(run, c)) for c in cands]
+    assert (got == [list(expected)]) if expected else len(got) != 1
+
+
+@pytest.mark.parametrize("name, row, values", [
+    # '230 000023': the space is a boundary; only 23|0|0|0|0|0|23 has 总计 = the six columns
+    ("full/fj_pingtan_2019.txt", "new", [23, 0, 0, 0, 0, 0, 23]),
+    # '70000072.没有现成信息…': the 2 is item 2's number
+    ("full/fj_pingtan_2019.txt", "result.unable.not_held", [7, 0, 0, 0, 0, 0, 7]),
+    ("full/fj_pingtan_2019.txt", "result.other", [0, 0, 0, 0, 0, 0, 0]),  # '0 0 0 0 0 00'
+    ("full/fj_pingtan_2019.txt", "result.total", [23, 0, 0, 0, 0, 0, 23]),  # '23 0 00 0 023'
+    ("more/fj_pingtan_2022.txt", "new", [71, 3, 0, 0, 0, 0, 74]),  # '713000074'
+    ("more/fj_pingtan_2022.txt", "result.other.other", [0, 2, 0, 0, 0, 0, 2]),  # '3.其他 0200002'
+    ("more/fj_pingtan_2022.txt", "result.unable.not_held", [37, 0, 0, 0, 0, 0, 37]),
+    # '220000022' is 22|0…|22 or 2|20|0…|22; only the first lets the natural-person results
+    # add up to （七）总计 80 (t3.results_sum across rows)
+    ("full/fj_pingtan_2023.txt", "result.granted", [22, 0, 0, 0, 0, 0, 22]),
+    ("full/fj_pingtan_2023.txt", "result.partial", [19, 1, 0, 0, 0, 0, 20]),
+    ("full/fj_pingtan_2025.txt", "new", [151, 3, 0, 0, 0, 0, 154]),  # '15130000154'
+    ("full/fj_pingtan_2025.txt", "carried_forward", [4, 2, 0, 0, 0, 0, 6]),
+])
+def test_table_three_rows_split_by_the_column_total(name, row, values):
+    _, cells = _cells(name)
+    by = _by_id(cells)
+    got = [by[f"t3.{row}.{c}"] for c in T3_COLS]
+    assert [c.value for c in got] == values
+    assert all(c.note.startswith("digit run") for c in got)
+
+
+@pytest.mark.parametrize("name, values", [
+    ("full/fj_pingtan_2019.txt", [0] * 15),  # '000000000000000': one digit a column
+    ("more/fj_pingtan_2022.txt", [0, 1, 1, 0, 2, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0]),  # spaces
+    # '25380363300630003': 17 digits, 15 cells, one split where each block's 总计 adds up
+    ("full/fj_pingtan_2025.txt", [25, 3, 8, 0, 36, 3, 3, 0, 0, 6, 3, 0, 0, 0, 3]),
+])
+def test_table_four_split_by_the_block_sums(name, values):
+    _, cells = _cells(name)
+    by = _by_id(cells)
+    assert [by[i].value for i in T4] == values
+
+
+@pytest.mark.parametrize("name, indicator, value", [
+    ("more/fj_pingtan_2022.txt", "t2.licensing.decisions", 10690),  # one column
+    ("more/fj_pingtan_2022.txt", "t2.coercion.decisions", 0),
+    ("full/fj_pingtan_2025.txt", "t2.fees.amount", 4166.241619),
+    ("full/fj_pingtan_2023.txt", "t2.rules.issued", 0),  # '规章000'
+    ("more/fj_pingtan_2011.txt", "active.total", 425),  # '条 425 1516': space-separated
+    ("more/fj_pingtan_2011.txt", "active.channel.website", 418),  # '418 1509 2.政府…'
+    ("full/fj_pingtan_county_2011.txt", "active.channel.gazette", 7),  # '条77'
+    ("full/fj_pingtan_county_2011.txt", "requests.received", 0),  # '条00'
+])
+def test_forced_rows_of_tables_two_and_local(name, indicator, value):
+    _, cells = _cells(name)
+    assert _by_id(cells)[indicator].value == value
+
+
+@pytest.mark.parametrize("name, indicator", [
+    ("full/fj_pingtan_2019.txt", "t2.normative.new_made"),  # 898989 under 3 columns
+    ("full/fj_pingtan_2019.txt", "t2.fees.prev_items"),  # 350 under 2 columns
+    ("full/fj_pingtan_2019.txt", "t2.procurement.amount"),  # 13575394432.52元
+    ("full/fj_pingtan_2023.txt", "t2.normative.issued"),  # 77132470 (the narrative is not used)
+    ("full/fj_pingtan_county_2011.txt", "active.total"),  # 4251516: 本期 | 累计 unknown
+    ("more/fj_pingtan_county_2012.txt", "requests.received"),  # 2121: 2|121 or 21|21
+])
+def test_ambiguous_runs_are_left_unparsed(name, indicator):
+    _, cells = _cells(name)
+    assert indicator not in _by_id(cells)
+
+
+@pytest.mark.parametrize("name", ["full/fj_pingtan_2019.txt", "more/fj_pingtan_2022.txt",
+                                  "full/fj_pingtan_county_2011.txt"])
+def test_cells_point_at_their_digits(name):
+    doc, cells = _cells(name)
+    assert cells
+    for c in cells:
+        assert doc.text[c.start:c.end] == c.raw
+        assert c.note
+
+
+def test_a_forced_split_that_breaks_the_total_is_kept_for_the_checks():
+    # one digit a column: '7000008' is 7|0|0|0|0|0|8 even though 8 != 7 (t3.columns_sum fails)
+    doc = read(CORPORA / "full/fj_pingtan_2019.txt")
+    text = doc.text.replace("（一）予以公开7000007", "（一）予以公开7000008")
+    _, cells = _cells("full/fj_pingtan_2019.txt", text)
+    by = _by_id(cells)
+    assert [by[f"t3.result.granted.{c}"].value for c in T3_COLS] == [7, 0, 0, 0, 0, 0, 8]
+
+
+def test_an_identity_the_table_breaks_does_not_choose_splits():
+    # with 8.属于行政查询事项 changed from 2 to 3, no split of '220000022' lets the results add
+    # up to （七）总计, so t3.results_sum is not used and 予以公开 stays unparsed
+    doc = read(CORPORA / "full/fj_pingtan_2023.txt")
+    text = doc.text.replace("8.属于行政查询事项2000002", "8.属于行政查询事项3000003")
+    _, cells = _cells("full/fj_pingtan_2023.txt", text)
+    by = _by_id(cells)
+    assert "t3.result.granted.natural" not in by
+    assert by["t3.result.denied.inquiry.total"].value == 3
+
+
+@pytest.mark.parametrize("text", [
+    "依据《条例》第二十条第（一）项，本年制发规范性文件12件，废止3件。",  # a citation, not a table
+    "四、因政府信息公开申请行政复议、提起行政诉讼情况。本年度行政复议2件，行政诉讼1件。",
+])
+def test_narrative_is_not_a_digit_run_table(text):
+    doc = Document(doc_id="t", path=None, format="text", text=text)
+    segment(doc)
+    assert table_cells(doc) == []
