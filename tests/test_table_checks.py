@@ -111,3 +111,16 @@ def test_t4_block_sums_with_blank_cells():
     assert (checks["t4.review.total"].expected, checks["t4.review.total"].observed) == (7, 7)
     assert checks["t4.litigation_direct.total"].status == "uncertain"
     assert checks["t4.litigation_after_review.total"].status == "not_assessable"
+
+
+def test_items_without_an_id_make_the_children_sum_not_assessable():
+    # corpora/more/fj_pingtan_2014.txt: 受理依申请公开信息总数 1 = 当面 0 + 网上 0 + 信函、传真 1;
+    # the combined 信函、传真 row has no canonical id, so the two mapped items are not all items
+    import nlp
+
+    report = nlp.extract(SEED.parent.parent / "more" / "fj_pingtan_2014.txt")
+    sums = [c for c in report.checks if c.check == "pre2019.children_sum"
+            and c.indicator == "requests.received"]
+    assert len(sums) == 1
+    assert sums[0].status == "not_assessable"
+    assert "信函" in sums[0].message

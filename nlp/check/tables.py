@@ -46,7 +46,21 @@ class _Builder:
         for c in cells:
             if c.indicator and c.indicator not in self.by_id:
                 self.by_id[c.indicator] = c
+        self.cells = cells
         self.out: list[Check] = []
+
+    def unmapped_among(self, total: str, children: list[str]) -> list[Cell]:
+        """Numbered rows with a value but no indicator standing between a total's row and the
+        next mapped row that is not one of its items (e.g. a local 信函、传真申请数 row): the
+        items that have ids are then not all of the total's items."""
+        t = self.by_id[total]
+        table = t.cell_id.rsplit("-", 2)[0]
+        same = [c for c in self.cells if c.cell_id.rsplit("-", 2)[0] == table]
+        others = [c.row for c in same if c.indicator and c.indicator not in children
+                  and c.indicator != total and c.row > t.row]
+        stop = min(others, default=max((c.row for c in same), default=t.row) + 1)
+        return [c for c in same if t.row < c.row < stop and not c.indicator
+                and c.value is not None and c.col == t.col]
 
     def has(self, ind: str) -> bool:
         return ind in self.by_id
@@ -145,6 +159,13 @@ def _pre2019(b: _Builder) -> None:
     for total, children in data["pre2019_partitions"].items():
         present = [c for c in children if b.has(c)]
         if not b.has(total) or len(present) < 2:
+            continue
+        extra = b.unmapped_among(total, children)
+        if extra:
+            b._add("pre2019.children_sum", "not_assessable", None, None,
+                   [b.by_id[total].cell_id, *(c.cell_id for c in extra)], total,
+                   f"{b.by_id[total].row_label}: its items include rows without an indicator "
+                   f"({'、'.join(c.row_label for c in extra[:3])}), so the sum cannot be checked.")
             continue
         b.equation("pre2019.children_sum", total, [total], present,
                    f"{b.by_id[total].row_label}: the total against the sum of its "
