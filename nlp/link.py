@@ -140,8 +140,9 @@ def rule_indicator(
     return best[1].indicator_for(template), best[1].id
 
 
-def assign_indicators(report: Report) -> None:
-    """Set `Claim.indicator` for every claim (rules, then the classifier if a model loads)."""
+def assign_indicators(report: Report, *, classify: bool = True) -> None:
+    """Set `Claim.indicator` for every claim (rules, then the classifier if a model loads;
+    `classify=False`: the rules alone, as `xxgk train` needs)."""
     doc = report.document
     template = doc.template
     undecided: list[Claim] = []
@@ -162,7 +163,7 @@ def assign_indicators(report: Report) -> None:
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
         else:
             undecided.append(claim)
-    if undecided:
+    if undecided and classify:
         _classify(report, undecided)
 
 

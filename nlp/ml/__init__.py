@@ -1,0 +1,91 @@
+"""ml: the scikit-learn extractors, beside the rules and under the same contract.
+
+    >>> from nlp.ml import load_claim_scorer, load_indicator_classifier, score_claims
+    >>> claims = score_claims(doc, claims)          # sets Claim.confidence (rules if no model)
+    >>> clf = load_indicator_classifier()           # None → the rules decide alone
+    >>> clf.predict_claims(report, claims)          # [(indicator or None, probability), …]
+
+Both models are artifacts in `models/<name>/` (`model.skops`, `meta.json`, `CARD.md`), built
+by `xxgk train` (`nlp.ml.train`). Loading checks the scikit-learn / skops versions and the
+feature schema; a missing or incompatible model gives a `ModelWarning` (once per artifact
+and process) and the rules work alone. Nothing here prints or configures logging.
+
+A loaded model is a frozen wrapper that is only read after loading; the loaders cache it per
+(folder, file modification time) so a batch does not reload it for every document.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from nlp.ml.artifacts import ModelWarning, default_dir, read_meta
+from nlp.ml.features import FEATURE_SCHEMA
+
+if TYPE_CHECKING:
+    from nlp.ml.indicator import IndicatorClassifier
+    from nlp.ml.scorer import ClaimScorer
+    from nlp.records import Claim, Document
+
+__all__ = [
+    "FEATURE_SCHEMA", "ModelWarning", "load_claim_scorer", "load_indicator_classifier",
+    "read_meta", "score_claims",
+]
+
+
+def _stamp(d: Path) -> tuple[str, float | None]:
+    try:
+        return str(d.resolve()), (d / "model.skops").stat().st_mtime
+    except OSError:
+        return str(d), None
+
+
+@lru_cache(maxsize=8)
+def _load_scorer(path: str, mtime: float | None) -> ClaimScorer | None:
+    from nlp.ml import artifacts
+    from nlp.ml.scorer import NAME, ClaimScorer
+
+    got = artifacts.load(path, NAME, FEATURE_SCHEMA)
+    return None if got is None else ClaimScorer(got[0], got[1])
+
+
+@lru_cache(maxsize=8)
+def _load_indicator(path: str, mtime: float | None) -> IndicatorClassifier | None:
+    from nlp.ml import artifacts
+    from nlp.ml.indicator import NAME, IndicatorClassifier
+
+    got = artifacts.load(path, NAME, FEATURE_SCHEMA)
+    if got is None:
+        return None
+    if not got[1].get("enabled", True):  # cross-validation said the rules do better alone
+        return None
+    return IndicatorClassifier(got[0], got[1])
+
+
+def load_claim_scorer(model_dir: str | Path | None = None) -> ClaimScorer | None:
+    """The claim scorer of `model_dir` (default `models/claim_scorer`), or None (+ warning)."""
+    d = Path(model_dir) if model_dir is not None else default_dir() / "claim_scorer"
+    return _load_scorer(*_stamp(d))
+
+
+def load_indicator_classifier(model_dir: str | Path | None = None
+                              ) -> IndicatorClassifier | None:
+    """The indicator classifier of `model_dir` (default `models/indicator`), or None.
+
+    None with a `ModelWarning` when the artifact is missing or incompatible; None without a
+    warning when its meta says it is disabled (it did not beat the rules in cross-validation).
+    """
+    d = Path(model_dir) if model_dir is not None else default_dir() / "indicator"
+    return _load_indicator(*_stamp(d))
+
+
+def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | None = None
+                 ) -> list[Claim]:
+    """The pipeline's hook after `find_claims`: confidences from the claim scorer, and its
+    filter if the artifact enables it. Without a usable model the claims come back as they are.
+    """
+    model = scorer if scorer is not None else load_claim_scorer()
+    if model is None or not claims:
+        return claims
+    return model.apply(doc, claims)
