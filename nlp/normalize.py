@@ -17,6 +17,7 @@ round trip.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,21 @@ def _char_table() -> dict[int, str]:
 
 
 _TABLE = _char_table()
+# runs of the characters `_TABLE` maps (stdlib `re`: several times faster than `str.translate`
+# with a dict over a whole text, because it only touches the matches)
+_FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]+")
+_ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+_SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES)) + "]+")
+
+
+def _fold_width(text: str) -> str:
+    if len(text) < 64:
+        return text.translate(_TABLE)
+    return _FOLDABLE.sub(_translate_match, text)
+
+
+def _translate_match(m: re.Match) -> str:
+    return m.group().translate(_TABLE)
 
 
 def to_simplified(text: str) -> str:
@@ -73,7 +89,7 @@ def to_simplified(text: str) -> str:
 
 def same_length(text: str) -> str:
     """Width and script folding only: same length as `text`, so offsets are shared."""
-    return to_simplified(text.translate(_TABLE))
+    return to_simplified(_fold_width(text))
 
 
 @dataclass(frozen=True)
@@ -102,60 +118,63 @@ def _is_hd(ch: str) -> bool:
 def normalize(text: str) -> NormalizedText:
     folded = same_length(text)
     n = len(folded)
-    keep = [True] * n
+    drop: set[int] = set()
     # zero-width characters go everywhere
-    for i, ch in enumerate(folded):
-        if ch in _ZERO_WIDTH:
-            keep[i] = False
+    drop.update(m.start() for m in _ZERO_WIDTH_RE.finditer(folded))
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)
-    i = 0
-    while i < n:
-        if folded[i] in _SPACES:
-            j = i
-            while j < n and folded[j] in _SPACES:
-                j += 1
-            prev = folded[i - 1] if i > 0 else ""
-            nxt = folded[j] if j < n else ""
-            if prev and nxt and (_is_hd(prev) or _is_hd(nxt)) and prev != "\n" and nxt != "\n":
-                if not (prev.isdigit() and nxt.isdigit()):  # "12 34" stays two numbers
-                    for k in range(i, j):
-                        keep[k] = False
-            i = j
-        else:
-            i += 1
+    for m in _SPACE_RUN.finditer(folded):
+        i, j = m.span()
+        prev = folded[i - 1] if i > 0 else ""
+        nxt = folded[j] if j < n else ""
+        if prev and nxt and (_is_hd(prev) or _is_hd(nxt)) and prev != "\n" and nxt != "\n":
+            if not (prev.isdigit() and nxt.isdigit()):  # "12 34" stays two numbers
+                drop.update(range(i, j))
     # line breaks inside a sentence
     lines_start = 0
-    for i, ch in enumerate(folded):
-        if ch != "\n":
-            continue
+    i = folded.find("\n")
+    while i >= 0:
         line = folded[lines_start:i].strip()
         lines_start = i + 1
-        if len(line) < 15 or line[-1] in _SENTENCE_END:
-            continue
-        if _TITLE_END.search(line):
-            continue  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
-        if _HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
-            continue  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
-        j = i + 1
-        while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
-            j += 1
-        if j >= n or not _is_hd(line[-1]):
-            continue
-        rest = folded[j : j + 12]
-        if _HEADING_START.match(rest) or "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
-            continue
-        if not _is_hd(folded[j]):
-            continue
-        for k in range(i, j):
-            keep[k] = False
-        # also drop "\r" before the break
-        if i > 0 and folded[i - 1] == "\r":
-            keep[i - 1] = False
-    chars = []
-    index = []
-    for i, ch in enumerate(folded):
-        if keep[i]:
-            chars.append(ch)
-            index.append(i)
+        nl = i
+        i = folded.find("\n", i + 1)
+        _join_break(folded, n, nl, line, drop)
+    if not drop:
+        return NormalizedText(source=text, text=folded, index=tuple(range(n + 1)))
+    chars: list[str] = []
+    index: list[int] = []
+    prev_end = 0
+    for d in sorted(drop):
+        if d > prev_end:
+            chars.append(folded[prev_end:d])
+            index.extend(range(prev_end, d))
+        prev_end = d + 1
+    if prev_end < n:
+        chars.append(folded[prev_end:])
+        index.extend(range(prev_end, n))
     index.append(n)
     return NormalizedText(source=text, text="".join(chars), index=tuple(index))
+
+
+def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
+    """Drop the line break at `i` (and the spaces and breaks after it) when it cuts a sentence;
+    `line` is the stripped line it ends."""
+    if len(line) < 15 or line[-1] in _SENTENCE_END:
+        return
+    if _TITLE_END.search(line):
+        return  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
+    if _HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
+        return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
+    j = i + 1
+    while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
+        j += 1
+    if j >= n or not _is_hd(line[-1]):
+        return
+    rest = folded[j : j + 12]
+    if _HEADING_START.match(rest) or "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
+        return
+    if not _is_hd(folded[j]):
+        return
+    drop.update(range(i, j))
+    # also drop "\r" before the break
+    if i > 0 and folded[i - 1] == "\r":
+        drop.add(i - 1)

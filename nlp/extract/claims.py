@@ -159,6 +159,8 @@ def rules() -> Rules:
 # --------------------------------------------------------------------------- masks
 
 _TITLE = regex.compile(r"《[^《》\n]{0,100}》")
+_HAN = regex.compile(r"\p{Han}")
+_POST_STOP = regex.compile(r"[\s\d均已并其]")
 _BRACKET = regex.compile(r"〔[^〔〕\n]{0,20}〕")
 _QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
@@ -467,12 +469,12 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules) -> None:
 
 def _post_noun(nt: str, pos: int, r: Rules) -> str:
     """The noun phrase right after a unit (共受理36件政府信息公开申请), or ''."""
-    if pos >= len(nt) or not regex.match(r"\p{Han}", nt[pos]):
+    if pos >= len(nt) or not _HAN.match(nt[pos]):
         return ""
     post = nt[pos:_clause_end(nt, pos)]
     if any(post.startswith(w) for w in r.post_reject):
         return ""
-    post = regex.split(r"[\s\d均已并其]", post, maxsplit=1)[0][:16]
+    post = _POST_STOP.split(post, maxsplit=1)[0][:16]
     if "的" in post[:-1]:
         post = post[post.rfind("的") + 1:]
     return post if len(post) >= 2 else ""

@@ -70,6 +70,12 @@ _REPORT_WORDS = regex.compile(
 _HEADER_LINE = regex.compile(r"^\s*([^\s:：]{2,8})\s*[:：]\s*(.*?)\s*$")
 _HEADER_END = regex.compile(r"^\s*=+\s*正文\s*=+\s*$")
 _TITLE_LINE = regex.compile(r"(?:报告|年报)\s*$")
+_CAPTION_AGENCY = regex.compile(
+    rf"(?:(?:{_YEAR})\s*年度?)?(\p{{Han}}{{2,40}}?)(?:{_YEAR}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?情况统计表"
+)
+# every character of a `_CAPTION_AGENCY` match is a Han character, a digit or a space
+_NOT_CAPTION_CHAR = regex.compile(r"[^\p{Han}\d\s]")
+_NOT_CAPTION_CHAR_BACK = regex.compile(r"[^\p{Han}\d\s]", flags=regex.REVERSE)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -200,6 +206,21 @@ def _resolve_place(name: str, body: str) -> str:
     return name + "人民政府"
 
 
+def _caption_agencies(b: str) -> list[regex.Match]:
+    """`_CAPTION_AGENCY.finditer(b)`, searched only in the runs of Han characters, digits and
+    spaces that hold 情况统计表 (a match never leaves such a run), so a long text costs a
+    `str.find` instead of a 40-way lazy match at every Han character."""
+    out: list[regex.Match] = []
+    i = b.find("情况统计表")
+    while i >= 0:
+        left = _NOT_CAPTION_CHAR_BACK.search(b, 0, i)
+        right = _NOT_CAPTION_CHAR.search(b, i)
+        a, e = (left.end() if left else 0), (right.start() if right else len(b))
+        out.extend(_CAPTION_AGENCY.finditer(b, a, e))
+        i = b.find("情况统计表", e)
+    return out
+
+
 def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str) -> tuple[str | None, str]:
     b = to_simplified(body)
     cands: list[tuple[str, str]] = []
@@ -225,9 +246,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         rf"(?:公布|发布)《?[^\p{{Han}}]*(\p{{Han}}{{2,40}}?)(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)", head
     ):
         cands.append((m.group(1), "published by"))
-    for m in regex.finditer(
-        rf"(?:(?:{_YEAR})\s*年度?)?(\p{{Han}}{{2,40}}?)(?:{_YEAR}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?情况统计表", b
-    ):
+    for m in _caption_agencies(b):
         name = regex.sub(r"^(?:附件\d*|附表\d*)", "", m.group(1))
         cands.append((name, "table caption"))
     tail = b[-300:]

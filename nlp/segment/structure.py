@@ -53,6 +53,7 @@ Sentences
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -82,6 +83,15 @@ _SPACE = set(" \t\u3000\xa0\u2002\u2003\u2009\r")
 _YEAR_START = regex.compile(r"(?<=\p{Han})(?:19|20)\d{2}\s*年")
 _HEADER_LINE = regex.compile(r"^[^\s:：]{2,8}\s*[:：]")
 _HEADER_END = regex.compile(r"^=+\s*正文\s*=+\s*$")
+_SENT_END_RE = regex.compile(r"[。！？!?]")
+_WORD = regex.compile(r"[\p{Han}\w]")
+_TAB_CELL = regex.compile(r"\S\t")
+_ALIGNED_NUMBER = regex.compile(r"\s{2,}\d")
+# a cell of a whitespace-aligned line: a run of non-spaces, then 2+ spaces or the end. A match
+# can only start where a run starts (`\S+` backtracking leaves a non-space before the spaces),
+# so the lookbehind and the possessive `\S++` change nothing but the time (linear, not
+# quadratic in the length of a long line without spaces).
+_ALIGNED_CELL = regex.compile(r"(?<!\S)\S++(?:\s{2,}|$)")
 _CAPTION = regex.compile(
     r"(?:附件\s*\d*\s*[:：]?\s*)?(?:附表\s*\d*\s*[:：]?\s*)?[^\s。，；：:！？\n]{0,40}?(?:统计表|统计报表)"
 )
@@ -125,6 +135,7 @@ def _fold(title: str) -> str:
     return normalize(title).text
 
 
+@lru_cache(maxsize=1 << 12)
 def classify_title(title: str, *, level1_only: bool = False) -> str:
     """The kind of a heading title (``"主动公开政府信息情况"`` → ``"active"``), or ``""``."""
     t = _fold(title)
@@ -212,10 +223,10 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
     for i, (a, b, s) in enumerate(cells):
         if not s:
             continue
-        tabular = bool(regex.search(r"\S\t", s)) or s.count("|") >= 2 or s == "|" or s.startswith("|") or s.endswith("|")
+        tabular = bool(_TAB_CELL.search(s)) or s.count("|") >= 2 or s == "|" or s.startswith("|") or s.endswith("|")
         nxt = next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "")
         weak = not tabular and (prev_bar or nxt == "|")  # a cell line between "|" lines
-        if not tabular and len(regex.findall(r"\S+(?:\s{2,}|$)", s)) >= 4 and regex.search(r"\s{2,}\d", s):
+        if not tabular and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
             tabular = True  # whitespace-aligned columns with numbers
         prev_bar = s == "|" or s.endswith("|")
         if tabular:
@@ -228,6 +239,40 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
 
 def _in_zones(zones: list[tuple[int, int]], i: int) -> bool:
     return any(a <= i < b for a, b in zones)
+
+
+def _merge(zones: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of the non-empty spans of `zones`, as sorted disjoint, non-touching spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(zones):
+        if b <= a:
+            continue
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _free_runs(merged: list[tuple[int, int]], starts: list[int], a: int, b: int
+               ) -> list[tuple[int, int]]:
+    """The maximal runs of [a, b) outside the spans of `merged` (see `_merge`)."""
+    out: list[tuple[int, int]] = []
+    k = bisect_right(starts, a)
+    i = a
+    if k and merged[k - 1][1] > i:
+        i = merged[k - 1][1]
+    while i < b:
+        nxt = starts[k] if k < len(merged) else b
+        j = min(nxt, b)
+        if j > i:
+            out.append((i, j))
+        if nxt >= b:
+            break
+        i = merged[k][1]
+        k += 1
+    return out
 
 
 def _source_space_between(norm: NormalizedText, i: int, j: int) -> bool:
@@ -346,12 +391,16 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
 # --------------------------------------------------------------------------- headings
 
 
-def find_headings(doc: Document) -> list[_Head]:
-    """Accepted numbered headings and table captions, in text order (normalised offsets)."""
+def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
+    """Accepted numbered headings and table captions, in text order (normalised offsets).
+
+    `_found`: `(zones, weak zones, body, contents lines)` when the caller has them already."""
     norm = doc.norm
     nt = norm.text
-    zones, weak, body = _zones(doc, norm)
-    zones = sorted(zones + _toc_lines(nt, body))
+    zones, weak, body, toc = _found if _found is not None else (*_zones(doc, norm), None)
+    if toc is None:
+        toc = _toc_lines(nt, body)
+    zones = sorted(zones + toc)
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
     last_end: int | None = None
@@ -457,9 +506,11 @@ def find_structure(doc: Document) -> None:
     if not nt.strip():
         return
     zones, weak, body = _zones(doc, norm)
-    zones = sorted(zones + weak + _toc_lines(nt, body))
+    toc = _toc_lines(nt, body)
+    found = (zones, weak, body, toc)
+    zones = sorted(zones + weak + toc)
     doc.meta.setdefault("body_start", norm.index[body] if body < len(norm.index) else len(doc.text))
-    heads = find_headings(doc)
+    heads = find_headings(doc, found)
     title_end = _title_line(doc, norm, body)
 
     def src(i: int, j: int) -> tuple[int, int]:
@@ -497,17 +548,18 @@ def find_structure(doc: Document) -> None:
         if h.detached:
             para_cuts.add(h.sent_end)
             sent_cuts.add(h.sent_end)
-    for i, ch in enumerate(nt):
-        if ch in _SENT_END:
-            j = i + 1
-            while j < len(nt) and nt[j] in _CLOSERS:
-                j += 1
-            sent_cuts.add(j)
-            if j < len(nt) and _source_space_between(norm, j, j):
-                para_cuts.add(j)
-
-    def blocked(i: int) -> bool:
-        return _in_zones(zones, i)
+    n_nt = len(nt)
+    for m in _SENT_END_RE.finditer(nt):
+        j = m.end()
+        while j < n_nt and nt[j] in _CLOSERS:
+            j += 1
+        sent_cuts.add(j)
+        if j < n_nt and _source_space_between(norm, j, j):
+            para_cuts.add(j)
+    para_sorted = sorted(para_cuts)
+    sent_sorted = sorted(sent_cuts)
+    merged = _merge(zones)
+    merged_starts = [a for a, _ in merged]
 
     # paragraphs: lines of the normalised view, minus zones, cut at headings
     pieces: list[tuple[int, int]] = []
@@ -516,38 +568,30 @@ def find_structure(doc: Document) -> None:
         a, b = pos, pos + len(line)
         pos = b + 1
         start = a
-        cuts = sorted(c for c in para_cuts if a < c < b)
+        cuts = para_sorted[bisect_right(para_sorted, a):bisect_left(para_sorted, b)]
         for c in [*cuts, b]:
             pieces.append((start, c))
             start = c
     paragraphs: list[tuple[int, int]] = []
     for a, b in pieces:
         # drop zone characters (a table inside a line splits the piece)
-        i = a
-        while i < b:
-            if blocked(i):
-                i += 1
-                continue
-            j = i
-            while j < b and not blocked(j):
-                j += 1
+        for i, j in _free_runs(merged, merged_starts, a, b):
             s, e = _strip(nt, i, j)
-            if e > s and regex.search(r"[\p{Han}\w]", nt[s:e]):
+            if e > s and _WORD.search(nt, s, e):
                 paragraphs.append((s, e))
-            i = j
     sentences: list[Sentence] = []
     doc.paragraphs = []
     head_starts = [h.start for h in heads]
     for pi, (a, b) in enumerate(paragraphs):
         doc.paragraphs.append(Paragraph(*src(a, b)))
         start = a
-        cuts = sorted(c for c in sent_cuts if a < c < b)
+        cuts = sent_sorted[bisect_right(sent_sorted, a):bisect_left(sent_sorted, b)]
         for c in [*cuts, b]:
             s, e = _strip(nt, start, c)
             start = c
             if e <= s:
                 continue
-            if not regex.search(r"[\p{Han}\w]", nt[s:e]):
+            if not _WORD.search(nt, s, e):
                 if sentences and sentences[-1].paragraph == pi:  # stray punctuation
                     sentences[-1].end = src(s, e)[1]
                 continue

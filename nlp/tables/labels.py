@@ -28,6 +28,7 @@ _BRACKETED = regex.compile(r"[(（【\[][^()（）【】\[\]]*[)）】\]]")
 _DROP = regex.compile(r"[\s\u3000:：、，,。;；“”\"'‘’《》<>〈〉·.．]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def label_key(text: str) -> str:
     """The comparison key of a printed label (see the module docstring)."""
     s = same_length(text or "").strip()
@@ -60,15 +61,62 @@ def similarity(a: str, b: str) -> float:
 def best_match(key: str, choices: dict[str, tuple[str, ...]], threshold: float = 0.86
                ) -> tuple[str | None, float]:
     """The choice whose label keys are most like `key` (ties: the first), or (None, score)."""
+    return _best_match(key, tuple(choices.items()), threshold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _best_match(key: str, items: tuple[tuple[str, tuple[str, ...]], ...], threshold: float
+                ) -> tuple[str | None, float]:
     best, best_score = None, 0.0
-    for name, labels in choices.items():
+    for name, labels in items:
         for lab in labels:
+            if _upper_bound(key, lab) <= best_score:
+                continue  # cannot beat the best so far: the exact score is not needed
             sc = similarity(key, lab)
             if sc > best_score:
                 best, best_score = name, sc
     if best_score < threshold:
         return None, best_score
     return best, best_score
+
+
+def match(key: str, choices: dict[str, tuple[str, ...]], threshold: float = 0.86) -> str | None:
+    """`best_match(key, choices, threshold)[0]`, without computing scores that cannot reach
+    `threshold` (the name is the same; use `best_match` for the score)."""
+    return _match(key, tuple(choices.items()), threshold)
+
+
+@lru_cache(maxsize=1 << 16)
+def _match(key: str, items: tuple[tuple[str, tuple[str, ...]], ...], threshold: float
+           ) -> str | None:
+    best, best_score = None, 0.0
+    for name, labels in items:
+        for lab in labels:
+            ub = _upper_bound(key, lab)
+            if ub < threshold or ub <= best_score:
+                continue  # cannot be the answer: a winner scores >= threshold and > the rest
+            sc = similarity(key, lab)
+            if sc >= threshold and sc > best_score:
+                best, best_score = name, sc
+    return best
+
+
+def _upper_bound(a: str, b: str) -> float:
+    """A float never below `similarity(a, b)`: exact for the equal, empty and contained cases,
+    else `0.94 ×` an upper bound of `SequenceMatcher.ratio` (matched characters <= the shorter
+    length and <= the characters the two share, counted with multiplicity)."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) >= 4 and short in long_ and len(short) >= 0.7 * len(long_):
+        return 0.95
+    total = len(a) + len(b)
+    if 2.0 * len(short) / total * 0.94 < 0.86:  # below every threshold the mappers use
+        return 2.0 * len(short) / total * 0.94
+    shared = sum(min(short.count(ch), long_.count(ch)) for ch in set(short))
+    return 2.0 * shared / total * 0.94
 
 
 def _freeze(obj: Any) -> Any:

@@ -12,6 +12,7 @@ in text tables, whose merges are lost, they are rebuilt from the header words an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -57,6 +58,7 @@ def _kind(text: str) -> str:
     return "null" if v.value is None else "value"
 
 
+@lru_cache(maxsize=1 << 14)
 def _role(text: str) -> str | None:
     cols = table_labels()["columns"]
     key = label_key(text)

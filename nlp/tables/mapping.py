@@ -10,15 +10,17 @@ that places the most numbers (header words such as 统计指标 or 指标名称 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import regex
 
-from nlp.tables.labels import best_match, indicators, keyed, label_key, table_labels
+from nlp.tables.labels import indicators, keyed, label_key, match, table_labels
 from nlp.tables.layout import LogicalRow, Slot
 
 Assignment = tuple[LogicalRow, Slot, str | None]
 
 _TOP = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
+_YEAR_COL = regex.compile(r"(?:19|20)\d\d年度?")
 _SUB = regex.compile(r"^\s*(?:[(（]|\d|其中)")
 
 
@@ -49,9 +51,9 @@ def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
     rows_k, cols_k = keyed(data["rows"]), keyed(data["cols"])
     out: list[Assignment] = []
     for lr in rows:
-        entity, _ = best_match(label_key(lr.label), rows_k, threshold=0.9)
+        entity = match(label_key(lr.label), rows_k, threshold=0.9)
         for s in lr.slots:
-            measure, _ = best_match(_leaf(s.path), cols_k, threshold=0.9)
+            measure = match(_leaf(s.path), cols_k, threshold=0.9)
             ind = _known(f"t2.{entity}.{measure}") if entity and measure else None
             out.append((lr, s, ind))
     return _unique(out)
@@ -85,7 +87,7 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
     prev: str | None = None
     for lr in rows:
         keys = [label_key(x) for x in lr.labels]
-        name, _ = best_match(keys[-1] if keys else "", rows_k, threshold=0.88)
+        name = match(keys[-1] if keys else "", rows_k, threshold=0.88)
         if name in under:
             group = under[name]
             in_group = group in keys[:-1] or (prev or "").startswith(
@@ -137,7 +139,7 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
         if i in notes:
             lr.notes["三"] = notes[i]
         for s in lr.slots:
-            col, _ = best_match(_leaf(s.path), cols_k, threshold=0.95)
+            col = match(_leaf(s.path), cols_k, threshold=0.95)
             ind = _known(f"t3.{name}.{col}") if name and col else None
             out.append((lr, s, ind))
     return _unique(out)
@@ -152,9 +154,9 @@ def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
         for s in lr.slots:
             block = None
             for part in s.path:
-                b, _ = best_match(label_key(part), blocks_k, threshold=0.95)
+                b = match(label_key(part), blocks_k, threshold=0.95)
                 block = b or block
-            measure, _ = best_match(_leaf(s.path), cols_k, threshold=0.95)
+            measure = match(_leaf(s.path), cols_k, threshold=0.95)
             ind = _known(f"t4.{block}.{measure}") if block and measure else None
             out.append((lr, s, ind))
     return _unique(out)
@@ -189,17 +191,17 @@ def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
         raw = lr.label
         key = label_key(raw)
         ind: str | None = None
-        sec, _ = best_match(key, sec_choices, threshold=0.88) if not _SUB.match(raw) else (None, 0)
+        sec = match(key, sec_choices, threshold=0.88) if not _SUB.match(raw) else None
         if sec is not None:
             cur = int(sec)
             ind = sections[cur]["id"]
         else:
             if cur is not None:
                 cand = {i: id_labels[i] for i in sections[cur]["ids"] if i not in used}
-                ind, _ = best_match(key, cand)
+                ind = match(key, cand)
             if ind is None:  # a row outside its section: only a label that names one id
                 hits = [i for i in id_labels if i not in used
-                        and best_match(key, {i: id_labels[i]})[0] is not None]
+                        and match(key, {i: id_labels[i]}) is not None]
                 if len(hits) == 1:
                     ind = hits[0]
                     cur = section_of[ind]
@@ -207,14 +209,20 @@ def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
             ind = None
         if ind:
             used.add(ind)
+        vs = _value_slot(lr)
         for k, s in enumerate(lr.slots):
-            out.append((lr, s, ind if k == _value_slot(lr) else None))
+            out.append((lr, s, ind if k == vs else None))
     return out
+
+
+@lru_cache(maxsize=1)
+def _cumulative_keys() -> frozenset[str]:
+    return frozenset(label_key(x) for x in table_labels()["local"]["cumulative_cols"])
 
 
 def _value_slot(lr: LogicalRow) -> int:
     """The slot holding the row's own number: the first one not in a 累计 column."""
-    cum = {label_key(x) for x in table_labels()["local"]["cumulative_cols"]}
+    cum = _cumulative_keys()
     for k, s in enumerate(lr.slots):
         if not s.path or _leaf(s.path) not in cum:
             return k
@@ -233,7 +241,7 @@ def map_local(rows: list[LogicalRow]) -> list[Assignment]:
         for s in lr.slots:
             leaf = _leaf(s.path)
             current = (len(lr.slots) == 1 and not s.path) or leaf in cur_cols or bool(
-                regex.fullmatch(r"(?:19|20)\d\d年度?", leaf))
+                _YEAR_COL.fullmatch(leaf))
             out.append((lr, s, ind if current else None))
     return _unique(out)
 

@@ -48,6 +48,7 @@ _ITEM = regex.compile(r"(?:其中\s*[:：]?\s*)?(\d{1,2})\s*[、.．](?!\d)")
 _STOP = frozenset("。；;！？!?")
 _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _MAX_SPLITS = 20000
+_NOT_NUMBER_CHAR = regex.compile(r"[^\d.]")
 _MAX_COMBOS = 50000
 
 COL0_UNIT, COL0_VALUE = 3, 4  # grid columns: labels 0–2, the unit, then the values
@@ -88,22 +89,49 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
 
 # --------------------------------------------------------------------------- splitting
 def _valid(part: str) -> bool:
+    if part.isascii() and part.isdigit():  # the common case, without the regex
+        return len(part) == 1 or part[0] != "0"
     return bool(_NUMBER.fullmatch(part))
 
 
 def _cuts(s: str, a: int, b: int, k: int) -> Iterator[list[tuple[int, int]]]:
     """Every way to cut s[a:b] into k numbers without leading zeros."""
-    if k == 1:
-        if _valid(s[a:b]):
-            yield [(a, b)]
-        return
-    for c in range(a + 1, b - k + 2):
-        if not _valid(s[a:c]):
-            if s[a] == "0":
-                return  # a part starting with 0 is `0` or nothing
-            continue
-        for rest in _cuts(s, c, b, k - 1):
-            yield [(a, c), *rest]
+    memo: dict[tuple[int, int], bool] = {}
+
+    def can(a: int, k: int) -> bool:  # can s[a:b] be cut into k numbers at all?
+        key = (a, k)
+        if key not in memo:
+            ok = False
+            if k == 1:
+                ok = _valid(s[a:b])
+            else:
+                for c in range(a + 1, b - k + 2):
+                    if not _valid(s[a:c]):
+                        if s[a] == "0":
+                            break
+                        continue
+                    if can(c, k - 1):
+                        ok = True
+                        break
+            memo[key] = ok
+        return memo[key]
+
+    def gen(a: int, k: int) -> Iterator[list[tuple[int, int]]]:
+        if k == 1:
+            if _valid(s[a:b]):
+                yield [(a, b)]
+            return
+        for c in range(a + 1, b - k + 2):
+            if not _valid(s[a:c]):
+                if s[a] == "0":
+                    return  # a part starting with 0 is `0` or nothing
+                continue
+            if not can(c, k - 1):
+                continue  # a dead end: the rest cannot be cut (skipped, not enumerated)
+            for rest in gen(c, k - 1):
+                yield [(a, c), *rest]
+
+    return gen(a, k)
 
 
 def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
@@ -135,7 +163,7 @@ def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
 
 
 def _values(run: str, spans: list[tuple[int, int]]) -> tuple[float, ...]:
-    return tuple(float(regex.sub(r"[^\d.]", "", run[a:b])) for a, b in spans)
+    return tuple(float(_NOT_NUMBER_CHAR.sub("", run[a:b])) for a, b in spans)
 
 
 def total_columns(paths: list[tuple[str, ...]]) -> list[tuple[int, tuple[int, ...]]]:

@@ -7,6 +7,7 @@ deltas (`+2`, `-1`), thousands separators, a unit inside the cell and footnote m
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -26,6 +27,9 @@ _VALUE = regex.compile(
 )
 
 
+_SPACES = regex.compile(r"\s+")
+
+
 class Value(NamedTuple):
     value: float | None
     unit: str | None
@@ -36,11 +40,12 @@ def is_null(text: str) -> bool:
     return same_length(text).strip().replace(" ", "") in NULL_MARKS
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_value(text: str) -> Value | None:
     """A number read from a cell, `Value(None, None, "")` for a blank/null mark, or None when
     the text is not a value (a label, a header word)."""
     s = same_length(text or "").strip()
-    s = regex.sub(r"\s+", "", s)
+    s = _SPACES.sub("", s)
     if s in NULL_MARKS:
         return Value(None, None, "")
     s = s.replace("，", ",").replace("−", "-")
@@ -53,7 +58,8 @@ def parse_value(text: str) -> Value | None:
     return Value(num, m["unit"], m["note"] or "")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_unit(text: str) -> bool:
     """A cell that is only a unit (the 单位 column of a pre2019 list)."""
-    s = regex.sub(r"\s+", "", same_length(text or ""))
+    s = _SPACES.sub("", same_length(text or ""))
     return s in UNITS or s in {"人/次", "次/人"}

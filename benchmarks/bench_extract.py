@@ -1,0 +1,197 @@
+"""Extraction speed by stage, against `jieba.lcut` over the same texts in the same process.
+
+    .venv/bin/python -m benchmarks.bench_extract
+
+`bench_pipeline.speed` is the file-level figure (readers included, every corpus file). This
+one takes the corpus `.txt` texts (no reader), runs the same stages as `nlp.pipeline.run`
+(`extract_text`) and times each one, so a regression shows where it happened:
+
+- **end to end**: `extract_text` per text, warm, best of `repeat` passes; the ratio is our
+  characters per second over jieba's (issue 8 target: ≥ 3×);
+- **cold caches**: the same, after clearing the caches of pure functions (label keys, label
+  matches, cell values, …) before every pass: what a stream of new documents costs;
+- **stages**: normalise (`doc.norm`), segment (text tables, structure, metadata), extract
+  (citations, claims, claim scorer), tables, link, check; each with its characters per second;
+- **claims**: claim extraction alone on normalised documents (issue 3 target: ≥ 3× jieba).
+
+jieba runs warm on its own `jieba.Tokenizer` (default dictionary, HMM on, as `jieba.lcut`).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def texts() -> list[str]:
+    return [p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted((ROOT / "corpora").rglob("*.txt"))]
+
+
+def clear_caches() -> None:
+    """Empty the lru caches of pure functions the stages use (results do not change)."""
+    from nlp.segment import structure
+    from nlp.tables import labels, layout, values
+
+    for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
+               values.parse_value, values.is_unit, structure.classify_title):
+        fn.cache_clear()
+
+
+def _best(fn: Callable[[], object], repeat: int, before: Callable[[], None] | None = None
+          ) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _stage_steps(doc, report) -> list[tuple[str, Callable[[], None]]]:
+    """The stages of `nlp.pipeline.run`, split finer, in pipeline order."""
+    from nlp.check import check
+    from nlp.extract import extract_citations, extract_claims
+    from nlp.link import link
+    from nlp.segment.blocks import find_text_tables
+    from nlp.segment.metadata import fill_metadata
+    from nlp.segment.structure import find_structure
+    from nlp.tables import table_cells
+
+    def blocks() -> None:  # as nlp.segment.segment does
+        doc.tables.extend(find_text_tables(doc, start_index=len(doc.tables)))
+        doc.tables.sort(key=lambda t: t.start)
+        for i, t in enumerate(doc.tables):
+            t.index = i
+
+    def citations() -> None:
+        report.citations = extract_citations(doc)
+
+    def claims() -> None:
+        report.claims = extract_claims(doc, citations=report.citations)
+
+    def scorer() -> None:
+        from nlp.ml import score_claims
+
+        report.claims = score_claims(doc, report.claims)
+
+    def cells() -> None:
+        report.cells = table_cells(doc)
+
+    def links() -> None:
+        report.links = link(report)
+
+    def checks() -> None:
+        report.checks = check(report)
+
+    return [
+        ("normalize", lambda: doc.norm),
+        ("segment.text_tables", blocks),
+        ("segment.structure", lambda: find_structure(doc)),
+        ("segment.metadata", lambda: fill_metadata(doc)),
+        ("extract.citations", citations),
+        ("extract.claims", claims),
+        ("extract.claim_scorer", scorer),
+        ("tables", cells),
+        ("link", links),
+        ("check", checks),
+    ]
+
+
+def stages(items: list[str], repeat: int = 3) -> dict[str, float]:
+    """Seconds per stage over all texts (per stage, the best of `repeat` passes)."""
+    from nlp.records import Document, Report
+
+    best: dict[str, float] = {}
+    for _ in range(repeat):
+        acc: dict[str, float] = {}
+        for t in items:
+            doc = Document(doc_id="bench", path=None, format="text", text=t)
+            for name, step in _stage_steps(doc, Report(document=doc)):
+                t0 = time.perf_counter()
+                step()
+                acc[name] = acc.get(name, 0.0) + time.perf_counter() - t0
+        for k, v in acc.items():
+            best[k] = min(best.get(k, float("inf")), v)
+    return best
+
+
+def run(repeat: int = 3) -> dict:
+    import jieba
+
+    from nlp.extract.claims import find_claims
+    from nlp.pipeline import extract_text
+    from nlp.records import Document
+
+    warnings.simplefilter("ignore")  # model-fallback warnings are not figures
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # a benchmark may; the library won't
+    items = texts()
+    n_chars = sum(len(t) for t in items)
+    jt = jieba.Tokenizer()
+    jt.initialize()
+    for t in items:  # warm: patterns compiled, data and models loaded
+        extract_text(t)
+        jt.lcut(t)
+
+    def jieba_all() -> None:
+        for t in items:
+            jt.lcut(t)
+
+    def extract_all() -> None:
+        for t in items:
+            extract_text(t)
+
+    t_jieba = _best(jieba_all, repeat)
+    t_warm = _best(extract_all, repeat)
+    t_cold = _best(extract_all, repeat, before=clear_caches)
+    per_stage = stages(items, repeat)
+    docs = [Document(doc_id=str(i), path=None, format="text", text=t) for i, t in enumerate(items)]
+    for d in docs:
+        _ = d.norm
+    t_claims = _best(lambda: [find_claims(d, []) for d in docs], repeat)
+    jieba_cps = n_chars / t_jieba
+    return {
+        "texts": len(items),
+        "chars": n_chars,
+        "jieba_chars_per_s": jieba_cps,
+        "chars_per_s": n_chars / t_warm,
+        "docs_per_s": len(items) / t_warm,
+        "ratio_vs_jieba": t_jieba / t_warm,
+        "cold_chars_per_s": n_chars / t_cold,
+        "cold_ratio_vs_jieba": t_jieba / t_cold,
+        "claims_chars_per_s": n_chars / t_claims,
+        "claims_ratio_vs_jieba": t_jieba / t_claims,
+        "stages": {k: {"ms": v * 1000, "chars_per_s": n_chars / v if v else float("inf"),
+                       "ratio_vs_jieba": t_jieba / v if v else float("inf")}
+                   for k, v in per_stage.items()},
+    }
+
+
+def report(r: dict) -> str:
+    lines = [
+        f"{r['texts']} corpus texts, {r['chars']:,} chars (extract_text, every stage on)",
+        f"  jieba.lcut     {r['jieba_chars_per_s'] / 1000:8.1f} kchar/s",
+        f"  xxgk warm      {r['chars_per_s'] / 1000:8.1f} kchar/s  {r['docs_per_s']:6.1f} docs/s"
+        f"  ratio {r['ratio_vs_jieba']:.2f}x  (target >= 3x)",
+        f"  xxgk cold      {r['cold_chars_per_s'] / 1000:8.1f} kchar/s"
+        f"  ratio {r['cold_ratio_vs_jieba']:.2f}x  (caches of pure functions cleared each pass)",
+        f"  claims alone   {r['claims_chars_per_s'] / 1000:8.1f} kchar/s"
+        f"  ratio {r['claims_ratio_vs_jieba']:.2f}x  (target >= 3x)",
+        "  by stage                ms    kchar/s   x jieba",
+    ]
+    total = sum(s["ms"] for s in r["stages"].values())
+    for name, s in r["stages"].items():
+        lines.append(f"    {name:<20} {s['ms']:7.1f} {s['chars_per_s'] / 1000:10.0f} "
+                     f"{s['ratio_vs_jieba']:8.2f}  {100 * s['ms'] / total:4.0f}%")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(report(run()))
