@@ -21,6 +21,7 @@ from nlp.records import Cell, Claim, Link, Report
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
+_AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
 
@@ -89,7 +90,7 @@ def claim_after(text: str, claim: Claim, limit: int = 15) -> str:
     if claim.kind == "zero":
         return ""
     after = text[claim.end : claim.end + limit]
-    return _CLAUSE_BREAK.split(after)[0]
+    return _AFTER_BREAK.split(after)[0]  # （含上年度结转…） is about another number
 
 
 def section_kind(doc, offset: int) -> str:

@@ -195,6 +195,7 @@ class Claim:
     qualifiers: list[str] = field(default_factory=list)
     direction: str | None = None  # up | down | same (change claims)
     parent: str | None = None  # claim_id of the total a 其中 / 占 claim belongs to
+    group: str | None = None  # parts listed together (one 其中, one bracket, one list) share it
     whole: str | None = None  # for 占X%: claim_id of the whole it is a share of
     part: str | None = None  # for 占X%: claim_id of the part it describes
     section: str | None = None  # heading of the innermost section

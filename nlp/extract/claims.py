@@ -520,6 +520,9 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         if after[:1] not in "（(":
             continue
         close = _clause_end(nt, f.ne + 1, "）)\n")
+        extra = _EXTRA_MARK.search(nt, f.ne, close)  # （含…18件，另有72件…）: 72 is not a part
+        if extra is not None:
+            close = extra.start()
         inside = [g for g in quantities[i + 1:] if g.ns < close]
         same = [g for g in inside if g.claim.kind == f.claim.kind and g.claim.unit == f.claim.unit]
         # （含…） / （包括…） / （其中…）, or a bracketed list of counts of the same unit:
@@ -528,6 +531,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             for g in inside:
                 if g.claim.parent is None and g.claim.kind == f.claim.kind:
                     g.claim.parent = f.claim.claim_id
+                    g.claim.group = f"bracket@{f.ne}"
     # 其中: parts in the rest of the sentence belong to an earlier total
     marks = [m.start() for m in _PARENT_MARK.finditer(nt)]
     inner = {q: _bracket_close(nt, q) for q in marks}
@@ -558,6 +562,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             best = max(reversed(cands), key=lambda t: len(gb & _bigrams(t.claim.subject)))
             if g.claim.parent is None:
                 g.claim.parent = best.claim.claim_id
+                g.claim.group = f"其中@{q}"
             if "其中" not in g.claim.qualifiers:
                 g.claim.qualifiers.append("其中")
     # percent shares: the whole is the part's total
@@ -574,6 +579,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _respectively(nt, quantities, r)
 
 
+_EXTRA_MARK = regex.compile(r"[，,；;、]\s*(?:另有|另外|另|此外|以及另)")
 _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]")
@@ -618,6 +624,7 @@ def _implicit_wholes(nt: str, quantities: list[_Found], by_id: dict[str, _Found]
     """占X% whose whole is stated earlier (县直各单位主动公开政府信息2475条，占62.2%; or
     在主动公开的信息中，…1条，占8%): find the whole, and make the part a part of it."""
     shared_parts = {f.claim.part for f in quantities if f.claim.part}
+    containers: dict[int, _Found | None] = {}
     for f in quantities:
         c = f.claim
         if c.kind != "percent" or not c.part or c.whole or c.part not in by_id:
@@ -633,11 +640,41 @@ def _implicit_wholes(nt: str, quantities: list[_Found], by_id: dict[str, _Found]
         if whole is None:
             probe = m.group() if m is not None else g.claim.subject
             whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, shared_parts)
+        if whole is None:
+            key = _clause_start(nt, f.ns, _SENT_END)
+            if key not in containers:  # one container for all shares of the sentence
+                containers[key] = _container_before(nt, f, quantities, by_id, shared_parts)
+            whole = containers[key]
         if whole is None or whole is g:
             continue
         c.whole = c.parent = whole.claim.claim_id
         if g.claim.parent is None:
             g.claim.parent = whole.claim.claim_id
+            g.claim.group = f"share@{whole.claim.claim_id}"
+
+
+def _container_before(nt: str, share: _Found, quantities: list[_Found],
+                      by_id: dict[str, _Found], shared_parts: set[str]) -> _Found | None:
+    """A list of shares with no whole named (予以公开…258件，占33.9%；不予公开35件，占4.34%；…):
+    the whole is the nearest earlier total, in this or the previous sentence, of the same unit
+    that can hold every listed part (答复…申请805件)."""
+    ss = _clause_start(nt, share.ns, _SENT_END)
+    listed = [by_id[q.claim.part] for q in quantities
+              if q.claim.kind == "percent" and q.claim.part in by_id and not q.claim.whole
+              and ss <= q.ns < _clause_end(nt, share.ns, _SENT_END)]
+    if len(listed) < 2:
+        return None
+    unit = listed[0].claim.unit
+    need = sum(p.claim.value or 0 for p in listed if p.claim.unit == unit)
+    prev_start = _clause_start(nt, max(ss - 1, 0), _SENT_END)
+    for f in reversed(quantities):
+        if f.ne > ss or f.ns < prev_start:
+            continue
+        c = f.claim
+        if (c.unit == unit and c.kind in _COUNTED and c.parent is None
+                and c.claim_id not in shared_parts and (c.value or 0) >= need):
+            return f
+    return None
 
 
 def _category_lists(nt: str, quantities: list[_Found]) -> None:
@@ -657,6 +694,7 @@ def _category_lists(nt: str, quantities: list[_Found]) -> None:
         for p in parts:
             if p.claim.unit == total.claim.unit:
                 p.claim.parent = total.claim.claim_id
+                p.claim.group = f"list@{m.start()}"
                 if "类别" not in p.claim.qualifiers:
                     p.claim.qualifiers.append("类别")
 
@@ -702,7 +740,12 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found]) -> 
         if first is None:
             return scope_end
         lead = nt[semi + 1:first.pre_start]
+        if regex.search(r"其他|其它", lead):  # the rest category closes the list: a part
+            pos = semi + 1
+            continue
         if len(lead) > _ITEM_LEAD or regex.search(r"[，,：:]", lead):
+            return semi
+        if regex.search(r"共|累计|合计|总计", lead):  # ；共办理718件: a new total
             return semi
         pos = semi + 1
 
