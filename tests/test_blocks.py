@@ -110,3 +110,18 @@ def test_lines_of_reader_tables_are_skipped_and_indices_continue():
     assert find_text_tables(doc, start_index=1) == []
     doc.tables = []
     assert [t.index for t in find_text_tables(doc, start_index=3)] == [3]
+
+
+def test_markdown_header_rule_is_not_a_row():
+    # corpora/heldout/js_shuyang_2025_pdf2md.txt: a PDF converted to Markdown by a converter
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout" / "js_shuyang_2025_pdf2md.txt"
+    report = nlp.extract(path)
+    by_ind = {c.indicator: c for c in report.cells if c.indicator}
+    # | 行政规范性文件 | 6 | 1 | 32 | under | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+    assert by_ind["t2.normative.issued"].value == 6
+    assert by_ind["t2.normative.repealed"].value == 1
+    assert by_ind["t2.normative.in_force"].value == 32
+    assert by_ind["t2.normative.in_force"].col_label == "现行有效件数"
+    assert not any(set(c.raw) <= set("-: ") and c.raw for c in report.cells)

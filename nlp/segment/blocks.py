@@ -139,8 +139,13 @@ def _run_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
     return run_tables(text, lambda a, b: not any(a < e and s < b for s, e in taken))
 
 
+_MD_RULE = regex.compile(r"\s*:?-{3,}:?\s*")
+
+
 def _make_table(text: str, lines: list[tuple[int, int]], first: int,
                 rows: list[list[tuple[int, int]]]) -> Table:
+    # a Markdown header rule (|---|---|, as PDF-to-Markdown converters write) is not a row
+    rows = [r for r in rows if not all(_MD_RULE.fullmatch(text[s:e]) for s, e in r)] or rows
     cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e)
              for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
     start = min(s for r in rows for s, _ in r[:1])
