@@ -15,8 +15,20 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 __all__ = [
-    "Report", "Document", "Claim", "Citation", "Cell", "Link", "Check", "ErrorRecord",
-    "extract", "extract_text", "extract_many", "read_store", "STAGES", "__version__",
+    "STAGES",
+    "Cell",
+    "Check",
+    "Citation",
+    "Claim",
+    "Document",
+    "ErrorRecord",
+    "Link",
+    "Report",
+    "__version__",
+    "extract",
+    "extract_many",
+    "extract_text",
+    "read_store",
 ]
 
 _LAZY = {

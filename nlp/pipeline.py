@@ -35,6 +35,9 @@ def _extract(report: Report) -> None:
 
     report.citations = extract_citations(report.document)
     report.claims = extract_claims(report.document, citations=report.citations)
+    from nlp.ml import score_claims  # confidences from the claim scorer; rules alone without it
+
+    report.claims = score_claims(report.document, report.claims)
 
 
 def _tables(report: Report) -> None:
@@ -124,17 +127,37 @@ def _path_id(path: str | os.PathLike[str]) -> str:
         return doc_id_for(str(path).encode("utf-8"))
 
 
-def extract_many(paths: Iterable[str | os.PathLike[str]], workers: int = 1) -> Iterator[Report]:
-    """Extract many files, yielding one `Report` each (errors are inside the reports).
+def extract_many(
+    paths: Iterable[str | os.PathLike[str]], workers: int = 1, *, window: int | None = None,
+) -> Iterator[Report]:
+    """Extract many files, yielding one `Report` each, in input order (errors are inside the
+    reports: see `safe_extract`).
 
-    `workers > 1` uses a process pool; reports come back in input order.
+    `workers > 1` uses a process pool (workers start from a fork server; in a script, guard
+    the call with `if __name__ == "__main__":`). At most `window` files (default
+    4 × workers) are in flight, so memory stays flat however many paths there are. To build a
+    dataset on disk, resumable, use `nlp.batch.run_batch` or `xxgk extract`.
+
+        >>> for report in nlp.extract_many(Path("reports").rglob("*.pdf"), workers=4):
+        ...     print(report.document.path, len(report.claims), len(report.findings))
     """
-    paths = list(paths)
     if workers <= 1:
         for p in paths:
             yield safe_extract(p)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(safe_extract, paths, chunksize=1)
+    from nlp.batch import process_pool, stop_pool
+
+    window = window or 4 * workers
+    pool = process_pool(workers)
+    queue: deque = deque()
+    try:
+        for p in paths:
+            queue.append(pool.submit(safe_extract, p))
+            if len(queue) >= window:
+                yield queue.popleft().result()
+        while queue:
+            yield queue.popleft().result()
+    finally:
+        stop_pool(pool)

@@ -1,0 +1,183 @@
+"""End-to-end speed against jieba, memory over a long run, and the 1 → 2 workers speed-up.
+
+    .venv/bin/python -m benchmarks                 # everything, small sizes (about a minute)
+    .venv/bin/python -m benchmarks --docs 10000    # the memory run over 10,000 documents
+
+- **speed**: `nlp.extract(path)` on every distinct corpus file (all readers, every stage on),
+  warm, against `jieba.lcut` on the same documents' text in the same process. The ratio is
+  our characters per second over jieba's (target ≥ 3×).
+- **memory**: a child process runs `nlp.batch.run_batch` (one process: extraction and the
+  DuckDB writer) over N replicated corpus files and samples its RSS as it goes; flat means
+  the RSS at 50% and 100% of the run is close to the RSS at 10% (target: peak < 500 MB).
+- **workers**: the same batch with 1 and with 2 worker processes (target ≥ 1.7×; needs
+  2 free cores).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpora"
+REPLICABLE = {".txt", ".html", ".htm"}  # formats where a trailing newline changes nothing
+
+
+def corpus_files(suffixes: set[str] | None = None) -> list[Path]:
+    """Every distinct corpus report (by content), optionally only some formats."""
+    from nlp.batch import collect_paths, file_doc_id
+
+    seen, out = set(), []
+    for p in collect_paths([CORPUS]):
+        if suffixes and p.suffix.lower() not in suffixes:
+            continue
+        did = file_doc_id(p)
+        if did not in seen:
+            seen.add(did)
+            out.append(p)
+    return out
+
+
+def replicate(folder: Path, n: int) -> list[Path]:
+    """`n` files with distinct bytes made from the corpus (k trailing newlines each)."""
+    sources = corpus_files(REPLICABLE)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for i in range(n):
+        src = sources[i % len(sources)]
+        dst = folder / f"{i:06d}_{src.name}"
+        dst.write_bytes(src.read_bytes() + b"\n" * (i // len(sources) + 1))
+        out.append(dst)
+    return out
+
+
+# --------------------------------------------------------------------------- speed
+
+
+def speed(repeat: int = 2) -> dict:
+    import logging
+
+    import jieba
+
+    import nlp
+
+    files = corpus_files()
+    reports = [nlp.extract(p) for p in files]  # warm: patterns compiled, models loaded
+    texts = [r.document.text for r in reports]
+    n_chars = sum(len(t) for t in texts)
+
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        for p in files:
+            nlp.extract(p)
+        best = min(best, time.perf_counter() - t0)
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jt = jieba.Tokenizer()
+    jt.initialize()
+    jbest = float("inf")
+    for _ in range(max(repeat, 3)):
+        t0 = time.perf_counter()
+        for t in texts:
+            jt.lcut(t)
+        jbest = min(jbest, time.perf_counter() - t0)
+    return {
+        "documents": len(files),
+        "chars": n_chars,
+        "seconds": best,
+        "docs_per_s": len(files) / best,
+        "chars_per_s": n_chars / best,
+        "jieba_chars_per_s": n_chars / jbest,
+        "ratio_vs_jieba": jbest / best,
+        "records": {t: sum(len(getattr(r, t)) for r in reports)
+                    for t in ("claims", "citations", "cells", "links", "checks", "errors")},
+    }
+
+
+# --------------------------------------------------------------------------- memory
+
+
+def _child_memory(folder: str, store: str, checkpoints: list[int]) -> None:
+    """Runs in the child: one batch in this process, RSS sampled at the checkpoints."""
+    import psutil
+
+    from nlp.batch import collect_paths, run_batch
+
+    proc = psutil.Process()
+    files = collect_paths([folder])
+    samples: list[dict] = []
+    peak = 0
+    n = 0
+    t0 = time.perf_counter()
+
+    def on_result(res) -> None:
+        nonlocal n, peak
+        n += 1
+        rss = proc.memory_info().rss
+        peak = max(peak, rss)
+        if n in checkpoints:
+            samples.append({"docs": n, "rss_mb": rss / 2**20, "peak_mb": peak / 2**20,
+                            "seconds": time.perf_counter() - t0})
+            print(json.dumps(samples[-1]), file=sys.stderr, flush=True)
+
+    summary = run_batch(files, store, workers=1, on_result=on_result)
+    import resource
+
+    maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"samples": samples, "peak_mb": max(peak, maxrss_kb * 1024) / 2**20,
+                      "documents": summary.documents, "failed": summary.failed,
+                      "seconds": summary.seconds}))
+
+
+def memory(docs: int = 200) -> dict:
+    checkpoints = sorted({max(1, docs // 10), docs // 2, docs} | (
+        {1000, 5000} if docs >= 5000 else set()))
+    with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
+        replicate(Path(tmp) / "in", docs)
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_pipeline", "--child-memory",
+             str(Path(tmp) / "in"), str(Path(tmp) / "m.duckdb"), json.dumps(checkpoints)],
+            cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+# --------------------------------------------------------------------------- workers
+
+
+def workers(docs: int = 120) -> dict:
+    """Steady-state docs/s with 1 and 2 workers: the rate from the moment 25% of the
+    documents are committed to the end, so process start-up and warm-up (imports, data
+    loaded on first use) are left out of both. Total wall times are reported too."""
+    from nlp.batch import run_batch
+
+    out: dict = {"documents": docs, "cores": os.cpu_count()}
+    with tempfile.TemporaryDirectory(prefix="xxgk-bench-") as tmp:
+        files = replicate(Path(tmp) / "in", docs)
+        for w in (1, 2):
+            stamps: list[float] = []
+            s = run_batch(files, Path(tmp) / f"w{w}.duckdb", workers=w, commit_seconds=0.2,
+                          on_result=lambda _r, st=stamps: st.append(time.perf_counter()))
+            k = len(stamps) // 4
+            out[f"seconds_{w}"] = s.seconds
+            out[f"docs_per_s_{w}"] = (len(stamps) - 1 - k) / (stamps[-1] - stamps[k])
+    out["speedup"] = out["docs_per_s_2"] / out["docs_per_s_1"]
+    out["speedup_wall"] = out["seconds_1"] / out["seconds_2"]
+    return out
+
+
+def run(docs: int = 200, worker_docs: int = 120) -> dict:
+    return {"speed": speed(), "memory": memory(docs), "workers": workers(worker_docs)}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--child-memory":
+        _child_memory(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))
+    else:
+        print(json.dumps(run(), indent=2))
