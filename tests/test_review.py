@@ -89,3 +89,20 @@ def test_click_claim_jumps_to_cell_and_back_in_chromium(tmp_path):
         page.click(f"#{cell_id} a.back")
         assert page.evaluate("location.hash") == f"#{claim_id}"
         browser.close()
+
+
+def test_xxgk_show_writes_the_page(tmp_path):
+    from typer.testing import CliRunner
+
+    from nlp.cli import app
+
+    out = tmp_path / "seed.html"
+    result = CliRunner().invoke(app, ["show", str(SEED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text("utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    report = nlp.extract(SEED)
+    for f in report.findings:  # every failed check is listed, with links to its refs
+        for ref in f.refs:
+            assert f'href="#{ref}"' in page
+    assert f"{len(report.findings)} failed checks" in result.output
