@@ -227,6 +227,25 @@ class DuckDBWriter:
             con.rollback()
             raise
 
+    def cross_year(self) -> int:
+        """Recompute the `across_years` checks over every document in the store (same agency,
+        consecutive years) in one transaction; returns how many checks were written."""
+        from nlp.check.years import CHECK_ID, cross_year_checks, facts_from_store
+
+        checks = cross_year_checks(facts_from_store(self.con))
+        rows = [c.to_row() for c in checks]
+        con = self.con
+        con.begin()
+        try:
+            con.execute('DELETE FROM "checks" WHERE "check" = ?', [CHECK_ID])
+            if rows:
+                insert_rows(con, "checks", rows, table_columns("checks", rows))
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        return len(rows)
+
     def export(self, out_dir: str | os.PathLike[str], fmt: str) -> dict[str, Path]:
         self.con.execute("CHECKPOINT")
         return export_tables(self.con, out_dir, fmt)
@@ -252,6 +271,7 @@ class BatchSummary:
     records: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     written: dict[str, str] = field(default_factory=dict)  # table → file (file formats)
+    cross_year: int = 0  # across_years checks over the whole store after the run
 
     @property
     def exit_code(self) -> int:
@@ -390,6 +410,7 @@ def run_batch(
         except KeyboardInterrupt:
             flush()  # what is extracted is worth keeping; a second Ctrl-C rolls it back
             raise
+        summary.cross_year = writer.cross_year()  # needs every year of an agency: at the end
         if format != "duckdb":
             summary.written = {t: os.fspath(f) for t, f in writer.export(out, format).items()}
     finally:

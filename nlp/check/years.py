@@ -9,7 +9,7 @@ When a batch holds the same agency's reports for consecutive years:
   legitimately, so the message says so.
 
 The checks work on `YearFacts`, which can be built from `Report`s (`facts_from_report`) or
-from a store's DataFrames (`facts_from_frames`), so a batch can run them after extraction.
+from a DuckDB store (`facts_from_store`), so a batch runs them after extraction.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import regex
 
 from nlp.records import Check, Report
 
@@ -50,11 +52,15 @@ class YearFacts:
 
 
 def agency_key(agency: str | None) -> str:
+    """The reporting body, for matching years: simplified, without spaces, without a leading
+    原 and a trailing 办公室/办公厅 (a government's annual report is often signed by its office
+    one year and by the government the next: 平潭综合实验区管委会(办公室))."""
     from nlp.normalize import same_length
 
     if not agency:
         return ""
-    return same_length(agency).replace(" ", "").removeprefix("原")
+    key = same_length(agency).replace(" ", "").removeprefix("原")
+    return regex.sub(r"(?:办公室|办公厅)$", "", key)
 
 
 def facts_from_report(report: Report) -> YearFacts | None:
@@ -94,35 +100,42 @@ def _level_before(report: Report, change):
     return best
 
 
-def facts_from_frames(frames: dict) -> list[YearFacts]:
-    """YearFacts for every document of a store (`nlp.read_store` output)."""
+_CLAIM_COLUMNS = ("claim_id", "start", "end", "text", "value", "unit", "kind", "bound",
+                  "direction", "indicator", "sentence", "qualifiers")
+_CELL_COLUMNS = ("cell_id", "table", "row", "col", "indicator", "value")
+
+
+def facts_from_store(con) -> list[YearFacts]:
+    """YearFacts for every document of a DuckDB store (an open connection)."""
     from nlp.records import Cell, Claim, Document
 
-    docs = frames["documents"]
-    cells = frames.get("cells")
-    claims = frames.get("claims")
+    docs = con.execute("SELECT doc_id, agency, year FROM documents").fetchall()
+    cells: dict[str, list[Cell]] = {}
+    for row in con.execute(f"SELECT doc_id, {', '.join(_q(c) for c in _CELL_COLUMNS)} "
+                           "FROM cells WHERE indicator IS NOT NULL").fetchall():
+        kw = dict(zip(_CELL_COLUMNS, row[1:], strict=True))
+        cells.setdefault(row[0], []).append(
+            Cell(doc_id=row[0], row_label="", col_label="", unit=None, raw="", **kw))
+    claims: dict[str, list[Claim]] = {}
+    for row in con.execute(f"SELECT doc_id, {', '.join(_q(c) for c in _CLAIM_COLUMNS)} "
+                           'FROM claims ORDER BY doc_id, "start"').fetchall():
+        kw = dict(zip(_CLAIM_COLUMNS, row[1:], strict=True))
+        kw["sentence"] = tuple(kw["sentence"]) if kw["sentence"] is not None else None
+        kw["qualifiers"] = list(kw["qualifiers"] or [])
+        claims.setdefault(row[0], []).append(Claim(doc_id=row[0], **kw))
     out = []
-    for row in docs.to_dict("records"):
-        doc = Document(doc_id=row["doc_id"], path=row.get("path"), format=row.get("format", ""),
-                       text="", agency=row.get("agency"), year=_int(row.get("year")))
-        rep = Report(document=doc)
-        if cells is not None and len(cells):
-            sub = cells[cells["doc_id"] == row["doc_id"]]
-            rep.cells = [Cell(**{k: r.get(k) for k in Cell.__dataclass_fields__})
-                         for r in sub.to_dict("records")]
-        if claims is not None and len(claims):
-            sub = claims[claims["doc_id"] == row["doc_id"]].sort_values("start")
-            rep.claims = []
-            for r in sub.to_dict("records"):
-                kw = {k: r.get(k) for k in Claim.__dataclass_fields__}
-                kw["qualifiers"] = list(kw.get("qualifiers") or [])
-                sent = kw.get("sentence")
-                kw["sentence"] = tuple(sent) if sent is not None else None
-                rep.claims.append(Claim(**kw))
+    for doc_id, agency, year in docs:
+        doc = Document(doc_id=doc_id, path=None, format="", text="", agency=agency,
+                       year=_int(year))
+        rep = Report(document=doc, cells=cells.get(doc_id, []), claims=claims.get(doc_id, []))
         f = facts_from_report(rep)
         if f:
             out.append(f)
     return out
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
 
 
 def _int(x) -> int | None:
@@ -145,9 +158,13 @@ def cross_year_checks(items: Iterable[Report | YearFacts]) -> list[Check]:
         f = facts_from_report(it) if isinstance(it, Report) else it
         if f is not None and f.agency:
             facts.append(f)
-    by_key = {(f.agency, f.year): f for f in facts}
+    by_key: dict[tuple[str, int], YearFacts | None] = {}
+    for f in facts:  # two reports for one body and year (a 区政府 and its 办公室): ambiguous
+        by_key[(f.agency, f.year)] = None if (f.agency, f.year) in by_key else f
     out: list[Check] = []
     for f in facts:
+        if by_key.get((f.agency, f.year)) is None:
+            continue
         prev = by_key.get((f.agency, f.year - 1))
         if prev is None:
             continue
