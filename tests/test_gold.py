@@ -22,7 +22,7 @@ from nlp.ingest import EXTENSIONS, read
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpora" / "gold"
-GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
+GOLD_FILES = sorted(GOLD_DIR.rglob("*.gold.json"))  # dev set and corpora/gold/heldout
 TEMPLATES = {"pre2019", "2019", "2021", "local", None}
 
 
