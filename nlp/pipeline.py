@@ -35,9 +35,9 @@ def _extract(report: Report) -> None:
 
     report.citations = extract_citations(report.document)
     report.claims = extract_claims(report.document, citations=report.citations)
-    from nlp.ml import score_claims  # confidences from the claim scorer; rules alone without it
+    from nlp.ml import score_claims  # the claim scorer, when its artifact is enabled
 
-    report.claims = score_claims(report.document, report.claims)
+    report.claims = score_claims(report.document, report.claims, only_if_enabled=True)
 
 
 def _tables(report: Report) -> None:

@@ -198,3 +198,21 @@ def test_classifier_maps_held_out_sentences(trained, sentence, template, expecte
     assert len(claims) == 1
     (ind, _p), = predict(pipe, rep, claims, threshold=0.2)
     assert ind == expected
+
+
+def test_pipeline_runs_the_scorer_only_when_it_filters(monkeypatch):
+    # the committed scorer did not beat the rules (filter off): the pipeline leaves the rules'
+    # claims and confidences untouched, and score_claims still gives probabilities on demand
+    import nlp
+    from nlp.ml import load_claim_scorer, score_claims
+
+    scorer = load_claim_scorer()
+    assert scorer is not None
+    rep = nlp.extract(SEED)
+    tags = [c.extractor for c in rep.claims]
+    if scorer.filters:
+        assert any(scorer.tag in t for t in tags)
+    else:
+        assert not any(scorer.tag in t for t in tags)
+        scored = score_claims(rep.document, rep.claims)
+        assert all(scorer.tag in c.extractor for c in scored if c.kind != "zero")

@@ -80,12 +80,16 @@ def load_indicator_classifier(model_dir: str | Path | None = None
     return _load_indicator(*_stamp(d))
 
 
-def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | None = None
-                 ) -> list[Claim]:
-    """The pipeline's hook after `find_claims`: confidences from the claim scorer, and its
-    filter if the artifact enables it. Without a usable model the claims come back as they are.
-    """
+def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | None = None,
+                 only_if_enabled: bool = False) -> list[Claim]:
+    """Confidences from the claim scorer, and its filter if the artifact enables it. Without a
+    usable model the claims come back as they are.
+
+    The pipeline calls it with `only_if_enabled=True`: a scorer whose filter is off (it did not
+    beat the rules in cross-validation) is then not run at all, so the rules' confidences stand
+    and the pipeline does not pay for a model that changes nothing; call it without the flag
+    to get the model's probabilities on demand."""
     model = scorer if scorer is not None else load_claim_scorer()
-    if model is None or not claims:
+    if model is None or not claims or (only_if_enabled and not model.filters):
         return claims
     return model.apply(doc, claims)
