@@ -125,3 +125,19 @@ def test_markdown_header_rule_is_not_a_row():
     assert by_ind["t2.normative.in_force"].value == 32
     assert by_ind["t2.normative.in_force"].col_label == "现行有效件数"
     assert not any(set(c.raw) <= set("-: ") and c.raw for c in report.cells)
+
+
+def test_one_cell_per_line_web_table_without_pipes():
+    # corpora/heldout/sn_xixian_taiping_2022_excerpt.txt: a web table copied as text, each cell
+    # on its own line with blank lines between, 商业 / 企业 split over two lines
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout" / "sn_xixian_taiping_2022_excerpt.txt"
+    report = nlp.extract(path)
+    by_ind = {c.indicator: c for c in report.cells if c.indicator}
+    assert by_ind["t2.rules.in_force"].value == 0
+    assert by_ind["t2.fees.amount"].col_label.startswith("本年收费金额")
+    assert by_ind["t3.new.commercial"].value == 0
+    assert "商业" in by_ind["t3.new.commercial"].col_label
+    # the narrative before and after is not swallowed: its headings are still sections
+    assert any("收到和处理政府信息公开申请" in s.heading for s in report.document.sections)

@@ -96,6 +96,12 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 tables.append(t)
                 i = j
                 continue
+        if free(a, b) and _LINE_TABLE_START.match(text, a, b) and _cells_on_lines(text, lines, i):
+            j, t = _line_block(text, lines, i)
+            if t is not None:
+                tables.append(t)
+                i = j
+                continue
         got = _split(text[a:b], a) if free(a, b) else None
         if got is None:
             i += 1
@@ -198,15 +204,63 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
             break
         toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
         j += 2
+    t = _stream_table(text, lines, toks)
+    return (j + 1, t) if t is not None else (i + 1, None)
+
+
+_LINE_TABLE_START = regex.compile(
+    r"\s*(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
+    r"[（(]本列数据的勾稽关系|统计指标|指标名称)")
+_LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
+
+
+def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Do the next lines look like one cell each (short, several of them numbers)?"""
+    following = [text[a:b].strip() for a, b in lines[i + 1:i + 40] if text[a:b].strip()][:16]
+    if len(following) < 6 or any(len(x) > _LINE_CELL_MAX for x in following[:6]):
+        return False
+    return sum(_value_like(x) for x in following) >= 3
+
+
+def _line_block(text: str, lines: list[tuple[int, int]], i: int
+                ) -> tuple[int, Table | None]:
+    """A web table copied as text with each cell on its own line and blank lines between
+    cells (no `|`): from a line that starts a statistics table (第二十条第（一）项, 信息内容,
+    申请人情况, the 勾稽关系 corner note …) to the first long line, report heading or run of
+    blank lines."""
+    toks: list[tuple[int, int]] = []
+    j, n, blanks, last = i, len(lines), 0, i
+    while j < n:
+        a, b = lines[j]
+        s = text[a:b]
+        if not s.strip():
+            blanks += 1
+            if blanks > 2:
+                break
+            j += 1
+            continue
+        if s.strip() in ("|", "｜") or len(s.strip()) > _LINE_CELL_MAX or (
+                toks and _is_report_heading(s)):
+            break
+        blanks = 0
+        toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
+        last = j
+        j += 1
+    t = _stream_table(text, lines, toks)
+    return (last + 1, t) if t is not None else (i + 1, None)
+
+
+def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int, int]]
+                  ) -> Table | None:
+    """A table from a stream of cells (one per line), rows recovered by `_stream_rows`."""
     if len(toks) < 4 or not any(_value_like(text[s:e]) for s, e in toks):
-        return i + 1, None
+        return None
     rows = _stream_rows(text, toks)
     cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e)
              for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
     first_line = next(x for x, (a, b) in enumerate(lines) if a <= toks[0][0] <= b)
-    t = Table(index=0, start=toks[0][0], end=toks[-1][1], cells=cells, source="text",
-              caption=_caption(text, lines, first_line))
-    return j + 1, t
+    return Table(index=0, start=toks[0][0], end=toks[-1][1], cells=cells, source="text",
+                 caption=_caption(text, lines, first_line))
 
 
 def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
@@ -235,6 +289,20 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int,
             return False
         k = label_key(t)
         return k in vocab or any(w in k for w in data["columns"]["corner"])
+
+    # a header word split over two cells by a line break (商业 / 企业, 科研 / 机构) is one cell
+    merged: list[tuple[int, int]] = []
+    for span in toks:
+        if merged:
+            prev = merged[-1]
+            a_txt, b_txt = text[prev[0]:prev[1]], text[span[0]:span[1]]
+            joint = label_key(a_txt + b_txt)
+            if (joint in vocab and label_key(a_txt) not in vocab
+                    and label_key(b_txt) not in vocab):
+                merged[-1] = (prev[0], span[1])
+                continue
+        merged.append(span)
+    toks = merged
 
     rows: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
