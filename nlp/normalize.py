@@ -7,8 +7,8 @@
   (clause punctuation ，；：、。 stays as it is, because it marks clause boundaries);
 - converts traditional characters to simplified (國辦發 → 国办发), one character for one;
 - drops spaces inside a line where they touch a digit or a Han character (`2018 年`, `33 条`);
-- drops line breaks that cut a sentence in two (a line that does not end a sentence, followed
-  by a line that is not a heading).
+- drops line breaks that cut a sentence in two (a line that does not end a sentence, or ends
+  a clause with ；, followed by a line that is neither a heading nor an enumeration item).
 
 Matchers run on `.text` and call `.span(i, j)` to get source offsets, so every record still
 satisfies `source[start:end]` == what the file says. `tests/test_normalize.py` proves the
@@ -32,6 +32,7 @@ _HEADING_START = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[)）]|\d+[、.．]\D|"
     r"第[一二三四五六七八九十]+[部分章节条])"
 )
+_ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[0-9]+[)）]|[①-⑳])")
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
@@ -158,7 +159,8 @@ def normalize(text: str) -> NormalizedText:
 def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     """Drop the line break at `i` (and the spaces and breaks after it) when it cuts a sentence;
     `line` is the stripped line it ends."""
-    if len(line) < 15 or line[-1] in _SENTENCE_END:
+    semi = bool(line) and line[-1] in "；;"  # a clause of a longer sentence (PDF lines end so)
+    if len(line) < 15 or (line[-1] in _SENTENCE_END and not semi):
         return
     if _TITLE_END.search(line):
         return  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
@@ -167,9 +169,11 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     j = i + 1
     while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
         j += 1
-    if j >= n or not _is_hd(line[-1]):
+    if j >= n or not (semi or _is_hd(line[-1])):
         return
     rest = folded[j : j + 12]
+    if semi and _ENUMERATION.match(rest):
+        return  # 一是…；\n二是…: list items keep their lines
     if _HEADING_START.match(rest) or "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
         return
     if not _is_hd(folded[j]):
