@@ -7,15 +7,13 @@ uses "pre2019" for every report before 2019 while the tables say `local`, spec s
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from corpus import segmented
 
 import nlp
-from nlp.ingest import read
-from nlp.segment import segment
 from nlp.segment.metadata import clean_agency, crawler_header, find_region, region_aliases
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -72,16 +70,7 @@ CASES = [
     ("full/ha_hongze_2024.pdf", 2024, "2021", "淮安市洪泽区人民政府"),  # title over two lines
 ]
 
-_READER = {".html": "html", ".docx": "docx", ".pdf": "pdf"}
-
-
-def _doc(rel: str):
-    mod = _READER.get(Path(rel).suffix)
-    if mod and importlib.util.find_spec(f"nlp.ingest.{mod}") is None:
-        pytest.skip(f"nlp/ingest/{mod}.py not written yet")
-    doc = read(CORPORA / rel)
-    segment(doc)
-    return doc
+_doc = segmented
 
 
 @pytest.mark.parametrize(("rel", "year", "template", "agency"), CASES, ids=[c[0] for c in CASES])

@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
+from corpus import segmented
 
 import nlp
-from nlp.ingest import read
-from nlp.segment import segment
 from nlp.segment.structure import classify_title, cn_number, find_structure, section_kinds
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 SEED = "seeds/000_65d192663e1ca53a.txt"
-_READER = {".html": "html", ".docx": "docx", ".pdf": "pdf"}
-
-
-def _doc(rel: str):
-    mod = _READER.get(Path(rel).suffix)
-    if mod and importlib.util.find_spec(f"nlp.ingest.{mod}") is None:
-        pytest.skip(f"nlp/ingest/{mod}.py not written yet")
-    doc = read(CORPORA / rel)
-    segment(doc)
-    return doc
+_doc = segmented
 
 
 def _top(doc) -> list[tuple[str, str]]:
