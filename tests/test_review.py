@@ -106,3 +106,13 @@ def test_xxgk_show_writes_the_page(tmp_path):
         for ref in f.refs:
             assert f'href="#{ref}"' in page
     assert f"{len(report.findings)} failed checks" in result.output
+
+
+def test_notebook_repr_is_a_fragment_with_the_highlights():
+    report = nlp.extract(SEED)
+    frag = report._repr_html_()
+    assert not frag.lstrip().startswith("<!DOCTYPE") and "<html" not in frag
+    root = lxml_html.fragment_fromstring(frag, create_parent="div")
+    marks = {el.get("id") for el in root.iter("mark")}
+    assert {c.claim_id for c in report.claims} <= marks  # every claim is highlighted
+    assert {c.citation_id for c in report.citations if c.kind == "doc_number"} <= marks
