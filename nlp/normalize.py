@@ -28,10 +28,12 @@ _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
 _SENTENCE_END = set("。！？；：:!?;」』”\"）)】")
-_HEADING_START = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9]+[)）]|\d+[、.．]\D|"
-    r"第[一二三四五六七八九十]+[部分章节条])"
+HEADING_START = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9０-９]+[)）]|"
+    r"[0-9０-９]+[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节条]|附件|[一二三四五六七八九十]是)"
 )
+"""A line that starts a heading or a list item (一、 （一） 1. 第一章 附件 一是): never joined to the
+line before it, by this view or by the PDF reader."""
 _ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[0-9]+[)）]|[①-⑳])")
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
@@ -164,7 +166,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
         return
     if _TITLE_END.search(line):
         return  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
-    if _HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
+    if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
         return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
     j = i + 1
     while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
@@ -174,7 +176,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     rest = folded[j : j + 12]
     if semi and _ENUMERATION.match(rest):
         return  # 一是…；\n二是…: list items keep their lines
-    if _HEADING_START.match(rest) or "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
+    if HEADING_START.match(rest) or "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
         return
     if not _is_hd(folded[j]):
         return

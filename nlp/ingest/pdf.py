@@ -30,16 +30,13 @@ import regex
 
 from nlp.errors import CorruptFile, EncryptedPDF, InputError, NoTextLayer
 from nlp.ingest import TextBuilder, join_wrapped
+from nlp.normalize import HEADING_START
 from nlp.records import Document, TableCell
 
 _PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９一二三四五六七八九十]+\s*页"
     r"(?:\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}|"
     r"(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?|[·•\-—]\s*[0-9]{1,4}\s*[·•\-—])\s*$"
-)
-_HEADING = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9０-９]+[)）]|"
-    r"[0-9０-９]+[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节条]|附件|[一二三四五六七八九十]是)"
 )
 _SENTENCE_END = set("。！？；：!?;:")
 _CLOSERS = set("”」』\"'）)")
@@ -556,7 +553,7 @@ def _render(blocks: list[Any], out: TextBuilder) -> None:
 
 def _joins(a: _Line, b: _Line, left: float, right: float) -> bool:
     """Is line b the continuation of line a's sentence?"""
-    if _HEADING.match(b.text) or _ends_sentence(a.text):
+    if HEADING_START.match(b.text) or _ends_sentence(a.text):
         return False
     size = max(a.size, b.size, 1.0)
     if size > 1.15 * max(min(a.size, b.size), 1.0):  # a title over body text
@@ -565,5 +562,5 @@ def _joins(a: _Line, b: _Line, left: float, right: float) -> bool:
         return False
     width = max(right - left, 1.0)
     full = a.x1 >= right - 2 * size
-    long_line = (a.x1 - left) >= 0.6 * width and not _HEADING.match(a.text)
+    long_line = (a.x1 - left) >= 0.6 * width and not HEADING_START.match(a.text)
     return full or long_line
