@@ -159,6 +159,10 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:
             ind = None  # a part (其中…, 类别…) is not its total
+        if ind is None and parent is not None:
+            by_applicant = applicant_part(parent.indicator, claim.subject)
+            if by_applicant is not None:
+                ind, rule = by_applicant, "applicant"
         if rule is not None:
             claim.indicator = ind
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
@@ -166,6 +170,32 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             undecided.append(claim)
     if undecided and classify:
         _classify(report, undecided)
+
+
+# table 三's applicant columns, named in the narrative as the parts of a row's total
+# (共计81件，涉及自然人80件、商业企业1件)
+_APPLICANTS = (
+    ("natural", regex.compile(r"自然人|公民(?!、法人)")),
+    ("commercial", regex.compile(r"商业企业|企业(?!事业)")),
+    ("research", regex.compile(r"科研机构")),
+    ("nonprofit", regex.compile(r"社会公益组织|公益组织")),
+    ("legal_services", regex.compile(r"法律服务机构")),
+)
+
+
+def applicant_part(total_indicator: str | None, subject: str | None) -> str | None:
+    """`t3.<row>.total` + a part named 自然人/商业企业/… → `t3.<row>.<column>` (an existing id)."""
+    if not total_indicator or not subject or not total_indicator.startswith("t3."):
+        return None
+    if not total_indicator.endswith(".total"):
+        return None
+    for col, rx in _APPLICANTS:
+        if rx.search(subject):
+            candidate = total_indicator[: -len("total")] + col
+            from nlp.tables.labels import indicators
+
+            return candidate if candidate in indicators() else None
+    return None
 
 
 def _with(extractor: str, part: str) -> str:

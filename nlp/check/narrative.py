@@ -35,10 +35,18 @@ _SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3}
 # Alternative readings of a table a narrative legitimately uses; a match makes the check
 # `uncertain` instead of `fail`.
 ALTERNATIVES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "t3.new.total": (("t3.new.total", "t3.carried_over.total"),),
     "requests.received": (("requests.closed",),),
     "t3.result.total.total": (("t3.new.total",), ("t3.new.total", "t3.carried_over.total")),
 }
+
+
+def alternatives(indicator: str | None) -> tuple[tuple[str, ...], ...]:
+    """Readings of the table a narrative figure may follow instead of its own cell: requests
+    "received" are often 新收 + 上年结转, in every applicant column (t3.new.<col>)."""
+    if indicator and indicator.startswith("t3.new."):
+        col = indicator.removeprefix("t3.new.")
+        return ((indicator, f"t3.carried_over.{col}"),)
+    return ALTERNATIVES.get(indicator or "", ())
 
 
 def _fmt(x: float | None) -> str:
@@ -125,7 +133,7 @@ def narrative_vs_table(report: Report) -> list[Check]:
             status = "uncertain"
             note = f"，但正文另处“{agreeing[0].text}”与表一致，此处可能是部分口径"
             refs.append(agreeing[0].claim_id)
-        for alt in ([] if agreeing else ALTERNATIVES.get(ln.indicator or "", ())):
+        for alt in ([] if agreeing else alternatives(ln.indicator)):
             alt_cells = [by_ind.get(i) for i in alt]
             if any(c is None or c.value is None for c in alt_cells):
                 continue

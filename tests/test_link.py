@@ -1,0 +1,55 @@
+"""Claim → indicator on real sentences (the source is in each case id).
+
+Each case gives a sentence, the template of its report, the claim and the id a careful reader
+assigns (None: the claim has no table counterpart)."""
+
+import pytest
+
+import nlp
+from nlp.link import applicant_part
+
+TEMPLATE_HINT = {  # a line that makes the segmenter decide the template, as a real table would
+    "pre2019": "统计指标\t单位\t统计数\n（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）\t条\t0\n",
+    "2021": "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n",
+    "2019": "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n规章\t0\t0\t0\n",
+}
+
+CASES = [
+    # (id, template, sentence, claim text, indicator)
+    ("seed", "pre2019", "2018 年，县质监局共主动公开政府信息 33 条。", "33 条", "active.total"),
+    ("seed", "pre2019", "2018 年，共收到政府信息公开申请 1 件，已经按时答复。", "1 件", "requests.received"),
+    ("seed-part", "pre2019", "共主动公开政府信息 33 条。其中，业务类信息 26 条，占 75%。", "26 条", None),
+    ("fj_pingtan_2023", "2021", "2023年全区接收各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。", "80件", "t3.new.natural"),
+    ("fj_pingtan_2023", "2021", "2023年全区接收各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。", "1件", "t3.new.commercial"),
+    ("fj_pingtan_2025", "2021", "2025年，全区共收到政府信息公开申请154件，共办结148件，结转至2026年6件。", "6件", "t3.carried_forward.total"),
+    ("sh_shanghai_2019", "2019", "市政府办公厅代表市政府共受理政府信息公开申请859件，申请数量较去年回落12.3%。", "859件", "t3.new.total"),
+    ("sh_shanghai_2019", "2019", "答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复）。", "805件", "t3.result.total.total"),
+    ("sh_shanghai_2019", "2019", "答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复）。", "18件", "t3.carried_over.total"),
+    ("sh_shanghai_2019", "2019", "答复政府信息公开申请805件（含上年度结转申请18件，另有72件申请按照《条例》顺延到下年度答复）。", "72件", "t3.carried_forward.total"),
+    ("sc_suining_2023", "2021", "全年收到因政府信息公开申请引起的行政复议1件(已办结)。", "1件", "t4.review.total"),
+    ("sc_suining_2023", "2021", "制发行政规范性文件2件,废止行政规范性文件10件,现行有效件数14件。", "14件", "t2.normative.in_force"),
+    ("js_yancheng_2023", "2021", "全年共办理政府信息公开申请74件,办结71件,剩余3件结转下一年度处理。", "3件", "t3.carried_forward.total"),
+    ("js_yancheng_2023", "2021", "全年共办理政府信息公开申请74件,办结71件,剩余3件结转下一年度处理。", "74件", None),
+    ("fj_pingtan_2015", "pre2019", "累计在平潭政府采购信息网上主动公开政府采购项目信息188条。", "188条", None),
+    ("fj_pingtan_2018", "pre2019", "对网民的咨询投诉件及时处理并反馈，截至目前共收到15564件咨询投诉件，已办结15042件。", "15042件", None),
+]
+
+
+@pytest.mark.parametrize(("src", "template", "sentence", "text", "indicator"), CASES,
+                         ids=[f"{c[0]}:{c[3]}" for c in CASES])
+def test_claim_indicator(src, template, sentence, text, indicator):
+    report = nlp.extract_text(sentence + "\n\n" + TEMPLATE_HINT[template])
+    assert report.document.template == template
+    claims = [c for c in report.claims if c.text == text and c.start < len(sentence)]
+    assert claims, [c.text for c in report.claims]
+    assert claims[0].indicator == indicator
+
+
+@pytest.mark.parametrize(("total", "subject", "expected"), [
+    ("t3.new.total", "涉及自然人", "t3.new.natural"),
+    ("t3.carried_over.total", "商业企业", "t3.carried_over.commercial"),
+    ("t3.new.total", "网络申请", None),  # a channel, not an applicant column
+    ("requests.received", "自然人", None),  # pre2019 has no applicant columns
+])
+def test_applicant_parts_take_their_column(total, subject, expected):
+    assert applicant_part(total, subject) == expected
