@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import glob
 import os
 import signal
@@ -145,16 +146,59 @@ class DocResult:
         return self.rows.get("errors", [])
 
 
-def extract_rows(path: str | os.PathLike[str], doc_id: str | None = None) -> DocResult:
+DEFAULT_TIMEOUT = 300.0  # seconds one document may take before it becomes an error row
+
+
+class DocumentTimeout(BaseException):
+    """Raised inside a worker when one document takes too long (a BaseException, so that the
+    pipeline's per-stage error handling does not swallow it and go on to the next stage)."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise `DocumentTimeout` in this thread after `seconds` (Unix main thread only; a no-op
+    elsewhere or for 0/None)."""
+    import signal
+    import threading
+
+    if (not seconds or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise DocumentTimeout
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def extract_rows(path: str | os.PathLike[str], doc_id: str | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT) -> DocResult:
     """Extract one file into store rows (the worker's job; never raises for a bad file).
 
     A file that cannot be read has no `documents` row, only `errors` rows; their `doc_id` is
-    the file's id so a rerun can replace them."""
+    the file's id so a rerun can replace them. A file that takes longer than `timeout` seconds
+    (a reader library stuck on a malformed PDF) becomes an error row with stage `timeout`."""
     from nlp.pipeline import safe_extract
     from nlp.records import ErrorRecord
 
     t0 = time.perf_counter()
-    report = safe_extract(path)
+    try:
+        with time_limit(timeout):
+            report = safe_extract(path)
+    except DocumentTimeout:
+        did = doc_id or file_doc_id(path)
+        err = ErrorRecord(did, os.fspath(path), "timeout", "DocumentTimeout",
+                          f"{os.fspath(path)}: extraction took longer than {timeout:g} s and "
+                          "was stopped (raise --timeout for very large files)")
+        return DocResult(os.fspath(path), did, "error", {"errors": [err.to_row()]},
+                         time.perf_counter() - t0)
     did = doc_id or report.document.doc_id
     rows = report.rows()
     try:
@@ -324,6 +368,7 @@ def run_batch(
     on_result: Callable[[DocResult], None] | None = None,
     commit_seconds: float = 1.0,
     max_group: int = 256,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BatchSummary:
     """Extract every file in `paths` (files, as from `collect_paths`) into a store.
 
@@ -331,7 +376,8 @@ def run_batch(
     `out` with one file per table. `workers` processes extract (default: the number of cores;
     1 runs in this process). Finished documents are committed together every
     `commit_seconds` (or `max_group` documents), whole documents per transaction, because
-    each commit costs a disk sync. `on_result(DocResult)` is called once a document is
+    each commit costs a disk sync. A document taking more than `timeout` seconds becomes an
+    error row (stage `timeout`) and the run goes on. `on_result(DocResult)` is called once a document is
     committed, or skipped. On KeyboardInterrupt the document being written is rolled back,
     the workers are stopped and the interrupt is re-raised: everything committed stays.
     """
@@ -400,7 +446,8 @@ def run_batch(
                 report(res)
 
         try:
-            with contextlib.closing(imap_unordered(extract_rows, todo(), workers)) as results:
+            work = functools.partial(extract_rows, timeout=timeout)
+            with contextlib.closing(imap_unordered(work, todo(), workers)) as results:
                 for res in results:
                     pending.append(res)
                     if (len(pending) >= max_group

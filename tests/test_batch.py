@@ -281,3 +281,44 @@ def test_extract_many_yields_reports_in_input_order():
     many = list(nlp.extract_many(paths, workers=2, window=2))
     assert [r.document.path for r in many] == [str(p) for p in paths]
     assert [len(r.claims) for r in many] == [len(nlp.extract(p).claims) for p in paths]
+
+
+def test_time_limit_interrupts_a_stuck_document():
+    import time as _time
+
+    from nlp.batch import DocumentTimeout, time_limit
+
+    t0 = _time.perf_counter()
+    with pytest.raises(DocumentTimeout), time_limit(0.2):
+        _time.sleep(5)
+    assert _time.perf_counter() - t0 < 2
+
+
+def test_a_document_that_hangs_becomes_a_timeout_error_row(tmp_path, monkeypatch):
+    # a reader library stuck on one file must not hold the batch: the file becomes an error
+    # row with stage "timeout" and the other files are extracted
+    import time as _time
+
+    import nlp.pipeline
+    from nlp.batch import run_batch
+
+    real = nlp.pipeline.safe_extract
+    stuck = tmp_path / "stuck.txt"
+    stuck.write_text("2018年，共收到政府信息公开申请1件。", encoding="utf-8")
+    good = tmp_path / "good.txt"
+    good.write_text("2018年，共主动公开政府信息33条。", encoding="utf-8")
+
+    def slow(path):
+        if str(path).endswith("stuck.txt"):
+            _time.sleep(30)
+        return real(path)
+
+    real(good)  # warm (the first document in a process loads the dictionaries)
+    monkeypatch.setattr(nlp.pipeline, "safe_extract", slow)
+    out = tmp_path / "s.duckdb"
+    summary = run_batch([stuck, good], out, workers=1, timeout=1.0)
+    assert summary.exit_code == 1
+    con = duckdb.connect(str(out), read_only=True)
+    errors = con.execute("SELECT path, stage FROM errors").fetchall()
+    assert errors == [(str(stuck), "timeout")]
+    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1

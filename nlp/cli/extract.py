@@ -81,6 +81,9 @@ def extract(
     summary_json: Annotated[Path | None, typer.Option(
         "--summary-json", help="Also write the run summary as JSON to this file.",
         show_default=False)] = None,
+    timeout: Annotated[float, typer.Option(
+        "--timeout", min=0.0, help="Seconds one document may take; a slower one becomes an "
+        "error row (stage timeout) and the run goes on. 0 = no limit.")] = 300.0,
 ) -> None:
     """Extract many reports into one dataset: claims, citations, table cells, links, checks."""
     from nlp.batch import collect_paths
@@ -155,7 +158,8 @@ def extract(
                 from nlp.batch import run_batch
 
                 summary = run_batch(files, out, format=fmt, workers=workers, force=force,
-                                    on_result=on_result, commit_seconds=commit_every)
+                                    on_result=on_result, commit_seconds=commit_every,
+                                    timeout=timeout or None)
     except UsageError as exc:
         raise fail(str(exc)) from None
     except KeyboardInterrupt:
