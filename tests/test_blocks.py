@@ -141,3 +141,14 @@ def test_one_cell_per_line_web_table_without_pipes():
     assert "商业" in by_ind["t3.new.commercial"].col_label
     # the narrative before and after is not swallowed: its headings are still sections
     assert any("收到和处理政府信息公开申请" in s.heading for s in report.document.sections)
+
+
+def test_pipe_stream_cell_with_a_line_break_is_one_cell():
+    # corpora/heldout2/xj_nilka_town_2023_excerpt.txt: "|⏎商业⏎企业⏎|" is one header cell
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout2" / "xj_nilka_town_2023_excerpt.txt"
+    report = nlp.extract(path)
+    t3 = [c for c in report.cells if c.table == "三"]
+    assert t3 and all(c.indicator for c in t3)
+    assert {c.indicator for c in t3} >= {"t3.new.commercial", "t3.new.research", "t3.new.total"}

@@ -202,8 +202,16 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         s = text[a:b]
         if not s.strip() or s.strip() in ("|", "｜") or _is_report_heading(s):
             break
-        toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
-        j += 2
+        # a cell whose text has a line break (商业⏎企业) runs on to the next `|` line
+        k = j + 2
+        while (k < n and k <= j + 3 and text[lines[k][0]:lines[k][1]].strip()
+               and text[lines[k][0]:lines[k][1]].strip() not in ("|", "｜")
+               and len(text[lines[k][0]:lines[k][1]].strip()) <= _LINE_CELL_MAX
+               and k + 1 < n and text[lines[k + 1][0]:lines[k + 1][1]].strip() in ("|", "｜")):
+            k += 1
+        last = text[lines[k - 1][0]:lines[k - 1][1]]
+        toks.append((a + len(s) - len(s.lstrip()), lines[k - 1][0] + len(last.rstrip())))
+        j = k
     t = _stream_table(text, lines, toks)
     return (j + 1, t) if t is not None else (i + 1, None)
 
