@@ -119,19 +119,22 @@ def rule_indicator(
         return None, None  # a change is not the level the table states
     unit = "件" if claim.kind == "zero" else claim.unit
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中
-    best: tuple[int, IndicatorRule] | None = None
+    best: tuple[float, IndicatorRule] | None = None
     for rule in indicator_rules():
         if claim.kind != "zero" and unit not in rule.units:
             continue
         if rule.sections and section not in rule.sections:
             continue
-        if rule.sentence is not None and not rule.sentence.search(sentence or context):
+        if rule.sentence is not None and not rule.sentence.search(
+                (sentence or context) + (claim.subject or "") + after):
             continue
-        ends = [m.end() for m in rule.pattern.finditer(pre)]
-        if ends:
-            score = min(max(ends), len(context))
+        ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
+        if ctx_ends:  # the clause itself names it: the nearer to the number, the better
+            score = float(max(ctx_ends))
+        elif rule.pattern.search(pre):  # only with the subject after it
+            score = -1.0
         elif after and rule.pattern.search(after):
-            score = -1
+            score = -2.0
         else:
             continue
         if best is None or score > best[0]:
@@ -217,10 +220,13 @@ def _classify(report: Report, claims: list[Claim]) -> None:
             claim.extractor = _with(claim.extractor, f"indicator:model:{prob:.2f}")
 
 
-# Zero statements naming two things: the second indicator per template.
-_ZERO_PAIRS = {
-    ("review.total", "pre2019"): "litigation.total",
-    ("review.total", "local"): "litigation.total",
+# Zero statements naming both 行政复议 and 行政诉讼 (未发生行政复议和行政诉讼): every indicator
+# they cover, per template.
+_ZERO_REVIEW_LITIGATION = {
+    "pre2019": ("review.total", "litigation.total"),
+    "local": ("review.total", "litigation.total"),
+    "2019": ("t4.review.total", "t4.litigation_direct.total", "t4.litigation_after_review.total"),
+    "2021": ("t4.review.total", "t4.litigation_direct.total", "t4.litigation_after_review.total"),
 }
 
 
@@ -229,10 +235,9 @@ def _extra_zero_indicators(claim: Claim, template: str | None, text: str) -> lis
         return []
     phrase = text[claim.start : claim.end]
     if "复议" in phrase and "诉讼" in phrase:
-        if template in ("2019", "2021"):
-            return ["t4.litigation_direct.total", "t4.litigation_after_review.total"]
-        extra = _ZERO_PAIRS.get((claim.indicator, template or ""))
-        return [extra] if extra else []
+        covered = _ZERO_REVIEW_LITIGATION.get(template or "", ())
+        if claim.indicator in covered:
+            return [i for i in covered if i != claim.indicator]
     return []
 
 

@@ -527,3 +527,16 @@ def test_arbitrary_text_never_raises_and_spans_round_trip(text):
         assert c.pair is None or c.pair in ids
         assert c.kind in ("doc_number", "title", "alias")
     assert [c.start for c in cites] == sorted(c.start for c in cites)
+
+
+@pytest.mark.parametrize(("sentence", "text", "code", "year", "serial"), [
+    # heldout3/tj_district_wei_2015: a local decree with its year before the body
+    ("严格执行2008年市人民政府令第3号的规定", "2008年市人民政府令第3号", "市人民政府令", 2008, 3),
+    # a date before a sentence is not the decree's year
+    ("2018年按照财政部令第87号要求", "财政部令第87号", "财政部令", None, 87),
+])
+def test_decree_with_a_leading_year(sentence, text, code, year, serial):
+    import nlp
+
+    (c,) = [c for c in nlp.extract_text(sentence).citations if c.kind == "doc_number"]
+    assert (c.text, c.code, c.year, c.serial) == (text, code, year, serial)

@@ -214,6 +214,7 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
             if pid.startswith("decree"):
                 org = gd.get("org") or ""
                 s = m.start("org")
+                cut = 0
                 if pid == "decree":
                     cut = _trim_code(org, pats, keep_tail="yes")
                     org, s = org[cut:], s + cut
@@ -227,7 +228,13 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
                 else:
                     code = bare + "令"
                 serial = _cn_int(gd["serial"])
-                year = int(gd["year"]) if gd.get("year") else None
+                # 2008年市人民政府令第3号: a year right before the body is the decree's year;
+                # 2018年按照财政部令第87号 is a date (words were trimmed off the body)
+                year0 = gd.get("year0") if cut == 0 else None
+                year_txt = gd.get("year") or year0
+                year = int(year_txt) if year_txt else None
+                if year0 and not gd.get("year"):
+                    s = m.start("year0")
                 hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=year, serial=serial,
                            org=None if code in ("国务院令", "主席令") else bare)
             else:
