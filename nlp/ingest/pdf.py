@@ -12,7 +12,11 @@ footers repeated on most pages are dropped; a line that is full width, does not 
 sentence and is followed by a line that is neither a heading nor indented is joined to it;
 a table that ends one page and continues at the top of the next (same width, compatible
 columns) is one `Table` whose `pages` lists both (1-based page numbers), with a row split by
-the page break and cells merged across it read once.
+the page break and cells merged across it read once: a label cut mid-text (`（五）不予处` |
+`理`), header rows cut by the break, and a title row left alone in a ruled box at the foot of
+the page before (pdfplumber never reports a one-cell table) are rejoined. A sentence ending
+at the right margin continues on a flush next line when paragraphs are indented or the line
+gap is ordinary; a centred line (date, signature) is never joined to the next.
 
 A PDF without a text layer (scanned), or whose text is mostly `(cid:NNN)` or unmapped glyphs,
 raises `NoTextLayer`; a password-protected one `EncryptedPDF`; a damaged one `CorruptFile`.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import io
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +47,7 @@ _SENTENCE_END = set("。！？；：!?;:")
 _CLOSERS = set("”」』\"'）)")
 _BAD_GLYPH = regex.compile(r"^\(cid:\d+\)$|^[\ue000-\uf8ff\ufffd]$|^[\x00-\x08\x0e-\x1f]$")
 _DIGITS = regex.compile(r"[0-9０-９]+")
+_NUMBER = regex.compile(r"[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?")
 _HAN = regex.compile(r"\p{Han}")
 _WS = regex.compile(r"\s+")
 _CJK_GAP = regex.compile(
@@ -334,13 +340,25 @@ def _merge(prev: _Frag, cont: _Frag) -> _Frag:
         for c in cont.cells:
             c.row -= drop
     n_prev = prev.n_rows
-    split = _split_row(prev, cont)
-    offset = n_prev - 1 if split else n_prev
     ending = {(c.col, c.colspan): c for c in prev.cells if c.row + c.rowspan == n_prev}
+    first = [c for c in cont.cells if c.row == 0]
+    split = _split_row(prev, cont) and (
+        not any(c.text for c in first) or {(c.col, c.colspan) for c in first} == set(ending))
+    # the break fell inside the header: the first row cuts a header cell above into parts
+    # (申请人情况 → 自然人 | 法人或其他组织 …); cells lined up with one above continue it
+    header = not split and not any(c.text and _NUMBERED.match(c.text) for c in first) and any(
+        sum(1 for c in first if a.col <= c.col and c.col + c.colspan <= a.col + a.colspan) > 1
+        for a in ending.values())
+    offset = n_prev - 1 if split else n_prev
     cells = list(prev.cells)
     for c in cont.cells:
         above = ending.get((c.col, c.colspan)) if c.row == 0 else None
-        if above is not None and (split or (not c.text and (c.rowspan > 1 or above.rowspan > 1))):
+        if above is not None and (
+                split or (not c.text and (c.rowspan > 1 or above.rowspan > 1))
+                or (header and _wordy(above.text) and (not c.text or _wordy(c.text)))
+                # a merged label cell cut between two rows, its text too: （五）不予处 | 理
+                or (c.rowspan > 1 and _wordy(c.text) and _wordy(above.text)
+                    and not _NUMBERED.match(c.text))):
             above.text = join_wrapped(above.text, c.text)
             above.rowspan += c.rowspan - (1 if split else 0)
             continue
@@ -356,6 +374,11 @@ def _merge(prev: _Frag, cont: _Frag) -> _Frag:
         cells.append(c)
     ys = prev.ys + [y + 10_000 for y in cont.ys]  # only the count matters after a merge
     return _Frag(cells=cells, xs=xs, ys=ys, page=prev.page, pages=prev.pages + cont.pages)
+
+
+def _wordy(text: str) -> bool:
+    """Text that is not empty and not a number (a label, not a value)."""
+    return bool(_HAN.search(text)) and not _NUMBER.fullmatch(text)
 
 
 def _row_texts(frag: _Frag) -> list[tuple[str, ...]]:
@@ -420,6 +443,7 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
 
     warnings: list[str] = []
     pages_blocks: list[list[Any]] = []
+    lone_boxes: list[list[tuple[float, float, float, float]]] = []
     n_chars = n_bad = 0
     empty_pages: list[int] = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -436,10 +460,14 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
             if not chars:
                 empty_pages.append(pno)
                 pages_blocks.append([])
+                lone_boxes.append([])
                 continue
             frags: list[_Frag] = []
             rest = chars
-            for t in page.find_tables():
+            finder = page.debug_tablefinder()  # find_tables() without dropping lone cells
+            in_tables = {tuple(b) for t in finder.tables for b in t.cells}
+            lone_boxes.append([tuple(b) for b in finder.cells if tuple(b) not in in_tables])
+            for t in finder.tables:
                 frag = _frag_from_boxes([tuple(b) for b in t.cells], pno)
                 if frag.n_cols < 2:
                     continue
@@ -477,7 +505,7 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
     if empty_pages:
         warnings.append(f"pages without a text layer (scanned?): {empty_pages}")
     _drop_running(pages_blocks, n_pages)
-    blocks = _join_tables(pages_blocks)
+    blocks = _join_tables(pages_blocks, lone_boxes)
     meta: dict[str, Any] = {"pages": n_pages, "warnings": warnings}
     if title:
         meta["title"] = title
@@ -510,10 +538,44 @@ def _drop_running(pages_blocks: list[list[Any]], n_pages: int) -> None:
         pages_blocks[i] = [b for b in blocks if id(b) not in drop]
 
 
-def _join_tables(pages_blocks: list[list[Any]]) -> list[Any]:
+def _stub(out: list[Any], boxes: list[tuple[float, float, float, float]],
+          table: _Frag) -> _Frag | None:
+    """The first row of `table` left alone at the bottom of the page before: a ruled box as
+    wide as the table holding the last text lines of that page (a table finder never reports
+    a table of one cell). The lines are taken off `out` and returned as a one-cell fragment."""
+    k = len(out)
+    while k > 0 and isinstance(out[k - 1], _Line) and out[k - 1].page == table.page - 1:
+        k -= 1
+    tail = out[k:]
+    if not tail:
+        return None
+    for x0, top, x1, bottom in boxes:
+        if abs(x0 - table.xs[0]) > 4 or abs(x1 - table.xs[-1]) > 4:
+            continue
+        inside = [ln for ln in tail if x0 <= (ln.x0 + ln.x1) / 2 <= x1
+                  and top <= (ln.top + ln.bottom) / 2 <= bottom]
+        # the box must hold the page's last lines, and nothing may follow it
+        if not inside or inside[-1] is not tail[-1] or tail[len(tail) - len(inside):] != inside:
+            continue
+        text = ""
+        for ln in inside:
+            text = join_wrapped(text, ln.text)
+        del out[len(out) - len(inside):]
+        cell = _Cell(row=0, col=0, rowspan=1, colspan=1, bbox=(x0, top, x1, bottom), text=text)
+        return _Frag(cells=[cell], xs=[x0, x1], ys=[top, bottom], page=table.page - 1,
+                     pages=[table.page - 1])
+    return None
+
+
+def _join_tables(pages_blocks: list[list[Any]],
+                 lone_boxes: list[list[tuple[float, float, float, float]]]) -> list[Any]:
     out: list[Any] = []
-    for blocks in pages_blocks:
+    for pi, blocks in enumerate(pages_blocks):
         for j, b in enumerate(blocks):
+            if j == 0 and isinstance(b, _Frag) and pi > 0 and out and isinstance(out[-1], _Line):
+                stub = _stub(out, lone_boxes[pi - 1], b)
+                if stub is not None:
+                    out.append(stub)
             if (j == 0 and isinstance(b, _Frag) and out and isinstance(out[-1], _Frag)
                     and out[-1].pages[-1] == b.page - 1 and _compatible(out[-1], b)):
                 out[-1] = _merge(out[-1], b)
@@ -522,13 +584,30 @@ def _join_tables(pages_blocks: list[list[Any]]) -> list[Any]:
     return out
 
 
+@dataclass
+class _Layout:
+    """Page geometry of the running text: margins, line pitch, paragraph style."""
+
+    left: float
+    right: float
+    pitch: float  # the usual distance from one line's top to the next, inside a paragraph
+    indents: bool  # paragraphs start with a first-line indent (so a flush line continues)
+
+
+def _layout(lines: list[_Line]) -> _Layout:
+    if not lines:
+        return _Layout(0.0, 0.0, 0.0, False)
+    left = _percentile([ln.x0 for ln in lines], 0.1)
+    right = _percentile([ln.x1 for ln in lines], 0.9)
+    steps = [b.top - a.top for a, b in pairwise(lines)
+             if a.page == b.page and 0 < b.top - a.top < 3 * max(a.size, 1.0)]
+    pitch = _percentile(steps, 0.25) if steps else 0.0
+    indented = sum(1 for ln in lines if 1.5 * ln.size <= ln.x0 - left <= 2.6 * ln.size)
+    return _Layout(left, right, pitch, indented >= 3)
+
+
 def _render(blocks: list[Any], out: TextBuilder) -> None:
-    lines = [b for b in blocks if isinstance(b, _Line)]
-    if lines:
-        left = _percentile([ln.x0 for ln in lines], 0.1)
-        right = _percentile([ln.x1 for ln in lines], 0.9)
-    else:
-        left = right = 0.0
+    geo = _layout([b for b in blocks if isinstance(b, _Line)])
     para: str | None = None
     prev: _Line | None = None
     for b in blocks:
@@ -540,7 +619,7 @@ def _render(blocks: list[Any], out: TextBuilder) -> None:
                                colspan=c.colspan) for c in b.cells]
             out.table(cells, source="pdf", pages=b.pages)
             continue
-        if para is not None and prev is not None and _joins(prev, b, left, right):
+        if para is not None and prev is not None and _joins(prev, b, geo):
             para = join_wrapped(para, b.text)
         else:
             if para is not None:
@@ -551,15 +630,27 @@ def _render(blocks: list[Any], out: TextBuilder) -> None:
         out.line(para)
 
 
-def _joins(a: _Line, b: _Line, left: float, right: float) -> bool:
+def _joins(a: _Line, b: _Line, geo: _Layout) -> bool:
     """Is line b the continuation of line a's sentence?"""
-    if HEADING_START.match(b.text) or _ends_sentence(a.text):
+    left, right = geo.left, geo.right
+    if HEADING_START.match(b.text):
         return False
     size = max(a.size, b.size, 1.0)
     if size > 1.15 * max(min(a.size, b.size), 1.0):  # a title over body text
         return False
     if b.x0 > left + 1.2 * max(b.size, 1.0):  # indented: a new paragraph (or a centred title)
         return False
+    if a.x0 > left + 3 * size:  # a centred or right-aligned line (title, date, signature)
+        return False
+    if _ends_sentence(a.text):
+        # a sentence that ends at the right margin, followed by a flush line: the paragraph
+        # goes on where paragraphs start indented, or where the gap is an ordinary line's
+        if a.x1 < right - 1.5 * size or a.x0 > left + 2.6 * size:
+            return False
+        if geo.indents:
+            return True
+        # paragraphs told apart by spacing only: a page break hides the gap, keep the break
+        return a.page == b.page and geo.pitch > 0 and b.top - a.top <= 1.15 * geo.pitch
     width = max(right - left, 1.0)
     full = a.x1 >= right - 2 * size
     long_line = (a.x1 - left) >= 0.6 * width and not HEADING_START.match(a.text)
