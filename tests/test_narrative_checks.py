@@ -195,3 +195,20 @@ def test_disagreeing_claim_is_uncertain_when_another_states_the_table_figure():
     assert checks[total.claim_id].status == "pass"
     assert checks[office.claim_id].status == "uncertain"
     assert "425条" in checks[office.claim_id].message
+
+
+def test_share_of_the_stated_total_is_uncertain_not_failed():
+    # heldout2 xx_wenwu_bureau_2017: 共受理信息公开申请10件 … 在已经答复的9件申请中,“同意公开”
+    # 的7件,占总数的70%: 7/9 = 77.8% but 7/10 = 70% — the report's total (共) fits
+    import nlp
+
+    text = ("本局2017年共受理信息公开申请10件,其中当面申请1宗,网上申请9宗。"
+            "在已经答复的9件申请中,“同意公开”的7件,占总数的70%,主要涉及文物保护。")
+    report = nlp.extract_text(text)
+    (chk,) = [c for c in report.checks if c.check == "percent_of" and c.expected == 70]
+    assert chk.status == "uncertain"
+    assert "7/10" in chk.message
+    # without 占总数 the named whole decides: a share of 9 that does not fit fails
+    report = nlp.extract_text(text.replace("占总数的70%", "占70%"))
+    (chk,) = [c for c in report.checks if c.check == "percent_of" and c.expected == 70]
+    assert chk.status == "fail"

@@ -196,9 +196,38 @@ def percent_of(report: Report) -> list[Check]:
                 st, msg = "uncertain", f"“{c.text}”与{ratio}只在截尾（而非四舍五入）时相符。"
             else:
                 st, msg = status or "fail", f"“{c.text}”与{ratio}不符。"
+                other = _overall_total(report, c, part, whole, tol)
+                if other is not None:  # 占总数的70%: the share of the report's total, not of 9
+                    st = "uncertain"
+                    msg = (f"“{c.text}”与{ratio}不符，但与{_fmt(part.value)}/{_fmt(other.value)}"
+                           f"（“{other.text}”，总数）相符。")
+                    refs.append(other.claim_id)
         out.append(Check(report.document.doc_id, "", "percent_of", st, c.value,
                          round(actual, 6), refs, msg, whole.indicator))
     return out
+
+
+_OF_TOTAL = regex.compile(r"占(?:总数|全部|总量|总计|合计)")
+_TOTAL_WORDS = {"共", "共计", "合计", "总计", "累计", "全部", "全年"}
+
+
+def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol: float
+                   ) -> Claim | None:
+    """When a share says 占总数 and its named whole does not fit, the report's stated total
+    (an earlier 共/合计 claim of the same unit) that does fit: the whole was ambiguous."""
+    text = report.document.text
+    if not _OF_TOTAL.search(text[max(0, share.start - 8):share.start]):
+        return None
+    for c in reversed(report.claims):
+        if c.start >= part.start or c.claim_id == whole.claim_id or not c.value:
+            continue
+        if c.unit != part.unit or c.kind not in ("count", "money") or c.parent:
+            continue
+        if not (_TOTAL_WORDS & set(c.qualifiers)):
+            continue
+        if abs(part.value / c.value * 100 - share.value) <= tol + 1e-9:  # type: ignore[operator]
+            return c
+    return None
 
 
 def _share_sum(parts: list[Claim], claims: list[Claim]) -> float | None:
