@@ -157,7 +157,14 @@ def run(repeat: int = 3) -> dict:
         _ = d.norm
     t_claims = _best(lambda: [find_claims(d, []) for d in docs], repeat)
     jieba_cps = n_chars / t_jieba
+    # scaling: one document made of every text, then four times that; linear code gives ~4x
+    one = "\n".join(items)
+    t_one = _best(lambda: extract_text(one), 1)
+    t_four = _best(lambda: extract_text(one * 4), 1)
     return {
+        "scaling_1x_s": t_one,
+        "scaling_4x_s": t_four,
+        "scaling_ratio": t_four / t_one,
         "texts": len(items),
         "chars": n_chars,
         "jieba_chars_per_s": jieba_cps,
@@ -184,6 +191,8 @@ def report(r: dict) -> str:
         f"  ratio {r['cold_ratio_vs_jieba']:.2f}x  (caches of pure functions cleared each pass)",
         f"  claims alone   {r['claims_chars_per_s'] / 1000:8.1f} kchar/s"
         f"  ratio {r['claims_ratio_vs_jieba']:.2f}x  (target >= 3x)",
+        f"  one long document of {r['chars']:,} chars: {r['scaling_1x_s']:.2f} s; four times as "
+        f"long: {r['scaling_4x_s']:.2f} s (x{r['scaling_ratio']:.1f}; linear would be x4)",
         "  by stage                ms    kchar/s   x jieba",
     ]
     total = sum(s["ms"] for s in r["stages"].values())

@@ -134,6 +134,8 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)  # reader facts: encoding, pages, warnings
     _norm: Any = field(default=None, repr=False, compare=False)
+    _cache: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     EXPORT: ClassVar[tuple[str, ...]] = (
         "doc_id", "path", "format", "title", "agency", "region", "year", "template", "n_chars",
@@ -156,21 +158,43 @@ class Document:
         return {k: getattr(self, k) for k in self.EXPORT}
 
     def section_at(self, offset: int) -> Section | None:
-        """The innermost section containing `offset`."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
+        """The innermost (highest level) section containing `offset`."""
+        import bisect
+
+        order = self._order("sections", self.sections)
+        starts = self._starts["sections"]
+        i = bisect.bisect_right(starts, offset) - 1
+        best: Section | None = None
+        while i >= 0:  # back from the last section starting at or before `offset`
+            s = self.sections[order[i]]
+            if s.start <= offset < s.end:
+                if best is None or s.level > best.level:
+                    best = s
+                if s.level <= 1:  # its top-level ancestor: every deeper one starts later
+                    break
+            i -= 1
         return best
 
     def sentence_at(self, offset: int) -> Sentence | None:
         import bisect
 
-        starts = [s.start for s in self.sentences]
-        i = bisect.bisect_right(starts, offset) - 1
-        if 0 <= i < len(self.sentences) and offset < self.sentences[i].end:
-            return self.sentences[i]
+        order = self._order("sentences", self.sentences)
+        i = bisect.bisect_right(self._starts["sentences"], offset) - 1
+        if i >= 0:
+            s = self.sentences[order[i]]
+            if s.start <= offset < s.end:
+                return s
         return None
+
+    def _order(self, name: str, items: list) -> list[int]:
+        """Indices of `items` sorted by start (and their starts), cached while the list is
+        unchanged in length (structure is filled once, by `segment`)."""
+        cached = self._cache.get(name)
+        if cached is None or len(cached) != len(items):
+            cached = sorted(range(len(items)), key=lambda j: items[j].start)
+            self._cache[name] = cached
+            self._starts[name] = [items[j].start for j in cached]
+        return cached
 
 
 # --------------------------------------------------------------------------- extracted records

@@ -352,8 +352,8 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     found.sort(key=lambda f: f.ns)
     for i, f in enumerate(found, 1):
         f.claim.claim_id = f"claim-{i}"
-    for f in found:
-        _structure(doc, f, found, r)
+    for k, f in enumerate(found):
+        _structure(doc, f, found, r, k)
     _relations(nt, found, r)
     for f in found:
         c = f.claim
@@ -422,13 +422,13 @@ def _clean_subject(pre: str, r: Rules) -> str:
     return s
 
 
-def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules) -> None:
+def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) -> None:
+    """Subject, qualifiers and direction of `f` (= found[k])."""
     c = f.claim
     if c.kind == "zero":
         return
     nt = doc.norm.text
     cs = _clause_start(nt, f.pre_start)
-    k = found.index(f)
     if k > 0 and cs <= found[k - 1].ns and found[k - 1].ne <= f.pre_start:
         cs = found[k - 1].ne  # 行政复议案件6件和行政诉讼案件3件: the clause restarts after a claim
     pre = nt[cs:f.pre_start]

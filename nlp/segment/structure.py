@@ -237,8 +237,29 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
     return zones, weak_zones, norm.to_norm(body) if body else 0
 
 
-def _in_zones(zones: list[tuple[int, int]], i: int) -> bool:
-    return any(a <= i < b for a, b in zones)
+class _Zones:
+    """Spans (possibly overlapping) with O(log n) membership and next-start queries."""
+
+    def __init__(self, zones: list[tuple[int, int]]) -> None:
+        self.spans = sorted(zones)
+        self.starts = [a for a, _ in self.spans]
+        self.reach: list[int] = []  # reach[k] = the furthest end among spans[0..k]
+        far = -1
+        for _, b in self.spans:
+            far = max(far, b)
+            self.reach.append(far)
+
+    def __contains__(self, i: int) -> bool:
+        k = bisect_right(self.starts, i) - 1
+        return k >= 0 and self.reach[k] > i
+
+    def next_start(self, i: int, default: int) -> int:
+        k = bisect_right(self.starts, i)
+        return self.starts[k] if k < len(self.starts) else default
+
+
+def _in_zones(zones: _Zones, i: int) -> bool:
+    return i in zones
 
 
 def _merge(zones: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -400,7 +421,8 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     zones, weak, body, toc = _found if _found is not None else (*_zones(doc, norm), None)
     if toc is None:
         toc = _toc_lines(nt, body)
-    zones = sorted(zones + toc)
+    zones = _Zones(zones + toc)
+    weak = _Zones(weak)
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
     last_end: int | None = None
@@ -483,8 +505,8 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     return heads
 
 
-def _next_zone_start(zones: list[tuple[int, int]], i: int, default: int) -> int:
-    return min((a for a, _ in zones if a > i), default=default)
+def _next_zone_start(zones: _Zones, i: int, default: int) -> int:
+    return zones.next_start(i, default)
 
 
 def _sibling_follows(nt: str, norm: NormalizedText, m: regex.Match, level: int, body: int) -> bool:
