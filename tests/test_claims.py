@@ -427,3 +427,20 @@ def test_claim_like_text_round_trips(text):
 def test_number_after_an_ascii_comma(sentence, texts):
     report = nlp.extract_text(sentence)
     assert [c.text for c in report.claims] == texts
+
+
+def test_qizhong_list_belongs_to_the_total_it_adds_up_to():
+    # heldout4/sh_shanghai_office_2025: 受理1295件，办结1191件(含上年结转189件)… 其中，… the five
+    # results add up to 1191 (办结), and 含…157件 inside the 其他处理 bracket is part of 319
+    text = ("市政府共受理政府信息公开申请 1295 件，办结 1191 件（含上年结转 189 件），均在法定期限内答复。"
+            "其中，予以公开及部分公开 208 件（17.46%），不予公开 20 件（1.68%），因本机关不掌握等原因"
+            "无法提供 564 件（47.36%），属信访、重复申请等不予处理 80 件（6.72%），其他处理 319 件"
+            "（26.78%，含申请人主动撤回 157 件）。")
+    assert 208 + 20 + 564 + 80 + 319 == 1191
+    report = nlp.extract_text(text)
+    by_text = {c.text: c for c in report.claims}
+    total = by_text["1191 件"].claim_id
+    for t in ("208 件", "20 件", "564 件", "80 件", "319 件"):
+        assert by_text[t].parent == total
+    assert by_text["157 件"].parent == by_text["319 件"].claim_id
+    assert not [c for c in report.checks if c.check == "parts_vs_total" and c.status == "fail"]

@@ -525,9 +525,12 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             close = extra.start()
         inside = [g for g in quantities[i + 1:] if g.ns < close]
         same = [g for g in inside if g.claim.kind == f.claim.kind and g.claim.unit == f.claim.unit]
-        # （含…） / （包括…） / （其中…）, or a bracketed list of counts of the same unit:
-        # 预决算公开197条（政府预决算32条、部门预决算公开165条）
-        if regex.match(r"[（(](?:含|包括|其中)", after) or len(same) >= 2:
+        # （含…） / （包括…） / （其中…）, also after a share (26.78%，含…157件), or a bracketed
+        # list of counts of the same unit: 预决算公开197条（政府预决算32条、部门预决算公开165条）
+        mark = _BRACKET_PART.search(nt, f.ne, close)
+        if mark is not None:
+            inside = [g for g in inside if g.ns > mark.start()]
+        if mark is not None or len(same) >= 2:
             for g in inside:
                 if g.claim.parent is None and g.claim.kind == f.claim.kind:
                     g.claim.parent = f.claim.claim_id
@@ -553,13 +556,19 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                   and f.claim.kind in _COUNTED]
         scope_end = _parallel_end(nt, q, scope_end, quantities)
         parts = [f for f in quantities if q < f.ns < scope_end and f.claim.kind in _COUNTED]
+        default = _default_total(parts, totals)
         for g in parts:
             cands = [t for t in totals if t.claim.unit == g.claim.unit and t.claim.kind == g.claim.kind
                      and t.claim.parent is None]
             if not cands:
                 continue
             gb = _bigrams(g.claim.subject)
-            best = max(reversed(cands), key=lambda t: len(gb & _bigrams(t.claim.subject)))
+            scores = sorted((len(gb & _bigrams(t.claim.subject)) for t in cands), reverse=True)
+            if default is not None and default in cands and not (
+                    scores[0] >= 2 and (len(scores) == 1 or scores[0] > scores[1])):
+                best = default  # no subject names another total: the list's common total
+            else:  # 行政复议6件和行政诉讼3件，其中行政复议结果维持5件…: by subject
+                best = max(reversed(cands), key=lambda t: len(gb & _bigrams(t.claim.subject)))
             if g.claim.parent is None:
                 g.claim.parent = best.claim.claim_id
                 g.claim.group = f"其中@{q}"
@@ -579,6 +588,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _respectively(nt, quantities, r)
 
 
+_BRACKET_PART = regex.compile(r"(?<=[（(]|[（(][^（）()]{0,12}[，,])\s*(?:含|包括|其中)")
 _EXTRA_MARK = regex.compile(r"[，,；;、]\s*(?:另有|另外|另|此外|以及另)")
 _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
 _LIST_LEAD = regex.compile(
@@ -725,6 +735,22 @@ def _rates(nt: str, quantities: list[_Found]) -> None:
 
 
 _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
+
+
+def _default_total(parts: list[_Found], totals: list[_Found]) -> _Found | None:
+    """The total a 其中 list belongs to when its parts do not name one: the candidate whose
+    value the parts add up to, if exactly one does (受理1295件，办结1191件。其中，… = 1191);
+    otherwise the nearest total before the 其中."""
+    free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
+    if not free or not parts:
+        return None
+    unit = parts[0].claim.unit
+    total = sum(p.claim.value or 0 for p in parts if p.claim.unit == unit and p.claim.parent is None)
+    fits = [t for t in free if t.claim.unit == unit and t.claim.value == total]
+    if len(fits) == 1:
+        return fits[0]
+    same_unit = [t for t in free if t.claim.unit == unit]
+    return same_unit[-1] if same_unit else None
 
 
 def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found]) -> int:
