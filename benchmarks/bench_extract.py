@@ -80,7 +80,7 @@ def _stage_steps(doc, report) -> list[tuple[str, Callable[[], None]]]:
     def scorer() -> None:
         from nlp.ml import score_claims
 
-        report.claims = score_claims(doc, report.claims)
+        report.claims = score_claims(doc, report.claims, only_if_enabled=True)  # as the pipeline
 
     def cells() -> None:
         report.cells = table_cells(doc)

@@ -218,6 +218,11 @@ def extract_rows(path: str | os.PathLike[str], doc_id: str | None = None,
 # --------------------------------------------------------------------------- the writer
 
 
+def _interrupted(exc: BaseException) -> bool:
+    """Ctrl-C, as Python or as DuckDB reports it when it lands inside a query."""
+    return isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "InterruptException"
+
+
 class DuckDBWriter:
     """The single writer of a run: one DuckDB connection, one transaction per document."""
 
@@ -267,16 +272,19 @@ class DuckDBWriter:
                     self._tables.add(t)
                 insert_rows(con, t, rows, cols)
             con.commit()
-        except BaseException:
-            con.rollback()
+        except BaseException as exc:
+            with contextlib.suppress(Exception):  # an interrupted transaction may be gone
+                con.rollback()
+            if _interrupted(exc):  # DuckDB turns Ctrl-C during a query into its own error
+                raise KeyboardInterrupt from exc
             raise
 
     def cross_year(self) -> int:
         """Recompute the `across_years` checks over every document in the store (same agency,
         consecutive years) in one transaction; returns how many checks were written."""
-        from nlp.check.years import CHECK_ID, cross_year_checks, facts_from_store
+        from nlp.check.years import CHECK_ID, store_cross_year_checks
 
-        checks = cross_year_checks(facts_from_store(self.con))
+        checks = store_cross_year_checks(self.con)
         rows = [c.to_row() for c in checks]
         con = self.con
         con.begin()
@@ -737,9 +745,39 @@ def extract_dask(
     finally:
         for obj in owned:
             obj.close()
+    summary.cross_year = dask_cross_year(out)
     summary.written = {t: os.fspath(out / t) for t in store_tables() if (out / t).is_dir()}
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def dask_cross_year(out: Path) -> int:
+    """`across_years` over a partitioned Parquet output (after a Dask run), written to
+    `<out>/checks/across_years.parquet` (recomputed each run); returns how many checks."""
+    import duckdb
+    import pyarrow.parquet as pq
+
+    from nlp.check.years import store_cross_year_checks
+    from nlp.export import arrow_table
+
+    con = duckdb.connect()
+    try:
+        for t in ("documents", "claims", "cells"):
+            d = out / t
+            if not d.is_dir() or not any(d.glob("part-*.parquet")):
+                return 0
+            glob_ = str(d / "part-*.parquet").replace("'", "''")
+            con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob_}', "
+                        "union_by_name = true)")
+        rows = [c.to_row() for c in store_cross_year_checks(con)]
+    finally:
+        con.close()
+    d = out / "checks"
+    d.mkdir(parents=True, exist_ok=True)
+    tmp = d / ".across_years.parquet.tmp"
+    pq.write_table(arrow_table(rows, table_columns("checks", rows)), tmp)
+    os.replace(tmp, d / "across_years.parquet")
+    return len(rows)
 
 
 __all__ = [

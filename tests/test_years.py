@@ -67,3 +67,21 @@ def test_batch_writes_cross_year_checks_once(tmp_path):
     rows = con.execute("""SELECT status, indicator FROM checks WHERE "check" = 'across_years'
                           AND indicator = 't2.normative.in_force'""").fetchall()
     assert rows == [("fail", "t2.normative.in_force")]
+
+
+def test_dask_run_writes_cross_year_checks(tmp_path):
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    from nlp.batch import extract_dask
+
+    out = tmp_path / "panel"
+    with LocalCluster(n_workers=1, processes=True, host="127.0.0.1", threads_per_worker=1,
+                      dashboard_address=None) as cluster, Client(cluster) as client:
+        summary = extract_dask([P2022, P2023], out, scheduler=client)
+    assert summary.cross_year >= 1
+    frames = nlp.read_store(out)
+    checks = frames["checks"]
+    ours = checks[(checks["check"] == "across_years")
+                  & (checks["indicator"] == "t2.normative.in_force")]
+    assert list(ours["status"]) == ["fail"]

@@ -105,20 +105,41 @@ _CLAIM_COLUMNS = ("claim_id", "start", "end", "text", "value", "unit", "kind", "
 _CELL_COLUMNS = ("cell_id", "table", "row", "col", "indicator", "value")
 
 
-def facts_from_store(con) -> list[YearFacts]:
-    """YearFacts for every document of a DuckDB store (an open connection)."""
+def store_series(con) -> list[list[str]]:
+    """doc_ids of a store grouped by reporting body, only for bodies with reports for two
+    consecutive years (the only documents `across_years` can check)."""
+    keyed: dict[str, list[tuple[int, str]]] = {}
+    for doc_id, agency, year in con.execute("SELECT doc_id, agency, year FROM documents").fetchall():
+        key, y = agency_key(agency), _int(year)
+        if key and y is not None:
+            keyed.setdefault(key, []).append((y, doc_id))
+    out = []
+    for docs in keyed.values():
+        years = {y for y, _ in docs}
+        if any(y - 1 in years for y in years):
+            out.append([d for _, d in sorted(docs)])
+    return out
+
+
+def facts_from_store(con, doc_ids: list[str] | None = None) -> list[YearFacts]:
+    """YearFacts for the documents `doc_ids` of a DuckDB store (all when None). Only the
+    columns the checks need are read, so a series of a few reports costs a few rows."""
     from nlp.records import Cell, Claim, Document
 
-    docs = con.execute("SELECT doc_id, agency, year FROM documents").fetchall()
+    where, params = ("", []) if doc_ids is None else (" AND doc_id IN (SELECT unnest(?))",
+                                                        [doc_ids])
+    docs = con.execute("SELECT doc_id, agency, year FROM documents WHERE true" + where,
+                       params).fetchall()
     cells: dict[str, list[Cell]] = {}
     for row in con.execute(f"SELECT doc_id, {', '.join(_q(c) for c in _CELL_COLUMNS)} "
-                           "FROM cells WHERE indicator IS NOT NULL").fetchall():
+                           "FROM cells WHERE indicator IS NOT NULL" + where, params).fetchall():
         kw = dict(zip(_CELL_COLUMNS, row[1:], strict=True))
         cells.setdefault(row[0], []).append(
             Cell(doc_id=row[0], row_label="", col_label="", unit=None, raw="", **kw))
     claims: dict[str, list[Claim]] = {}
     for row in con.execute(f"SELECT doc_id, {', '.join(_q(c) for c in _CLAIM_COLUMNS)} "
-                           'FROM claims ORDER BY doc_id, "start"').fetchall():
+                           "FROM claims WHERE true" + where + ' ORDER BY doc_id, "start"',
+                           params).fetchall():
         kw = dict(zip(_CLAIM_COLUMNS, row[1:], strict=True))
         kw["sentence"] = tuple(kw["sentence"]) if kw["sentence"] is not None else None
         kw["qualifiers"] = list(kw["qualifiers"] or [])
@@ -131,6 +152,17 @@ def facts_from_store(con) -> list[YearFacts]:
         f = facts_from_report(rep)
         if f:
             out.append(f)
+    return out
+
+
+def store_cross_year_checks(con) -> list[Check]:
+    """`across_years` over a whole store, one reporting body at a time (memory stays that of
+    one body's reports, whatever the size of the store)."""
+    out: list[Check] = []
+    for series in store_series(con):
+        out += cross_year_checks(facts_from_store(con, series))
+    for i, c in enumerate(out, 1):
+        c.check_id = f"check-y{i}"
     return out
 
 

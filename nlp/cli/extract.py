@@ -22,8 +22,10 @@ EPILOG = """\
   xxgk extract reports/ --force                          redo documents already stored
   xxgk extract reports/ --engine dask --scheduler tcp://10.0.0.5:8786 --out /shared/panel
 
-[bold]Tables[/]: documents, claims, citations, cells, links, checks, errors (columns: the
-fields of docs/spec.md §3). Read them back with nlp.read_store(OUT) or any DuckDB/Parquet tool.
+[bold]Tables[/]: documents, claims, citations, cells, links, checks, errors, citation_edges
+(columns: the fields of docs/spec.md §3). After the run, checks across years (across_years)
+are computed over the whole store. Read them back with nlp.read_store(OUT) or any DuckDB/Parquet
+tool.
 
 [bold]Safe to interrupt[/]: each document is committed with all its rows at once; run the
 same command again to resume (documents already stored are skipped).
@@ -48,8 +50,9 @@ class Engine(str, enum.Enum):
 @app.command(epilog=EPILOG)
 def extract(
     paths: Annotated[list[str], typer.Argument(
-        help="Report files, folders (searched recursively for .txt .html .docx .doc .wps "
-        ".pdf) and glob patterns (quote them: 'reports/**/*.pdf').", show_default=False)],
+        help="Report files, folders (searched recursively for .txt .text .html .htm .shtml "
+        ".xhtml .docx .doc .wps .pdf) and glob patterns (quote them: 'reports/**/*.pdf').",
+        show_default=False)],
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Output: a .duckdb file, or a folder for parquet/csv/jsonl and "
         "the dask engine. [default: results.duckdb, or results/]", show_default=False)] = None,
