@@ -108,16 +108,19 @@ _CELL_COLUMNS = ("cell_id", "table", "row", "col", "indicator", "value")
 def store_series(con) -> list[list[str]]:
     """doc_ids of a store grouped by reporting body, only for bodies with reports for two
     consecutive years (the only documents `across_years` can check)."""
-    keyed: dict[str, list[tuple[int, str]]] = {}
+    keyed: dict[str, dict[int, list[str]]] = {}
     for doc_id, agency, year in con.execute("SELECT doc_id, agency, year FROM documents").fetchall():
         key, y = agency_key(agency), _int(year)
         if key and y is not None:
-            keyed.setdefault(key, []).append((y, doc_id))
+            keyed.setdefault(key, {}).setdefault(y, []).append(doc_id)
     out = []
-    for docs in keyed.values():
-        years = {y for y, _ in docs}
-        if any(y - 1 in years for y in years):
-            out.append([d for _, d in sorted(docs)])
+    for by_year in keyed.values():
+        # two reports for one body and year are ambiguous (cross_year_checks skips them), so
+        # only years with one report, next to another such year, are worth reading
+        single = {y: ids[0] for y, ids in by_year.items() if len(ids) == 1}
+        keep = sorted(y for y in single if y - 1 in single or y + 1 in single)
+        if keep:
+            out.append([single[y] for y in keep])
     return out
 
 
