@@ -1,17 +1,15 @@
 """DOCX reading: body order, merged cells counted once."""
 
-import re
 from pathlib import Path
 
 import pytest
+from corpus import prose_lines, squash
 
 from nlp.ingest import read
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora"
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\s", "", s)
 
 
 def test_converted_report_matches_its_html_source():
@@ -19,7 +17,7 @@ def test_converted_report_matches_its_html_source():
     html = read(CORPUS / "more" / "fj_pingtan_2023_article.html")
     assert doc.format == "docx"
     assert doc.meta["title"] == "平潭综合实验区2023年政府信息公开工作年度报告"
-    assert _squash(doc.text) == _squash(html.text)
+    assert squash(doc.text) == squash(html.text)
     assert [(t.n_rows, t.n_cols, len(t.cells)) for t in doc.tables] == [
         (14, 4, 30), (28, 10, 215), (4, 15, 34)]
     for t, h in zip(doc.tables, html.tables, strict=True):
@@ -93,13 +91,6 @@ HTML = {
 }
 
 
-def _prose_lines(doc) -> list[str]:
-    parts, last = [], 0
-    for t in sorted(doc.tables, key=lambda t: t.start):
-        parts.append(doc.text[last:t.start])
-        last = t.end
-    parts.append(doc.text[last:])
-    return [_squash(ln) for ln in "".join(parts).splitlines() if ln.strip()]
 
 
 @pytest.mark.parametrize("stem", HTML)
@@ -116,11 +107,11 @@ def test_converted_docx_matches_its_html_source(stem):
         tables = tables[1:]
     assert len(tables) == len(html.tables) == 3
     for t, h in zip(tables, html.tables, strict=True):
-        assert [(c.row, c.col, c.rowspan, c.colspan, _squash(c.text)) for c in t.cells] == [
-            (c.row, c.col, c.rowspan, c.colspan, _squash(c.text)) for c in h.cells]
+        assert [(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in t.cells] == [
+            (c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in h.cells]
         for c in t.cells:
             assert doc.text[c.start:c.end] == c.text
-    lines, html_lines = _prose_lines(doc), _prose_lines(html)
+    lines, html_lines = prose_lines(doc), prose_lines(html)
     if stem == "js_shuyang_fgj_2023":
         assert lines[0] == "沭阳县发改局"  # the site name over the page
         lines = lines[1:]

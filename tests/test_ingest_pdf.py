@@ -6,14 +6,13 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus import prose_lines, squash
 
 from nlp.ingest import read
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpora"
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"\s", "", s)
 
 
 @pytest.fixture(scope="module")
@@ -41,9 +40,9 @@ def test_pingtan_tables_equal_the_html_tables(pingtan):
     assert [(t.n_rows, t.n_cols, len(t.cells)) for t in pingtan.tables] == [
         (14, 4, 30), (28, 10, 215), (4, 15, 34)]
     for t, h in zip(pingtan.tables, html.tables, strict=True):
-        assert [[_squash(x) for x in row] for row in t.rows_text()] == \
-            [[_squash(x) for x in row] for row in h.rows_text()]
-    assert _squash(pingtan.text) == _squash(html.text)
+        assert [[squash(x) for x in row] for row in t.rows_text()] == \
+            [[squash(x) for x in row] for row in h.rows_text()]
+    assert squash(pingtan.text) == squash(html.text)
 
 
 def test_pingtan_table_three_split_over_pages_is_one_table(pingtan):
@@ -141,18 +140,10 @@ def _stem(name: str) -> str:
 
 def _cells(table, max_col: int = 99) -> set[tuple[int, int, int, int, str]]:
     """A table as the set of its cells (position, spans, text without white space)."""
-    return {(c.row, c.col, c.rowspan, c.colspan, _squash(c.text)) for c in table.cells
+    return {(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in table.cells
             if c.col + c.colspan <= max_col}
 
 
-def _prose_lines(doc) -> list[str]:
-    """The text outside the tables, one squashed string per non-empty line."""
-    parts, last = [], 0
-    for t in sorted(doc.tables, key=lambda t: t.start):
-        parts.append(doc.text[last:t.start])
-        last = t.end
-    parts.append(doc.text[last:])
-    return [_squash(ln) for ln in "".join(parts).splitlines() if ln.strip()]
 
 
 @pytest.mark.parametrize("name", CONVERTED)
@@ -187,7 +178,7 @@ def test_converted_pdf_tables_equal_the_html_tables(name):
 def test_cells_cut_by_a_page_break_are_one_cell(name, table, label, rowspan):
     t = _read(CORPUS / "converted" / name).tables[table]
     assert len(t.pages) >= 2
-    hits = [c for c in t.cells if _squash(c.text) == label]
+    hits = [c for c in t.cells if squash(c.text) == label]
     assert [c.rowspan for c in hits][:1] == [rowspan]
     assert not [c for c in t.cells if c.text and c.text != label and label.startswith(c.text)]
 
@@ -204,7 +195,7 @@ def test_table_title_row_alone_at_the_foot_of_a_page(name, pages):
     assert [(c.row, c.col, c.colspan, c.text) for c in t2.cells if c.row == 0] == [
         (0, 0, 4, "第二十条第（一）项")]
     assert t2.rows_text()[1] == ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
-    assert "第二十条第（一）项" not in _prose_lines(doc)
+    assert "第二十条第（一）项" not in prose_lines(doc)
 
 
 @pytest.mark.parametrize("name", [n for n in CONVERTED if not n.startswith("js_")
@@ -212,8 +203,8 @@ def test_table_title_row_alone_at_the_foot_of_a_page(name, pages):
 def test_converted_pdf_paragraphs_equal_the_html_paragraphs(name):
     """Lines are joined into the HTML's paragraphs: across page breaks, after a sentence that
     ends at the right margin, and never after a centred line (发布日期：…)."""
-    assert _prose_lines(_read(CORPUS / "converted" / name)) == \
-        _prose_lines(_read(HTML[_stem(name)]))
+    assert prose_lines(_read(CORPUS / "converted" / name)) == \
+        prose_lines(_read(HTML[_stem(name)]))
 
 
 def test_web_export_loses_its_first_page():
