@@ -37,6 +37,9 @@ CASES = [
     ("heldout3/sh_kewei_2024", "2021", "所有办结的信息公开\n申请中同意公开答复 9 件，部分公开答复 0 件。", "9 件", "t3.result.granted.total"),
     ("heldout2/xx_wenwu_2017", "pre2019", "在已经答复的9件申请中,“同意公开”的7件,占总数的70%。", "9件", "requests.answered"),
     ("heldout2/xx_wenwu_2017", "pre2019", "在已经答复的9件申请中,“同意公开”的7件,占总数的70%。", "7件", "requests.answered.granted"),
+    ("heldout4/hi_sthb_2022", "2021", "本年出台行政规范性文件:制发件数2件,废止件数1件,现行有效件数22件。", "1件", "t2.normative.repealed"),
+    ("heldout4/hi_sthb_2022", "2021", "行政许可2022年处理决定数量450项,行政处罚2项、行政强制0项,行政事业性收费0元。", "450项", "t2.licensing.decisions"),
+    ("heldout4/hl_heilongjiang_2011", "pre2019", "全年刊发省政府公报24期,免费发放96万份。", "96万份", "gazette.copies"),
     ("fj_pingtan_2018", "pre2019", "对网民的咨询投诉件及时处理并反馈，截至目前共收到15564件咨询投诉件，已办结15042件。", "15042件", None),
 ]
 
