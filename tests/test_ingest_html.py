@@ -133,3 +133,24 @@ def test_content_container_examples(example):
     doc = read_html(page.encode("utf-8"), None)
     assert example["expect"] in doc.text
     assert example["reject"] not in doc.text
+
+
+def test_report_inside_a_full_cms_page_reads_as_the_bare_article():
+    # corpora/heldout/sh_shanghai_office_2019.html wrapped in the chrome of a government site:
+    # navigation, a sidebar of related links, a footer; the reader keeps only the report
+    frag = (Path(__file__).resolve().parent.parent / "corpora" / "heldout"
+            / "sh_shanghai_office_2019.html").read_text("utf-8")
+    nav = "<div class='header'><ul>" + "".join(
+        f"<li><a href='/{i}'>栏目{i}政务公开</a></li>" for i in range(30)) + "</ul></div>"
+    side = "<div class='sidebar'><h3>相关链接</h3>" + "".join(
+        f"<p><a href='/x{i}'>上海市人民政府关于印发第{i}号文件的通知</a></p>" for i in range(25)) + "</div>"
+    foot = "<div class='footer'>主办：上海市人民政府办公厅 版权所有 联系电话：021-12345678</div>"
+    page = ("<html><head><meta charset='utf-8'><title>2019年上海市人民政府办公厅政府信息公开工作"
+            f"年度报告</title></head><body>{nav}<div class='main'>{side}<div class='article'>{frag}"
+            f"</div></div>{foot}</body></html>")
+    bare = read_html(frag.encode("utf-8"), None).text
+    full = read_html(page.encode("utf-8"), None).text
+    squash = lambda s: re.sub(r"\s", "", s)  # noqa: E731
+    assert squash(bare) in squash(full)
+    for chrome in ("栏目3政务公开", "相关链接", "版权所有"):
+        assert chrome not in full
