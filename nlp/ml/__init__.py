@@ -89,7 +89,20 @@ def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | No
     beat the rules in cross-validation) is then not run at all, so the rules' confidences stand
     and the pipeline does not pay for a model that changes nothing; call it without the flag
     to get the model's probabilities on demand."""
+    if not claims:
+        return claims
+    if scorer is None and only_if_enabled and not _scorer_filters():
+        return claims  # decided from meta.json alone: the model is not even loaded
     model = scorer if scorer is not None else load_claim_scorer()
-    if model is None or not claims or (only_if_enabled and not model.filters):
+    if model is None or (only_if_enabled and not model.filters):
         return claims
     return model.apply(doc, claims)
+
+
+def _scorer_filters() -> bool:
+    """Does the default claim scorer's artifact filter (meta.json `filter`)? True when the
+    meta cannot be read, so the loader gets to warn about it."""
+    try:
+        return bool(read_meta(default_dir() / "claim_scorer").get("filter", True))
+    except Exception:
+        return True
