@@ -17,6 +17,7 @@ from pathlib import Path
 
 import regex
 
+from nlp.data import load_toml
 from nlp.records import Cell, Claim, Link, Report
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
@@ -46,19 +47,10 @@ class IndicatorRule:
         return None
 
 
-def _load_toml(path: Path) -> dict:
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
-
-
 @lru_cache(maxsize=4)
 def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
     """The claim → indicator rules, in priority order (immutable, cached)."""
-    data = _load_toml(path)
+    data = load_toml(path)
     rules = []
     for p in data["pattern"]:
         rules.append(

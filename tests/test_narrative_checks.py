@@ -151,11 +151,10 @@ def test_parts_exceeding_total_fail_and_exhaustive_parts_must_add_up():
 
 
 def _partition_cases(key):
-    from pathlib import Path
 
-    from nlp.link import _load_toml
+    from nlp.data import DATA_DIR, load_toml
 
-    data = _load_toml(Path(__file__).parent.parent / "nlp" / "data" / "partitions.toml")
+    data = load_toml(DATA_DIR / "partitions.toml")
     return [(p["id"], case) for p in data["partition"] for case in p[key]]
 
 

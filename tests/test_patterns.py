@@ -26,16 +26,15 @@ from pathlib import Path
 
 import pytest
 import regex
-import tomllib
 
+from nlp.data import PATTERNS_DIR, load_toml
 from nlp.extract.claims import expand
 
-PATTERN_DIR = Path(__file__).resolve().parent.parent / "nlp" / "patterns"
-FILES = sorted(PATTERN_DIR.glob("*.toml"))
+FILES = sorted(PATTERNS_DIR.glob("*.toml"))
 
 
 def _load(path: Path) -> dict:
-    return tomllib.loads(path.read_text(encoding="utf-8"))
+    return load_toml(path)
 
 
 def _compiled(path: Path) -> list[tuple[str, regex.Pattern, dict]]:

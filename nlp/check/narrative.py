@@ -24,7 +24,6 @@ from __future__ import annotations
 import math
 from decimal import Decimal
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
@@ -242,9 +241,9 @@ def _share_sum(parts: list[Claim], claims: list[Claim]) -> float | None:
 @lru_cache(maxsize=1)
 def partitions() -> tuple[tuple[str, tuple[regex.Pattern, ...]], ...]:
     """Known exhaustive breakdowns (nlp/data/partitions.toml)."""
-    from nlp.link import _load_toml
+    from nlp.data import DATA_DIR, load_toml
 
-    data = _load_toml(Path(__file__).parent.parent / "data" / "partitions.toml")
+    data = load_toml(DATA_DIR / "partitions.toml")
     return tuple((p["id"], tuple(regex.compile(m) for m in p["members"]))
                  for p in data["partition"])
 

@@ -25,8 +25,8 @@ from types import MappingProxyType
 from typing import Any
 
 import regex
-import tomllib
 
+from nlp.data import load_toml
 from nlp.normalize import same_length
 from nlp.records import Citation, Document, Report
 
@@ -67,7 +67,7 @@ class CitationPatterns:
 @lru_cache(maxsize=4)
 def load_patterns(path: str | None = None) -> CitationPatterns:
     """Compile the citation patterns (cached; the result is immutable)."""
-    data = tomllib.loads(Path(path or PATTERNS_FILE).read_text(encoding="utf-8"))
+    data = load_toml(path or PATTERNS_FILE)
     compiled: dict[str, regex.Pattern] = {}
     for p in data["pattern"]:
         compiled[p["id"]] = regex.compile(p["regex"])

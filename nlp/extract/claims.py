@@ -23,7 +23,6 @@ Every claim says which pattern made it (`extractor`, e.g. `claim.quantity@1`).
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -32,13 +31,9 @@ from typing import Any
 
 import regex
 
+from nlp.data import load_toml
 from nlp.extract.numbers import parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "patterns"
 _FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -66,8 +61,7 @@ def expand(rx: str, fragments: dict[str, str], files: dict[str, list[str]] | Non
 @cache
 def read_pattern_file(name: str) -> dict[str, Any]:
     """The parsed TOML of `nlp/patterns/<name>.toml` (do not mutate)."""
-    with open(PATTERN_DIR / f"{name}.toml", "rb") as fh:
-        return tomllib.load(fh)
+    return load_toml(PATTERN_DIR / f"{name}.toml")
 
 
 @dataclass(frozen=True)

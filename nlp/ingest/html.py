@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -50,14 +49,9 @@ class ContentRules:
 @lru_cache(maxsize=1)
 def content_rules() -> ContentRules:
     """The content-container names and dropped tags of `nlp/data/html_content.toml`."""
-    try:
-        import tomllib
-    except ImportError:  # Python 3.10
-        import tomli as tomllib
+    from nlp.data import DATA_DIR, load_toml
 
-    raw: dict[str, Any] = tomllib.loads(
-        resources.files("nlp").joinpath("data/html_content.toml").read_text(encoding="utf-8")
-    )
+    raw: dict[str, Any] = load_toml(DATA_DIR / "html_content.toml")
     return ContentRules(
         drop_tags=frozenset(raw["drop_tags"]),
         tiers=tuple((t["name"], frozenset(n.lower() for n in t["names"])) for t in raw["tiers"]),

@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -125,3 +127,15 @@ def load(model_dir: str | Path, kind: str, schema: int) -> tuple[Any, dict[str, 
                       ModelWarning, stacklevel=3)
         return None
     return estimator, meta
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A loaded artifact: the fitted pipeline and its meta.json (read-only)."""
+
+    pipeline: Any
+    meta: Mapping[str, Any]
+
+    @property
+    def threshold(self) -> float:
+        return float(self.meta.get("threshold", 0.5))

@@ -13,11 +13,11 @@ confident null beats a wrong id.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from nlp.ml.artifacts import LoadedModel
 from nlp.ml.features import INDICATOR_CATEGORICAL, INDICATOR_TEXT, NONE_LABEL, indicator_row
 from nlp.records import Claim, Report
 
@@ -73,15 +73,8 @@ def allowed_ids(template: str | None, claim: Claim) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
-class IndicatorClassifier:
+class IndicatorClassifier(LoadedModel):
     """A loaded indicator classifier: the fitted pipeline and its meta (read-only)."""
-
-    pipeline: Any
-    meta: Mapping[str, Any]
-
-    @property
-    def threshold(self) -> float:
-        return float(self.meta.get("threshold", 0.5))
 
     def predict_claims(self, report: Report, claims: list[Claim]
                        ) -> list[tuple[str | None, float]]:

@@ -11,10 +11,10 @@ its filter earned its place in cross-validation (`meta["filter"]`), drops the cl
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from nlp.ml.artifacts import LoadedModel
 from nlp.ml.features import SCORER_CATEGORICAL, SCORER_TEXT, scorer_row
 from nlp.records import Claim, Document
 
@@ -50,15 +50,8 @@ def as_matrix(rows: list[tuple[str, ...]]) -> Any:
 
 
 @dataclass(frozen=True)
-class ClaimScorer:
+class ClaimScorer(LoadedModel):
     """A loaded claim scorer: the fitted pipeline and its meta (read-only after loading)."""
-
-    pipeline: Any
-    meta: Mapping[str, Any]
-
-    @property
-    def threshold(self) -> float:
-        return float(self.meta.get("threshold", 0.5))
 
     @property
     def filters(self) -> bool:

@@ -56,7 +56,6 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import regex
 
@@ -112,11 +111,9 @@ class SectionKind:
 @lru_cache(maxsize=1)
 def section_kinds() -> tuple[SectionKind, ...]:
     """The section kinds of `nlp/data/sections.toml`, in file order."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    data = tomllib.loads(resources.files("nlp.data").joinpath("sections.toml").read_text("utf-8"))
+    from nlp.data import DATA_DIR, load_toml
+
+    data = load_toml(DATA_DIR / "sections.toml")
     out = []
     for k in data["kind"]:
         out.append(SectionKind(

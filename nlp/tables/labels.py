@@ -46,8 +46,8 @@ def label_key(text: str) -> str:
     return s
 
 
-def similarity(a: str, b: str) -> float:
-    """How alike two keys are: 1 for equal keys, else a ratio in [0, 1)."""
+def _settled(a: str, b: str) -> float | None:
+    """The score of the cases decided without difflib (empty, equal, contained), else None."""
     if not a or not b:
         return 0.0
     if a == b:
@@ -55,6 +55,14 @@ def similarity(a: str, b: str) -> float:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and short in long_ and len(short) >= 0.7 * len(long_):
         return 0.95
+    return None
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two keys are: 1 for equal keys, else a ratio in [0, 1)."""
+    settled = _settled(a, b)
+    if settled is not None:
+        return settled
     return SequenceMatcher(None, a, b).ratio() * 0.94
 
 
@@ -105,13 +113,10 @@ def _upper_bound(a: str, b: str) -> float:
     """A float never below `similarity(a, b)`: exact for the equal, empty and contained cases,
     else `0.94 ×` an upper bound of `SequenceMatcher.ratio` (matched characters <= the shorter
     length and <= the characters the two share, counted with multiplicity)."""
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 1.0
+    settled = _settled(a, b)
+    if settled is not None:
+        return settled
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) >= 4 and short in long_ and len(short) >= 0.7 * len(long_):
-        return 0.95
     total = len(a) + len(b)
     if 2.0 * len(short) / total * 0.94 < 0.86:  # below every threshold the mappers use
         return 2.0 * len(short) / total * 0.94
@@ -130,12 +135,9 @@ def _freeze(obj: Any) -> Any:
 @lru_cache(maxsize=1)
 def table_labels() -> Any:
     """`table_labels.toml`, read once, as read-only mappings and tuples."""
-    try:
-        import tomllib
-    except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib
-    with open(DATA / "table_labels.toml", "rb") as fh:
-        return _freeze(tomllib.load(fh))
+    from nlp.data import load_toml
+
+    return _freeze(load_toml(DATA / "table_labels.toml"))
 
 
 @lru_cache(maxsize=1)
