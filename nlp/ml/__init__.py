@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from nlp.ml.artifacts import ModelWarning, default_dir, read_meta
+from nlp.ml.artifacts import META_FILE, ModelWarning, default_dir, read_meta
 from nlp.ml.features import FEATURE_SCHEMA
 
 if TYPE_CHECKING:
@@ -101,8 +101,18 @@ def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | No
 
 def _scorer_filters() -> bool:
     """Does the default claim scorer's artifact filter (meta.json `filter`)? True when the
-    meta cannot be read, so the loader gets to warn about it."""
+    meta cannot be read, so the loader gets to warn about it. Read once per file version."""
+    path = default_dir() / "claim_scorer" / META_FILE
     try:
-        return bool(read_meta(default_dir() / "claim_scorer").get("filter", True))
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        return True
+    return _meta_filters(str(path), stamp)
+
+
+@lru_cache(maxsize=8)
+def _meta_filters(path: str, mtime_ns: int) -> bool:
+    try:
+        return bool(read_meta(Path(path).parent).get("filter", True))
     except Exception:
         return True

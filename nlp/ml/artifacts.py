@@ -17,6 +17,7 @@ import json
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ class ModelWarning(UserWarning):
     """A model could not be used; the rules decide instead."""
 
 
+@lru_cache(maxsize=1)
 def default_dir() -> Path:
     """`models/` beside the `nlp` package (the repository's models folder)."""
     return Path(__file__).resolve().parent.parent.parent / "models"

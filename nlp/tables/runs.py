@@ -25,7 +25,7 @@ the resulting `Table` is mapped like any other text table.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -94,69 +94,93 @@ def _valid(part: str) -> bool:
     return bool(_NUMBER.fullmatch(part))
 
 
-def _cuts(s: str, a: int, b: int, k: int) -> Iterator[list[tuple[int, int]]]:
-    """Every way to cut s[a:b] into k numbers without leading zeros."""
-    memo: dict[tuple[int, int], bool] = {}
+def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int], ...]]]:
+    """`cuts(k)`: every way to cut s[a:b] into k numbers without leading zeros, in order
+    (shortest first part first). Memoized by (start, parts): the work is the size of the
+    answer, not the number of dead ends."""
+    memo: dict[tuple[int, int], list[tuple[tuple[int, int], ...]]] = {}
 
-    def can(a: int, k: int) -> bool:  # can s[a:b] be cut into k numbers at all?
-        key = (a, k)
+    def cuts(k: int, c0: int = a) -> list[tuple[tuple[int, int], ...]]:
+        key = (c0, k)
+        if key in memo:
+            return memo[key]
+        out: list[tuple[tuple[int, int], ...]] = []
+        if k == 1:
+            if _valid(s[c0:b]):
+                out.append(((c0, b),))
+        else:
+            for c in range(c0 + 1, b - k + 2):
+                if not _valid(s[c0:c]):
+                    if s[c0] == "0":
+                        break  # a part starting with 0 is `0` or nothing
+                    continue
+                out.extend(((c0, c), *rest) for rest in cuts(k - 1, c))
+        memo[key] = out
+        return out
+
+    return cuts
+
+
+def _count(s: str, a: int, b: int, k: int) -> int:
+    """How many ways `_cuts` has (counted, not listed)."""
+    memo: dict[tuple[int, int], int] = {}
+
+    def n(c0: int, k: int) -> int:
+        key = (c0, k)
         if key not in memo:
-            ok = False
             if k == 1:
-                ok = _valid(s[a:b])
+                memo[key] = int(_valid(s[c0:b]))
             else:
-                for c in range(a + 1, b - k + 2):
-                    if not _valid(s[a:c]):
-                        if s[a] == "0":
+                total = 0
+                for c in range(c0 + 1, b - k + 2):
+                    if not _valid(s[c0:c]):
+                        if s[c0] == "0":
                             break
                         continue
-                    if can(c, k - 1):
-                        ok = True
-                        break
-            memo[key] = ok
+                    total += n(c, k - 1)
+                memo[key] = total
         return memo[key]
 
-    def gen(a: int, k: int) -> Iterator[list[tuple[int, int]]]:
-        if k == 1:
-            if _valid(s[a:b]):
-                yield [(a, b)]
-            return
-        for c in range(a + 1, b - k + 2):
-            if not _valid(s[a:c]):
-                if s[a] == "0":
-                    return  # a part starting with 0 is `0` or nothing
-                continue
-            if not can(c, k - 1):
-                continue  # a dead end: the rest cannot be cut (skipped, not enumerated)
-            for rest in gen(c, k - 1):
-                yield [(a, c), *rest]
-
-    return gen(a, k)
+    return n(a, k)
 
 
 def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
     """All splits of a digit run into `n` numbers, as spans inside `run` (a trailing unit such
-    as 元 stays with the last number); None when there are too many to list."""
+    as 元 stays with the last number); None when there are more than `_MAX_SPLITS`."""
     unit = regex.search(r"(?:万元|亿元|元)$", run)
     body_end = unit.start() if unit else len(run)
     groups = [(m.start(), m.end()) for m in regex.finditer(r"[^\s\u3000\xa0]+", run[:body_end])]
+    if not groups:
+        return []
+    # ways[g][left]: splits of groups g… into `left` numbers; counted first, so a run with too
+    # many splits is refused without listing them
+    ks = [range(1, min(b - a, n) + 1) for a, b in groups]
+    counts = [{k: _count(run, a, b, k) for k in kr} for (a, b), kr in zip(groups, ks, strict=True)]
+    ways: list[dict[int, int]] = [{} for _ in range(len(groups) + 1)]
+    ways[len(groups)][0] = 1
+    for g in range(len(groups) - 1, -1, -1):
+        for left in range(n + 1):
+            w = sum(c * ways[g + 1].get(left - k, 0) for k, c in counts[g].items() if k <= left)
+            if w:
+                ways[g][left] = w
+    if ways[0].get(n, 0) > _MAX_SPLITS:
+        return None
+    cutters = [_cuts(run, a, b) for a, b in groups]
     out: list[list[tuple[int, int]]] = []
 
-    def rec(g: int, left: int, acc: list[tuple[int, int]]) -> bool:
+    def rec(g: int, left: int, acc: tuple[tuple[int, int], ...]) -> None:
         if g == len(groups):
             if left == 0:
-                out.append(acc)
-            return len(out) <= _MAX_SPLITS
-        a, b = groups[g]
+                out.append(list(acc))
+            return
         rest = len(groups) - g - 1
-        for k in range(1, min(b - a, left - rest) + 1):
-            for parts in _cuts(run, a, b, k):
-                if not rec(g + 1, left - k, acc + parts):
-                    return False
-        return True
+        for k in ks[g]:
+            if k > left - rest or not counts[g][k] or not ways[g + 1].get(left - k):
+                continue
+            for parts in cutters[g](k):
+                rec(g + 1, left - k, acc + parts)
 
-    if not groups or not rec(0, n, []):
-        return None if groups else []
+    rec(0, n, ())
     if unit:
         out = [[*p[:-1], (p[-1][0], len(run))] for p in out]
     return out
