@@ -100,3 +100,47 @@ def test_expand_fragments(rx, fragments, files, expected):
 def test_expand_unknown_fragment_raises():
     with pytest.raises(KeyError):
         expand("{nope}", {}, {})
+
+
+# --------------------------------------------------------------------------- anchored patterns
+def _anchored() -> list[tuple[str, regex.Pattern, regex.Pattern, int, dict]]:
+    out = []
+    for path in FILES:
+        for pid, rx, p in _compiled(path):
+            if "anchor" in p:
+                out.append((f"{path.stem}:{pid}", rx, regex.compile(p["anchor"]),
+                            int(p["lookback"]), p))
+    return out
+
+
+def _same(rx: regex.Pattern, anchor: regex.Pattern, lookback: int, text: str) -> None:
+    from nlp.extract.scan import anchored_finditer
+
+    want = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+    got = [(m.span(), m.groupdict()) for m in anchored_finditer(rx, anchor, lookback, text)]
+    assert got == want
+
+
+def test_some_patterns_are_anchored():
+    assert {"citations:doc_number", "citations:doc_number_unbracketed"} <= {
+        a[0] for a in _anchored()}
+
+
+@pytest.mark.parametrize(("rx", "anchor", "lookback", "p"),
+                         [pytest.param(*a[1:], id=a[0]) for a in _anchored()])
+def test_anchored_scan_finds_what_finditer_finds(rx, anchor, lookback, p):
+    """The anchor promise (nlp/extract/scan.py): the same matches on the examples, on edge
+    cases (a code longer than the lookback, numbers back to back, spaces) and on every corpus
+    text, raw and normalised."""
+    from nlp.normalize import normalize
+    from tests.corpus import CORPORA
+
+    cases = [_txt(e) for e in p.get("examples", []) + p.get("counter_examples", [])]
+    joined = "，".join(cases)
+    cases += [joined, "".join(cases), "根" * 40 + cases[0], cases[0] + cases[0],
+              "根据" + "  ".join(cases), "\n\n".join(cases) * 3]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    for text in cases:
+        _same(rx, anchor, lookback, text)

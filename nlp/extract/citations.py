@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -27,6 +28,7 @@ from typing import Any
 import regex
 
 from nlp.data import load_toml
+from nlp.extract.scan import anchored_finditer
 from nlp.normalize import same_length
 from nlp.records import Citation, Document, Report
 
@@ -59,9 +61,15 @@ class CitationPatterns:
 
     compiled: MappingProxyType[str, regex.Pattern]
     number_ids: tuple[str, ...]  # document-number and decree patterns, in priority order
+    anchors: MappingProxyType[str, tuple[regex.Pattern, int]]  # id → (anchor, lookback)
 
     def __getitem__(self, pid: str) -> regex.Pattern:
         return self.compiled[pid]
+
+    def finditer(self, pid: str, text: str) -> Iterator[regex.Match]:
+        """`self[pid].finditer(text)`, tried only near the pattern's anchor when it has one."""
+        anchor, lookback = self.anchors.get(pid, (None, 0))
+        return anchored_finditer(self.compiled[pid], anchor, lookback, text)
 
 
 @lru_cache(maxsize=4)
@@ -69,13 +77,17 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     """Compile the citation patterns (cached; the result is immutable)."""
     data = load_toml(path or PATTERNS_FILE)
     compiled: dict[str, regex.Pattern] = {}
+    anchors: dict[str, tuple[regex.Pattern, int]] = {}
     for p in data["pattern"]:
         compiled[p["id"]] = regex.compile(p["regex"])
+        if "anchor" in p:
+            anchors[p["id"]] = (regex.compile(p["anchor"]), int(p["lookback"]))
     number_ids = tuple(
         p["id"] for p in data["pattern"]
         if p["id"].startswith(("doc_number", "decree")) and p["id"] != "doc_number_list_tail"
     )
-    return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids)
+    return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids,
+                            anchors=MappingProxyType(anchors))
 
 
 @dataclass(frozen=True)
@@ -209,7 +221,7 @@ class _Hit:
 def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
     cands: list[tuple[int, _Hit]] = []  # (pattern priority, hit)
     for prio, pid in enumerate(pats.number_ids):
-        for m in pats[pid].finditer(text, overlapped=False):
+        for m in pats.finditer(pid, text):
             gd = m.groupdict()
             if pid.startswith("decree"):
                 org = gd.get("org") or ""
