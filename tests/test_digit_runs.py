@@ -6,6 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.ingest import read
 from nlp.records import Document
@@ -149,3 +151,40 @@ def test_narrative_is_not_a_digit_run_table(text):
     doc = Document(doc_id="t", path=None, format="text", text=text)
     segment(doc)
     assert table_cells(doc) == []
+
+
+def _brute_splits(run: str, n: int) -> list[list[tuple[int, int]]]:
+    """Reference for `splits`: every choice of cut positions, kept when each part is a number
+    without a leading zero and no part crosses a space (sorted as `splits` lists them)."""
+    from itertools import combinations, pairwise
+
+    unit = len(run) - len(run.rstrip("元万亿")) if run.endswith("元") else 0
+    body = run[:len(run) - unit]
+    out = []
+    for cuts in combinations(range(1, len(body)), n - 1):
+        bounds = [0, *cuts, len(body)]
+        parts = []
+        for a, b in pairwise(bounds):
+            s = body[a:b].strip()
+            if not s or not s.isdigit() or (len(s) > 1 and s[0] == "0") or " " in s:
+                break
+            parts.append((a + len(body[a:b]) - len(body[a:b].lstrip()),
+                          b - len(body[a:b]) + len(body[a:b].rstrip())))
+        else:  # no space inside a part: every space is at a cut
+            out.append(parts)
+    if unit:
+        out = [[*p[:-1], (p[-1][0], len(run))] for p in out]
+    return sorted({tuple(p) for p in out})
+
+
+@given(st.text(alphabet="0001235 ", min_size=1, max_size=11), st.integers(1, 6),
+       st.sampled_from(["", "元", "万元"]))
+@settings(max_examples=300, deadline=None)
+def test_splits_are_every_valid_cut(body, n, unit):
+    run = " ".join(body.split()) + unit
+    if not run.strip(unit) or not run[0].isdigit():
+        return
+    got = splits(run, n)
+    assert got is not None  # at most 11 digits: never more than _MAX_SPLITS
+    assert sorted(tuple(p) for p in got) == _brute_splits(run, n)
+    assert len({tuple(p) for p in got}) == len(got)  # no split listed twice

@@ -50,6 +50,10 @@ _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _MAX_SPLITS = 20000
 _NOT_NUMBER_CHAR = regex.compile(r"[^\d.]")
 _MAX_COMBOS = 50000
+_RUN_UNIT = regex.compile(r"(?:万元|亿元|元)$")
+_RUN_GROUP = regex.compile(r"[^\s\u3000\xa0]+")
+_DIGITS = regex.compile(r"\d+")
+_OTHER_LEAD = regex.compile(r"其中\s*[:：]?")
 
 COL0_UNIT, COL0_VALUE = 3, 4  # grid columns: labels 0–2, the unit, then the values
 
@@ -121,11 +125,11 @@ def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int],
     return cuts
 
 
-def _count(s: str, a: int, b: int, k: int) -> int:
-    """How many ways `_cuts` has (counted, not listed)."""
+def _counter(s: str, a: int, b: int) -> Callable[[int], int]:
+    """`count(k)`: how many ways `_cuts` has (counted, not listed; one memo for every k)."""
     memo: dict[tuple[int, int], int] = {}
 
-    def n(c0: int, k: int) -> int:
+    def n(k: int, c0: int = a) -> int:
         key = (c0, k)
         if key not in memo:
             if k == 1:
@@ -137,25 +141,26 @@ def _count(s: str, a: int, b: int, k: int) -> int:
                         if s[c0] == "0":
                             break
                         continue
-                    total += n(c, k - 1)
+                    total += n(k - 1, c)
                 memo[key] = total
         return memo[key]
 
-    return n(a, k)
+    return n
 
 
 def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
     """All splits of a digit run into `n` numbers, as spans inside `run` (a trailing unit such
     as 元 stays with the last number); None when there are more than `_MAX_SPLITS`."""
-    unit = regex.search(r"(?:万元|亿元|元)$", run)
+    unit = _RUN_UNIT.search(run)
     body_end = unit.start() if unit else len(run)
-    groups = [(m.start(), m.end()) for m in regex.finditer(r"[^\s\u3000\xa0]+", run[:body_end])]
+    groups = [(m.start(), m.end()) for m in _RUN_GROUP.finditer(run, 0, body_end)]
     if not groups:
         return []
     # ways[g][left]: splits of groups g… into `left` numbers; counted first, so a run with too
     # many splits is refused without listing them
-    ks = [range(1, min(b - a, n) + 1) for a, b in groups]
-    counts = [{k: _count(run, a, b, k) for k in kr} for (a, b), kr in zip(groups, ks, strict=True)]
+    ks = [range(1, min(b - a, n - (len(groups) - 1 - g)) + 1) for g, (a, b) in enumerate(groups)]
+    counters = [_counter(run, a, b) for a, b in groups]
+    counts = [{k: count(k) for k in kr} for count, kr in zip(counters, ks, strict=True)]
     ways: list[dict[int, int]] = [{} for _ in range(len(groups) + 1)]
     ways[len(groups)][0] = 1
     for g in range(len(groups) - 1, -1, -1):
@@ -312,13 +317,13 @@ def _scan_label(text: str, i: int, max_label: int
                 close(j)
                 return parts, j, "opener"
         if ch.isdigit():
-            d = regex.match(r"\d+", text, pos=j)
+            d = _DIGITS.match(text, j)
             after = _ITEM_AFTER.match(text, d.end())
             own = text[cur:j].strip()
             has_item = bool(parts and parts[-1].item is not None and not own) or bool(
                 _ITEM.match(own))
             if after and len(d[0]) <= 2 and (not own or (not has_item and d[0] == "1")):
-                if not regex.fullmatch(r"其中\s*[:：]?", own):  # `其中：1.` stays one part
+                if not _OTHER_LEAD.fullmatch(own):  # `其中：1.` stays one part
                     close(j)
                     cur = j
                 j = after.end()
