@@ -36,9 +36,9 @@ def texts() -> list[str]:
 def clear_caches() -> None:
     """Empty the lru caches of pure functions the stages use (results do not change)."""
     from nlp.segment import structure
-    from nlp.tables import labels, layout, values
+    from nlp.tables import labels, layout, mapping, values
 
-    for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
+    for fn in (labels.label_key, labels._best_match, labels._match, layout._role, mapping._ids_named_by,
                values.parse_value, values.is_unit, structure.classify_title):
         fn.cache_clear()
 

@@ -101,7 +101,8 @@ class Table:
         return max((c.col + c.colspan for c in self.cells), default=0)
 
     def grid(self) -> list[list[int | None]]:
-        g: list[list[int | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        n_cols = self.n_cols
+        g: list[list[int | None]] = [[None] * n_cols for _ in range(self.n_rows)]
         for i, c in enumerate(self.cells):
             for r in range(c.row, c.row + c.rowspan):
                 for k in range(c.col, c.col + c.colspan):

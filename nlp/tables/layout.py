@@ -83,14 +83,20 @@ def _is_group_child(tok: str, group: str) -> bool:
     return tok in {label_key(k) for k in kids}
 
 
+@lru_cache(maxsize=1)
+def _group_keys() -> dict[str, tuple[str, ...]]:
+    """`[header_groups]` by label key: group → its children's keys (do not mutate)."""
+    return {label_key(g): tuple(label_key(k) for k in kids)
+            for g, kids in table_labels()["header_groups"].items()}
+
+
 def expand_headers(tokens: list[str], n: int | None) -> list[tuple[str, ...]] | None:
     """Column paths for `n` columns (None: any number) from header words in reading order.
 
     Groups of `[header_groups]` take the run of their children when it comes up, so
     `申请人情况 自然人 法人或其他组织 总计 商业企业 科研机构 社会公益组织 法律服务机构 其他`
     gives 7 paths. Returns None when the words do not resolve to exactly `n` columns."""
-    groups = {label_key(g): tuple(label_key(k) for k in kids)
-              for g, kids in table_labels()["header_groups"].items()}
+    groups = _group_keys()
     keys = [label_key(t) for t in tokens]
     # first level: leading words that are not children of a group named before them
     level: list[tuple[str, ...]] = []

@@ -163,7 +163,9 @@ def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
 
 
 # --------------------------------------------------------------------------- pre2019
+@lru_cache(maxsize=1)
 def _pre2019_labels() -> tuple[list[dict], dict[str, tuple[str, ...]], dict[str, int]]:
+    """(sections, label keys of each id, section of each id); shared: do not mutate."""
     data = table_labels()["pre2019"]
     inds = indicators()
     sections = []
@@ -179,6 +181,13 @@ def _pre2019_labels() -> tuple[list[dict], dict[str, tuple[str, ...]], dict[str,
             extra = data["variants"].get(i, ())
             id_labels[i] = (label_key(inds[i]["label"]), *(label_key(x) for x in extra))
     return sections, id_labels, section_of
+
+
+@lru_cache(maxsize=1 << 12)
+def _ids_named_by(key: str) -> tuple[str, ...]:
+    """The pre2019 ids one of whose labels `key` matches, in data order."""
+    _, id_labels, _ = _pre2019_labels()
+    return tuple(i for i, labs in id_labels.items() if match(key, {i: labs}) is not None)
 
 
 def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
@@ -200,8 +209,7 @@ def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
                 cand = {i: id_labels[i] for i in sections[cur]["ids"] if i not in used}
                 ind = match(key, cand)
             if ind is None:  # a row outside its section: only a label that names one id
-                hits = [i for i in id_labels if i not in used
-                        and match(key, {i: id_labels[i]}) is not None]
+                hits = [i for i in _ids_named_by(key) if i not in used]
                 if len(hits) == 1:
                     ind = hits[0]
                     cur = section_of[ind]
