@@ -76,6 +76,45 @@ _CAPTION_AGENCY = regex.compile(
 # every character of a `_CAPTION_AGENCY` match is a Han character, a digit or a space
 _NOT_CAPTION_CHAR = regex.compile(r"[^\p{Han}\d\s]")
 _NOT_CAPTION_CHAR_BACK = regex.compile(r"[^\p{Han}\d\s]", flags=regex.REVERSE)
+_TITLE_PREFIX = regex.compile(rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*年")
+_TITLE_AGENCY = regex.compile(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)")
+_COMPILED_BY = regex.compile(
+    rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)")
+_PUBLISHED_BY = regex.compile(
+    rf"(?:公布|发布)《?[^\p{{Han}}]*(\p{{Han}}{{2,40}}?)(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)")
+_ATTACHMENT = regex.compile(r"^(?:附件\d*|附表\d*)")
+_SIGNATURE = regex.compile(
+    rf"(\p{{Han}}{{4,40}}{_AGENCY_SUFFIX})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
+    rf"\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*日\s*(?:附件下载)?\s*$")
+_CONTACT = regex.compile(
+    r"(?:请与|请联系|请联络|可直接与|可与|请致电|可致电)\s*[:：]?\s*([^，。；、,;（(:：\s]{2,40}?)"
+    r"(?:联系|联络|[，。；,;（(:：]|$)")
+_OVERVIEW_SUBJECT = regex.compile(
+    rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?![在按根为以对从于我本])"
+    rf"(\p{{Han}}{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
+    r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格)")
+_MINISTRY = regex.compile(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}部)(?![门分署长队件委])")
+_STAT_PERIOD = regex.compile(rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年")
+_PERIOD_FROM = regex.compile(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?:至|到|—|-|~)")
+_REPORT_YEAR = regex.compile(
+    rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
+_YEAR_WORD = regex.compile(rf"({_YEAR})\s*年")
+_CN_YEAR_WORD = regex.compile(rf"({_CN_YEAR})\s*年")
+_NAME_AND_YEAR = regex.compile(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年")
+_YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
+_ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
+_CLAUSE_MARK = regex.compile(r"[。，,；]")
+_CLAUSE_OR_COLON = regex.compile(r"[。，,；:：]")
+_DISCLOSURE = regex.compile(r"政府信息公开|政务公开")
+_NON_HAN_LEAD = regex.compile(r"^[^\p{Han}]+")
+_BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
+_FORMER = regex.compile(r"^(?:原|本|我)(?=\p{Han}{3,})")
+_ALL_HAN = regex.compile(r"\p{Han}+")
+_NAME_END = regex.compile(rf"(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})$")
+_AGENCY_END = regex.compile(rf"{_AGENCY_SUFFIX}$")
+_PLACE_END = regex.compile(rf"{_PLACE_SUFFIX}$")
+_FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号")
+_SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -105,10 +144,10 @@ def _cn_year(s: str) -> int | None:
 
 
 def _year_in(s: str) -> int | None:
-    m = regex.search(rf"({_YEAR})\s*年", s)
+    m = _YEAR_WORD.search(s)
     if m:
         return int(m.group(1))
-    m = regex.search(rf"({_CN_YEAR})\s*年", s)
+    m = _CN_YEAR_WORD.search(s)
     return _cn_year(m.group(1)) if m else None
 
 
@@ -129,7 +168,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if header.get("标题"):
         return header["标题"], "header"
     reader_title = str(doc.meta.get("title") or "").strip()
-    if reader_title and regex.search(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年", to_simplified(reader_title)):
+    if reader_title and _NAME_AND_YEAR.search(to_simplified(reader_title)):
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
     lines = [ln.strip() for ln in body.splitlines()[:12]]
@@ -139,17 +178,17 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     best: tuple[int, int, str] | None = None
     for i, ln in enumerate(lines):
         s = to_simplified(ln)
-        if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or regex.search(r"[。，,；]", s):
+        if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s):
             continue
         title = ln
-        if regex.match(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年", s) and i and lines[i - 1] and len(lines[i - 1]) <= 30 \
-                and not regex.search(r"[。，,；:：]", lines[i - 1]):
+        if _YEAR_FIRST.match(s) and i and lines[i - 1] and len(lines[i - 1]) <= 30 \
+                and not _CLAUSE_OR_COLON.search(lines[i - 1]):
             title = lines[i - 1] + ln  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
         s = to_simplified(title)
         score = 0
-        score += 2 if regex.search(r"政府信息公开|政务公开", s) else 0
-        score += 2 if regex.search(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年", s) else 0
-        score += 1 if regex.search(rf"{_YEAR}|{_CN_YEAR}", s) else 0
+        score += 2 if _DISCLOSURE.search(s) else 0
+        score += 2 if _NAME_AND_YEAR.search(s) else 0
+        score += 1 if _ANY_YEAR.search(s) else 0
         if score >= 3 and (best is None or score > best[0]):
             best = (score, -i, title)
     if best:
@@ -164,9 +203,9 @@ def clean_agency(name: str) -> str | None:
     """An agency-shaped name, or None: ``原高青县质量技术监督局`` → ``高青县质量技术监督局``,
     ``商务部信息化司综合处`` → ``商务部``; relative names (区管委会办公室) → None."""
     s = to_simplified(name).strip()
-    s = regex.sub(r"^[^\p{Han}]+", "", s)  # "puroview.com沙头镇"
-    s = regex.sub(r"[（(][^）)]*[）)]", "", s)
-    s = regex.sub(r"^(?:原|本|我)(?=\p{Han}{3,})", "", s)
+    s = _NON_HAN_LEAD.sub("", s)  # "puroview.com沙头镇"
+    s = _BRACKETED.sub("", s)
+    s = _FORMER.sub("", s)
     for _ in range(3):
         m = _UNIT_TAIL.match(s)
         if not m:
@@ -176,11 +215,11 @@ def clean_agency(name: str) -> str | None:
     if m:
         s = m.group(1)
     s = s.strip()
-    if not (2 <= len(s) <= 40) or not regex.fullmatch(r"\p{Han}+", s):
+    if not (2 <= len(s) <= 40) or not _ALL_HAN.fullmatch(s):
         return None
     if _RELATIVE.match(s):
         return None
-    m = regex.search(rf"(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})$", s)
+    m = _NAME_END.search(s)
     if not m or m.start() < 2:  # "政府", "人民政府", "市" alone name nobody
         return None
     return s
@@ -188,9 +227,9 @@ def clean_agency(name: str) -> str | None:
 
 def _resolve_place(name: str, body: str) -> str:
     """A bare place name (平潭综合实验区, 武山镇) → the government the body names for it."""
-    if regex.search(rf"{_AGENCY_SUFFIX}$", name) and not regex.search(rf"{_PLACE_SUFFIX}$", name):
+    if _AGENCY_END.search(name) and not _PLACE_END.search(name):
         return name
-    if not regex.search(rf"{_PLACE_SUFFIX}$", name):
+    if not _PLACE_END.search(name):
         return name
     found = Counter(
         m.group(0) for m in regex.finditer(
@@ -221,16 +260,18 @@ def _caption_agencies(b: str) -> list[regex.Match]:
     return out
 
 
-def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str) -> tuple[str | None, str]:
-    b = to_simplified(body)
+def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str,
+                *, simplified: str | None = None) -> tuple[str | None, str]:
+    """(agency, how it was found). `simplified`: `to_simplified(body)` when the caller has it."""
+    b = simplified if simplified is not None else to_simplified(body)
     cands: list[tuple[str, str]] = []
     if title:
         t = to_simplified(title)
-        m = regex.match(rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*年", t)
+        m = _TITLE_PREFIX.match(t)
         if m:
             prefix = _REPORT_WORDS.sub("", m.group(1).strip())
             cands.append((prefix, "title"))
-        m = regex.search(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)", t)
+        m = _TITLE_AGENCY.search(t)
         if m:
             cands.append((m.group(1), "title"))
     if header.get("发布机构"):
@@ -238,36 +279,21 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     if doc.meta.get("agency"):
         cands.append((str(doc.meta["agency"]), "reader"))
     head = b[:4000]
-    for m in regex.finditer(
-        rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)", head
-    ):
+    for m in _COMPILED_BY.finditer(head):
         cands.append((m.group(1), "compiled by"))
-    for m in regex.finditer(
-        rf"(?:公布|发布)《?[^\p{{Han}}]*(\p{{Han}}{{2,40}}?)(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)", head
-    ):
+    for m in _PUBLISHED_BY.finditer(head):
         cands.append((m.group(1), "published by"))
     for m in _caption_agencies(b):
-        name = regex.sub(r"^(?:附件\d*|附表\d*)", "", m.group(1))
+        name = _ATTACHMENT.sub("", m.group(1))
         cands.append((name, "table caption"))
     tail = b[-300:]
-    m = regex.search(
-        rf"(\p{{Han}}{{4,40}}{_AGENCY_SUFFIX})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
-        rf"\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*日\s*(?:附件下载)?\s*$",
-        tail,
-    )
+    m = _SIGNATURE.search(tail)
     if m:
         cands.append((m.group(1), "signature"))
-    for m in regex.finditer(
-        r"(?:请与|请联系|请联络|可直接与|可与|请致电|可致电)\s*[:：]?\s*([^，。；、,;（(:：\s]{2,40}?)(?:联系|联络|[，。；,;（(:：]|$)",
-        head,
-    ):
+    for m in _CONTACT.finditer(head):
         cands.append((m.group(1), "contact"))
     # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
-    for m in regex.finditer(
-        rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?![在按根为以对从于我本])(\p{{Han}}{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
-        r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格)",
-        head,
-    ):
+    for m in _OVERVIEW_SUBJECT.finditer(head):
         cands.append((m.group(1), "overview subject"))
         break
     for name, how in cands:
@@ -275,7 +301,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         if clean:
             return _resolve_place(clean, b), how
     ministries = Counter(
-        m.group(1) for m in regex.finditer(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}部)(?![门分署长队件委])", b[:3000])
+        m.group(1) for m in _MINISTRY.finditer(b[:3000])
     )
     if ministries:
         name, n = ministries.most_common(1)[0]
@@ -287,24 +313,27 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
 # --------------------------------------------------------------------------- year
 
 
-def find_year(doc: Document, title: str | None, body: str) -> tuple[int | None, str]:
+def find_year(doc: Document, title: str | None, body: str, *, simplified: str | None = None
+              ) -> tuple[int | None, str]:
+    """(report year, evidence). `simplified`: `to_simplified(body)` when the caller has it."""
     if title:
         y = _year_in(to_simplified(title))
         if y:
             return y, f"title: {title}"
-    b = to_simplified(body)
-    from nlp.normalize import normalize
+    if body and doc.text.endswith(body):  # the normalised view of the body, already made
+        norm = doc.norm
+        nb = norm.text[norm.to_norm(len(doc.text) - len(body)):]
+    else:
+        from nlp.normalize import normalize
 
-    nb = normalize(b).text
-    m = regex.search(
-        rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年", nb
-    ) or regex.search(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?:至|到|—|-|~)", nb)
+        nb = normalize(simplified if simplified is not None else to_simplified(body)).text
+    m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
     if m:
         return int(m.group(1)), f"statistics period: {m.group(0)}"
-    m = regex.search(rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)", nb[:3000])
+    m = _REPORT_YEAR.search(nb, 0, 3000)
     if m:
         return int(m.group(1)), f"report phrase: {m.group(0)}"
-    years = Counter(int(y) for y in regex.findall(rf"({_YEAR})\s*年", nb[:3000]))
+    years = Counter(int(y) for y in _YEAR_WORD.findall(nb, 0, 3000))
     if years:
         y, n = years.most_common(1)[0]
         return y, f"most frequent year in the opening ({n}×)"
@@ -384,7 +413,7 @@ TEMPLATE_LABELS: dict[str, tuple[str, ...]] = {
 def _squash(s: str) -> str:
     from nlp.normalize import same_length
 
-    return regex.sub(r"[\s|｜]+", "", same_length(s))
+    return _SPACE_OR_BAR.sub("", same_length(s))
 
 
 def find_template(doc: Document, title: str | None, year: int | None, body: str) -> tuple[str | None, dict[str, Any]]:
@@ -397,7 +426,7 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str)
         best = max(found, key=lambda k: len(found[k]))
         if len(found[best]) >= need:
             return best, {"by": source, "labels": found[best]}
-    m = regex.search(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号", body_text)
+    m = _FORMAT_NOTICE.search(body_text)
     if m and not (m.group(1) == "2019" and year and year >= 2021):
         return ("2021" if m.group(1) == "2021" else "2019"), {"by": "citation", "text": m.group(0)}
     if title and not _TITLE_LINE.search(to_simplified(title)):
@@ -438,11 +467,12 @@ def fill_metadata(doc: Document) -> None:
     if title:
         doc.title = title
         doc.meta["title_source"] = how
-    agency, how = find_agency(doc, doc.title, header, body)
+    simplified = to_simplified(body)
+    agency, how = find_agency(doc, doc.title, header, body, simplified=simplified)
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how
-    year, ev = find_year(doc, doc.title, body)
+    year, ev = find_year(doc, doc.title, body, simplified=simplified)
     doc.year = year
     doc.meta["year_evidence"] = ev
     doc.region = find_region(doc.agency, doc.title, body)
