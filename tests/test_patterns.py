@@ -104,36 +104,44 @@ def test_expand_unknown_fragment_raises():
 
 # --------------------------------------------------------------------------- anchored patterns
 def _anchored() -> list[tuple[str, regex.Pattern, regex.Pattern, int, dict]]:
+    """Anchored patterns: those of the pattern files, and those anchored in code."""
+    from nlp.segment import structure
+
     out = []
     for path in FILES:
         for pid, rx, p in _compiled(path):
             if "anchor" in p:
                 out.append((f"{path.stem}:{pid}", rx, regex.compile(p["anchor"]),
                             int(p["lookback"]), p))
+    captions = {"examples": ["附表：2019年度政府信息公开工作情况统计表", "附件 1： 统计报表",
+                             "政府信息公开情况统计表"], "counter_examples": ["统计。表"]}
+    out.append(("structure:_CAPTION", structure._CAPTION, *structure._CAPTION_ANCHOR, captions))
     return out
 
 
 def _same(rx: regex.Pattern, anchor: regex.Pattern, lookback: int, text: str) -> None:
-    from nlp.extract.scan import anchored_finditer
+    from nlp.scan import anchored_finditer
 
-    want = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
-    got = [(m.span(), m.groupdict()) for m in anchored_finditer(rx, anchor, lookback, text)]
-    assert got == want
+    for pos in (0, len(text) // 3):
+        want = [(m.span(), m.groupdict()) for m in rx.finditer(text, pos)]
+        got = [(m.span(), m.groupdict()) for m in anchored_finditer(rx, anchor, lookback, text, pos)]
+        assert got == want
 
 
 def test_some_patterns_are_anchored():
-    assert {"citations:doc_number", "citations:doc_number_unbracketed"} <= {
-        a[0] for a in _anchored()}
+    assert {"citations:doc_number", "citations:doc_number_unbracketed",
+            "structure:_CAPTION"} <= {a[0] for a in _anchored()}
 
 
 @pytest.mark.parametrize(("rx", "anchor", "lookback", "p"),
                          [pytest.param(*a[1:], id=a[0]) for a in _anchored()])
 def test_anchored_scan_finds_what_finditer_finds(rx, anchor, lookback, p):
-    """The anchor promise (nlp/extract/scan.py): the same matches on the examples, on edge
+    """The anchor promise (nlp/scan.py): the same matches on the examples, on edge
     cases (a code longer than the lookback, numbers back to back, spaces) and on every corpus
     text, raw and normalised."""
+    from corpus import CORPORA
+
     from nlp.normalize import normalize
-    from tests.corpus import CORPORA
 
     cases = [_txt(e) for e in p.get("examples", []) + p.get("counter_examples", [])]
     joined = "，".join(cases)

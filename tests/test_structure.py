@@ -220,3 +220,25 @@ def test_section_kind_examples(kind):
 @pytest.mark.parametrize(("s", "n"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23), ("7", 7)])
 def test_cn_number(s, n):
     assert cn_number(s) == n
+
+
+@pytest.mark.parametrize("level1_only", [False, True])
+def test_canonical_prefix_quick_rejection_is_exact(level1_only):
+    """The one-alternation rejection in `canonical_prefix` turns a position down exactly when
+    none of the kinds' patterns matches there (every position of real reports)."""
+    from corpus import CORPORA
+
+    from nlp.normalize import normalize
+    from nlp.segment.structure import _any_canonical
+
+    rx = _any_canonical(level1_only)
+    pats = [p for k in section_kinds() if k.level1 or not level1_only for p in k.patterns]
+    hits = 0
+    for name in ("full/fj_pingtan_2019.txt", "more/fj_pingtan_2011.txt",
+                 "seeds/000_65d192663e1ca53a.txt"):
+        nt = normalize((CORPORA / name).read_text(encoding="utf-8")).text
+        for pos in range(len(nt)):
+            some = any(p.match(nt, pos) for p in pats)
+            assert (rx.match(nt, pos) is not None) == some, (name, pos, nt[pos:pos + 20])
+            hits += some
+    assert hits > 20  # real headings were among the positions

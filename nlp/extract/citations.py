@@ -28,9 +28,9 @@ from typing import Any
 import regex
 
 from nlp.data import load_toml
-from nlp.extract.scan import anchored_finditer
 from nlp.normalize import same_length
 from nlp.records import Citation, Document, Report
+from nlp.scan import anchored_finditer
 
 _ROOT = Path(__file__).resolve().parent.parent
 PATTERNS_FILE = _ROOT / "patterns" / "citations.toml"

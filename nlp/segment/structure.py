@@ -61,6 +61,7 @@ import regex
 
 from nlp.normalize import NormalizedText
 from nlp.records import Document, Paragraph, Section, Sentence
+from nlp.scan import anchored_finditer
 
 MAX_TITLE = 40  # longest inline heading title, in characters of the normalised view
 
@@ -92,8 +93,11 @@ _ALIGNED_NUMBER = regex.compile(r"\s{2,}\d")
 # quadratic in the length of a long line without spaces).
 _ALIGNED_CELL = regex.compile(r"(?<!\S)\S++(?:\s{2,}|$)")
 _CAPTION = regex.compile(
-    r"(?:附件\s*\d*\s*[:：]?\s*)?(?:附表\s*\d*\s*[:：]?\s*)?[^\s。，；：:！？\n]{0,40}?(?:统计表|统计报表)"
+    r"(?:附件\s{0,3}\d{0,3}\s{0,3}[:：]?\s{0,3})?(?:附表\s{0,3}\d{0,3}\s{0,3}[:：]?\s{0,3})?"
+    r"[^\s。，；：:！？\n]{0,40}?(?:统计表|统计报表)"
 )
+# a caption is tried only up to 70 characters (2 × 15 for 附件/附表 + 40) before 统计(报)表
+_CAPTION_ANCHOR = (regex.compile(r"统计表|统计报表"), 70)
 
 
 # --------------------------------------------------------------------------- section kinds
@@ -144,8 +148,18 @@ def classify_title(title: str, *, level1_only: bool = False) -> str:
     return ""
 
 
+@lru_cache(maxsize=2)
+def _any_canonical(level1_only: bool) -> regex.Pattern:
+    """One alternation of every (level-1) kind's patterns: it matches at a position exactly
+    when one of them does, so most positions are turned down with a single match."""
+    return regex.compile("|".join(f"(?:{p.pattern})" for kind in section_kinds()
+                                  if kind.level1 or not level1_only for p in kind.patterns))
+
+
 def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
     """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None."""
+    if _any_canonical(level1_only).match(text, pos) is None:
+        return None
     best: tuple[int, str] | None = None
     for kind in section_kinds():
         if level1_only and not kind.level1:
@@ -339,9 +353,9 @@ def _toc_lines(nt: str, body: int) -> list[tuple[int, int]]:
     pos = body
     for line in nt[body:].split("\n"):
         n = 0
-        for m in _MARKER.finditer(line):
-            if m.group("l1") and canonical_prefix(line, m.end(), level1_only=True):
-                n += 1
+        l1 = [m for m in _MARKER.finditer(line) if m.group("l1")]
+        if len(l1) >= 3:  # fewer level-1 markers cannot make a contents line
+            n = sum(1 for m in l1 if canonical_prefix(line, m.end(), level1_only=True))
         if n >= 3 and len(line) / n < 60:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
@@ -424,7 +438,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     last_num: dict[int, int] = {}
     last_end: int | None = None
     cands = list(_MARKER.finditer(nt, body))
-    captions = [m for m in _CAPTION.finditer(nt, body)]
+    captions = list(anchored_finditer(_CAPTION, *_CAPTION_ANCHOR, nt, body))
     events: list[tuple[int, str, regex.Match]] = [(m.start(), "m", m) for m in cands]
     events += [(m.start(), "c", m) for m in captions]
     events.sort(key=lambda e: (e[0], e[1]))

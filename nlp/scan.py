@@ -18,19 +18,19 @@ import regex
 
 
 def anchored_finditer(pattern: regex.Pattern, anchor: regex.Pattern | None, lookback: int,
-                      text: str) -> Iterator[regex.Match]:
-    """The matches of `pattern.finditer(text)`, found by trying `pattern` only near `anchor`."""
+                      text: str, pos: int = 0) -> Iterator[regex.Match]:
+    """The matches of `pattern.finditer(text, pos)`, found by trying `pattern` only near
+    `anchor`."""
     if anchor is None:
-        yield from pattern.finditer(text)
+        yield from pattern.finditer(text, pos)
         return
-    pos = 0  # matches may not start before the end of the last one
-    tried = 0  # every start below this has been tried (and failed, or lies in a match)
-    for a in anchor.finditer(text, overlapped=True):
+    tried = pos  # every start below this has been tried (and failed, or lies in a match)
+    for a in anchor.finditer(text, pos, overlapped=True):
         at = a.start()
         for s in range(max(pos, tried, at - lookback), at + 1):
             m = pattern.match(text, s)
             if m is not None:
                 yield m
-                pos = m.end() if m.end() > m.start() else m.start() + 1
+                pos = m.end() if m.end() > m.start() else m.start() + 1  # no overlaps
                 break
         tried = max(tried, at + 1)
