@@ -154,8 +154,13 @@ def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
     unit = _RUN_UNIT.search(run)
     body_end = unit.start() if unit else len(run)
     groups = [(m.start(), m.end()) for m in _RUN_GROUP.finditer(run, 0, body_end)]
-    if not groups:
-        return []
+    if not groups or len(groups) > n:
+        return []  # a space always separates numbers: each group is one number or more
+    if len(groups) == n:  # space-separated: each group is one number
+        if not all(_valid(run[a:b]) for a, b in groups):
+            return []
+        out1 = list(groups)
+        return [[*out1[:-1], (out1[-1][0], len(run))]] if unit else [out1]
     # ways[g][left]: splits of groups g… into `left` numbers; counted first, so a run with too
     # many splits is refused without listing them
     ks = [range(1, min(b - a, n - (len(groups) - 1 - g)) + 1) for g, (a, b) in enumerate(groups)]
