@@ -95,6 +95,14 @@ def section_kind(doc, offset: int) -> str:
     return ""
 
 
+@lru_cache(maxsize=64)
+def _any_rule(unit: str | None) -> regex.Pattern | None:
+    """One alternation of the patterns of every rule for `unit` (None: every rule, as for
+    zero claims). It finds something in a text exactly when one of those rules does."""
+    pats = [r.pattern.pattern for r in indicator_rules() if unit is None or unit in r.units]
+    return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+
 def rule_indicator(
     claim: Claim, context: str, template: str | None, sentence: str = "", after: str = "",
     section: str = "",
@@ -111,6 +119,10 @@ def rule_indicator(
         return None, None  # a change is not the level the table states
     unit = "件" if claim.kind == "zero" else claim.unit
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中
+    anyone = _any_rule(None if claim.kind == "zero" else unit)
+    if anyone is None or not (anyone.search(context) or anyone.search(pre)
+                              or (after and anyone.search(after))):
+        return None, None  # no rule for the unit names anything around the claim
     best: tuple[float, IndicatorRule] | None = None
     for rule in indicator_rules():
         if claim.kind != "zero" and unit not in rule.units:

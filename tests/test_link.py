@@ -62,3 +62,27 @@ def test_claim_indicator(src, template, sentence, text, indicator):
 ])
 def test_applicant_parts_take_their_column(total, subject, expected):
     assert applicant_part(total, subject) == expected
+
+
+def test_rule_prefilter_is_exact_on_the_corpus():
+    """`rule_indicator` first asks one alternation of the unit's rules whether anything around
+    the claim is named; that answer equals asking every rule (each claim of the corpus texts)."""
+    from corpus import CORPORA
+
+    from nlp.link import _any_rule, claim_after, claim_context, indicator_rules
+
+    checked = named = 0
+    for path in sorted(CORPORA.glob("full/*.txt")) + sorted(CORPORA.glob("more/*.txt")):
+        report = nlp.extract(path)
+        text = report.document.text
+        for c in report.claims:
+            unit = None if c.kind == "zero" else c.unit
+            rules = [r for r in indicator_rules() if unit is None or unit in r.units]
+            ctx = claim_context(text, c)
+            for s in (ctx, ctx + (c.subject or ""), claim_after(text, c)):
+                want = any(r.pattern.search(s) for r in rules)
+                rx = _any_rule(unit)
+                assert (rx is not None and rx.search(s) is not None) == want, (path.name, s)
+                checked += 1
+                named += want
+    assert checked > 500 and named > 50
