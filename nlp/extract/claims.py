@@ -225,38 +225,39 @@ def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
 
 def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found | None:
     nt = doc.norm.text
-    num = m.group("num")
+    gd = m.groupdict()
+    num = gd["num"]
     ns = m.start("num")
     if p.get("unit"):  # the pattern fixes its unit (百分之…)
         unit_name, kind, scale, ne = p.get("unit"), p.get("kind", "percent"), Decimal(1), m.end("num")
         ns = m.start()
-        if m.group("pre"):
+        if gd.get("pre"):
             ns = m.end("pre")
         unit_id = p.id
     else:
         u = _unit_of(r, nt, m.start("unit"), m.end("unit"))
         if u is None:
             return None
-        unit_name = u.unit if u.unit is not None else m.group("unit")
+        unit_name = u.unit if u.unit is not None else gd["unit"]
         kind, scale, ne, unit_id = u.kind, u.scale, m.end("unit"), u.id
     value_max: Decimal | None = None
     try:
         if num == "百" and p.get("unit"):
             value = Decimal(100)
-        elif (pair := parse_pair(num)) is not None and not m.groupdict().get("num2"):
+        elif (pair := parse_pair(num)) is not None and not gd.get("num2"):
             value, value_max = pair
         else:
             value = parse_number(num)
-        if m.groupdict().get("num2"):
-            value_max = parse_number(m.group("num2"))
+        if gd.get("num2"):
+            value_max = parse_number(gd["num2"])
             if value_max <= value:
                 return None
     except ValueError:
         return None
-    mid = m.groupdict().get("mid")
-    if mid and m.groupdict().get("scale"):
+    mid = gd.get("mid")
+    if mid and gd.get("scale"):
         try:
-            value *= parse_number(m.group("scale"))
+            value *= parse_number(gd["scale"])
         except ValueError:
             return None
     value *= scale
@@ -264,12 +265,12 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Foun
         value_max *= scale
     approx = None
     for key in ("mid", "pre", "post"):
-        w = m.groupdict().get(key)
+        w = gd.get(key)
         if w and w not in _EXACT_PREFIX:
             approx = w
             break
     if approx is None and value_max is not None:
-        approx = m.group("rsep") if m.groupdict().get("rsep") else num
+        approx = gd["rsep"] if gd.get("rsep") else num
     bound = _APPROX_BOUND.get(approx or "")
     if kind == "count" and _is_chinese_one(num):
         confidence = 0.6
