@@ -36,7 +36,7 @@ __all__ = [
 
 def _stamp(d: Path) -> tuple[str, float | None]:
     try:
-        return str(d.resolve()), (d / "model.skops").stat().st_mtime
+        return str(d if d.is_absolute() else d.resolve()), (d / "model.skops").stat().st_mtime
     except OSError:
         return str(d), None
 
