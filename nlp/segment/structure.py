@@ -476,17 +476,17 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         b = _boundary(nt, norm, pos, body)
         prev = last_num.get(level)
         fits = num == (prev + 1 if prev is not None else 1)
-        canon = canonical_prefix(nt, m_end, level1_only=(level == 1))
+        memo: dict[int, bool] = {}  # a canonical title follows the marker? (asked if needed)
         if b == "line":
-            ok = fits or canon is not None or level > 1
+            ok = fits or level > 1 or _canonical_after(nt, m_end, level, memo)
         elif b == "sent":
-            ok = fits or (level == 1 and canon is not None and num > (prev or 0))
+            ok = fits or (level == 1 and num > (prev or 0) and _canonical_after(nt, m_end, level, memo))
         elif b == "colon":
             ok = num == 1 and level > 1 and _sibling_follows(nt, norm, m, level, body)
         elif b == "semi":
             ok = level > 1 and fits and prev is not None and bool(heads) and heads[-1].level >= level
         else:
-            ok = level <= 2 and canon is not None and num > (prev or 0) and (level == 1 or fits)
+            ok = level <= 2 and num > (prev or 0) and (level == 1 or fits) and _canonical_after(nt, m_end, level, memo)
             if not ok and level == 1 and fits:
                 # a canonical title with a typo ("行政法复议、行政诉讼情况") still names its kind
                 window = regex.split(r"\d", nt[m_end : m_end + 20])[0]
@@ -494,7 +494,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         if not ok and _chained(nt, pos, last_end) and heads:
             ok = (level > heads[-1].level and num == 1) or (level == heads[-1].level and fits)
         if ok and _in_zones(weak, pos):
-            ok = level == 1 and fits and canon is not None
+            ok = level == 1 and fits and _canonical_after(nt, m_end, level, memo)
         if not ok:
             continue
         hard_end = _next_zone_start(zones, m_end, len(nt))
@@ -514,6 +514,12 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
             mm = _MARKER.match(title)
             h.kind = classify_title(title[mm.end():] if mm else title)
     return heads
+
+
+def _canonical_after(nt: str, m_end: int, level: int, memo: dict[int, bool]) -> bool:
+    if m_end not in memo:
+        memo[m_end] = canonical_prefix(nt, m_end, level1_only=(level == 1)) is not None
+    return memo[m_end]
 
 
 def _next_zone_start(zones: _Zones, i: int, default: int) -> int:
