@@ -353,6 +353,9 @@ def _toc_lines(nt: str, body: int) -> list[tuple[int, int]]:
     pos = body
     for line in nt[body:].split("\n"):
         n = 0
+        if line.count("、") + line.count(".") < 3:
+            pos += len(line) + 1
+            continue  # a level-1 marker ends in 、 or .: fewer than three cannot make a list
         l1 = [m for m in _MARKER.finditer(line) if m.group("l1")]
         if len(l1) >= 3:  # fewer level-1 markers cannot make a contents line
             n = sum(1 for m in l1 if canonical_prefix(line, m.end(), level1_only=True))
