@@ -219,8 +219,26 @@ def extract_rows(path: str | os.PathLike[str], doc_id: str | None = None,
 
 
 def _interrupted(exc: BaseException) -> bool:
-    """Ctrl-C, as Python or as DuckDB reports it when it lands inside a query."""
-    return isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "InterruptException"
+    """Ctrl-C, as Python or as DuckDB reports it when it lands inside a query (an
+    InterruptException, or a RuntimeError "Query interrupted" from `begin`)."""
+    return (isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "InterruptException"
+            or (isinstance(exc, RuntimeError) and "interrupted" in str(exc).lower()))
+
+
+@contextlib.contextmanager
+def _transaction(con: Any) -> Iterator[None]:
+    """BEGIN … COMMIT, or ROLLBACK on any error. Ctrl-C anywhere in it, BEGIN included,
+    comes out as KeyboardInterrupt with nothing of the transaction kept."""
+    try:
+        con.begin()
+        yield
+        con.commit()
+    except BaseException as exc:
+        with contextlib.suppress(Exception):  # an interrupted transaction may be gone
+            con.rollback()
+        if _interrupted(exc) and not isinstance(exc, KeyboardInterrupt):
+            raise KeyboardInterrupt from exc
+        raise
 
 
 class DuckDBWriter:
@@ -258,8 +276,15 @@ class DuckDBWriter:
             for t, rows in res.rows.items():
                 merged.setdefault(t, []).extend(rows)
         old = sorted(set(replace))
-        con.begin()
         try:
+            self._write(con, merged, old)
+        except BaseException:
+            with contextlib.suppress(Exception):  # tables created in the rolled-back transaction
+                self._tables = set(self._existing_tables())
+            raise
+
+    def _write(self, con: Any, merged: dict[str, list[dict[str, Any]]], old: list[str]) -> None:
+        with _transaction(con):
             if old:
                 for t in self._tables:
                     con.execute(f'DELETE FROM "{t}" WHERE doc_id IN (SELECT unnest(?))', [old])
@@ -271,13 +296,6 @@ class DuckDBWriter:
                     ensure_table(con, t, cols)
                     self._tables.add(t)
                 insert_rows(con, t, rows, cols)
-            con.commit()
-        except BaseException as exc:
-            with contextlib.suppress(Exception):  # an interrupted transaction may be gone
-                con.rollback()
-            if _interrupted(exc):  # DuckDB turns Ctrl-C during a query into its own error
-                raise KeyboardInterrupt from exc
-            raise
 
     def cross_year(self) -> int:
         """Recompute the `across_years` checks over every document in the store (same agency,
@@ -287,15 +305,10 @@ class DuckDBWriter:
         checks = store_cross_year_checks(self.con)
         rows = [c.to_row() for c in checks]
         con = self.con
-        con.begin()
-        try:
+        with _transaction(con):
             con.execute('DELETE FROM "checks" WHERE "check" = ?', [CHECK_ID])
             if rows:
                 insert_rows(con, "checks", rows, table_columns("checks", rows))
-            con.commit()
-        except BaseException:
-            con.rollback()
-            raise
         return len(rows)
 
     def export(self, out_dir: str | os.PathLike[str], fmt: str) -> dict[str, Path]:
@@ -446,6 +459,9 @@ def run_batch(
             replace = [r.doc_id for r in batch if r.doc_id in done or r.doc_id in had_errors]
             try:
                 writer.write(batch, replace=replace)
+            except KeyboardInterrupt:
+                pending[:0] = batch  # not stored: the interrupt handler's flush tries again
+                raise
             except Exception:  # find the document at fault: one transaction each
                 for res in batch:
                     commit_alone(res)

@@ -322,3 +322,51 @@ def test_a_document_that_hangs_becomes_a_timeout_error_row(tmp_path, monkeypatch
     errors = con.execute("SELECT path, stage FROM errors").fetchall()
     assert errors == [(str(stuck), "timeout")]
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+# --------------------------------------------------------------------------- Ctrl-C inside DuckDB
+
+
+class _InterruptOnce:
+    """A DuckDB connection whose next `begin` (or first insert) is hit by Ctrl-C, the way
+    DuckDB reports it: the transaction may already be open, the error is not a
+    KeyboardInterrupt."""
+
+    def __init__(self, con, where: str) -> None:
+        self._con, self._where, self.fired = con, where, False
+
+    def begin(self):
+        self._con.begin()
+        if self._where == "begin" and not self.fired:
+            self.fired = True
+            raise RuntimeError("Query interrupted")
+
+    def execute(self, sql, *args):
+        if self._where == "insert" and sql.lstrip().upper().startswith("INSERT") \
+                and not self.fired:
+            self.fired = True
+            raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
+        return self._con.execute(sql, *args)
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+
+@pytest.mark.parametrize("where", ["begin", "insert"])
+def test_ctrl_c_inside_a_duckdb_write_is_an_interrupt_and_keeps_the_store_whole(
+        tmp_path, corpus, where):
+    from nlp.batch import DuckDBWriter, extract_rows
+
+    store = tmp_path / "c.duckdb"
+    writer = DuckDBWriter(store)
+    first, second = extract_rows(corpus[0]), extract_rows(corpus[1])
+    writer.write([first])
+    real = writer.con
+    writer.con = _InterruptOnce(real, where)
+    with pytest.raises(KeyboardInterrupt):
+        writer.write([second])
+    assert writer.con.fired
+    writer.write([second])  # the connection is usable again: nothing was left open
+    writer.con = real
+    writer.close()
+    assert set(_assert_complete(store)) == {first.doc_id, second.doc_id}
