@@ -54,6 +54,8 @@ def parse_number(span: str) -> Decimal:
 
     `span` is what a pattern matched, e.g. `33`, `1,234`, `１２.５万`, `二十六`, `壹佰贰拾`.
     """
+    if span.isascii() and span.isdigit():  # the common case: plain digits
+        return Decimal(span)
     s = span.strip().translate(_FULLWIDTH_DIGITS).replace(" ", "")
     if not s:
         raise ValueError("empty numeral")
