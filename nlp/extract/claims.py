@@ -23,6 +23,7 @@ Every claim says which pattern made it (`extractor`, e.g. `claim.quantity@1`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -488,6 +489,7 @@ def _sentence_bounds(nt: str, pos: int) -> tuple[int, int]:
 def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     by_id = {f.claim.claim_id: f for f in found}
     quantities = [f for f in found if f.claim.kind != "zero"]
+    starts = [f.ns for f in quantities]  # sorted: ranges of claims by bisection
     share_rx = r.by_role("share")
     # 占X%: part = nearest earlier non-percent claim of the sentence
     for i, f in enumerate(quantities):
@@ -518,7 +520,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         extra = _EXTRA_MARK.search(nt, f.ne, close)  # （含…18件，另有72件…）: 72 is not a part
         if extra is not None:
             close = extra.start()
-        inside = [g for g in quantities[i + 1:] if g.ns < close]
+        inside = quantities[i + 1:max(i + 1, bisect_left(starts, close))]
         same = [g for g in inside if g.claim.kind == f.claim.kind and g.claim.unit == f.claim.unit]
         # （含…） / （包括…） / （其中…）, also after a share (26.78%，含…157件), or a bracketed
         # list of counts of the same unit: 预决算公开197条（政府预决算32条、部门预决算公开165条）
@@ -547,10 +549,11 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                     scope_end = semi
         lead = nt[ss:q].strip(" \t（(")
         look_from = _sentence_bounds(nt, ss - 1)[0] if (not lead and ss > 0) else ss
-        totals = [f for f in quantities if look_from <= f.ns and f.ne <= q
-                  and f.claim.kind in _COUNTED]
-        scope_end = _parallel_end(nt, q, scope_end, quantities)
-        parts = [f for f in quantities if q < f.ns < scope_end and f.claim.kind in _COUNTED]
+        totals = [f for f in _in_range(quantities, starts, look_from, q)
+                  if f.ne <= q and f.claim.kind in _COUNTED]
+        scope_end = _parallel_end(nt, q, scope_end, quantities, starts)
+        parts = [f for f in _in_range(quantities, starts, q + 1, scope_end)
+                 if f.claim.kind in _COUNTED]
         default = _default_total(parts, totals)
         for g in parts:
             cands = [t for t in totals if t.claim.unit == g.claim.unit and t.claim.kind == g.claim.kind
@@ -577,9 +580,9 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             if whole:
                 c.whole = whole
                 c.parent = whole
-    _implicit_wholes(nt, quantities, by_id)
-    _category_lists(nt, quantities)
-    _rates(nt, quantities)
+    _implicit_wholes(nt, quantities, starts, by_id)
+    _category_lists(nt, quantities, starts)
+    _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
 
 
@@ -597,16 +600,16 @@ def _overlap(a: str | None, b: str | None) -> int:
 
 
 def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities: list[_Found],
-                  exclude: set[str]) -> _Found | None:
+                  starts: list[int], exclude: set[str]) -> _Found | None:
     """The claim a share or a list is measured against when the sentence does not repeat it:
     the nearest earlier claim (same unit, within _LOOK_BACK) whose subject shares at least two
     character bigrams with `probe` (the part's subject, or the 在…中 phrase)."""
     best, best_key = None, (2, False)
     head = _head(probe)
-    for f in quantities:
+    for f in quantities[bisect_left(starts, before - _LOOK_BACK):]:
         if f.ne > before:
             break
-        if f.ns < before - _LOOK_BACK or f.claim.claim_id in exclude:
+        if f.claim.claim_id in exclude:
             continue
         if f.claim.unit != unit or f.claim.kind not in _COUNTED:
             continue
@@ -625,7 +628,8 @@ def _head(phrase: str | None) -> str:
     return p[-8:]
 
 
-def _implicit_wholes(nt: str, quantities: list[_Found], by_id: dict[str, _Found]) -> None:
+def _implicit_wholes(nt: str, quantities: list[_Found], starts: list[int],
+                     by_id: dict[str, _Found]) -> None:
     """占X% whose whole is stated earlier (县直各单位主动公开政府信息2475条，占62.2%; or
     在主动公开的信息中，…1条，占8%): find the whole, and make the part a part of it."""
     shared_parts = {f.claim.part for f in quantities if f.claim.part}
@@ -639,16 +643,17 @@ def _implicit_wholes(nt: str, quantities: list[_Found], by_id: dict[str, _Found]
         m = _IN_WHOLE.search(nt, ss, g.ns)
         whole = None
         if m is not None:  # 在…的2026条政府信息中: the whole is inside the phrase
-            inside = [q for q in quantities if m.start() <= q.ns and q.ne <= m.end()
-                      and q.claim.unit == g.claim.unit]
+            inside = [q for q in _in_range(quantities, starts, m.start(), m.end())
+                      if q.ne <= m.end() and q.claim.unit == g.claim.unit]
             whole = inside[-1] if inside else None
         if whole is None:
             probe = m.group() if m is not None else g.claim.subject
-            whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, shared_parts)
+            whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, starts, shared_parts)
         if whole is None:
             key = _clause_start(nt, f.ns, _SENT_END)
             if key not in containers:  # one container for all shares of the sentence
-                containers[key] = _container_before(nt, f, quantities, by_id, shared_parts)
+                containers[key] = _container_before(nt, f, quantities, starts, by_id,
+                                                    shared_parts)
             whole = containers[key]
         if whole is None or whole is g:
             continue
@@ -658,22 +663,22 @@ def _implicit_wholes(nt: str, quantities: list[_Found], by_id: dict[str, _Found]
             g.claim.group = f"share@{whole.claim.claim_id}"
 
 
-def _container_before(nt: str, share: _Found, quantities: list[_Found],
+def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: list[int],
                       by_id: dict[str, _Found], shared_parts: set[str]) -> _Found | None:
     """A list of shares with no whole named (予以公开…258件，占33.9%；不予公开35件，占4.34%；…):
     the whole is the nearest earlier total, in this or the previous sentence, of the same unit
     that can hold every listed part (答复…申请805件)."""
     ss = _clause_start(nt, share.ns, _SENT_END)
-    listed = [by_id[q.claim.part] for q in quantities
-              if q.claim.kind == "percent" and q.claim.part in by_id and not q.claim.whole
-              and ss <= q.ns < _clause_end(nt, share.ns, _SENT_END)]
+    listed = [by_id[q.claim.part]
+              for q in _in_range(quantities, starts, ss, _clause_end(nt, share.ns, _SENT_END))
+              if q.claim.kind == "percent" and q.claim.part in by_id and not q.claim.whole]
     if len(listed) < 2:
         return None
     unit = listed[0].claim.unit
     need = sum(p.claim.value or 0 for p in listed if p.claim.unit == unit)
     prev_start = _clause_start(nt, max(ss - 1, 0), _SENT_END)
-    for f in reversed(quantities):
-        if f.ne > ss or f.ns < prev_start:
+    for f in reversed(_in_range(quantities, starts, prev_start, ss)):
+        if f.ne > ss:
             continue
         c = f.claim
         if (c.unit == unit and c.kind in _COUNTED and c.parent is None
@@ -682,17 +687,17 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found],
     return None
 
 
-def _category_lists(nt: str, quantities: list[_Found]) -> None:
+def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     """主要类别有：A类信息594条，B类信息281条… : the listed counts are parts of the total the
     lead-in names (…主动公开政府信息的主要类别有：)."""
     for m in _LIST_LEAD.finditer(nt):
         ss, se = _sentence_bounds(nt, m.start())
-        parts = [f for f in quantities if m.end() <= f.ns < se and f.claim.kind in _COUNTED
-                 and f.claim.parent is None]
+        parts = [f for f in _in_range(quantities, starts, m.end(), se)
+                 if f.claim.kind in _COUNTED and f.claim.parent is None]
         if len(parts) < 2:
             continue
         lead = nt[ss:m.start()]
-        total = _whole_before(nt, ss, parts[0].claim.unit, lead, quantities,
+        total = _whole_before(nt, ss, parts[0].claim.unit, lead, quantities, starts,
                               {p.claim.claim_id for p in parts})
         if total is None:
             continue
@@ -704,7 +709,7 @@ def _category_lists(nt: str, quantities: list[_Found]) -> None:
                     p.claim.qualifiers.append("类别")
 
 
-def _rates(nt: str, quantities: list[_Found]) -> None:
+def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     """办结率100% after 受理117件，办结171件: the rate is 办结 / 受理 (part / whole), both
     stated earlier in the same sentence."""
     for i, f in enumerate(quantities):
@@ -716,7 +721,7 @@ def _rates(nt: str, quantities: list[_Found]) -> None:
         if m is None:
             continue
         stem = m.group(1)[-2:]
-        earlier = [g for g in quantities[:i] if g.ns >= ss and g.claim.kind in _COUNTED]
+        earlier = [g for g in quantities[bisect_left(starts, ss):i] if g.claim.kind in _COUNTED]
         part_k = next((k for k in range(len(earlier) - 1, -1, -1)
                        if stem in nt[_clause_start(nt, earlier[k].pre_start):earlier[k].ns]), None)
         if part_k is None or part_k == 0:
@@ -748,7 +753,14 @@ def _default_total(parts: list[_Found], totals: list[_Found]) -> _Found | None:
     return same_unit[-1] if same_unit else None
 
 
-def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found]) -> int:
+def _in_range(quantities: list[_Found], starts: list[int], lo: int, hi: int) -> list[_Found]:
+    """The claims with lo <= start < hi (normalised offsets), in text order (`starts` are
+    their sorted starts)."""
+    return quantities[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+
+def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
+                  starts: list[int]) -> int:
     """Cut a 其中 scope at the first ；-clause that is not one more item of the list: its first
     number comes after a long lead (；因政府信息公开引起的行政复议案件2件 starts a new topic)."""
     pos = q
@@ -757,7 +769,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found]) -> 
                     if x >= 0), default=-1)
         if semi < 0:
             return scope_end
-        first = next((f for f in quantities if semi < f.ns < scope_end), None)
+        first = next(iter(_in_range(quantities, starts, semi + 1, scope_end)), None)
         if first is None:
             return scope_end
         lead = nt[semi + 1:first.pre_start]
