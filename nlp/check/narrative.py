@@ -103,6 +103,9 @@ def narrative_vs_table(report: Report) -> list[Check]:
         if c.indicator and c.indicator not in by_ind:
             by_ind[c.indicator] = c
     out: list[Check] = []
+    of_indicator: dict[str | None, list[Claim]] = {}
+    for c in report.claims:
+        of_indicator.setdefault(c.indicator, []).append(c)
     for ln in report.links:
         claim, cell = claims.get(ln.claim_id), cells.get(ln.cell_id)
         if claim is None or cell is None:
@@ -125,8 +128,8 @@ def narrative_vs_table(report: Report) -> list[Check]:
                              ln.indicator))
             continue
         status, note = "fail", ""
-        agreeing = [c for c in report.claims if c.indicator == ln.indicator
-                    and c.claim_id != claim.claim_id and c.kind != "zero"
+        agreeing = [c for c in of_indicator.get(ln.indicator, [])
+                    if c.claim_id != claim.claim_id and c.kind != "zero"
                     and claim_agrees(c, observed)]
         if agreeing:  # the report states the table's figure elsewhere: this one is a sub-scope?
             status = "uncertain"
@@ -229,9 +232,19 @@ def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol:
     return None
 
 
-def _share_sum(parts: list[Claim], claims: list[Claim]) -> float | None:
-    """Sum of the shares (占X%) stated for the parts, when each part has one."""
-    shares = {c.part: c.value for c in claims if c.kind == "percent" and c.part and c.value}
+def _share_values(claims: list[Claim]) -> dict[str, float | int]:
+    """part claim id → the value of its share (占X%), the last one stated."""
+    return {c.part: c.value for c in claims if c.kind == "percent" and c.part and c.value}
+
+
+def _shares_by_part(claims: list[Claim]) -> dict[str, Claim]:
+    """part claim id → its share claim (the last one stated)."""
+    return {c.part: c for c in claims if c.kind == "percent" and c.part}
+
+
+def _share_sum(parts: list[Claim], shares: dict[str, float | int]) -> float | None:
+    """Sum of the shares (占X%) stated for the parts, when each part has one (`shares`:
+    `_share_values` of the report's claims)."""
     vals = [shares.get(p.claim_id) for p in parts]
     if not vals or any(v is None for v in vals):
         return None
@@ -256,10 +269,10 @@ def covers_partition(subjects: list[str]) -> str | None:
     return None
 
 
-def _rounding_slack(parts: list[Claim], claims: list[Claim]) -> float:
+def _rounding_slack(parts: list[Claim], by_part: dict[str, Claim]) -> float:
     """How far stated shares may sum from 100% by rounding alone: half a unit of the last
-    printed decimal per share (9 shares printed to 0.1% → 0.45)."""
-    by_part = {c.part: c for c in claims if c.kind == "percent" and c.part}
+    printed decimal per share (9 shares printed to 0.1% → 0.45; `by_part`: `_shares_by_part`
+    of the report's claims)."""
     return sum(0.5 * 10 ** (-_decimals(by_part[p.claim_id])) for p in parts
                if p.claim_id in by_part) + 1e-9
 
@@ -272,6 +285,7 @@ def parts_vs_total(report: Report) -> list[Check]:
     for c in report.claims:
         if c.parent and c.kind not in ("percent", "pp") and c.value is not None:
             groups.setdefault((c.parent, c.group or ""), []).append(c)
+    shares, by_part = _share_values(report.claims), _shares_by_part(report.claims)
     out: list[Check] = []
     for (parent_id, _), parts in groups.items():
         total = claims.get(parent_id)
@@ -287,8 +301,8 @@ def parts_vs_total(report: Report) -> list[Check]:
             or any((p.subject or "").startswith(("其他", "其它")) for p in parts)  # a rest
             or covers_partition([p.subject or "" for p in parts]) is not None
         )
-        share = _share_sum(parts, report.claims)
-        if share is not None and abs(share - 100) <= _rounding_slack(parts, report.claims):
+        share = _share_sum(parts, shares)
+        if share is not None and abs(share - 100) <= _rounding_slack(parts, by_part):
             exhaustive = True
         refs = [total.claim_id] + [p.claim_id for p in parts]
         terms = "＋".join(_fmt(p.value) for p in parts)
