@@ -38,7 +38,8 @@ def clear_caches() -> None:
     from nlp.segment import structure
     from nlp.tables import labels, layout, mapping, values
 
-    for fn in (labels.label_key, labels._best_match, labels._match, layout._role, mapping._ids_named_by,
+    for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
+               mapping._ids_named_by,
                values.parse_value, values.is_unit, structure.classify_title):
         fn.cache_clear()
 

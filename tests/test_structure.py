@@ -223,22 +223,25 @@ def test_cn_number(s, n):
 
 
 @pytest.mark.parametrize("level1_only", [False, True])
-def test_canonical_prefix_quick_rejection_is_exact(level1_only):
-    """The one-alternation rejection in `canonical_prefix` turns a position down exactly when
-    none of the kinds' patterns matches there (every position of real reports)."""
+def test_canonical_prefix_alternation_names_the_first_matching_pattern(level1_only):
+    """`canonical_prefix` asks one alternation first: it turns a position down exactly when
+    none of the kinds' patterns matches there, and otherwise its group names the first pattern
+    that matches (every position of three real reports)."""
     from corpus import CORPORA
 
     from nlp.normalize import normalize
-    from nlp.segment.structure import _any_canonical
+    from nlp.segment.structure import _canonical_patterns
 
-    rx = _any_canonical(level1_only)
-    pats = [p for k in section_kinds() if k.level1 or not level1_only for p in k.patterns]
+    rx, pats = _canonical_patterns(level1_only)
+    assert [k for _, k in pats] == [k.id for k in section_kinds() if k.level1 or not level1_only
+                                    for _ in k.patterns]
     hits = 0
     for name in ("full/fj_pingtan_2019.txt", "more/fj_pingtan_2011.txt",
                  "seeds/000_65d192663e1ca53a.txt"):
         nt = normalize((CORPORA / name).read_text(encoding="utf-8")).text
         for pos in range(len(nt)):
-            some = any(p.match(nt, pos) for p in pats)
-            assert (rx.match(nt, pos) is not None) == some, (name, pos, nt[pos:pos + 20])
-            hits += some
+            first = next((i for i, (p, _) in enumerate(pats) if p.match(nt, pos)), None)
+            m = rx.match(nt, pos)
+            assert (None if m is None else int(m.lastgroup[1:])) == first, (name, pos)
+            hits += first is not None
     assert hits > 20  # real headings were among the positions

@@ -149,25 +149,28 @@ def classify_title(title: str, *, level1_only: bool = False) -> str:
 
 
 @lru_cache(maxsize=2)
-def _any_canonical(level1_only: bool) -> regex.Pattern:
-    """One alternation of every (level-1) kind's patterns: it matches at a position exactly
-    when one of them does, so most positions are turned down with a single match."""
-    return regex.compile("|".join(f"(?:{p.pattern})" for kind in section_kinds()
-                                  if kind.level1 or not level1_only for p in kind.patterns))
+def _canonical_patterns(level1_only: bool
+                        ) -> tuple[regex.Pattern, tuple[tuple[regex.Pattern, str], ...]]:
+    """(one alternation of every (level-1) kind's patterns, each in a group `c<i>`; the
+    patterns with their kinds, in file order). The alternation matches at a position exactly
+    when one of the patterns does, and its group names the first one that does."""
+    pats = tuple((p, kind.id) for kind in section_kinds() if kind.level1 or not level1_only
+                 for p in kind.patterns)
+    return regex.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (p, _) in enumerate(pats))), pats
 
 
 def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
-    """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None."""
-    if _any_canonical(level1_only).match(text, pos) is None:
-        return None
+    """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None
+    (of equally long ones, the first in file order)."""
+    anyone, pats = _canonical_patterns(level1_only)
+    m = anyone.match(text, pos)
+    if m is None:
+        return None  # no pattern matches here
     best: tuple[int, str] | None = None
-    for kind in section_kinds():
-        if level1_only and not kind.level1:
-            continue
-        for p in kind.patterns:
-            m = p.match(text, pos)
-            if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
-                best = (m.end(), kind.id)
+    for p, kind in pats[int(m.lastgroup[1:]):]:  # the patterns before the first that matches
+        m = p.match(text, pos)                    # do not match
+        if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
+            best = (m.end(), kind)
     return best
 
 
