@@ -444,3 +444,25 @@ def test_qizhong_list_belongs_to_the_total_it_adds_up_to():
         assert by_text[t].parent == total
     assert by_text["157 件"].parent == by_text["319 件"].claim_id
     assert not [c for c in report.checks if c.check == "parts_vs_total" and c.status == "fail"]
+
+
+def test_unit_alternation_names_the_first_unit_that_matches():
+    """`_unit_of` asks one alternation of the unit regexes which unit is the first to match at
+    a position; that equals trying them in order (every position after a digit, corpus texts)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import rules
+    from nlp.normalize import normalize
+
+    r = rules()
+    seen = 0
+    for path in sorted(CORPORA.glob("full/*.txt")) + sorted(CORPORA.glob("more/*.txt")):
+        nt = normalize(path.read_text(encoding="utf-8")).text
+        for pos in range(1, len(nt)):
+            if not nt[pos - 1].isdigit():
+                continue
+            first = next((i for i, u in enumerate(r.units) if u.rx.match(nt, pos)), None)
+            m = r.unit_any.match(nt, pos)
+            assert (None if m is None else int(m.lastgroup[1:])) == first, nt[pos:pos + 8]
+            seen += first is not None
+    assert seen > 300

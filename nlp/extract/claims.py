@@ -99,6 +99,7 @@ class Rules:
 
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
     exclude: Any = None  # all `exclude` patterns as one regex (one pass over the text)
+    unit_any: Any = None  # all unit regexes as one alternation, unit i in group `u<i>`
     prefix_rx: Any = None
     suffix_rx: Any = None
 
@@ -137,6 +138,7 @@ def rules() -> Rules:
     return Rules(
         roles=roles,
         exclude=exclude,
+        unit_any=regex.compile("|".join(f"(?P<u{i}>{u.rx.pattern})" for i, u in enumerate(units))),
         prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
         suffix_rx=regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$"),
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
@@ -217,7 +219,11 @@ _EXACT_PREFIX = {"多达", "高达"}  # emphasis, not approximation
 
 
 def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
-    for u in r.units:
+    """The first unit whose regex matches exactly nt[us:ue]."""
+    first = r.unit_any.match(nt, us)  # its group names the first unit that matches at all
+    if first is None:
+        return None
+    for u in r.units[int(first.lastgroup[1:]):]:
         m = u.rx.match(nt, us)
         if m is not None and m.end() == ue:
             return u
