@@ -8,6 +8,7 @@ dropped, whitespace and punctuation removed, 合计 read as 总计.
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterator, Mapping
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -66,17 +67,50 @@ def similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b).ratio() * 0.94
 
 
-def best_match(key: str, choices: dict[str, tuple[str, ...]], threshold: float = 0.86
+class Choices(Mapping[str, tuple[str, ...]]):
+    """An immutable {name: label keys} that hashes once: the match caches look it up by
+    hash, so a mapper asking about every row does not rebuild and rehash its choices."""
+
+    __slots__ = ("_d", "_hash", "_items")
+
+    def __init__(self, mapping: Mapping[str, tuple[str, ...]]) -> None:
+        self._items = tuple((k, tuple(v)) for k, v in mapping.items())
+        self._d = dict(self._items)
+        self._hash = hash(self._items)
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        return self._d[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._d)
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (isinstance(other, Choices) and self._items == other._items)
+
+    def pairs(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        return self._items
+
+
+def _choices(choices: Mapping[str, tuple[str, ...]]) -> Choices:
+    return choices if isinstance(choices, Choices) else Choices(choices)
+
+
+def best_match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = 0.86
                ) -> tuple[str | None, float]:
     """The choice whose label keys are most like `key` (ties: the first), or (None, score)."""
-    return _best_match(key, tuple(choices.items()), threshold)
+    return _best_match(key, _choices(choices), threshold)
 
 
 @lru_cache(maxsize=1 << 16)
-def _best_match(key: str, items: tuple[tuple[str, tuple[str, ...]], ...], threshold: float
-                ) -> tuple[str | None, float]:
+def _best_match(key: str, choices: Choices, threshold: float) -> tuple[str | None, float]:
     best, best_score = None, 0.0
-    for name, labels in items:
+    for name, labels in choices.pairs():
         for lab in labels:
             if _upper_bound(key, lab) <= best_score:
                 continue  # cannot beat the best so far: the exact score is not needed
@@ -88,17 +122,17 @@ def _best_match(key: str, items: tuple[tuple[str, tuple[str, ...]], ...], thresh
     return best, best_score
 
 
-def match(key: str, choices: dict[str, tuple[str, ...]], threshold: float = 0.86) -> str | None:
+def match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = 0.86
+          ) -> str | None:
     """`best_match(key, choices, threshold)[0]`, without computing scores that cannot reach
     `threshold` (the name is the same; use `best_match` for the score)."""
-    return _match(key, tuple(choices.items()), threshold)
+    return _match(key, _choices(choices), threshold)
 
 
 @lru_cache(maxsize=1 << 16)
-def _match(key: str, items: tuple[tuple[str, tuple[str, ...]], ...], threshold: float
-           ) -> str | None:
+def _match(key: str, choices: Choices, threshold: float) -> str | None:
     best, best_score = None, 0.0
-    for name, labels in items:
+    for name, labels in choices.pairs():
         for lab in labels:
             ub = _upper_bound(key, lab)
             if ub < threshold or ub <= best_score:
@@ -155,6 +189,15 @@ def indicators() -> Any:
     return MappingProxyType(out)
 
 
-def keyed(mapping: Any) -> dict[str, tuple[str, ...]]:
+def keyed(mapping: Any) -> Choices:
     """{name: labels} with each label replaced by its key."""
-    return {name: tuple(label_key(x) for x in labels) for name, labels in mapping.items()}
+    return Choices({name: tuple(label_key(x) for x in labels) for name, labels in mapping.items()})
+
+
+@lru_cache(maxsize=64)
+def keyed_labels(*path: str) -> Choices:
+    """`keyed` of the section of `table_labels()` at `path` (e.g. "t2", "rows"), made once."""
+    node: Any = table_labels()
+    for part in path:
+        node = node[part]
+    return keyed(node)

@@ -14,7 +14,14 @@ from functools import lru_cache
 
 import regex
 
-from nlp.tables.labels import indicators, keyed, label_key, match, table_labels
+from nlp.tables.labels import (
+    Choices,
+    indicators,
+    keyed_labels,
+    label_key,
+    match,
+    table_labels,
+)
 from nlp.tables.layout import LogicalRow, Slot
 
 Assignment = tuple[LogicalRow, Slot, str | None]
@@ -47,8 +54,7 @@ def _unique(assignments: list[Assignment]) -> list[Assignment]:
 
 # --------------------------------------------------------------------------- table 二
 def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
-    data = table_labels()["t2"]
-    rows_k, cols_k = keyed(data["rows"]), keyed(data["cols"])
+    rows_k, cols_k = keyed_labels("t2", "rows"), keyed_labels("t2", "cols")
     out: list[Assignment] = []
     for lr in rows:
         entity = match(label_key(lr.label), rows_k, threshold=0.9)
@@ -81,7 +87,7 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
     slot is unfilled, the row before it holds the item before (or the row after the item after)
     and the labels share most characters."""
     data = table_labels()["t3"]
-    rows_k = keyed(data["rows"])
+    rows_k = keyed_labels("t3", "rows")
     under = {k: label_key(v) for k, v in data["under"].items()}
     names: list[str | None] = []
     prev: str | None = None
@@ -132,7 +138,7 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
 
 
 def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
-    cols_k = keyed(table_labels()["t3"]["cols"])
+    cols_k = keyed_labels("t3", "cols")
     names, notes = t3_row_names(rows)
     out: list[Assignment] = []
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
@@ -147,8 +153,7 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
 
 # --------------------------------------------------------------------------- table 四
 def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
-    data = table_labels()["t4"]
-    blocks_k, cols_k = keyed(data["blocks"]), keyed(data["cols"])
+    blocks_k, cols_k = keyed_labels("t4", "blocks"), keyed_labels("t4", "cols")
     out: list[Assignment] = []
     for lr in rows:
         for s in lr.slots:
@@ -183,6 +188,12 @@ def _pre2019_labels() -> tuple[list[dict], dict[str, tuple[str, ...]], dict[str,
     return sections, id_labels, section_of
 
 
+@lru_cache(maxsize=1)
+def _pre2019_sections() -> Choices:
+    """The pre2019 sections as match choices: section number → its label keys."""
+    return Choices({str(n): s["labels"] for n, s in enumerate(_pre2019_labels()[0])})
+
+
 @lru_cache(maxsize=1 << 12)
 def _ids_named_by(key: str) -> tuple[str, ...]:
     """The pre2019 ids one of whose labels `key` matches, in data order."""
@@ -192,7 +203,7 @@ def _ids_named_by(key: str) -> tuple[str, ...]:
 
 def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
     sections, id_labels, section_of = _pre2019_labels()
-    sec_choices = {str(n): s["labels"] for n, s in enumerate(sections)}
+    sec_choices = _pre2019_sections()
     cur: int | None = None
     used: set[str] = set()
     out: list[Assignment] = []
@@ -240,7 +251,7 @@ def _value_slot(lr: LogicalRow) -> int:
 # --------------------------------------------------------------------------- local
 def map_local(rows: list[LogicalRow]) -> list[Assignment]:
     data = table_labels()["local"]
-    rows_k = keyed(data["rows"])
+    rows_k = keyed_labels("local", "rows")
     cur_cols = {label_key(x) for x in data["current_cols"]}
     out: list[Assignment] = []
     for lr in rows:
