@@ -10,6 +10,8 @@ Schema of a pattern file (TOML), shared by claims, units, citations, indicators 
     regex = '{number}条'          # `regex` module syntax; searched, not full-matched
     examples = ["共33条", {text = "共33条。", match = "33条"}]
     counter_examples = ["条例"]
+    anchor = '条'                 # optional: a piece every match contains, and how far before
+    lookback = 30                 # it a match can start (nlp/scan.py tries only there)
     # … any other fields the extractor reads (role, unit, kind, scale, indicators …)
 
 `{name}` inside a regex is replaced by the fragment `name` of the same file (recursively), or,
@@ -17,7 +19,9 @@ when `name` is the stem of another pattern file (e.g. `{units}`), by the alterna
 file's pattern regexes in file order. Quantifiers like `{1,3}` are untouched.
 
 An example must be *found* (`regex.search`); when written as `{text, match}` the first match
-must be exactly `match`. A counter-example must not be found at all.
+must be exactly `match`. A counter-example must not be found at all. An anchored pattern must
+give, through `nlp.scan.anchored_finditer`, exactly the matches of `finditer` (examples, edge
+cases and every corpus text).
 """
 
 from __future__ import annotations
