@@ -116,6 +116,24 @@ def test_fake_bold_running_header_and_page_numbers(tmp_path):
 WORDS = {1: ["2428 new", "seven old", "many"], 2: ["few", "17 requested"], 3: ["all", "no"]}
 
 
+@pytest.mark.parametrize("name", ["full/ha_hongze_2024.pdf",
+                                  "converted/sh_shanghai_office_2019_a5.pdf",
+                                  "converted/fj_pingtan_2023.pdf"])
+def test_own_dedupe_keeps_what_pdfplumber_keeps(name):
+    """The reader's `_dedupe_chars` (no quadratic final sort) keeps exactly the characters of
+    pdfplumber's `page.dedupe_chars(tolerance=1)`, in the same order, on every page."""
+    import pdfplumber
+
+    from nlp.ingest.pdf import _dedupe_chars
+
+    with pdfplumber.open(CORPUS / name) as pdf:
+        for page in pdf.pages:
+            want = page.dedupe_chars(tolerance=1).chars
+            got = _dedupe_chars(page).chars
+            assert [id(c) for c in got] == [id(c) for c in want]
+            assert len(got) > 100
+
+
 # --- LibreOffice conversions of held-out HTML reports (corpora/converted/sources.jsonl) ------
 # The same report as HTML (the reference), as PDF in four page layouts: the tables break over
 # pages in different rows and columns of cells, so every table must come out as the HTML's.

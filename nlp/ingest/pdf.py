@@ -438,6 +438,26 @@ def _classify(exc: Exception, path: Path | None) -> InputError:
     return CorruptFile(path, f"is a damaged or truncated PDF that cannot be parsed ({detail})")
 
 
+def _dedupe_chars(page: Any, tolerance: float = 1) -> Any:
+    """`page.dedupe_chars(tolerance=…)`: the same characters kept (pdfplumber's algorithm: one
+    character per cluster of equal text, font and size within `tolerance`), in page order, without
+    its final `sorted(…, key=chars.index)`, which is quadratic in the characters of a page."""
+    from itertools import groupby
+    from operator import itemgetter
+
+    from pdfplumber.utils import cluster_objects
+
+    chars = page.chars
+    key = itemgetter("upright", "text", "fontname", "size")
+    pos_key = itemgetter("doctop", "x0")
+    keep: set[int] = set()
+    for _, grp in groupby(sorted(chars, key=key), key=key):
+        for y_cluster in cluster_objects(list(grp), itemgetter("doctop"), tolerance):
+            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), tolerance):
+                keep.add(id(min(x_cluster, key=pos_key)))
+    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
+
+
 def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, Any]]:
     import pdfplumber
 
@@ -452,7 +472,7 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
         if n_pages == 0:
             raise CorruptFile(path, "is a PDF with no pages")
         for pno, page in enumerate(pdf.pages, start=1):
-            page = page.dedupe_chars(tolerance=1)
+            page = _dedupe_chars(page)
             chars = [c for c in page.chars if c.get("text", "").strip()]
             bad = sum(1 for c in chars if _BAD_GLYPH.match(c["text"]))
             n_chars += len(chars)
