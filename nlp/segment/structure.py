@@ -387,12 +387,14 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
         return m_end, m_end, False
     # natural end: punctuation, a run of source spaces, or the line end
     e = None
+    idx = norm.index
     for i in range(m_end, limit):
         ch = nt[i]
         if ch in _HEAD_PUNCT:
             e = i
             break
-        if i - m_end >= 2 and _source_space_between(norm, i, i):
+        # (a source gap before i is needed for a dropped space: most characters are contiguous)
+        if i - m_end >= 2 and idx[i] != idx[i - 1] + 1 and _source_space_between(norm, i, i):
             e = i
             break
     if e is None and line_end <= m_end + MAX_TITLE and line_end <= hard_end:
