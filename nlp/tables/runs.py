@@ -25,7 +25,7 @@ the resulting `Table` is mapped like any other text table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -98,6 +98,16 @@ def _valid(part: str) -> bool:
     return bool(_NUMBER.fullmatch(part))
 
 
+def _first_parts(s: str, c0: int, b: int, k: int) -> Iterator[int]:
+    """Ends c of the numbers s[c0:c] that can start a cut of s[c0:b] into k numbers."""
+    for c in range(c0 + 1, b - k + 2):
+        if not _valid(s[c0:c]):
+            if s[c0] == "0":
+                return  # a part starting with 0 is `0` or nothing
+            continue
+        yield c
+
+
 def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int], ...]]]:
     """`cuts(k)`: every way to cut s[a:b] into k numbers without leading zeros, in order
     (shortest first part first). Memoized by (start, parts): the work is the size of the
@@ -113,11 +123,7 @@ def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int],
             if _valid(s[c0:b]):
                 out.append(((c0, b),))
         else:
-            for c in range(c0 + 1, b - k + 2):
-                if not _valid(s[c0:c]):
-                    if s[c0] == "0":
-                        break  # a part starting with 0 is `0` or nothing
-                    continue
+            for c in _first_parts(s, c0, b, k):
                 out.extend(((c0, c), *rest) for rest in cuts(k - 1, c))
         memo[key] = out
         return out
@@ -135,14 +141,7 @@ def _counter(s: str, a: int, b: int) -> Callable[[int], int]:
             if k == 1:
                 memo[key] = int(_valid(s[c0:b]))
             else:
-                total = 0
-                for c in range(c0 + 1, b - k + 2):
-                    if not _valid(s[c0:c]):
-                        if s[c0] == "0":
-                            break
-                        continue
-                    total += n(k - 1, c)
-                memo[key] = total
+                memo[key] = sum(n(k - 1, c) for c in _first_parts(s, c0, b, k))
         return memo[key]
 
     return n
