@@ -109,7 +109,7 @@ def test_expand_unknown_fragment_raises():
 # --------------------------------------------------------------------------- anchored patterns
 def _anchored() -> list[tuple[str, regex.Pattern, regex.Pattern, int, dict]]:
     """Anchored patterns: those of the pattern files, and those anchored in code."""
-    from nlp.segment import structure
+    from nlp.segment import metadata, structure
 
     out = []
     for path in FILES:
@@ -120,6 +120,11 @@ def _anchored() -> list[tuple[str, regex.Pattern, regex.Pattern, int, dict]]:
     captions = {"examples": ["附表：2019年度政府信息公开工作情况统计表", "附件 1： 统计报表",
                              "政府信息公开情况统计表"], "counter_examples": ["统计。表"]}
     out.append(("structure:_CAPTION", structure._CAPTION, *structure._CAPTION_ANCHOR, captions))
+    agencies = {"examples": ["附件：平潭综合实验区2023年政府信息公开工作情况统计表",
+                             "2019年度 高青县质量技术监督局政府信息公开情况统计表"],
+                "counter_examples": ["政府信息公开工作报告"]}
+    out.append(("metadata:_CAPTION_AGENCY", metadata._CAPTION_AGENCY,
+                *metadata._CAPTION_AGENCY_ANCHOR, agencies))
     return out
 
 
@@ -133,8 +138,8 @@ def _same(rx: regex.Pattern, anchor: regex.Pattern, lookback: int, text: str) ->
 
 
 def test_some_patterns_are_anchored():
-    assert {"citations:doc_number", "citations:doc_number_unbracketed",
-            "structure:_CAPTION"} <= {a[0] for a in _anchored()}
+    assert {"citations:doc_number", "citations:doc_number_unbracketed", "citations:decree",
+            "structure:_CAPTION", "metadata:_CAPTION_AGENCY"} <= {a[0] for a in _anchored()}
 
 
 @pytest.mark.parametrize(("rx", "anchor", "lookback", "p"),

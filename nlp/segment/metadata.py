@@ -47,6 +47,7 @@ import regex
 
 from nlp.normalize import to_simplified
 from nlp.records import Document
+from nlp.scan import anchored_finditer
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
@@ -71,11 +72,11 @@ _HEADER_LINE = regex.compile(r"^\s*([^\s:：]{2,8})\s*[:：]\s*(.*?)\s*$")
 _HEADER_END = regex.compile(r"^\s*=+\s*正文\s*=+\s*$")
 _TITLE_LINE = regex.compile(r"(?:报告|年报)\s*$")
 _CAPTION_AGENCY = regex.compile(
-    rf"(?:(?:{_YEAR})\s*年度?)?(\p{{Han}}{{2,40}}?)(?:{_YEAR}\s*年度?)?(?:政府信息公开|政务公开)(?:工作)?情况统计表"
+    rf"(?:(?:{_YEAR})\s{{0,3}}年度?)?(\p{{Han}}{{2,40}}?)(?:{_YEAR}\s{{0,3}}年度?)?"
+    r"(?:政府信息公开|政务公开)(?:工作)?情况统计表"
 )
-# every character of a `_CAPTION_AGENCY` match is a Han character, a digit or a space
-_NOT_CAPTION_CHAR = regex.compile(r"[^\p{Han}\d\s]")
-_NOT_CAPTION_CHAR_BACK = regex.compile(r"[^\p{Han}\d\s]", flags=regex.REVERSE)
+# tried only up to 80 characters (a year and 年度 with spaces 9 + 40 + 9 + 6 + 2) before 情况统计表
+_CAPTION_AGENCY_ANCHOR = (regex.compile("情况统计表"), 80)
 _TITLE_PREFIX = regex.compile(rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*年")
 _TITLE_AGENCY = regex.compile(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)")
 _COMPILED_BY = regex.compile(
@@ -245,21 +246,6 @@ def _resolve_place(name: str, body: str) -> str:
     return name + "人民政府"
 
 
-def _caption_agencies(b: str) -> list[regex.Match]:
-    """`_CAPTION_AGENCY.finditer(b)`, searched only in the runs of Han characters, digits and
-    spaces that hold 情况统计表 (a match never leaves such a run), so a long text costs a
-    `str.find` instead of a 40-way lazy match at every Han character."""
-    out: list[regex.Match] = []
-    i = b.find("情况统计表")
-    while i >= 0:
-        left = _NOT_CAPTION_CHAR_BACK.search(b, 0, i)
-        right = _NOT_CAPTION_CHAR.search(b, i)
-        a, e = (left.end() if left else 0), (right.start() if right else len(b))
-        out.extend(_CAPTION_AGENCY.finditer(b, a, e))
-        i = b.find("情况统计表", e)
-    return out
-
-
 def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str,
                 *, simplified: str | None = None) -> tuple[str | None, str]:
     """(agency, how it was found). `simplified`: `to_simplified(body)` when the caller has it."""
@@ -283,7 +269,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         cands.append((m.group(1), "compiled by"))
     for m in _PUBLISHED_BY.finditer(head):
         cands.append((m.group(1), "published by"))
-    for m in _caption_agencies(b):
+    for m in anchored_finditer(_CAPTION_AGENCY, *_CAPTION_AGENCY_ANCHOR, b):
         name = _ATTACHMENT.sub("", m.group(1))
         cands.append((name, "table caption"))
     tail = b[-300:]
