@@ -99,8 +99,14 @@ def section_kind(doc, offset: int) -> str:
 def _any_rule(unit: str | None) -> regex.Pattern | None:
     """One alternation of the patterns of every rule for `unit` (None: every rule, as for
     zero claims). It finds something in a text exactly when one of those rules does."""
-    pats = [r.pattern.pattern for r in indicator_rules() if unit is None or unit in r.units]
+    pats = [r.pattern.pattern for r in _rules_for(unit)]
     return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+
+@lru_cache(maxsize=64)
+def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
+    """The rules that apply to claims in `unit` (None: every rule), in priority order."""
+    return tuple(r for r in indicator_rules() if unit is None or unit in r.units)
 
 
 def rule_indicator(
@@ -124,13 +130,11 @@ def rule_indicator(
                               or (after and anyone.search(after))):
         return None, None  # no rule for the unit names anything around the claim
     best: tuple[float, IndicatorRule] | None = None
-    for rule in indicator_rules():
-        if claim.kind != "zero" and unit not in rule.units:
-            continue
+    whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
+    for rule in _rules_for(None if claim.kind == "zero" else unit):
         if rule.sections and section not in rule.sections:
             continue
-        if rule.sentence is not None and not rule.sentence.search(
-                (sentence or context) + (claim.subject or "") + after):
+        if rule.sentence is not None and not rule.sentence.search(whole):
             continue
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
