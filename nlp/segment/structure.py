@@ -167,8 +167,9 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> t
     if m is None:
         return None  # no pattern matches here
     best: tuple[int, str] | None = None
-    for p, kind in pats[int(m.lastgroup[1:]):]:  # the patterns before the first that matches
-        m = p.match(text, pos)                    # do not match
+    # the patterns before the first one that matches (named by the group) do not match here
+    for p, kind in pats[int(m.lastgroup[1:]):]:
+        m = p.match(text, pos)
         if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
             best = (m.end(), kind)
     return best
