@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nlp.data import PATTERNS_DIR, load_toml
 from nlp.extract.claims import expand
@@ -128,6 +130,9 @@ def _anchored() -> list[tuple[str, regex.Pattern, regex.Pattern, int, dict]]:
     return out
 
 
+_ANCHORED = _anchored()
+
+
 def _same(rx: regex.Pattern, anchor: regex.Pattern, lookback: int, text: str) -> None:
     from nlp.scan import anchored_finditer
 
@@ -160,4 +165,17 @@ def test_anchored_scan_finds_what_finditer_finds(rx, anchor, lookback, p):
         text = path.read_text(encoding="utf-8", errors="replace")
         cases += [text, normalize(text).text]
     for text in cases:
+        _same(rx, anchor, lookback, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["国办发", "鲁政办", "根据", "人民政府", "财政部", "主席", "令", "第", "号", "年", "度", "〔", "〕",
+     "[", "]", "(", ")", "（", "）", "2018", "2021", "1999", "23", "7", " ", "  ", "\n", "、", "，",
+     "情况统计表", "统计表", "附件", "附表", "：", "政府信息公开", "工作", "平潭", "文"]),
+    max_size=40))
+def test_anchored_scan_equals_finditer_on_generated_text(pieces):
+    """The anchor promise on text made of the pieces these patterns are built from."""
+    text = "".join(pieces)
+    for _, rx, anchor, lookback, _p in _ANCHORED:
         _same(rx, anchor, lookback, text)
