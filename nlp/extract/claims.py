@@ -82,7 +82,10 @@ class Pattern:
     data: tuple[tuple[str, Any], ...]
 
     def get(self, key: str, default: Any = None) -> Any:
-        return dict(self.data).get(key, default)
+        for k, v in self.data:
+            if k == key:
+                return v
+        return default
 
 
 @dataclass(frozen=True)
