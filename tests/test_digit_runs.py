@@ -188,3 +188,21 @@ def test_splits_are_every_valid_cut(body, n, unit):
     assert got is not None  # at most 11 digits: never more than _MAX_SPLITS
     assert sorted(tuple(p) for p in got) == _brute_splits(run, n)
     assert len({tuple(p) for p in got}) == len(got)  # no split listed twice
+
+
+def test_first_character_sets_cover_every_opener_and_mark():
+    """`_scan_label` asks the opener and mark regexes only at characters they can start with;
+    every match in the corpus texts starts with one of those characters."""
+    from nlp.tables.runs import _MARK, _MARK_FIRST, _opener_first, _patterns
+
+    _, opener, _ = _patterns()
+    first = _opener_first()
+    seen = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in opener.finditer(text, overlapped=True):
+            assert text[m.start()] in first, m.group()
+            seen += 1
+        for m in _MARK.finditer(text, overlapped=True):
+            assert text[m.start()] in _MARK_FIRST, m.group()
+    assert seen > 50

@@ -91,6 +91,17 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
     return header, opener, roles
 
 
+@lru_cache(maxsize=1)
+def _opener_first() -> frozenset[str]:
+    """The characters an opener match can start with: 第 (titles), brackets (the corner note)
+    and the first character of each opener word (`[runs] openers`)."""
+    words = table_labels()["runs"]["openers"]
+    return frozenset("第(（") | {w.replace(" ", "").replace("\u3000", "")[0] for w in words}
+
+
+_MARK_FIRST = frozenset("一二三四五六七八九十(（其")  # the characters a `_MARK` can start with
+
+
 # --------------------------------------------------------------------------- splitting
 def _valid(part: str) -> bool:
     if part.isascii() and part.isdigit():  # the common case, without the regex
@@ -293,6 +304,7 @@ def _scan_label(text: str, i: int, max_label: int
     """Label parts from i up to the next digit run; (parts, run start, stop) where stop is
     "" (a run follows), "opener" (a table header starts at the returned position) or "end"."""
     _, opener, _ = _patterns()
+    first = _opener_first()
     parts: list[_Part] = []
     cur = i
     j = i
@@ -315,7 +327,7 @@ def _scan_label(text: str, i: int, max_label: int
         ch = text[j]
         if ch in _STOP or j - i > max_label or text.startswith("\n\n", j):
             return parts, j, "end"
-        if j > i and opener.match(text, j):
+        if j > i and ch in first and opener.match(text, j):
             toks, _ = _scan_header(text, j)
             if _strong(toks):
                 close(j)
@@ -334,7 +346,7 @@ def _scan_label(text: str, i: int, max_label: int
                 continue
             close(j)
             return parts, j, ""
-        mk = _MARK.match(text, j)
+        mk = _MARK.match(text, j) if ch in _MARK_FIRST else None
         if mk and j > cur and text[j - 1] not in "第":
             close(j)
             cur = j
