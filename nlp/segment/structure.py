@@ -238,9 +238,10 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
     for i, (a, b, s) in enumerate(cells):
         if not s:
             continue
-        tabular = bool(_TAB_CELL.search(s)) or s.count("|") >= 2 or s == "|" or s.startswith("|") or s.endswith("|")
-        nxt = next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "")
-        weak = not tabular and (prev_bar or nxt == "|")  # a cell line between "|" lines
+        tabular = ("\t" in s and bool(_TAB_CELL.search(s))) or (
+            "|" in s and (s.count("|") >= 2 or s.startswith("|") or s.endswith("|")))
+        # a cell line between "|" lines
+        weak = not tabular and (prev_bar or next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "") == "|")
         if not tabular and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
             tabular = True  # whitespace-aligned columns with numbers
         prev_bar = s == "|" or s.endswith("|")
