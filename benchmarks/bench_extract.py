@@ -9,7 +9,8 @@ one takes the corpus `.txt` texts (no reader), runs the same stages as `nlp.pipe
 - **end to end**: `extract_text` per text, warm, best of `repeat` passes; the ratio is our
   characters per second over jieba's (issue 8 target: ≥ 3×);
 - **cold caches**: the same, after clearing the caches of pure functions (label keys, label
-  matches, cell values, …) before every pass: what a stream of new documents costs;
+  matches, cell values, place-name lookups, …) before every pass: what a stream of new
+  documents costs;
 - **stages**: normalise (`doc.norm`), segment (text tables, structure, metadata), extract
   (citations, claims, claim scorer), tables, link, check; each with its characters per second;
 - **claims**: claim extraction alone on normalised documents (issue 3 target: ≥ 3× jieba).
@@ -35,11 +36,11 @@ def texts() -> list[str]:
 
 def clear_caches() -> None:
     """Empty the lru caches of pure functions the stages use (results do not change)."""
-    from nlp.segment import structure
+    from nlp.segment import metadata, structure
     from nlp.tables import labels, layout, mapping, values
 
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
-               mapping._ids_named_by,
+               mapping._ids_named_by, metadata._cpca,
                values.parse_value, values.is_unit, structure.classify_title):
         fn.cache_clear()
 

@@ -215,3 +215,30 @@ def test_template_from_labels(text, template):
     doc = nlp.extract_text(text).document
     assert doc.template == template
     assert doc.meta["template_evidence"]["by"] == "text labels"
+
+
+def test_cpca_fast_record_gives_the_places_of_the_public_call():
+    """`_cpca_record` (cpca's per-record helper, without pandas) finds the same province, city
+    and county as `cpca.transform`, on what `find_region` asks: agencies, titles and the first
+    1,500 characters of every corpus text."""
+    from corpus import CORPORA
+
+    from nlp.normalize import to_simplified
+    from nlp.segment.metadata import _cpca_record, _public_cpca_record
+
+    def places(row):
+        return tuple(v if isinstance(v, str) and v else None
+                     for v in (row.get("省"), row.get("市"), row.get("区")))
+
+    asked = found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        doc = nlp.extract(path).document
+        for s in (doc.agency, doc.title, doc.text[:1500]):
+            if not s:
+                continue
+            s = to_simplified(s)
+            got = places(_cpca_record(s))
+            assert got == places(_public_cpca_record(s)), s[:40]
+            asked += 1
+            found += any(got)
+    assert asked > 150 and found > 50

@@ -77,6 +77,8 @@ def load_indicator_classifier(model_dir: str | Path | None = None
     warning when its meta says it is disabled (it did not beat the rules in cross-validation).
     """
     d = Path(model_dir) if model_dir is not None else default_dir() / "indicator"
+    if not _meta_says(d, "enabled"):
+        return None  # decided from meta.json alone: scikit-learn is not even imported
     return _load_indicator(*_stamp(d))
 
 
@@ -100,19 +102,24 @@ def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | No
 
 
 def _scorer_filters() -> bool:
-    """Does the default claim scorer's artifact filter (meta.json `filter`)? True when the
-    meta cannot be read, so the loader gets to warn about it. Read once per file version."""
-    path = default_dir() / "claim_scorer" / META_FILE
+    """Does the default claim scorer's artifact filter (meta.json `filter`)?"""
+    return _meta_says(default_dir() / "claim_scorer", "filter")
+
+
+def _meta_says(model_dir: Path, key: str) -> bool:
+    """The boolean `key` of the artifact's meta.json (read once per file version); True when
+    the meta cannot be read or lacks it, so that the loader runs and warns about it."""
+    path = model_dir / META_FILE
     try:
         stamp = path.stat().st_mtime_ns
     except OSError:
         return True
-    return _meta_filters(str(path), stamp)
+    return _meta_flag(str(path), stamp, key)
 
 
-@lru_cache(maxsize=8)
-def _meta_filters(path: str, mtime_ns: int) -> bool:
+@lru_cache(maxsize=16)
+def _meta_flag(path: str, mtime_ns: int, key: str) -> bool:
     try:
-        return bool(read_meta(Path(path).parent).get("filter", True))
+        return bool(read_meta(Path(path).parent).get(key, True))
     except Exception:
         return True

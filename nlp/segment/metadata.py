@@ -331,16 +331,44 @@ def find_year(doc: Document, title: str | None, body: str, *, simplified: str | 
 
 @lru_cache(maxsize=512)
 def _cpca(s: str) -> tuple[str | None, str | None, str | None]:
-    import cpca  # lazy: loads its gazetteer on first use
-
-    df = cpca.transform([s], cut=False, open_warning=False)
-    row = df.iloc[0]
+    """(province, city, county) that cpca finds in `s` (no word cutting, no warnings)."""
+    row = _cpca_record(s)
 
     def val(k: str) -> str | None:
         v = row.get(k)
         return v if isinstance(v, str) and v else None
 
     return val("省"), val("市"), val("区")
+
+
+def _cpca_record(s: str) -> dict[str, Any]:
+    """cpca's record for one string: 省, 市, 区 (and more).
+
+    `cpca.transform` builds a pandas DataFrame and, by default, a status column that scans the
+    whole gazetteer: about 4 ms a call, most of the metadata stage for a stream of new
+    documents. The record it is made of comes from `cpca._handle_one_record`, used directly
+    when cpca has it with the same signature (0.06 ms); otherwise the public call, without
+    the status columns. tests/test_metadata.py checks that both give the same places."""
+    import cpca  # lazy: loads its gazetteer on first use
+
+    one = getattr(cpca, "_handle_one_record", None)
+    if one is not None:
+        try:
+            return one(s, cpca.myumap, False, 8, False, False)  # cut=False, lookahead 8
+        except TypeError:  # another cpca: its private helper changed
+            pass
+    return _public_cpca_record(s)
+
+
+def _public_cpca_record(s: str) -> dict[str, Any]:
+    """The record through cpca's public `transform` (pandas), without its status columns."""
+    import cpca
+
+    try:
+        df = cpca.transform([s], cut=False, open_warning=False, include_status=False)
+    except TypeError:  # a cpca without `include_status`
+        df = cpca.transform([s], cut=False, open_warning=False)
+    return df.iloc[0].to_dict()
 
 
 _NATIONAL = regex.compile(
