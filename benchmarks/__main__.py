@@ -23,8 +23,8 @@ def main(argv: list[str] | None = None) -> int:
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=200,
                     help="documents in the memory run (default 200; the target is for 10000)")
-    ap.add_argument("--worker-docs", type=int, default=120,
-                    help="documents in the 1 vs 2 workers run (default 120)")
+    ap.add_argument("--worker-docs", type=int, default=600,
+                    help="documents in the 1 vs 2 workers run (default 600)")
     ap.add_argument("--json", help="also write all figures to this JSON file")
     ap.add_argument("--only", choices=["pipeline", "claims"], help="run one benchmark")
     args = ap.parse_args(argv)
