@@ -216,3 +216,21 @@ def test_pipeline_runs_the_scorer_only_when_it_filters(monkeypatch):
         assert not any(scorer.tag in t for t in tags)
         scored = score_claims(rep.document, rep.claims)
         assert all(scorer.tag in c.extractor for c in scored if c.kind != "zero")
+
+
+def test_switched_off_models_are_not_loaded_by_the_pipeline():
+    """Both shipped models are switched off in their meta.json: extracting a report (which asks
+    for the claim scorer and the indicator classifier) must not import scikit-learn or skops,
+    which cost a worker process seconds and ~140 MB."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    assert not read_meta(default_dir() / "indicator").get("enabled", True)
+    assert not read_meta(default_dir() / "claim_scorer").get("filter", True)
+    code = ("import sys, nlp; r = nlp.extract('corpora/full/fj_pingtan_2023.txt'); "
+            "assert r.claims and r.links, 'nothing extracted'; "
+            "print(sorted(m for m in ('sklearn', 'skops', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
