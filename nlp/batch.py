@@ -218,7 +218,7 @@ def extract_rows(path: str | os.PathLike[str], doc_id: str | None = None,
 # --------------------------------------------------------------------------- the writer
 
 
-def _interrupted(exc: BaseException) -> bool:
+def is_interrupt(exc: BaseException) -> bool:
     """Ctrl-C, as Python or as DuckDB reports it when it lands inside a query (an
     InterruptException, or a RuntimeError "Query interrupted" from `begin`)."""
     return (isinstance(exc, KeyboardInterrupt) or type(exc).__name__ == "InterruptException"
@@ -236,7 +236,7 @@ def _transaction(con: Any) -> Iterator[None]:
     except BaseException as exc:
         with contextlib.suppress(Exception):  # an interrupted transaction may be gone
             con.rollback()
-        if _interrupted(exc) and not isinstance(exc, KeyboardInterrupt):
+        if is_interrupt(exc) and not isinstance(exc, KeyboardInterrupt):
             raise KeyboardInterrupt from exc
         raise
 

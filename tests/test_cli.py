@@ -136,3 +136,33 @@ def test_evaluate_prints_figures_and_writes_json(tmp_path):
     assert res.exit_code == 0, res.output
     data = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
     assert data["totals"]["documents"] == 1
+
+
+@pytest.mark.parametrize("exc", [KeyboardInterrupt(), RuntimeError("Query interrupted")],
+                         ids=["KeyboardInterrupt", "duckdb-RuntimeError"])
+def test_extract_interrupted_exits_130_and_says_how_to_resume(tmp_path, monkeypatch, exc):
+    """Ctrl-C, also when DuckDB reports it as its own error outside a transaction (opening the
+    store, reading which documents are done), ends with exit code 130 and a resume hint."""
+    import nlp.batch
+
+    def interrupted(*_a, **_k):
+        raise exc
+
+    monkeypatch.setattr(nlp.batch, "run_batch", interrupted)
+    res = runner.invoke(app, ["extract", str(EXCERPTS[0]), "--out", str(tmp_path / "s.duckdb"),
+                              "-w", "1"])
+    assert res.exit_code == 130, res.output
+    assert "interrupted" in res.output and "resume" in res.output
+
+
+def test_extract_other_errors_are_not_taken_for_an_interrupt(tmp_path, monkeypatch):
+    import nlp.batch
+
+    def broken(*_a, **_k):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(nlp.batch, "run_batch", broken)
+    res = runner.invoke(app, ["extract", str(EXCERPTS[0]), "--out", str(tmp_path / "s.duckdb"),
+                              "-w", "1"])
+    assert res.exit_code != 130
+    assert isinstance(res.exception, RuntimeError)

@@ -165,7 +165,11 @@ def extract(
                                     timeout=timeout or None)
     except UsageError as exc:
         raise fail(str(exc)) from None
-    except KeyboardInterrupt:
+    except BaseException as exc:
+        from nlp.batch import is_interrupt
+
+        if not is_interrupt(exc):  # Ctrl-C, also as DuckDB reports it outside a transaction
+            raise
         done = progress.tasks[0].fields["extracted"]
         con.print(f"\n[yellow]interrupted[/] after {time.perf_counter() - t0:.1f}s: "
                   f"{done} documents committed to {out}. Run the same command again to "
