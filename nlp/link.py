@@ -19,6 +19,7 @@ import regex
 
 from nlp.data import load_toml
 from nlp.records import Cell, Claim, Link, Report
+from nlp.scan import Alternation
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
@@ -96,11 +97,9 @@ def section_kind(doc, offset: int) -> str:
 
 
 @lru_cache(maxsize=64)
-def _any_rule(unit: str | None) -> regex.Pattern | None:
-    """One alternation of the patterns of every rule for `unit` (None: every rule, as for
-    zero claims). It finds something in a text exactly when one of those rules does."""
-    pats = [r.pattern.pattern for r in _rules_for(unit)]
-    return regex.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+def _any_rule(unit: str | None) -> Alternation:
+    """The patterns of every rule for `unit` (None: every rule, as for zero claims)."""
+    return Alternation([r.pattern for r in _rules_for(unit)])
 
 
 @lru_cache(maxsize=64)
@@ -123,15 +122,14 @@ def rule_indicator(
         return None, None
     if claim.direction is not None or "同比" in claim.qualifiers:
         return None, None  # a change is not the level the table states
-    unit = "件" if claim.kind == "zero" else claim.unit
+    unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中
-    anyone = _any_rule(None if claim.kind == "zero" else unit)
-    if anyone is None or not (anyone.search(context) or anyone.search(pre)
-                              or (after and anyone.search(after))):
+    anyone = _any_rule(unit)
+    if not (anyone.search(context) or anyone.search(pre) or (after and anyone.search(after))):
         return None, None  # no rule for the unit names anything around the claim
     best: tuple[float, IndicatorRule] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
-    for rule in _rules_for(None if claim.kind == "zero" else unit):
+    for rule in _rules_for(unit):
         if rule.sections and section not in rule.sections:
             continue
         if rule.sentence is not None and not rule.sentence.search(whole):

@@ -179,3 +179,16 @@ def test_anchored_scan_equals_finditer_on_generated_text(pieces):
     text = "".join(pieces)
     for _, rx, anchor, lookback, _p in _ANCHORED:
         _same(rx, anchor, lookback, text)
+
+
+def test_alternation_names_the_first_pattern_in_order_not_the_longest():
+    from nlp.scan import Alternation
+
+    alt = Alternation([regex.compile("ab"), regex.compile("abc"), regex.compile("b")])
+    assert alt.first_at("abc") == 0  # "abc" is longer, but "ab" comes first
+    assert alt.first_at("abc", 1) == 2
+    assert alt.first_at("xyz") is None
+    assert alt.search("xxbx") and not alt.search("xyz")
+    assert Alternation([]).first_at("ab") is None and not Alternation([]).search("ab")
+    with pytest.raises(ValueError, match="flags"):
+        Alternation([regex.compile("a"), regex.compile("a", regex.IGNORECASE)])

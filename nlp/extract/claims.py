@@ -35,6 +35,7 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.numbers import parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
+from nlp.scan import Alternation
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "patterns"
 _FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -102,7 +103,7 @@ class Rules:
 
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
     exclude: Any = None  # all `exclude` patterns as one regex (one pass over the text)
-    unit_any: Any = None  # all unit regexes as one alternation, unit i in group `u<i>`
+    unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
     prefix_rx: Any = None
     suffix_rx: Any = None
 
@@ -141,7 +142,7 @@ def rules() -> Rules:
     return Rules(
         roles=roles,
         exclude=exclude,
-        unit_any=regex.compile("|".join(f"(?P<u{i}>{u.rx.pattern})" for i, u in enumerate(units))),
+        unit_any=Alternation([u.rx for u in units]),
         prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
         suffix_rx=regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$"),
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
@@ -223,10 +224,10 @@ _EXACT_PREFIX = {"多达", "高达"}  # emphasis, not approximation
 
 def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
     """The first unit whose regex matches exactly nt[us:ue]."""
-    first = r.unit_any.match(nt, us)  # its group names the first unit that matches at all
+    first = r.unit_any.first_at(nt, us)  # the units before it do not match here at all
     if first is None:
         return None
-    for u in r.units[int(first.lastgroup[1:]):]:
+    for u in r.units[first:]:
         m = u.rx.match(nt, us)
         if m is not None and m.end() == ue:
             return u

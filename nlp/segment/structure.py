@@ -61,7 +61,7 @@ import regex
 
 from nlp.normalize import NormalizedText
 from nlp.records import Document, Paragraph, Section, Sentence
-from nlp.scan import anchored_finditer
+from nlp.scan import Alternation, anchored_finditer
 
 MAX_TITLE = 40  # longest inline heading title, in characters of the normalised view
 
@@ -149,26 +149,22 @@ def classify_title(title: str, *, level1_only: bool = False) -> str:
 
 
 @lru_cache(maxsize=2)
-def _canonical_patterns(level1_only: bool
-                        ) -> tuple[regex.Pattern, tuple[tuple[regex.Pattern, str], ...]]:
-    """(one alternation of every (level-1) kind's patterns, each in a group `c<i>`; the
-    patterns with their kinds, in file order). The alternation matches at a position exactly
-    when one of the patterns does, and its group names the first one that does."""
-    pats = tuple((p, kind.id) for kind in section_kinds() if kind.level1 or not level1_only
-                 for p in kind.patterns)
-    return regex.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (p, _) in enumerate(pats))), pats
+def _canonical_patterns(level1_only: bool) -> tuple[Alternation, tuple[str, ...]]:
+    """Every (level-1) kind's patterns in file order, as one `Alternation`, and their kinds."""
+    pats = [(p, kind.id) for kind in section_kinds() if kind.level1 or not level1_only
+            for p in kind.patterns]
+    return Alternation([p for p, _ in pats]), tuple(k for _, k in pats)
 
 
 def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
     """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None
     (of equally long ones, the first in file order)."""
-    anyone, pats = _canonical_patterns(level1_only)
-    m = anyone.match(text, pos)
-    if m is None:
+    alt, kinds = _canonical_patterns(level1_only)
+    first = alt.first_at(text, pos)
+    if first is None:
         return None  # no pattern matches here
     best: tuple[int, str] | None = None
-    # the patterns before the first one that matches (named by the group) do not match here
-    for p, kind in pats[int(m.lastgroup[1:]):]:
+    for p, kind in zip(alt.patterns[first:], kinds[first:], strict=True):
         m = p.match(text, pos)
         if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
             best = (m.end(), kind)
