@@ -246,10 +246,9 @@ def _resolve_place(name: str, body: str) -> str:
     return name + "人民政府"
 
 
-def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str,
-                *, simplified: str | None = None) -> tuple[str | None, str]:
-    """(agency, how it was found). `simplified`: `to_simplified(body)` when the caller has it."""
-    b = simplified if simplified is not None else to_simplified(body)
+def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str
+                ) -> tuple[str | None, str]:
+    """(agency, how it was found); `body` is the document body in simplified characters."""
     cands: list[tuple[str, str]] = []
     if title:
         t = to_simplified(title)
@@ -264,15 +263,15 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         cands.append((header["发布机构"], "header"))
     if doc.meta.get("agency"):
         cands.append((str(doc.meta["agency"]), "reader"))
-    head = b[:4000]
+    head = body[:4000]
     for m in _COMPILED_BY.finditer(head):
         cands.append((m.group(1), "compiled by"))
     for m in _PUBLISHED_BY.finditer(head):
         cands.append((m.group(1), "published by"))
-    for m in anchored_finditer(_CAPTION_AGENCY, *_CAPTION_AGENCY_ANCHOR, b):
+    for m in anchored_finditer(_CAPTION_AGENCY, *_CAPTION_AGENCY_ANCHOR, body):
         name = _ATTACHMENT.sub("", m.group(1))
         cands.append((name, "table caption"))
-    tail = b[-300:]
+    tail = body[-300:]
     m = _SIGNATURE.search(tail)
     if m:
         cands.append((m.group(1), "signature"))
@@ -285,9 +284,9 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     for name, how in cands:
         clean = clean_agency(name)
         if clean:
-            return _resolve_place(clean, b), how
+            return _resolve_place(clean, body), how
     ministries = Counter(
-        m.group(1) for m in _MINISTRY.finditer(b[:3000])
+        m.group(1) for m in _MINISTRY.finditer(body[:3000])
     )
     if ministries:
         name, n = ministries.most_common(1)[0]
@@ -299,20 +298,12 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
 # --------------------------------------------------------------------------- year
 
 
-def find_year(doc: Document, title: str | None, body: str, *, simplified: str | None = None
-              ) -> tuple[int | None, str]:
-    """(report year, evidence). `simplified`: `to_simplified(body)` when the caller has it."""
+def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, str]:
+    """(report year, evidence); `nb` is the body in the normalised view (`doc.norm`)."""
     if title:
         y = _year_in(to_simplified(title))
         if y:
             return y, f"title: {title}"
-    if body and doc.text.endswith(body):  # the normalised view of the body, already made
-        norm = doc.norm
-        nb = norm.text[norm.to_norm(len(doc.text) - len(body)):]
-    else:
-        from nlp.normalize import normalize
-
-        nb = normalize(simplified if simplified is not None else to_simplified(body)).text
     m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
     if m:
         return int(m.group(1)), f"statistics period: {m.group(0)}"
@@ -476,17 +467,18 @@ def fill_metadata(doc: Document) -> None:
     if header:
         doc.meta["header"] = header
         doc.meta.setdefault("body_start", body_start)
-    body = doc.text[doc.meta.get("body_start", 0) :]
+    body_start = doc.meta.get("body_start", 0)
+    body = doc.text[body_start:]
     title, how = find_title(doc, header)
     if title:
         doc.title = title
         doc.meta["title_source"] = how
-    simplified = to_simplified(body)
-    agency, how = find_agency(doc, doc.title, header, body, simplified=simplified)
+    agency, how = find_agency(doc, doc.title, header, to_simplified(body))
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how
-    year, ev = find_year(doc, doc.title, body, simplified=simplified)
+    norm = doc.norm
+    year, ev = find_year(doc, doc.title, norm.text[norm.to_norm(body_start):])
     doc.year = year
     doc.meta["year_evidence"] = ev
     doc.region = find_region(doc.agency, doc.title, body)
