@@ -11,6 +11,7 @@ exporters decide how to store them.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -75,6 +76,16 @@ class TableCell:
     note: str = ""  # how the cell was cut from its source (digit runs: the split evidence)
 
 
+def grid_rows(cells: Iterable[Any]) -> int:
+    """Rows of the grid that cells with `row` and `rowspan` occupy."""
+    return max((c.row + c.rowspan for c in cells), default=0)
+
+
+def grid_cols(cells: Iterable[Any]) -> int:
+    """Columns of the grid that cells with `col` and `colspan` occupy."""
+    return max((c.col + c.colspan for c in cells), default=0)
+
+
 @dataclass
 class Table:
     """A table: from HTML/DOCX/PDF markup, or a table block found inside plain text.
@@ -94,11 +105,11 @@ class Table:
 
     @property
     def n_rows(self) -> int:
-        return max((c.row + c.rowspan for c in self.cells), default=0)
+        return grid_rows(self.cells)
 
     @property
     def n_cols(self) -> int:
-        return max((c.col + c.colspan for c in self.cells), default=0)
+        return grid_cols(self.cells)
 
     def grid(self) -> list[list[int | None]]:
         n_cols = self.n_cols

@@ -36,7 +36,7 @@ import regex
 from nlp.errors import CorruptFile, EncryptedPDF, InputError, NoTextLayer
 from nlp.ingest import TextBuilder, join_wrapped
 from nlp.normalize import HEADING_START
-from nlp.records import Document, TableCell
+from nlp.records import Document, TableCell, grid_cols, grid_rows
 
 _PAGE_NUMBER = regex.compile(
     r"^\s*(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９一二三四五六七八九十]+\s*页"
@@ -102,11 +102,11 @@ class _Frag:
 
     @property
     def n_rows(self) -> int:
-        return max((c.row + c.rowspan for c in self.cells), default=0)
+        return grid_rows(self.cells)
 
     @property
     def n_cols(self) -> int:
-        return max((c.col + c.colspan for c in self.cells), default=0)
+        return grid_cols(self.cells)
 
 
 def _cluster(values: list[float]) -> list[float]:
