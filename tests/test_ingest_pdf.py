@@ -129,10 +129,79 @@ def test_own_dedupe_keeps_what_pdfplumber_keeps(name):
     with pdfplumber.open(CORPUS / name) as pdf:
         for page in pdf.pages:
             want = page.dedupe_chars(tolerance=1).chars
-            got = _dedupe_chars(page).chars
+            got = _dedupe_chars(page.chars)
             assert [id(c) for c in got] == [id(c) for c in want]
             assert len(got) > 100
 
+
+
+# --- page objects from pdfium against pdfplumber's (pdfminer's) --------------------------------
+# The reader takes characters and rulings from pdfium (nlp.ingest.pdf_objects) in pdfplumber's
+# geometry. These compare them with what pdfplumber builds from the same page, every page of
+# every corpus PDF, and a page turned with /Rotate.
+
+def _rotated(name: str) -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(CORPUS / name))
+    writer.pages[1].rotate(90)
+    bio = io.BytesIO()
+    writer.write(bio)
+    return bio.getvalue()
+
+
+PDFS = sorted(str(p.relative_to(CORPUS)) for p in CORPUS.glob("*/*.pdf"))
+
+
+@pytest.mark.parametrize("name", [*PDFS, "rotated"])
+def test_pdfium_page_objects_are_pdfplumbers(name):
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from pdfplumber.utils import filter_edges
+
+    from nlp.ingest.pdf_objects import iter_pages
+
+    data = _rotated("converted/fj_pingtan_2023.pdf") if name == "rotated" else \
+        (CORPUS / name).read_bytes()
+    n_chars = n_edges = 0
+    with pdfium.PdfDocument(data) as pdf, pdfplumber.open(io.BytesIO(data)) as pl:
+        for ours, theirs in zip(iter_pages(pdf), pl.pages, strict=True):
+            assert ours.bbox == pytest.approx(theirs.bbox, abs=0.01)
+            # characters: the same text at the same place; vertically pdfminer goes from the
+            # font's declared descent, ours from the baseline: within a quarter of the size
+            mine = sorted((c for c in ours.chars if c["text"].strip()),
+                          key=lambda c: (c["text"], round(c["x0"]), c["top"]))
+            want = sorted((c for c in theirs.chars if c["text"].strip()),
+                          key=lambda c: (c["text"], round(c["x0"]), c["top"]))
+            assert [c["text"] for c in mine] == [c["text"] for c in want]
+            for a, b in zip(mine, want):
+                assert a["upright"] == b["upright"]
+                if not b["upright"]:
+                    # turned: the boxes' sides within a quarter of the size; pdfminer's size
+                    # is then the box's height on the page (the advance), ours the font size
+                    for k in ("x0", "x1", "top", "bottom"):
+                        assert abs(a[k] - b[k]) < 0.25 * a["size"]
+                    continue
+                assert a["size"] == pytest.approx(b["size"], abs=0.01)
+                # x1: the advance, or pdfium's ink where a Latin glyph overhangs it a little
+                assert a["x0"] == pytest.approx(b["x0"], abs=0.01)
+                assert a["x1"] == pytest.approx(b["x1"], abs=0.05)
+                assert abs(a["top"] - b["top"]) < 0.25 * b["size"]
+                assert a["bottom"] - a["top"] == pytest.approx(b["bottom"] - b["top"], abs=0.01)
+            n_chars += len(mine)
+            # rulings: the same horizontal and vertical edges (each matched to one of theirs)
+            def edges(page_edges):
+                return [(e["orientation"], e["x0"], e["top"], e["x1"], e["bottom"])
+                        for e in filter_edges(page_edges, min_length=1)]
+            mine_e, want_e = edges(ours.edges), edges(theirs.edges)
+            assert len(mine_e) == len(want_e)
+            for a in mine_e:
+                match = next(b for b in want_e if b[0] == a[0] and all(
+                    abs(x - y) < 0.01 for x, y in zip(a[1:], b[1:])))
+                want_e.remove(match)
+            n_edges += len(mine_e)
+    assert n_chars > 1000
+    if name != "converted/fj_pingtan_2025_article.pdf":
+        assert n_edges > 20
 
 # --- LibreOffice conversions of held-out HTML reports (corpora/converted/sources.jsonl) ------
 # The same report as HTML (the reference), as PDF in four page layouts: the tables break over

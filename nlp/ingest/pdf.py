@@ -1,7 +1,9 @@
-"""PDF reports with a text layer (pdfplumber).
+"""PDF reports with a text layer.
 
-Per page: fake-bold duplicate characters are removed (`dedupe_chars`); ruled tables are found
-(`find_tables`), their cells placed on a grid from the cell boxes (a merged cell is one box
+Each page's characters and rulings are read with pdfium (`nlp.ingest.pdf_objects`, in
+pdfplumber's object form and pdfminer's geometry); pdfplumber's table finder and text helpers
+work on them. Per page: fake-bold duplicate characters are removed (pdfplumber's
+`dedupe_chars`); ruled tables are found (`find_tables`), their cells placed on a grid from the cell boxes (a merged cell is one box
 covering several grid lines, so it is read once with its rowspan/colspan), and the characters
 inside a table are kept out of the running text. Text boxes drawn as one-column "tables"
 (ruled writing paper, frames) are read as text; prose rows that a table finder glued to the
@@ -24,8 +26,9 @@ raises `NoTextLayer`; a password-protected one `EncryptedPDF`; a damaged one `Co
 
 from __future__ import annotations
 
-import io
 from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
@@ -35,6 +38,7 @@ import regex
 
 from nlp.errors import CorruptFile, EncryptedPDF, InputError, NoTextLayer
 from nlp.ingest import TextBuilder, join_wrapped
+from nlp.ingest.pdf_objects import iter_pages
 from nlp.normalize import HEADING_START
 from nlp.records import Document, TableCell, grid_cols, grid_rows
 
@@ -252,39 +256,11 @@ def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
     return out
 
 
-def _repair_title(pdf: Any) -> str:
-    """The document title from the PDF info dict, decoding UTF-16LE strings pdfminer misses."""
-    try:
-        infos = pdf.doc.info
-    except Exception:
-        return ""
-    from pdfminer.psparser import PSLiteral
-    from pdfminer.utils import decode_text
-
-    for info in infos:
-        raw = info.get("Title")
-        if hasattr(raw, "resolve"):
-            raw = raw.resolve()
-        if isinstance(raw, PSLiteral):
-            raw = str(raw.name)
-        if isinstance(raw, bytes):
-            if raw.startswith(b"\xff\xfe"):
-                title = raw[2:].decode("utf-16-le", "replace")
-            elif raw.startswith(b"\xfe\xff"):
-                title = raw[2:].decode("utf-16-be", "replace")
-            else:
-                try:
-                    title = raw.decode("utf-8")
-                except UnicodeDecodeError:
-                    title = decode_text(raw)
-        elif isinstance(raw, str):
-            title = raw
-        else:
-            continue
-        title = title.replace("\x00", "").strip()
-        if title and _HAN.search(title) and "\ufffd" not in title:
-            return title
-    return ""
+def _title(raw: str) -> str:
+    """The document title from the PDF info dict (pdfium decodes PDFDocEncoding and UTF-16 with
+    either byte-order mark), kept only when it is Chinese text without replacement marks."""
+    title = raw.replace("\x00", "").strip()
+    return title if title and _HAN.search(title) and "\ufffd" not in title else ""
 
 
 def _split_row(prev: _Frag, cont: _Frag) -> bool:
@@ -426,54 +402,79 @@ def read_pdf(data: bytes, path: Path | None, doc_id: str | None = None) -> Docum
     )
 
 
+@contextmanager
+def _open(data: bytes, path: Path | None) -> Iterator[Any]:
+    """The PDF open in pdfium, closed after use; an encrypted or unparsable file raises the
+    `InputError` that names it."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+            raise EncryptedPDF(
+                path, "is an encrypted PDF: a password is needed to open it "
+                "(save an unprotected copy, then read that)"
+            ) from exc
+        raise CorruptFile(
+            path, f"is a damaged or truncated PDF that cannot be parsed ({exc})"
+        ) from exc
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
 def _classify(exc: Exception, path: Path | None) -> InputError:
-    inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-    name = type(inner).__name__
-    if "Password" in name or "Encrypt" in name or "Encryption" in name:
-        return EncryptedPDF(
-            path, "is an encrypted PDF: a password is needed to open it "
-            "(save an unprotected copy, then read that)"
-        )
-    detail = str(inner) or name
+    """An error met while reading an opened PDF's pages."""
+    detail = str(exc) or type(exc).__name__
     return CorruptFile(path, f"is a damaged or truncated PDF that cannot be parsed ({detail})")
 
 
-def _dedupe_chars(page: Any, tolerance: float = 1) -> Any:
-    """`page.dedupe_chars(tolerance=…)`: the same characters kept (pdfplumber's algorithm: one
-    character per cluster of equal text, font and size within `tolerance`), in page order, without
-    its final `sorted(…, key=chars.index)`, which is quadratic in the characters of a page."""
+def _dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dict[str, Any]]:
+    """pdfplumber's `page.dedupe_chars(tolerance=…)` on a page's characters: one character per
+    cluster of equal text, font and size within `tolerance` (fake bold drawn twice), in page
+    order; without its final `sorted(…, key=chars.index)`, which is quadratic in the
+    characters of a page."""
     from itertools import groupby
     from operator import itemgetter
 
     from pdfplumber.utils import cluster_objects
 
-    chars = page.chars
     key = itemgetter("upright", "text", "fontname", "size")
     pos_key = itemgetter("doctop", "x0")
     keep: set[int] = set()
     for _, grp in groupby(sorted(chars, key=key), key=key):
-        for y_cluster in cluster_objects(list(grp), itemgetter("doctop"), tolerance):
+        group = list(grp)
+        if len(group) == 1:  # most characters: nothing to cluster
+            keep.add(id(group[0]))
+            continue
+        for y_cluster in cluster_objects(group, itemgetter("doctop"), tolerance):
+            if len(y_cluster) == 1:
+                keep.add(id(y_cluster[0]))
+                continue
             for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), tolerance):
                 keep.add(id(min(x_cluster, key=pos_key)))
-    return page.filter(lambda obj: obj.get("object_type") != "char" or id(obj) in keep)
+    return [c for c in chars if id(c) in keep]
 
 
 def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, Any]]:
-    import pdfplumber
+    from pdfplumber.table import TableFinder, TableSettings
 
     warnings: list[str] = []
     pages_blocks: list[list[Any]] = []
     lone_boxes: list[list[tuple[float, float, float, float]]] = []
     n_chars = n_bad = 0
     empty_pages: list[int] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        title = _repair_title(pdf)
-        n_pages = len(pdf.pages)
+    with _open(data, path) as pdf:
+        title = _title(pdf.get_metadata_value("Title"))
+        n_pages = len(pdf)
         if n_pages == 0:
             raise CorruptFile(path, "is a PDF with no pages")
-        for pno, page in enumerate(pdf.pages, start=1):
-            page = _dedupe_chars(page)
-            chars = [c for c in page.chars if c.get("text", "").strip()]
+        for page in iter_pages(pdf):
+            pno = page.page_number
+            chars = [c for c in _dedupe_chars(page.chars) if c["text"].strip()]
             bad = sum(1 for c in chars if _BAD_GLYPH.match(c["text"]))
             n_chars += len(chars)
             n_bad += bad
@@ -484,7 +485,8 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
                 continue
             frags: list[_Frag] = []
             rest = chars
-            finder = page.debug_tablefinder()  # find_tables() without dropping lone cells
+            # page.debug_tablefinder(): find_tables() without dropping lone cells
+            finder = TableFinder(page, TableSettings.resolve(None))
             in_tables = {tuple(b) for t in finder.tables for b in t.cells}
             lone_boxes.append([tuple(b) for b in finder.cells if tuple(b) not in in_tables])
             for t in finder.tables:
