@@ -15,9 +15,9 @@ saw before:
   LibreOffice PDF, while pdfium substitutes the font's bounding box when it is 0; one box for
   every font keeps the characters of one baseline on one line, with their centre where CJK ink
   is. `size` is the font size scaled by the text matrix; `upright` is pdfminer's test on the
-  character's matrix (with the page rotation in it); characters pdfium generates itself
-  (spaces and line breaks it infers) are left out, and a glyph without a Unicode map is
-  U+FFFD (pdfminer's `(cid:NNN)`);
+  character's matrix (with the page rotation in it); white space is left out (the reader
+  never used it, and pdfium adds spaces and line breaks it infers), and a glyph without a
+  Unicode map is U+FFFD (pdfminer's `(cid:NNN)`);
 - every straight piece of every path (rectangles, lines, polylines, the control polygon of a
   curve), in page objects and in form XObjects, is an edge; pieces that are neither horizontal
   nor vertical are dropped, as pdfplumber's `filter_edges` drops them.
@@ -106,18 +106,19 @@ def _chars(tp: Any, ctm: Matrix, height: float, doctop: float, page_number: int
     fontnames: dict[bytes, str] = {}
     ca, cb, cc, cd, ce, cf = ctm
     chars = []
+    flags_ref = ctypes.byref(flags)
     for k in range(R.FPDFText_CountChars(tp)):
-        if R.FPDFText_IsGenerated(tp, k) == 1:
-            continue
         code = R.FPDFText_GetUnicode(tp, k)
         if code >= 0x110000 or R.FPDFText_HasUnicodeMapError(tp, k) == 1:
             text = "\ufffd"  # a glyph without a Unicode map (pdfminer's "(cid:NNN)")
         else:
             text = chr(code)
+            if text.isspace():  # spaces and line breaks (those pdfium infers among them)
+                continue
         size = R.FPDFText_GetFontSize(tp, k)
         if not R.FPDFText_GetMatrix(tp, k, m) or not R.FPDFText_GetLooseCharBox(tp, k, box):
             continue
-        n = R.FPDFText_GetFontInfo(tp, k, name, len(name), ctypes.byref(flags))
+        n = R.FPDFText_GetFontInfo(tp, k, name, 256, flags_ref)
         raw = name.value if n else b""
         fontname = fontnames.get(raw)
         if fontname is None:
@@ -130,8 +131,8 @@ def _chars(tp: Any, ctm: Matrix, height: float, doctop: float, page_number: int
                 # vertical writing: the glyph is centred on its origin and advances down
                 # (pdfminer's box for a vertical font with default metrics); pdfium's loose
                 # box is not scaled by the text matrix for these
-                pts = ((e - sx / 2, f - 0.88 * sy), (e + sx / 2, f + 0.12 * sy))
-            else:  # the advance across, descent to descent + font size up
+                pts = ((e - sx / 2, f - (1 + DESCENT) * sy), (e + sx / 2, f - DESCENT * sy))
+            else:  # the advance across, the em square up from DESCENT
                 # pdfium's loose box reaches past the advance where the ink overhangs it;
                 # no glyph of a report advances more than an em (a CJK character's width)
                 right = min(box.right, e + sx) if box.right > e else e + sx
