@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks                  # about a minute
     .venv/bin/python -m benchmarks --docs 10000     # memory over 10,000 documents
     .venv/bin/python -m benchmarks --json bench.json
+    .venv/bin/python -m benchmarks --only read      # readers by format, PDF page objects
 
 Baselines run in the same process on the same texts (jieba.lcut), so ratios compare like with
 like on any machine. Targets (issue 8): end-to-end ≥ 3× jieba's characters per second, peak
@@ -26,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--worker-docs", type=int, default=600,
                     help="documents in the 1 vs 2 workers run (default 600)")
     ap.add_argument("--json", help="also write all figures to this JSON file")
-    ap.add_argument("--only", choices=["pipeline", "claims"], help="run one benchmark")
+    ap.add_argument("--only", choices=["pipeline", "read", "claims"], help="run one benchmark")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")  # model-fallback warnings are not figures
 
@@ -55,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
               "(steady state; target >= 1.7x)")
         print(f"  wall time 1 worker {wk['seconds_1']:.1f} s, 2 workers {wk['seconds_2']:.1f} s "
               f"(start-up included: {wk['speedup_wall']:.2f}x)")
+    if args.only in (None, "read"):
+        from benchmarks import bench_read
+
+        results["read"] = bench_read.run()
+        bench_read.report(results["read"])
     if args.only in (None, "claims"):
         try:
             bc = importlib.import_module("benchmarks.bench_claims")
