@@ -139,21 +139,19 @@ def _chars(tp: Any, ctm: Matrix, height: float, doctop: float, page_number: int
                 pts = ((e, f + DESCENT * sy), (right, f + (1 + DESCENT) * sy))
         else:  # turned text: pdfium's loose box
             pts = ((box.left, box.bottom), (box.right, box.top))
-        xs, tops = [], []
-        for x, y in ((pts[0][0], pts[0][1]), (pts[1][0], pts[1][1]),
-                     (pts[0][0], pts[1][1]), (pts[1][0], pts[0][1])):
-            xs.append(ca * x + cc * y + ce)
-            tops.append(height - (cb * x + cd * y + cf))
+        # the page matrix turns by a multiple of 90°: opposite corners stay opposite
+        (ux0, uy0), (ux1, uy1) = pts
+        px0, px1 = ca * ux0 + cc * uy0 + ce, ca * ux1 + cc * uy1 + ce
+        py0, py1 = cb * ux0 + cd * uy0 + cf, cb * ux1 + cd * uy1 + cf
+        x0, x1 = (px0, px1) if px0 <= px1 else (px1, px0)
+        top, bottom = (height - py1, height - py0) if py0 <= py1 else (height - py0, height - py1)
         # the character's matrix on the page as pdfminer sees it (page rotation included)
         pa, pb, pc, pd = a * ca + b * cc, a * cb + b * cd, c * ca + d * cc, c * cb + d * cd
-        top, bottom = min(tops), max(tops)
-        x0, x1 = min(xs), max(xs)
         chars.append({
             "object_type": "char", "page_number": page_number, "text": text,
             "fontname": fontname, "size": size * (c * c + d * d) ** 0.5,
             "upright": pa * pd > 0 and pb * pc <= 0,
             "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": doctop + top,
-            "width": x1 - x0, "height": bottom - top,
         })
     return chars
 
