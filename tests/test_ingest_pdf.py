@@ -173,7 +173,7 @@ def test_pdfium_page_objects_are_pdfplumbers(name):
             want = sorted((c for c in theirs.chars if c["text"].strip()),
                           key=lambda c: (c["text"], round(c["x0"]), c["top"]))
             assert [c["text"] for c in mine] == [c["text"] for c in want]
-            for a, b in zip(mine, want):
+            for a, b in zip(mine, want, strict=True):
                 assert a["upright"] == b["upright"]
                 if not b["upright"]:
                     # turned: the boxes' sides within a quarter of the size; pdfminer's size
@@ -196,7 +196,7 @@ def test_pdfium_page_objects_are_pdfplumbers(name):
             assert len(mine_e) == len(want_e)
             for a in mine_e:
                 match = next(b for b in want_e if b[0] == a[0] and all(
-                    abs(x - y) < 0.01 for x, y in zip(a[1:], b[1:])))
+                    abs(x - y) < 0.01 for x, y in zip(a[1:], b[1:], strict=True)))
                 want_e.remove(match)
             n_edges += len(mine_e)
     assert n_chars > 1000

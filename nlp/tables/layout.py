@@ -33,6 +33,7 @@ class Slot:
     col: int  # grid column of the cell
     path: tuple[str, ...]  # header texts above the cell, outermost first
     unit: str | None = None  # unit named in the header (`（单位：万元）`)
+    value: float | None = None  # the cell's number (None: blank or 无)
 
 
 @dataclass
@@ -43,6 +44,7 @@ class LogicalRow:
     unit: str | None = None  # the row's unit cell (单位 column)
     slots: list[Slot] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # by mapper kind: how the row was placed
+    caption: str = ""  # the table's caption (the heading above it), context for its mappers
 
     @property
     def label(self) -> str:
@@ -179,9 +181,11 @@ def logical_rows(table: Table) -> list[LogicalRow]:
                 continue
             if c.row != r:  # a value merged down from the row above is counted there
                 continue
-            slots.append(Slot(cell=i, col=c.col, path=()))
+            v = parse_value(c.text) if kinds[i] == "value" else None
+            slots.append(Slot(cell=i, col=c.col, path=(), value=v.value if v else None))
         _fill_paths(table, grid, header_rows, slots, text_mode)
-        out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots))
+        out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots,
+                              caption=table.caption))
     return out
 
 

@@ -137,33 +137,106 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
     return names, notes
 
 
+def positional_columns(slots: list[Slot], cols: list[str | None], order: list[str],
+                       group: int) -> list[str | None] | None:
+    """Columns by position for a row whose header does not name them all: converters
+    (PDF → Markdown, web excerpts) drop or garble the header of tables 三 and 四, or give
+    placeholders (数据1 … 数据6). The row must hold exactly the numbers of `order` (the
+    template's columns in print order; trailing blanks aside), every header that does name a
+    column must name the one at its position, and each run of `group` columns must end with
+    the sum of the others (总计), which ties each number to its place. Returns the columns of
+    the row's slots, or None when position cannot be trusted."""
+    n = len(order)
+    k = len(slots)
+    while k > n and slots[k - 1].value is None:
+        k -= 1
+    if k != n or all(cols[:n]) or any(s.value is None for s in slots[:n]):
+        return None
+    if any(c is not None and c != order[j] for j, c in enumerate(cols[:n])):
+        return None
+    values = [float(s.value or 0) for s in slots[:n]]
+    for g in range(0, n, group):
+        run = values[g:g + group]
+        if abs(run[-1] - sum(run[:-1])) > 1e-6:
+            return None
+    return list(order) + [None] * (len(slots) - n)
+
+
+def _note(lr: LogicalRow, kind: str, note: str) -> None:
+    lr.notes[kind] = f"{lr.notes[kind]}; {note}" if kind in lr.notes else note
+
+
 def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     cols_k = keyed_labels("t3", "cols")
+    order = list(table_labels()["t3"]["cols"])  # the printed order, 总计 last
     names, notes = t3_row_names(rows)
     out: list[Assignment] = []
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
         if i in notes:
             lr.notes["三"] = notes[i]
-        for s in lr.slots:
-            col = match(_leaf(s.path), cols_k, threshold=0.95)
+        cols = [match(_leaf(s.path), cols_k, threshold=0.95) for s in lr.slots]
+        if name and not all(cols):
+            placed = positional_columns(lr.slots, cols, order, len(order))
+            if placed is not None:
+                cols = placed
+                _note(lr, "三", "columns placed by position: the header does not name them, "
+                      "the row holds the 7 numbers of table 三 and its 总计 is the sum of the "
+                      "others")
+        for s, col in zip(lr.slots, cols, strict=True):
             ind = _known(f"t3.{name}.{col}") if name and col else None
             out.append((lr, s, ind))
     return _unique(out)
 
 
 # --------------------------------------------------------------------------- table 四
+_T4_CONTEXT = regex.compile(r"复议|诉讼")
+
+
+def _caption_block(caption: str) -> str | None:
+    """The block of table 四 a heading names (`### 行政诉讼（复议后起诉）`), when a converter
+    split the table into one small table per block under its own heading."""
+    text = regex.sub(r"\s+", "", caption)
+    if "复议后起诉" in text:
+        return "litigation_after_review"
+    if "未经复议" in text or "直接起诉" in text:
+        return "litigation_direct"
+    if "行政复议" in text and "诉讼" not in text:
+        return "review"
+    return None
+
+
 def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
     blocks_k, cols_k = keyed_labels("t4", "blocks"), keyed_labels("t4", "cols")
+    block_order, col_order = list(blocks_k), list(cols_k)
     out: list[Assignment] = []
     for lr in rows:
+        names: list[str | None] = []
         for s in lr.slots:
             block = None
             for part in s.path:
                 b = match(label_key(part), blocks_k, threshold=0.95)
                 block = b or block
+            block = block or _caption_block(lr.caption)
             measure = match(_leaf(s.path), cols_k, threshold=0.95)
-            ind = _known(f"t4.{block}.{measure}") if block and measure else None
-            out.append((lr, s, ind))
+            names.append(f"{block}.{measure}" if block and measure else None)
+        if not all(names):
+            # the whole table in one row (15 numbers), or one block under a heading naming it
+            caption_block = _caption_block(lr.caption)
+            whole = [f"{b}.{m}" for b in block_order for m in col_order]
+            placed = None
+            context = " ".join((lr.caption, *lr.labels, *(p for s in lr.slots for p in s.path)))
+            if _T4_CONTEXT.search(context) or any(s.value for s in lr.slots):
+                placed = positional_columns(lr.slots, names, whole, len(col_order))
+            if placed is None and caption_block:
+                one = [f"{caption_block}.{m}" for m in col_order]
+                placed = positional_columns(lr.slots, names, one, len(col_order))
+            if placed is not None:
+                names = placed
+                _note(lr, "四", "columns placed by position: the header does not name them all, "
+                      "the row holds the numbers of table 四 in print order and each 总计 is "
+                      "the sum of the four before it")
+        out.extend((lr, s, _known(f"t4.{n}") if n else None)
+                   for s, n in zip(lr.slots, names, strict=True))
     return _unique(out)
 
 
