@@ -5,6 +5,8 @@
 
 - maps full-width digits, letters, ％ ． （ ） ［ ］ and the ideographic space to ASCII
   (clause punctuation ，；：、。 stays as it is, because it marks clause boundaries);
+- maps the Kangxi radicals and radical forms that some PDF fonts put for whole characters
+  (⼀⼆⼈⺠ in text extracted from such PDFs) to the characters (一二人民);
 - converts traditional characters to simplified (國辦發 → 国办发), one character for one;
 - drops spaces inside a line where they touch a digit or a Han character (`2018 年`, `33 条`);
 - drops line breaks that cut a sentence in two (a line that does not end a sentence, or ends
@@ -47,7 +49,20 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+# CJK Radicals Supplement forms that stand for a whole character (Unicode's
+# EquivalentUnifiedIdeograph.txt); the Kangxi radicals (U+2F00–U+2FD5) fold by NFKC.
+_RADICAL_FORMS = {
+    0x2E9F: "母", 0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC9: "贝",
+    0x2ECB: "车", 0x2ED1: "長", 0x2ED3: "长", 0x2ED4: "门", 0x2ED8: "青", 0x2ED9: "韦",
+    0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE1: "首", 0x2EE2: "马",
+    0x2EE3: "骨", 0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦",
+    0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐", 0x2EEE: "齿", 0x2EF0: "龙", 0x2EF3: "龟",
+}
+
+
 def _char_table() -> dict[int, str]:
+    import unicodedata
+
     table: dict[int, str] = {}
     for cp in range(0xFF01, 0xFF5F):
         ch = chr(cp)
@@ -55,6 +70,14 @@ def _char_table() -> dict[int, str]:
             continue
         table[cp] = chr(cp - 0xFEE0)
     table[0x3000] = " "
+    # radicals some PDF fonts map their glyphs to (⼀⼆⼈⺠ for 一二人民, in text that PDF tools
+    # extracted): the character they stand for, one for one
+    for cp in range(0x2F00, 0x2FD6):
+        folded = unicodedata.normalize("NFKC", chr(cp))
+        if len(folded) == 1 and folded != chr(cp):
+            table[cp] = folded
+    for cp, ch in _RADICAL_FORMS.items():
+        table[cp] = ch
     return table
 
 

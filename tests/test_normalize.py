@@ -90,3 +90,31 @@ def test_to_simplified_keeps_length():
 def test_corpus_files_map_back(rel):
     text = (CORPORA / rel).read_text("utf-8-sig")
     _check_map(text)
+
+
+def test_radicals_fold_to_the_characters_they_stand_for():
+    import unicodedata
+
+    # some PDF fonts map glyphs to radicals; text extracted from them reads ⼀⼆⼈⺠
+    assert same_length("⼀、⼈⺠政府⻓期⻔户") == "一、人民政府长期门户"
+    for cp in range(0x2F00, 0x2FD6):  # every Kangxi radical: its NFKC character, simplified
+        assert same_length(chr(cp)) == to_simplified(unicodedata.normalize("NFKC", chr(cp)))
+    assert same_length("⺅⺡") == "⺅⺡"  # component forms that stand for no character stay
+
+
+def test_report_with_radicals_extracts_as_the_clean_report():
+    """The seed report with 一 二 人 民 长 written as radicals gives the same claims (values,
+    units, indicators) and table cells as the original."""
+    import nlp
+    from nlp.records import Document
+
+    text = (CORPORA / "seeds" / "000_65d192663e1ca53a.txt").read_text("utf-8-sig")
+    radical = text.translate(str.maketrans("一二人民长", "⼀⼆⼈⺠⻓"))
+    assert radical != text and len(radical) == len(text)
+    reports = [nlp.pipeline.run(Document(doc_id="r", path=None, format="text", text=t))
+               for t in (text, radical)]
+    clean, folded = ([(c.start, c.value, c.unit, c.indicator) for c in r.claims] for r in reports)
+    assert clean == folded and len(clean) >= 10
+    assert [(c.indicator, c.value) for c in reports[0].cells] == \
+        [(c.indicator, c.value) for c in reports[1].cells]
+    assert reports[0].document.agency == reports[1].document.agency
