@@ -3,6 +3,7 @@
 import functools
 import io
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -159,6 +160,7 @@ def test_pdfium_page_objects_are_pdfplumbers(name):
     from pdfplumber.utils import filter_edges
 
     from nlp.ingest.pdf_objects import iter_pages
+    from nlp.normalize import same_length
 
     data = _rotated("converted/fj_pingtan_2023.pdf") if name == "rotated" else \
         (CORPUS / name).read_bytes()
@@ -166,14 +168,24 @@ def test_pdfium_page_objects_are_pdfplumbers(name):
     with pdfium.PdfDocument(data) as pdf, pdfplumber.open(io.BytesIO(data)) as pl:
         for ours, theirs in zip(iter_pages(pdf), pl.pages, strict=True):
             assert ours.bbox == pytest.approx(theirs.bbox, abs=0.01)
-            # characters: the same text at the same place; vertically pdfminer goes from the
-            # font's declared descent, ours from the baseline: within a quarter of the size
-            mine = sorted((c for c in ours.chars if c["text"].strip()),
-                          key=lambda c: (c["text"], round(c["x0"]), c["top"]))
-            want = sorted((c for c in theirs.chars if c["text"].strip()),
-                          key=lambda c: (c["text"], round(c["x0"]), c["top"]))
-            assert [c["text"] for c in mine] == [c["text"] for c in want]
-            for a, b in zip(mine, want, strict=True):
+            # characters: the same text at the same place (each of ours matched to the nearest
+            # of theirs with that text). Vertically pdfminer goes from the font's declared
+            # descent, ours from the em square: within a quarter of the size. pdfium gives the
+            # character where a font's map says a radical or a compatibility form (⼈ for 人,
+            # 〈 U+2329 for U+3008, as in Chromium's PDFs), pdfminer that form: compared folded
+            def text(c):
+                return same_length(unicodedata.normalize("NFKC", c["text"]))
+
+            mine = [c for c in ours.chars if c["text"].strip()]
+            want: dict[str, list] = {}
+            for c in theirs.chars:
+                if c["text"].strip():
+                    want.setdefault(text(c), []).append(c)
+            assert len(mine) == sum(len(v) for v in want.values())
+            for a in mine:
+                pool = want[text(a)]
+                b = min(pool, key=lambda b: abs(a["x0"] - b["x0"]) + abs(a["top"] - b["top"]))
+                pool.remove(b)
                 assert a["upright"] == b["upright"]
                 if not b["upright"]:
                     # turned: the boxes' sides within a quarter of the size; pdfminer's size
@@ -182,9 +194,10 @@ def test_pdfium_page_objects_are_pdfplumbers(name):
                         assert abs(a[k] - b[k]) < 0.25 * a["size"]
                     continue
                 assert a["size"] == pytest.approx(b["size"], abs=0.01)
-                # x1: the advance, or pdfium's ink where a Latin glyph overhangs it a little
-                assert a["x0"] == pytest.approx(b["x0"], abs=0.01)
-                assert a["x1"] == pytest.approx(b["x1"], abs=0.05)
+                # x1: pdfium's loose box, which follows the ink where it overhangs the advance
+                # or falls short of it (Chromium's fonts): within a tenth of the size
+                assert a["x0"] == pytest.approx(b["x0"], abs=0.1)  # pdfium: float32 origins
+                assert abs(a["x1"] - b["x1"]) < 0.1 * b["size"]
                 assert abs(a["top"] - b["top"]) < 0.25 * b["size"]
                 assert a["bottom"] - a["top"] == pytest.approx(b["bottom"] - b["top"], abs=0.01)
             n_chars += len(mine)
@@ -212,7 +225,7 @@ HTML = {
     "js_shuyang_fgj_2023": CORPUS / "heldout2" / "js_shuyang_fgj_2023.html",
     "fj_pingtan_2025_article": CORPUS / "more" / "fj_pingtan_2025_article.html",
 }
-LAYOUTS = (".pdf", "_web.pdf", "_fromdocx.pdf", "_a5.pdf")
+LAYOUTS = (".pdf", "_web.pdf", "_fromdocx.pdf", "_a5.pdf", "_chromium.pdf")
 CONVERTED = [f"{stem}{lay}" for stem in HTML for lay in LAYOUTS]
 
 
@@ -241,6 +254,11 @@ def test_converted_pdf_tables_equal_the_html_tables(name):
     for t, h in zip(doc.tables, html.tables, strict=True):
         for c in t.cells:
             assert doc.text[c.start:c.end] == c.text
+        if name == "sh_shanghai_office_2019_chromium.pdf":
+            # the HTML's table 二 has a column no cell needs (a colspan over it everywhere):
+            # Chromium draws 4 columns, not 5; and it draws a row cut by a page break as two
+            # strips, read as cells of rowspan 2. Compared by indicator below instead.
+            continue
         if name == "js_shuyang_fgj_2023_fromdocx.pdf" and h.n_cols >= 10:
             # LibreOffice keeps this DOCX's 20 cm tables at 20 cm on an A4 page and clips
             # what runs off it: the 总计 column is not in the file; the cells left of the
@@ -249,6 +267,20 @@ def test_converted_pdf_tables_equal_the_html_tables(name):
             continue
         assert _cells(t) == _cells(h)
         assert (t.n_rows, t.n_cols) == (h.n_rows, h.n_cols)
+
+
+@pytest.mark.parametrize("stem", list(HTML))
+def test_chromium_pdf_cells_equal_the_html_cells(stem):
+    """A browser's print to PDF draws tables cut by a page break open at the cut (walls to the
+    margin, no border across) and maps some glyphs to radicals (⼈ for 人): every number of
+    the HTML's tables comes out with the same indicator and value."""
+    import nlp
+
+    html = {c.indicator: c.value for c in nlp.extract(HTML[stem]).cells if c.indicator}
+    pdf = {c.indicator: c.value for c in
+           nlp.extract(CORPUS / "converted" / f"{stem}_chromium.pdf").cells if c.indicator}
+    assert len(html) >= 190
+    assert pdf == html
 
 
 @pytest.mark.parametrize(("name", "table", "label", "rowspan"), [
@@ -299,3 +331,30 @@ def test_web_export_loses_its_first_page():
     doc = _read(CORPUS / "converted" / "fj_pingtan_2025_article_web.pdf")
     assert doc.meta["warnings"] == ["pages without a text layer (scanned?): [1]"]
     assert doc.text.startswith("公厅政府信息与政务公开办公室关于印发")
+
+
+def _v(x, top, bottom):
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top}
+
+
+def _h(x0, x1, y):
+    return {"orientation": "h", "x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y}
+
+
+def test_close_cut_tables_closes_only_open_ends():
+    from nlp.ingest.pdf import _close_cut_tables
+
+    xs = (50, 150, 250, 350)
+    # a row cut by the page break: walls from the top margin, a border only below
+    cut = [_v(x, 28, 60) for x in xs] + [_h(50, 350, 60)]
+    added = _close_cut_tables(cut)
+    assert [(e["x0"], e["x1"], e["top"]) for e in added] == [(50, 150, 28), (150, 250, 28),
+                                                             (250, 350, 28)]
+    # a closed row: nothing
+    assert _close_cut_tables([*cut, _h(50, 350, 28)]) == []
+    # a merged cell whose walls are drawn row by row (no border between the pieces): nothing
+    merged = [_v(x, 28, 60) for x in xs] + [_v(x, 60, 90) for x in xs] + \
+        [_h(50, 350, 28), _h(150, 350, 60), _h(50, 350, 90)]
+    assert _close_cut_tables(merged) == []
+    # two walls are a frame, not a table
+    assert _close_cut_tables([_v(50, 28, 60), _v(150, 28, 60)]) == []

@@ -69,8 +69,8 @@ CASES = [
     ("converted/fj_pingtan_2023.pdf", 2023, "2021", "平潭综合实验区管委会"),
     ("full/ha_hongze_2024.pdf", 2024, "2021", "淮安市洪泽区人民政府"),  # title over two lines
 ]
-# LibreOffice conversions of held-out HTML reports (corpora/converted/sources.jsonl): the same
-# report in every format and page layout, so the same answers as the HTML original
+# LibreOffice and Chromium conversions of held-out HTML reports (corpora/converted/sources.jsonl):
+# the same report in every format and page layout, so the same answers as the HTML original
 CASES += [
     (f"converted/{stem}{variant}", year, template, agency)
     for stem, year, template, agency in (
@@ -78,7 +78,7 @@ CASES += [
         ("js_shuyang_fgj_2023", 2023, "2021", "沭阳县发展和改革局"),  # title
         ("fj_pingtan_2025_article", 2025, "2021", "平潭综合实验区管委会"),  # as the HTML row
     )
-    for variant in (".docx", ".pdf", "_web.pdf", "_fromdocx.pdf", "_a5.pdf")
+    for variant in (".docx", ".pdf", "_web.pdf", "_fromdocx.pdf", "_a5.pdf", "_chromium.pdf")
 ]
 
 _doc = segmented

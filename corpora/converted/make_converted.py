@@ -3,6 +3,7 @@
 Run from the repository root:
 
     .venv/bin/python corpora/converted/make_converted.py convert   # needs LibreOffice (soffice)
+    .venv/bin/python corpora/converted/make_converted.py chromium  # needs Chromium
     .venv/bin/python corpora/converted/make_converted.py gold      # after any reader change
 
 `convert` writes, for each HTML report in SOURCES, `corpora/converted/<stem>.docx` (HTML →
@@ -10,7 +11,9 @@ DOCX), `<stem>.pdf` (HTML opened as a Writer document → PDF), `<stem>_web.pdf`
 with the default Writer/Web export), `<stem>_fromdocx.pdf` (the DOCX →
 PDF, writer_pdf_Export) and `<stem>_a5.pdf` (the DOCX with its page set to A5 and 1.5 cm
 margins by python-docx, then → PDF: tables break over pages in other places), and
-`corpora/converted/sources.jsonl` saying how each was made.
+`corpora/converted/sources.jsonl` saying how each was made. `chromium` adds
+`<stem>_chromium.pdf`: the HTML printed to PDF by headless Chromium (Skia), whose tables cut
+by a page break are drawn open at the cut (walls to the margin, no border across).
 
 `gold` writes `corpora/gold/converted/<file>.gold.json` for each converted file: every claim
 and citation of the HTML's gold is re-anchored by its `context` (+ `text`) into
@@ -55,7 +58,13 @@ VARIANTS: dict[str, str] = {
     "{stem}_a5.pdf": "the .docx above with every section set to A5 portrait (148×210 mm), "
                      "1.5 cm margins and tables wider than the text scaled to fit, by "
                      "python-docx, then → PDF (writer_pdf_Export)",
+    "{stem}_chromium.pdf": "chromium --headless --no-pdf-header-footer --print-to-pdf (the HTML "
+                           "as a browser prints it: Skia PDF, A4/Letter default page, tables "
+                           "cut by page breaks drawn open at the cut)",
 }
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run",
+                  "--no-pdf-header-footer"]
 
 
 def _soffice(src: Path, fmt: str, outdir: Path, profile: Path, *extra: str) -> Path:
@@ -139,6 +148,29 @@ def convert() -> None:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
+def chromium() -> None:
+    """`<stem>_chromium.pdf` for each source, and its row in sources.jsonl."""
+    exe = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
+                if shutil.which(n)), None)
+    if exe is None:
+        sys.exit("Chromium is not on PATH")
+    version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout.strip()
+    index = OUT / "sources.jsonl"
+    rows = [json.loads(line) for line in index.read_text(encoding="utf-8").splitlines() if line]
+    rows = [r for r in rows if not r["file"].endswith("_chromium.pdf")]
+    with tempfile.TemporaryDirectory() as tmp:
+        for stem, (html, _) in SOURCES.items():
+            name = f"{stem}_chromium.pdf"
+            subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile",
+                            f"--print-to-pdf={OUT / name}", (ROOT / html).as_uri()],
+                           check=True, capture_output=True, timeout=120)
+            rows.append({"file": f"converted/{name}", "from": html,
+                         "how": VARIANTS["{stem}_chromium.pdf"], "tool": f"{version}, this machine",
+                         "gold": f"gold/converted/{name}.gold.json"})
+    index.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                     encoding="utf-8")
+
+
 def derive(stem: str, name: str) -> tuple[dict, list[str]]:
     """The gold of converted file `name` from the gold of the HTML report `stem`."""
     from nlp.gold import _find_anchor
@@ -199,4 +231,5 @@ def gold() -> None:
 
 if __name__ == "__main__":
     sys.path.insert(0, str(ROOT))
-    {"convert": convert, "gold": gold}[sys.argv[1] if len(sys.argv) > 1 else "gold"]()
+    {"convert": convert, "chromium": chromium, "gold": gold}[
+        sys.argv[1] if len(sys.argv) > 1 else "gold"]()

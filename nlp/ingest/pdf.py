@@ -459,6 +459,49 @@ def _dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dic
     return [c for c in chars if id(c) in keep]
 
 
+def _close_cut_tables(edges: list[dict[str, Any]], tol: float = 1.0
+                      ) -> list[dict[str, Any]]:
+    """Horizontal edges that close the cells a page break left open.
+
+    Some producers (Chromium's print to PDF among them) draw the walls of a row cut by a page
+    break, or of a merged cell that goes on over the page, up to the page margin but no border
+    across them, so the table finder cannot close those cells and their text falls out of the
+    table. Where at least three vertical edges (walls at three distinct places) start, or end,
+    at one height, each gap between two neighbouring walls that both stop there (no piece of
+    either goes on past that height) and that no horizontal edge covers there (at most a tenth
+    of it) gets one edge across it. A closed cell has its border there already, and a merged
+    cell whose walls are drawn row by row goes on: neither gets anything."""
+    from operator import itemgetter
+
+    from pdfplumber.utils import cluster_list, cluster_objects
+
+    walls = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 3]
+    rules = [e for e in edges if e["orientation"] == "h"]
+    out: list[dict[str, Any]] = []
+    for end in ("top", "bottom"):
+        for group in cluster_objects(walls, itemgetter(end), tol):
+            places = [sum(c) / len(c) for c in cluster_list([e["x0"] for e in group], 2.0)]
+            if len(places) < 3:
+                continue
+            y = min(e[end] for e in group) if end == "top" else max(e[end] for e in group)
+            near = [e for e in rules if abs(e["top"] - y) <= 2]
+            # a wall drawn in pieces (a merged cell's, row by row) goes on past y: not an end
+            other = "bottom" if end == "top" else "top"
+            going_on = [e["x0"] for e in walls if abs(e[other] - y) <= tol]
+            ends = [x for x in places if not any(abs(x - g) <= 2 for g in going_on)]
+            for x0, x1 in pairwise(places):
+                if x0 not in ends or x1 not in ends:
+                    continue
+                covered = sum(max(0.0, min(e["x1"], x1) - max(e["x0"], x0)) for e in near)
+                if covered > 0.1 * (x1 - x0):
+                    continue
+                out.append({"object_type": "line", "orientation": "h", "x0": x0, "x1": x1,
+                            "top": y, "bottom": y,
+                            "doctop": group[0]["doctop"] - group[0]["top"] + y,
+                            "width": x1 - x0, "height": 0.0})
+    return out
+
+
 def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, Any]]:
     from pdfplumber.table import TableFinder, TableSettings
 
@@ -485,6 +528,7 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
                 continue
             frags: list[_Frag] = []
             rest = chars
+            page.edges = page.edges + _close_cut_tables(page.edges)
             # page.debug_tablefinder(): find_tables() without dropping lone cells
             finder = TableFinder(page, TableSettings.resolve(None))
             in_tables = {tuple(b) for t in finder.tables for b in t.cells}

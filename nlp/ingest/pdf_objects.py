@@ -9,7 +9,8 @@ saw before:
 
 - coordinates are points from the top left of the page as displayed: the media box's origin
   is moved to 0 and `/Rotate` is applied as pdfminer applies it;
-- a character's box spans its advance horizontally (pdfminer's `LTChar`) and, vertically, the
+- a character's box spans its advance horizontally (pdfminer's `LTChar`: one em for a
+  full-width character, pdfium's loose box capped at an em for the others) and, vertically, the
   em square of CJK type: from 0.12 of the size below the baseline to 0.88 above it. pdfminer
   starts the box at the descent the font declares, which varies by font and is 0 in every
   LibreOffice PDF, while pdfium substitutes the font's bounding box when it is 0; one box for
@@ -29,6 +30,7 @@ import ctypes
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+from unicodedata import east_asian_width
 
 Matrix = tuple[float, float, float, float, float, float]
 DESCENT = -0.12  # of the font size: the baseline's place in a CJK em square
@@ -133,9 +135,13 @@ def _chars(tp: Any, ctm: Matrix, height: float, doctop: float, page_number: int
                 # box is not scaled by the text matrix for these
                 pts = ((e - sx / 2, f - (1 + DESCENT) * sy), (e + sx / 2, f - DESCENT * sy))
             else:  # the advance across, the em square up from DESCENT
-                # pdfium's loose box reaches past the advance where the ink overhangs it;
-                # no glyph of a report advances more than an em (a CJK character's width)
-                right = min(box.right, e + sx) if box.right > e else e + sx
+                # a full-width character (CJK, full-width punctuation) advances one em;
+                # for the others pdfium's loose box, which follows the ink where it overhangs
+                # the advance or falls short of it, capped at an em
+                if east_asian_width(text) in "WF" or box.right <= e:
+                    right = e + sx
+                else:
+                    right = min(box.right, e + sx)
                 pts = ((e, f + DESCENT * sy), (right, f + (1 + DESCENT) * sy))
         else:  # turned text: pdfium's loose box
             pts = ((box.left, box.bottom), (box.right, box.top))

@@ -145,6 +145,8 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         seq = [i for i in seq if cells[i].text.strip() or cells[i].row == r]
         if not seq or all(kinds[i] == "null" for i in seq):
             continue
+        if not any(cells[i].row == r and kinds[i] != "null" for i in seq):
+            continue  # only cells merged down from above (a row a page break cut in two)
         nonnull = [i for i in seq if kinds[i] != "null"]
         if len(nonnull) == 1 and kinds[nonnull[0]] == "text":
             only = cells[nonnull[0]]
