@@ -194,3 +194,17 @@ def test_extract_reads_every_corpus_file_of_these_formats(path):
     for t in doc.tables:
         for c in t.cells:
             assert doc.text[c.start:c.end] == c.text
+
+
+def test_pdf_with_only_an_owner_password_is_read(tmp_path):
+    """Government PDFs are often 'protected' against copying and printing with an owner
+    password and no user password: they open without one and must be read like any other."""
+    pypdf = pytest.importorskip("pypdf", reason="pypdf (test extra) writes encrypted PDFs")
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(PDF.read_bytes())))
+    writer.encrypt(user_password="", owner_password="owner-secret", permissions_flag=0)
+    bio = io.BytesIO()
+    writer.write(bio)
+    f = tmp_path / "protected.pdf"
+    f.write_bytes(bio.getvalue())
+    plain, protected = read(PDF), read(f)
+    assert protected.text == plain.text and len(protected.tables) == len(plain.tables) == 3
