@@ -529,11 +529,82 @@ def test_converter_damaged_reports_place_no_cell_wrongly(name):
     result = evaluate(gold_dir)
     doc = next(d for d in result.documents if name in d.doc_path)
     assert not [m for m in doc.misses if m.what == "cell" and m.predicted]
-    assert doc.cells.accuracy >= 0.5
+    assert doc.cells.accuracy >= 0.95
     import nlp
 
     report = nlp.extract(CORPORA / f"{name}.txt")
-    placed = [c for c in report.cells if "by position" in c.note]
+    placed = [c for c in report.cells if "by position" in c.note or "by its position" in c.note]
     assert len(placed) >= 50
     t3_checks = [c for c in report.checks if c.check.startswith("t3.")]
     assert t3_checks and all(c.status != "fail" for c in t3_checks)
+
+
+@pytest.mark.parametrize("seq, template, expected", [
+    # a row between 予以公开 and 1.属于国家秘密: 部分公开
+    (["new", "carried_over", "result.granted", None, "result.denied.state_secret"], "2021",
+     {3: "result.partial"}),
+    # three rows between 4.无正当理由… and 3.其他: 5.要求…确认, then 其他处理 1 and 2 (2021)
+    (["result.not_processed.mass_repeat", None, None, None, "result.other.other"], "2021",
+     {1: "result.not_processed.confirm", 2: "result.other.no_correction",
+      3: "result.other.no_fee"}),
+    # one row where two are missing: no position is proven
+    (["result.not_processed.mass_repeat", None, "result.other.other"], "2021", {}),
+    # labelled rows out of print order: positions say nothing
+    (["result.denied.state_secret", None, "result.granted"], "2021", {}),
+    # no row before the first or after the last label is placed
+    ([None, "new", "carried_over", None], "2021", {}),
+])
+def test_t3_gap_rows(seq, template, expected):
+    from nlp.tables.mapping import t3_gap_rows
+
+    assert t3_gap_rows(seq, template) == expected
+
+
+_T3_LOOSE = """三、收到和处理政府信息公开申请情况
+| 一、本年新收政府信息公开申请数量 | 20 | 1 | 0 | 0 | 0 | 0 | 21 |
+|---|---|---|---|---|---|---|---|
+| 二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+| （一）予以公开 | 10 | 1 | 0 | 0 | 0 | 0 | 11 |
+
+（二）部分公开（区分处理的，只计这一情
+形，不计其他情形）
+| 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+|---|---|---|---|---|---|---|
+| 1.属于国家秘密 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+|---|---|---|---|---|---|---|---|
+| 2.其他法律行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 3.危及“三安全一稳定” | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 4.保护第三方合法权益 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 7.属于行政执法案卷 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 8.属于行政查询事项 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 1.本机关不掌握相关政府信息 | 5 | 0 | 0 | 0 | 0 | 0 | 5 |
+| 2.没有现成信息需要另行制作 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 3.补正后申请内容仍不明确 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 1.信访举报投诉类申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| 2.重复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 3.要求提供公开出版物 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 4.无正当理由大量反复申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |
+| 3.其他 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| （七）总计 | {total} |
+| 四、结转下年度继续办理 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |
+"""
+
+
+def test_t3_row_cut_from_its_label_is_placed_when_the_sums_hold():
+    # sh_shanghai_office_2025_pdf2md: the label of 部分公开 is a loose line, its numbers a row
+    ids = _md_cells(_T3_LOOSE.format(total="20 | 1 | 0 | 0 | 0 | 0 | 21"))
+    assert ids["t3.result.partial.natural"].value == 2
+    assert ids["t3.result.partial.total"].value == 2
+    assert "by its position" in ids["t3.result.partial.natural"].note
+
+
+def test_t3_row_cut_from_its_label_stays_unplaced_when_the_sums_fail():
+    # 总计 one short in 自然人: the row's place is not proven
+    ids = _md_cells(_T3_LOOSE.format(total="19 | 1 | 0 | 0 | 0 | 0 | 20"))
+    assert "t3.result.partial.natural" not in ids
+    assert ids["t3.result.granted.natural"].value == 10  # the labelled rows stay

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -186,6 +187,40 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
             ind = _known(f"t3.{name}.{col}") if name and col else None
             out.append((lr, s, ind))
     return _unique(out)
+
+
+def t3_order(names: set[str], template: str | None) -> list[str]:
+    """Table 三's row names in print order: the 2021 format's three 其他处理 rows, or the 2019
+    format's single one, as the rows found (`names`) or else `template` say."""
+    rows = list(table_labels()["t3"]["rows"])
+    three = [n for n in rows if n.startswith("result.other.")]
+    if "result.other" in names or (not names & set(three) and template == "2019"):
+        return [n for n in rows if n not in three]
+    return [n for n in rows if n != "result.other"]
+
+
+def t3_gap_rows(seq: list[str | None], template: str | None) -> dict[int, str]:
+    """Rows of table 三 whose label a converter moved away from their numbers, by position.
+
+    `seq` is table 三's rows in document order (over all the tables a converter cut it into):
+    a row's name where its label matched, None for a row of exactly the 7 numbers whose 总计 is
+    the sum of the others but whose label matched nothing. Between two named rows, the unnamed
+    rows take the template's missing rows in print order when there are exactly as many of
+    them; the named rows must stand in print order. Returns {index in seq: name}; the caller
+    keeps the result only when table 三's sums hold with it."""
+    names = {n for n in seq if n}
+    pos = {n: i for i, n in enumerate(t3_order(names, template))}
+    order = list(pos)
+    anchors = [(k, pos[n]) for k, n in enumerate(seq) if n in pos]
+    if any(b[1] <= a[1] for a, b in pairwise(anchors)):
+        return {}  # the named rows are out of order: positions say nothing
+    fills: dict[int, str] = {}
+    for (ka, ia), (kb, ib) in pairwise(anchors):
+        rows = [k for k in range(ka + 1, kb) if seq[k] is None]
+        missing = [order[i] for i in range(ia + 1, ib) if order[i] not in names]
+        if rows and len(rows) == len(missing):
+            fills.update(zip(rows, missing, strict=True))
+    return fills
 
 
 # --------------------------------------------------------------------------- table 四
