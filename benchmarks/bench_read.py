@@ -61,6 +61,8 @@ def pdf_objects(repeat: int = 2) -> dict:
     from nlp.ingest.pdf_objects import iter_pages
 
     datas = [p.read_bytes() for p in corpus_files({".pdf"})]
+    # pdfminer warns on every glyph of some fonts (Chromium's: no FontBBox); not a figure
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     def ours() -> int:
         n = 0
