@@ -358,3 +358,35 @@ def test_close_cut_tables_closes_only_open_ends():
     assert _close_cut_tables(merged) == []
     # two walls are a frame, not a table
     assert _close_cut_tables([_v(50, 28, 60), _v(150, 28, 60)]) == []
+
+
+@pytest.mark.parametrize("name", ["full/ha_hongze_2024.pdf", "converted/fj_pingtan_2023.pdf",
+                                  "converted/sh_shanghai_office_2019_chromium.pdf", "rotated"])
+def test_own_text_assembly_is_pdfplumbers(name):
+    """`_text` (line and cell text) and `_cluster_objects` give exactly pdfplumber's
+    `extract_text` and `cluster_objects` on every line, and on every whole page, of real PDFs."""
+    import pypdfium2 as pdfium
+    from pdfplumber.utils import cluster_objects, extract_text
+
+    from nlp.ingest.pdf import _cluster_objects, _text
+    from nlp.ingest.pdf_objects import iter_pages
+
+    data = _rotated("converted/fj_pingtan_2023.pdf") if name == "rotated" else \
+        (CORPUS / name).read_bytes()
+    n = 0
+    with pdfium.PdfDocument(data) as pdf:
+        for page in iter_pages(pdf):
+            chars = page.chars
+
+            def mid(c):
+                return round((c["top"] + c["bottom"]) / 2)
+
+            ours = _cluster_objects(chars, mid, 3)
+            assert ours == cluster_objects(chars, mid, 3)
+            for group in ours:
+                assert _text(group, 3, 3) == extract_text(group, x_tolerance=3, y_tolerance=3)
+                n += 1
+            for x_tol in (1.5, 3):
+                assert _text(chars, x_tol, 3) == extract_text(chars, x_tolerance=x_tol,
+                                                              y_tolerance=3)
+    assert n > 50

@@ -27,10 +27,11 @@ raises `NoTextLayer`; a password-protected one `EncryptedPDF`; a damaged one `Co
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -144,12 +145,66 @@ def _frag_from_boxes(boxes: list[tuple[float, float, float, float]], page: int) 
     return frag
 
 
+def _cluster_objects(objs: list[Any], key: Callable[[Any], float], tol: float
+                     ) -> list[list[Any]]:
+    """pdfplumber's `cluster_objects(objs, key, tol)`: the distinct key values chained into
+    clusters (each within `tol` of the one before), objects in cluster order, in their own
+    order inside a cluster."""
+    values = sorted({key(o) for o in objs})
+    index: dict[float, int] = {}
+    k, last = 0, None
+    for v in values:
+        if last is not None and v > last + tol:
+            k += 1
+        index[v] = k
+        last = v
+    groups: list[list[Any]] = [[] for _ in range(k + 1)] if values else []
+    for o in objs:
+        groups[index[key(o)]].append(o)
+    return groups
+
+
+_TOP = itemgetter("top")
+_X0 = itemgetter("x0")
+
+
+def _text(chars: list[dict[str, Any]], x_tol: float, y_tol: float) -> str:
+    """pdfplumber's `extract_text(chars, x_tolerance=x_tol, y_tolerance=y_tol)`, computed
+    directly for upright text (the reader's case; pdfplumber's own otherwise): lines by `top`,
+    characters by x0, a new word where a character starts left of the one before, more than
+    `x_tol` right of its end or more than `y_tol` off its top; words joined by a space, lines
+    by a line break, ligatures expanded."""
+    if not chars:
+        return ""
+    if not all(c["upright"] for c in chars):
+        from pdfplumber.utils import extract_text
+
+        return extract_text(chars, x_tolerance=x_tol, y_tolerance=y_tol)
+    from pdfplumber.utils.text import LIGATURES
+
+    words: list[tuple[float, str]] = []
+    for line in _cluster_objects(chars, _TOP, y_tol):
+        line.sort(key=_X0)
+        prev = line[0]
+        word = [LIGATURES.get(prev["text"], prev["text"])]
+        top = prev["top"]
+        for c in line[1:]:
+            if (c["x0"] < prev["x0"] or c["x0"] > prev["x1"] + x_tol
+                    or abs(c["top"] - prev["top"]) > y_tol):
+                words.append((top, "".join(word)))
+                word, top = [], c["top"]
+            word.append(LIGATURES.get(c["text"], c["text"]))
+            top = min(top, c["top"])
+            prev = c
+        words.append((top, "".join(word)))
+    return "\n".join(" ".join(w[1] for w in line)
+                     for line in _cluster_objects(words, itemgetter(0), y_tol))
+
+
 def _cell_text(chars: list[dict[str, Any]]) -> str:
     if not chars:
         return ""
-    from pdfplumber.utils import extract_text
-
-    lines = extract_text(chars, x_tolerance=1.5, y_tolerance=3).split("\n")
+    lines = _text(chars, 1.5, 3).split("\n")
     text = ""
     for line in lines:
         text = join_wrapped(text, line.strip())
@@ -239,11 +294,9 @@ def _assign_chars(frag: _Frag, chars: list[dict[str, Any]]) -> list[dict[str, An
 
 
 def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
-    from pdfplumber.utils import cluster_objects, extract_text
-
     out = []
-    for group in cluster_objects(chars, lambda c: round((c["top"] + c["bottom"]) / 2), 3):
-        text = extract_text(group, x_tolerance=3, y_tolerance=3).replace("\n", " ").strip()
+    for group in _cluster_objects(chars, lambda c: round((c["top"] + c["bottom"]) / 2), 3):
+        text = _text(group, 3, 3).replace("\n", " ").strip()
         if not text:
             continue
         sizes = sorted(c.get("size", 10.0) for c in group)
@@ -440,8 +493,6 @@ def _dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dic
     from itertools import groupby
     from operator import itemgetter
 
-    from pdfplumber.utils import cluster_objects
-
     key = itemgetter("upright", "text", "fontname", "size")
     pos_key = itemgetter("doctop", "x0")
     keep: set[int] = set()
@@ -450,11 +501,11 @@ def _dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1) -> list[dic
         if len(group) == 1:  # most characters: nothing to cluster
             keep.add(id(group[0]))
             continue
-        for y_cluster in cluster_objects(group, itemgetter("doctop"), tolerance):
+        for y_cluster in _cluster_objects(group, itemgetter("doctop"), tolerance):
             if len(y_cluster) == 1:
                 keep.add(id(y_cluster[0]))
                 continue
-            for x_cluster in cluster_objects(y_cluster, itemgetter("x0"), tolerance):
+            for x_cluster in _cluster_objects(y_cluster, itemgetter("x0"), tolerance):
                 keep.add(id(min(x_cluster, key=pos_key)))
     return [c for c in chars if id(c) in keep]
 
@@ -473,14 +524,13 @@ def _close_cut_tables(edges: list[dict[str, Any]], tol: float = 1.0
     cell whose walls are drawn row by row goes on: neither gets anything."""
     from operator import itemgetter
 
-    from pdfplumber.utils import cluster_list, cluster_objects
-
     walls = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] >= 3]
     rules = [e for e in edges if e["orientation"] == "h"]
     out: list[dict[str, Any]] = []
     for end in ("top", "bottom"):
-        for group in cluster_objects(walls, itemgetter(end), tol):
-            places = [sum(c) / len(c) for c in cluster_list([e["x0"] for e in group], 2.0)]
+        for group in _cluster_objects(walls, itemgetter(end), tol):
+            places = [sum(c) / len(c) for c in
+                      _cluster_objects([e["x0"] for e in group], float, 2.0)]
             if len(places) < 3:
                 continue
             y = min(e[end] for e in group) if end == "top" else max(e[end] for e in group)
