@@ -12,8 +12,9 @@ jieba's characters per second.
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
+
+from benchmarks.bench_extract import _best
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,15 +24,6 @@ def _texts() -> list[str]:
     for p in sorted((ROOT / "corpora").rglob("*.txt")):
         out.append(p.read_text(encoding="utf-8", errors="replace"))
     return out
-
-
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def run(repeat: int = 5) -> dict:

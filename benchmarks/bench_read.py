@@ -16,17 +16,8 @@ from __future__ import annotations
 
 import io
 import logging
-import time
-from collections.abc import Callable
 
-
-def _best(fn: Callable[[], object], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
+from benchmarks.bench_extract import _best
 
 
 def readers(repeat: int = 2) -> dict:
