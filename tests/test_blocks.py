@@ -152,3 +152,38 @@ def test_pipe_stream_cell_with_a_line_break_is_one_cell():
     t3 = [c for c in report.cells if c.table == "三"]
     assert t3 and all(c.indicator for c in t3)
     assert {c.indicator for c in t3} >= {"t3.new.commercial", "t3.new.research", "t3.new.total"}
+
+
+def test_one_cell_per_line_header_word_cut_before_its_last_character():
+    # corpora/heldout5/xz_shenjiting_2025_excerpt.txt (the xizang.gov.cn page template prints
+    # 现行有效件 for 现行有效件数): still a header word, so 规章 / 行政规范性文件 are data rows
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout5" / \
+        "xz_shenjiting_2025_excerpt.txt"
+    by_ind = {c.indicator: c for c in nlp.extract(path).cells if c.indicator}
+    assert by_ind["t2.rules.repealed"].value == 1
+    assert by_ind["t2.normative.in_force"].value == 2
+    assert by_ind["t2.normative.in_force"].col_label == "现行有效件"
+
+
+_RUN_STREAM = ("二、主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n"
+               "现行有效件数\n\n规章\n\n{rules}\n\n行政规范性文件\n\n{normative}\n\n第二十条第(五)项\n\n"
+               "信息内容\n\n本年处理决定数量\n\n行政许可\n\n5\n\n第二十条第(六)项\n\n信息内容\n\n"
+               "本年处理决定数量\n\n行政处罚\n\n7\n\n")
+
+
+def test_one_cell_per_line_digit_run_split_only_where_forced():
+    # corpora/heldout5/hb_jingmen_office_2021_excerpt.txt: the page lost the breaks between a
+    # row's cells, 规章 / 104 under three columns (one digit a column: forced)
+    from nlp.tables import table_cells
+
+    doc = _doc(_RUN_STREAM.format(rules="104", normative="2729318"))
+    doc.tables = find_text_tables(doc)
+    by_ind = {c.indicator: c for c in table_cells(doc) if c.indicator}
+    assert [by_ind[f"t2.rules.{k}"].value for k in ("issued", "repealed", "in_force")] == [1, 0, 4]
+    assert "split into 3" in by_ind["t2.rules.issued"].note
+    # 2729318 splits into three numbers many ways: no value is placed for that row
+    assert not [k for k in by_ind if k.startswith("t2.normative.")]
+    assert by_ind["t2.licensing.decisions"].value == 5
+    _offsets_round_trip(doc, doc.tables)

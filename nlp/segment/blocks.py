@@ -263,20 +263,28 @@ def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int,
     """A table from a stream of cells (one per line), rows recovered by `_stream_rows`."""
     if len(toks) < 4 or not any(_value_like(text[s:e]) for s, e in toks):
         return None
-    rows = _stream_rows(text, toks)
-    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e)
+    rows, notes = _stream_rows(text, toks)
+    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e, note=notes.get((s, e), ""))
              for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
     first_line = next(x for x, (a, b) in enumerate(lines) if a <= toks[0][0] <= b)
     return Table(index=0, start=toks[0][0], end=toks[-1][1], cells=cells, source="text",
                  caption=_caption(text, lines, first_line))
 
 
-def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+def _stream_rows(text: str, toks: list[tuple[int, int]]
+                 ) -> tuple[list[list[tuple[int, int]]], dict[tuple[int, int], str]]:
     """Split a cell stream into rows: a run of words then its numbers is one data row, whose
     label is the words after the last header word (header words of table_labels.toml without
-    numbering); the header words before it form a header row, a 第…条第…项 word a title row."""
+    numbering); the header words before it form a header row, a 第…条第…项 word a title row.
+
+    A data row that holds one digit run under a header of several plain columns (`规章` /
+    `104` under 本年制发件数 / 本年废止件数 / 现行有效件数: the page lost the cell breaks) is
+    split into the columns only where the split is forced (`nlp.tables.runs.splits`: one way
+    only, e.g. one digit a column), and keeps no value where it is not (`2729318`); the second
+    value returned notes each split cell."""
     from nlp.tables.labels import label_key, table_labels
     from nlp.tables.layout import NUMBERED, TITLE
+    from nlp.tables.runs import splits
     from nlp.tables.values import parse_value
 
     data = table_labels()
@@ -290,13 +298,15 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int,
         vocab.update(label_key(k) for k in kids)
     for role in ("label", "unit", "skip"):
         vocab.update(label_key(x) for x in data["columns"][role])
+    # a header word printed without its last character (现行有效件 for 现行有效件数)
+    cut = {v[:-1] for v in vocab if len(v) >= 5}
 
     def is_header(span: tuple[int, int]) -> bool:
         t = text[span[0]:span[1]]
         if NUMBERED.match(t):
             return False
         k = label_key(t)
-        return k in vocab or any(w in k for w in data["columns"]["corner"])
+        return k in vocab or k in cut or any(w in k for w in data["columns"]["corner"])
 
     # a header word split over two cells by a line break (商业 / 企业, 科研 / 机构) is one cell
     merged: list[tuple[int, int]] = []
@@ -315,16 +325,40 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int,
     rows: list[list[tuple[int, int]]] = []
     run: list[tuple[int, int]] = []
     vals: list[tuple[int, int]] = []
+    notes: dict[tuple[int, int], str] = {}
+    label_words = {label_key(x) for x in data["columns"]["label"]}
+    groups = {label_key(g) for g in data["header_groups"]}
+    width = [0]  # value columns of the last header row (0: unknown, or grouped)
+
+    def split_run(span: tuple[int, int]) -> list[tuple[int, int]]:
+        digits = text[span[0]:span[1]]
+        if width[0] < 2 or len(digits) < 2 or not digits.isdigit():
+            return [span]
+        cuts = splits(digits, width[0])
+        if not cuts or len(cuts) != 1:
+            return []  # split not forced: the row keeps its label, no value is guessed
+        out = [(span[0] + a, span[0] + b) for a, b in cuts[0]]
+        for sub in out:
+            notes[sub] = (f"digit run {text[span[0]:span[1]]!r} split into {width[0]} (the only "
+                          "split): the page lost the breaks between the cells")
+        return out
 
     def flush() -> None:
+        nonlocal vals
         if not run and not vals:
             return
         words = list(run)
         while words and TITLE.search(text[words[0][0]:words[0][1]]):
             rows.append([words.pop(0)])
+            width[0] = 0
         last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
         if last_h >= 0:
+            header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
+            plain = not any(k in groups for k in header)
+            width[0] = sum(1 for k in header if k not in label_words) if plain else 0
             rows.append(words[:last_h + 1])
+        if len(vals) == 1 and words[last_h + 1:]:
+            vals = split_run(vals[0])
         if words[last_h + 1:] or vals:
             rows.append(words[last_h + 1:] + vals)
 
@@ -338,4 +372,4 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]) -> list[list[tuple[int,
             run, vals = [], []
         run.append(span)
     flush()
-    return [r for r in rows if r]
+    return [r for r in rows if r], notes
