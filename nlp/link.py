@@ -67,6 +67,25 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
     return tuple(rules)
 
 
+@lru_cache(maxsize=1)
+def _scope() -> dict[str, regex.Pattern]:
+    """The scope patterns (`patterns/scope.toml`): level (a part of the reporting body) and
+    since (accumulated over the years)."""
+    data = load_toml(PATTERNS.parent / "scope.toml")
+    return {p["id"]: regex.compile(p["regex"]) for p in data["pattern"]}
+
+
+def part_scope(context: str, sentence: str) -> str | None:
+    """`level` or `since` when the count's wording makes it a part of the reporting body or a
+    total over the years (not the year's figure), else None."""
+    scope = _scope()
+    if scope["level"].search(context):
+        return "level"
+    if scope["since"].search(sentence):
+        return "since"
+    return None
+
+
 def claim_context(text: str, claim: Claim) -> str:
     """The clause before the claim's number (back to the previous clause break)."""
     lo = max(0, claim.start - 60)
@@ -147,6 +166,8 @@ def rule_indicator(
             best = (score, rule)
     if best is None:
         return None, None
+    if part_scope(context, sentence or context) is not None:
+        return None, None  # 自治区直属机关…, …以来，累计…: not the report's figure for the year
     return best[1].indicator_for(template), best[1].id
 
 
