@@ -7,7 +7,8 @@
   (clause punctuation ，；：、。 stays as it is, because it marks clause boundaries);
 - maps the Kangxi radicals and radical forms that some PDF fonts put for whole characters
   (⼀⼆⼈⺠ in text extracted from such PDFs) to the characters (一二人民);
-- converts traditional characters to simplified (國辦發 → 国办发), one character for one;
+- converts traditional characters to simplified (國辦發 → 国办发), one character for one, and
+  the Taiwan-usage 規範性檔案 of some mirrors to 规范性文件;
 - drops spaces inside a line where they touch a digit or a Han character (`2018 年`, `33 条`);
 - drops line breaks that cut a sentence in two (a line that does not end a sentence, or ends
   a clause with ；, followed by a line that is neither a heading nor an enumeration item).
@@ -113,9 +114,17 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+# Taiwan-usage words that traditional-script mirrors put for the mainland ones, the same length
+_TW_WORDS = (("规范性档案", "规范性文件"),)
+
+
 def same_length(text: str) -> str:
     """Width and script folding only: same length as `text`, so offsets are shared."""
-    return to_simplified(_fold_width(text))
+    out = to_simplified(_fold_width(text))
+    if "档案" in out:
+        for tw, cn in _TW_WORDS:
+            out = out.replace(tw, cn)
+    return out
 
 
 @dataclass(frozen=True)

@@ -118,3 +118,9 @@ def test_report_with_radicals_extracts_as_the_clean_report():
     assert [(c.indicator, c.value) for c in reports[0].cells] == \
         [(c.indicator, c.value) for c in reports[1].cells]
     assert reports[0].document.agency == reports[1].document.agency
+
+
+def test_taiwan_usage_document_word_folds_to_the_mainland_one():
+    # hb_wuhan_sthjj_2020 mirror: 規範性檔案 for 规范性文件, in a table label and in prose
+    assert same_length("規範性檔案") == "规范性文件"
+    assert same_length("档案管理") == "档案管理"  # 档案 alone stays
