@@ -540,3 +540,15 @@ def test_decree_with_a_leading_year(sentence, text, code, year, serial):
 
     (c,) = [c for c in nlp.extract_text(sentence).citations if c.kind == "doc_number"]
     assert (c.text, c.code, c.year, c.serial) == (text, code, year, serial)
+
+
+def test_number_glued_to_the_title_before_it():
+    # corpora/heldout5/nm_zhenglan_2021_excerpt.txt: …年度报告格式》的通知国办公开办函〔2021〕30号
+    text = ("本报告根据国务院办公厅政府信息与政务公开办公室关于印发《中华人民共和国政府信息公开工作"
+            "年度报告格式》的通知国办公开办函〔2021〕30号要求编制。")
+    cites = _numbers(find_citations(_doc(text)))
+    assert [(c.code, c.year, c.serial, c.text) for c in cites] == [
+        ("国办公开办函", 2021, 30, "国办公开办函〔2021〕30号")]
+    # a code that ends in 通知 itself stays whole
+    assert [c.code for c in _numbers(find_citations(_doc("根据工作通知〔2022〕4478号要求。")))] == [
+        "工作通知"]
