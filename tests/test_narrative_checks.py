@@ -211,3 +211,18 @@ def test_share_of_the_stated_total_is_uncertain_not_failed():
     report = nlp.extract_text(text.replace("占总数的70%", "占70%"))
     (chk,) = [c for c in report.checks if c.check == "percent_of" and c.expected == 70]
     assert chk.status == "fail"
+
+
+def test_parts_over_the_total_whose_first_ones_make_it_up_are_uncertain():
+    # hn_jiangyong_2023: 共发布信息4034条，其中政务信息2657条，县直及各乡镇1377条，政策解读24条，
+    # 人事和招聘信息92条，基层政务公开专栏745条: 2657 + 1377 = 4034, then a second breakdown
+    w = _claim(0, "4034条", 4034)
+    values = [2657, 1377, 24, 92, 745]
+    parts = [_claim(i + 1, f"{v}条", v, parent=w.claim_id) for i, v in enumerate(values)]
+    (chk,) = parts_vs_total(_report([w, *parts]))
+    assert chk.status == "uncertain" and "前2项" in chk.message
+    # jx_fengxin_2022: 2 + 72 + 127 = 201 over 199, no first parts make 199: a finding
+    w = _claim(0, "199条", 199)
+    parts = [_claim(i + 1, f"{v}条", v, parent=w.claim_id) for i, v in enumerate([2, 72, 127])]
+    (chk,) = parts_vs_total(_report([w, *parts]))
+    assert chk.status == "fail"

@@ -306,7 +306,15 @@ def parts_vs_total(report: Report) -> list[Check]:
             exhaustive = True
         refs = [total.claim_id] + [p.claim_id for p in parts]
         terms = "＋".join(_fmt(p.value) for p in parts)
-        if s > total.value + 1e-9 and not approx:
+        prefix = _prefix_equal(parts, total.value)
+        if s > total.value + 1e-9 and not approx and prefix:
+            # 其中政务信息2657条，县直及各乡镇1377条，政策解读24条…: the first parts make up the
+            # total exactly, the rest is a second breakdown of it run into the same list
+            st = "uncertain"
+            first = "＋".join(_fmt(p.value) for p in parts[:prefix])
+            msg = (f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）；"
+                   f"但前{prefix}项{first}恰等于总数，其后各项或为另一种分类。")
+        elif s > total.value + 1e-9 and not approx:
             st = "fail"
             msg = f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）。"
         elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9):
@@ -318,6 +326,18 @@ def parts_vs_total(report: Report) -> list[Check]:
         out.append(Check(report.document.doc_id, "", "parts_vs_total", st, total.value, s, refs,
                          msg, total.indicator))
     return out
+
+
+def _prefix_equal(parts: list[Claim], total: float) -> int:
+    """The number of leading parts (at least 2, fewer than all, in text order) whose sum is
+    exactly `total`, or 0."""
+    ordered = sorted(parts, key=lambda p: p.start)
+    run = 0.0
+    for k, p in enumerate(ordered[:-1], start=1):
+        run += p.value or 0.0
+        if k >= 2 and math.isclose(run, total, abs_tol=1e-9):
+            return k
+    return 0
 
 
 def narrative_checks(report: Report) -> list[Check]:
