@@ -15,15 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from nlp.records import Cell, Document, Report, Table
-from nlp.tables.labels import indicators, label_key, table_labels
+from nlp.tables.labels import indicators, label_key
 from nlp.tables.layout import LogicalRow, logical_rows
-from nlp.tables.mapping import (
-    Assignment,
-    map_table,
-    positional_columns,
-    t3_gap_rows,
-    t3_order,
-)
+from nlp.tables.mapping import Assignment, map_table, place_t3_gaps
 from nlp.tables.values import parse_value
 
 __all__ = ["format_tables", "map_document_table", "table_cells"]
@@ -32,7 +26,7 @@ __all__ = ["format_tables", "map_document_table", "table_cells"]
 def table_cells(doc: Document) -> list[Cell]:
     """Every number of every table in `doc`, mapped to a canonical id where the labels say so."""
     mapped = [(table, *_map(doc, table)) for table in doc.tables]
-    _place_t3_gaps(doc, mapped)
+    place_t3_gaps(mapped, doc.template)
     out: list[Cell] = []
     for table, _, kind, assigned in mapped:
         out.extend(_cells(doc, table, kind, assigned))
@@ -45,9 +39,6 @@ def map_document_table(doc: Document, table: Table) -> list[Cell]:
     return _cells(doc, table, kind, assigned)
 
 
-Mapped = tuple[Table, list[LogicalRow], str | None, list[Assignment]]
-
-
 def _map(doc: Document, table: Table) -> tuple[list[LogicalRow], str | None, list[Assignment]]:
     rows = logical_rows(table)
     if not rows:
@@ -55,65 +46,6 @@ def _map(doc: Document, table: Table) -> tuple[list[LogicalRow], str | None, lis
     header_words = {label_key(c.text) for c in table.cells if parse_value(c.text) is None}
     kind, assigned = map_table(rows, header_words, doc.template)
     return rows, kind, assigned
-
-
-def _place_t3_gaps(doc: Document, mapped: list[Mapped]) -> None:
-    """Place the rows of table 三 that a converter cut from their labels (PDF → Markdown tools
-    print the label as a loose line and the numbers as a table row of their own): by their
-    position between labelled rows (`t3_gap_rows`), kept only when 三（七）总计 is then the sum
-    of the result rows in all seven columns. Changes `mapped` in place."""
-    order = list(table_labels()["t3"]["cols"])
-    seq: list[str | None] = []
-    where: list[tuple[int, LogicalRow]] = []
-    values: dict[str, list[float]] = {}
-    for m, (_, rows, kind, assigned) in enumerate(mapped):
-        named: dict[int, str] = {}
-        for lr, slot, ind in assigned:
-            if kind == "三" and ind:
-                name, _, col = ind[3:].rpartition(".")
-                named[id(lr)] = name
-                if col in order and slot.value is not None:
-                    values.setdefault(name, [0.0] * len(order))[order.index(col)] = slot.value
-        has_ids = {id(lr) for lr, _, ind in assigned if ind}
-        for lr in rows:
-            if id(lr) in named:
-                seq.append(named[id(lr)])
-            elif id(lr) in has_ids or _seven(lr, order) is None:
-                continue
-            else:
-                seq.append(None)
-            where.append((m, lr))
-    if None not in seq or not any(seq):
-        return
-    fills = t3_gap_rows(seq, doc.template)
-    if not fills:
-        return
-    filled = dict(values)
-    for k, name in fills.items():
-        filled[name] = [float(s.value or 0) for s in where[k][1].slots[:len(order)]]
-    results = [n for n in t3_order(set(filled), doc.template)
-               if n.startswith("result.") and n != "result.total"]
-    total = filled.get("result.total")
-    zeros = [0.0] * len(order)
-    if total is None or any(abs(sum(filled.get(n, zeros)[c] for n in results) - total[c]) > 1e-6
-                            for c in range(len(order))):
-        return  # the sums do not hold: the positions are not proven
-    note = ("row placed by its position: its label is not beside its numbers (a converter "
-            "moved it), and with it table 三's result rows add up to 三（七）总计 in every column")
-    for k, name in fills.items():
-        m, lr = where[k]
-        table, rows, kind, assigned = mapped[m]
-        kind = kind or "三"
-        lr.notes[kind] = note
-        ids = {id(s): f"t3.{name}.{c}"
-               for s, c in zip(lr.slots, _seven(lr, order) or [], strict=False) if c}
-        assigned = [(r, s, ids.get(id(s), ind) if r is lr else ind) for r, s, ind in assigned]
-        mapped[m] = (table, rows, kind, assigned)
-
-
-def _seven(lr: LogicalRow, order: list[str]) -> list[str | None] | None:
-    """Table 三's columns for a row of exactly its 7 numbers whose 总计 is their sum."""
-    return positional_columns(lr.slots, [None] * len(lr.slots), order, len(order))
 
 
 def _cells(doc: Document, table: Table, kind: str | None, assigned: list[Assignment]

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 import regex
 
+from nlp.records import Table
 from nlp.tables.labels import (
     Choices,
     indicators,
@@ -221,6 +222,69 @@ def t3_gap_rows(seq: list[str | None], template: str | None) -> dict[int, str]:
         if rows and len(rows) == len(missing):
             fills.update(zip(rows, missing, strict=True))
     return fills
+
+
+Mapped = tuple[Table, list[LogicalRow], str | None, list[Assignment]]
+
+
+def place_t3_gaps(mapped: list[Mapped], template: str | None) -> None:
+    """Place the rows of table 三 that a converter cut from their labels (PDF → Markdown tools
+    print the label as a loose line and the numbers as a table row of their own): by their
+    position between labelled rows (`t3_gap_rows`), kept only when 三（七）总计 is then the sum
+    of the result rows in all seven columns. `mapped` holds each table of the document in
+    order with its logical rows, layout kind and assignments; it is changed in place."""
+    order = list(table_labels()["t3"]["cols"])
+    seq: list[str | None] = []
+    where: list[tuple[int, LogicalRow]] = []
+    values: dict[str, list[float]] = {}
+    for m, (_, rows, kind, assigned) in enumerate(mapped):
+        named: dict[int, str] = {}
+        for lr, slot, ind in assigned:
+            if kind == "三" and ind:
+                name, _, col = ind[3:].rpartition(".")
+                named[id(lr)] = name
+                if col in order and slot.value is not None:
+                    values.setdefault(name, [0.0] * len(order))[order.index(col)] = slot.value
+        has_ids = {id(lr) for lr, _, ind in assigned if ind}
+        for lr in rows:
+            if id(lr) in named:
+                seq.append(named[id(lr)])
+            elif id(lr) in has_ids or _seven(lr, order) is None:
+                continue
+            else:
+                seq.append(None)
+            where.append((m, lr))
+    if None not in seq or not any(seq):
+        return
+    fills = t3_gap_rows(seq, template)
+    if not fills:
+        return
+    filled = dict(values)
+    for k, name in fills.items():
+        filled[name] = [float(s.value or 0) for s in where[k][1].slots[:len(order)]]
+    results = [n for n in t3_order(set(filled), template)
+               if n.startswith("result.") and n != "result.total"]
+    total = filled.get("result.total")
+    zeros = [0.0] * len(order)
+    if total is None or any(abs(sum(filled.get(n, zeros)[c] for n in results) - total[c]) > 1e-6
+                            for c in range(len(order))):
+        return  # the sums do not hold: the positions are not proven
+    note = ("row placed by its position: its label is not beside its numbers (a converter "
+            "moved it), and with it table 三's result rows add up to 三（七）总计 in every column")
+    for k, name in fills.items():
+        m, lr = where[k]
+        table, rows, kind, assigned = mapped[m]
+        kind = kind or "三"
+        lr.notes[kind] = note
+        ids = {id(s): f"t3.{name}.{c}"
+               for s, c in zip(lr.slots, _seven(lr, order) or [], strict=False) if c}
+        assigned = [(r, s, ids.get(id(s), ind) if r is lr else ind) for r, s, ind in assigned]
+        mapped[m] = (table, rows, kind, assigned)
+
+
+def _seven(lr: LogicalRow, order: list[str]) -> list[str | None] | None:
+    """Table 三's columns for a row of exactly its 7 numbers whose 总计 is their sum."""
+    return positional_columns(lr.slots, [None] * len(lr.slots), order, len(order))
 
 
 # --------------------------------------------------------------------------- table 四
