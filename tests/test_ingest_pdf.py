@@ -390,3 +390,38 @@ def test_own_text_assembly_is_pdfplumbers(name):
                 assert _text(chars, x_tol, 3) == extract_text(chars, x_tolerance=x_tol,
                                                               y_tolerance=3)
     assert n > 50
+
+
+def test_rulings_inside_form_xobjects_are_placed_like_pdfplumber():
+    """A table drawn inside a form XObject (its own /Matrix, used twice under different
+    transformations, one stretched 2×): the rulings land where pdfplumber puts them."""
+    import pdfplumber
+    import pypdfium2 as pdfium
+    from pdfplumber.utils import filter_edges
+    from test_ingest_errors import _build_pdf
+
+    from nlp.ingest.pdf_objects import iter_pages
+
+    form = (b"0 0 m 100 0 l S 0 0 m 0 50 l S 0 50 m 100 50 l S 100 0 m 100 50 l S "
+            b"50 0 m 50 50 l S")
+    content = b"q 1 0 0 1 50 300 cm /Fm1 Do Q q 2 0 0 1 60 500 cm /Fm1 Do Q"
+    data = _build_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        b"/Resources << /XObject << /Fm1 5 0 R >> >> /Contents 4 0 R >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 200 200] /Matrix [1 0 0 1 10 20] "
+        b"/Length %d >>\nstream\n" % len(form) + form + b"\nendstream",
+    ])
+
+    def edges(es):
+        return sorted((e["orientation"], round(e["x0"], 2), round(e["top"], 2),
+                       round(e["x1"], 2), round(e["bottom"], 2))
+                      for e in filter_edges(es, min_length=1))
+
+    with pdfium.PdfDocument(data) as pdf, pdfplumber.open(io.BytesIO(data)) as pl:
+        ours = next(iter_pages(pdf))
+        assert edges(ours.edges) == edges(pl.pages[0].edges)
+        assert len(edges(ours.edges)) == 10
+        assert ("h", 80.0, 272.0, 280.0, 272.0) in edges(ours.edges)  # the stretched copy
