@@ -35,6 +35,7 @@ class IndicatorRule:
     indicators: tuple[tuple[str, str], ...]  # (template, indicator id)
     sentence: regex.Pattern | None = None  # must match the sentence before the claim
     sections: frozenset[str] = frozenset()  # section kinds the rule is limited to (empty: any)
+    exclude: regex.Pattern | None = None  # must NOT match the clause before it nor the subject
 
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
@@ -62,6 +63,7 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 indicators=tuple(sorted(p.get("indicators", {}).items())),
                 sentence=regex.compile(p["sentence"]) if "sentence" in p else None,
                 sections=frozenset(p.get("sections", [])),
+                exclude=regex.compile(p["exclude"]) if "exclude" in p else None,
             )
         )
     return tuple(rules)
@@ -153,6 +155,9 @@ def rule_indicator(
             continue
         if rule.sentence is not None and not rule.sentence.search(whole):
             continue
+        if rule.exclude is not None and (rule.exclude.search(context)
+                                         or rule.exclude.search(claim.subject or "")):
+            continue
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
             score = float(max(ctx_ends))
@@ -176,15 +181,16 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     `classify=False`: the rules alone, as `xxgk train` needs)."""
     doc = report.document
     template = doc.template
+    text = doc.norm.folded  # the source with script and width folded: rules see 复议 in 復議
     undecided: list[Claim] = []
     by_id = {c.claim_id: c for c in report.claims}
     for claim in report.claims:
         if claim.indicator is not None:
             continue
-        sent = doc.text[claim.sentence[0]:claim.start] if claim.sentence else ""
+        sent = text[claim.sentence[0]:claim.start] if claim.sentence else ""
         ind, rule = rule_indicator(
-            claim, claim_context(doc.text, claim), template, sent,
-            claim_after(doc.text, claim), section_kind(doc, claim.start),
+            claim, claim_context(text, claim), template, sent,
+            claim_after(text, claim), section_kind(doc, claim.start),
         )
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:

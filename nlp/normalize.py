@@ -132,6 +132,7 @@ class NormalizedText:
     source: str
     text: str
     index: tuple[int, ...]  # index[i] = source offset of text[i]; index[len(text)] = len(source)
+    folded: str = ""  # `same_length(source)`: the source folded, offsets unchanged
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the normalised span [start, end)."""
@@ -174,7 +175,7 @@ def normalize(text: str) -> NormalizedText:
         i = folded.find("\n", i + 1)
         _join_break(folded, n, nl, line, drop)
     if not drop:
-        return NormalizedText(source=text, text=folded, index=tuple(range(n + 1)))
+        return NormalizedText(source=text, text=folded, index=tuple(range(n + 1)), folded=folded)
     chars: list[str] = []
     index: list[int] = []
     prev_end = 0
@@ -187,7 +188,7 @@ def normalize(text: str) -> NormalizedText:
         chars.append(folded[prev_end:])
         index.extend(range(prev_end, n))
     index.append(n)
-    return NormalizedText(source=text, text="".join(chars), index=tuple(index))
+    return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded)
 
 
 def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
