@@ -226,3 +226,22 @@ def test_parts_over_the_total_whose_first_ones_make_it_up_are_uncertain():
     parts = [_claim(i + 1, f"{v}条", v, parent=w.claim_id) for i, v in enumerate([2, 72, 127])]
     (chk,) = parts_vs_total(_report([w, *parts]))
     assert chk.status == "fail"
+
+
+def test_a_list_item_named_by_its_reason_stays_in_the_list():
+    # gd_meixian_2025 (held-out 6): the long middle item used to end the 其中 list, leaving
+    # 2 + 3 checked alone against 7 (a false finding)
+    import nlp
+
+    text = ("2025年，共收到政府信息公开申请6件，上年结转1件，全年实际处理申请共计7件，均按时规范办结7件。"
+            "其中：予以公开2件，占29%；因本机关不掌握相关信息而无法提供2件，占29%；其他处理3件，占42%。")
+    report = nlp.extract_text(text)
+    parts = [c for c in report.claims if c.text in ("2件", "3件")]
+    assert len(parts) == 3 and len({c.parent for c in parts}) == 1 and parts[0].parent
+    (chk,) = [k for k in report.checks if k.check == "parts_vs_total"]
+    assert chk.status == "pass" and "2＋2＋3＝7" in chk.message
+    # a ；-clause with a long lead that names no outcome still starts a new topic
+    text = ("共收到申请10件，其中予以公开6件；因政府信息公开引起的行政复议案件2件。")
+    report = nlp.extract_text(text)
+    review = next(c for c in report.claims if c.text == "2件")
+    assert review.parent is None

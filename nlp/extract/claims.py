@@ -745,6 +745,8 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
 
 
 _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
+# … or names a request outcome after its reason: ；因本机关不掌握相关信息而无法提供2件
+_OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?$")
 
 
 def _default_total(parts: list[_Found], totals: list[_Found]) -> _Found | None:
@@ -786,7 +788,8 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         if regex.search(r"其他|其它", lead):  # the rest category closes the list: a part
             pos = semi + 1
             continue
-        if len(lead) > _ITEM_LEAD or regex.search(r"[，,：:]", lead):
+        too_long = len(lead) > _ITEM_LEAD and not _OUTCOME_END.search(lead)
+        if too_long or regex.search(r"[，,：:]", lead):
             return semi
         if regex.search(r"共|累计|合计|总计", lead):  # ；共办理718件: a new total
             return semi
