@@ -27,6 +27,9 @@ _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
 
+_NOT_A_LEVEL = ("percent", "pp", "multiple", "duration")  # shares and rates: never a cell's level
+
+
 @dataclass(frozen=True)
 class IndicatorRule:
     id: str
@@ -139,7 +142,7 @@ def rule_indicator(
     `after` the rest of its clause, `section` the kind of its section. Of the rules that match,
     the one whose words stand nearest before the number wins (全年收到因政府信息公开申请引起的
     行政复议1件 counts 行政复议, not 申请); words after the number count least."""
-    if claim.kind in ("percent", "pp", "multiple", "duration"):
+    if claim.kind in _NOT_A_LEVEL:
         return None, None
     if claim.direction is not None or "同比" in claim.qualifiers:
         return None, None  # a change is not the level the table states
@@ -195,7 +198,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:
             ind = None  # a part (其中…, 类别…) is not its total
-        if ind is None and parent is not None:
+        if ind is None and parent is not None and claim.kind not in _NOT_A_LEVEL:
             by_applicant = applicant_part(parent.indicator, claim.subject)
             if by_applicant is not None:
                 ind, rule = by_applicant, "applicant"

@@ -98,3 +98,18 @@ def test_rule_prefilter_is_exact_on_the_corpus():
                 checked += 1
                 named += want
     assert checked > 500 and named > 50
+
+
+def test_second_breakdown_after_another_finds_its_whole_and_shares_get_no_level():
+    # cn_nhc_2024 (held-out 6): a breakdown by channel (其中…), then by applicant in the next
+    # sentence with shares and no whole named: 1030 + 16 = 1046 exactly, two sentences back
+    text = ("2024年，共收到政府信息公开申请1046件。其中，通过委官方网站提交申请表的862件，占比82.4%；"
+            "通过信函提交申请的171件，占比16.3%；当面提交13件，占比1.3%。公民个人提出申请1030件，"
+            "占比98.5%；法人或其他组织提出申请16件，占比1.5%。")
+    report = nlp.extract_text(text + "\n\n" + TEMPLATE_HINT["2021"])
+    by_text = {c.text: c for c in report.claims}
+    total = by_text["1046件"]
+    assert by_text["1030件"].parent == total.claim_id
+    assert by_text["1030件"].indicator == "t3.new.natural"
+    assert by_text["98.5%"].indicator is None  # a share is never a cell's level
+    assert by_text["98.5%"].whole == total.claim_id

@@ -686,13 +686,20 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
         return None
     unit = listed[0].claim.unit
     need = sum(p.claim.value or 0 for p in listed if p.claim.unit == unit)
+
+    def holds(c: Claim, exact: bool) -> bool:
+        return (c.unit == unit and c.kind in _COUNTED and c.parent is None
+                and c.claim_id not in shared_parts
+                and ((c.value or 0) == need if exact else (c.value or 0) >= need))
+
     prev_start = _clause_start(nt, max(ss - 1, 0), _SENT_END)
     for f in reversed(_in_range(quantities, starts, prev_start, ss)):
-        if f.ne > ss:
-            continue
-        c = f.claim
-        if (c.unit == unit and c.kind in _COUNTED and c.parent is None
-                and c.claim_id not in shared_parts and (c.value or 0) >= need):
+        if f.ne <= ss and holds(f.claim, exact=False):
+            return f
+    # further back (a second breakdown after another one: 共收到申请1046件。其中，通过网站…。
+    # 公民个人提出申请1030件，占98.5%；法人…16件，占1.5%): only a total the parts make up exactly
+    for f in reversed(_in_range(quantities, starts, max(0, ss - _LOOK_BACK), prev_start)):
+        if f.ne <= prev_start and holds(f.claim, exact=True):
             return f
     return None
 
