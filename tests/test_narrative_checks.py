@@ -245,3 +245,17 @@ def test_a_list_item_named_by_its_reason_stays_in_the_list():
     report = nlp.extract_text(text)
     review = next(c for c in report.claims if c.text == "2件")
     assert review.parent is None
+
+
+def test_each_counts_one_number_for_every_listed_item():
+    # jl_shulan_jingji_2013 (held-out 6): 10 + 8 + 2×2 = 22 > 20, a finding
+    import nlp
+
+    text = ("我局2013年主动公开信息20条。其中，规范性文件信息10条，规划计划和完成情况类信息8条，"
+            "公共资金使用信息、机构调整和人员变动类信息各2条。")
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "fail" and "2×2" in chk.message and chk.observed == 22
+    # one item with 各 (各类信息2条) counts once
+    text = "主动公开信息20条。其中，规范性文件信息10条，规划计划类信息8条，其他各类信息2条。"
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "pass" and chk.observed == 20

@@ -294,7 +294,9 @@ def parts_vs_total(report: Report) -> list[Check]:
         parts = [p for p in parts if p.unit == total.unit]
         if not parts:
             continue
-        s = sum(p.value for p in parts if p.value is not None)
+        text = report.document.text
+        times = {p.claim_id: _each(text, p) for p in parts}
+        s = sum(p.value * times[p.claim_id] for p in parts if p.value is not None)
         approx = total.bound is not None or any(p.bound is not None for p in parts)
         exhaustive = (
             any("分别" in p.qualifiers for p in parts)
@@ -305,7 +307,8 @@ def parts_vs_total(report: Report) -> list[Check]:
         if share is not None and abs(share - 100) <= _rounding_slack(parts, by_part):
             exhaustive = True
         refs = [total.claim_id] + [p.claim_id for p in parts]
-        terms = "＋".join(_fmt(p.value) for p in parts)
+        terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
+                         for p in parts)
         prefix = _prefix_equal(parts, total.value)
         if s > total.value + 1e-9 and not approx and prefix:
             # 其中政务信息2657条，县直及各乡镇1377条，政策解读24条…: the first parts make up the
@@ -326,6 +329,19 @@ def parts_vs_total(report: Report) -> list[Check]:
         out.append(Check(report.document.doc_id, "", "parts_vs_total", st, total.value, s, refs,
                          msg, total.indicator))
     return out
+
+
+_CLAUSE_BACK = regex.compile(r"[^，,；;。！？!?\n]*$")
+
+
+def _each(text: str, part: Claim) -> int:
+    """How many items one number counts for: `公共资金使用信息、机构调整和人员变动类信息各2条` is 2
+    items of 2 (各 right before the number, items listed with 、 in its clause), else 1."""
+    before = text[max(0, part.start - 80):part.start].rstrip()
+    if not before.endswith("各"):
+        return 1
+    clause = _CLAUSE_BACK.search(before[:-1])
+    return 1 + (clause.group().count("、") if clause else 0)
 
 
 def _prefix_equal(parts: list[Claim], total: float) -> int:
