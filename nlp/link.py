@@ -11,7 +11,7 @@ Zero statements in words that name two things (未发生行政复议和行政诉
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -184,16 +184,21 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     `classify=False`: the rules alone, as `xxgk train` needs)."""
     doc = report.document
     template = doc.template
-    text = doc.norm.folded  # the source with script and width folded: rules see 复议 in 復議
+    # the rules read the normalised view, as the claim extractor does: script and width folded
+    # (复议 in 復議), broken lines joined, pinyin glosses and stray spaces dropped
+    norm = doc.norm
+    nt = norm.text
     undecided: list[Claim] = []
     by_id = {c.claim_id: c for c in report.claims}
     for claim in report.claims:
         if claim.indicator is not None:
             continue
-        sent = text[claim.sentence[0]:claim.start] if claim.sentence else ""
+        ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
+        view = replace(claim, start=ns, end=ne)  # the claim's span in the view
+        sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
         ind, rule = rule_indicator(
-            claim, claim_context(text, claim), template, sent,
-            claim_after(text, claim), section_kind(doc, claim.start),
+            claim, claim_context(nt, view), template, sent,
+            claim_after(nt, view), section_kind(doc, claim.start),
         )
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:

@@ -9,7 +9,8 @@
   (⼀⼆⼈⺠ in text extracted from such PDFs) to the characters (一二人民);
 - converts traditional characters to simplified (國辦發 → 国办发), one character for one, and
   the Taiwan-usage 規範性檔案 of some mirrors to 规范性文件;
-- drops spaces inside a line where they touch a digit or a Han character (`2018 年`, `33 条`);
+- drops spaces inside a line where they touch a digit or a Han character (`2018 年`, `33 条`), and
+  the pinyin glosses some mirrors print inside words (`網(wǎng)站`);
 - drops line breaks that cut a sentence in two (a line that does not end a sentence, or ends
   a clause with ；, followed by a line that is neither a heading nor an enumeration item).
 
@@ -41,6 +42,10 @@ _ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[�
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
+# a pinyin gloss after a Han character: lower-case letters in brackets with a tone mark
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = regex.compile(
+    rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 
 
 @lru_cache(maxsize=1)
@@ -157,6 +162,9 @@ def normalize(text: str) -> NormalizedText:
     drop: set[int] = set()
     # zero-width characters go everywhere
     drop.update(m.start() for m in _ZERO_WIDTH_RE.finditer(folded))
+    # pinyin glosses some mirrors print inside words: 網(wǎng)站, 國辦發(fā)〔2017〕24號
+    for m in _PINYIN_GLOSS.finditer(folded):
+        drop.update(range(m.start(), m.end()))
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)
     for m in _SPACE_RUN.finditer(folded):
         i, j = m.span()

@@ -113,3 +113,12 @@ def test_second_breakdown_after_another_finds_its_whole_and_shares_get_no_level(
     assert by_text["1030件"].indicator == "t3.new.natural"
     assert by_text["98.5%"].indicator is None  # a share is never a cell's level
     assert by_text["98.5%"].whole == total.claim_id
+
+
+def test_rules_read_the_view_pinyin_glosses_and_script_folded():
+    # gd_guangzhou_wjw_2022 (held-out 6): 政府行政復(fù)議6件，5件結(jié)果維持，1件結(jié)果糾正
+    text = "政府行政復(fù)議6件，5件結(jié)果維持，1件結(jié)果糾正。"
+    report = nlp.extract_text(text + "\n\n" + TEMPLATE_HINT["2021"])
+    got = {c.text: c.indicator for c in report.claims if c.start < len(text)}
+    assert got == {"6件": "t4.review.total", "5件": "t4.review.upheld",
+                   "1件": "t4.review.corrected"}

@@ -259,3 +259,17 @@ def test_each_counts_one_number_for_every_listed_item():
     text = "主动公开信息20条。其中，规范性文件信息10条，规划计划类信息8条，其他各类信息2条。"
     (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
     assert chk.status == "pass" and chk.observed == 20
+
+
+def test_a_list_item_in_another_counter_completes_the_total():
+    # gd_guangzhou_wjw_2022 (held-out 6): 其中：制发行政规范性文件2份，部门文件类107条；…其他信息3593条
+    import nlp
+
+    text = ("通过委网站主动公开信息4751条，其中：制发行政规范性文件2份，部门文件类107条；政策解读信息14条；"
+            "工作动态类730条；重点领域信息204条；卫生监督执法信息101条；其他信息3593条。")
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "pass" and "2份" in chk.message
+    # without the 2份 item the list falls short: a finding
+    text = text.replace("制发行政规范性文件2份，", "")
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "fail"

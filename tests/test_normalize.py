@@ -124,3 +124,13 @@ def test_taiwan_usage_document_word_folds_to_the_mainland_one():
     # hb_wuhan_sthjj_2020 mirror: 規範性檔案 for 规范性文件, in a table label and in prose
     assert same_length("規範性檔案") == "规范性文件"
     assert same_length("档案管理") == "档案管理"  # 档案 alone stays
+
+
+def test_pinyin_glosses_inside_words_are_dropped_from_the_view():
+    # mirrors that gloss characters with pinyin (held-out 6 广州, held-out 7 宣城)
+    source = "通過委網(wǎng)站主動公開信息4751條，國辦發(fā)〔2017〕24號，行政復(fù)議6件"
+    n = normalize(source)
+    assert n.text == "通过委网站主动公开信息4751条，国办发〔2017〕24号，行政复议6件"
+    _check_map(source)
+    # brackets without a tone mark, or not after a Han character, stay
+    assert normalize("网站(www)和(a)、2(xiàn)").text == "网站(www)和(a)、2(xiàn)"

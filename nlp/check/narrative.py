@@ -320,6 +320,12 @@ def parts_vs_total(report: Report) -> list[Check]:
         elif s > total.value + 1e-9 and not approx:
             st = "fail"
             msg = f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）。"
+        elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9) and (
+                other := _other_counter(report.claims, total, parts, total.value - s)):
+            # 其中：制发行政规范性文件2份，部门文件类107条；…: an item counted in another word
+            st = "pass"
+            msg = (f"分项{terms}＋{other.text}＝{_fmt(total.value)}，与总数“{total.text}”"
+                   f"（{_fmt(total.value)}）相等（“{other.text}”另用量词）。")
         elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9):
             st = "uncertain" if approx else "fail"
             msg = f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等。"
@@ -342,6 +348,25 @@ def _each(text: str, part: Claim) -> int:
         return 1
     clause = _CLAUSE_BACK.search(before[:-1])
     return 1 + (clause.group().count("、") if clause else 0)
+
+
+_ITEM_COUNTERS = frozenset("条件份篇个项")
+
+
+def _other_counter(claims: list[Claim], total: Claim, parts: list[Claim], missing: float
+                   ) -> Claim | None:
+    """A claim inside the list of `parts` (between the total and the last part) counted in
+    another item counter (份 among 条) whose value is exactly what the parts fall short by."""
+    if total.unit not in _ITEM_COUNTERS or missing <= 0:
+        return None
+    last = max(p.start for p in parts)
+    ids = {p.claim_id for p in parts}
+    for c in claims:
+        if (total.end <= c.start < last and c.claim_id not in ids and c.unit != total.unit
+                and c.unit in _ITEM_COUNTERS and c.kind == "count"
+                and c.value is not None and math.isclose(c.value, missing, abs_tol=1e-9)):
+            return c
+    return None
 
 
 def _prefix_equal(parts: list[Claim], total: float) -> int:
