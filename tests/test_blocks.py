@@ -187,3 +187,28 @@ def test_one_cell_per_line_digit_run_split_only_where_forced():
     assert not [k for k in by_ind if k.startswith("t2.normative.")]
     assert by_ind["t2.licensing.decisions"].value == 5
     _offsets_round_trip(doc, doc.tables)
+
+
+def test_one_cell_a_line_with_trailing_pipes_and_pipe_only_row_ends():
+    # corpora/heldout7/bj_tongzhou_xinhua_2019_excerpt.txt: `规章 |` / `0 |` … rows closed by `||`,
+    # headers cut to 本年新 twice (本年新制作数量, 本年新公开数量 in print order)
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout7" / \
+        "bj_tongzhou_xinhua_2019_excerpt.txt"
+    report = nlp.extract(path)
+    by_ind = {c.indicator: c for c in report.cells if c.indicator}
+    assert [by_ind[f"t2.normative.{k}"].value for k in
+            ("new_made", "new_published", "total_public")] == [1, 1, 1]
+    assert by_ind["t2.normative.new_made"].col_label == "本年新"
+    assert by_ind["t2.licensing.decisions"].value == 0
+    _offsets_round_trip(report.document, report.document.tables)
+    # a single cut header (本年新 once) is not guessed
+    doc = _doc("第二十条第(一)项 |\n|||||\n信息内容 |\n本年新 |\n对外公开总数量 |\n||\n规章 |\n3 |\n"
+               "5 |\n||\n规范性文件 |\n1 |\n2 |\n||\n")
+    doc.tables = find_text_tables(doc)
+    assert doc.tables and doc.tables[0].rows_text()[2][:3] == ["规章", "3", "5"]
+    from nlp.tables import table_cells
+
+    ids = {c.indicator for c in table_cells(doc) if c.indicator}
+    assert "t2.rules.total_public" in ids and "t2.rules.new_made" not in ids

@@ -90,6 +90,12 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     n = len(lines)
     while i < n:
         a, b = lines[i]
+        if free(a, b) and _CELL_PIPE.fullmatch(text, a, b) and _pipe_rows_ahead(text, lines, i):
+            j, t = _pipe_cell_block(text, lines, i)
+            if t is not None:
+                tables.append(t)
+                i = j
+                continue
         if free(a, b) and text[a:b].strip() in ("|", "｜"):
             j, t = _stream_block(text, lines, i)
             if t is not None:
@@ -214,6 +220,52 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         j = k
     t = _stream_table(text, lines, toks)
     return (j + 1, t) if t is not None else (i + 1, None)
+
+
+# a web table copied one cell a line, each cell followed by a pipe, rows closed by a line of
+# pipes only (`规章 |` / `0 |` / `0 |` / `0 |` / `||`)
+_CELL_PIPE = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜]\s*")
+_PIPES_ONLY = regex.compile(r"\s*[|｜]+\s*")
+
+
+def _pipe_rows_ahead(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Do the lines from i on hold at least two rows closed by pipe-only lines?"""
+    closes = 0
+    for a, b in lines[i:i + 40]:
+        if _PIPES_ONLY.fullmatch(text, a, b):
+            closes += 1
+            if closes >= 2:
+                return True
+        elif not _CELL_PIPE.fullmatch(text, a, b):
+            return False
+    return False
+
+
+def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
+                     ) -> tuple[int, Table | None]:
+    """The table of one-cell-a-line rows with trailing pipes (see `_CELL_PIPE`), from line i to
+    the first line that is neither a cell nor a row end."""
+    rows: list[list[tuple[int, int]]] = []
+    row: list[tuple[int, int]] = []
+    j = i
+    while j < len(lines):
+        a, b = lines[j]
+        if _PIPES_ONLY.fullmatch(text, a, b):
+            if row:
+                rows.append(row)
+            row = []
+        elif _CELL_PIPE.fullmatch(text, a, b):
+            cell = text[a:b].strip().rstrip("|｜").rstrip()
+            st = a + text[a:b].index(cell[0])
+            row.append((st, st + len(cell)))
+        else:
+            break
+        j += 1
+    if row:
+        rows.append(row)
+    if len(rows) < 2 or not any(_value_like(text[s:e]) for r in rows for s, e in r):
+        return i + 1, None
+    return j, _make_table(text, lines, i, rows)
 
 
 _LINE_TABLE_START = regex.compile(

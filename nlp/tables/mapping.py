@@ -60,11 +60,26 @@ def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
     out: list[Assignment] = []
     for lr in rows:
         entity = match(label_key(lr.label), rows_k, threshold=0.9)
-        for s in lr.slots:
-            measure = match(_leaf(s.path), cols_k, threshold=0.9)
+        measures = _cut_headers([_leaf(s.path) for s in lr.slots], cols_k)
+        for s, measure in zip(lr.slots, measures, strict=True):
             ind = _known(f"t2.{entity}.{measure}") if entity and measure else None
             out.append((lr, s, ind))
     return _unique(out)
+
+
+def _cut_headers(leaves: list[str], cols_k: Choices) -> list[str | None]:
+    """The column of each header leaf; headers cut short the same way (`本年新` | `本年新` for
+    本年新制作数量 | 本年新公开数量) take, in order, the columns whose labels start so, when
+    there are as many of them as of the cut headers."""
+    measures = [match(leaf, cols_k, threshold=0.9) for leaf in leaves]
+    for leaf in {lf for lf, m in zip(leaves, measures, strict=True) if lf and m is None}:
+        at = [k for k, lf in enumerate(leaves) if lf == leaf and measures[k] is None]
+        cands = [name for name, labels in cols_k.items()
+                 if any(lab.startswith(leaf) and lab != leaf for lab in labels)]
+        if len(at) >= 2 and len(cands) == len(at):
+            for k, name in zip(at, cands, strict=True):
+                measures[k] = name
+    return measures
 
 
 # --------------------------------------------------------------------------- table 三
