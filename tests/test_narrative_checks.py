@@ -273,3 +273,16 @@ def test_a_list_item_in_another_counter_completes_the_total():
     text = text.replace("制发行政规范性文件2份，", "")
     (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
     assert chk.status == "fail"
+
+
+def test_long_list_items_that_end_like_the_first_stay_in_the_list():
+    # jx_jingdezhen_changjiang_2019 (held-out 7): ；-separated items with long category names
+    import nlp
+
+    text = ("2019年全区各级各部门通过政府网站公开信息1764条，其中行政许可类信息137条，占7.7%；"
+            "民政扶贫救灾社保就业类信息152条，占8.6%；重大建设项目、为民办实事类信息186条，占10.5%；"
+            "工作动态类信息1289条，占73.2%。")
+    report = nlp.extract_text(text)
+    (chk,) = [k for k in report.checks if k.check == "parts_vs_total"]
+    assert chk.observed == 137 + 152 + 186 + 1289 and chk.status == "pass"
+    assert len([k for k in report.checks if k.check == "percent_of"]) == 4

@@ -783,6 +783,8 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
     """Cut a 其中 scope at the first ；-clause that is not one more item of the list: its first
     number comes after a long lead (；因政府信息公开引起的行政复议案件2件 starts a new topic)."""
     pos = q
+    head = next(iter(_in_range(quantities, starts, q + 1, scope_end)), None)
+    tail = (head.claim.subject or "")[-2:] if head is not None else ""
     while True:
         semi = min((x for x in (nt.find("；", pos, scope_end), nt.find(";", pos, scope_end))
                     if x >= 0), default=-1)
@@ -795,7 +797,10 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         if regex.search(r"其他|其它", lead):  # the rest category closes the list: a part
             pos = semi + 1
             continue
-        too_long = len(lead) > _ITEM_LEAD and not _OUTCOME_END.search(lead)
+        # a long item still belongs to the list when it ends like the list's first item
+        # (…社保就业类信息152条 after 行政许可类信息137条) or names a request outcome
+        parallel = len(tail) == 2 and lead.endswith(tail)
+        too_long = len(lead) > _ITEM_LEAD and not _OUTCOME_END.search(lead) and not parallel
         if too_long or regex.search(r"[，,：:]", lead):
             return semi
         if regex.search(r"共|累计|合计|总计", lead):  # ；共办理718件: a new total
