@@ -164,10 +164,10 @@ def rule_indicator(
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
             score = float(max(ctx_ends))
-        elif rule.pattern.search(pre):  # only with the subject after it
-            score = -1.0
-        elif after and rule.pattern.search(after):
-            score = -2.0
+        elif m := rule.pattern.search(pre):  # only with the subject after it
+            score = -1.0 - m.start() / 1000  # the words nearest the clause's start first
+        elif after and (m := rule.pattern.search(after)):
+            score = -2.0 - m.start() / 1000  # after the number: the nearer, the better
         else:
             continue
         if best is None or score > best[0]:

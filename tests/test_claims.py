@@ -465,3 +465,11 @@ def test_unit_alternation_names_the_first_unit_that_matches():
             assert r.unit_any.first_at(nt, pos) == first, nt[pos:pos + 8]
             seen += first is not None
     assert seen > 300
+
+
+def test_ze_counts_after_arabic_digits_only():
+    # held-out 8 (fj_xiamen_renshe_2022, hb_donghu_fozuling_2024): 报道497则, 指南1则
+    import nlp
+
+    claims = nlp.extract_text("全年发布新闻报道497则，公开指南1则。一则加强管理，二则提升服务。").claims
+    assert [(c.text, c.value, c.unit) for c in claims] == [("497则", 497, "则"), ("1则", 1, "则")]
