@@ -11,9 +11,10 @@ Zero statements in words that name two things (未发生行政复议和行政诉
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
@@ -91,7 +92,15 @@ def part_scope(context: str, sentence: str) -> str | None:
     return None
 
 
-def claim_context(text: str, claim: Claim) -> str:
+class _At(NamedTuple):
+    """A claim's span (and kind) in another text of the document, such as its normalised view."""
+
+    start: int
+    end: int
+    kind: str
+
+
+def claim_context(text: str, claim: Claim | _At) -> str:
     """The clause before the claim's number (back to the previous clause break)."""
     lo = max(0, claim.start - 60)
     before = text[lo : claim.start]
@@ -102,7 +111,7 @@ def claim_context(text: str, claim: Claim) -> str:
     return clause.strip()
 
 
-def claim_after(text: str, claim: Claim, limit: int = 15) -> str:
+def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     """The rest of the claim's clause after it (剩余3件 → 结转下一年度处理)."""
     if claim.kind == "zero":
         return ""
@@ -156,11 +165,6 @@ def rule_indicator(
     for rule in _rules_for(unit):
         if rule.sections and section not in rule.sections:
             continue
-        if rule.sentence is not None and not rule.sentence.search(whole):
-            continue
-        if rule.exclude is not None and (rule.exclude.search(context)
-                                         or rule.exclude.search(claim.subject or "")):
-            continue
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
             score = float(max(ctx_ends))
@@ -170,8 +174,15 @@ def rule_indicator(
             score = -2.0 - m.start() / 1000  # after the number: the nearer, the better
         else:
             continue
-        if best is None or score > best[0]:
-            best = (score, rule)
+        if best is not None and score <= best[0]:
+            continue
+        # the conditions, asked only of a rule that would win
+        if rule.sentence is not None and not rule.sentence.search(whole):
+            continue
+        if rule.exclude is not None and (rule.exclude.search(context)
+                                         or rule.exclude.search(claim.subject or "")):
+            continue
+        best = (score, rule)
     if best is None:
         return None, None
     if part_scope(context, sentence or context) is not None:
@@ -194,7 +205,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         if claim.indicator is not None:
             continue
         ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
-        view = replace(claim, start=ns, end=ne)  # the claim's span in the view
+        view = _At(ns, ne, claim.kind)  # the claim's span in the view
         sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
         ind, rule = rule_indicator(
             claim, claim_context(nt, view), template, sent,

@@ -72,14 +72,21 @@ def _cut_headers(leaves: list[str], cols_k: Choices) -> list[str | None]:
     本年新制作数量 | 本年新公开数量) take, in order, the columns whose labels start so, when
     there are as many of them as of the cut headers."""
     measures = [match(leaf, cols_k, threshold=0.9) for leaf in leaves]
-    for leaf in {lf for lf, m in zip(leaves, measures, strict=True) if lf and m is None}:
+    unmatched = [lf for lf, m in zip(leaves, measures, strict=True) if lf and m is None]
+    for leaf in {lf for lf in unmatched if unmatched.count(lf) >= 2}:
         at = [k for k, lf in enumerate(leaves) if lf == leaf and measures[k] is None]
-        cands = [name for name, labels in cols_k.items()
-                 if any(lab.startswith(leaf) and lab != leaf for lab in labels)]
-        if len(at) >= 2 and len(cands) == len(at):
+        cands = _columns_starting(leaf, cols_k)
+        if len(cands) == len(at):
             for k, name in zip(at, cands, strict=True):
                 measures[k] = name
     return measures
+
+
+@lru_cache(maxsize=4096)
+def _columns_starting(leaf: str, cols_k: Choices) -> tuple[str, ...]:
+    """The columns (in print order) with a label that starts with `leaf` and is longer."""
+    return tuple(name for name, labels in cols_k.items()
+                 if any(lab.startswith(leaf) and lab != leaf for lab in labels))
 
 
 # --------------------------------------------------------------------------- table 三
@@ -304,12 +311,14 @@ def _seven(lr: LogicalRow, order: list[str]) -> list[str | None] | None:
 
 # --------------------------------------------------------------------------- table 四
 _T4_CONTEXT = regex.compile(r"复议|诉讼")
+_SPACES = regex.compile(r"\s+")
 
 
+@lru_cache(maxsize=1024)
 def _caption_block(caption: str) -> str | None:
     """The block of table 四 a heading names (`### 行政诉讼（复议后起诉）`), when a converter
     split the table into one small table per block under its own heading."""
-    text = regex.sub(r"\s+", "", caption)
+    text = _SPACES.sub("", caption)
     if "复议后起诉" in text:
         return "litigation_after_review"
     if "未经复议" in text or "直接起诉" in text:
@@ -325,17 +334,18 @@ def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
     out: list[Assignment] = []
     for lr in rows:
         names: list[str | None] = []
+        caption_block = _caption_block(lr.caption)
         for s in lr.slots:
             block = None
             for part in s.path:
                 b = match(label_key(part), blocks_k, threshold=0.95)
                 block = b or block
-            block = block or _caption_block(lr.caption)
+            block = block or caption_block
             measure = match(_leaf(s.path), cols_k, threshold=0.95)
             names.append(f"{block}.{measure}" if block and measure else None)
-        if not all(names):
+        n_values = sum(1 for s in lr.slots if s.value is not None)
+        if not all(names) and n_values in (len(col_order), len(col_order) * len(block_order)):
             # the whole table in one row (15 numbers), or one block under a heading naming it
-            caption_block = _caption_block(lr.caption)
             whole = [f"{b}.{m}" for b in block_order for m in col_order]
             placed = None
             context = " ".join((lr.caption, *lr.labels, *(p for s in lr.slots for p in s.path)))
