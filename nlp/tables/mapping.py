@@ -255,6 +255,8 @@ def place_t3_gaps(mapped: list[Mapped], template: str | None) -> None:
     position between labelled rows (`t3_gap_rows`), kept only when 三（七）总计 is then the sum
     of the result rows in all seven columns. `mapped` holds each table of the document in
     order with its logical rows, layout kind and assignments; it is changed in place."""
+    if not any(kind == "三" for _, _, kind, _ in mapped):
+        return  # no labelled table-三 rows to place others between
     order = list(table_labels()["t3"]["cols"])
     seq: list[str | None] = []
     where: list[tuple[int, LogicalRow]] = []
