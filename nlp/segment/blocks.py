@@ -90,24 +90,11 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     n = len(lines)
     while i < n:
         a, b = lines[i]
-        if free(a, b) and _CELL_PIPE.fullmatch(text, a, b) and _pipe_rows_ahead(text, lines, i):
-            j, t = _pipe_cell_block(text, lines, i)
-            if t is not None:
-                tables.append(t)
-                i = j
-                continue
-        if free(a, b) and text[a:b].strip() in ("|", "｜"):
-            j, t = _stream_block(text, lines, i)
-            if t is not None:
-                tables.append(t)
-                i = j
-                continue
-        if free(a, b) and _LINE_TABLE_START.match(text, a, b) and _cells_on_lines(text, lines, i):
-            j, t = _line_block(text, lines, i)
-            if t is not None:
-                tables.append(t)
-                i = j
-                continue
+        block = _cell_block(text, lines, i) if free(a, b) else None
+        if block is not None:
+            i, t = block
+            tables.append(t)
+            continue
         got = _split(text[a:b], a) if free(a, b) else None
         if got is None:
             i += 1
@@ -141,6 +128,26 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     for k, t in enumerate(tables):
         t.index = start_index + k
     return tables
+
+
+def _cell_block(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, Table] | None:
+    """A table whose cells stand one a line, starting at line i (the line after it, and the
+    table), by the first layout that fits: cells with a trailing pipe and pipe-only row ends,
+    cells between `|` lines, or cells between blank lines under a statistics-table opener."""
+    a, b = lines[i]
+    readers = (
+        (lambda: _CELL_PIPE.fullmatch(text, a, b) and _pipe_rows_ahead(text, lines, i),
+         _pipe_cell_block),
+        (lambda: text[a:b].strip() in ("|", "｜"), _stream_block),
+        (lambda: _LINE_TABLE_START.match(text, a, b) and _cells_on_lines(text, lines, i),
+         _line_block),
+    )
+    for fits, read in readers:
+        if fits():
+            j, t = read(text, lines, i)
+            if t is not None:
+                return j, t
+    return None
 
 
 def _run_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
