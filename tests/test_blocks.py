@@ -212,3 +212,19 @@ def test_one_cell_a_line_with_trailing_pipes_and_pipe_only_row_ends():
 
     ids = {c.indicator for c in table_cells(doc) if c.indicator}
     assert "t2.rules.total_public" in ids and "t2.rules.new_made" not in ids
+
+
+def test_one_cell_a_line_with_a_pipe_after_each_cell_and_no_row_ends():
+    # corpora/heldout9/cn_xinwenchuban_2022_mirror_excerpt.txt: `规章 |` / `0 |` / `25 |` with no
+    # pipe-only lines between rows: the rows come from the header words, the pipes are dropped
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout9" / \
+        "cn_xinwenchuban_2022_mirror_excerpt.txt"
+    report = nlp.extract(path)
+    by_ind = {c.indicator: c for c in report.cells if c.indicator}
+    assert [by_ind[f"t2.normative.{k}"].value for k in ("issued", "repealed", "in_force")] == \
+        [3, 0, 291]
+    assert by_ind["t2.licensing.decisions"].value == 46209
+    assert by_ind["t2.licensing.decisions"].raw == "46209"
+    _offsets_round_trip(report.document, report.document.tables)

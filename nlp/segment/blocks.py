@@ -281,9 +281,24 @@ _LINE_TABLE_START = regex.compile(
 _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
 
 
+_TRAILING_PIPES = regex.compile(r"\s*[|｜][|｜\s]*$")
+
+
+def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span of a one-cell line without its white space and the pipes some pages print after
+    each cell (`0 |`, `本年处理决定数量 | ||`)."""
+    s = text[a:b]
+    m = _TRAILING_PIPES.search(s)
+    if m is not None and m.start() > 0:
+        s = s[:m.start()]
+    st = a + len(s) - len(s.lstrip())
+    return st, a + len(s.rstrip())
+
+
 def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the next lines look like one cell each (short, several of them numbers)?"""
-    following = [text[a:b].strip() for a, b in lines[i + 1:i + 40] if text[a:b].strip()][:16]
+    following = [text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
+                 if e > s][:16]
     if len(following) < 6 or any(len(x) > _LINE_CELL_MAX for x in following[:6]):
         return False
     return sum(_value_like(x) for x in following) >= 3
@@ -291,8 +306,8 @@ def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 
 def _line_block(text: str, lines: list[tuple[int, int]], i: int
                 ) -> tuple[int, Table | None]:
-    """A web table copied as text with each cell on its own line and blank lines between
-    cells (no `|`): from a line that starts a statistics table (第二十条第（一）项, 信息内容,
+    """A web table copied as text with each cell on its own line, blank lines between cells
+    or none, and no `|` lines (a pipe some pages print after each cell is dropped): from a line that starts a statistics table (第二十条第（一）项, 信息内容,
     申请人情况, the 勾稽关系 corner note …) to the first long line, report heading or run of
     blank lines."""
     toks: list[tuple[int, int]] = []
@@ -310,7 +325,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
                 toks and _is_report_heading(s)):
             break
         blanks = 0
-        toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
+        toks.append(_cell_text(text, a, b))
         last = j
         j += 1
     t = _stream_table(text, lines, toks)
