@@ -286,3 +286,15 @@ def test_long_list_items_that_end_like_the_first_stay_in_the_list():
     (chk,) = [k for k in report.checks if k.check == "parts_vs_total"]
     assert chk.observed == 137 + 152 + 186 + 1289 and chk.status == "pass"
     assert len([k for k in report.checks if k.check == "percent_of"]) == 4
+
+
+def test_parts_over_the_total_with_lower_bounds_are_a_finding_with_about_uncertain():
+    # sc_guangyuan_tongjiju_2024 (held-out 9): 216 + 50 + 100余 = at least 366 > 276
+    import nlp
+
+    text = "全年共公开信息276条，其中网站发布216条，政务微信50条，报送信息100{}条。"
+    (chk,) = [k for k in nlp.extract_text(text.format("余")).checks if k.check == "parts_vs_total"]
+    assert chk.status == "fail"
+    text = "全年共公开信息276条，其中网站发布216条，政务微信50条，报送信息约100条。"
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "uncertain" and "不超过" not in chk.message

@@ -310,16 +310,24 @@ def parts_vs_total(report: Report) -> list[Check]:
         terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
                          for p in parts)
         prefix = _prefix_equal(parts, total.value)
-        if s > total.value + 1e-9 and not approx and prefix:
+        over = s > total.value + 1e-9
+        # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
+        sure = not approx or (all(p.bound in (None, "lower") for p in parts)
+                              and total.bound in (None, "upper"))
+        if over and sure and prefix:
             # 其中政务信息2657条，县直及各乡镇1377条，政策解读24条…: the first parts make up the
             # total exactly, the rest is a second breakdown of it run into the same list
             st = "uncertain"
             first = "＋".join(_fmt(p.value) for p in parts[:prefix])
             msg = (f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）；"
                    f"但前{prefix}项{first}恰等于总数，其后各项或为另一种分类。")
-        elif s > total.value + 1e-9 and not approx:
+        elif over and sure:
             st = "fail"
             msg = f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）。"
+        elif over:
+            st = "uncertain"
+            msg = (f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}），"
+                   "但其中有约数。")
         elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9) and (
                 other := _other_counter(report.claims, total, parts, total.value - s)):
             # 其中：制发行政规范性文件2份，部门文件类107条；…: an item counted in another word
