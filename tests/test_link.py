@@ -58,6 +58,8 @@ CASES = [
     ("heldout8/ha_anyang_2025", "2021", "被申请行政复议有3件，其中，1件被复议机关撤销答复书中部分答复内容，2件正在复议机关审理中，尚未审结。", "2件", "t4.review.pending"),
     ("heldout8/zj_gongshu_2022", "2021", "29件予以公开，2件涉及第三方合法权益不予以公开，1件涉及信访举报投诉类不予以处理。", "2件", "t3.result.denied.third_party.total"),
     ("heldout8/zj_gongshu_2022", "2021", "29件予以公开，2件涉及第三方合法权益不予以公开，1件涉及信访举报投诉类不予以处理。", "1件", "t3.result.not_processed.petition.total"),
+    ("heldout9/cq_dazu_2024", "2021", "因政府信息公开产生行政复议案件3件、行政诉讼案件3件，其中行政复议结果维持3件、行政诉讼结果维持3件。", "3件", "t4.review.total"),
+    ("heldout9/yn_dali_2023", "2021", "全州共计受理办理政府信息公开申请354件。其中，2023年新收政府信息公开申请354件，办理完成353件，结转2024年度继续办理1件。", "353件", "t3.result.total.total"),
 ]
 
 
@@ -126,3 +128,11 @@ def test_rules_read_the_view_pinyin_glosses_and_script_folded():
     got = {c.text: c.indicator for c in report.claims if c.start < len(text)}
     assert got == {"6件": "t4.review.total", "5件": "t4.review.upheld",
                    "1件": "t4.review.corrected"}
+
+
+def test_review_outcome_named_in_its_clause_despite_litigation_in_the_sentence():
+    # cq_dazu_2024 (held-out 9): 其中行政复议结果维持3件、行政诉讼结果维持3件
+    text = "因政府信息公开产生行政复议案件3件、行政诉讼案件3件，其中行政复议结果维持3件、行政诉讼结果维持3件。"
+    report = nlp.extract_text(text + "\n\n" + TEMPLATE_HINT["2021"])
+    threes = [c for c in report.claims if c.text == "3件" and c.start < len(text)]
+    assert [c.indicator for c in threes][:3] == ["t4.review.total", None, "t4.review.upheld"]
