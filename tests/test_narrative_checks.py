@@ -298,3 +298,12 @@ def test_parts_over_the_total_with_lower_bounds_are_a_finding_with_about_uncerta
     text = "全年共公开信息276条，其中网站发布216条，政务微信50条，报送信息约100条。"
     (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
     assert chk.status == "uncertain" and "不超过" not in chk.message
+
+
+def test_parts_in_pian_of_a_total_in_tiao():
+    # jx_guixi_linye_2019 (held-out 10): pieces of information counted in 篇 under a total in 条
+    import nlp
+
+    text = "全年共发布信息120条，其中工作动态22篇，通知公告57篇，政策解读36篇，其他信息60篇。"
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "fail" and chk.observed == 175

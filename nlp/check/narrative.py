@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import regex
 
+from nlp.extract.claims import same_counter
 from nlp.records import Cell, Check, Claim, Report
 
 _SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3}
@@ -291,7 +292,7 @@ def parts_vs_total(report: Report) -> list[Check]:
         total = claims.get(parent_id)
         if total is None or total.value is None:
             continue
-        parts = [p for p in parts if p.unit == total.unit]
+        parts = [p for p in parts if same_counter(p.unit, total.unit)]
         if not parts:
             continue
         text = report.document.text

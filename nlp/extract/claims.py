@@ -566,7 +566,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                  if f.claim.kind in _COUNTED]
         default = _default_total(parts, totals)
         for g in parts:
-            cands = [t for t in totals if t.claim.unit == g.claim.unit and t.claim.kind == g.claim.kind
+            cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
+                     and t.claim.kind == g.claim.kind
                      and t.claim.parent is None]
             if not cands:
                 continue
@@ -749,6 +750,16 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         if whole is None:
             continue
         c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
+
+
+# counters of one kind of thing: items of information (其中…篇 parts of a total in 条)
+_COUNTER_FAMILIES = (frozenset("条篇则"),)
+
+
+def same_counter(a: str | None, b: str | None) -> bool:
+    """Do two units count the same kind of thing (equal, or 条 / 篇 / 则 for pieces of
+    information)?"""
+    return a == b or any(a in f and b in f for f in _COUNTER_FAMILIES if a and b)
 
 
 _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
