@@ -208,3 +208,14 @@ def test_pdf_with_only_an_owner_password_is_read(tmp_path):
     f.write_bytes(bio.getvalue())
     plain, protected = read(PDF), read(f)
     assert protected.text == plain.text and len(protected.tables) == len(plain.tables) == 3
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice (soffice) is not installed")
+def test_damaged_doc_that_libreoffice_imports_as_symbols_is_an_error(tmp_path):
+    # an OLE2 header followed by noise: LibreOffice "converts" it into a page of symbols
+    rnd = __import__("random").Random(7)
+    f = tmp_path / "damaged.doc"
+    f.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(rnd.randrange(256) for _ in range(3000)))
+    with pytest.raises(CorruptFile, match=r"damaged\.doc.*not Chinese or plain text"):
+        read(f)

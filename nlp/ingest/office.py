@@ -67,6 +67,7 @@ def convert_to_docx(data: bytes, path: Path | None, timeout: float = TIMEOUT_S) 
 def read_office(data: bytes, path: Path | None, doc_id: str | None = None) -> Document:
     """Read a .doc or .wps file (through LibreOffice) into a `Document` of format "docx"."""
     from nlp.ingest.docx import read_docx
+    from nlp.ingest.txt import plausible
     from nlp.pipeline import doc_id_for
 
     if data.startswith(b"PK\x03\x04"):  # a .docx saved under an old extension
@@ -85,6 +86,13 @@ def read_office(data: bytes, path: Path | None, doc_id: str | None = None) -> Do
         raise CorruptFile(path, "is not a Word/WPS document (no OLE2 or RTF header)")
     converted = convert_to_docx(data, path)
     doc = read_docx(converted, path, doc_id=doc_id or doc_id_for(data))
+    if doc.text.strip() and not plausible(doc.text):
+        # LibreOffice imports what it cannot parse as raw text: a damaged file comes back
+        # as a page of symbols instead of an error
+        raise CorruptFile(
+            path, "LibreOffice read the file, but the text is not Chinese or plain text "
+            "(mostly other scripts and symbols): the file is damaged or not a Word/WPS document"
+        )
     doc.meta["converted_by"] = "LibreOffice"
     doc.meta["source_format"] = (path.suffix.lstrip(".").lower() if path else "doc")
     return doc

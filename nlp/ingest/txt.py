@@ -28,7 +28,7 @@ def _looks_binary(data: bytes) -> bool:
     return head.count(b"\x00") > len(head) // 100 + 1
 
 
-def _plausible(text: str) -> bool:
+def plausible(text: str) -> bool:
     """Decoded text reads as text: few control characters, and Han characters if it has
     many non-ASCII characters (mojibake from a wrong Chinese codec is mostly rare Han or
     Latin-1 symbols, which the checks below catch)."""
@@ -61,7 +61,7 @@ def decode(data: bytes, path: Path | None = None) -> tuple[str, str]:
         utf8_error = exc
     try:
         text = data.decode("gb18030")
-        if _plausible(text):
+        if plausible(text):
             return text, "gb18030"
     except UnicodeDecodeError:
         pass
@@ -73,7 +73,7 @@ def decode(data: bytes, path: Path | None = None) -> tuple[str, str]:
             text = data.decode(best.encoding)
         except (UnicodeDecodeError, LookupError):
             text = ""
-        if _plausible(text):
+        if plausible(text):
             return text, best.encoding
     raise DecodeError(
         path,
