@@ -102,6 +102,8 @@ class Table:
     source: str = "text"  # text | html | docx | pdf
     caption: str = ""
     pages: list[int] = field(default_factory=list)
+    # the text ends inside the table (an excerpt cut mid-row): its last row may be incomplete
+    cut: bool = False
 
     @property
     def n_rows(self) -> int:

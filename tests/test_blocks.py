@@ -228,3 +228,72 @@ def test_one_cell_a_line_with_a_pipe_after_each_cell_and_no_row_ends():
     assert by_ind["t2.licensing.decisions"].value == 46209
     assert by_ind["t2.licensing.decisions"].raw == "46209"
     _offsets_round_trip(report.document, report.document.tables)
+
+
+def test_pipe_cells_in_rows_opened_by_a_pipe_line_with_empty_cells():
+    # heldout11/hb_hanyang_office_2022: `|` opens each row, `第二十条第(一)项 | |||` is a merged
+    # cell, and an empty cell is a bare `|` before the next row's `|` (规章 0 0 <empty>)
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout11" / "hb_hanyang_office_2022_excerpt.txt")
+    by_ind = {c.indicator: c for c in report.cells if c.indicator}
+    assert [by_ind[f"t2.normative.{k}"].value for k in ("issued", "repealed", "in_force")] == \
+        [5, 12, 8]
+    assert [by_ind[f"t2.rules.{k}"].value for k in ("issued", "repealed")] == [0, 0]
+    assert by_ind.get("t2.rules.in_force") is None or by_ind["t2.rules.in_force"].value is None
+    assert by_ind["t3.new.natural"].value == 8 and by_ind["t2.fees.amount"].value == 0
+    _offsets_round_trip(report.document, report.document.tables)
+    # a pipe-only line between two rows closed by `||` is no empty cell
+    doc = _doc("信息内容 |\n本年处理决定数量 |\n||\n|\n行政许可 |\n105 |\n||\n|\n行政处罚 |\n56 |\n||\n")
+    doc.tables = find_text_tables(doc)
+    assert doc.tables[0].rows_text() == [["信息内容", "本年处理决定数量"], ["行政许可", "105"],
+                                         ["行政处罚", "56"]]
+
+
+def test_row_label_with_a_long_bracketed_note_stays_in_a_one_cell_a_line_table():
+    # heldout11/hb_tianmen_tuoshi_2020: 规范性文件(行政机关制定发布的决定、公告…) is 78 characters
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout11" / "hb_tianmen_tuoshi_2020_excerpt.txt")
+    by_ind = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert [by_ind[f"t2.normative.{k}"] for k in ("new_made", "new_published", "total_public")] \
+        == [34, 4, 47]
+    # a long line that is a sentence still ends the table
+    from nlp.segment.blocks import _cell_sized
+
+    assert _cell_sized("规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”"
+                       "“细则”等字样的公文，一般情况下属于规范性文件）")
+    assert not _cell_sized("2020年，全镇累计主动公开政府信息114条（其中网站72条），涉及扶贫、公共卫生、"
+                           "社会保障、环境保护、安全生产、禁毒等各个方面。")
+
+
+@pytest.mark.parametrize("tail", ["", "\n\n（本页完）\n"], ids=["text ends in the row", "text goes on"])
+def test_last_row_cut_by_the_end_of_the_text_fills_the_first_columns(tail):
+    # heldout11/gd_haizhu_guanzhou_2023: the excerpt ends inside table 三's row
+    # `6.属于四类过程性信息 | 0 | 0 | 0 | 0 | 0 | 0` (6 of its 7 numbers)
+    import nlp
+
+    text = (CORPORA / "heldout11" / "gd_haizhu_guanzhou_2023_excerpt.txt").read_text(encoding="utf-8")
+    report = nlp.extract_text(text + tail)
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert ids["t3.result.denied.internal_affairs.total"] == 0  # the row before is complete
+    cut = {k for k in ids if k.startswith("t3.result.denied.process_info.")}
+    if tail:  # the row is complete as printed: a short row is not guessed
+        assert cut == set()
+    else:
+        assert cut == {f"t3.result.denied.process_info.{k}" for k in
+                       ("natural", "commercial", "research", "nonprofit", "legal_services",
+                        "other_org")}
+
+
+def test_cut_row_ending_in_the_next_rows_number_drops_it():
+    # heldout11/he_qianan_dawuli_2020: the text ends `… 0` (7 values) then `2` (of 2.其他法律…)
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout11" / "he_qianan_dawuli_2020_excerpt.txt")
+    assert report.document.tables[-1].cut
+    ids = {c.indicator for c in report.cells if c.indicator}
+    assert {f"t3.result.denied.state_secret.{k}" for k in
+            ("natural", "commercial", "research", "nonprofit", "legal_services", "other_org",
+             "total")} <= ids
+    assert not [c for c in report.cells if c.raw == "2" and c.indicator]

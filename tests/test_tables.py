@@ -330,8 +330,11 @@ def test_text_pipe_table_three_rebuilds_merged_headers():
     assert ids["t2.normative.new_published"].value == 8
     assert ids["t3.new.other_org"].col_label == "申请人情况 / 法人或其他组织 / 其 他"
     assert ids["t3.carried_over.total"].value == 0
-    # the excerpt stops inside 予以公开 (3 of 7 numbers): those are not placed by guesswork
-    assert "t3.result.granted.natural" not in ids
+    # the excerpt stops inside 予以公开 (3 of 7 numbers): the text ends there, so they are the
+    # first three columns; the four cut off get no cell
+    assert [ids[f"t3.result.granted.{k}"].value for k in ("natural", "commercial", "research")] \
+        == [0, 0, 0]
+    assert "t3.result.granted.nonprofit" not in ids and "t3.result.granted.total" not in ids
 
 
 def test_format_tables_returns_rows_per_table():

@@ -72,6 +72,9 @@ def _split(line: str, base: int) -> tuple[str, list[tuple[int, int]]] | None:
     return kind, spans
 
 
+_CUT_TAIL = " \t\r\n|｜"  # what may follow a table the text ends inside
+
+
 def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     """Table blocks in `doc.text` outside the tables the reader already found."""
     text = doc.text
@@ -127,6 +130,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     tables.sort(key=lambda t: t.start)
     for k, t in enumerate(tables):
         t.index = start_index + k
+        t.cut = not text[t.end:].strip(_CUT_TAIL)
     return tables
 
 
@@ -136,8 +140,7 @@ def _cell_block(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, T
     cells between `|` lines, or cells between blank lines under a statistics-table opener."""
     a, b = lines[i]
     readers = (
-        (lambda: _CELL_PIPE.fullmatch(text, a, b) and _pipe_rows_ahead(text, lines, i),
-         _pipe_cell_block),
+        (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
         (lambda: text[a:b].strip() in ("|", "｜"), _stream_block),
         (lambda: _LINE_TABLE_START.match(text, a, b) and _cells_on_lines(text, lines, i),
          _line_block),
@@ -219,7 +222,7 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         k = j + 2
         while (k < n and k <= j + 3 and text[lines[k][0]:lines[k][1]].strip()
                and text[lines[k][0]:lines[k][1]].strip() not in ("|", "｜")
-               and len(text[lines[k][0]:lines[k][1]].strip()) <= _LINE_CELL_MAX
+               and _cell_sized(text[lines[k][0]:lines[k][1]].strip())
                and k + 1 < n and text[lines[k + 1][0]:lines[k + 1][1]].strip() in ("|", "｜")):
             k += 1
         last = text[lines[k - 1][0]:lines[k - 1][1]]
@@ -229,10 +232,25 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
     return (j + 1, t) if t is not None else (i + 1, None)
 
 
-# a web table copied one cell a line, each cell followed by a pipe, rows closed by a line of
-# pipes only (`规章 |` / `0 |` / `0 |` / `0 |` / `||`)
-_CELL_PIPE = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜]\s*")
+# a web table copied one cell a line, each cell followed by a pipe (several after a merged
+# cell: `第二十条第(一)项 | |||`), rows closed (or opened) by a line of pipes only
+# (`规章 |` / `0 |` / `0 |` / `0 |` / `||`)
+_CELL_PIPE = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜][|｜\s]*")
 _PIPES_ONLY = regex.compile(r"\s*[|｜]+\s*")
+_ONE_PIPE = regex.compile(r"\s*[|｜]\s*")
+
+
+def _pipe_rows_start(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """Does a table of pipe-ended cells start at line i: a cell, or a pipe-only line that
+    opens the first row, with rows closed by pipe-only lines ahead?"""
+    a, b = lines[i]
+    if _PIPES_ONLY.fullmatch(text, a, b):
+        if i + 1 >= len(lines) or not _CELL_PIPE.fullmatch(text, *lines[i + 1]):
+            return False
+        i += 1
+    elif not _CELL_PIPE.fullmatch(text, a, b):
+        return False
+    return _pipe_rows_ahead(text, lines, i)
 
 
 def _pipe_rows_ahead(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -258,13 +276,16 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
     while j < len(lines):
         a, b = lines[j]
         if _PIPES_ONLY.fullmatch(text, a, b):
-            if row:
+            if (row and _ONE_PIPE.fullmatch(text, a, b) and j + 1 < len(lines)
+                    and _PIPES_ONLY.fullmatch(text, *lines[j + 1])):
+                # `0 |` / `|` / `|`: an empty cell, then the row's end
+                p = a + len(text[a:b]) - len(text[a:b].lstrip())
+                row.append((p, p))
+            elif row:
                 rows.append(row)
-            row = []
+                row = []
         elif _CELL_PIPE.fullmatch(text, a, b):
-            cell = text[a:b].strip().rstrip("|｜").rstrip()
-            st = a + text[a:b].index(cell[0])
-            row.append((st, st + len(cell)))
+            row.append(_cell_text(text, a, b))
         else:
             break
         j += 1
@@ -279,6 +300,18 @@ _LINE_TABLE_START = regex.compile(
     r"\s*(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
     r"[（(]本列数据的勾稽关系|统计指标|指标名称)")
 _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
+_NOTE = regex.compile(r"[（(][^（()）\n]{0,200}[)）]")
+
+
+def _cell_sized(s: str) -> bool:
+    """Is the (stripped) line short enough to be one table cell: at most `_LINE_CELL_MAX`
+    characters once the bracketed notes that local forms print in row labels are left out
+    (规范性文件（行政机关制定发布的决定、公告、通告…一般情况下属于规范性文件）), with no sentence
+    end outside them."""
+    if len(s) <= _LINE_CELL_MAX:
+        return True
+    bare = _NOTE.sub("", s)
+    return len(bare) <= _LINE_CELL_MAX and not any(ch in bare for ch in "。；;！？")
 
 
 _TRAILING_PIPES = regex.compile(r"\s*[|｜][|｜\s]*$")
@@ -299,7 +332,7 @@ def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the next lines look like one cell each (short, several of them numbers)?"""
     following = [text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
                  if e > s][:16]
-    if len(following) < 6 or any(len(x) > _LINE_CELL_MAX for x in following[:6]):
+    if len(following) < 6 or not all(_cell_sized(x) for x in following[:6]):
         return False
     return sum(_value_like(x) for x in following) >= 3
 
@@ -321,7 +354,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
                 break
             j += 1
             continue
-        if s.strip() in ("|", "｜") or len(s.strip()) > _LINE_CELL_MAX or (
+        if s.strip() in ("|", "｜") or not _cell_sized(s.strip()) or (
                 toks and _is_report_heading(s)):
             break
         blanks = 0

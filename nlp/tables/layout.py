@@ -185,7 +185,12 @@ def logical_rows(table: Table) -> list[LogicalRow]:
                 continue
             v = parse_value(c.text) if kinds[i] == "value" else None
             slots.append(Slot(cell=i, col=c.col, path=(), value=v.value if v else None))
-        _fill_paths(table, grid, header_rows, slots, text_mode)
+        full = None  # a row cut by the end of the text: as many columns as the row before
+        if table.cut and r == len(grid) - 1 and text_mode:
+            full = next((len(o.slots) for o in reversed(out) if o.slots), None)
+            if full is not None and len(slots) == full + 1 and slots[-1].value is not None:
+                slots.pop()  # `… 0 | 0` then `2` (the next row's 2.其他法律…, cut to its number)
+        _fill_paths(table, grid, header_rows, slots, text_mode, full)
         out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots,
                               caption=table.caption))
     return out
@@ -208,7 +213,10 @@ def _column_roles(table: Table, grid: list[list[int | None]], header_rows: list[
 
 
 def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[int],
-                slots: list[Slot], text_mode: bool) -> None:
+                slots: list[Slot], text_mode: bool, full: int | None = None) -> None:
+    """Header paths of a data row's slots. `full`: the row is the last of a table the text
+    ends inside (`Table.cut`) and complete rows have `full` slots; its printed values are the
+    first columns, left to right."""
     cells = table.cells
     for s in slots:
         path: list[str] = []
@@ -229,10 +237,16 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
               if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
     aligned = len(header_rows) == 1 and len(tokens) == n and all(len(s.path) == 1 for s in slots)
     if not aligned:
-        paths = expand_headers(tokens, n)
+        paths = None
+        if full is not None and full > n:
+            paths = (expand_headers(tokens, full) or [None] * n)[:n]
+            paths = paths if all(p is not None for p in paths) else None
+        paths = paths or expand_headers(tokens, n)
         if paths is None:
             last = [" ".join(cells[i].text.split()) for i in grid[header_rows[-1]]
                     if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
+            if full is not None and full > n and len(last) == full:
+                last = last[:n]
             paths = [(t,) for t in last] if len(last) == n else [()] * n
         for s, p in zip(slots, paths, strict=True):
             s.path = tuple(p)
