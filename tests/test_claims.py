@@ -473,3 +473,29 @@ def test_ze_counts_after_arabic_digits_only():
 
     claims = nlp.extract_text("全年发布新闻报道497则，公开指南1则。一则加强管理，二则提升服务。").claims
     assert [(c.text, c.value, c.unit) for c in claims] == [("497则", 497, "则"), ("1则", 1, "则")]
+
+
+def test_qizhong_list_right_after_a_single_part_is_that_parts_breakdown():
+    # heldout11/hb_tianmen_tuoshi_2020: 114条 ⊃ 72条 (website) ⊃ nine categories adding up to 71
+    text = ("2020年,全镇累计主动公开政府信息114条,其中通过政府网站公开信息72条,其中包括机构职能类3条、"
+            "领导信息类10条、政务动态类36条,财政信息类6条、重大政策落实7条、规划总结2条,公文4条、"
+            "规划总结2条、公开指南1条等,涉及扶贫等各个方面。")
+    cs = _by_text(claims_of(text))
+    assert cs["72条"].parent == cs["114条"].claim_id
+    for t in ("10条", "36条", "6条", "7条", "4条", "1条"):
+        assert cs[t].parent == cs["72条"].claim_id, t
+    # a breakdown over the part is checked against it (80 > 72), not against 114
+    report = nlp.extract_text(text.replace("机构职能类3条", "机构职能类11条").replace("领导信息类10条",
+                                                                                 "领导信息类18条"))
+    fails = [c for c in report.checks if c.check == "parts_vs_total" and c.status == "fail"]
+    assert len(fails) == 1 and fails[0].expected == 72 and fails[0].observed == 87
+
+
+def test_qizhong_after_the_last_item_of_a_list_belongs_to_the_outer_total():
+    # heldout/sc_leshan_fazhiban_2010: …法制新闻12条，其中主站采用15条 — 15 of the 27, not of the 12
+    text = ("我办在市政府入口网站和法制办网站主动公开信息27条,其中概况信息1条、计划总结1条、工作动态3条、"
+            "法规公文10条、法制新闻12条,其中主站采用15条。")
+    cs = _by_text(claims_of(text))
+    assert cs["15条"].parent == cs["27条"].claim_id
+    report = nlp.extract_text(text)
+    assert not [c for c in report.checks if c.check == "parts_vs_total" and c.status == "fail"]

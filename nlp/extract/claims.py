@@ -564,11 +564,19 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         scope_end = _parallel_end(nt, q, scope_end, quantities, starts)
         parts = [f for f in _in_range(quantities, starts, q + 1, scope_end)
                  if f.claim.kind in _COUNTED]
-        default = _default_total(parts, totals)
+        # 公开114条，其中网站公开72条，其中包括…3条、…10条: a list right after a part is that
+        # part's breakdown (nested), not a second breakdown of the outer total, when that part
+        # is its list's only one or holds the new parts (…法制新闻12条，其中主站采用15条: 15 of
+        # the 27, not of the 12)
+        nested = bool(totals) and totals[-1].claim.parent is not None and \
+            not nt[totals[-1].ne:q].strip(_NESTED_GAP) and _holds(totals[-1], parts, quantities)
+        if nested:
+            totals = totals[-1:]
+        default = totals[0] if nested else _default_total(parts, totals)
         for g in parts:
             cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
                      and t.claim.kind == g.claim.kind
-                     and t.claim.parent is None]
+                     and (t.claim.parent is None or nested)]
             if not cands:
                 continue
             gb = _bigrams(g.claim.subject)
@@ -765,6 +773,17 @@ def same_counter(a: str | None, b: str | None) -> bool:
 _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
 # … or names a request outcome after its reason: ；因本机关不掌握相关信息而无法提供2件
 _OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?$")
+
+
+_NESTED_GAP = " \t，,：:；;。"
+
+
+def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
+    """Can `part` (itself a part of an earlier list) be the total of `parts`?"""
+    if sum(1 for f in quantities if f.claim.group == part.claim.group) == 1:
+        return True
+    same = [f.claim.value or 0 for f in parts if same_counter(f.claim.unit, part.claim.unit)]
+    return bool(same) and sum(same) <= (part.claim.value or 0)
 
 
 def _default_total(parts: list[_Found], totals: list[_Found]) -> _Found | None:
