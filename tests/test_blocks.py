@@ -297,3 +297,15 @@ def test_cut_row_ending_in_the_next_rows_number_drops_it():
             ("natural", "commercial", "research", "nonprofit", "legal_services", "other_org",
              "total")} <= ids
     assert not [c for c in report.cells if c.raw == "2" and c.indicator]
+
+
+def test_one_cell_a_line_table_in_traditional_script():
+    # heldout12/hb_wuhan_tuiyijunren_2021 (a traditional-script mirror): 第二十條第(一)項, 信息內容,
+    # 申請人情況 open the tables; the words are looked for in the script-folded text
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout12" / "hb_wuhan_tuiyijunren_2021_zh_hant_mirror_excerpt.txt")
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert (ids["t3.new.natural"], ids["t3.new.commercial"], ids["t3.new.total"]) == (11, 1, 12)
+    assert ids["t2.rules.issued"] == 0 and len(ids) >= 31
+    _offsets_round_trip(report.document, report.document.tables)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import regex
 
+from nlp.normalize import same_length
 from nlp.records import Document, Table, TableCell
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -76,8 +77,11 @@ _CUT_TAIL = " \t\r\n|｜"  # what may follow a table the text ends inside
 
 
 def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
-    """Table blocks in `doc.text` outside the tables the reader already found."""
+    """Table blocks in `doc.text` outside the tables the reader already found. Table words
+    are looked for in the script-folded text (`Document.norm.folded`, same offsets): 信息內容,
+    第二十條第(一)項 in traditional-script mirrors."""
     text = doc.text
+    folded = doc.norm.folded
     taken = [(t.start, t.end) for t in doc.tables]
     lines: list[tuple[int, int]] = []  # (start, end) of each line
     pos = 0
@@ -93,7 +97,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     n = len(lines)
     while i < n:
         a, b = lines[i]
-        block = _cell_block(text, lines, i) if free(a, b) else None
+        block = _cell_block(text, folded, lines, i) if free(a, b) else None
         if block is not None:
             i, t = block
             tables.append(t)
@@ -134,7 +138,8 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     return tables
 
 
-def _cell_block(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, Table] | None:
+def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
+                ) -> tuple[int, Table] | None:
     """A table whose cells stand one a line, starting at line i (the line after it, and the
     table), by the first layout that fits: cells with a trailing pipe and pipe-only row ends,
     cells between `|` lines, or cells between blank lines under a statistics-table opener."""
@@ -142,7 +147,7 @@ def _cell_block(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, T
     readers = (
         (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
         (lambda: text[a:b].strip() in ("|", "｜"), _stream_block),
-        (lambda: _LINE_TABLE_START.match(text, a, b) and _cells_on_lines(text, lines, i),
+        (lambda: _LINE_TABLE_START.match(folded, a, b) and _cells_on_lines(text, lines, i),
          _line_block),
     )
     for fits, read in readers:
@@ -455,7 +460,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         if not run and not vals:
             return
         words = list(run)
-        while words and TITLE.search(text[words[0][0]:words[0][1]]):
+        while words and TITLE.search(same_length(text[words[0][0]:words[0][1]])):
             rows.append([words.pop(0)])
             width[0] = 0
         last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 import regex
 
+from nlp.normalize import same_length
 from nlp.records import Table
 from nlp.tables.labels import label_key, table_labels
 from nlp.tables.values import is_unit, parse_value
@@ -151,7 +152,7 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         if len(nonnull) == 1 and kinds[nonnull[0]] == "text":
             only = cells[nonnull[0]]
             spans_all = n_cols > 1 and only.colspan >= n_cols
-            if TITLE.search(only.text) or spans_all:
+            if TITLE.search(same_length(only.text)) or spans_all:
                 block = " ".join(only.text.split())
                 header_rows, header_closed = [], True
                 continue
