@@ -40,6 +40,9 @@ class IndicatorRule:
     sentence: regex.Pattern | None = None  # must match the sentence before the claim
     sections: frozenset[str] = frozenset()  # section kinds the rule is limited to (empty: any)
     exclude: regex.Pattern | None = None  # must NOT match the clause before it nor the subject
+    # the id is a reading of a looser word (受理 N件 as 本年新收): a 其中 part whose own rule names
+    # the same id (其中本年新收N件) takes it over
+    yields: bool = False
 
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
@@ -68,6 +71,7 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 sentence=regex.compile(p["sentence"]) if "sentence" in p else None,
                 sections=frozenset(p.get("sections", [])),
                 exclude=regex.compile(p["exclude"]) if "exclude" in p else None,
+                yields=bool(p.get("yields", False)),
             )
         )
     return tuple(rules)
@@ -201,6 +205,8 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     nt = norm.text
     undecided: list[Claim] = []
     by_id = {c.claim_id: c for c in report.claims}
+    yielding = {r.id for r in indicator_rules() if r.yields}
+    rule_of: dict[str, str] = {}
     for claim in report.claims:
         if claim.indicator is not None:
             continue
@@ -213,12 +219,17 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         )
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:
-            ind = None  # a part (其中…, 类别…) is not its total
+            if rule_of.get(parent.claim_id) in yielding and rule not in yielding:
+                parent.indicator = None  # 受理33件，其中本年新收33件: the part is named
+                parent.extractor = _with(parent.extractor, f"indicator:yielded:{rule}")
+            else:
+                ind = None  # a part (其中…, 类别…) is not its total
         if ind is None and parent is not None and claim.kind not in _NOT_A_LEVEL:
             by_applicant = applicant_part(parent.indicator, claim.subject)
             if by_applicant is not None:
                 ind, rule = by_applicant, "applicant"
         if rule is not None:
+            rule_of[claim.claim_id] = rule
             claim.indicator = ind
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
         else:

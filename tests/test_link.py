@@ -66,6 +66,20 @@ CASES = [
     ("heldout10/zj_yuhang_2021", "2021", "2021年全区共受理政府信息公开申请件1156件，1132件已按规定在法定期限内予以答复。", "1132件", "t3.result.total.total"),
     ("heldout10/gd_guangzhou_yingji_2020", "2019", "2020年共收到政府信息公开申请27份。", "27份", "t3.new.total"),
     ("heldout9/yn_dali_2023", "2021", "全州共计受理办理政府信息公开申请354件。其中，2023年新收政府信息公开申请354件，办理完成353件，结转2024年度继续办理1件。", "353件", "t3.result.total.total"),
+    # held-outs 11–13
+    ("heldout11/hb_hanyang_2022", "2021", "共收到8份政府信息公开申请,予以公开2件,部分公开2件,本办不掌握相关政府信息2件,其他1件。", "2件", "t3.result.granted.total"),
+    ("heldout11/hb_hanyang_2022", "2021", "共收到8份政府信息公开申请,其中部分公开2件,本办不掌握相关政府信息3件,其他1件。", "3件", "t3.result.unable.not_held.total"),
+    # 受理 N件 yields t3.new.total to the 新收 part that names it
+    ("heldout12/xj_saybagh_2023", "2021", "2023年共受理依申请公开33件,其中本年新收33件,上年结转0件,结转至下年办理0件。", "33件", None),
+    ("heldout12/xj_saybagh_2023", "2021", "2023年共受理依申请公开33件,其中本年新收31件,上年结转2件,结转至下年办理0件。", "31件", "t3.new.total"),
+    ("heldout12/xj_saybagh_2023", "2021", "2023年共受理依申请公开33件,均已按时答复。", "33件", "t3.new.total"),
+    ("heldout13/gs_lanzhou_2011", "pre2019", "2011年度,共发行《兰州政报》12期,发布政府信息662条,赠阅4.8万份。", "12期", "gazette.issues"),
+    ("heldout13/gs_lanzhou_2011", "pre2019", "2011年度,共发行《兰州政报》12期,发布政府信息662条,赠阅4.8万份。", "662条", "active.channel.gazette"),
+    ("heldout13/gs_lanzhou_2011", "pre2019", "2011年度,共发行《兰州政报》12期,发布政府信息662条,赠阅4.8万份。", "4.8万份", "gazette.copies"),
+    ("heldout13/gs_lanzhou_2011", "pre2019", "通过政府网站、政府公报等渠道发布政府信息662条。", "662条", None),
+    ("heldout13/zj_lucheng_2018", "pre2019", "其中,街道官方微信发布信息782条,信息公开网发布政务动态信息67条。", "782条", "active.channel.wechat"),
+    ("heldout13/zj_lucheng_2018", "pre2019", "其中,街道官方微信发布信息782条,信息公开网发布政务动态信息67条。", "67条", "active.channel.website"),
+    ("heldout13/gx_jiaoyuting_2016", "pre2019", "办公室下设政务窗口、新闻办、信息中心等3个政府信息公开机构。", "3个", "staff.units"),
 ]
 
 
