@@ -534,6 +534,10 @@ def test_arbitrary_text_never_raises_and_spans_round_trip(text):
     ("严格执行2008年市人民政府令第3号的规定", "2008年市人民政府令第3号", "市人民政府令", 2008, 3),
     # a date before a sentence is not the decree's year
     ("2018年按照财政部令第87号要求", "财政部令第87号", "财政部令", None, 87),
+    # heldout13/cq_chongqing_2015: no 第, a 政府 without 人民, 已经 before it
+    ("共取消63项,已经市政府令291号发布实施", "市政府令291号", "市政府令", None, 291),
+    ("已经市人民政府令第291号发布", "市人民政府令第291号", "市人民政府令", None, 291),
+    ("按照渝府令第5号执行", "渝府令第5号", "渝府令", None, 5),
 ])
 def test_decree_with_a_leading_year(sentence, text, code, year, serial):
     import nlp
