@@ -307,3 +307,18 @@ def test_parts_in_pian_of_a_total_in_tiao():
     text = "全年共发布信息120条，其中工作动态22篇，通知公告57篇，政策解读36篇，其他信息60篇。"
     (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
     assert chk.status == "fail" and chk.observed == 175
+
+
+def test_a_wrong_share_does_not_make_its_breakdown_complete():
+    # heldout13/jl_jilin_jiaotong_2018: 14 staff, 其中兼职人员12人, 占…比例为100% (12/14 = 85.7%):
+    # percent_of reports the share; the breakdown is not proven complete, so no second finding
+    import nlp
+
+    text = ("我局从事政府信息公开工作人员14人(局机关2人,局属单位12人),其中兼职人员12人,"
+            "占从事信息公开工作人员数的比例为{}%。")
+    checks = nlp.extract_text(text.format("100")).checks
+    assert [k.status for k in checks if k.check == "percent_of"] == ["fail"]
+    assert "fail" not in [k.status for k in checks if k.check == "parts_vs_total"]
+    # a share that fits its count still closes the breakdown: 12 of 14 is not all of it
+    checks = nlp.extract_text(text.format("85.7")).checks
+    assert [k.status for k in checks if k.check == "percent_of"] == ["pass"]

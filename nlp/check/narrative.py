@@ -278,6 +278,19 @@ def _rounding_slack(parts: list[Claim], by_part: dict[str, Claim]) -> float:
                if p.claim_id in by_part) + 1e-9
 
 
+def _shares_fit(parts: list[Claim], total: Claim, by_part: dict[str, Claim]) -> bool:
+    """Does each part's stated share agree with its count (to the share's printed decimals)?
+    Shares that contradict their counts (12 of 14 “占100%”) prove nothing about the breakdown
+    being complete: `percent_of` reports them."""
+    for p in parts:
+        sh = by_part.get(p.claim_id)
+        if sh is None or sh.value is None or p.value is None or not total.value:
+            return False
+        if abs(p.value / total.value * 100 - sh.value) > 0.5 * 10 ** (-_decimals(sh)) + 1e-9:
+            return False
+    return True
+
+
 def parts_vs_total(report: Report) -> list[Check]:
     claims = {c.claim_id: c for c in report.claims}
     # parts of one total may come as several breakdowns (其中 by unit, then 主要类别有： by
@@ -305,7 +318,8 @@ def parts_vs_total(report: Report) -> list[Check]:
             or covers_partition([p.subject or "" for p in parts]) is not None
         )
         share = _share_sum(parts, shares)
-        if share is not None and abs(share - 100) <= _rounding_slack(parts, by_part):
+        if share is not None and abs(share - 100) <= _rounding_slack(parts, by_part) and \
+                _shares_fit(parts, total, by_part):
             exhaustive = True
         refs = [total.claim_id] + [p.claim_id for p in parts]
         terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
