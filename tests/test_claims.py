@@ -499,3 +499,16 @@ def test_qizhong_after_the_last_item_of_a_list_belongs_to_the_outer_total():
     assert cs["15条"].parent == cs["27条"].claim_id
     report = nlp.extract_text(text)
     assert not [c for c in report.checks if c.check == "parts_vs_total" and c.status == "fail"]
+
+
+def test_qizhong_list_ends_at_its_catch_all_before_a_verb_led_clause():
+    # heldout12/gx_lipu_2022: 5767 = 3683 + 2084 (其他); 主动公开文件597份 and 发布政策解读14篇 are other facts
+    text = ("2022年通过政府网站主动公开信息5767条,其中重点领域信息3683条,其他信息2084条,"
+            "主动公开文件597份,发布政策解读14篇。")
+    cs = _by_text(claims_of(text))
+    assert cs["2084条"].parent == cs["3683条"].parent == cs["5767条"].claim_id
+    assert cs["14篇"].parent is None and cs["597份"].parent is None
+    # a catch-all in the middle of a list does not end it
+    text = "主动公开信息11125条,其中其他信息13条,政务动态类信息1966条,通知公告1149条。"
+    cs = _by_text(claims_of(text))
+    assert cs["1966条"].parent == cs["11125条"].claim_id

@@ -562,8 +562,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         totals = [f for f in _in_range(quantities, starts, look_from, q)
                   if f.ne <= q and f.claim.kind in _COUNTED]
         scope_end = _parallel_end(nt, q, scope_end, quantities, starts)
-        parts = [f for f in _in_range(quantities, starts, q + 1, scope_end)
-                 if f.claim.kind in _COUNTED]
+        parts = _until_rest([f for f in _in_range(quantities, starts, q + 1, scope_end)
+                             if f.claim.kind in _COUNTED])
         # 公开114条，其中网站公开72条，其中包括…3条、…10条: a list right after a part is that
         # part's breakdown (nested), not a second breakdown of the outer total, when that part
         # is its list's only one or holds the new parts (…法制新闻12条，其中主站采用15条: 15 of
@@ -776,6 +776,19 @@ _OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法�
 
 
 _NESTED_GAP = " \t，,：:；;。"
+_REST = ("其他", "其它", "其余")
+_VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
+
+
+def _until_rest(parts: list[_Found]) -> list[_Found]:
+    """A 其中 list whose catch-all item (其他信息2084条) is followed by a clause led by a verb
+    ends at the catch-all: the counts from there on are other facts (…其他信息2084条,主动公开
+    文件597份,发布政策解读14篇)."""
+    for k, f in enumerate(parts[:-1]):
+        if (f.claim.subject or "").startswith(_REST) and \
+                _VERB_LED.match(parts[k + 1].claim.subject or ""):
+            return parts[:k + 1]
+    return parts
 
 
 def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
