@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from nlp.ingest import read
 from nlp.records import Document, Table
@@ -309,3 +311,13 @@ def test_one_cell_a_line_table_in_traditional_script():
     assert (ids["t3.new.natural"], ids["t3.new.commercial"], ids["t3.new.total"]) == (11, 1, 12)
     assert ids["t2.rules.issued"] == 0 and len(ids) >= 31
     _offsets_round_trip(report.document, report.document.tables)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=12),
+       st.integers(0, 70), st.integers(1, 15))
+def test_free_of_matches_the_direct_overlap_test(spans, a, width):
+    from nlp.segment.blocks import _free_of
+
+    spans = [(s, s + w) for s, w in spans]
+    b = a + width
+    assert _free_of(spans)(a, b) == (not any(a < e and s < b for s, e in spans))

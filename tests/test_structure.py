@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from corpus import segmented
+from hypothesis import given
+from hypothesis import strategies as st
 
 import nlp
 from nlp.segment.structure import classify_title, cn_number, find_structure, section_kinds
@@ -247,3 +249,13 @@ def test_canonical_prefix_alternation_names_the_first_matching_pattern(level1_on
             assert alt.first_at(nt, pos) == first, (name, pos)
             hits += first is not None
     assert hits > 20  # real headings were among the positions
+
+
+@given(st.lists(st.integers(min_value=1, max_value=4), max_size=40))
+def test_section_nesting_matches_the_direct_search(levels):
+    from nlp.segment.structure import _nesting
+
+    ends, parents = _nesting(levels)
+    for k, lv in enumerate(levels):
+        assert ends[k] == next((j for j in range(k + 1, len(levels)) if levels[j] <= lv), None)
+        assert parents[k] == next((j for j in range(k - 1, -1, -1) if levels[j] < lv), None)

@@ -368,6 +368,8 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
     outer = [h for h in hits if h.kind == "title" and not h.nested]
     numbers = [h for h in hits if h.kind == "doc_number"]
     by_start = {h.start: h for h in outer}
+    outer_by_end = sorted(outer, key=lambda h: h.end)  # stable: text order among equal ends
+    outer_ends = [h.end for h in outer_by_end]
     defs: list[tuple[int, str, str | None]] = []  # (position, alias, full title)
     added: list[_Hit] = []
     for m in pats["alias_definition"].finditer(text):
@@ -377,9 +379,9 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
         # the full title: the last outer title before the marker, with only brackets, commas
         # and numbers in between
         full = None
-        prev = [h for h in outer if h.end <= marker]
-        if prev:
-            t = prev[-1]
+        k = bisect.bisect_right(outer_ends, marker)  # the outer titles that end before the marker
+        if k:
+            t = outer_by_end[k - 1]
             gap = list(text[t.end : marker])
             for n in numbers:
                 if n.start >= t.end and n.end <= marker:

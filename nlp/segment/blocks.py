@@ -19,6 +19,9 @@ one split is forced (by the column count, spaces, or the table's sum identities)
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+
 import regex
 
 from nlp.normalize import same_length
@@ -89,8 +92,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
 
-    def free(a: int, b: int) -> bool:
-        return not any(a < e and s < b for s, e in taken)
+    free = _free_of(taken)
 
     tables: list[Table] = []
     i = 0
@@ -163,7 +165,23 @@ def _run_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
     (`nlp.tables.runs`: split only where the split is forced)."""
     from nlp.tables.runs import run_tables
 
-    return run_tables(text, lambda a, b: not any(a < e and s < b for s, e in taken))
+    return run_tables(text, _free_of(taken))
+
+
+def _free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """`free(a, b)`: does [a, b) overlap none of `spans`? (bisection over the spans sorted by
+    start, with the running maximum of their ends, so any overlap is found)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    max_end: list[int] = []
+    for _, e in ordered:
+        max_end.append(max(e, max_end[-1]) if max_end else e)
+
+    def free(a: int, b: int) -> bool:
+        k = bisect_left(starts, b)  # the spans that start before b
+        return k == 0 or max_end[k - 1] <= a
+
+    return free
 
 
 _MD_RULE = regex.compile(r"\s*:?-{3,}:?\s*")
@@ -378,7 +396,7 @@ def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int,
     rows, notes = _stream_rows(text, toks)
     cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e, note=notes.get((s, e), ""))
              for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
-    first_line = next(x for x, (a, b) in enumerate(lines) if a <= toks[0][0] <= b)
+    first_line = bisect_right(lines, (toks[0][0], len(text) + 1)) - 1  # the line holding it
     return Table(index=0, start=toks[0][0], end=toks[-1][1], cells=cells, source="text",
                  caption=_caption(text, lines, first_line))
 

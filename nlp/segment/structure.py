@@ -544,6 +544,22 @@ def _sibling_follows(nt: str, norm: NormalizedText, m: regex.Match, level: int, 
 # --------------------------------------------------------------------------- entry point
 
 
+def _nesting(levels: list[int]) -> tuple[list[int | None], list[int | None]]:
+    """For each heading: the index of the next heading of the same or a higher level (where
+    its section ends) and of the nearest earlier heading of a higher level (its parent), in
+    one pass with a stack (linear in the number of headings)."""
+    n = len(levels)
+    ends: list[int | None] = [None] * n
+    parents: list[int | None] = [None] * n
+    stack: list[int] = []
+    for k, lv in enumerate(levels):
+        while stack and levels[stack[-1]] >= lv:
+            ends[stack.pop()] = k
+        parents[k] = stack[-1] if stack else None
+        stack.append(k)
+    return ends, parents
+
+
 def find_structure(doc: Document) -> None:
     """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`."""
     norm = doc.norm
@@ -564,15 +580,13 @@ def find_structure(doc: Document) -> None:
     # ---- sections
     n_end = len(nt)
     sections: list[Section] = []
+    ends, parents = _nesting([h.level for h in heads])
+    blank = _SPACE | {"\n"}
     for k, h in enumerate(heads):
-        end = n_end
-        for h2 in heads[k + 1 :]:
-            if h2.level <= h.level:
-                end = h2.start
-                break
-        while end > h.start and nt[end - 1] in _SPACE | {"\n"}:
+        end = heads[ends[k]].start if ends[k] is not None else n_end
+        while end > h.start and nt[end - 1] in blank:
             end -= 1
-        parent = next((j for j in range(k - 1, -1, -1) if heads[j].level < h.level), None)
+        parent = parents[k]
         s, e = src(h.start, end)
         hs, he = src(h.start, max(h.end, h.start + 1))
         sections.append(Section(
