@@ -321,3 +321,41 @@ def test_free_of_matches_the_direct_overlap_test(spans, a, width):
     spans = [(s, s + w) for s, w in spans]
     b = a + width
     assert _free_of(spans)(a, b) == (not any(a < e and s < b for s, e in spans))
+
+
+def test_pipe_cells_without_row_ends_and_table_three_right_after_table_two():
+    # heldout15/bj_haidian_unit_2022: `信息内容 |` … `规章 |` `0 |` … `行政规范性文件 |` with no
+    # pipe-only line between the rows, and table 三's corner note right after 行政事业性收费's `0 |`
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout15" / "bj_haidian_unit_2022_mirror_excerpt.txt")
+    assert len(report.document.tables) == 2
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert [ids[f"t2.normative.{k}"] for k in ("issued", "repealed", "in_force")] == [0, 1, 4]
+    assert ids["t2.fees.amount"] == 0 and ids["t3.new.total"] == 83
+    assert ids["t3.result.unable.not_held.total"] == 55
+    assert all(c.indicator for c in report.cells)
+    _offsets_round_trip(report.document, report.document.tables)
+
+
+def test_two_pipe_lines_after_a_full_row_are_no_empty_cell():
+    # heldout15/sn_lueyang_2021: `行政事業性收費 |` `0 |` `0 |` `|` `|` under a 3-cell header
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout15" /
+                         "sn_lueyang_ziranziyuan_2021_zh_hant_mirror_excerpt.txt")
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert (ids["t2.fees.prev_items"], ids["t2.fees.delta"]) == (0, 0)
+    assert (ids["t2.procurement.items"], ids["t2.procurement.amount"]) == (0, 0)
+    assert ids["t2.licensing.decisions"] == 97
+
+
+def test_cell_with_its_pipe_on_the_next_line():
+    # heldout15/hb_hannan_yibao_2020: `上一年项目数量` / `|` / `本年增/减` / `| |`
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout15" / "hb_hannan_yibao_2020_excerpt.txt")
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert (ids["t2.other_services.prev_items"], ids["t2.other_services.delta"],
+            ids["t2.other_services.decisions"]) == (0, 1, 0)
+    assert ids["t2.fees.delta"] == 0 and ids["t2.procurement.amount"] == 0

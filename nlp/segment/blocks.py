@@ -188,10 +188,12 @@ _MD_RULE = regex.compile(r"\s*:?-{3,}:?\s*")
 
 
 def _make_table(text: str, lines: list[tuple[int, int]], first: int,
-                rows: list[list[tuple[int, int]]]) -> Table:
+                rows: list[list[tuple[int, int]]],
+                notes: dict[tuple[int, int], str] | None = None) -> Table:
     # a Markdown header rule (|---|---|, as PDF-to-Markdown converters write) is not a row
     rows = [r for r in rows if not all(_MD_RULE.fullmatch(text[s:e]) for s, e in r)] or rows
-    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e)
+    notes = notes or {}
+    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e, note=notes.get((s, e), ""))
              for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
     start = min(s for r in rows for s, _ in r[:1])
     end = max(e for r in rows for _, e in r[-1:])
@@ -204,6 +206,8 @@ def _caption(text: str, lines: list[tuple[int, int]], first: int) -> str:
         s = text[lines[k][0]:lines[k][1]].strip()
         if not s:
             continue
+        if "|" in s or "｜" in s:  # a cell of the block before, not a caption
+            return ""
         if len(s) <= 60 and not s.endswith(_SENT_END):
             return s
         return ""
@@ -259,7 +263,7 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
 # cell: `第二十条第(一)项 | |||`), rows closed (or opened) by a line of pipes only
 # (`规章 |` / `0 |` / `0 |` / `0 |` / `||`)
 _CELL_PIPE = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜][|｜\s]*")
-_PIPES_ONLY = regex.compile(r"\s*[|｜]+\s*")
+_PIPES_ONLY = regex.compile(r"\s*[|｜][|｜\s]*")
 _ONE_PIPE = regex.compile(r"\s*[|｜]\s*")
 
 
@@ -292,23 +296,34 @@ def _pipe_rows_ahead(text: str, lines: list[tuple[int, int]], i: int) -> bool:
 def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                      ) -> tuple[int, Table | None]:
     """The table of one-cell-a-line rows with trailing pipes (see `_CELL_PIPE`), from line i to
-    the first line that is neither a cell nor a row end."""
+    the first line that is neither a cell nor a row end, or to table 三's opening cell when the
+    block already holds data (table 三 printed right after table 二). A row the page did not
+    close (a label after the numbers: `规章 |` `0 |` … `行政规范性文件 |` …) is split by the
+    header words, as a cell stream is (`_stream_rows`)."""
     rows: list[list[tuple[int, int]]] = []
     row: list[tuple[int, int]] = []
+    width = 0  # cells of the last header row (two or more cells, no number)
     j = i
     while j < len(lines):
         a, b = lines[j]
         if _PIPES_ONLY.fullmatch(text, a, b):
-            if (row and _ONE_PIPE.fullmatch(text, a, b) and j + 1 < len(lines)
-                    and _PIPES_ONLY.fullmatch(text, *lines[j + 1])):
-                # `0 |` / `|` / `|`: an empty cell, then the row's end
+            if (row and width and len(row) + 1 == width and _ONE_PIPE.fullmatch(text, a, b)
+                    and j + 1 < len(lines) and _PIPES_ONLY.fullmatch(text, *lines[j + 1])
+                    and any(_value_like(text[s:e]) for s, e in row)):
+                # `0 |` / `|` / `|`: an empty cell (the data row is then as wide as its
+                # header), then the row's end
                 p = a + len(text[a:b]) - len(text[a:b].lstrip())
                 row.append((p, p))
             elif row:
                 rows.append(row)
+                width = _header_width(text, row, width)
                 row = []
         elif _CELL_PIPE.fullmatch(text, a, b):
-            row.append(_cell_text(text, a, b))
+            cell = _cell_text(text, a, b)
+            if j > i and _T3_OPENER.match(same_length(text[cell[0]:cell[1]])) and any(
+                    _value_like(text[s:e]) for r in [*rows, row] for s, e in r):
+                break
+            row.append(cell)
         else:
             break
         j += 1
@@ -316,7 +331,41 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
         rows.append(row)
     if len(rows) < 2 or not any(_value_like(text[s:e]) for r in rows for s, e in r):
         return i + 1, None
-    return j, _make_table(text, lines, i, rows)
+    out: list[list[tuple[int, int]]] = []
+    notes: dict[tuple[int, int], str] = {}
+    for r in rows:
+        if _unclosed(text, r):
+            sub, n = _stream_rows(text, r)
+            out.extend(sub)
+            notes.update(n)
+        else:
+            out.append(r)
+    return j, _make_table(text, lines, i, out, notes)
+
+
+# table 三's first cell: its corner note or 申请人情况
+_T3_OPENER = regex.compile(r"\s*(?:[（(]本列数据的勾稽关系|申请人情况)")
+
+
+def _header_width(text: str, row: list[tuple[int, int]], width: int) -> int:
+    """The width a closed row sets for the rows after it: its own when it is a header row (two
+    or more cells, no number), else the last header's."""
+    if len(row) >= 2 and not any(_value_like(text[s:e]) for s, e in row):
+        return len(row)
+    return width
+
+
+def _unclosed(text: str, row: list[tuple[int, int]]) -> bool:
+    """Does a row hold a label after a number (several rows the page did not close)?"""
+    seen_value = False
+    for s, e in row:
+        if e == s:
+            continue
+        if _value_like(text[s:e]):
+            seen_value = True
+        elif seen_value:
+            return True
+    return False
 
 
 _LINE_TABLE_START = regex.compile(
@@ -375,6 +424,10 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             blanks += 1
             if blanks > 2:
                 break
+            j += 1
+            continue
+        if toks and last == j - 1 and _PIPES_ONLY.fullmatch(s):
+            last = j  # the pipe of the cell above, printed on its own line (`本年增/减` / `|`)
             j += 1
             continue
         if s.strip() in ("|", "｜") or not _cell_sized(s.strip()) or (
