@@ -268,6 +268,16 @@ def _with(extractor: str, part: str) -> str:
     return f"{extractor}+{part}" if extractor else part
 
 
+_RULE_IN_EXTRACTOR = regex.compile(r"(?:^|\+)indicator:rule:([^+]+)")
+
+
+def loose_reading(claim: Claim) -> bool:
+    """Did the claim get its id from a rule whose word has several readings (受理 N件: 本年新收,
+    or the requests handled; rule field `yields`)? `Claim.extractor` names the rule."""
+    m = _RULE_IN_EXTRACTOR.search(claim.extractor or "")
+    return m is not None and m.group(1) in {r.id for r in indicator_rules() if r.yields}
+
+
 def _classify(report: Report, claims: list[Claim]) -> None:
     """Let the trained indicator classifier decide claims the rules leave open."""
     try:

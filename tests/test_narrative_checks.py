@@ -3,6 +3,8 @@
 Each case names the report the numbers come from; the expected status is worked out from the
 arithmetic in the comment, not from the program."""
 
+from pathlib import Path
+
 import pytest
 
 from nlp.check.narrative import (
@@ -322,3 +324,23 @@ def test_a_wrong_share_does_not_make_its_breakdown_complete():
     # a share that fits its count still closes the breakdown: 12 of 14 is not all of it
     checks = nlp.extract_text(text.format("85.7")).checks
     assert [k.status for k in checks if k.check == "percent_of"] == ["pass"]
+
+
+def test_shouli_against_new_requests_is_uncertain_when_the_other_reading_is_missing():
+    # heldout15/jl_changchun_2023: 共受理…申请2件 against 新收 3; 受理 may be the requests handled,
+    # whose cells the excerpt cuts off. 收到 (only new requests) against 3 stays a finding.
+    import nlp
+
+    path = Path(__file__).resolve().parent.parent / "corpora" / "heldout15" / \
+        "jl_changchun_tuiyijunren_2023_excerpt.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "共受理政府信息公开申请2件" in text
+
+    def nvt(t):
+        return [k for k in nlp.extract_text(t).checks
+                if k.check == "narrative_vs_table" and k.indicator == "t3.new.total"]
+
+    (chk,) = nvt(text)
+    assert chk.status == "uncertain" and "受理" in chk.message
+    (chk,) = nvt(text.replace("共受理政府信息公开申请2件", "共收到政府信息公开申请2件"))
+    assert chk.status == "fail"

@@ -28,6 +28,7 @@ from functools import lru_cache
 import regex
 
 from nlp.extract.claims import same_counter
+from nlp.link import loose_reading
 from nlp.records import Cell, Check, Claim, Report
 
 _SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3}
@@ -136,9 +137,15 @@ def narrative_vs_table(report: Report) -> list[Check]:
             status = "uncertain"
             note = f"，但正文另处“{agreeing[0].text}”与表一致，此处可能是部分口径"
             refs.append(agreeing[0].claim_id)
-        for alt in ([] if agreeing else alternatives(ln.indicator)):
+        alts = alternatives(ln.indicator)
+        loose = (ln.indicator or "").startswith("t3.new.") and loose_reading(claim)
+        if loose:  # 受理 N件 may also be the requests handled (办结), in the same column
+            alts = (*alts, (ln.indicator.replace("t3.new.", "t3.result.total.", 1),))
+        unknown = False  # a reading that cannot be checked: its cell is not in the table
+        for alt in ([] if agreeing else alts):
             alt_cells = [by_ind.get(i) for i in alt]
             if any(c is None or c.value is None for c in alt_cells):
+                unknown = True
                 continue
             total = sum(cell_value_in(c, unit) or 0.0 for c in alt_cells)  # type: ignore[union-attr]
             if claim_agrees(claim, total):
@@ -147,6 +154,9 @@ def narrative_vs_table(report: Report) -> list[Check]:
                 note = f"，但与{labels}之和{_fmt(total)}相符，可能口径不同"
                 refs += [c.cell_id for c in alt_cells if c.cell_id not in refs]  # type: ignore[union-attr]
                 break
+        if status == "fail" and loose and unknown:
+            status = "uncertain"
+            note = "，但“受理”也可指办结数或含上年结转，表中缺少相应数据，无法核对"
         stated_txt = "0（文字表述）" if claim.kind == "zero" else _fmt(stated)
         out.append(Check(report.document.doc_id, "", "narrative_vs_table", status, stated,
                          observed, refs,
