@@ -512,3 +512,16 @@ def test_qizhong_list_ends_at_its_catch_all_before_a_verb_led_clause():
     text = "主动公开信息11125条,其中其他信息13条,政务动态类信息1966条,通知公告1149条。"
     cs = _by_text(claims_of(text))
     assert cs["1966条"].parent == cs["11125条"].claim_id
+
+
+def test_share_whole_named_by_a_clause_opening_container_and_fitting_the_share():
+    # heldout14/fj_yongan_caizheng_2020: 公开信息中，…19条，占比47.5% is 19 of the 40 published
+    # (a part with its own share), not of the 122 made nor of the 73 / 9 of the other classes
+    text = ("2020年度我单位共制作信息122条,其中主动公开信息数40条,占比32.8%;依申请公开信息数73条,"
+            "占比59.8%;不予公开信息数9条,占比7.4%。公开信息中,民政扶贫救灾社会保障就业类信息19条,"
+            "占比47.5%,国土资源城乡建设环保能源类信息2条,占比5%。")
+    report = nlp.extract_text(text)
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["47.5%"].whole == by_text["40条"].claim_id
+    assert by_text["5%"].whole == by_text["40条"].claim_id
+    assert not [k for k in report.checks if k.status == "fail"]

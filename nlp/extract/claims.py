@@ -608,6 +608,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
 _BRACKET_PART = regex.compile(r"(?<=[（(]|[（(][^（）()]{0,12}[，,])\s*(?:含|包括|其中)")
 _EXTRA_MARK = regex.compile(r"[，,；;、]\s*(?:另有|另外|另|此外|以及另)")
 _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
+# the same container without 在, opening its sentence: 公开信息中，…19条，占比47.5%
+_CLAUSE_WHOLE = regex.compile(r"\s*[^，。；,;\d]{2,20}?中[，,]")
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]")
 _RATE = regex.compile(r"(\p{Han}{1,3})率$")
@@ -619,12 +621,19 @@ def _overlap(a: str | None, b: str | None) -> int:
 
 
 def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities: list[_Found],
-                  starts: list[int], exclude: set[str]) -> _Found | None:
+                  starts: list[int], exclude: set[str], need: float = 0,
+                  share: Claim | None = None) -> _Found | None:
     """The claim a share or a list is measured against when the sentence does not repeat it:
     the nearest earlier claim (same unit, within _LOOK_BACK) whose subject shares at least two
-    character bigrams with `probe` (the part's subject, or the 在…中 phrase)."""
-    best, best_key = None, (2, False)
+    character bigrams with `probe` (the part's subject, or the 在…中 phrase). Among those sharing
+    as many, one that `share` (the part's 占X%, of a part of value `need`) fits to its printed
+    decimals comes first. A whole smaller than its part is kept: that is the report's error."""
+    best, best_key = None, (2, False, False)
     head = _head(probe)
+    tol = None
+    if share is not None and share.value is not None and need:
+        digits = regex.search(r"[.．点]([0-9０-９]+)", share.text)
+        tol = 0.5 * 10 ** -(len(digits.group(1)) if digits else 0) + 1e-9
     for f in quantities[bisect_left(starts, before - _LOOK_BACK):]:
         if f.ne > before:
             break
@@ -632,8 +641,10 @@ def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities
             continue
         if f.claim.unit != unit or f.claim.kind not in _COUNTED:
             continue
-        key = (_overlap(head, _head(f.claim.subject)), f.claim.parent is None)
-        if key >= best_key:  # most shared words, then a total over a part, then the nearer
+        fits = tol is not None and bool(f.claim.value) and \
+            abs(need / f.claim.value * 100 - share.value) <= tol  # type: ignore[operator,union-attr]
+        key = (_overlap(head, _head(f.claim.subject)), fits, f.claim.parent is None)
+        if key >= best_key:  # most shared words, a whole the share fits, a total, the nearer
             best, best_key = f, key
     return best
 
@@ -659,7 +670,7 @@ def _implicit_wholes(nt: str, quantities: list[_Found], starts: list[int],
             continue
         g = by_id[c.part]
         ss = _clause_start(nt, g.ns, _SENT_END)
-        m = _IN_WHOLE.search(nt, ss, g.ns)
+        m = _IN_WHOLE.search(nt, ss, g.ns) or _CLAUSE_WHOLE.match(nt, ss, g.ns)
         whole = None
         if m is not None:  # 在…的2026条政府信息中: the whole is inside the phrase
             inside = [q for q in _in_range(quantities, starts, m.start(), m.end())
@@ -667,7 +678,11 @@ def _implicit_wholes(nt: str, quantities: list[_Found], starts: list[int],
             whole = inside[-1] if inside else None
         if whole is None:
             probe = m.group() if m is not None else g.claim.subject
-            whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, starts, shared_parts)
+            # a container the sentence names may itself be a part with a share of its own
+            # (主动公开信息数40条，占比32.8%。公开信息中，…19条，占比47.5%)
+            skip = {g.claim.claim_id} if m is not None else shared_parts
+            whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, starts, skip,
+                                  need=g.claim.value or 0, share=c)
         if whole is None:
             key = _clause_start(nt, f.ns, _SENT_END)
             if key not in containers:  # one container for all shares of the sentence
