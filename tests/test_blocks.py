@@ -261,11 +261,11 @@ def test_row_label_with_a_long_bracketed_note_stays_in_a_one_cell_a_line_table()
     assert [by_ind[f"t2.normative.{k}"] for k in ("new_made", "new_published", "total_public")] \
         == [34, 4, 47]
     # a long line that is a sentence still ends the table
-    from nlp.segment.blocks import _cell_sized
+    from nlp.segment.blocks import cell_sized
 
-    assert _cell_sized("规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”"
+    assert cell_sized("规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”"
                        "“细则”等字样的公文，一般情况下属于规范性文件）")
-    assert not _cell_sized("2020年，全镇累计主动公开政府信息114条（其中网站72条），涉及扶贫、公共卫生、"
+    assert not cell_sized("2020年，全镇累计主动公开政府信息114条（其中网站72条），涉及扶贫、公共卫生、"
                            "社会保障、环境保护、安全生产、禁毒等各个方面。")
 
 

@@ -259,3 +259,13 @@ def test_section_nesting_matches_the_direct_search(levels):
     for k, lv in enumerate(levels):
         assert ends[k] == next((j for j in range(k + 1, len(levels)) if levels[j] <= lv), None)
         assert parents[k] == next((j for j in range(k - 1, -1, -1) if levels[j] < lv), None)
+
+
+def test_paragraph_after_a_table_row_ending_in_a_pipe_keeps_its_sentences():
+    # heldout14/sd_jining_renshe_2020: `3次 | 2次 | 21条 | 400余条 |` then the 依申请公开 paragraph
+    text = ("(一)主动公开。全年发布政府信息1200余条。\n政策解读情况\n新闻发布会 | 电视采访 | 数字图文 | 微信 |\n"
+            "3次 | 2次 | 21条 | 400余条 |\n(二)依申请公开。全年受理依申请信息公开21件,全部在规定时间内办结。"
+            "全年共收到行政复议1件,维持结果1件。\n")
+    report = nlp.extract_text(text)
+    sents = [text[s.start:s.end] for s in report.document.sentences]
+    assert any(s.startswith("全年共收到行政复议1件") for s in sents), sents

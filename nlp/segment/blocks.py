@@ -249,7 +249,7 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         k = j + 2
         while (k < n and k <= j + 3 and text[lines[k][0]:lines[k][1]].strip()
                and text[lines[k][0]:lines[k][1]].strip() not in ("|", "｜")
-               and _cell_sized(text[lines[k][0]:lines[k][1]].strip())
+               and cell_sized(text[lines[k][0]:lines[k][1]].strip())
                and k + 1 < n and text[lines[k + 1][0]:lines[k + 1][1]].strip() in ("|", "｜")):
             k += 1
         last = text[lines[k - 1][0]:lines[k - 1][1]]
@@ -375,7 +375,7 @@ _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines ar
 _NOTE = regex.compile(r"[（(][^（()）\n]{0,200}[)）]")
 
 
-def _cell_sized(s: str) -> bool:
+def cell_sized(s: str) -> bool:
     """Is the (stripped) line short enough to be one table cell: at most `_LINE_CELL_MAX`
     characters once the bracketed notes that local forms print in row labels are left out
     (规范性文件（行政机关制定发布的决定、公告、通告…一般情况下属于规范性文件）), with no sentence
@@ -404,7 +404,7 @@ def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the next lines look like one cell each (short, several of them numbers)?"""
     following = [text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
                  if e > s][:16]
-    if len(following) < 6 or not all(_cell_sized(x) for x in following[:6]):
+    if len(following) < 6 or not all(cell_sized(x) for x in following[:6]):
         return False
     return sum(_value_like(x) for x in following) >= 3
 
@@ -430,7 +430,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             last = j  # the pipe of the cell above, printed on its own line (`本年增/减` / `|`)
             j += 1
             continue
-        if s.strip() in ("|", "｜") or not _cell_sized(s.strip()) or (
+        if s.strip() in ("|", "｜") or not cell_sized(s.strip()) or (
                 toks and _is_report_heading(s)):
             break
         blanks = 0

@@ -62,6 +62,7 @@ import regex
 from nlp.normalize import NormalizedText
 from nlp.records import Document, Paragraph, Section, Sentence
 from nlp.scan import Alternation, anchored_finditer
+from nlp.segment.blocks import cell_sized
 
 MAX_TITLE = 40  # longest inline heading title, in characters of the normalised view
 
@@ -236,8 +237,9 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
             continue
         tabular = ("\t" in s and bool(_TAB_CELL.search(s))) or (
             "|" in s and (s.count("|") >= 2 or s.startswith("|") or s.endswith("|")))
-        # a cell line between "|" lines
-        weak = not tabular and (prev_bar or next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "") == "|")
+        # a cell line between "|" lines (cell-sized: not the paragraph after a table's last row)
+        weak = not tabular and (prev_bar or next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "") == "|") \
+            and cell_sized(s)
         if not tabular and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
             tabular = True  # whitespace-aligned columns with numbers
         prev_bar = s == "|" or s.endswith("|")
