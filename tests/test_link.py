@@ -80,6 +80,14 @@ CASES = [
     ("heldout13/zj_lucheng_2018", "pre2019", "其中,街道官方微信发布信息782条,信息公开网发布政务动态信息67条。", "782条", "active.channel.wechat"),
     ("heldout13/zj_lucheng_2018", "pre2019", "其中,街道官方微信发布信息782条,信息公开网发布政务动态信息67条。", "67条", "active.channel.website"),
     ("heldout13/gx_jiaoyuting_2016", "pre2019", "办公室下设政务窗口、新闻办、信息中心等3个政府信息公开机构。", "3个", "staff.units"),
+    ("heldout14/sd_jining_2020", "2019", "全年共收到行政复议1件,维持结果1件,尚未办结0件;未经复议直接诉讼0件,复议后诉讼0件。", "1件", "t4.review.total"),
+    ("heldout14/sd_jining_2020", "2019", "全年共收到行政复议1件,维持结果1件,尚未办结2件;未经复议直接诉讼3件,复议后诉讼4件。", "2件", "t4.review.pending"),
+    ("heldout14/sd_jining_2020", "2019", "全年共收到行政复议1件,维持结果1件,尚未办结2件;未经复议直接诉讼3件,复议后诉讼4件。", "3件", "t4.litigation_direct.total"),
+    ("heldout14/sd_jining_2020", "2019", "全年共收到行政复议1件,维持结果1件,尚未办结2件;未经复议直接诉讼3件,复议后诉讼4件。", "4件", "t4.litigation_after_review.total"),
+    ("heldout14/sx_jiaotong_2021", "2021", "2021年,山西省交通运输厅共收到依申请公开16项,办理15项,结转下年度继续办理1项。", "16项", "t3.new.total"),
+    ("heldout14/sx_jiaotong_2021", "2021", "2021年,山西省交通运输厅共收到依申请公开16项,办理15项,结转下年度继续办理1项。", "1项", "t3.carried_forward.total"),
+    ("heldout14/sx_jiaotong_2021", "2021", "2021年,全厅梳理行政许可事项16项,结转下年度1项。", "1项", None),
+    ("heldout14/sh_qingpu_2013", "pre2019", "截止到2013年底,我局累计主动公开政府信息753条,全文电子化率达100%。", "753条", None),
 ]
 
 
@@ -156,3 +164,15 @@ def test_review_outcome_named_in_its_clause_despite_litigation_in_the_sentence()
     report = nlp.extract_text(text + "\n\n" + TEMPLATE_HINT["2021"])
     threes = [c for c in report.claims if c.text == "3件" and c.start < len(text)]
     assert [c.indicator for c in threes][:3] == ["t4.review.total", None, "t4.review.upheld"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("据统计,2016年,我委公开政府信息728条。", "active.total"),  # heldout14/ha_xinyang_2016
+    ("本年度,通过政府网站公开政府信息30447条。", "active.channel.website"),
+    ("依申请公开信息12条。", None),
+])
+def test_bare_count_of_published_information_in_the_active_section(sentence, expected):
+    text = "二、主动公开政府信息情况\n" + sentence + "\n\n" + TEMPLATE_HINT["pre2019"]
+    report = nlp.extract_text(text)
+    (c,) = [c for c in report.claims if c.start < len(sentence) + 13]
+    assert c.indicator == expected
