@@ -325,6 +325,10 @@ def test_parent_of_qizhong_parts_seed():
                      "292条", ["229条", "57条", "6条"], id="f9.23:其中 in next sentence"),
         pytest.param("2022年,在上海市人民政府网站主动公开市政府规章13件(含新制定5件,修改4件,废止4件)",
                      "13件", ["5件", "4件"], id="f9.1:含"),
+        pytest.param("全年受理依申请信息公开21件,包括信函申请2件、网络申请19件,全部在规定时间内办结。",
+                     "21件", ["2件", "19件"], id="heldout14:包括 without brackets"),
+        pytest.param("2022年,主动公开政府信息32条,包括领导信息类1条、机构职能类2条、工作动态类6条。",
+                     "32条", ["1条", "2条", "6条"], id="heldout1:包括 a category list"),
     ],
 )
 def test_parent_relations(text, total, parts):
