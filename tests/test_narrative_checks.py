@@ -344,3 +344,12 @@ def test_shouli_against_new_requests_is_uncertain_when_the_other_reading_is_miss
     assert chk.status == "uncertain" and "受理" in chk.message
     (chk,) = nvt(text.replace("共受理政府信息公开申请2件", "共收到政府信息公开申请2件"))
     assert chk.status == "fail"
+
+
+def test_documents_in_bu_are_parts_of_a_total_in_tiao():
+    # heldout16/hl_mudanjiang_office_2019: 151条。其中…49条、规范性文件14部 (部 counts documents)
+    import nlp
+
+    text = "全年共公开政府信息15条。其中,政务动态9条、规范性文件14部。"
+    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    assert chk.status == "fail" and chk.observed == 23

@@ -776,11 +776,12 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
 
 
 # counters of one kind of thing: items of information (其中…篇 parts of a total in 条)
-_COUNTER_FAMILIES = (frozenset("条篇则"),)
+# pieces of information: 条 / 篇 / 则, and 部 for documents among them (信息151条，其中…规范性文件14部)
+_COUNTER_FAMILIES = (frozenset("条篇则部"),)
 
 
 def same_counter(a: str | None, b: str | None) -> bool:
-    """Do two units count the same kind of thing (equal, or 条 / 篇 / 则 for pieces of
+    """Do two units count the same kind of thing (equal, or 条 / 篇 / 则 / 部 for pieces of
     information)?"""
     return a == b or any(a in f and b in f for f in _COUNTER_FAMILIES if a and b)
 
