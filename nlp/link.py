@@ -24,7 +24,7 @@ from nlp.scan import Alternation
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
-_AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]")
+_AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[、]")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
 
@@ -43,6 +43,7 @@ class IndicatorRule:
     # the id is a reading of a looser word (受理 N件 as 本年新收): a 其中 part whose own rule names
     # the same id (其中本年新收N件) takes it over
     yields: bool = False
+    part: bool = False  # only for 其中 parts (claims with a parent)
 
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
@@ -72,6 +73,7 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 sections=frozenset(p.get("sections", [])),
                 exclude=regex.compile(p["exclude"]) if "exclude" in p else None,
                 yields=bool(p.get("yields", False)),
+                part=bool(p.get("part", False)),
             )
         )
     return tuple(rules)
@@ -167,7 +169,7 @@ def rule_indicator(
     best: tuple[float, IndicatorRule] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
     for rule in _rules_for(unit):
-        if rule.sections and section not in rule.sections:
+        if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
