@@ -353,3 +353,14 @@ def test_documents_in_bu_are_parts_of_a_total_in_tiao():
     text = "全年共公开政府信息15条。其中,政务动态9条、规范性文件14部。"
     (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
     assert chk.status == "fail" and chk.observed == 23
+
+
+def test_a_share_rounded_twice_is_uncertain():
+    # heldout17/zj_yuecheng_dongpu_2016: 113/915 = 12.3497% printed 12.4% (12.35% rounded again)
+    import nlp
+
+    text = "全年主动公开政府信息915条,其中政策文件113条,占比{}%。"
+    (chk,) = [k for k in nlp.extract_text(text.format("12.4")).checks if k.check == "percent_of"]
+    assert chk.status == "uncertain" and "两次" in chk.message
+    (chk,) = [k for k in nlp.extract_text(text.format("12.5")).checks if k.check == "percent_of"]
+    assert chk.status == "fail"

@@ -22,7 +22,7 @@ Statements that agree produce `pass`. Every check quotes both numbers and points
 from __future__ import annotations
 
 import math
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
 import regex
@@ -207,6 +207,9 @@ def percent_of(report: Report) -> list[Check]:
             trunc = math.floor(actual * 10**dec) / 10**dec
             if math.isclose(trunc, c.value, abs_tol=1e-9):
                 st, msg = "uncertain", f"“{c.text}”与{ratio}只在截尾（而非四舍五入）时相符。"
+            elif math.isclose(_round_twice(actual, dec), c.value, abs_tol=1e-9):
+                st, msg = "uncertain", (f"“{c.text}”与{ratio}只在两次四舍五入（先到小数点后"
+                                        f"{dec + 1}位）时相符。")
             else:
                 st, msg = status or "fail", f"“{c.text}”与{ratio}不符。"
                 other = _overall_total(report, c, part, whole, tol)
@@ -218,6 +221,13 @@ def percent_of(report: Report) -> list[Check]:
         out.append(Check(report.document.doc_id, "", "percent_of", st, c.value,
                          round(actual, 6), refs, msg, whole.indicator))
     return out
+
+
+def _round_twice(x: float, dec: int) -> float:
+    """`x` rounded half up to dec + 1 decimals, then to dec (12.3497 → 12.35 → 12.4): how a
+    share computed to two decimals and printed to one comes out."""
+    once = Decimal(repr(x)).quantize(Decimal(1).scaleb(-(dec + 1)), rounding=ROUND_HALF_UP)
+    return float(once.quantize(Decimal(1).scaleb(-dec), rounding=ROUND_HALF_UP))
 
 
 _OF_TOTAL = regex.compile(r"占(?:总数|全部|总量|总计|合计)")
