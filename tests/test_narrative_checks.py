@@ -32,6 +32,13 @@ def _report(claims, cells=(), links=()):
                   cells=list(cells), links=list(links))
 
 
+def _checks(text, name):
+    """The checks named `name` of the text run through the whole pipeline."""
+    import nlp
+
+    return [k for k in nlp.extract_text(text).checks if k.check == name]
+
+
 @pytest.mark.parametrize(
     ("text", "value", "bound", "approx", "observed", "agrees"),
     [
@@ -251,29 +258,25 @@ def test_a_list_item_named_by_its_reason_stays_in_the_list():
 
 def test_each_counts_one_number_for_every_listed_item():
     # jl_shulan_jingji_2013 (held-out 6): 10 + 8 + 2×2 = 22 > 20, a finding
-    import nlp
-
     text = ("我局2013年主动公开信息20条。其中，规范性文件信息10条，规划计划和完成情况类信息8条，"
             "公共资金使用信息、机构调整和人员变动类信息各2条。")
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "fail" and "2×2" in chk.message and chk.observed == 22
     # one item with 各 (各类信息2条) counts once
     text = "主动公开信息20条。其中，规范性文件信息10条，规划计划类信息8条，其他各类信息2条。"
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "pass" and chk.observed == 20
 
 
 def test_a_list_item_in_another_counter_completes_the_total():
     # gd_guangzhou_wjw_2022 (held-out 6): 其中：制发行政规范性文件2份，部门文件类107条；…其他信息3593条
-    import nlp
-
     text = ("通过委网站主动公开信息4751条，其中：制发行政规范性文件2份，部门文件类107条；政策解读信息14条；"
             "工作动态类730条；重点领域信息204条；卫生监督执法信息101条；其他信息3593条。")
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "pass" and "2份" in chk.message
     # without the 2份 item the list falls short: a finding
     text = text.replace("制发行政规范性文件2份，", "")
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "fail"
 
 
@@ -292,22 +295,18 @@ def test_long_list_items_that_end_like_the_first_stay_in_the_list():
 
 def test_parts_over_the_total_with_lower_bounds_are_a_finding_with_about_uncertain():
     # sc_guangyuan_tongjiju_2024 (held-out 9): 216 + 50 + 100余 = at least 366 > 276
-    import nlp
-
     text = "全年共公开信息276条，其中网站发布216条，政务微信50条，报送信息100{}条。"
-    (chk,) = [k for k in nlp.extract_text(text.format("余")).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text.format("余"), "parts_vs_total")
     assert chk.status == "fail"
     text = "全年共公开信息276条，其中网站发布216条，政务微信50条，报送信息约100条。"
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "uncertain" and "不超过" not in chk.message
 
 
 def test_parts_in_pian_of_a_total_in_tiao():
     # jx_guixi_linye_2019 (held-out 10): pieces of information counted in 篇 under a total in 条
-    import nlp
-
     text = "全年共发布信息120条，其中工作动态22篇，通知公告57篇，政策解读36篇，其他信息60篇。"
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "fail" and chk.observed == 175
 
 
@@ -348,19 +347,15 @@ def test_shouli_against_new_requests_is_uncertain_when_the_other_reading_is_miss
 
 def test_documents_in_bu_are_parts_of_a_total_in_tiao():
     # heldout16/hl_mudanjiang_office_2019: 151条。其中…49条、规范性文件14部 (部 counts documents)
-    import nlp
-
     text = "全年共公开政府信息15条。其中,政务动态9条、规范性文件14部。"
-    (chk,) = [k for k in nlp.extract_text(text).checks if k.check == "parts_vs_total"]
+    (chk,) = _checks(text, "parts_vs_total")
     assert chk.status == "fail" and chk.observed == 23
 
 
 def test_a_share_rounded_twice_is_uncertain():
     # heldout17/zj_yuecheng_dongpu_2016: 113/915 = 12.3497% printed 12.4% (12.35% rounded again)
-    import nlp
-
     text = "全年主动公开政府信息915条,其中政策文件113条,占比{}%。"
-    (chk,) = [k for k in nlp.extract_text(text.format("12.4")).checks if k.check == "percent_of"]
+    (chk,) = _checks(text.format("12.4"), "percent_of")
     assert chk.status == "uncertain" and "两次" in chk.message
-    (chk,) = [k for k in nlp.extract_text(text.format("12.5")).checks if k.check == "percent_of"]
+    (chk,) = _checks(text.format("12.5"), "percent_of")
     assert chk.status == "fail"
