@@ -42,6 +42,7 @@ _ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[�
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
+_HAN_ONLY = regex.compile(r"\p{Han}")
 # a pinyin gloss after a Han character: lower-case letters in brackets with a tone mark
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _PINYIN_GLOSS = regex.compile(
@@ -92,6 +93,11 @@ _TABLE = _char_table()
 # with a dict over a whole text, because it only touches the matches)
 _FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]+")
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
+# space entities left in scraped text (253&nbsp;条): read as the space they stand for
+_SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#x?3000|#12288);", re.IGNORECASE)
+# a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
+_SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
+_LINE = regex.compile(r"[^\n]+")
 _SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES)) + "]+")
 
 
@@ -165,13 +171,17 @@ def normalize(text: str) -> NormalizedText:
     # pinyin glosses some mirrors print inside words: 網(wǎng)站, 國辦發(fā)〔2017〕24號
     for m in _PINYIN_GLOSS.finditer(folded):
         drop.update(range(m.start(), m.end()))
+    for m in _SPACE_ENTITY.finditer(folded):
+        drop.update(range(m.start(), m.end()))
+    spaced = _letter_spaced(folded)
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)
     for m in _SPACE_RUN.finditer(folded):
         i, j = m.span()
         prev = folded[i - 1] if i > 0 else ""
         nxt = folded[j] if j < n else ""
         if prev and nxt and (_is_hd(prev) or _is_hd(nxt)) and prev != "\n" and nxt != "\n":
-            if not (prev.isdigit() and nxt.isdigit()):  # "12 34" stays two numbers
+            # "12 34" stays two numbers, except in a letter-spaced line ("2 5 3 条")
+            if not (prev.isdigit() and nxt.isdigit()) or i in spaced:
                 drop.update(range(i, j))
     # line breaks inside a sentence
     lines_start = 0
@@ -197,6 +207,26 @@ def normalize(text: str) -> NormalizedText:
         index.extend(range(prev_end, n))
     index.append(n)
     return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded)
+
+
+def _letter_spaced(folded: str) -> set[int]:
+    """Offsets of the single spaces of letter-spaced lines: lines of at least 8 characters and
+    4 Han characters where a single space stands between (nearly) every two characters, as
+    some PDF text layers print them. A table row of numbers (0 0 0 0) has no Han run of this
+    kind and keeps its spaces."""
+    out: set[int] = set()
+    if " " not in folded:
+        return out
+    for line in _LINE.finditer(folded):
+        t = line.group()
+        chars = len(t) - t.count(" ")
+        if chars < 8 or t.count(" ") < 0.8 * (chars - 1):
+            continue
+        gaps = [m.start() for m in _SPACED_PAIR.finditer(t)]
+        han = sum(1 for k in gaps if _HAN_ONLY.match(t[k - 1]))
+        if len(gaps) >= 0.8 * (chars - 1) and han >= 4:
+            out.update(line.start() + k for k in gaps)
+    return out
 
 
 def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:

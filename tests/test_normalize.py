@@ -134,3 +134,20 @@ def test_pinyin_glosses_inside_words_are_dropped_from_the_view():
     _check_map(source)
     # brackets without a tone mark, or not after a Han character, stay
     assert normalize("网站(www)和(a)、2(xiàn)").text == "网站(www)和(a)、2(xiàn)"
+
+
+@pytest.mark.parametrize(("source", "view"), [
+    ("全 年 共 公 开 信 息 2 5 3 条 。", "全年共公开信息253条。"),  # a letter-spaced line
+    ("全年共公开信息253&nbsp;条。", "全年共公开信息253条。"),  # a space entity left by a scraper
+    ("一、本年新收政府信息公开申请数量 8 0 0 0 0 0 8", "一、本年新收政府信息公开申请数量8 0 0 0 0 0 8"),
+    ("0 0 0 0 0 0 0 0 0", "0 0 0 0 0 0 0 0 0"),  # a row of numbers is not letter-spaced text
+])
+def test_letter_spaced_lines_and_space_entities(source, view):
+    # heldout19 (latent errors 6 and 7): `2 5 3 条` was read as 3条, `253&nbsp;条` as no claim
+    import nlp
+
+    norm = normalize(source)
+    assert norm.text == view
+    claims = nlp.extract_text(source).claims
+    if "条" in source:
+        assert [c.value for c in claims] == [253]
