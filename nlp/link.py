@@ -236,8 +236,20 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
         else:
             undecided.append(claim)
+    _totals_with_carry_over(report.claims)
     if undecided and classify:
         _classify(report, undecided)
+
+
+def _totals_with_carry_over(claims: list[Claim]) -> None:
+    """A request total one of whose parts is last year's carry-over (申请124宗(含2021年度结转
+    5宗)) is 本年新收 + 上年结转, not the new requests: it loses t3.new.*."""
+    carried = {c.parent for c in claims
+               if c.parent and (c.indicator or "").startswith("t3.carried_over.")}
+    for c in claims:
+        if c.claim_id in carried and (c.indicator or "").startswith("t3.new."):
+            c.indicator = None
+            c.extractor = _with(c.extractor, "indicator:includes-carried-over")
 
 
 # table 三's applicant columns, named in the narrative as the parts of a row's total

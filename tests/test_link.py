@@ -97,6 +97,10 @@ CASES = [
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "65条", None),
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "20条", "active.channel.website"),
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "45条", "active.channel.other"),
+    # a request total that includes last year's carry-over is not the new requests
+    ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
+    ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),
+    ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含自然人申请113宗)。", "124宗", "t3.new.total"),
     # words after a number stop at 、 before the next count
     ("heldout17/latent", "pre2019", "其中,微信发布851条、微博发布2348条。", "851条", "active.channel.wechat"),
 ]
