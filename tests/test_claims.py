@@ -529,3 +529,25 @@ def test_share_whole_named_by_a_clause_opening_container_and_fitting_the_share()
     assert by_text["47.5%"].whole == by_text["40条"].claim_id
     assert by_text["5%"].whole == by_text["40条"].claim_id
     assert not [k for k in report.checks if k.status == "fail"]
+
+
+def test_restated_row_totals_and_case_outcomes_are_not_parts_of_the_list_total():
+    # heldout18/hn_huitong_2020: 新增21项，总计21项 … (88 = 21 + 57 + 10, not 210);
+    # heldout18/zj_jiaxing_2023: 行政复议7件，结果维持6件，尚未审结1件 (outcomes of the 7, not of 11)
+    report = nlp.extract_text(
+        "主动公开政府信息中新增项目事项88项,其中行政许可事项本年新增21项,总计21项,处理决定数量776件;"
+        "其他对外管理服务事项新增57项,总计57项;行政处罚事项新增10项,总计44项。")
+    assert [(k.status, k.observed) for k in report.checks if k.check == "parts_vs_total"] == \
+        [("pass", 88)]
+    report = nlp.extract_text("因信息公开引发行政争议11件,其中,行政复议7件,结果维持6件,尚未审结1件;"
+                              "行政诉讼4件,结果维持2件,尚未审结2件。")
+    by_text = {(c.text, c.start): c for c in report.claims}
+    review = next(c for (t, _), c in by_text.items() if t == "7件")
+    assert [c.parent for c in report.claims if c.text in ("6件", "1件")] == [review.claim_id] * 2
+    assert {(k.expected, k.observed, k.status) for k in report.checks
+            if k.check == "parts_vs_total"} == {(11, 11, "pass"), (7, 7, "pass"), (4, 4, "pass")}
+    # a rest item that says 共计 is still a part (heldout/sn_shanyang_2020: …其他信息共计2004条)
+    report = nlp.extract_text("主动公开政府信息6391条,其中概况类信息1105条;政务动态类信息2896条;"
+                              "民众关心的其他信息共计2004条。")
+    (chk,) = [k for k in report.checks if k.check == "parts_vs_total"]
+    assert chk.observed == 6005 and chk.status == "fail"

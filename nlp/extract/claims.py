@@ -564,6 +564,9 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         scope_end = _parallel_end(nt, q, scope_end, quantities, starts)
         parts = _until_rest([f for f in _in_range(quantities, starts, q + 1, scope_end)
                              if f.claim.kind in _COUNTED])
+        parts = [g for g in _outcomes_to_their_case(parts)
+                 if not (_RESTATED.intersection(g.claim.qualifiers)
+                         and len((g.claim.subject or "").strip()) <= 1)]
         # 公开114条，其中网站公开72条，其中包括…3条、…10条: a list right after a part is that
         # part's breakdown (nested), not a second breakdown of the outer total, when that part
         # is its list's only one or holds the new parts (…法制新闻12条，其中主站采用15条: 15 of
@@ -792,6 +795,29 @@ _OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法�
 
 
 _NESTED_GAP = " \t，,：:；;。"
+# 新增21项，总计21项: a count a list item restates as a row's total (总计 and no noun of its own) is
+# no part of the list's total
+_RESTATED = frozenset({"总计", "合计", "共计", "累计"})
+# the outcome of a 复议 / 诉讼 count (结果维持6件, 尚未审结1件) counts cases of that count
+_OUTCOME = regex.compile(r"(?:结果)?(?:维持|纠正|撤销|驳回|确认违法|责令履行|尚未审结|未审结|正在审理|其他结果)")
+
+
+def _outcomes_to_their_case(parts: list[_Found]) -> list[_Found]:
+    """因信息公开引发行政争议11件，其中，行政复议7件，结果维持6件，尚未审结1件；行政诉讼4件，…:
+    the outcomes are parts of the 复议 / 诉讼 count before them, not of the list's total. Returns
+    the list without them (their parent set)."""
+    out: list[_Found] = []
+    case: _Found | None = None
+    for g in parts:
+        if case is not None and _OUTCOME.match(g.claim.subject or "") and \
+                same_counter(g.claim.unit, case.claim.unit):
+            if g.claim.parent is None:
+                g.claim.parent = case.claim.claim_id
+                g.claim.group = f"outcome@{case.ns}"
+            continue
+        out.append(g)
+        case = g if regex.search(r"复议|诉讼", g.claim.subject or "") else None
+    return out
 _REST = ("其他", "其它", "其余")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
 
