@@ -97,6 +97,12 @@ CASES = [
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "65条", None),
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "20条", "active.channel.website"),
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "45条", "active.channel.other"),
+    ("heldout18/hn_huitong_2020", "2019", "经梳理统计:规章对外公开总数量1件。", "1件", "t2.rules.total_public"),
+    ("heldout18/rules_2021", "2021", "本年度制发规章2件,废止规章1件,现行有效规章15件。", "15件", "t2.rules.in_force"),
+    ("heldout18/he_zhengding_2025", "2021", "全年发生政府信息公开行政复议3件,其中结果维持1件,正在复议2件。", "2件", "t4.review.pending"),
+    ("heldout18/ah_qiaocheng_2025", "2021", "全年共收到政府信息公开申请10件,办结9件,转结下年度1件。", "1件", "t3.carried_forward.total"),
+    ("heldout18/zj_jiaxing_2023", "2021", "三、依申请公开\n全年共受理政府信息公开申请130件。目前依法办结122件。", "122件", "t3.result.total.total"),
+    ("heldout/sc_suining_2023", "2021", "三、依申请公开\n全年共受理36件政府信息公开申请,其中按期办结35件。", "35件", None),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),
