@@ -551,3 +551,15 @@ def test_restated_row_totals_and_case_outcomes_are_not_parts_of_the_list_total()
                               "民众关心的其他信息共计2004条。")
     (chk,) = [k for k in report.checks if k.check == "parts_vs_total"]
     assert chk.observed == 6005 and chk.status == "fail"
+
+
+def test_share_list_after_its_total_in_the_same_sentence():
+    # heldout20/gs_zhangjiachuan_longshan_2024: 接听154次来电，业务咨询126次(占比81.8%)，…28次(占比18.1%)
+    report = nlp.extract_text("全年共接听154次来电,业务咨询126次(占比81.8%),投诉举报28次(占比18.1%)。")
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["81.8%"].whole == by_text["18.1%"].whole == by_text["154次"].claim_id
+    assert sorted(k.status for k in report.checks if k.check == "percent_of") == ["pass", "uncertain"]
+    # a total the parts do not make up exactly is not taken from the same sentence
+    report = nlp.extract_text("全年共接听160次来电,业务咨询126次(占比81.8%),投诉举报28次(占比18.1%)。")
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["81.8%"].whole != by_text["160次"].claim_id

@@ -103,6 +103,8 @@ CASES = [
     ("heldout18/ah_qiaocheng_2025", "2021", "全年共收到政府信息公开申请10件,办结9件,转结下年度1件。", "1件", "t3.carried_forward.total"),
     ("heldout18/zj_jiaxing_2023", "2021", "三、依申请公开\n全年共受理政府信息公开申请130件。目前依法办结122件。", "122件", "t3.result.total.total"),
     ("heldout/sc_suining_2023", "2021", "三、依申请公开\n全年共受理36件政府信息公开申请,其中按期办结35件。", "35件", None),
+    ("heldout20/tj_dongli_2025", "2021", "全年累计回复公开申请38件,均在法定期限内。", "38件", "t3.result.total.total"),
+    ("heldout20/xj_jinghe_2024", "2021", "通过政务服务热线回复网民咨询留言120件,涉及申请事项。", "120件", None),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),
