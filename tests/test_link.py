@@ -105,6 +105,8 @@ CASES = [
     ("heldout/sc_suining_2023", "2021", "三、依申请公开\n全年共受理36件政府信息公开申请,其中按期办结35件。", "35件", None),
     ("heldout20/tj_dongli_2025", "2021", "全年累计回复公开申请38件,均在法定期限内。", "38件", "t3.result.total.total"),
     ("heldout20/xj_jinghe_2024", "2021", "通过政务服务热线回复网民咨询留言120件,涉及申请事项。", "120件", None),
+    ("heldout21/gd_guangdong_2022", "2021", "全省行政许可处理决定2764.2万宗,行政处罚188.2万宗。", "188.2万宗", "t2.punishment.decisions"),
+    ("heldout21/ln_dalian_2017", "pre2019", "全市共有政府信息公开查阅场所1256个。", "1256个", "reading_points.total"),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),
