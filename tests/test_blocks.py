@@ -359,3 +359,28 @@ def test_cell_with_its_pipe_on_the_next_line():
     assert (ids["t2.other_services.prev_items"], ids["t2.other_services.delta"],
             ids["t2.other_services.decisions"]) == (0, 1, 0)
     assert ids["t2.fees.delta"] == 0 and ids["t2.procurement.amount"] == 0
+
+
+def test_block_title_inside_a_cell_stream_and_no_digit_split_across_blocks():
+    # heldout22/he_dingxing_xiaocun_2021: empty cells dropped, `规范性文件` then `第二十条第(五)项`
+    # in one run; 270 under 本年处理决定数量 was split as 2 | 7 | 0 by the block before's width
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout22" / "he_dingxing_xiaocun_2021_excerpt.txt")
+    texts = [row for t in report.document.tables for row in t.rows_text()]
+    assert any(row[:2] == ["行政许可", "270"] for row in texts)
+    assert not [c for c in report.cells if c.raw in ("2", "7", "0") and c.row_label.endswith("行政许可")]
+
+
+def test_pipe_row_broken_before_each_pipe():
+    # heldout22/hb_qianjiang_zhouji_2020: `信息内容 | 上一年项目数量` / `| 本年增/减` / `| 处理决定数量` / `|`
+    import nlp
+
+    report = nlp.extract(CORPORA / "heldout22" / "hb_qianjiang_zhouji_2020_excerpt.txt")
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert {f"t2.licensing.{k}" for k in ("prev_items", "delta", "decisions")} <= set(ids)
+    assert {f"t2.punishment.{k}" for k in ("prev_items", "delta", "decisions")} <= set(ids)
+    # rows that start with a pipe and end without one are rows, not continuations
+    doc = _doc("信息内容 | 本年制发件数 | 本年废止件数\n| 规章 | 0 | 0\n| 规范性文件 | 3 | 1\n")
+    doc.tables = find_text_tables(doc)
+    assert [row[0] for row in doc.tables[0].rows_text()] == ["信息内容", "规章", "规范性文件"]

@@ -112,21 +112,36 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         j = i
         blanks = 0
         last = i
+        open_row = False  # the last row's line had pipes inside but none at either end
         while j < n:
             a2, b2 = lines[j]
-            if not text[a2:b2].strip():
+            line = text[a2:b2].strip()
+            if not line:
                 blanks += 1
                 if blanks > 2:
                     break
                 j += 1
                 continue
             got2 = _split(text[a2:b2], a2) if free(a2, b2) else None
+            if got2 is None and open_row and _PIPES_ONLY.fullmatch(line):
+                open_row, last, blanks = False, j, 0  # the broken row's closing pipe
+                j += 1
+                continue
             if got2 is None:
                 break
             blanks = 0
-            rows.append(got2[1])
+            if open_row and rows and line.startswith(("|", "｜")) and len(got2[1]) <= 1:
+                # a row broken before each pipe: `信息内容 | 上一年项目数量` / `| 本年增/减` / `|`
+                # (one cell a line; `| 规章 | 0 | 0` is a row of its own)
+                rows[-1].extend(got2[1])
+                open_row = not line.endswith(("|", "｜"))
+            else:
+                rows.append(got2[1])
+                open_row = got2[0] == "pipe" and not line.startswith(("|", "｜")) and \
+                    not line.endswith(("|", "｜"))
             last = j
             j += 1
+        rows = [r for r in rows if r]
         if len(rows) >= 2 and any(_value_like(text[s:e]) for r in rows for s, e in r):
             tables.append(_make_table(text, lines, i, rows))
             i = last + 1
@@ -531,9 +546,15 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         if not run and not vals:
             return
         words = list(run)
-        while words and TITLE.search(same_length(text[words[0][0]:words[0][1]])):
-            rows.append([words.pop(0)])
+        # a block title (第二十条第(五)项) starts a new block wherever it stands in the run: the
+        # words before it are a row whose cells the page dropped (规范性文件 with no numbers)
+        while (k := next((p for p, (a, b) in enumerate(words)
+                          if TITLE.search(same_length(text[a:b]))), None)) is not None:
+            if k:
+                rows.append(words[:k])
+            rows.append([words[k]])
             width[0] = 0
+            words = words[k + 1:]
         last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
         if last_h >= 0:
             header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
