@@ -563,3 +563,14 @@ def test_share_list_after_its_total_in_the_same_sentence():
     report = nlp.extract_text("全年共接听160次来电,业务咨询126次(占比81.8%),投诉举报28次(占比18.1%)。")
     by_text = {c.text: c for c in report.claims}
     assert by_text["81.8%"].whole != by_text["160次"].claim_id
+
+
+def test_qizhong_scope_ends_at_a_clause_naming_its_own_means():
+    # heldout23/js_gaochun_2022: 网站发布信息4583条，其中…2107条，…672条；通过…微博发布…6012条
+    report = nlp.extract_text(
+        "通过区政府门户网站发布信息4583条,其中主动公开各类政府信息2107条,市政府网站共采用672条;"
+        "通过“高淳发布”新浪微博发布各类信息6012条,微信订阅号发布各类信息722条。")
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["2107条"].parent == by_text["4583条"].claim_id
+    assert by_text["6012条"].parent is None
+    assert "fail" not in [k.status for k in report.checks if k.check == "parts_vs_total"]

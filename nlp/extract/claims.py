@@ -796,6 +796,7 @@ def same_counter(a: str | None, b: str | None) -> bool:
 
 
 _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
+_MEANS = regex.compile(r"\s*(?:通过|依托|利用|借助)")
 # … or names a request outcome after its reason: ；因本机关不掌握相关信息而无法提供2件
 _OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?$")
 
@@ -888,6 +889,11 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         if regex.search(r"其他|其它", lead):  # the rest category closes the list: a part
             pos = semi + 1
             continue
+        # ；通过“高淳发布”新浪微博发布…6012条: a clause that names its own means of publishing
+        # starts a new statement when the list's first item did not
+        if _MEANS.match(lead) and head is not None and \
+                not _MEANS.match(nt[q:head.pre_start].lstrip("其中，,：: ")):
+            return semi
         # a long item still belongs to the list when it ends like the list's first item
         # (…社保就业类信息152条 after 行政许可类信息137条) or names a request outcome
         parallel = len(tail) == 2 and lead.endswith(tail)
