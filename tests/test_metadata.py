@@ -242,3 +242,14 @@ def test_cpca_fast_record_gives_the_places_of_the_public_call():
             asked += 1
             found += any(got)
     assert asked > 150 and found > 50
+
+
+def test_template_from_the_2008_outline_without_year_or_table():
+    # heldout23/js_dongtai_2013 (a mirror with no year): 四、…收费及减免情况 / 五、因…行政复议、提起行政诉讼的情况
+    import nlp
+
+    report = nlp.extract(Path(__file__).resolve().parent.parent / "corpora" / "heldout23" /
+                         "js_dongtai_2013_zh_hant_mirror_excerpt.txt")
+    assert report.document.year is None
+    assert report.document.template == "pre2019"
+    assert report.document.meta["template_evidence"]["by"] == "sections"

@@ -446,6 +446,7 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str)
 # 监督保障; 2019+ reports have 三、收到和处理政府信息公开申请情况. Pre-2019 reports have neither.
 _SECTIONS_2021 = {"management", "platform", "supervision"}
 _REQUESTS_2019 = regex.compile(r"收到和处理政府信息公开申请")
+_SECTIONS_PRE2019 = regex.compile(r"收费及减免|因政府信息公开申请(?:提起)?行政复议、提起行政诉讼")
 
 
 def _template_by_sections(doc: Document) -> tuple[str | None, dict[str, Any]]:
@@ -455,6 +456,12 @@ def _template_by_sections(doc: Document) -> tuple[str | None, dict[str, Any]]:
         return "2021", {"by": "sections", "kinds": sorted(kinds & _SECTIONS_2021)}
     if any(_REQUESTS_2019.search(to_simplified(s.heading)) for s in doc.sections if s.level == 1):
         return "2019", {"by": "sections", "heading": "收到和处理政府信息公开申请情况"}
+    # the 2008 outline's own sections: 政府信息公开的收费及减免情况, 因政府信息公开申请行政复议、
+    # 提起行政诉讼的情况 (the 2019 and 2021 forms have neither)
+    old = [s.heading for s in doc.sections
+           if s.level == 1 and _SECTIONS_PRE2019.search(to_simplified(s.heading))]
+    if old:
+        return "pre2019", {"by": "sections", "heading": old[0]}
     return None, {"by": "none"}
 
 
