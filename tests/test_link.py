@@ -107,6 +107,9 @@ CASES = [
     ("heldout20/xj_jinghe_2024", "2021", "通过政务服务热线回复网民咨询留言120件,涉及申请事项。", "120件", None),
     ("heldout21/gd_guangdong_2022", "2021", "全省行政许可处理决定2764.2万宗,行政处罚188.2万宗。", "188.2万宗", "t2.punishment.decisions"),
     ("heldout21/ln_dalian_2017", "pre2019", "全市共有政府信息公开查阅场所1256个。", "1256个", "reading_points.total"),
+    ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "3666条", None),
+    ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "2064条", None),
+    ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "2367条", "active.total"),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),
