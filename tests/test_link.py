@@ -110,6 +110,8 @@ CASES = [
     ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "3666条", None),
     ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "2064条", None),
     ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "2367条", "active.total"),
+    ("heldout24/sd_wendeng_2022", "2021", "全年共办理答复政府信息公开申请 7 件,均在法定期限内答复。", "7 件", "t3.result.total.total"),
+    ("heldout24/sc_lizhou_hexi_2019", "2019", "本年度未收到公民、法人或其他组织的政府信息公开申请。", "未收到公民、法人或其他组织的政府信息公开申请", "t3.new.total"),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),
