@@ -24,6 +24,7 @@ from nlp.scan import Alternation
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
+_NEXT_COUNT = regex.compile(r"(?:和|及|与)(?=\s*[\d零〇一二两三四五六七八九十])")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[、]")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
@@ -122,7 +123,8 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     if claim.kind == "zero":
         return ""
     after = text[claim.end : claim.end + limit]
-    return _AFTER_BREAK.split(after)[0]  # （含上年度结转…） is about another number
+    # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
+    return _NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]
 
 
 def section_kind(doc, offset: int) -> str:

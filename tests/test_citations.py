@@ -538,6 +538,8 @@ def test_arbitrary_text_never_raises_and_spans_round_trip(text):
     ("共取消63项,已经市政府令291号发布实施", "市政府令291号", "市政府令", None, 291),
     ("已经市人民政府令第291号发布", "市人民政府令第291号", "市人民政府令", None, 291),
     ("按照渝府令第5号执行", "渝府令第5号", "渝府令", None, 5),
+    # heldout25/hn_hengyang_2008: 国务院492号令 (no 第)
+    ("根据国务院492号令要求", "国务院492号令", "国务院令", None, 492),
 ])
 def test_decree_with_a_leading_year(sentence, text, code, year, serial):
     import nlp

@@ -112,6 +112,10 @@ CASES = [
     ("heldout23/js_dongtai_2013", "pre2019", "2013年,市政府主动公开政府信息共2367条,市直各部门主动公开政府信息3666条,镇(区)主动公开政府信息2064条。", "2367条", "active.total"),
     ("heldout24/sd_wendeng_2022", "2021", "全年共办理答复政府信息公开申请 7 件,均在法定期限内答复。", "7 件", "t3.result.total.total"),
     ("heldout24/sc_lizhou_hexi_2019", "2019", "本年度未收到公民、法人或其他组织的政府信息公开申请。", "未收到公民、法人或其他组织的政府信息公开申请", "t3.new.total"),
+    ("heldout25/bj_fagaiwei_2008", "pre2019", "为此,专门配备了1名全职工作人员,8名兼职工作人员。", "1名", "staff.people.full_time"),
+    ("heldout25/zj_yiwu_yiting_2009", "pre2019", "镇里配备1名专职人员和2名兼职工作人员从事政府信息公开工作。", "1名", "staff.people.full_time"),
+    ("heldout25/bj_fagaiwei_2008", "pre2019", "在机关大厅开辟了1个公共查阅点。", "1个", "reading_points.total"),
+    ("heldout25/jx_jiangxi_2011", "pre2019", "属于非政府信息、政府信息不存在、非本机关政府信息114件。", "114件", None),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "5宗", "t3.carried_over.total"),

@@ -162,6 +162,7 @@ def rules() -> Rules:
 _TITLE = regex.compile(r"《[^《》\n]{0,100}》")
 _HAN = regex.compile(r"\p{Han}")
 _POST_STOP = regex.compile(r"[\s\d均已并其]")
+_NEXT_ITEM = regex.compile(r"(?:和|及|与)(?=[零〇一二两三四五六七八九十])")
 _BRACKET = regex.compile(r"〔[^〔〕\n]{0,20}〕")
 _QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
@@ -481,6 +482,7 @@ def _post_noun(nt: str, pos: int, r: Rules) -> str:
     if any(post.startswith(w) for w in r.post_reject):
         return ""
     post = _POST_STOP.split(post, maxsplit=1)[0][:16]
+    post = _NEXT_ITEM.split(post, maxsplit=1)[0].rstrip("和及与")  # 专职人员和2名兼职…
     if "的" in post[:-1]:
         post = post[post.rfind("的") + 1:]
     return post if len(post) >= 2 else ""
