@@ -19,12 +19,12 @@ from typing import NamedTuple
 import regex
 
 from nlp.data import load_toml
+from nlp.extract.claims import NEXT_COUNT
 from nlp.records import Cell, Claim, Link, Report
 from nlp.scan import Alternation
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
-_NEXT_COUNT = regex.compile(r"(?:和|及|与)(?=\s*[\d零〇一二两三四五六七八九十])")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[、]")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
@@ -124,7 +124,7 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
         return ""
     after = text[claim.end : claim.end + limit]
     # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
-    return _NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]
+    return NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]
 
 
 def section_kind(doc, offset: int) -> str:
@@ -209,8 +209,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     nt = norm.text
     undecided: list[Claim] = []
     by_id = {c.claim_id: c for c in report.claims}
-    yielding = {r.id for r in indicator_rules() if r.yields}
-    rule_of: dict[str, str] = {}
+    yielding = _yielding_rules()
     for claim in report.claims:
         if claim.indicator is not None:
             continue
@@ -223,7 +222,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         )
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:
-            if rule_of.get(parent.claim_id) in yielding and rule not in yielding:
+            if rule_id(parent) in yielding and rule not in yielding:
                 parent.indicator = None  # 受理33件，其中本年新收33件: the part is named
                 parent.extractor = _with(parent.extractor, f"indicator:yielded:{rule}")
             else:
@@ -233,7 +232,6 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             if by_applicant is not None:
                 ind, rule = by_applicant, "applicant"
         if rule is not None:
-            rule_of[claim.claim_id] = rule
             claim.indicator = ind
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
         else:
@@ -287,11 +285,22 @@ def _with(extractor: str, part: str) -> str:
 _RULE_IN_EXTRACTOR = regex.compile(r"(?:^|\+)indicator:rule:([^+]+)")
 
 
+def rule_id(claim: Claim) -> str | None:
+    """The indicator rule that decided the claim, as `Claim.extractor` records it."""
+    m = _RULE_IN_EXTRACTOR.search(claim.extractor or "")
+    return m.group(1) if m is not None else None
+
+
+@lru_cache(maxsize=1)
+def _yielding_rules() -> frozenset[str]:
+    """Ids of the rules with `yields` (their word has several readings)."""
+    return frozenset(r.id for r in indicator_rules() if r.yields)
+
+
 def loose_reading(claim: Claim) -> bool:
     """Did the claim get its id from a rule whose word has several readings (受理 N件: 本年新收,
-    or the requests handled; rule field `yields`)? `Claim.extractor` names the rule."""
-    m = _RULE_IN_EXTRACTOR.search(claim.extractor or "")
-    return m is not None and m.group(1) in {r.id for r in indicator_rules() if r.yields}
+    or the requests handled; rule field `yields`)?"""
+    return rule_id(claim) in _yielding_rules()
 
 
 def _classify(report: Report, claims: list[Claim]) -> None:

@@ -132,8 +132,8 @@ _TW_WORDS = (("规范性档案", "规范性文件"), ("入口网站", "门户网
 def same_length(text: str) -> str:
     """Width and script folding only: same length as `text`, so offsets are shared."""
     out = to_simplified(_fold_width(text))
-    if "档案" in out or "入口网站" in out:
-        for tw, cn in _TW_WORDS:
+    for tw, cn in _TW_WORDS:
+        if tw in out:
             out = out.replace(tw, cn)
     return out
 

@@ -206,7 +206,7 @@ def test_review_outcome_named_in_its_clause_despite_litigation_in_the_sentence()
     ("依申请公开信息12条。", None),
 ])
 def test_bare_count_of_published_information_in_the_active_section(sentence, expected):
-    text = "二、主动公开政府信息情况\n" + sentence + "\n\n" + TEMPLATE_HINT["pre2019"]
-    report = nlp.extract_text(text)
-    (c,) = [c for c in report.claims if c.start < len(sentence) + 13]
+    heading = "二、主动公开政府信息情况\n"
+    report = nlp.extract_text(heading + sentence + "\n\n" + TEMPLATE_HINT["pre2019"])
+    (c,) = [c for c in report.claims if c.start < len(heading) + len(sentence)]
     assert c.indicator == expected

@@ -101,3 +101,13 @@ def test_parse_number_never_raises_anything_but_valueerror(s):
         parse_number(s)
     except ValueError:
         pass
+
+
+@pytest.mark.parametrize(("text", "decimals"), [
+    ("75%", 0), ("51.85%", 2), ("百分之六十点五", 1), ("１２．４％", 1), ("12.40%", 2),
+])
+def test_printed_decimals_and_half_unit(text, decimals):
+    from nlp.extract.numbers import half_unit, printed_decimals
+
+    assert printed_decimals(text) == decimals
+    assert half_unit(text) == pytest.approx(0.5 / 10 ** decimals)

@@ -28,6 +28,7 @@ from functools import lru_cache
 import regex
 
 from nlp.extract.claims import same_counter
+from nlp.extract.numbers import half_unit, printed_decimals
 from nlp.link import loose_reading
 from nlp.records import Cell, Check, Claim, Report
 
@@ -165,24 +166,6 @@ def narrative_vs_table(report: Report) -> list[Check]:
     return out
 
 
-def _decimals(claim: Claim) -> int:
-    """Decimal places printed in a percentage claim (75% → 0, 51.85% → 2, 百分之六十点五 → 1)."""
-    from nlp.normalize import same_length
-
-    text = same_length(claim.text)
-    for sep in (".", "点"):
-        if sep in text:
-            tail = text.split(sep, 1)[1]
-            n = 0
-            for ch in tail:
-                if ch.isdigit() or ch in "零〇一二三四五六七八九":
-                    n += 1
-                else:
-                    break
-            return n
-    return 0
-
-
 def percent_of(report: Report) -> list[Check]:
     claims = {c.claim_id: c for c in report.claims}
     out: list[Check] = []
@@ -197,8 +180,8 @@ def percent_of(report: Report) -> list[Check]:
         else:
             status = None
         actual = part.value / whole.value * 100
-        dec = _decimals(c)
-        tol = 0.5 * 10 ** (-dec)
+        dec = printed_decimals(c.text)
+        tol = half_unit(c.text)
         refs = [c.claim_id, part.claim_id, whole.claim_id]
         ratio = f"{_fmt(part.value)}/{_fmt(whole.value)} = {actual:.{max(dec, 1) + 1}f}%"
         if abs(actual - c.value) <= tol + 1e-9:
@@ -253,21 +236,16 @@ def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol:
     return None
 
 
-def _share_values(claims: list[Claim]) -> dict[str, float | int]:
-    """part claim id → the value of its share (占X%), the last one stated."""
-    return {c.part: c.value for c in claims if c.kind == "percent" and c.part and c.value}
-
-
 def _shares_by_part(claims: list[Claim]) -> dict[str, Claim]:
     """part claim id → its share claim (the last one stated)."""
     return {c.part: c for c in claims if c.kind == "percent" and c.part}
 
 
-def _share_sum(parts: list[Claim], shares: dict[str, float | int]) -> float | None:
-    """Sum of the shares (占X%) stated for the parts, when each part has one (`shares`:
-    `_share_values` of the report's claims)."""
-    vals = [shares.get(p.claim_id) for p in parts]
-    if not vals or any(v is None for v in vals):
+def _share_sum(parts: list[Claim], by_part: dict[str, Claim]) -> float | None:
+    """Sum of the shares (占X%) stated for the parts, when each part has one (`by_part`:
+    `_shares_by_part` of the report's claims)."""
+    vals = [by_part[p.claim_id].value if p.claim_id in by_part else None for p in parts]
+    if not vals or not all(vals):
         return None
     return float(sum(Decimal(str(v)) for v in vals))  # type: ignore[arg-type]
 
@@ -294,7 +272,7 @@ def _rounding_slack(parts: list[Claim], by_part: dict[str, Claim]) -> float:
     """How far stated shares may sum from 100% by rounding alone: half a unit of the last
     printed decimal per share (9 shares printed to 0.1% → 0.45; `by_part`: `_shares_by_part`
     of the report's claims)."""
-    return sum(0.5 * 10 ** (-_decimals(by_part[p.claim_id])) for p in parts
+    return sum(half_unit(by_part[p.claim_id].text) for p in parts
                if p.claim_id in by_part) + 1e-9
 
 
@@ -306,7 +284,7 @@ def _shares_fit(parts: list[Claim], total: Claim, by_part: dict[str, Claim]) -> 
         sh = by_part.get(p.claim_id)
         if sh is None or sh.value is None or p.value is None or not total.value:
             return False
-        if abs(p.value / total.value * 100 - sh.value) > 0.5 * 10 ** (-_decimals(sh)) + 1e-9:
+        if abs(p.value / total.value * 100 - sh.value) > half_unit(sh.text) + 1e-9:
             return False
     return True
 
@@ -319,7 +297,7 @@ def parts_vs_total(report: Report) -> list[Check]:
     for c in report.claims:
         if c.parent and c.kind not in ("percent", "pp") and c.value is not None:
             groups.setdefault((c.parent, c.group or ""), []).append(c)
-    shares, by_part = _share_values(report.claims), _shares_by_part(report.claims)
+    by_part = _shares_by_part(report.claims)
     out: list[Check] = []
     for (parent_id, _), parts in groups.items():
         total = claims.get(parent_id)
@@ -337,7 +315,7 @@ def parts_vs_total(report: Report) -> list[Check]:
             or any((p.subject or "").startswith(("其他", "其它")) for p in parts)  # a rest
             or covers_partition([p.subject or "" for p in parts]) is not None
         )
-        share = _share_sum(parts, shares)
+        share = _share_sum(parts, by_part)
         if share is not None and abs(share - 100) <= _rounding_slack(parts, by_part) and \
                 _shares_fit(parts, total, by_part):
             exhaustive = True

@@ -33,7 +33,7 @@ from typing import Any
 import regex
 
 from nlp.data import load_toml
-from nlp.extract.numbers import parse_number, parse_pair, to_python
+from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
 from nlp.scan import Alternation
 
@@ -162,7 +162,8 @@ def rules() -> Rules:
 _TITLE = regex.compile(r"《[^《》\n]{0,100}》")
 _HAN = regex.compile(r"\p{Han}")
 _POST_STOP = regex.compile(r"[\s\d均已并其]")
-_NEXT_ITEM = regex.compile(r"(?:和|及|与)(?=[零〇一二两三四五六七八九十])")
+# 和 / 及 / 与 before the next count (1名专职人员和2名兼职…): where a count's words end
+NEXT_COUNT = regex.compile(r"(?:和|及|与)(?=\s*[\d零〇一二两三四五六七八九十])")
 _BRACKET = regex.compile(r"〔[^〔〕\n]{0,20}〕")
 _QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
@@ -481,8 +482,8 @@ def _post_noun(nt: str, pos: int, r: Rules) -> str:
     post = nt[pos:_clause_end(nt, pos)]
     if any(post.startswith(w) for w in r.post_reject):
         return ""
-    post = _POST_STOP.split(post, maxsplit=1)[0][:16]
-    post = _NEXT_ITEM.split(post, maxsplit=1)[0].rstrip("和及与")  # 专职人员和2名兼职…
+    post = NEXT_COUNT.split(post, maxsplit=1)[0]  # 专职人员和2名兼职…
+    post = _POST_STOP.split(post, maxsplit=1)[0][:16].rstrip("和及与")
     if "的" in post[:-1]:
         post = post[post.rfind("的") + 1:]
     return post if len(post) >= 2 else ""
@@ -635,10 +636,8 @@ def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities
     decimals comes first. A whole smaller than its part is kept: that is the report's error."""
     best, best_key = None, (2, False, False)
     head = _head(probe)
-    tol = None
-    if share is not None and share.value is not None and need:
-        digits = regex.search(r"[.．点]([0-9０-９]+)", share.text)
-        tol = 0.5 * 10 ** -(len(digits.group(1)) if digits else 0) + 1e-9
+    tol = half_unit(share.text) + 1e-9 if share is not None and share.value is not None and need \
+        else None
     for f in quantities[bisect_left(starts, before - _LOOK_BACK):]:
         if f.ne > before:
             break
@@ -808,6 +807,7 @@ _NESTED_GAP = " \t，,：:；;。"
 # no part of the list's total
 _RESTATED = frozenset({"总计", "合计", "共计", "累计"})
 # the outcome of a 复议 / 诉讼 count (结果维持6件, 尚未审结1件) counts cases of that count
+_CASE = regex.compile(r"复议|诉讼")
 _OUTCOME = regex.compile(r"(?:结果)?(?:维持|纠正|撤销|驳回|确认违法|责令履行|尚未审结|未审结|正在审理|其他结果)")
 
 
@@ -825,7 +825,7 @@ def _outcomes_to_their_case(parts: list[_Found]) -> list[_Found]:
                 g.claim.group = f"outcome@{case.ns}"
             continue
         out.append(g)
-        case = g if regex.search(r"复议|诉讼", g.claim.subject or "") else None
+        case = g if _CASE.search(g.claim.subject or "") else None
     return out
 _REST = ("其他", "其它", "其余")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")

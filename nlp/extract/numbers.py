@@ -156,3 +156,26 @@ def to_python(value: Decimal) -> int | float:
     if value == value.to_integral_value():
         return int(value)
     return float(value)
+
+
+def printed_decimals(text: str) -> int:
+    """Decimal places printed in a number's text (75% → 0, 51.85% → 2, 百分之六十点五 → 1)."""
+    from nlp.normalize import same_length
+
+    text = same_length(text)
+    for sep in (".", "点"):
+        if sep in text:
+            n = 0
+            for ch in text.split(sep, 1)[1]:
+                if ch.isdigit() or ch in "零〇一二三四五六七八九":
+                    n += 1
+                else:
+                    break
+            return n
+    return 0
+
+
+def half_unit(text: str) -> float:
+    """Half a unit of the last printed decimal (12.4% → 0.05): how far a correctly rounded
+    printed value may lie from the exact one."""
+    return 0.5 * 10 ** -printed_decimals(text)

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -69,13 +71,14 @@ def _split(line: str, base: int) -> tuple[str, list[tuple[int, int]]] | None:
     if kind == "pipe":
         while spans and spans[-1][0] == spans[-1][1]:
             spans.pop()
-        if spans and spans[0][0] == spans[0][1] and s.lstrip().startswith(("|", "｜")):
+        if spans and spans[0][0] == spans[0][1] and s.lstrip().startswith(_PIPES):
             spans.pop(0)
     if not spans or (len(spans) < 2 and kind == "ws"):
         return None
     return kind, spans
 
 
+_PIPES = ("|", "｜")
 _CUT_TAIL = " \t\r\n|｜"  # what may follow a table the text ends inside
 
 
@@ -130,15 +133,15 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             if got2 is None:
                 break
             blanks = 0
-            if open_row and rows and line.startswith(("|", "｜")) and len(got2[1]) <= 1:
+            if open_row and rows and line.startswith(_PIPES) and len(got2[1]) <= 1:
                 # a row broken before each pipe: `信息内容 | 上一年项目数量` / `| 本年增/减` / `|`
                 # (one cell a line; `| 规章 | 0 | 0` is a row of its own)
                 rows[-1].extend(got2[1])
-                open_row = not line.endswith(("|", "｜"))
+                open_row = not line.endswith(_PIPES)
             else:
                 rows.append(got2[1])
-                open_row = got2[0] == "pipe" and not line.startswith(("|", "｜")) and \
-                    not line.endswith(("|", "｜"))
+                open_row = got2[0] == "pipe" and not line.startswith(_PIPES) and \
+                    not line.endswith(_PIPES)
             last = j
             j += 1
         rows = [r for r in rows if r]
@@ -163,7 +166,7 @@ def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
     a, b = lines[i]
     readers = (
         (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
-        (lambda: text[a:b].strip() in ("|", "｜"), _stream_block),
+        (lambda: text[a:b].strip() in _PIPES, _stream_block),
         (lambda: _LINE_TABLE_START.match(folded, a, b) and _cells_on_lines(text, lines, i),
          _line_block),
     )
@@ -255,17 +258,17 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
     j = i
     n = len(lines)
-    while j + 1 < n and text[lines[j][0]:lines[j][1]].strip() in ("|", "｜"):
+    while j + 1 < n and text[lines[j][0]:lines[j][1]].strip() in _PIPES:
         a, b = lines[j + 1]
         s = text[a:b]
-        if not s.strip() or s.strip() in ("|", "｜") or _is_report_heading(s):
+        if not s.strip() or s.strip() in _PIPES or _is_report_heading(s):
             break
         # a cell whose text has a line break (商业⏎企业) runs on to the next `|` line
         k = j + 2
         while (k < n and k <= j + 3 and text[lines[k][0]:lines[k][1]].strip()
-               and text[lines[k][0]:lines[k][1]].strip() not in ("|", "｜")
+               and text[lines[k][0]:lines[k][1]].strip() not in _PIPES
                and cell_sized(text[lines[k][0]:lines[k][1]].strip())
-               and k + 1 < n and text[lines[k + 1][0]:lines[k + 1][1]].strip() in ("|", "｜")):
+               and k + 1 < n and text[lines[k + 1][0]:lines[k + 1][1]].strip() in _PIPES):
             k += 1
         last = text[lines[k - 1][0]:lines[k - 1][1]]
         toks.append((a + len(s) - len(s.lstrip()), lines[k - 1][0] + len(last.rstrip())))
@@ -445,7 +448,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             last = j  # the pipe of the cell above, printed on its own line (`本年增/减` / `|`)
             j += 1
             continue
-        if s.strip() in ("|", "｜") or not cell_sized(s.strip()) or (
+        if s.strip() in _PIPES or not cell_sized(s.strip()) or (
                 toks and _is_report_heading(s)):
             break
         blanks = 0
@@ -462,11 +465,43 @@ def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int,
     if len(toks) < 4 or not any(_value_like(text[s:e]) for s, e in toks):
         return None
     rows, notes = _stream_rows(text, toks)
-    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e, note=notes.get((s, e), ""))
-             for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
     first_line = bisect_right(lines, (toks[0][0], len(text) + 1)) - 1  # the line holding it
-    return Table(index=0, start=toks[0][0], end=toks[-1][1], cells=cells, source="text",
-                 caption=_caption(text, lines, first_line))
+    return _make_table(text, lines, first_line, rows, notes)
+
+
+class _StreamWords(NamedTuple):
+    vocab: frozenset[str]  # label keys of every header word of the statistics tables
+    cut: frozenset[str]  # the same printed without their last character (现行有效件)
+    corner: tuple[str, ...]  # words of a table's corner cell
+    label_words: frozenset[str]  # header words of label columns (信息内容 …)
+    groups: frozenset[str]  # header groups (申请人情况, 法人或其他组织 …)
+
+
+@lru_cache(maxsize=1)
+def _stream_words() -> _StreamWords:
+    """The header vocabulary `_stream_rows` splits a cell stream by (table_labels.toml, made
+    once)."""
+    from nlp.tables.labels import label_key, table_labels
+
+    data = table_labels()
+    vocab: set[str] = set()
+    for sect in ("t2", "t3", "t4"):
+        for key in ("cols", "blocks"):
+            for labs in data[sect].get(key, {}).values():
+                vocab.update(label_key(x) for x in labs)
+    for g, kids in data["header_groups"].items():
+        vocab.add(label_key(g))
+        vocab.update(label_key(k) for k in kids)
+    for role in ("label", "unit", "skip"):
+        vocab.update(label_key(x) for x in data["columns"][role])
+    return _StreamWords(
+        vocab=frozenset(vocab),
+        # a header word printed without its last character (现行有效件 for 现行有效件数)
+        cut=frozenset(v[:-1] for v in vocab if len(v) >= 5),
+        corner=tuple(data["columns"]["corner"]),
+        label_words=frozenset(label_key(x) for x in data["columns"]["label"]),
+        groups=frozenset(label_key(g) for g in data["header_groups"]),
+    )
 
 
 def _stream_rows(text: str, toks: list[tuple[int, int]]
@@ -480,31 +515,20 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
     split into the columns only where the split is forced (`nlp.tables.runs.splits`: one way
     only, e.g. one digit a column), and keeps no value where it is not (`2729318`); the second
     value returned notes each split cell."""
-    from nlp.tables.labels import label_key, table_labels
+    from nlp.tables.labels import label_key
     from nlp.tables.layout import NUMBERED, TITLE
     from nlp.tables.runs import splits
     from nlp.tables.values import parse_value
 
-    data = table_labels()
-    vocab: set[str] = set()
-    for sect in ("t2", "t3", "t4"):
-        for key in ("cols", "blocks"):
-            for labs in data[sect].get(key, {}).values():
-                vocab.update(label_key(x) for x in labs)
-    for g, kids in data["header_groups"].items():
-        vocab.add(label_key(g))
-        vocab.update(label_key(k) for k in kids)
-    for role in ("label", "unit", "skip"):
-        vocab.update(label_key(x) for x in data["columns"][role])
-    # a header word printed without its last character (现行有效件 for 现行有效件数)
-    cut = {v[:-1] for v in vocab if len(v) >= 5}
+    words = _stream_words()
+    vocab = words.vocab
 
     def is_header(span: tuple[int, int]) -> bool:
         t = text[span[0]:span[1]]
         if NUMBERED.match(t):
             return False
         k = label_key(t)
-        return k in vocab or k in cut or any(w in k for w in data["columns"]["corner"])
+        return k in vocab or k in words.cut or any(w in k for w in words.corner)
 
     # a header word split over two cells by a line break (商业 / 企业, 科研 / 机构) is one cell
     merged: list[tuple[int, int]] = []
@@ -524,8 +548,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
     run: list[tuple[int, int]] = []
     vals: list[tuple[int, int]] = []
     notes: dict[tuple[int, int], str] = {}
-    label_words = {label_key(x) for x in data["columns"]["label"]}
-    groups = {label_key(g) for g in data["header_groups"]}
+    label_words, groups = words.label_words, words.groups
     width = [0]  # value columns of the last header row (0: unknown, or grouped)
 
     def split_run(span: tuple[int, int]) -> list[tuple[int, int]]:

@@ -238,15 +238,13 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
               if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
     aligned = len(header_rows) == 1 and len(tokens) == n and all(len(s.path) == 1 for s in slots)
     if not aligned:
-        paths = None
-        if full is not None and full > n:
-            paths = (expand_headers(tokens, full) or [None] * n)[:n]
-            paths = paths if all(p is not None for p in paths) else None
-        paths = paths or expand_headers(tokens, n)
+        cut = full is not None and full > n  # the printed values are the first `full` columns
+        whole = expand_headers(tokens, full) if cut else None
+        paths = whole[:n] if whole is not None else expand_headers(tokens, n)
         if paths is None:
             last = [" ".join(cells[i].text.split()) for i in grid[header_rows[-1]]
                     if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
-            if full is not None and full > n and len(last) == full:
+            if cut and len(last) == full:
                 last = last[:n]
             paths = [(t,) for t in last] if len(last) == n else [()] * n
         for s, p in zip(slots, paths, strict=True):
