@@ -21,7 +21,7 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.claims import NEXT_COUNT
 from nlp.records import Cell, Claim, Link, Report
-from nlp.scan import Alternation
+from nlp.scan import required_literals
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
@@ -45,6 +45,13 @@ class IndicatorRule:
     # the same id (其中本年新收N件) takes it over
     yields: bool = False
     part: bool = False  # only for 其中 parts (claims with a parent)
+    # one of these is in every text the pattern matches (`nlp.scan.required_literals`; None:
+    # unknown, always try the pattern)
+    literals: tuple[str, ...] | None = None
+
+    def may_match(self, *texts: str) -> bool:
+        """False only where `pattern` can match none of `texts` (a cheap test before it)."""
+        return self.literals is None or any(w in t for t in texts for w in self.literals)
 
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
@@ -64,10 +71,11 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
     data = load_toml(path)
     rules = []
     for p in data["pattern"]:
+        pattern = regex.compile(p["regex"])
         rules.append(
             IndicatorRule(
                 id=p["id"],
-                pattern=regex.compile(p["regex"]),
+                pattern=pattern,
                 units=frozenset(p.get("units", [])),
                 indicators=tuple(sorted(p.get("indicators", {}).items())),
                 sentence=regex.compile(p["sentence"]) if "sentence" in p else None,
@@ -75,6 +83,7 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 exclude=regex.compile(p["exclude"]) if "exclude" in p else None,
                 yields=bool(p.get("yields", False)),
                 part=bool(p.get("part", False)),
+                literals=required_literals(pattern),
             )
         )
     return tuple(rules)
@@ -138,12 +147,6 @@ def section_kind(doc, offset: int) -> str:
 
 
 @lru_cache(maxsize=64)
-def _any_rule(unit: str | None) -> Alternation:
-    """The patterns of every rule for `unit` (None: every rule, as for zero claims)."""
-    return Alternation([r.pattern for r in _rules_for(unit)])
-
-
-@lru_cache(maxsize=64)
 def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
     """The rules that apply to claims in `unit` (None: every rule), in priority order."""
     return tuple(r for r in indicator_rules() if unit is None or unit in r.units)
@@ -164,15 +167,14 @@ def rule_indicator(
     if claim.direction is not None or "同比" in claim.qualifiers:
         return None, None  # a change is not the level the table states
     unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
-    pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中
-    anyone = _any_rule(unit)
-    if not (anyone.search(context) or anyone.search(pre) or (after and anyone.search(after))):
-        return None, None  # no rule for the unit names anything around the claim
+    pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
     best: tuple[float, IndicatorRule] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
     for rule in _rules_for(unit):
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
+        if not rule.may_match(pre, after):
+            continue  # its words are nowhere around the claim
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
             score = float(max(ctx_ends))

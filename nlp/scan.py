@@ -63,3 +63,96 @@ class Alternation:
     def search(self, text: str) -> bool:
         """Does any of the patterns find something in `text`?"""
         return self._rx is not None and self._rx.search(text) is not None
+
+
+# --------------------------------------------------------------------------- literal prefilter
+# Syntax of the `regex` module that the stdlib parser would misread as literals (POSIX and
+# nested sets, set operations, named lists, fuzzy matching, version flags): no prefilter.
+_UNSAFE = regex.compile(r"\[\[|\[:|--|&&|~~|\\L<|\{[eisd]\s*<|\(\?V[01]|\(\?[a-zA-Z]*[if]")
+_MAX_ALTERNATIVES = 64  # fixed strings a run may stand for before it is cut
+_PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
+
+
+def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains (None: no such set is known).
+
+    A cheap test before a costly one: where none of them is `in` a text, `pattern.search(text)`
+    finds nothing. The set is read off the pattern's syntax tree (the stdlib `re` parser): runs
+    of literal characters every match passes through, and sets of such runs, one from each
+    branch of an alternation; the most selective is kept. Lookarounds consume nothing, so a
+    literal inside one is never required, and the characters on either side of one still make
+    one run. Case folding, verbose patterns and syntax that the stdlib parser does not read as
+    the `regex` module does give None."""
+    if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
+        return None
+    src = pattern.pattern
+    if not isinstance(src, str) or _UNSAFE.search(src):
+        return None
+    try:
+        from re import _parser as sre  # the stdlib's own parser
+    except ImportError:  # Python < 3.11
+        import sre_parse as sre
+    try:
+        tree = sre.parse(_PROPERTY.sub(r"\\d", src))
+    except Exception:  # syntax only the `regex` module reads: no prefilter
+        return None
+    if tree.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_VERBOSE):
+        return None
+    best = _factor(list(tree), sre)[1]
+    return tuple(sorted(best)) if best else None
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two required sets: longer shortest string, then fewer strings."""
+    if a is None or b is None:
+        return a if b is None else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the few fixed strings the sequence can match, or None; a required set, or None)."""
+    run = frozenset([""])  # one of these was matched since the last break (of every match)
+    whole = True  # `run` is all the sequence has matched so far
+    best: frozenset[str] | None = None
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: the characters on either side are next to each other
+        ones: frozenset[str] | None = None  # the item matches one of these, nothing else
+        alts: frozenset[str] | None = None  # the item's matches contain one of these
+        more = False  # the item may match more after `ones` (a repeat)
+        if op is sre.LITERAL:
+            ones = frozenset([chr(av)])
+        elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
+            ones, alts = _factor(list(av[3]), sre)
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            ones, alts = _factor(list(av), sre)
+        elif op is sre.BRANCH:
+            branches = [_factor(list(a), sre) for a in av[1]]
+            if all(o is not None for o, _ in branches):
+                ones = frozenset().union(*(o for o, _ in branches))
+            elif all(f is not None for _, f in branches):
+                alts = frozenset().union(*(f for _, f in branches))
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            ones = frozenset(chr(v) for _, v in av)
+        elif op in repeats and av[0] >= 1:
+            lo, hi, sub = av
+            sub_ones, alts = _factor(list(sub), sre)
+            if sub_ones is not None and len(sub_ones) == 1:
+                ones = frozenset([next(iter(sub_ones)) * lo])
+            else:
+                ones = sub_ones
+            more = hi != lo
+        if ones is not None and len(run) * len(ones) <= _MAX_ALTERNATIVES:
+            run = frozenset(a + b for a in run for b in ones)
+            if not more:
+                continue
+            ones = None
+        best = _better(best, run if all(run) else None)
+        run, whole = frozenset([""]), False
+        if ones is not None:
+            alts = ones
+        if alts is not None and all(alts):
+            best = _better(best, alts)
+    best = _better(best, run if all(run) else None)
+    return (run if whole else None), best
