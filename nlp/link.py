@@ -49,10 +49,6 @@ class IndicatorRule:
     # unknown, always try the pattern)
     literals: tuple[str, ...] | None = None
 
-    def may_match(self, *texts: str) -> bool:
-        """False only where `pattern` can match none of `texts` (a cheap test before it)."""
-        return self.literals is None or any(w in t for t in texts for w in self.literals)
-
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
         no ids of their own: a claim in such a report takes the pre2019 id of the same meaning
@@ -152,6 +148,34 @@ def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
     return tuple(r for r in indicator_rules() if unit is None or unit in r.units)
 
 
+@lru_cache(maxsize=64)
+def _literal_index(unit: str | None) -> tuple[tuple[tuple[str, frozenset[int]], ...],
+                                               frozenset[int]]:
+    """((literal, positions in `_rules_for(unit)` of the rules requiring it), …), and the
+    positions of the rules with no known literals."""
+    by_literal: dict[str, set[int]] = {}
+    always = set()
+    for i, rule in enumerate(_rules_for(unit)):
+        if rule.literals is None or any("\n" in w for w in rule.literals):
+            always.add(i)
+            continue
+        for w in rule.literals:
+            by_literal.setdefault(w, set()).add(i)
+    return tuple((w, frozenset(s)) for w, s in by_literal.items()), frozenset(always)
+
+
+def candidate_rules(unit: str | None, *texts: str) -> set[int]:
+    """Positions in `_rules_for(unit)` of the rules that may match one of `texts`: the others
+    lack every literal their pattern requires there (a cheap test before the regexes)."""
+    index, always = _literal_index(unit)
+    joined = "\n".join(texts)  # no literal holds a line break
+    out = set(always)
+    for w, rules in index:
+        if w in joined:
+            out |= rules
+    return out
+
+
 def rule_indicator(
     claim: Claim, context: str, template: str | None, sentence: str = "", after: str = "",
     section: str = "",
@@ -170,11 +194,14 @@ def rule_indicator(
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
     best: tuple[float, IndicatorRule] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
-    for rule in _rules_for(unit):
+    maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
+    if not maybe:
+        return None, None
+    for i, rule in enumerate(_rules_for(unit)):
+        if i not in maybe:
+            continue
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
-        if not rule.may_match(pre, after):
-            continue  # its words are nowhere around the claim
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
             score = float(max(ctx_ends))

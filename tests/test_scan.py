@@ -61,7 +61,7 @@ def _sound(rx: regex.Pattern, literals: tuple[str, ...] | None, text: str) -> No
 
 
 def test_every_indicator_rule_has_literals():
-    """The link stage asks each rule's literals first (`IndicatorRule.may_match`)."""
+    """The link stage asks each rule's literals first (`nlp.link.candidate_rules`)."""
     missing = [r.id for r in _rules() if r.literals is None]
     assert not missing
 
