@@ -384,3 +384,133 @@ def test_pipe_row_broken_before_each_pipe():
     doc = _doc("信息内容 | 本年制发件数 | 本年废止件数\n| 规章 | 0 | 0\n| 规范性文件 | 3 | 1\n")
     doc.tables = find_text_tables(doc)
     assert [row[0] for row in doc.tables[0].rows_text()] == ["信息内容", "规章", "规范性文件"]
+
+
+# --------------------------------------------------------------------------- PDF rows
+# pdftotext prints a statistics row as one line with single spaces between its numbers
+# (heldout22/sd_wendeng_shenji_2020_page9, sd_wendeng_xinfang_2022_page8)
+_T4_HEADER = ("行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结果 结果 其他 尚未 总\n"
+              "维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总\n"
+              "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计\n")
+_T4_VERTICAL = ("行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结 结 其 尚\n结 结 其 尚 结 结 其 尚\n"
+                "果 果 他 未\n总计 果 果 他 未 总 果 果 他 未 总\n维 纠 结 审\n"
+                "维 纠 结 审 计 维 纠 结 审 计\n持 正 果 结\n持 正 果 结 持 正 果 结\n")
+_ZEROS15 = " ".join(["0"] * 15) + "\n"
+_T4_IDS = [f"t4.{b}.{c}" for b in ("review", "litigation_direct", "litigation_after_review")
+           for c in ("upheld", "corrected", "other", "pending", "total")]
+
+
+def _ids(text: str) -> dict[str, float | None]:
+    from nlp.pipeline import extract_text
+
+    cells = extract_text(text).cells
+    ids = [c.indicator for c in cells if c.indicator]
+    assert len(ids) == len(set(ids)), "an id placed twice"
+    return {c.indicator: c.value for c in cells if c.indicator}
+
+
+@pytest.mark.parametrize("text, rows, expected", [
+    ("P. 9\n四、结转下年度继续办理 0 0 0 0 0 0 0\n四、政府信息公开行政复议、行政诉讼情况\n",
+     [["四、结转下年度继续办理"] + ["0"] * 7],
+     {"t3.carried_forward.natural": 0, "t3.carried_forward.total": 0}),
+    ("一、本年新收政府信息公开申请数量 12 3 0 0 1 0 16\n二、上年结转政府信息公开申请数量 1 0 0 0 0 0 1\n",
+     [["一、本年新收政府信息公开申请数量", "12", "3", "0", "0", "1", "0", "16"],
+      ["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"]],
+     {"t3.new.natural": 12, "t3.new.commercial": 3, "t3.new.legal_services": 1,
+      "t3.new.total": 16, "t3.carried_over.total": 1}),
+    # a label printed with its group before it: one cell each
+    ("三、本年度办理结果 （一）予以公开 5 1 0 0 0 0 6\n（三）不予公开 1.属于国家秘密 0 0 0 0 0 0 0\n",
+     [["三、本年度办理结果", "（一）予以公开", "5", "1", "0", "0", "0", "0", "6"],
+      ["（三）不予公开", "1.属于国家秘密", "0", "0", "0", "0", "0", "0", "0"]],
+     {"t3.result.granted.natural": 5, "t3.result.granted.total": 6,
+      "t3.result.denied.state_secret.total": 0}),
+    # a label the page wrapped onto the row's line (heldout2/xx_city_2024_pdf_table_fragment)
+    ("（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7 0 0 0 0 454\n",
+     [["（二）部分公开（区分处理的，只计这一情\n形，不计其他情形）", "447", "7", "0", "0", "0", "0", "454"]],
+     {"t3.result.partial.natural": 447, "t3.result.partial.commercial": 7,
+      "t3.result.partial.total": 454}),
+    ("（七）总计 9 1 0 0 0 0 10\n", [["（七）总计", "9", "1", "0", "0", "0", "0", "10"]],
+     {"t3.result.total.natural": 9, "t3.result.total.total": 10}),
+    # one line in another spacing: the whitespace reader needs two rows, so it is read here
+    ("四、结转下年度继续办理  2  0  0  0  0  0  2\n",
+     [["四、结转下年度继续办理", "2", "0", "0", "0", "0", "0", "2"]],
+     {"t3.carried_forward.natural": 2, "t3.carried_forward.total": 2}),
+    # table 四: 15 numbers under its header, two-character words or one character a line
+    ("四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n" + _T4_HEADER + "1 0 0 1 2 0 1 0 0 1 3 0 0 0 3\n",
+     [["1", "0", "0", "1", "2", "0", "1", "0", "0", "1", "3", "0", "0", "0", "3"]],
+     {"t4.review.upheld": 1, "t4.review.pending": 1, "t4.review.total": 2,
+      "t4.litigation_direct.corrected": 1, "t4.litigation_direct.total": 1,
+      "t4.litigation_after_review.upheld": 3, "t4.litigation_after_review.total": 3}),
+    ("未出现申请行政复议、提起行政诉讼的情况。\n" + _T4_VERTICAL + _ZEROS15 + "五、存在的主要问题及改进情况\n",
+     [["0"] * 15], dict.fromkeys(_T4_IDS, 0)),
+], ids=["carried forward", "new and carried over", "group before the label", "wrapped label",
+        "total", "double spaces, one line", "table four", "table four, vertical header"])
+def test_pdf_row_with_single_spaces(text, rows, expected):
+    doc = _doc(text)
+    tables = find_text_tables(doc)
+    assert [r for t in tables for r in t.rows_text()] == rows
+    _offsets_round_trip(doc, tables)
+    ids = _ids(text)
+    assert {k: ids.get(k) for k in expected} == expected
+    kind = "t4." if next(iter(expected)).startswith("t4.") else "t3."
+    assert len([k for k in ids if k.startswith(kind)]) == 7 * len(rows) if kind == "t3." else 15
+
+
+@pytest.mark.parametrize("text", [
+    "2020 年,我单位对形成的政府信息实现了依法、有序公开,\n2021 年,我局将根据我区部署的政务公开工作具体要求,\n",
+    "- 9 -\nPage 9 - 2020年报_审计局\nP. 9\n",
+    "联系电话 0631 8451 2345\n咨询电话：0737 2691 838 0737 2691 839 1\n",
+    "2019 2020 2021 2022 2023 2024 2025\n",  # years: seven numbers, no label
+    "依据《条例》第 3 条 第 5 款 第 7 项 办理 1 2 3 4 5 6 21\n",
+    "行政许可 1 2 3 4 5 6 21\n",  # seven numbers under a label of another table
+    "总计 1 2 3 4 5 6 21\n其他 0 0 0 0 0 0 0\n",  # a bare short word may be any table's
+    "四、结转下年度继续办理 0 0 0 0 0 0 0 0\n四、结转下年度继续办理 0 0 0 0 0 0\n",  # 8 and 6 numbers
+    "一、本年新收政府信息公开申请数量 0631 0 0 0 0 0 0\n",  # not a count
+    "未出现申请行政复议、提起行政诉讼的情况。\n" + _ZEROS15,  # no table-四 header
+    "行政复议 行政诉讼\n本年度未发生行政复议、行政诉讼案件。\n" + _ZEROS15,  # a sentence between
+    _T4_HEADER + " ".join(["0"] * 14) + "\n",  # 14 numbers
+    _T4_HEADER + "四、结转下年度继续办理 " + " ".join(["0"] * 15) + "\n",  # a label before 15
+], ids=["years in narrative", "page footers", "phone numbers", "year line", "article numbers",
+        "table-two label", "bare total and other", "8 and 6 numbers", "leading zero",
+        "15 numbers, no header", "15 numbers, sentence between", "14 numbers", "labelled 15"])
+def test_spaced_numbers_that_are_not_pdf_rows(text):
+    assert find_text_tables(_doc(text)) == []
+    assert not [k for k in _ids(text) if k.startswith(("t3.", "t4."))]
+
+
+@pytest.mark.parametrize("text", [
+    "一、本年新收政府信息公开申请数量 3 0 0 0 1 0 3\n",  # 总计 is not the sum of the six
+    _T4_HEADER + "1 0 0 1 2 0 1 0 0 1 4 0 0 0 3\n",  # 未经复议直接起诉: 0 + 1 + 0 + 0 ≠ 4
+])
+def test_pdf_row_whose_sums_fail_is_read_but_not_placed(text):
+    tables = find_text_tables(_doc(text))
+    assert len(tables) == 1 and len(tables[0].rows_text()) == 1
+    assert not [k for k in _ids(text) if k.startswith(("t3.", "t4."))]
+
+
+def test_pdf_rows_of_the_two_flip_book_pages():
+    import nlp
+
+    shenji = nlp.extract(CORPORA / "heldout22" / "sd_wendeng_shenji_2020_page9_excerpt.txt")
+    ids = {c.indicator: c.value for c in shenji.cells if c.indicator}
+    t3 = {f"t3.carried_forward.{c}" for c in ("natural", "commercial", "research", "nonprofit",
+                                              "legal_services", "other_org", "total")}
+    assert set(ids) == t3 | set(_T4_IDS) and set(ids.values()) == {0}
+    xinfang = nlp.extract(CORPORA / "heldout22" / "sd_wendeng_xinfang_2022_page8_excerpt.txt")
+    assert sorted(c.indicator for c in xinfang.cells if c.indicator) == sorted(_T4_IDS)
+    # the years and page numbers of the narrative around the tables are no cell
+    assert not [c for c in shenji.cells + xinfang.cells if c.raw in ("2020", "2021", "9", "8")]
+
+
+def test_rows_another_reader_took_are_not_read_again():
+    # two rows separated by two spaces: the whitespace reader's table, not a second one
+    text = ("一、本年新收政府信息公开申请数量  3  0  0  0  0  0  3\n"
+            "二、上年结转政府信息公开申请数量  1  0  0  0  0  0  1\n")
+    assert len(find_text_tables(_doc(text))) == 1
+    assert _ids(text)["t3.new.total"] == 3
+    # rows under a table-三 header: rebuilt by the digit-run reader with their header
+    doc = read(CORPORA / "heldout2" / "xx_city_2024_pdf_table_fragment.txt")
+    tables = find_text_tables(doc)
+    assert len(tables) == 2
+    numbers = [(c.start, c.end) for t in tables for c in t.cells if c.text.isdigit()]
+    assert len(numbers) == len(set(numbers)) == 2 + 7 * 13  # 3985758, 88283; 13 rows of 三

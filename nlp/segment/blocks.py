@@ -6,7 +6,11 @@ Recognised line layouts:
 - `|`-separated, one row a line: `规章 | 3 | 0 | 15` (also `| a | b |` markdown rows);
 - whitespace-aligned: cells separated by two or more spaces or an ideographic space;
 - one cell a line with `|` lines between cells (a flattened web table): rows are rebuilt where a
-  row label follows a number, header words are kept as one header row.
+  row label follows a number, header words are kept as one header row;
+- a PDF page copied as text, a row's numbers separated by single spaces, read only in the two
+  shapes whose columns the form fixes: a table-三 row label and its 7 numbers
+  (`四、结转下年度继续办理 0 0 0 0 0 0 0`), and table 四's 15 numbers alone on a line under its
+  行政复议 / 行政诉讼 header (`_spaced_row_tables`).
 
 A block is a run of such lines (up to two blank lines inside it) with at least two rows and one
 number. Its caption is the short line just before it (`2018年度…统计表`). Lines already covered
@@ -151,6 +155,8 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         else:
             i = max(j, i + 1)
     tables.extend(_run_tables(text, taken + [(t.start, t.end) for t in tables]))
+    tables.extend(_spaced_row_tables(text, folded, lines,
+                                     _free_of(taken + [(t.start, t.end) for t in tables])))
     tables.sort(key=lambda t: t.start)
     for k, t in enumerate(tables):
         t.index = start_index + k
@@ -600,3 +606,145 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         run.append(span)
     flush()
     return [r for r in rows if r], notes
+
+
+# --------------------------------------------------------------------------- PDF rows
+# A PDF page copied as text (pdftotext) prints a statistics row as one line, its numbers
+# separated by single spaces: `四、结转下年度继续办理 0 0 0 0 0 0 0`, or table 四 as one line of
+# 15 numbers under a header the page scattered over several lines. A line like that is read only
+# in the two shapes the 2019 and 2021 forms fix, so narrative numbers (`2020 年`, `第 3 条`),
+# page footers (`- 9 -`) and phone numbers never become rows:
+# - table 三: a row label of the form (`（一）予以公开`, `一、本年新收政府信息公开申请数量`) and
+#   exactly its 7 numbers (自然人, five 法人或其他组织 kinds, 总计);
+# - table 四: exactly its 15 numbers with no label, under a header that starts with 行政复议 and
+#   names 行政诉讼, only header-like lines (short, no digit, no sentence end) in between.
+# The mapping places the numbers by position only where the sums tie them to their columns (总计
+# the sum of the others: `nlp.tables.mapping.positional_columns`).
+_ROW_NUMBER = regex.compile(r"0|[1-9]\d{0,9}")  # a count: no leading zero (0631 is a phone)
+_TOKEN = regex.compile(r"\S+")
+_GAP = regex.compile(r"\s+")
+T3_WIDTH, T4_WIDTH = 7, 15
+_T4_HEADER_LINES = 16  # how far above the numbers table 四's header may start
+_T4_HEAD = ("行政复议", "行政诉讼")
+_SENT_STOP = frozenset("。；;，,：:！？!?")
+
+
+def _spaced_row(line: str) -> tuple[int, list[tuple[int, int]]]:
+    """(end of the label, spans of the counts) of a line that ends in whitespace-separated
+    counts, relative to the line (no trailing count: the end of its last word and [])."""
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
+    k = len(toks)
+    while k and _ROW_NUMBER.fullmatch(line, *toks[k - 1]):
+        k -= 1
+    return (toks[k - 1][1] if k else 0), toks[k:]
+
+
+def _label_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The label text[a:b] cut before each numbering mark that follows a space (`三、本年度办理结果
+    （一）予以公开`, `（三）不予公开 1.属于国家秘密`): one cell each, as a grid prints them."""
+    from nlp.tables.layout import NUMBERED
+
+    parts: list[tuple[int, int]] = []
+    cur = a
+    for m in _GAP.finditer(text, a, b):
+        if NUMBERED.match(text[m.end():b]):
+            parts.append((cur, m.start()))
+            cur = m.end()
+    parts.append((cur, b))
+    return parts
+
+
+def _t3_row_label(label: str) -> bool:
+    """Does a row label name a row of table 三? A bare short word (总计, 其他) needs its
+    numbering mark (（七）总计, 3.其他): alone it may be any table's."""
+    from nlp.tables.labels import keyed_labels, label_key, match
+    from nlp.tables.layout import NUMBERED
+
+    key = label_key(label)
+    if not key or match(key, keyed_labels("t3", "rows"), threshold=0.88) is None:
+        return False
+    return len(key) >= 4 or bool(NUMBERED.match(label))
+
+
+def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, label_end: int,
+              free: Callable[[int, int], bool]) -> list[tuple[int, int]] | None:
+    """The label cells of line i's table-三 row (its label ends at `label_end`), or None when
+    the label names no row of table 三. A label the page wrapped (`（二）部分公开（区分处理的，只计
+    这一情` / `形，不计其他情形） 447 7 0 0 0 0 454`) starts on the line above when that line is
+    label text only (no digit, short, no sentence end)."""
+    a = lines[i][0]
+    own = a + len(text[a:label_end]) - len(text[a:label_end].lstrip())
+    starts = [own]
+    if i > 0:
+        pa, pb = lines[i - 1]
+        prev = folded[pa:pb].strip()
+        if (prev and free(pa, pb) and len(prev) <= _LINE_CELL_MAX and not prev.endswith(_SENT_END)
+                and not any(ch.isdigit() or ch in "\t|｜" for ch in prev)):
+            starts.append(pa + len(folded[pa:pb]) - len(folded[pa:pb].lstrip()))
+    for st in starts:
+        parts = _label_parts(text, st, label_end)
+        if _t3_row_label(folded[parts[-1][0]:parts[-1][1]]):
+            return parts
+    return None
+
+
+def _t4_header(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> str | None:
+    """The first line of table 四's header above line i (行政复议 at its start, 行政诉讼 in it or
+    in the header lines below it), when only lines of header words (no digit, no punctuation,
+    no word over 12 characters) stand between; else None."""
+    seen = ""
+    for k in range(i - 1, max(i - 1 - _T4_HEADER_LINES, -1), -1):
+        a, b = lines[k]
+        s = folded[a:b].strip()
+        if not s:
+            continue
+        words = s.split()
+        if any(ch.isdigit() or ch in _SENT_STOP for ch in s) or max(map(len, words)) > 12:
+            return None  # not a line of header words
+        compact = "".join(words)
+        seen = compact + seen
+        if compact.startswith(_T4_HEAD[0]):
+            return text[a:b].strip() if _T4_HEAD[1] in seen else None
+    return None
+
+
+def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
+                       free: Callable[[int, int], bool]) -> list[Table]:
+    """Tables of the space-separated rows of a PDF page (see above), on lines no other reader
+    took: consecutive table-三 rows form one table; a table-四 line is a table of its own, its
+    header's first line the caption."""
+    tables: list[Table] = []
+    rows: list[list[tuple[int, int]]] = []
+    first = 0
+
+    def close() -> None:
+        if rows:
+            tables.append(_make_table(text, lines, first, rows[:]))
+            rows.clear()
+
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b]
+        label_end, nums = _spaced_row(folded[a:b])
+        shape = len(nums)
+        if shape not in (T3_WIDTH, T4_WIDTH) or not free(a, b) or any(
+                ch in line for ch in "\t|｜"):
+            close()
+            continue
+        spans = [(a + s, a + e) for s, e in nums]
+        label = folded[a:a + label_end].strip()
+        parts = _t3_label(text, folded, lines, i, a + label_end, free) if (
+            shape == T3_WIDTH and label) else None
+        if parts is not None:
+            if not rows:  # (a label wrapped from the line above follows no row)
+                first = i - 1 if parts[0][0] < a else i
+            rows.append([*parts, *spans])
+            continue
+        close()
+        if shape == T4_WIDTH and not label:
+            header = _t4_header(text, folded, lines, i)
+            if header is not None:
+                t = _make_table(text, lines, i, [spans])
+                t.caption = header
+                tables.append(t)
+    close()
+    return tables
