@@ -724,6 +724,10 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
 
     for i, (a, b) in enumerate(lines):
         line = text[a:b]
+        tail = line.rstrip()
+        if not tail or not tail[-1].isdigit():  # a row ends in a count
+            close()
+            continue
         label_end, nums = _spaced_row(folded[a:b])
         shape = len(nums)
         if shape not in (T3_WIDTH, T4_WIDTH) or not free(a, b) or any(
