@@ -574,3 +574,52 @@ def test_qizhong_scope_ends_at_a_clause_naming_its_own_means():
     assert by_text["2107条"].parent == by_text["4583条"].claim_id
     assert by_text["6012条"].parent is None
     assert "fail" not in [k.status for k in report.checks if k.check == "parts_vs_total"]
+
+
+# A 其中 / 涉及 list must take its own items only (held-out 26: four false parts_vs_total findings)
+_LIST_ENDS = [
+    pytest.param("截至2019年12月底,累计主动公开政府信息10220条,其中政务动态信息更新量为4792条,信息公开目录信息更新量为"
+                 "5403条,新开设专栏6个,发布解读信息44条,回应公众关注热点1次。", "10220条", ["4792条", "5403条"],
+                 ["44条"], id="verb-led clause after another counter ends the list"),
+    pytest.param("利用委内OA系统将办公网络平台发布信息95条,其中发布规范性文件2件,利用电子屏发布信息108条。",
+                 "95条", [], ["108条"], id="its own means of publishing after another counter"),
+    pytest.param("通过政府网站主动公开信息6154条,其中政策解读242条,网站总访问量414.7万人次;受理网民留言111条,"
+                 "公开答复41条、电话答复70条,办结率100%。", "6154条", ["242条"], ["111条", "41条", "70条"],
+                 id="受理 after a visit count"),
+    pytest.param("一是公开政务要闻285条,通知公告303条,部门、镇动态3718条,涉及九项重点领域信息350条,民生类信息713条,"
+                 "其他信息3413条。", "3718条", [], ["350条", "713条", "3413条"],
+                 id="涉及 after the third item of a flat list"),
+    pytest.param("精简需市场主体提供的申请材料16项。其中,申请新建加油站规划确认提交的材料由原来的10项精简为4项,"
+                 "成品油仓储经营资格审批材料由原来的12项精简为7项。", "16项", [], ["10项", "4项", "12项", "7项"],
+                 id="from→to pairs are changes, not parts"),
+    # lists that go on past another counter keep their items
+    pytest.param("通过盟行署门户网站发布主动公开信息2130条。其中,政策文件及相关解读信息共90条,征集调查11期,在线访谈2期,"
+                 "以及部门动态,旗县动态等其他信息2027条。", "2130条", ["90条", "2027条"], [],
+                 id="the rest category after other counters"),
+    pytest.param("主动公开政府信息中新增项目事项88项,其中行政许可事项本年新增21项,行政许可处理决定数量776件;其他对外管理"
+                 "服务事项新增57项,处理决定数量0件;行政处罚事项新增10项,处理决定数量29件。", "88项",
+                 ["21项", "57项", "10项"], [], id="an item's own detail in another counter"),
+    pytest.param("我区各部门共开设新媒体数量70个。其中微博29个,共发布信息1992条;微信公众号41个,共发布信息3404条。",
+                 "70个", ["29个", "41个"], [], id="accounts and their posts"),
+    pytest.param("2018年度共主动公开各类信息1829条。其中,组织机构信息31条;规章信息44条;主动公开规范性文件信息50条;"
+                 "其他文件信息36条。", "1829条", ["31条", "44条", "50条", "36条"], [],
+                 id="a verb-led item with no other counter before it"),
+    pytest.param("全年共受理政府信息公开申请81件,办结81件,涉及自然人80件、商业企业1件。", "81件",
+                 ["80件", "1件"], [], id="涉及 after a total and its restatement"),
+    pytest.param("发布工作动态信息165条,其中重点聚焦乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,"
+                 "以及“三公”经费及预算/决算信息2条。", "1条", ["2条"], [],
+                 id="包括 in a ；-clause of its own"),
+]
+
+
+@pytest.mark.parametrize(("text", "total", "parts", "not_parts"), _LIST_ENDS)
+def test_a_list_takes_its_own_items_only(text, total, parts, not_parts):
+    cs = claims_of(text)
+    by_text: dict[str, list] = {}
+    for c in cs:
+        by_text.setdefault(c.text, []).append(c)
+    ids = {c.claim_id for c in by_text[total]}  # (受理81件,办结81件: either may be the total)
+    for p in parts:
+        assert any(c.parent in ids for c in by_text[p]), p
+    for p in not_parts:
+        assert all(c.parent is None for c in by_text[p]), p

@@ -122,6 +122,8 @@ CASES = [
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含自然人申请113宗)。", "124宗", "t3.new.total"),
     # words after a number stop at 、 before the next count
     ("heldout17/latent", "pre2019", "其中,微信发布851条、微博发布2348条。", "851条", "active.channel.wechat"),
+    ("heldout26", "2019", "2019年,我局收到依申请公开政府信息申请2次,均按时答复。", "2次", "t3.new.total"),
+    ("heldout26", "pre2019", "全年共收到政府信息公开申请15人次。", "15人次", "requests.received"),
 ]
 
 

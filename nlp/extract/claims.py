@@ -27,6 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -564,9 +565,14 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         look_from = _sentence_bounds(nt, ss - 1)[0] if (not lead and ss > 0) else ss
         totals = [f for f in _in_range(quantities, starts, look_from, q)
                   if f.ne <= q and f.claim.kind in _COUNTED]
+        if totals and not nt.startswith("其中", q) and _list_item(nt, totals[-1], ss, quantities,
+                                                                starts):
+            continue  # 动态3718条,涉及…350条,民生类信息713条: 涉及 names the next item's topic
         scope_end = _parallel_end(nt, q, scope_end, quantities, starts)
+        from_to = _from_to(nt, quantities, starts, q, scope_end)
         parts = _until_rest([f for f in _in_range(quantities, starts, q + 1, scope_end)
-                             if f.claim.kind in _COUNTED])
+                             if f.claim.kind in _COUNTED and f.claim.claim_id not in from_to])
+        parts = _until_new_statement(nt, q, parts, totals)
         parts = [g for g in _outcomes_to_their_case(parts)
                  if not (_RESTATED.intersection(g.claim.qualifiers)
                          and len((g.claim.subject or "").strip()) <= 1)]
@@ -840,6 +846,59 @@ def _until_rest(parts: list[_Found]) -> list[_Found]:
                 _VERB_LED.match(parts[k + 1].claim.subject or ""):
             return parts[:k + 1]
     return parts
+
+
+def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
+                         ) -> list[_Found]:
+    """A 其中 list ends, after a count of a counter no total has (新开设专栏6个, 发布规范性文件2件,
+    征集调查11期), at a comma clause led by a verb (发布解读信息44条) or by its own means of
+    publishing (利用电子屏发布信息108条) where the list's first item was not: another fact of the
+    sentence, not one more item (…信息更新量为5403条,新开设专栏6个,发布解读信息44条)."""
+    units = [t.claim.unit for t in totals]
+    first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
+    verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
+    interrupted = False
+    for k, f in enumerate(parts):
+        if not any(same_counter(u, f.claim.unit) for u in units):
+            interrupted = True
+            continue
+        cs = _clause_start(nt, f.pre_start)
+        if not interrupted or k == 0 or cs <= parts[k - 1].ns:
+            continue  # (in the previous item's clause: 行政复议6件和行政诉讼3件)
+        lead = nt[cs:f.pre_start].lstrip(" \t")
+        if (not verb_led and _VERB_LED.match(lead)) or (not means and _MEANS.match(lead)):
+            return parts[:k]
+    return parts
+
+
+def _list_item(nt: str, total: _Found, ss: int, quantities: list[_Found],
+               starts: list[int]) -> bool:
+    """Is `total` itself the third item or later of a flat list: two counts of the same counter
+    stand before it in earlier comma clauses of its sentence (or ；-clause) (政务要闻285条,通知公告303条,部门、镇
+    动态3718条)? One count before it may be its own total (收到申请81件，办结81件，涉及自然人80件)."""
+    cs = _clause_start(nt, total.pre_start)
+    ss = max(ss, nt.rfind("；", ss, cs) + 1, nt.rfind(";", ss, cs) + 1)  # a ；-clause is a sentence
+    return sum(1 for g in _in_range(quantities, starts, ss, cs)
+               if g.ne <= cs and g.claim.kind in _COUNTED
+               and same_counter(g.claim.unit, total.claim.unit)) >= 2
+
+
+def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: int
+             ) -> set[str]:
+    """The claim ids of the counts of from→to pairs in [lo, hi) (流程由原来的11条精简为5条, 从10项减少到4项):
+    a change of one thing, never two parts of a list."""
+    out: set[str] = set()
+    found = _in_range(quantities, starts, lo, hi)
+    for a, b in pairwise(found):
+        if _TO.search(nt[a.ne:b.pre_start]) and _FROM.search(nt[_clause_start(nt, a.pre_start):
+                                                                 a.pre_start]):
+            out.update((a.claim.claim_id, b.claim.claim_id))
+    return out
+
+
+_FROM = regex.compile(r"(?:由|从)(?:原来|原先|过去|原)?(?:的)?$")
+_TO = regex.compile(r"^(?:[^，,；;。\d]{0,6})?(?:精简|减少|压缩|缩短|缩减|降低|下降|降|增加|增|提高|"
+                    r"提升|扩大|调整|优化)(?:了)?(?:为|到|至)$")
 
 
 def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
