@@ -149,10 +149,10 @@ def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
 
 
 @lru_cache(maxsize=64)
-def _literal_index(unit: str | None) -> tuple[tuple[tuple[str, frozenset[int]], ...],
+def _literal_index(unit: str | None) -> tuple[dict[str, tuple[tuple[str, frozenset[int]], ...]],
                                                frozenset[int]]:
-    """((literal, positions in `_rules_for(unit)` of the rules requiring it), …), and the
-    positions of the rules with no known literals."""
+    """{first character: ((literal, positions in `_rules_for(unit)` of the rules requiring it),
+    …)}, and the positions of the rules with no known literals."""
     by_literal: dict[str, set[int]] = {}
     always = set()
     for i, rule in enumerate(_rules_for(unit)):
@@ -161,7 +161,10 @@ def _literal_index(unit: str | None) -> tuple[tuple[tuple[str, frozenset[int]], 
             continue
         for w in rule.literals:
             by_literal.setdefault(w, set()).add(i)
-    return tuple((w, frozenset(s)) for w, s in by_literal.items()), frozenset(always)
+    by_first: dict[str, list[tuple[str, frozenset[int]]]] = {}
+    for w, rules in by_literal.items():
+        by_first.setdefault(w[0], []).append((w, frozenset(rules)))
+    return {c: tuple(ws) for c, ws in by_first.items()}, frozenset(always)
 
 
 def candidate_rules(unit: str | None, *texts: str) -> set[int]:
@@ -170,9 +173,10 @@ def candidate_rules(unit: str | None, *texts: str) -> set[int]:
     index, always = _literal_index(unit)
     joined = "\n".join(texts)  # no literal holds a line break
     out = set(always)
-    for w, rules in index:
-        if w in joined:
-            out |= rules
+    for c in set(joined):
+        for w, rules in index.get(c, ()):
+            if w in joined:
+                out |= rules
     return out
 
 
@@ -197,9 +201,9 @@ def rule_indicator(
     maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
     if not maybe:
         return None, None
-    for i, rule in enumerate(_rules_for(unit)):
-        if i not in maybe:
-            continue
+    rules = _rules_for(unit)
+    for i in sorted(maybe):
+        rule = rules[i]
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
