@@ -253,3 +253,20 @@ def test_template_from_the_2008_outline_without_year_or_table():
     assert report.document.year is None
     assert report.document.template == "pre2019"
     assert report.document.meta["template_evidence"]["by"] == "sections"
+
+
+def test_template_from_the_folded_view_equals_template_from_the_body():
+    """`fill_metadata` hands `find_template` the body from the document's folded view instead of
+    folding the body again; the template and its evidence are the same on every corpus text."""
+    from nlp.segment.metadata import find_template
+
+    checked = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        rel = str(path.relative_to(CORPORA))
+        doc = segmented(rel)
+        start = doc.meta.get("body_start", 0)
+        body = doc.text[start:]
+        assert find_template(doc, doc.title, doc.year, body) == find_template(
+            doc, doc.title, doc.year, body, folded=doc.norm.folded[start:]), rel
+        checked += 1
+    assert checked > 100

@@ -421,9 +421,12 @@ def _squash(s: str) -> str:
     return _SPACE_OR_BAR.sub("", same_length(s))
 
 
-def find_template(doc: Document, title: str | None, year: int | None, body: str) -> tuple[str | None, dict[str, Any]]:
+def find_template(doc: Document, title: str | None, year: int | None, body: str, *,
+                  folded: str | None = None) -> tuple[str | None, dict[str, Any]]:
+    """The report's template and the evidence; `folded` is `same_length(body)` when the caller
+    has it (the document's normalised view keeps it)."""
     table_text = _squash("".join(c.text for t in doc.tables for c in t.cells if t.source != "text"))
-    body_text = _squash(body)
+    body_text = _SPACE_OR_BAR.sub("", folded) if folded is not None else _squash(body)
     for source, text, need in (("table labels", table_text, 1), ("text labels", body_text, 2)):
         if not text:
             continue
@@ -489,6 +492,6 @@ def fill_metadata(doc: Document) -> None:
     doc.year = year
     doc.meta["year_evidence"] = ev
     doc.region = find_region(doc.agency, doc.title, body)
-    template, tev = find_template(doc, doc.title, year, body)
+    template, tev = find_template(doc, doc.title, year, body, folded=norm.folded[body_start:])
     doc.template = template
     doc.meta["template_evidence"] = tev
