@@ -514,3 +514,36 @@ def test_rows_another_reader_took_are_not_read_again():
     assert len(tables) == 2
     numbers = [(c.start, c.end) for t in tables for c in t.cells if c.text.isdigit()]
     assert len(numbers) == len(set(numbers)) == 2 + 7 * 13  # 3985758, 88283; 13 rows of 三
+
+
+@pytest.mark.parametrize("text, expected_rows", [
+    # held-out 26 (西藏国资委): blank cells printed as bare pipes; the data row keeps them where
+    # that makes it exactly as wide as its header, so 11 stays under 本年新制作数量
+    ("第二十条第(一)项 | |||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | |||\n"
+     "规范性文件 | 11 | ||\n",
+     [["第二十条第(一)项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章"],
+      ["规范性文件", "11", "", ""]]),
+    # a row whose bare pipes do not make the header's width keeps only its printed cells
+    ("信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规范性文件 | 11 | |\n规章 | 2 | 2 | 5 |\n",
+     [["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规范性文件", "11"],
+      ["规章", "2", "2", "5"]]),
+])
+def test_bare_pipes_of_blank_cells_in_a_data_row(text, expected_rows):
+    doc = _doc(text)
+    tables = find_text_tables(doc)
+    assert len(tables) == 1
+    cells = tables[0].cells  # the cells each row holds (rows_text() pads every row)
+    assert [[c.text for c in cells if c.row == r] for r in range(len(expected_rows))] == \
+        expected_rows
+    _offsets_round_trip(doc, tables)
+
+
+def test_bare_pipe_blank_cells_reach_their_column_ids():
+    import nlp
+
+    report = nlp.extract_text(
+        "2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | |||\n规范性文件 | 11 | ||\n"
+        "第二十条第(五)项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n")
+    cells = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert cells.get("t2.normative.new_made") == 11

@@ -45,8 +45,11 @@ def _value_like(text: str) -> bool:
     return v is not None and v.value is not None
 
 
-def _split(line: str, base: int) -> tuple[str, list[tuple[int, int]]] | None:
-    """(layout, cell spans) of a table line, or None."""
+def _split(line: str, base: int, *, blanks: bool = False
+           ) -> tuple[str, list[tuple[int, int]]] | None:
+    """(layout, cell spans) of a table line, or None. Empty cells at the end of a pipe row are
+    dropped, unless `blanks`: then only the nothing after its last pipe is (`规范性文件 | 11 | ||`
+    is four cells, two of them empty)."""
     s = line.rstrip("\r")
     if not s.strip():
         return None
@@ -73,8 +76,12 @@ def _split(line: str, base: int) -> tuple[str, list[tuple[int, int]]] | None:
         spans.append((base + st, base + st + len(p.strip())))
         pos = i + len(p)
     if kind == "pipe":
-        while spans and spans[-1][0] == spans[-1][1]:
-            spans.pop()
+        if blanks:
+            if spans and spans[-1][0] == spans[-1][1] and s.rstrip().endswith(_PIPES):
+                spans.pop()
+        else:
+            while spans and spans[-1][0] == spans[-1][1]:
+                spans.pop()
         if spans and spans[0][0] == spans[0][1] and s.lstrip().startswith(_PIPES):
             spans.pop(0)
     if not spans or (len(spans) < 2 and kind == "ws"):
@@ -120,6 +127,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         blanks = 0
         last = i
         open_row = False  # the last row's line had pipes inside but none at either end
+        width = 0  # cells of the last header row (two or more, no number)
         while j < n:
             a2, b2 = lines[j]
             line = text[a2:b2].strip()
@@ -143,7 +151,16 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 rows[-1].extend(got2[1])
                 open_row = not line.endswith(_PIPES)
             else:
-                rows.append(got2[1])
+                cells = got2[1]
+                if got2[0] == "pipe" and 0 < len(cells) < width and any(
+                        _value_like(text[s:e]) for s, e in cells):
+                    # blank cells the page printed as bare pipes (`规范性文件 | 11 | ||`): kept
+                    # where they make the row exactly as wide as its header
+                    full = _split(text[a2:b2], a2, blanks=True)
+                    if full is not None and len(full[1]) == width:
+                        cells = full[1]
+                rows.append(cells)
+                width = _header_width(text, cells, width)
                 open_row = got2[0] == "pipe" and not line.startswith(_PIPES) and \
                     not line.endswith(_PIPES)
             last = j
