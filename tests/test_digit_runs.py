@@ -206,3 +206,47 @@ def test_first_character_sets_cover_every_opener_and_mark():
         for m in _MARK.finditer(text, overlapped=True):
             assert text[m.start()] in _MARK_FIRST, m.group()
     assert seen > 50
+
+
+# held-out 27 (fj_pingtan_caijin_2021, fj_pingtan_caijin_2019): where a flattened table ends
+_T2_FLAT = ("四、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
+            "行政规范性文件303第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容"
+            "本年处理决定数量行政处罚0行政强制0第二十条第（八）项信息内容本年收费金额（单位：万元）"
+            "行政事业性收费7816")
+
+
+def test_running_text_after_a_flattened_table_is_not_table_rows():
+    """The text after the last run (a heading, a date, a comma clause) ends the table: its
+    counts are claims, not cells hidden under labels."""
+    import nlp
+
+    report = nlp.extract_text(
+        _T2_FLAT + " (二)主动公开政府信息的主要类别 2021年，在主动公开的198条政府信息中，全文电子化的主动公开"
+        "信息数共198条，其中:财税金融等政策及解读共7条；财政预算、决算报告共3条。")
+    assert [c.text for c in report.claims] == ["198条", "198条", "7条", "3条"]
+    cells = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert cells["t2.fees.amount"] == 7816
+    table = report.document.tables[0]
+    assert report.document.text[table.end - 4:table.end] == "7816"
+
+
+def test_a_bracketed_comma_stays_inside_a_flattened_label():
+    """（区分处理的，只计这一情形，不计其他情形）: a comma inside brackets is part of the label."""
+    from nlp.tables.runs import _scan_label
+
+    text = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）0000000（三）不予公开"
+    parts, k, stop = _scan_label(text, 0, 80)
+    assert stop == "" and text[k:k + 7] == "0000000"
+    assert [text[p.start:p.end] for p in parts] == ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"]
+
+
+def test_a_number_glued_to_a_flattened_tables_end_is_not_a_claim():
+    """政府集中采购2832995元: a cell the digit-run reader could not split (项目数量 + 总金额 is
+    ambiguous) is still table text, not narrative."""
+    import nlp
+
+    text = ("2019年度政府信息公开工作年度报告\n" + _T2_FLAT.replace("行政事业性收费7816", "行政事业性收费00")
+            + "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购2832995元三、收到和处理政府信息"
+            "公开申请情况")
+    report = nlp.extract_text(text)
+    assert "2832995元" not in [c.text for c in report.claims]

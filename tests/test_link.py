@@ -124,6 +124,7 @@ CASES = [
     ("heldout17/latent", "pre2019", "其中,微信发布851条、微博发布2348条。", "851条", "active.channel.wechat"),
     ("heldout26", "2019", "2019年,我局收到依申请公开政府信息申请2次,均按时答复。", "2次", "t3.new.total"),
     ("heldout26", "pre2019", "全年共收到政府信息公开申请15人次。", "15人次", "requests.received"),
+    ("heldout27/fj_pingtan_region_2020", "2019", "全年共答复申请25件，其中予以公开20件，区分处理后公开1件。", "1件", "t3.result.partial.total"),
 ]
 
 

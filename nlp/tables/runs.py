@@ -46,6 +46,7 @@ _MARK = regex.compile(  # a numbering mark that starts a label part
 _ITEM_AFTER = regex.compile(r"\s*[.、．](?=\s*[^\d\s])")  # `2.` + a label: an item number
 _ITEM = regex.compile(r"(?:其中\s*[:：]?\s*)?(\d{1,2})\s*[、.．](?!\d)")
 _STOP = frozenset("。；;！？!?")
+_DATE_WORDS = ("年", "月", "日")
 _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 _MAX_SPLITS = 20000
 _NOT_NUMBER_CHAR = regex.compile(r"[^\d.]")
@@ -323,9 +324,16 @@ def _scan_label(text: str, i: int, max_label: int
                 lvl = 2
             parts.append(_Part(a, b, lvl, int(item_m.group(1)) if item_m else None))
 
+    depth = 0  # brackets open in the label (（二）部分公开（区分处理的，只计…）)
     while j < len(text):
         ch = text[j]
         if ch in _STOP or j - i > max_label or text.startswith("\n\n", j):
+            return parts, j, "end"
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "，," and not depth:  # a clause of running text: the table has ended
             return parts, j, "end"
         if j > i and ch in first and opener.match(text, j):
             toks, _ = _scan_header(text, j)
@@ -334,6 +342,8 @@ def _scan_label(text: str, i: int, max_label: int
                 return parts, j, "opener"
         if ch.isdigit():
             d = _DIGITS.match(text, j)
+            if text.startswith(_DATE_WORDS, _WS.match(text, d.end()).end()):
+                return parts, j, "end"  # 2021年: a date of the text after the table, not a cell
             after = _ITEM_AFTER.match(text, d.end())
             own = text[cur:j].strip()
             has_item = bool(parts and parts[-1].item is not None and not own) or bool(
