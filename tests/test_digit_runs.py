@@ -250,3 +250,22 @@ def test_a_number_glued_to_a_flattened_tables_end_is_not_a_claim():
             "公开申请情况")
     report = nlp.extract_text(text)
     assert "2832995元" not in [c.text for c in report.claims]
+
+
+def test_a_minus_sign_inside_a_run_starts_a_number():
+    """The 本年增/减 column of a flattened table 二 (held-out 27, fj_pingtan_region_2020):
+    `35-15` is 35 | -15, never 3 | 5; `2648-18538` (three columns) has several splits: no cell."""
+    assert splits("35-15", 2) == [[(0, 2), (2, 5)]]
+    assert _values("35-15", [(0, 2), (2, 5)]) == (35.0, -15.0)
+    assert splits("35－15", 2) == [[(0, 2), (2, 5)]]
+    assert len(splits("2648-18538", 3)) > 1
+    assert splits("3-", 2) == []
+    import nlp
+
+    report = nlp.extract_text(
+        "2020年政府信息公开工作年度报告\n" + _T2_FLAT.replace("行政事业性收费7816", "行政处罚2648-18538")
+        .replace("本年收费金额（单位：万元）", "上一年项目数量本年增/减")
+        + "第二十条第（八）项信息内容上一年项目数量本年增/减行政事业性收费35-15第二十条第（九）项"
+        "信息内容采购项目数量采购总金额政府集中采购00元三、收到和处理政府信息公开申请情况")
+    cells = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert cells["t2.fees.prev_items"] == 35 and cells["t2.fees.delta"] == -15

@@ -39,7 +39,9 @@ from nlp.tables.values import UNITS
 _CORNER = regex.compile(r"[(（][^()（）]{0,60}勾稽关系[^()（）]{0,60}[)）]")
 _NOTE = regex.compile(r"\s*[(（][^()（）\d]{0,20}[)）]")  # （单位：万元） after a header word
 _WS = regex.compile(r"[\s\u3000]*")
-_RUN = regex.compile(r"\d[\d.]*(?:[ \u00a0\u3000]+\d[\d.]*)*(?:万元|亿元|元)?")
+# a run of numbers; one may start with a minus sign glued to the number before it (the
+# 本年增/减 column: 行政事业性收费35-15 is 35 | -15)
+_RUN = regex.compile(r"\d[\d.]*(?:(?:[ \u00a0\u3000]+[-－−]?|[-－−])\d[\d.]*)*(?:万元|亿元|元)?")
 _MARK = regex.compile(  # a numbering mark that starts a label part
     r"(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
     r"|其中\s*[:：]?)")
@@ -52,8 +54,9 @@ _MAX_SPLITS = 20000
 _NOT_NUMBER_CHAR = regex.compile(r"[^\d.]")
 _MAX_COMBOS = 50000
 _RUN_UNIT = regex.compile(r"(?:万元|亿元|元)$")
-_RUN_GROUP = regex.compile(r"[^\s\u3000\xa0]+")
+_RUN_GROUP = regex.compile(r"[-－−]?[^\s\u3000\xa0\-－−]+")  # a minus starts a number
 _DIGITS = regex.compile(r"\d+")
+_MINUS = frozenset("-－−")
 _OTHER_LEAD = regex.compile(r"其中\s*[:：]?")
 
 COL0_UNIT, COL0_VALUE = 3, 4  # grid columns: labels 0–2, the unit, then the values
@@ -105,6 +108,8 @@ _MARK_FIRST = frozenset("一二三四五六七八九十(（其")  # the characte
 
 # --------------------------------------------------------------------------- splitting
 def _valid(part: str) -> bool:
+    if part[:1] in _MINUS:
+        part = part[1:]
     if part.isascii() and part.isdigit():  # the common case, without the regex
         return len(part) == 1 or part[0] != "0"
     return bool(_NUMBER.fullmatch(part))
@@ -208,7 +213,8 @@ def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
 
 
 def _values(run: str, spans: list[tuple[int, int]]) -> tuple[float, ...]:
-    return tuple(float(_NOT_NUMBER_CHAR.sub("", run[a:b])) for a, b in spans)
+    return tuple((-1.0 if run[a:a + 1] in _MINUS else 1.0) * float(
+        _NOT_NUMBER_CHAR.sub("", run[a:b])) for a, b in spans)
 
 
 def total_columns(paths: list[tuple[str, ...]]) -> list[tuple[int, tuple[int, ...]]]:
