@@ -623,3 +623,26 @@ def test_a_list_takes_its_own_items_only(text, total, parts, not_parts):
         assert any(c.parent in ids for c in by_text[p]), p
     for p in not_parts:
         assert all(c.parent is None for c in by_text[p]), p
+
+
+def test_share_with_no_count_in_its_sentence_takes_the_count_it_names_before():
+    # held-out 27 (fj_pingtan_caijin_2021): the share names 主动公开的政府信息 a sentence later;
+    # its part is that count, its whole the part's total (198 / 510 = 38.8%, not the 41.5% stated)
+    text = ("2021年制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。"
+            "主动公开的政府信息占41.5%。")
+    cs = claims_of(text)
+    share = next(c for c in cs if c.text == "41.5%")
+    part = next(c for c in cs if c.claim_id == share.part)
+    assert part.text == "198条" and share.whole == next(c for c in cs if c.text == "510条").claim_id
+    # a share whose words name no earlier count keeps no part
+    cs = claims_of("全年主动公开政府信息198条。网站信息占41.5%。")
+    assert next(c for c in cs if c.text == "41.5%").part is None
+
+
+def test_share_named_before_is_checked():
+    import nlp
+
+    report = nlp.extract_text(
+        "2021年制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。"
+        "主动公开的政府信息占41.5%。")
+    assert [k.status for k in report.checks if k.check == "percent_of"] == ["fail"]
