@@ -625,6 +625,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                 c.parent = whole
     _implicit_wholes(nt, quantities, starts, by_id)
     _category_lists(nt, quantities, starts)
+    _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
 
@@ -776,6 +777,32 @@ def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> Non
                 p.claim.group = f"list@{m.start()}"
                 if "类别" not in p.claim.qualifiers:
                     p.claim.qualifiers.append("类别")
+
+
+def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
+    """在主动公开的90条政府信息中，…A类信息1条；B类信息10条；…: a frame that holds a count opens
+    its sentence's list of that counter (no 其中 needed). Restatements of the frame's count
+    (…信息数共90条) and changes are not items; two items at least, none already a part."""
+    for m in _FRAME.finditer(nt):
+        inside = [f for f in _in_range(quantities, starts, m.start(), m.end())
+                  if f.claim.kind == "count" and f.ne <= m.end()]
+        if len(inside) != 1:
+            continue
+        total = inside[0]
+        _, se = _sentence_bounds(nt, m.end())
+        items = [f for f in _in_range(quantities, starts, m.end(), se)
+                 if f.claim.kind == "count" and same_counter(f.claim.unit, total.claim.unit)
+                 and f.claim.direction is None]
+        items = [f for f in items if not (f.claim.value == total.claim.value
+                                          and ({"共", *_RESTATED} & set(f.claim.qualifiers)))]
+        if len(items) < 2 or any(f.claim.parent is not None for f in items):
+            continue
+        for f in items:
+            f.claim.parent = total.claim.claim_id
+            f.claim.group = f"在…中@{m.start()}"
+
+
+_FRAME = regex.compile(r"在[^，。；,;\n]{0,30}?\d[^，。；,;\n]{0,20}?中[，,]")
 
 
 def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
