@@ -187,6 +187,8 @@ def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
     table), by the first layout that fits: cells with a trailing pipe and pipe-only row ends,
     cells between `|` lines, or cells between blank lines under a statistics-table opener."""
     a, b = lines[i]
+    if "|" not in text[a:b] and "｜" not in text[a:b] and not _LINE_TABLE_START.match(folded, a, b):
+        return None  # every layout below starts at a line with a pipe or a table opener
     readers = (
         (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
         (lambda: text[a:b].strip() in _PIPES, _stream_block),
