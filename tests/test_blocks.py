@@ -547,3 +547,36 @@ def test_bare_pipe_blank_cells_reach_their_column_ids():
         "第二十条第(五)项 | |||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |\n")
     cells = {c.indicator: c.value for c in report.cells if c.indicator}
     assert cells.get("t2.normative.new_made") == 11
+
+
+_LONE_PIPE_BLOCK = ("第二十条第(五)项 |\n||||\n信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n|\n"
+                    "行政许可 |\n12 |\n|\n5 |\n|\n其他对外管理服务事项 |\n3 |\n|\n0 |\n|\n")
+
+
+def test_a_lone_pipe_before_a_number_is_an_empty_middle_cell():
+    """held-out 28 (得荣卫健): an empty 本年增/减 cell printed as a lone `|` inside the row; the
+    row then closes exactly as wide as its header, so 5 stays under 处理决定数量."""
+    doc = _doc(_LONE_PIPE_BLOCK)
+    tables = find_text_tables(doc)
+    assert len(tables) == 1
+    rows = {}
+    for c in tables[0].cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert ["行政许可", "12", "", "5"] in rows.values()
+    assert ["其他对外管理服务事项", "3", "", "0"] in rows.values()
+    _offsets_round_trip(doc, tables)
+    import nlp
+
+    report = nlp.extract_text("2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + _LONE_PIPE_BLOCK)
+    cells = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert cells["t2.licensing.decisions"] == 5 and cells["t2.licensing.prev_items"] == 12
+
+
+def test_a_lone_pipe_before_a_label_still_closes_the_row():
+    # the row is as wide as its header without the lone pipe: the pipe ends it
+    text = ("信息内容 |\n上一年项目数量 |\n本年增/减 |\n处理决定数量 |\n|\n行政许可 |\n12 |\n0 |\n5 |\n|\n"
+            "行政处罚 |\n3 |\n|\n")
+    rows = {}
+    for c in find_text_tables(_doc(text))[0].cells:
+        rows.setdefault(c.row, []).append(c.text)
+    assert ["行政许可", "12", "0", "5"] in rows.values() and ["行政处罚", "3"] in rows.values()

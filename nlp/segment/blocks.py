@@ -357,6 +357,12 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                 # header), then the row's end
                 p = a + len(text[a:b]) - len(text[a:b].lstrip())
                 row.append((p, p))
+            elif row and width > len(row) + 1 and _ONE_PIPE.fullmatch(text, a, b) and \
+                    _lone_pipe_width(text, lines, j, len(row)) == width:
+                # `行政许可 |` / `0 |` / `|` / `0 |` / `|`: a lone pipe before a number is an
+                # empty cell when the row then closes exactly as wide as its header
+                p = a + len(text[a:b]) - len(text[a:b].lstrip())
+                row.append((p, p))
             elif row:
                 rows.append(row)
                 width = _header_width(text, row, width)
@@ -384,6 +390,24 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
         else:
             out.append(r)
     return j, _make_table(text, lines, i, out, notes)
+
+
+def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int) -> int:
+    """The width a row of `cells` cells so far reaches if each run of lone `|` lines from line j
+    that is followed by a number cell stands for that many empty cells; the row closes at the
+    first run of lone pipes followed by anything else (a label, another layout, the end)."""
+    k, n = j, len(lines)
+    while k < n:
+        run = k
+        while k < n and _ONE_PIPE.fullmatch(text, *lines[k]):
+            k += 1
+        number = k < n and bool(_CELL_PIPE.fullmatch(text, *lines[k])) and _value_like(
+            text[slice(*_cell_text(text, *lines[k]))])
+        if not number:
+            return cells  # the last run of lone pipes closed the row
+        cells += k - run + 1  # the lone pipes were empty cells, then the number
+        k += 1
+    return cells
 
 
 # table 三's first cell: its corner note or 申请人情况
