@@ -580,3 +580,53 @@ def test_a_lone_pipe_before_a_label_still_closes_the_row():
     for c in find_text_tables(_doc(text))[0].cells:
         rows.setdefault(c.row, []).append(c.text)
     assert ["行政许可", "12", "0", "5"] in rows.values() and ["行政处罚", "3"] in rows.values()
+
+
+# more PDF page layouts of the same rows (held-out 28, probed on copies of real values)
+_T3_HEAD = ("三、收到和处理政府信息公开申请情况\n申请人情况\n法人或其他组织\n自然人 商业 科研 社会公 法律服 总计\n其他\n"
+            "企业 机构 益组织 务机构\n")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each label alone on its line, its 7 numbers on the next
+    (_T3_HEAD + "一、本年新收政府信息公开申请数量\n8 0 0 0 0 0 8\n二、上年结转政府信息公开申请数量\n0 0 0 0 0 0 0\n"
+     "（一）予以公开\n3 0 0 0 0 0 3\n",
+     {"t3.new.natural": 8, "t3.new.total": 8, "t3.carried_over.total": 0,
+      "t3.result.granted.natural": 3, "t3.result.granted.total": 3}),
+    # a wrapped label whose first line starts with its item number
+    (_T3_HEAD + "（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理\n其政府信息公开申请 0 0 0 0 0 0 0\n"
+     "3.其他 0 2 0 0 0 0 2\n",
+     {"t3.result.other.no_correction.total": 0, "t3.result.other.other.commercial": 2,
+      "t3.result.other.other.total": 2}),
+    # table 四's 15 numbers wrapped 10 + 5
+    (_T4_HEADER + "0 1 1 0 2 1 0 0 0 1\n0 0 0 0 0\n五、存在的主要问题及改进情况\n",
+     {"t4.review.corrected": 1, "t4.review.other": 1, "t4.review.total": 2,
+      "t4.litigation_direct.upheld": 1, "t4.litigation_direct.total": 1,
+      "t4.litigation_after_review.total": 0}),
+    # a page number between table 四's header and its numbers
+    (_T4_HEADER + "— 6 —\n" + _ZEROS15, dict.fromkeys(_T4_IDS, 0)),
+], ids=["label above its numbers", "item number on a wrapped label", "table four wrapped",
+        "page number after the header"])
+def test_pdf_rows_in_other_page_layouts(text, expected):
+    ids = _ids(text)
+    assert {k: ids.get(k) for k in expected} == expected
+
+
+def test_pdf_numbers_printed_above_their_labels_are_not_guessed():
+    """Numbers before each label (a vertically centred label): read under the label above, every
+    row would take the next row's numbers; no cell is placed and no value is wrong."""
+    text = (_T3_HEAD + "8 0 0 0 0 0 8\n一、本年新收政府信息公开申请数量\n0 0 0 0 0 0 0\n二、上年结转政府信息公开申请数量\n")
+    assert not [k for k in _ids(text) if k.startswith("t3.")]
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("8 0 0 0 0 0 8", None),  # several numbers in one cell
+    ("0 0 0", None),
+    ("85 9", 859.0),  # a number a narrow PDF cell wrapped
+    ("1 234 567", 1234567.0),  # thousands apart
+])
+def test_spaced_digits_in_one_cell(raw, value):
+    from nlp.tables.values import parse_value
+
+    v = parse_value(raw)
+    assert (v.value if v is not None else None) == value

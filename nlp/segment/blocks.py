@@ -669,6 +669,10 @@ _GAP = regex.compile(r"\s+")
 T3_WIDTH, T4_WIDTH = 7, 15
 _T4_HEADER_LINES = 16  # how far above the numbers table 四's header may start
 _T4_HEAD = ("行政复议", "行政诉讼")
+_ITEM_MARK = regex.compile(r"(?<![\d.])\d{1,2}[.．、](?!\d)")  # 1.属于国家秘密
+# a page number line of a PDF page: `— 6 —`, `- 9 -`, `第 6 页`, `第6页 共12页`, `P. 9`, `9`
+_PAGE_NUMBER = regex.compile(r"[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
+                             r"|(?:P|Page)\.?\s*\d{1,3}", regex.IGNORECASE)
 _SENT_STOP = frozenset("。；;，,：:！？!?")
 
 
@@ -721,8 +725,9 @@ def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, labe
     if i > 0:
         pa, pb = lines[i - 1]
         prev = folded[pa:pb].strip()
+        bare = _ITEM_MARK.sub("", prev)  # (`1.属于国家秘密` above a wrapped label: a mark)
         if (prev and free(pa, pb) and len(prev) <= _LINE_CELL_MAX and not prev.endswith(_SENT_END)
-                and not any(ch.isdigit() or ch in "\t|｜" for ch in prev)):
+                and not any(ch.isdigit() or ch in "\t|｜" for ch in bare)):
             starts.append(pa + len(folded[pa:pb]) - len(folded[pa:pb].lstrip()))
     for st in starts:
         parts = _label_parts(text, st, label_end)
@@ -739,8 +744,8 @@ def _t4_header(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> 
     for k in range(i - 1, max(i - 1 - _T4_HEADER_LINES, -1), -1):
         a, b = lines[k]
         s = folded[a:b].strip()
-        if not s:
-            continue
+        if not s or _PAGE_NUMBER.fullmatch(s):
+            continue  # (a page break between the header and the numbers: `— 6 —`)
         words = s.split()
         if any(ch.isdigit() or ch in _SENT_STOP for ch in s) or max(map(len, words)) > 12:
             return None  # not a line of header words
@@ -755,43 +760,97 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
                        free: Callable[[int, int], bool]) -> list[Table]:
     """Tables of the space-separated rows of a PDF page (see above), on lines no other reader
     took: consecutive table-三 rows form one table; a table-四 line is a table of its own, its
-    header's first line the caption."""
+    header's first line the caption. Two page layouts of the same rows are read too: a label
+    alone on its line with its 7 numbers on the next (never the other way round, which would
+    give every row the numbers of the next), and table 四's 15 numbers wrapped over two lines."""
     tables: list[Table] = []
     rows: list[list[tuple[int, int]]] = []
     first = 0
+    below: set[int] = set()  # lines of numbers read under the label above them
 
     def close() -> None:
         if rows:
             tables.append(_make_table(text, lines, first, rows[:]))
             rows.clear()
 
+    def counts_only(k: int) -> list[tuple[int, int]] | None:
+        """The counts of line k when it holds counts and nothing else."""
+        if k >= len(lines):
+            return None
+        ka, kb = lines[k]
+        if not folded[ka:kb].strip() or not free(ka, kb):
+            return None
+        label_end, nums = _spaced_row(folded[ka:kb])
+        return [(ka + s, ka + e) for s, e in nums] if nums and not label_end else None
+
+    skip_to = -1
     for i, (a, b) in enumerate(lines):
+        if i < skip_to:
+            continue
         line = text[a:b]
         tail = line.rstrip()
         if not tail or not tail[-1].isdigit():  # a row ends in a count
-            close()
+            nxt = counts_only(i + 1)
+            if not (rows and nxt is not None and len(nxt) == T3_WIDTH
+                    and _label_above(text, folded, lines, i + 1, free, below) is not None):
+                close()  # (a label whose numbers follow on the next line keeps the table open)
             continue
         label_end, nums = _spaced_row(folded[a:b])
         shape = len(nums)
-        if shape not in (T3_WIDTH, T4_WIDTH) or not free(a, b) or any(
-                ch in line for ch in "\t|｜"):
+        if not free(a, b) or any(ch in line for ch in "\t|｜"):
             close()
             continue
         spans = [(a + s, a + e) for s, e in nums]
         label = folded[a:a + label_end].strip()
-        parts = _t3_label(text, folded, lines, i, a + label_end, free) if (
-            shape == T3_WIDTH and label) else None
-        if parts is not None:
-            if not rows:  # (a label wrapped from the line above follows no row)
-                first = i - 1 if parts[0][0] < a else i
-            rows.append([*parts, *spans])
-            continue
+        if shape == T3_WIDTH:
+            parts = _t3_label(text, folded, lines, i, a + label_end, free) if label else \
+                _label_above(text, folded, lines, i, free, below)
+            if parts is not None:
+                if not rows:  # (a label from the line above follows no row)
+                    first = i - 1 if parts[0][0] < a else i
+                if not label:
+                    below.add(i)
+                rows.append([*parts, *spans])
+                continue
         close()
-        if shape == T4_WIDTH and not label:
-            header = _t4_header(text, folded, lines, i)
-            if header is not None:
-                t = _make_table(text, lines, i, [spans])
-                t.caption = header
-                tables.append(t)
+        if label:
+            continue
+        if shape < T4_WIDTH:  # table 四's 15 numbers wrapped over two lines (10 + 5)?
+            more = counts_only(i + 1)
+            if more is None or shape + len(more) != T4_WIDTH:
+                continue
+            spans, skip_to = spans + more, i + 2
+        elif shape != T4_WIDTH:
+            continue
+        header = _t4_header(text, folded, lines, i)
+        if header is not None:
+            t = _make_table(text, lines, i, [spans])
+            t.caption = header
+            tables.append(t)
+        else:
+            skip_to = -1
     close()
     return tables
+
+
+def _label_above(text: str, folded: str, lines: list[tuple[int, int]], i: int,
+                 free: Callable[[int, int], bool], below: set[int]) -> list[tuple[int, int]] | None:
+    """The label cells of a line of 7 numbers with no label (line i) from the line above it: a
+    table-三 row label alone on its line. Not when the line above that is a line of numbers this
+    reader did not take as a row: then the page may print each label after its numbers."""
+    if i < 1:
+        return None
+    pa, pb = lines[i - 1]
+    prev = folded[pa:pb].strip()
+    if not prev or not free(pa, pb) or len(prev) > _LINE_CELL_MAX * 2 or prev.endswith(_SENT_END):
+        return None
+    if any(ch.isdigit() or ch in "\t|｜" for ch in _ITEM_MARK.sub("", prev)):
+        return None
+    if i >= 2 and (i - 2) not in below:
+        ua, ub = lines[i - 2]
+        end, nums = _spaced_row(folded[ua:ub])
+        if nums and not end:
+            return None
+    st = pa + len(folded[pa:pb]) - len(folded[pa:pb].lstrip())
+    parts = _label_parts(text, st, st + len(prev))
+    return parts if _t3_row_label(folded[parts[-1][0]:parts[-1][1]]) else None

@@ -28,6 +28,10 @@ _VALUE = regex.compile(
 
 
 _SPACES = regex.compile(r"\s+")
+# three or more numbers apart in one cell are several numbers (a PDF row: `8 0 0 0 0 0 8`); two
+# may be one number a narrow cell wrapped (`85 9` for 859)
+_SPACED_NUMBERS = regex.compile(r"\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?){2,}")
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\s\d{3})+(?:\.\d+)?")  # 1 234 567
 
 
 class Value(NamedTuple):
@@ -45,6 +49,8 @@ def parse_value(text: str) -> Value | None:
     """A number read from a cell, `Value(None, None, "")` for a blank/null mark, or None when
     the text is not a value (a label, a header word)."""
     s = same_length(text or "").strip()
+    if _SPACED_NUMBERS.fullmatch(s) and not _THOUSANDS.fullmatch(s):
+        return None  # several numbers in one cell, not 8000008
     s = _SPACES.sub("", s)
     if s in NULL_MARKS:
         return Value(None, None, "")
