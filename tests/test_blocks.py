@@ -630,3 +630,17 @@ def test_spaced_digits_in_one_cell(raw, value):
 
     v = parse_value(raw)
     assert (v.value if v is not None else None) == value
+
+
+def test_a_row_that_breaks_its_total_sits_like_the_rows_that_proved_the_positions():
+    """held-out 22 error 4a / held-out 28 copy G: the carried-over row's sums place table 三's
+    columns by position; the new-requests row, whose 总计 is not the sum of the others, is placed
+    the same way and t3.columns_sum reports the break (alone, it is still not placed)."""
+    from nlp.pipeline import extract_text
+
+    text = ("一、本年新收政府信息公开申请数量 0 0 0 0 1 0 0\n二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0\n")
+    report = extract_text(text)
+    ids = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert ids["t3.new.legal_services"] == 1 and ids["t3.new.total"] == 0
+    assert [(k.status, k.indicator) for k in report.checks if k.check == "t3.columns_sum"
+            and k.status == "fail"] == [("fail", "t3.new.total")]

@@ -162,13 +162,14 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
 
 
 def positional_columns(slots: list[Slot], cols: list[str | None], order: list[str],
-                       group: int) -> list[str | None] | None:
+                       group: int, *, sums: bool = True) -> list[str | None] | None:
     """Columns by position for a row whose header does not name them all: converters
     (PDF → Markdown, web excerpts) drop or garble the header of tables 三 and 四, or give
     placeholders (数据1 … 数据6). The row must hold exactly the numbers of `order` (the
     template's columns in print order; trailing blanks aside), every header that does name a
     column must name the one at its position, and each run of `group` columns must end with
-    the sum of the others (总计), which ties each number to its place. Returns the columns of
+    the sum of the others (总计), which ties each number to its place (`sums=False`: not asked,
+    for a row whose table has proven its positions on other rows). Returns the columns of
     the row's slots, or None when position cannot be trusted."""
     n = len(order)
     k = len(slots)
@@ -179,7 +180,7 @@ def positional_columns(slots: list[Slot], cols: list[str | None], order: list[st
     if any(c is not None and c != order[j] for j, c in enumerate(cols[:n])):
         return None
     values = [float(s.value or 0) for s in slots[:n]]
-    for g in range(0, n, group):
+    for g in range(0, n if sums else 0, group):
         run = values[g:g + group]
         if abs(run[-1] - sum(run[:-1])) > 1e-6:
             return None
@@ -190,11 +191,16 @@ def _note(lr: LogicalRow, kind: str, note: str) -> None:
     lr.notes[kind] = f"{lr.notes[kind]}; {note}" if kind in lr.notes else note
 
 
+_BY_POSITION = "columns placed by position: the header does not name them"
+
+
 def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     cols_k = keyed_labels("t3", "cols")
     order = list(table_labels()["t3"]["cols"])  # the printed order, 总计 last
     names, notes = t3_row_names(rows)
     out: list[Assignment] = []
+    all_cols: list[list[str | None]] = []
+    unproven: list[int] = []  # rows of the 7 numbers whose 总计 is not the sum of the others
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
         if i in notes:
             lr.notes["三"] = notes[i]
@@ -203,9 +209,20 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
             placed = positional_columns(lr.slots, cols, order, len(order))
             if placed is not None:
                 cols = placed
-                _note(lr, "三", "columns placed by position: the header does not name them, "
-                      "the row holds the 7 numbers of table 三 and its 总计 is the sum of the "
-                      "others")
+                _note(lr, "三", f"{_BY_POSITION}, the row holds the 7 numbers of table 三 and "
+                      "its 总计 is the sum of the others")
+            elif positional_columns(lr.slots, cols, order, len(order), sums=False) is not None:
+                unproven.append(i)
+        all_cols.append(cols)
+    if any(_BY_POSITION in lr.notes.get("三", "") for lr in rows):
+        # the table's other rows proved the positions: a row that breaks 总计 sits the same way,
+        # and t3.columns_sum then reports the break (会仪 新收 0 0 0 0 1 0 0)
+        for i in unproven:
+            all_cols[i] = positional_columns(rows[i].slots, all_cols[i], order, len(order),
+                                             sums=False) or all_cols[i]
+            _note(rows[i], "三", "columns placed by position like the table's other rows; its "
+                  "总计 is not the sum of the others")
+    for lr, name, cols in zip(rows, names, all_cols, strict=True):
         for s, col in zip(lr.slots, cols, strict=True):
             ind = _known(f"t3.{name}.{col}") if name and col else None
             out.append((lr, s, ind))
