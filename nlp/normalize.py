@@ -32,6 +32,13 @@ _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
 _SENTENCE_END = set("。！？；：:!?;」』”\"）)】")
+# a line that is only a page number of a PDF page: `— 6 —`, `- 9 -`, `第 6 页`, `第6页 共12页`,
+# `3/12`, `Page 9 of 12`, `P. 9`, `·9·` (the PDF reader drops them; text readers skip them)
+PAGE_NUMBER = regex.compile(
+    r"^\s*(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９一二三四五六七八九十]+\s*页"
+    r"(?:\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}|"
+    r"(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?|P\.\s*\d{1,4}|[·•\-—]\s*[0-9]{1,4}\s*[·•\-—])\s*$"
+)
 HEADING_START = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9０-９]+[)）]|"
     r"[0-9０-９]+[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节条]|附件|[一二三四五六七八九十]是)"

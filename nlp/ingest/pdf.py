@@ -40,14 +40,9 @@ import regex
 from nlp.errors import CorruptFile, EncryptedPDF, InputError, NoTextLayer
 from nlp.ingest import TextBuilder, join_wrapped
 from nlp.ingest.pdf_objects import iter_pages
-from nlp.normalize import HEADING_START
+from nlp.normalize import HEADING_START, PAGE_NUMBER
 from nlp.records import Document, TableCell, grid_cols, grid_rows
 
-_PAGE_NUMBER = regex.compile(
-    r"^\s*(?:[-—–－\s]*[0-9０-９]{1,4}[-—–－\s]*|第\s*[0-9０-９一二三四五六七八九十]+\s*页"
-    r"(?:\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}|"
-    r"(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?|[·•\-—]\s*[0-9]{1,4}\s*[·•\-—])\s*$"
-)
 _SENTENCE_END = set("。！？；：!?;:")
 _CLOSERS = set("”」』\"'）)")
 _BAD_GLYPH = regex.compile(r"^\(cid:\d+\)$|^[\ue000-\uf8ff\ufffd]$|^[\x00-\x08\x0e-\x1f]$")
@@ -648,7 +643,7 @@ def _drop_running(pages_blocks: list[list[Any]], n_pages: int) -> None:
         drop = set()
         for ln in edge_lines(blocks):
             key = _DIGITS.sub("#", _WS.sub("", ln.text))
-            if _PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and counts.get(key, 0) >= need
+            if PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and counts.get(key, 0) >= need
                                                and len(key) <= 60):
                 drop.add(id(ln))
         pages_blocks[i] = [b for b in blocks if id(b) not in drop]

@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import regex
 
-from nlp.normalize import same_length
+from nlp.normalize import PAGE_NUMBER, same_length
 from nlp.records import Document, Table, TableCell
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -670,9 +670,6 @@ T3_WIDTH, T4_WIDTH = 7, 15
 _T4_HEADER_LINES = 16  # how far above the numbers table 四's header may start
 _T4_HEAD = ("行政复议", "行政诉讼")
 _ITEM_MARK = regex.compile(r"(?<![\d.])\d{1,2}[.．、](?!\d)")  # 1.属于国家秘密
-# a page number line of a PDF page: `— 6 —`, `- 9 -`, `第 6 页`, `第6页 共12页`, `P. 9`, `9`
-_PAGE_NUMBER = regex.compile(r"[-—–－\s]*\d{1,3}[-—–－\s]*|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"
-                             r"|(?:P|Page)\.?\s*\d{1,3}", regex.IGNORECASE)
 _SENT_STOP = frozenset("。；;，,：:！？!?")
 
 
@@ -744,7 +741,7 @@ def _t4_header(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> 
     for k in range(i - 1, max(i - 1 - _T4_HEADER_LINES, -1), -1):
         a, b = lines[k]
         s = folded[a:b].strip()
-        if not s or _PAGE_NUMBER.fullmatch(s):
+        if not s or PAGE_NUMBER.match(s):
             continue  # (a page break between the header and the numbers: `— 6 —`)
         words = s.split()
         if any(ch.isdigit() or ch in _SENT_STOP for ch in s) or max(map(len, words)) > 12:
