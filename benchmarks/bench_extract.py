@@ -37,10 +37,10 @@ def texts() -> list[str]:
 def clear_caches() -> None:
     """Empty the lru caches of pure functions the stages use (results do not change)."""
     from nlp.segment import metadata, structure
-    from nlp.tables import labels, layout, mapping, values
+    from nlp.tables import labels, layout, mapping, runs, values
 
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
-               mapping._ids_named_by, metadata._cpca,
+               mapping._ids_named_by, metadata._cpca, runs.splits,
                values.parse_value, values.is_unit, structure.classify_title):
         fn.cache_clear()
 

@@ -164,9 +164,16 @@ def _counter(s: str, a: int, b: int) -> Callable[[int], int]:
     return n
 
 
-def splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
+@lru_cache(maxsize=4096)
+def splits(run: str, n: int) -> tuple[tuple[tuple[int, int], ...], ...] | None:
     """All splits of a digit run into `n` numbers, as spans inside `run` (a trailing unit such
-    as 元 stays with the last number); None when there are more than `_MAX_SPLITS`."""
+    as 元 stays with the last number); None when there are more than `_MAX_SPLITS`. Cached (a
+    pure function of the run: `0000000` into 7 recurs in every table 三), so immutable."""
+    found = _splits(run, n)
+    return None if found is None else tuple(tuple(s) for s in found)
+
+
+def _splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
     unit = _RUN_UNIT.search(run)
     body_end = unit.start() if unit else len(run)
     groups = [(m.start(), m.end()) for m in _RUN_GROUP.finditer(run, 0, body_end)]
