@@ -270,3 +270,17 @@ def test_template_from_the_folded_view_equals_template_from_the_body():
             doc, doc.title, doc.year, body, folded=doc.norm.folded[start:]), rel
         checked += 1
     assert checked > 100
+
+
+@pytest.mark.parametrize("text, year", [
+    # last year's report cited in the body is not this report's year (held-out 9, 国家新闻出版署)
+    ("根据《中华人民共和国政府信息公开条例》有关规定,编制本报告。\n一、总体情况\n2022年,国家新闻出版署深入推进政府信息"
+     "公开工作。\n二是稳妥做好主动公开。公开发布《国家新闻出版署2021年政府信息公开工作年度报告》,通过官网发布。\n", 2022),
+    # a title line in 《》 of its own is this report's
+    ("《某某局2022年政府信息公开工作年度报告》\n一、总体情况\n本局2021年度结转申请3件。\n", 2022),
+    # requests carried forward into a year: the report is for the year before (held-out 6)
+    ("一、總體情況\n全年受理政府信息公開申請86件,辦理完成78件,余8件轉2023年度辦理(符合辦結時間要求)。\n", 2022),
+])
+def test_year_from_the_body(text, year):
+    report = nlp.extract_text(text)
+    assert report.document.year == year

@@ -100,6 +100,16 @@ _PERIOD_FROM = regex.compile(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?
 _REPORT_YEAR = regex.compile(
     rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _YEAR_WORD = regex.compile(rf"({_YEAR})\s*年")
+_CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
+
+
+def _cited_title(text: str, pos: int) -> bool:
+    """Is `pos` inside a 《title》 that does not open its line (a report the text cites)?"""
+    ls = text.rfind("\n", 0, pos) + 1
+    op = text.rfind("《", ls, pos)
+    if op < 0 or text.rfind("》", op, pos) >= 0:
+        return False
+    return bool(text[ls:op].strip())
 _CN_YEAR_WORD = regex.compile(rf"({_CN_YEAR})\s*年")
 _NAME_AND_YEAR = regex.compile(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
@@ -307,9 +317,12 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
     m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
     if m:
         return int(m.group(1)), f"statistics period: {m.group(0)}"
-    m = _REPORT_YEAR.search(nb, 0, 3000)
-    if m:
-        return int(m.group(1)), f"report phrase: {m.group(0)}"
+    for m in _REPORT_YEAR.finditer(nb, 0, 3000):
+        if not _cited_title(nb, m.start()):  # 公开发布《…2021年政府信息公开工作年度报告》: last year's
+            return int(m.group(1)), f"report phrase: {m.group(0)}"
+    m = _CARRIED_TO.search(nb, 0, 3000)
+    if m:  # 余8件转2023年度办理: the requests go on into the year after the report's
+        return int(m.group(1)) - 1, f"carried forward into the next year: {m.group(0)}"
     years = Counter(int(y) for y in _YEAR_WORD.findall(nb, 0, 3000))
     if years:
         y, n = years.most_common(1)[0]
