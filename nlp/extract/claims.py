@@ -935,9 +935,10 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
 
 def _list_item(nt: str, total: _Found, ss: int, quantities: list[_Found],
                starts: list[int]) -> bool:
-    """Is `total` itself the third item or later of a flat list: two counts of the same counter
-    stand before it in earlier comma clauses of its sentence (or ；-clause) (政务要闻285条,通知公告303条,部门、镇
-    动态3718条)? One count before it may be its own total (收到申请81件，办结81件，涉及自然人80件)."""
+    """Is `total` itself the third item or later of a flat list? Two counts of the same counter
+    stand before it in earlier comma clauses of its sentence or ；-clause (政务要闻285条,通知公告
+    303条,部门、镇动态3718条). One count before it may be its own total (收到申请81件，办结81件，
+    涉及自然人80件)."""
     cs = _clause_start(nt, total.pre_start)
     ss = max(ss, nt.rfind("；", ss, cs) + 1, nt.rfind(";", ss, cs) + 1)  # a ；-clause is a sentence
     return sum(1 for g in _in_range(quantities, starts, ss, cs)
@@ -947,8 +948,8 @@ def _list_item(nt: str, total: _Found, ss: int, quantities: list[_Found],
 
 def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: int
              ) -> set[str]:
-    """The claim ids of the counts of from→to pairs in [lo, hi) (流程由原来的11条精简为5条, 从10项减少到4项):
-    a change of one thing, never two parts of a list."""
+    """The claim ids of the counts of from→to pairs in [lo, hi) (流程由原来的11条精简为5条,
+    从10项减少到4项): a change of one thing, never two parts of a list."""
     out: set[str] = set()
     found = _in_range(quantities, starts, lo, hi)
     for a, b in pairwise(found):

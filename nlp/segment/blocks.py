@@ -719,13 +719,9 @@ def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, labe
     a = lines[i][0]
     own = a + len(text[a:label_end]) - len(text[a:label_end].lstrip())
     starts = [own]
-    if i > 0:
-        pa, pb = lines[i - 1]
-        prev = folded[pa:pb].strip()
-        bare = _ITEM_MARK.sub("", prev)  # (`1.属于国家秘密` above a wrapped label: a mark)
-        if (prev and free(pa, pb) and len(prev) <= _LINE_CELL_MAX and not prev.endswith(_SENT_END)
-                and not any(ch.isdigit() or ch in "\t|｜" for ch in bare)):
-            starts.append(pa + len(folded[pa:pb]) - len(folded[pa:pb].lstrip()))
+    above = _label_line(folded, lines, i - 1, free, _LINE_CELL_MAX)
+    if above is not None:
+        starts.append(above[0])
     for st in starts:
         parts = _label_parts(text, st, label_end)
         if _t3_row_label(folded[parts[-1][0]:parts[-1][1]]):
@@ -835,19 +831,30 @@ def _label_above(text: str, folded: str, lines: list[tuple[int, int]], i: int,
     """The label cells of a line of 7 numbers with no label (line i) from the line above it: a
     table-三 row label alone on its line. Not when the line above that is a line of numbers this
     reader did not take as a row: then the page may print each label after its numbers."""
-    if i < 1:
-        return None
-    pa, pb = lines[i - 1]
-    prev = folded[pa:pb].strip()
-    if not prev or not free(pa, pb) or len(prev) > _LINE_CELL_MAX * 2 or prev.endswith(_SENT_END):
-        return None
-    if any(ch.isdigit() or ch in "\t|｜" for ch in _ITEM_MARK.sub("", prev)):
+    above = _label_line(folded, lines, i - 1, free, _LINE_CELL_MAX * 2)
+    if above is None:
         return None
     if i >= 2 and (i - 2) not in below:
         ua, ub = lines[i - 2]
         end, nums = _spaced_row(folded[ua:ub])
         if nums and not end:
             return None
-    st = pa + len(folded[pa:pb]) - len(folded[pa:pb].lstrip())
-    parts = _label_parts(text, st, st + len(prev))
+    parts = _label_parts(text, *above)
     return parts if _t3_row_label(folded[parts[-1][0]:parts[-1][1]]) else None
+
+
+def _label_line(folded: str, lines: list[tuple[int, int]], k: int,
+                free: Callable[[int, int], bool], limit: int) -> tuple[int, int] | None:
+    """The span of line k without its outer spaces when it holds label text only: no digit
+    but item numbers (`1.属于国家秘密`), no tab or pipe, no sentence end, at most `limit`
+    characters, not inside another table."""
+    if k < 0:
+        return None
+    a, b = lines[k]
+    s = folded[a:b].strip()
+    if not s or not free(a, b) or len(s) > limit or s.endswith(_SENT_END):
+        return None
+    if any(ch.isdigit() or ch in "\t|｜" for ch in _ITEM_MARK.sub("", s)):
+        return None
+    st = a + len(folded[a:b]) - len(folded[a:b].lstrip())
+    return st, st + len(s)

@@ -200,7 +200,8 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     names, notes = t3_row_names(rows)
     out: list[Assignment] = []
     all_cols: list[list[str | None]] = []
-    unproven: list[int] = []  # rows of the 7 numbers whose 总计 is not the sum of the others
+    # rows of the 7 numbers whose 总计 is not the sum of the others, and their columns
+    unproven: list[tuple[int, list[str | None]]] = []
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
         if i in notes:
             lr.notes["三"] = notes[i]
@@ -211,15 +212,15 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
                 cols = placed
                 _note(lr, "三", f"{_BY_POSITION}, the row holds the 7 numbers of table 三 and "
                       "its 总计 is the sum of the others")
-            elif positional_columns(lr.slots, cols, order, len(order), sums=False) is not None:
-                unproven.append(i)
+            elif (loose := positional_columns(lr.slots, cols, order, len(order),
+                                              sums=False)) is not None:
+                unproven.append((i, loose))
         all_cols.append(cols)
     if any(_BY_POSITION in lr.notes.get("三", "") for lr in rows):
         # the table's other rows proved the positions: a row that breaks 总计 sits the same way,
         # and t3.columns_sum then reports the break (会仪 新收 0 0 0 0 1 0 0)
-        for i in unproven:
-            all_cols[i] = positional_columns(rows[i].slots, all_cols[i], order, len(order),
-                                             sums=False) or all_cols[i]
+        for i, loose in unproven:
+            all_cols[i] = loose
             _note(rows[i], "三", "columns placed by position like the table's other rows; its "
                   "总计 is not the sum of the others")
     for lr, name, cols in zip(rows, names, all_cols, strict=True):
