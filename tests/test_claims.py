@@ -653,3 +653,17 @@ def test_share_named_before_is_checked():
         "2021年制作、获取政府信息总数510条，其中主动公开政府信息198条，依申请公开信息数142条，不予公开信息数137条。"
         "主动公开的政府信息占41.5%。")
     assert [k.status for k in report.checks if k.check == "percent_of"] == ["fail"]
+
+
+def test_qizhong_opening_a_sentence_takes_a_total_that_can_hold_its_parts():
+    # held-out 29 (jl_tonghua_tonghuaxian_2025): the nearest count of the previous sentence is
+    # the 3 carried forward; the 6 answered by the county government are part of the 57 (or 54)
+    text = ("全年累计受理政府信息公开申请57件,同比增长71.9%;完成答复54件,转下一年度继续办理3件。"
+            "其中,县级政府受理并完成申请答复6件。")
+    cs = claims_of(text)
+    part = next(c for c in cs if c.text == "6件")
+    assert next(c for c in cs if c.claim_id == part.parent).text in ("57件", "54件")
+    # in its own sentence the nearest total stays the total, even when it is too small
+    cs = claims_of("受理申请30件，办结25件，其中自然人申请28件。")
+    part = next(c for c in cs if c.text == "28件")
+    assert next(c for c in cs if c.claim_id == part.parent).text == "25件"

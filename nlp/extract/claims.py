@@ -596,7 +596,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             not nt[totals[-1].ne:q].strip(_NESTED_GAP) and _holds(totals[-1], parts, quantities)
         if nested:
             totals = totals[-1:]
-        default = totals[0] if nested else _default_total(parts, totals)
+        default = totals[0] if nested else _default_total(parts, totals, opens=not lead)
         for g in parts:
             cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
                      and t.claim.kind == g.claim.kind
@@ -972,10 +972,13 @@ def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
     return bool(same) and sum(same) <= (part.claim.value or 0)
 
 
-def _default_total(parts: list[_Found], totals: list[_Found]) -> _Found | None:
+def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = False
+                   ) -> _Found | None:
     """The total a 其中 list belongs to when its parts do not name one: the candidate whose
     value the parts add up to, if exactly one does (受理1295件，办结1191件。其中，… = 1191);
-    otherwise the nearest total before the 其中."""
+    otherwise the nearest total before the 其中. When the 其中 opens its sentence (`opens`: the
+    candidates are the previous sentence's counts), the nearest that can hold the parts comes
+    first (受理57件…；完成答复54件,转下一年度3件。其中…6件: not the 3)."""
     free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
     if not free or not parts:
         return None
@@ -985,6 +988,10 @@ def _default_total(parts: list[_Found], totals: list[_Found]) -> _Found | None:
     if len(fits) == 1:
         return fits[0]
     same_unit = [t for t in free if t.claim.unit == unit]
+    if opens:
+        holding = [t for t in same_unit if (t.claim.value or 0) >= total]
+        if holding:
+            return holding[-1]
     return same_unit[-1] if same_unit else None
 
 
