@@ -26,6 +26,8 @@ from nlp.scan import required_literals
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[、]")
+# a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
+_REASON_AFTER = regex.compile(r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系)[^，,；;。！？!?\n（()）]{1,30})")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
 
@@ -127,6 +129,9 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     """The rest of the claim's clause after it (剩余3件 → 结转下一年度处理)."""
     if claim.kind == "zero":
         return ""
+    reason = _REASON_AFTER.match(text, claim.end)
+    if reason is not None:  # 无法提供3件,因不掌握相关政府信息: the reason names the row
+        return NEXT_COUNT.split(reason.group(1), maxsplit=1)[0]
     after = text[claim.end : claim.end + limit]
     # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
     return NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]

@@ -125,6 +125,11 @@ CASES = [
     ("heldout26", "2019", "2019年,我局收到依申请公开政府信息申请2次,均按时答复。", "2次", "t3.new.total"),
     ("heldout26", "pre2019", "全年共收到政府信息公开申请15人次。", "15人次", "requests.received"),
     ("heldout27/fj_pingtan_region_2020", "2019", "全年共答复申请25件，其中予以公开20件，区分处理后公开1件。", "1件", "t3.result.partial.total"),
+    # held-out 29: 完成答复, a verbless year's requests, a reason after the count
+    ("heldout29/jl_tonghua_tonghuaxian_2025", "2021", "全年累计受理政府信息公开申请57件,同比增长71.9%;完成答复54件,转下一年度继续办理3件。", "54件", "t3.result.total.total"),
+    ("heldout29/tj_binhai_xingangjie_2023", "2021", "2023年全年依申请公开政府信息申请 4件,申请人均为自然人。", "4件", "t3.new.total"),
+    ("heldout29/hl_hegang_gongnong_2024", "2021", "共收到政府信息公开申请12件,予以公开9件,无法提供3件,因不掌握相关政府信息。", "3件", "t3.result.unable.not_held.total"),
+    ("heldout29/counter", "2021", "共收到政府信息公开申请12件,予以公开9件,无法提供3件,均已按时答复。", "3件", None),
 ]
 
 
