@@ -667,3 +667,17 @@ def test_qizhong_opening_a_sentence_takes_a_total_that_can_hold_its_parts():
     cs = claims_of("受理申请30件，办结25件，其中自然人申请28件。")
     part = next(c for c in cs if c.text == "28件")
     assert next(c for c in cs if c.claim_id == part.parent).text == "25件"
+
+
+@pytest.mark.parametrize(("text", "total", "parts", "not_parts"), [
+    # held-out 29 (前进街): what was received is not one of the items published
+    ("前进街官方微博共累计发布微博120条,其中发布原创微博11条,转发微博109条;收到微博投诉12条,均已完全办结。",
+     "120条", ["11条", "109条"], ["12条"]),
+    # the other way round
+    ("共收到政府信息公开申请30件,其中当面申请10件,网络申请18件;公开政府信息文件12件。",
+     "30件", ["10件", "18件"], ["12件"]),
+    # the same action goes on after the ；
+    ("共发布信息120条,其中发布原创信息11条;转发信息109条。", "120条", ["11条", "109条"], []),
+])
+def test_a_semicolon_clause_of_the_other_action_ends_the_list(text, total, parts, not_parts):
+    test_a_list_takes_its_own_items_only(text, total, parts, not_parts)

@@ -1022,8 +1022,14 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
             continue
         # ；通过“高淳发布”新浪微博发布…6012条: a clause that names its own means of publishing
         # starts a new statement when the list's first item did not
-        if _MEANS.match(lead) and head is not None and \
-                not _MEANS.match(nt[q:head.pre_start].lstrip("其中，,：: ")):
+        first_lead = nt[q:head.pre_start].lstrip("其中，,：: ") if head is not None else ""
+        if _MEANS.match(lead) and head is not None and not _MEANS.match(first_lead):
+            return semi
+        # 其中发布原创微博11条,转发微博109条;收到微博投诉12条: what was received is not one of the
+        # items published (nor the other way round)
+        # (the first item names no action: 其中当面申请10件 — the total's clause does)
+        action = first_lead if _action(first_lead) else nt[_clause_start(nt, max(q - 1, 0)):q]
+        if _other_action(action.lstrip(" \t"), lead.lstrip(" \t")):
             return semi
         # a long item still belongs to the list when it ends like the list's first item
         # (…社保就业类信息152条 after 行政许可类信息137条) or names a request outcome
@@ -1034,6 +1040,22 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         if regex.search(r"共|累计|合计|总计", lead):  # ；共办理718件: a new total
             return semi
         pos = semi + 1
+
+
+_PUBLISHING = regex.compile(r"(?:主动)?(?:公开|发布|转发|推送|更新|上传|刊登|刊发|印发|制发)")
+_RECEIVING = regex.compile(r"(?:共|累计)?(?:收到|接到|受理|办理|答复|回复|办结)")
+
+
+def _action(s: str) -> bool:
+    """Does `s` start with a verb of publishing or of receiving?"""
+    return bool(_PUBLISHING.match(s) or _RECEIVING.match(s))
+
+
+def _other_action(first: str, lead: str) -> bool:
+    """Does `lead` start with a verb of the other action than `first` does: publishing against
+    receiving or handling?"""
+    return bool((_PUBLISHING.match(first) and _RECEIVING.match(lead))
+                or (_RECEIVING.match(first) and _PUBLISHING.match(lead)))
 
 
 def _bracket_close(nt: str, q: int) -> int | None:
