@@ -130,6 +130,16 @@ CASES = [
     ("heldout29/tj_binhai_xingangjie_2023", "2021", "2023年全年依申请公开政府信息申请 4件,申请人均为自然人。", "4件", "t3.new.total"),
     ("heldout29/hl_hegang_gongnong_2024", "2021", "共收到政府信息公开申请12件,予以公开9件,无法提供3件,因不掌握相关政府信息。", "3件", "t3.result.unable.not_held.total"),
     ("heldout29/counter", "2021", "共收到政府信息公开申请12件,予以公开9件,无法提供3件,均已按时答复。", "3件", None),
+    # held-out 30: decisions published in 条, a bare 收 and 回复, 新发布, a mixed repealed count
+    ("heldout30/nx_yingjiting_2023", "2021", "公示行政许可信息261条、行政处罚信息30条,发布公告公示64条。", "261条", "t2.licensing.decisions"),
+    ("heldout30/nx_yingjiting_2023", "2021", "公示行政许可信息261条、行政处罚信息30条,发布公告公示64条。", "30条", "t2.punishment.decisions"),
+    ("heldout30/sh_baoshan_yibao_2024", "2021", "四是做好本单位重点工作信息情况的公开,公开行政处罚决定44条。", "44条", "t2.punishment.decisions"),
+    ("heldout30/counter", "2021", "公示行政许可事项清单128条。", "128条", None),
+    ("heldout30/hb_wuhan_gongan_2024", "2021", "全年收政府信息公开申请464件,结转上年度政府信息公开申请3件。", "464件", "t3.new.total"),
+    ("heldout30/counter", "2021", "全年收取信息处理费申请2件。", "2件", None),
+    ("heldout30/sn_hanzhong_jiaotong_2025", "2021", "2025年,我局收到政府信息公开申请5条,回复4条,予以公开3条。", "4条", "t3.result.total.total"),
+    ("heldout30/zj_hangzhou_weijian_2023", "2021", "2023年度新发布的行政规范性文件4件,制作相关解读文字。", "4件", "t2.normative.issued"),
+    ("heldout30/nx_yingjiting_2023", "2021", "在网站公示失效、废止的规范性文件和其他文件85件。", "85件", None),
 ]
 
 
