@@ -678,6 +678,9 @@ def test_qizhong_opening_a_sentence_takes_a_total_that_can_hold_its_parts():
      "30件", ["10件", "18件"], ["12件"]),
     # the same action goes on after the ；
     ("共发布信息120条,其中发布原创信息11条;转发信息109条。", "120条", ["11条", "109条"], []),
+    # receiving, then handling (held-out 30, 天津人社)
+    ("全年共受理政府信息公开申请212件,其中网站申请195件、当面申请4件、信函申请13件;已办理206件,结转下年度继续办理6件。",
+     "212件", ["195件", "4件", "13件"], ["206件"]),
 ])
 def test_a_semicolon_clause_of_the_other_action_ends_the_list(text, total, parts, not_parts):
     test_a_list_takes_its_own_items_only(text, total, parts, not_parts)

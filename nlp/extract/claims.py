@@ -1042,20 +1042,29 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         pos = semi + 1
 
 
-_PUBLISHING = regex.compile(r"(?:主动)?(?:公开|发布|转发|推送|更新|上传|刊登|刊发|印发|制发)")
-_RECEIVING = regex.compile(r"(?:共|累计)?(?:收到|接到|受理|办理|答复|回复|办结)")
+# the actions a list's items and a ；-clause may be led by: publishing, receiving, handling
+_ACTIONS = (
+    regex.compile(r"(?:主动)?(?:公开|发布|转发|推送|更新|上传|刊登|刊发|印发|制发)"),
+    regex.compile(r"(?:共|累计|全年共?)?(?:收到|接到|受理|新收)"),
+    regex.compile(r"(?:已|共|累计)?(?:办理|答复|回复|办结)"),
+)
+
+
+def _action_of(s: str) -> int | None:
+    """Which of `_ACTIONS` `s` starts with (None: no verb of them)."""
+    return next((k for k, rx in enumerate(_ACTIONS) if rx.match(s)), None)
 
 
 def _action(s: str) -> bool:
-    """Does `s` start with a verb of publishing or of receiving?"""
-    return bool(_PUBLISHING.match(s) or _RECEIVING.match(s))
+    """Does `s` start with a verb of publishing, receiving or handling?"""
+    return _action_of(s) is not None
 
 
 def _other_action(first: str, lead: str) -> bool:
-    """Does `lead` start with a verb of the other action than `first` does: publishing against
-    receiving or handling?"""
-    return bool((_PUBLISHING.match(first) and _RECEIVING.match(lead))
-                or (_RECEIVING.match(first) and _PUBLISHING.match(lead)))
+    """Do `first` and `lead` start with verbs of two different actions (publishing, receiving,
+    handling)?"""
+    a, b = _action_of(first), _action_of(lead)
+    return a is not None and b is not None and a != b
 
 
 def _bracket_close(nt: str, q: int) -> int | None:
