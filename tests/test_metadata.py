@@ -284,3 +284,15 @@ def test_template_from_the_folded_view_equals_template_from_the_body():
 def test_year_from_the_body(text, year):
     report = nlp.extract_text(text)
     assert report.document.year == year
+
+
+@pytest.mark.parametrize("text, agency", [
+    # the department reports; its office or section only answers questions (held-out 30)
+    ("一、总体情况\n2022年，我局认真贯彻落实条例。如对本报告有疑问，请与兴安盟生态环境局办公室联系（电话：0482-1234567）。\n",
+     "兴安盟生态环境局"),
+    ("一、总体情况\n如对本报告有任何疑问，请与国家税务总局东莞市税务局政务公开办公室联系。\n", "国家税务总局东莞市税务局"),
+    # a government's own office does publish its report: kept
+    ("一、总体情况\n如对本报告有疑问，请与高淳区人民政府办公室联系。\n", "高淳区人民政府办公室"),
+])
+def test_agency_from_the_contact_office(text, agency):
+    assert nlp.extract_text(text).document.agency == agency

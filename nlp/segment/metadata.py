@@ -90,6 +90,9 @@ _SIGNATURE = regex.compile(
 _CONTACT = regex.compile(
     r"(?:请与|请联系|请联络|可直接与|可与|请致电|可致电)\s*[:：]?\s*([^，。；、,;（(:：\s]{2,40}?)"
     r"(?:联系|联络|[，。；,;（(:：]|$)")
+# an office or section inside a department (局办公室, 局政务公开办公室, 委法规科)
+_UNIT_OF_DEPARTMENT = regex.compile(
+    r"(?<=\p{Han}{2}[局委厅署])(?:政务公开|政府信息公开|信息公开|政务服务|综合)?(?:办公室|科|股|处)$")
 _OVERVIEW_SUBJECT = regex.compile(
     rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?![在按根为以对从于我本])"
     rf"(\p{{Han}}{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
@@ -286,7 +289,8 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     if m:
         cands.append((m.group(1), "signature"))
     for m in _CONTACT.finditer(head):
-        cands.append((m.group(1), "contact"))
+        # 请与兴安盟生态环境局办公室联系: the department reports, its office answers the phone
+        cands.append((_UNIT_OF_DEPARTMENT.sub("", m.group(1)), "contact"))
     # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
     for m in _OVERVIEW_SUBJECT.finditer(head):
         cands.append((m.group(1), "overview subject"))
