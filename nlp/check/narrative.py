@@ -22,6 +22,7 @@ Statements that agree produce `pass`. Every check quotes both numbers and points
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 
@@ -109,6 +110,7 @@ def narrative_vs_table(report: Report) -> list[Check]:
     of_indicator: dict[str | None, list[Claim]] = {}
     for c in report.claims:
         of_indicator.setdefault(c.indicator, []).append(c)
+    agree_memo: dict[tuple[str | None, float], list[Claim]] = {}
     for ln in report.links:
         claim, cell = claims.get(ln.claim_id), cells.get(ln.cell_id)
         if claim is None or cell is None:
@@ -131,9 +133,11 @@ def narrative_vs_table(report: Report) -> list[Check]:
                              ln.indicator))
             continue
         status, note = "fail", ""
-        agreeing = [c for c in of_indicator.get(ln.indicator, [])
-                    if c.claim_id != claim.claim_id and c.kind != "zero"
-                    and claim_agrees(c, observed)]
+        key = (ln.indicator, observed)
+        if key not in agree_memo:  # (every failing claim of an indicator asks the same)
+            agree_memo[key] = [c for c in of_indicator.get(ln.indicator, [])
+                               if c.kind != "zero" and claim_agrees(c, observed)]
+        agreeing = [c for c in agree_memo[key] if c.claim_id != claim.claim_id]
         if agreeing:  # the report states the table's figure elsewhere: this one is a sub-scope?
             status = "uncertain"
             note = f"，但正文另处“{agreeing[0].text}”与表一致，此处可能是部分口径"
@@ -217,6 +221,10 @@ _OF_TOTAL = regex.compile(r"占(?:总数|全部|总量|总计|合计)")
 _TOTAL_WORDS = {"共", "共计", "合计", "总计", "累计", "全部", "全年"}
 
 
+def _start(c: Claim) -> int:
+    return c.start
+
+
 def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol: float
                    ) -> Claim | None:
     """When a share says 占总数 and its named whole does not fit, the report's stated total
@@ -224,8 +232,9 @@ def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol:
     text = report.document.text
     if not _OF_TOTAL.search(text[max(0, share.start - 8):share.start]):
         return None
-    for c in reversed(report.claims):
-        if c.start >= part.start or c.claim_id == whole.claim_id or not c.value:
+    before = bisect_left(report.claims, part.start, key=_start)  # claims are in text order
+    for c in reversed(report.claims[:before]):
+        if c.claim_id == whole.claim_id or not c.value:
             continue
         if c.unit != part.unit or c.kind not in ("count", "money") or c.parent:
             continue
@@ -382,8 +391,10 @@ def _other_counter(claims: list[Claim], total: Claim, parts: list[Claim], missin
         return None
     last = max(p.start for p in parts)
     ids = {p.claim_id for p in parts}
-    for c in claims:
-        if (total.end <= c.start < last and c.claim_id not in ids and c.unit != total.unit
+    for c in claims[bisect_left(claims, total.end, key=_start):]:  # claims are in text order
+        if c.start >= last:
+            break
+        if (c.claim_id not in ids and c.unit != total.unit
                 and c.unit in _ITEM_COUNTERS and c.kind == "count"
                 and c.value is not None and math.isclose(c.value, missing, abs_tol=1e-9)):
             return c
