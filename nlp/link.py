@@ -114,9 +114,10 @@ class _At(NamedTuple):
     kind: str
 
 
-def claim_context(text: str, claim: Claim | _At) -> str:
-    """The clause before the claim's number (back to the previous clause break)."""
-    lo = max(0, claim.start - 60)
+def claim_context(text: str, claim: Claim | _At, floor: int = 0) -> str:
+    """The clause before the claim's number (back to the previous clause break, and not before
+    `floor`: the end of an earlier count in the clause, whose words are its own)."""
+    lo = max(0, claim.start - 60, floor)
     before = text[lo : claim.start]
     parts = _CLAUSE_BREAK.split(before)
     clause = parts[-1] if parts else before
@@ -248,14 +249,17 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     undecided: list[Claim] = []
     by_id = {c.claim_id: c for c in report.claims}
     yielding = _yielding_rules()
+    prev_end = 0  # where the claim before ends in the view
     for claim in report.claims:
+        ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
+        floor, prev_end = (prev_end if prev_end <= ns else 0), ne
         if claim.indicator is not None:
             continue
-        ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
         sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
+        # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         ind, rule = rule_indicator(
-            claim, claim_context(nt, view), template, sent,
+            claim, claim_context(nt, view, floor), template, sent,
             claim_after(nt, view), section_kind(doc, claim.start),
         )
         parent = by_id.get(claim.parent or "")

@@ -140,6 +140,9 @@ CASES = [
     ("heldout30/sn_hanzhong_jiaotong_2025", "2021", "2025年,我局收到政府信息公开申请5条,回复4条,予以公开3条。", "4条", "t3.result.total.total"),
     ("heldout30/zj_hangzhou_weijian_2023", "2021", "2023年度新发布的行政规范性文件4件,制作相关解读文字。", "4件", "t2.normative.issued"),
     ("heldout30/nx_yingjiting_2023", "2021", "在网站公示失效、废止的规范性文件和其他文件85件。", "85件", None),
+    # the words before an earlier count of the clause are that count's (held-out 32, held-out 9)
+    ("heldout32/sd_shandong_office_2023", "2021", "主动公开本年度制发的省政府规章5件、省政府及省政府办公厅行政规范性文件5件,废止省政府规章9件。", "9件", "t2.rules.repealed"),
+    ("heldout9/cq_dazu_office_2024", "2021", "发生行政复议案件3件、行政诉讼案件2件,其中行政复议结果维持3件、行政诉讼结果维持1件。", "1件", None),
 ]
 
 
@@ -231,3 +234,14 @@ def test_bare_count_of_published_information_in_the_active_section(sentence, exp
     report = nlp.extract_text(heading + sentence + "\n\n" + TEMPLATE_HINT["pre2019"])
     (c,) = [c for c in report.claims if c.start < len(heading) + len(sentence)]
     assert c.indicator == expected
+
+
+def test_a_listed_count_does_not_take_the_id_of_the_count_before_it():
+    """制发的省政府规章5件、…行政规范性文件5件: the second 5件 was t2.rules.issued (the words before
+    the first count); it is now read from its own words only (no id: the verb is the first
+    item's)."""
+    report = nlp.extract_text("主动公开本年度制发的省政府规章5件、省政府及省政府办公厅行政规范性文件5件。\n\n"
+                              + TEMPLATE_HINT["2021"])
+    first, second = [c for c in report.claims if c.text == "5件"]
+    assert first.indicator == "t2.rules.issued"
+    assert second.indicator != "t2.rules.issued"
