@@ -143,6 +143,7 @@ CASES = [
     # the words before an earlier count of the clause are that count's (held-out 32, held-out 9)
     ("heldout32/sd_shandong_office_2023", "2021", "主动公开本年度制发的省政府规章5件、省政府及省政府办公厅行政规范性文件5件,废止省政府规章9件。", "9件", "t2.rules.repealed"),
     ("heldout9/cq_dazu_office_2024", "2021", "发生行政复议案件3件、行政诉讼案件2件,其中行政复议结果维持3件、行政诉讼结果维持1件。", "1件", None),
+    ("heldout31/zj_yongjia_jiekeng_2022", "2021", "共公开行政许可24件,行政处罚3件。", "24件", "t2.licensing.decisions"),
 ]
 
 
