@@ -351,11 +351,18 @@ def parts_vs_total(report: Report) -> list[Check]:
             msg = (f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}），"
                    "但其中有约数。")
         elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9) and (
-                other := _other_counter(report.claims, total, parts, total.value - s)):
-            # 其中：制发行政规范性文件2份，部门文件类107条；…: an item counted in another word
-            st = "pass"
-            msg = (f"分项{terms}＋{other.text}＝{_fmt(total.value)}，与总数“{total.text}”"
-                   f"（{_fmt(total.value)}）相等（“{other.text}”另用量词）。")
+                others := _other_counter(report.claims, total, parts, total.value - s)):
+            # 其中：制发行政规范性文件2份，部门文件类107条；…: items counted in another word
+            named = "＋".join(o.text for o in others)
+            rest = sum(o.value or 0.0 for o in others)
+            if math.isclose(s + rest, total.value, abs_tol=1e-9):
+                st = "pass"
+                msg = (f"分项{terms}＋{named}＝{_fmt(total.value)}，与总数“{total.text}”"
+                       f"（{_fmt(total.value)}）相等（“{named}”另用量词）。")
+            else:  # the list mixes counters: which items the total counts is not sure
+                st = "uncertain"
+                msg = (f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等；"
+                       f"另有“{named}”用其他量词。")
         elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9):
             st = "uncertain" if approx else "fail"
             msg = f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等。"
@@ -384,21 +391,25 @@ _ITEM_COUNTERS = frozenset("条件份篇个项")
 
 
 def _other_counter(claims: list[Claim], total: Claim, parts: list[Claim], missing: float
-                   ) -> Claim | None:
-    """A claim inside the list of `parts` (between the total and the last part) counted in
-    another item counter (份 among 条) whose value is exactly what the parts fall short by."""
+                   ) -> list[Claim]:
+    """Claims inside the list of `parts` (between the total and the last part) counted in
+    another item counter (份 or 件 among 条): the one whose value is exactly what the parts
+    fall short by, else all of them when together they make it up (会议信息220条,政策文件3302件,
+    意见征集799件,建议提案2768件,其他信息72514条), else all of them, not adding up ([] when
+    there are none)."""
     if total.unit not in _ITEM_COUNTERS or missing <= 0:
-        return None
+        return []
     last = max(p.start for p in parts)
     ids = {p.claim_id for p in parts}
+    others: list[Claim] = []
     for c in claims[bisect_left(claims, total.end, key=_start):]:  # claims are in text order
         if c.start >= last:
             break
-        if (c.claim_id not in ids and c.unit != total.unit
-                and c.unit in _ITEM_COUNTERS and c.kind == "count"
-                and c.value is not None and math.isclose(c.value, missing, abs_tol=1e-9)):
-            return c
-    return None
+        if (c.claim_id not in ids and c.unit != total.unit and c.unit in _ITEM_COUNTERS
+                and c.kind == "count" and c.value is not None and not c.parent):
+            others.append(c)
+    one = [c for c in others if math.isclose(c.value or 0.0, missing, abs_tol=1e-9)]
+    return one[:1] or others
 
 
 def _prefix_equal(parts: list[Claim], total: float) -> int:

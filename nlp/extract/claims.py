@@ -553,7 +553,9 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         mark = _BRACKET_PART.search(nt, f.ne, close)
         if mark is not None:
             inside = [g for g in inside if g.ns > mark.start()]
-        if mark is not None or len(same) >= 2:
+        # 省政府工作报告2条(中英文各1条): 各 in the bracket breaks the count down, item by item
+        each = _EACH_IN.search(nt, f.ne, close) is not None
+        if mark is not None or len(same) >= 2 or each:
             for g in inside:
                 if g.claim.parent is None and g.claim.kind == f.claim.kind:
                     g.claim.parent = f.claim.claim_id
@@ -630,6 +632,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _respectively(nt, quantities, r)
 
 
+_EACH_IN = regex.compile(r"各\s*\d")
 _BRACKET_PART = regex.compile(r"(?<=[（(]|[（(][^（）()]{0,12}[，,])\s*(?:含|包括|其中)")
 _EXTRA_MARK = regex.compile(r"[，,；;、]\s*(?:另有|另外|另|此外|以及另)")
 _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
