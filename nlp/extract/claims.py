@@ -610,6 +610,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             if default is not None and default in cands and not (
                     scores[0] >= 2 and (len(scores) == 1 or scores[0] > scores[1])):
                 best = default  # no subject names another total: the list's common total
+            elif default is None and not lead and not nested and scores[0] < 2:
+                continue  # the previous sentence's counts: none can hold the list, none named
             else:  # 行政复议6件和行政诉讼3件，其中行政复议结果维持5件…: by subject
                 best = max(reversed(cands), key=lambda t: len(gb & _bigrams(t.claim.subject)))
             if g.claim.parent is None:
@@ -981,7 +983,9 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     value the parts add up to, if exactly one does (受理1295件，办结1191件。其中，… = 1191);
     otherwise the nearest total before the 其中. When the 其中 opens its sentence (`opens`: the
     candidates are the previous sentence's counts), the nearest that can hold the parts comes
-    first (受理57件…；完成答复54件,转下一年度3件。其中…6件: not the 3)."""
+    first (受理57件…；完成答复54件,转下一年度3件。其中…6件: not the 3); when none of several can
+    but all of them together can, none is the total (按时办结517件,延期办结8件。其中… = 525: the
+    parts are of both); when not even all together can, the nearest stays (a contradiction)."""
     free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
     if not free or not parts:
         return None
@@ -995,6 +999,8 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
         holding = [t for t in same_unit if (t.claim.value or 0) >= total]
         if holding:
             return holding[-1]
+        if len(same_unit) >= 2 and total <= sum(t.claim.value or 0 for t in same_unit):
+            return None  # 按时办结517件,延期办结8件。其中…(525): of both together, of no one
     return same_unit[-1] if same_unit else None
 
 
