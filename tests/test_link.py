@@ -146,6 +146,14 @@ CASES = [
     ("heldout31/zj_yongjia_jiekeng_2022", "2021", "共公开行政许可24件,行政处罚3件。", "24件", "t2.licensing.decisions"),
     ("heldout32/zj_lishui_2024", "2021", "全市全年新收政府信息公开申请1541件,加上上年结转的,除去本年度结转下年度办理的,共办理政府信息公开申请1527件。", "1527件", "t3.result.total.total"),
     ("heldout32/counter", "2021", "全市全年共办理政府信息公开申请1527件。", "1527件", None),
+    # held-out 34: pre-2019 answer rows, a bare 主动公开, 累计…已达, information made is no answer
+    ("heldout34/sn_xian_chenggaiban_2018", "pre2019", "我办按时办结数517件,延期办结8件。", "8件", "requests.closed.extended"),
+    ("heldout34/sn_xian_chenggaiban_2018", "pre2019", "收到申请525件。其中属于已经主动公开的2件,同意公开答复292件。", "2件", "requests.answered.already_public"),
+    ("heldout34/sn_xian_chenggaiban_2018", "pre2019", "收到申请525件,其中申请补正信息的3件,告知通过其他途径办理的8件。", "3件", "requests.answered.clarify"),
+    ("heldout34/sn_xian_chenggaiban_2018", "pre2019", "收到申请525件,其中申请补正信息的3件,告知通过其他途径办理的8件。", "8件", "requests.answered.other_channel"),
+    ("heldout34/fj_xiamen_jimei_caizheng_2014", "pre2019", "2014年共制作、获取政府信息614 条,其中主动公开29条,不予公开583条。", "29条", "active.total"),
+    ("heldout34/fj_xiamen_jimei_caizheng_2014", "pre2019", "2014年共制作、获取政府信息614 条,其中主动公开29条,不予公开583条。", "583条", None),
+    ("heldout34/sc_suining_chuanshan_minzheng_2016", "pre2019", "我们通过政府信息公开目录管理系统累计主动公开政府信息已达657条。", "657条", None),
 ]
 
 
