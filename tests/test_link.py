@@ -154,6 +154,8 @@ CASES = [
     ("heldout34/fj_xiamen_jimei_caizheng_2014", "pre2019", "2014年共制作、获取政府信息614 条,其中主动公开29条,不予公开583条。", "29条", "active.total"),
     ("heldout34/fj_xiamen_jimei_caizheng_2014", "pre2019", "2014年共制作、获取政府信息614 条,其中主动公开29条,不予公开583条。", "583条", None),
     ("heldout34/sc_suining_chuanshan_minzheng_2016", "pre2019", "我们通过政府信息公开目录管理系统累计主动公开政府信息已达657条。", "657条", None),
+    ("heldout34/hb_jingmen_shayang_2017", "pre2019", "2017年,通过政府网站回应社会关注热点信息7条,在线访谈6次;通过其他方式回应社会关切信息656条。", "656条", "response.other"),
+    ("heldout34/hb_jingmen_shayang_2017", "pre2019", "2017年,受理政府信息公开申请3件,出具依申请答复书2件。", "2件", "requests.answered"),
 ]
 
 
