@@ -156,6 +156,8 @@ CASES = [
     ("heldout34/sc_suining_chuanshan_minzheng_2016", "pre2019", "我们通过政府信息公开目录管理系统累计主动公开政府信息已达657条。", "657条", None),
     ("heldout34/hb_jingmen_shayang_2017", "pre2019", "2017年,通过政府网站回应社会关注热点信息7条,在线访谈6次;通过其他方式回应社会关切信息656条。", "656条", "response.other"),
     ("heldout34/hb_jingmen_shayang_2017", "pre2019", "2017年,受理政府信息公开申请3件,出具依申请答复书2件。", "2件", "requests.answered"),
+    ("heldout34/sd_linyixian_suan_2018", "pre2019", "我乡主动公开政府信息2873条,其中,通过政府网站公开政府信息1600条;利用宣传车公开栏等方式公开各类政府信息453条。", "453条", "active.channel.other"),
+    ("heldout34/hn_miluo_dangan_2017", "pre2019", "我局共公布政府信息128余条。其中:政府网站公开政府信息数46条,政务微信公开政府信息数58条,其他方式24条。", "24条", "active.channel.other"),
 ]
 
 
