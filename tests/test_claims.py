@@ -696,3 +696,10 @@ def test_qizhong_opening_a_sentence_after_several_counts_that_only_together_hold
                    "其中,微信公众号发布信息1205条、微博12984条、今日头条1118条。")
     total = next(c for c in cs if c.text == "54条")
     assert next(c for c in cs if c.text == "1205条").parent == total.claim_id
+
+
+def test_carried_forward_is_never_a_part_of_carried_over():
+    # held-out 36 (崇川住建): 结转下年度9件 shared words with 上一年度结转2件 and became its part
+    cs = claims_of("全年收到政府信息公开申请92件,上一年度结转2件。其中予以公开60件,不予公开5件,结转下年度继续办理9件。")
+    over = next(c for c in cs if c.text == "2件")
+    assert next(c for c in cs if c.text == "9件").parent != over.claim_id

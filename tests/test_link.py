@@ -158,6 +158,15 @@ CASES = [
     ("heldout34/hb_jingmen_shayang_2017", "pre2019", "2017年,受理政府信息公开申请3件,出具依申请答复书2件。", "2件", "requests.answered"),
     ("heldout34/sd_linyixian_suan_2018", "pre2019", "我乡主动公开政府信息2873条,其中,通过政府网站公开政府信息1600条;利用宣传车公开栏等方式公开各类政府信息453条。", "453条", "active.channel.other"),
     ("heldout34/hn_miluo_dangan_2017", "pre2019", "我局共公布政府信息128余条。其中:政府网站公开政府信息数46条,政务微信公开政府信息数58条,其他方式24条。", "24条", "active.channel.other"),
+    # held-outs 35 and 36: more wordings of the same rows
+    ("heldout36/js_nantong_chongchuan_zhujian_2023", "2021", "全年收到政府信息公开申请92件,上一年度结转2件。", "2件", "t3.carried_over.total"),
+    ("heldout36/zj_wenzhou_ouhai_zhujian_2023", "2021", "收到申请45件,其中对重复申请的不再重复处理1件。", "1件", "t3.result.not_processed.repeat.total"),
+    ("heldout36/zj_wenzhou_ouhai_zhujian_2023", "2021", "收到申请45件,其中申请人逾期不补正2件。", "2件", "t3.result.other.no_correction.total"),
+    ("heldout36/jx_jiujiang_lianxi_2024", "2021", "本年度制发行政规范性文件4件,废止文件3件,现行有效文件20件。", "3件", "t2.normative.repealed"),
+    ("heldout36/zj_wenzhou_ouhai_zhujian_2023", "2021", "全年处理行政许可351条,行政处罚8起。", "351条", "t2.licensing.decisions"),
+    ("heldout35/hb_wuhan_qiaokou_2015", "pre2019", "通过硚口信息内网向群众解读政策40次。", "40次", "response.interpretations"),
+    ("heldout34/counter", "pre2019", "全年解读政策、公布单位人事变动、业务动态等共计50条。", "50条", None),
+    ("heldout35/jx_yichun_shanggao_2017", "pre2019", "举办信息公开培训3次, 参训人数236人次。", "236人次", "meetings.trainees"),
 ]
 
 

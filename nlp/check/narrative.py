@@ -364,8 +364,10 @@ def parts_vs_total(report: Report) -> list[Check]:
                 msg = (f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等；"
                        f"另有“{named}”用其他量词。")
         elif exhaustive and not math.isclose(s, total.value, abs_tol=1e-9):
-            st = "uncertain" if approx else "fail"
-            msg = f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等。"
+            bare = _bare_number(text, report.claims, total, parts)
+            st = "uncertain" if approx or bare else "fail"
+            msg = f"分项{terms}＝{_fmt(s)}，与总数“{total.text}”（{_fmt(total.value)}）不等"
+            msg += f"；列表中另有无量词的数字“{bare}”。" if bare else "。"
         else:
             st = "pass"
             msg = f"分项{terms}＝{_fmt(s)}，不超过总数“{total.text}”（{_fmt(total.value)}）。"
@@ -410,6 +412,22 @@ def _other_counter(claims: list[Claim], total: Claim, parts: list[Claim], missin
             others.append(c)
     one = [c for c in others if math.isclose(c.value or 0.0, missing, abs_tol=1e-9)]
     return one[:1] or others
+
+
+def _bare_number(text: str, claims: list[Claim], total: Claim, parts: list[Claim]) -> str:
+    """A number inside the list (between the total and its last part) that is no claim: an
+    item printed without its measure word (…会议活动类信息460条,部门动态402,其他信息248条);
+    the list's sum cannot be trusted then. "" when there is none."""
+    end = max(p.end for p in parts)
+    spans = [(c.start, c.end) for c in claims[bisect_left(claims, total.end, key=_start):]
+             if c.start < end]
+    for m in _BARE.finditer(text, total.end, end):
+        if not any(a <= m.start() < b for a, b in spans):
+            return m.group()
+    return ""
+
+
+_BARE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号%％])")
 
 
 def _prefix_equal(parts: list[Claim], total: float) -> int:

@@ -227,7 +227,7 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
                 org = gd.get("org") or ""
                 s = m.start("org")
                 cut = 0
-                if pid == "decree":
+                if pid in ("decree", "decree_reversed"):
                     cut = _trim_code(org, pats, keep_tail="yes")
                     org, s = org[cut:], s + cut
                     if not org or org in ("部", "局", "署", "委", "委员会", "总局"):

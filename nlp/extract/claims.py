@@ -602,7 +602,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         for g in parts:
             cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
                      and t.claim.kind == g.claim.kind
-                     and (t.claim.parent is None or nested)]
+                     and (t.claim.parent is None or nested)
+                     and not _carried_both_ways(t, g)]
             if not cands:
                 continue
             gb = _bigrams(g.claim.subject)
@@ -913,6 +914,17 @@ def _named_before(nt: str, words: str, ss: int, earlier: list[_Found]) -> _Found
 
 _NAMED_BACK = 300
 _NAMED_MIN = 3
+
+
+def _carried_both_ways(total: _Found, part: _Found) -> bool:
+    """Is `part` carried forward (结转下年度9件) and `total` carried over (上一年度结转2件)? The
+    requests moved into next year are never a part of those moved in from last year."""
+    return bool(_CARRIED_OVER.search(total.claim.subject or "")
+                and _CARRIED_FORWARD.search(part.claim.subject or ""))
+
+
+_CARRIED_OVER = regex.compile(r"上(?:一)?年(?:度)?(?:结转|转结)|结转(?:自)?上(?:一)?年")
+_CARRIED_FORWARD = regex.compile(r"(?:结转|转结|顺延|转)(?:至|到|入)?下(?:一)?年")
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
