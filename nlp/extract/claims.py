@@ -384,17 +384,21 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
 
 
 def _clause_start(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
-    i = pos - 1
-    while i >= 0 and nt[i] not in stops:
-        i -= 1
-    return i + 1
+    """Where the clause (the text after the last of `stops`) holding `pos` starts."""
+    m = _stops_rx(stops, True).search(nt, 0, max(pos, 0))
+    return m.end() if m is not None else 0
 
 
 def _clause_end(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
-    i = pos
-    while i < len(nt) and nt[i] not in stops:
-        i += 1
-    return i
+    """Where the clause holding `pos` ends (at the next of `stops`, or the text's end)."""
+    m = _stops_rx(stops, False).search(nt, pos)
+    return m.start() if m is not None else len(nt)
+
+
+@lru_cache(maxsize=16)
+def _stops_rx(stops: str, backwards: bool) -> regex.Pattern:
+    """One of the characters `stops`, searched from the end (`backwards`) or from the start."""
+    return regex.compile("[" + regex.escape(stops) + "]", regex.REVERSE if backwards else 0)
 
 
 def _strip_words(s: str, rx: Any) -> str:
@@ -497,10 +501,14 @@ def _post_noun(nt: str, pos: int, r: Rules) -> str:
     return post if len(post) >= 2 else ""
 
 
-def _bigrams(s: str | None) -> set[str]:
+@lru_cache(maxsize=4096)
+def _bigrams(s: str | None) -> frozenset[str]:
+    """The character bigrams of a subject, but those made only of 的和及与等类信息 (cached: the
+    same subjects are compared again and again)."""
     if not s:
-        return set()
-    return {s[i:i + 2] for i in range(len(s) - 1) if not (set(s[i:i + 2]) <= _BIGRAM_SKIP)}
+        return frozenset()
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1)
+                     if not (set(s[i:i + 2]) <= _BIGRAM_SKIP))
 
 
 def _sentence_bounds(nt: str, pos: int) -> tuple[int, int]:
@@ -934,6 +942,8 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     publishing (利用电子屏发布信息108条) where the list's first item was not: another fact of the
     sentence, not one more item (…信息更新量为5403条,新开设专栏6个,发布解读信息44条)."""
     units = [t.claim.unit for t in totals]
+    if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
+        return parts  # no count of another counter: nothing interrupts the list
     first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
     verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
     interrupted = False
