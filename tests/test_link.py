@@ -167,6 +167,8 @@ CASES = [
     ("heldout35/hb_wuhan_qiaokou_2015", "pre2019", "通过硚口信息内网向群众解读政策40次。", "40次", "response.interpretations"),
     ("heldout34/counter", "pre2019", "全年解读政策、公布单位人事变动、业务动态等共计50条。", "50条", None),
     ("heldout35/jx_yichun_shanggao_2017", "pre2019", "举办信息公开培训3次, 参训人数236人次。", "236人次", "meetings.trainees"),
+    ("heldout37/zj_yiwu_shangwu_2023", "2021", "共计收到5条政府信息公开申请,其中1条依申请公开,3条公开详细内容可能涉及经济安全,不予公开。", "3条", "t3.result.denied.security_stability.total"),
+    ("heldout37/counter", "2021", "共计收到5条政府信息公开申请,其中2条因本机关未制作而无法提供。", "2条", "t3.result.unable.not_held.total"),
 ]
 
 

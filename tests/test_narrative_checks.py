@@ -397,3 +397,12 @@ def test_a_number_without_its_measure_word_in_a_closed_list_makes_the_sum_uncert
             "部门动态402,其他信息248条。")
     assert [s for s, _ in _parts_checks(text)] == ["uncertain"]
     assert [s for s, _ in _parts_checks(text.replace("部门动态402,", ""))] == ["fail"]
+
+
+def test_channels_that_each_carry_the_whole_total_overlap():
+    # held-out 38 (和平街道): three channels of 73 each, of a total of 73
+    text = ("2020年和平街道主动公开政府信息73条,其中依托市政府网站主动公开信息73条;通过政务微信公众号公开政府信息73条;"
+            "通过政务公开栏公开政府信息73条。")
+    assert [s for s, _ in _parts_checks(text)] == ["uncertain"]
+    # one part equal to the total is not enough: 1 + 2 > 1 stays a finding (held-out 20, 北街)
+    assert [s for s, _ in _parts_checks("发布法定主动公开内容1条,包括机构概况1条,以及三公经费信息2条。")] == ["fail"]

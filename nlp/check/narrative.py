@@ -336,7 +336,15 @@ def parts_vs_total(report: Report) -> list[Check]:
         # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
         sure = not approx or (all(p.bound in (None, "lower") for p in parts)
                               and total.bound in (None, "upper"))
-        if over and sure and prefix:
+        whole_parts = sum(1 for p in parts if math.isclose(p.value or 0.0, total.value,
+                                                           abs_tol=1e-9))
+        if over and whole_parts >= 2:
+            # 主动公开73条，其中网站73条、微信73条、公开栏73条: several parts are each the whole
+            # total, so the items overlap (channels), they do not divide it
+            st = "uncertain"
+            msg = (f"分项{terms}＝{_fmt(s)}，超过总数“{total.text}”（{_fmt(total.value)}）；"
+                   "但其中多项各自等于总数，各项应有重叠（如不同渠道）。")
+        elif over and sure and prefix:
             # 其中政务信息2657条，县直及各乡镇1377条，政策解读24条…: the first parts make up the
             # total exactly, the rest is a second breakdown of it run into the same list
             st = "uncertain"

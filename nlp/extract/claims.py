@@ -170,7 +170,7 @@ _QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
 _SENT_END = "。！？!?\n"
 _ROW_LINE = regex.compile(r"\S\t+\S|\|[^|\n]*\|")
-_PARENT_MARK = regex.compile(r"其中|(?<=[件条次个项人][，,]\s*)(?:涉及|包括|包含)")  # 共81件，涉及自然人80件 / 21件，包括信函2件
+_PARENT_MARK = regex.compile(r"其中|(?<=[件条次个项人篇][，,]\s*)(?:涉及|包括|包含|具体为|具体包括|具体有)")  # 共81件，涉及自然人80件 / 21件，包括信函2件
 _BIGRAM_SKIP = set("的和及与等类信息")
 
 
