@@ -204,6 +204,7 @@ def rule_indicator(
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
     best: tuple[float, IndicatorRule] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
+    best_reason: tuple[float, IndicatorRule] | None = None  # the best reason row (result.*)
     maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
     if not maybe:
         return None, None
@@ -221,7 +222,9 @@ def rule_indicator(
             score = -2.0 - m.start() / 1000  # after the number: the nearer, the better
         else:
             continue
-        if best is not None and score <= best[0]:
+        reason = rule.id.startswith("result.") and rule.indicator_for(template) is not None
+        if best is not None and score <= best[0] and not (
+                reason and (best_reason is None or score > best_reason[0])):
             continue
         # the conditions, asked only of a rule that would win
         if rule.sentence is not None and not rule.sentence.search(whole):
@@ -229,9 +232,17 @@ def rule_indicator(
         if rule.exclude is not None and (rule.exclude.search(context)
                                          or rule.exclude.search(claim.subject or "")):
             continue
-        best = (score, rule)
+        if reason and (best_reason is None or score > best_reason[0]):
+            best_reason = (score, rule)
+        if best is None or score > best[0]:
+            best = (score, rule)
     if best is None:
         return None, None
+    if best_reason is not None and best[1].id.startswith("requests.") and \
+            best[1].indicator_for(template) is None:
+        # 属于三类内部事务信息不予公开的1件: the outcome word (不予公开) names a row of the pre-2019
+        # form only; the reason next to it names the 2019/2021 row
+        best = best_reason
     if part_scope(context, sentence or context) is not None:
         return None, None  # 自治区直属机关…, …以来，累计…: not the report's figure for the year
     return best[1].indicator_for(template), best[1].id

@@ -169,6 +169,10 @@ CASES = [
     ("heldout35/jx_yichun_shanggao_2017", "pre2019", "举办信息公开培训3次, 参训人数236人次。", "236人次", "meetings.trainees"),
     ("heldout37/zj_yiwu_shangwu_2023", "2021", "共计收到5条政府信息公开申请,其中1条依申请公开,3条公开详细内容可能涉及经济安全,不予公开。", "3条", "t3.result.denied.security_stability.total"),
     ("heldout37/counter", "2021", "共计收到5条政府信息公开申请,其中2条因本机关未制作而无法提供。", "2条", "t3.result.unable.not_held.total"),
+    # the outcome word names a pre-2019 row only; the reason beside it names the row (held-outs 37, 38)
+    ("heldout38/sn_weinan_linwei_2019", "2019", "共接到政府信息公开申请26件,其中属于三类内部事务信息不予公开的1件。", "1件", "t3.result.denied.internal_affairs.total"),
+    ("heldout37/zj_yiwu_shangwu_2023", "2021", "共计收到5条政府信息公开申请,其中3条予以公开,不予公开1条内容本机关未制作,也未保存。", "1条", "t3.result.unable.not_held.total"),
+    ("heldout38/counter", "pre2019", "共接到政府信息公开申请26件,其中属于三类内部事务信息不予公开的1件。", "1件", "requests.answered.denied"),
 ]
 
 
