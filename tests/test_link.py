@@ -173,6 +173,7 @@ CASES = [
     ("heldout38/sn_weinan_linwei_2019", "2019", "共接到政府信息公开申请26件,其中属于三类内部事务信息不予公开的1件。", "1件", "t3.result.denied.internal_affairs.total"),
     ("heldout37/zj_yiwu_shangwu_2023", "2021", "共计收到5条政府信息公开申请,其中3条予以公开,不予公开1条内容本机关未制作,也未保存。", "1条", "t3.result.unable.not_held.total"),
     ("heldout38/counter", "pre2019", "共接到政府信息公开申请26件,其中属于三类内部事务信息不予公开的1件。", "1件", "requests.answered.denied"),
+    ("heldout39/ha_nanyang_tongbai_2023", "2021", "全年发布行政规范性文件7件,废止0件,现行有效30件。", "7件", "t2.normative.issued"),
 ]
 
 

@@ -406,3 +406,12 @@ def test_channels_that_each_carry_the_whole_total_overlap():
     assert [s for s, _ in _parts_checks(text)] == ["uncertain"]
     # one part equal to the total is not enough: 1 + 2 > 1 stays a finding (held-out 20, 北街)
     assert [s for s, _ in _parts_checks("发布法定主动公开内容1条,包括机构概况1条,以及三公经费信息2条。")] == ["fail"]
+
+
+def test_a_list_whose_first_parts_closed_with_their_rest_item_is_over():
+    # held-out 39 (清水教育局): the first six, 其它 among them, make the 115; the seventh is over
+    text = ("全年主动公开政府信息115条,包括工作动态类40条、通知公告类30条、其它类15条、政策文件类10条、"
+            "人事信息类10条、财政信息类10条、招生信息类5条。")
+    assert [s for s, _ in _parts_checks(text)] == ["fail"]
+    # without a rest item among them, the first parts may be one breakdown and the rest another
+    assert [s for s, _ in _parts_checks(text.replace("其它类", "规划类"))] == ["uncertain"]

@@ -332,6 +332,9 @@ def parts_vs_total(report: Report) -> list[Check]:
         terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
                          for p in parts)
         prefix = _prefix_equal(parts, total.value)
+        ordered = sorted(parts, key=lambda p: p.start)
+        if prefix and any((p.subject or "").startswith(("其他", "其它")) for p in ordered[:prefix]):
+            prefix = 0  # the first parts already closed with their rest item: what follows is over
         over = s > total.value + 1e-9
         # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
         sure = not approx or (all(p.bound in (None, "lower") for p in parts)
