@@ -174,6 +174,9 @@ CASES = [
     ("heldout37/zj_yiwu_shangwu_2023", "2021", "共计收到5条政府信息公开申请,其中3条予以公开,不予公开1条内容本机关未制作,也未保存。", "1条", "t3.result.unable.not_held.total"),
     ("heldout38/counter", "pre2019", "共接到政府信息公开申请26件,其中属于三类内部事务信息不予公开的1件。", "1件", "requests.answered.denied"),
     ("heldout39/ha_nanyang_tongbai_2023", "2021", "全年发布行政规范性文件7件,废止0件,现行有效30件。", "7件", "t2.normative.issued"),
+    # held-out 40 (厉山): the 2019 form's 上一年项目数量, never the decisions
+    ("heldout40/hb_suixian_lishan_2019", "2019", "上年度行政许可1026项,本年增加138项,处理决定1164件。", "1026项", "t2.licensing.prev_items"),
+    ("heldout40/hb_suixian_lishan_2019", "2021", "上年度行政许可1026项,本年增加138项。", "1026项", None),
 ]
 
 
