@@ -644,3 +644,19 @@ def test_a_row_that_breaks_its_total_sits_like_the_rows_that_proved_the_position
     assert ids["t3.new.legal_services"] == 1 and ids["t3.new.total"] == 0
     assert [(k.status, k.indicator) for k in report.checks if k.check == "t3.columns_sum"
             and k.status == "fail"] == [("fail", "t3.new.total")]
+
+
+def test_a_one_cell_a_line_table_of_blank_marks_is_read():
+    """held-out 40 (高陵审批局): every cell but one is `/`; a table of blank marks is still a table,
+    and its rows keep their ids (null values)."""
+    cells2 = ["第二十条第(一)项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数",
+              "规章", "/", "/", "/", "行政规范性文件", "/", "/", "/"]
+    cells3 = ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和)", "申请人情况", "自然人",
+              "法人或其他组织", "总计", "商业", "企业", "科研", "机构", "社会公益组织", "法律服务机构", "其他",
+              "一、本年新收政府信息公开申请数量", *["/"] * 7, "二、上年结转政府信息公开申请数量", *["/"] * 7]
+    text = ("2021年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\n" + "\n\n".join(cells2)
+            + "\n\n三、收到和处理政府信息公开申请情况\n\n" + "\n\n".join(cells3) + "\n")
+    ids = _ids(text)
+    assert ids.get("t2.normative.issued", "missing") is None
+    assert ids.get("t3.new.total", "missing") is None and ids.get("t3.carried_over.natural", "x") is None
+    assert "t3.new.natural" in ids

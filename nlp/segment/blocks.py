@@ -38,6 +38,14 @@ _SENT_END = tuple("。；;，,：:！？")
 _PIPE = regex.compile(r"[|｜]")
 
 
+def _null_mark(text: str) -> bool:
+    """A cell that only says "nothing" (/, -, —, 无): a blank value, not a word."""
+    from nlp.tables.values import parse_value
+
+    v = parse_value(text)
+    return v is not None and v.value is None and bool(text.strip())
+
+
 def _value_like(text: str) -> bool:
     from nlp.tables.values import parse_value
 
@@ -439,6 +447,7 @@ _LINE_TABLE_START = regex.compile(
     r"\s*(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
     r"[（(]本列数据的勾稽关系|统计指标|指标名称)")
 _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
+_MIN_NULLS = 6  # blank marks that make a stream of cells a table without a single number
 _NOTE = regex.compile(r"[（(][^（()）\n]{0,200}[)）]")
 
 
@@ -473,7 +482,7 @@ def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
                  if e > s][:16]
     if len(following) < 6 or not all(cell_sized(x) for x in following[:6]):
         return False
-    return sum(_value_like(x) for x in following) >= 3
+    return sum(_value_like(x) or _null_mark(x) for x in following) >= 3
 
 
 def _line_block(text: str, lines: list[tuple[int, int]], i: int
@@ -511,8 +520,9 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
 def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int, int]]
                   ) -> Table | None:
     """A table from a stream of cells (one per line), rows recovered by `_stream_rows`."""
-    if len(toks) < 4 or not any(_value_like(text[s:e]) for s, e in toks):
-        return None
+    if len(toks) < 4 or not (any(_value_like(text[s:e]) for s, e in toks)
+                             or sum(_null_mark(text[s:e]) for s, e in toks) >= _MIN_NULLS):
+        return None  # (a table of nothing but blanks, `/` in every cell, is still a table)
     rows, notes = _stream_rows(text, toks)
     first_line = bisect_right(lines, (toks[0][0], len(text) + 1)) - 1  # the line holding it
     return _make_table(text, lines, first_line, rows, notes)
