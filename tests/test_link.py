@@ -177,6 +177,7 @@ CASES = [
     # held-out 40 (厉山): the 2019 form's 上一年项目数量, never the decisions
     ("heldout40/hb_suixian_lishan_2019", "2019", "上年度行政许可1026项,本年增加138项,处理决定1164件。", "1026项", "t2.licensing.prev_items"),
     ("heldout40/hb_suixian_lishan_2019", "2021", "上年度行政许可1026项,本年增加138项。", "1026项", None),
+    ("heldout40/js_xinghua_daying_2025", "2021", "行政许可:共处理600件。", "600件", "t2.licensing.decisions"),
 ]
 
 
