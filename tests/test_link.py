@@ -178,6 +178,7 @@ CASES = [
     ("heldout40/hb_suixian_lishan_2019", "2019", "上年度行政许可1026项,本年增加138项,处理决定1164件。", "1026项", "t2.licensing.prev_items"),
     ("heldout40/hb_suixian_lishan_2019", "2021", "上年度行政许可1026项,本年增加138项。", "1026项", None),
     ("heldout40/js_xinghua_daying_2025", "2021", "行政许可:共处理600件。", "600件", "t2.licensing.decisions"),
+    ("heldout40/js_xinghua_daying_2025", "2021", "行政复议:共受理8件,结果维持5件、纠正1件、其他结果2件、尚未审结1件。", "2件", "t4.review.other"),
 ]
 
 
