@@ -271,9 +271,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
         sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
+        context = claim_context(nt, view, floor)
         ind, rule = rule_indicator(
-            claim, claim_context(nt, view, floor), template, sent,
-            claim_after(nt, view), section_kind(doc, claim.start),
+            claim, context, template, sent, claim_after(nt, view), section_kind(doc, claim.start),
         )
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and parent.indicator == ind:
@@ -285,7 +285,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         if rule is None and before is not None and before.indicator and floor:
             # 上年度行政许可1026项，本年增加138项，处理决定1164件: the row named once, its columns
             # after it in the same clause of ；
-            same_row = row_column(before.indicator, claim_context(nt, view, floor))
+            same_row = row_column(before.indicator, context)
             if same_row is not None and not _CLAUSE_STOP.search(nt, floor, ns):
                 ind, rule = same_row, "same-row"
         if ind is None and parent is not None and claim.kind not in _NOT_A_LEVEL:

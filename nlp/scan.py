@@ -68,7 +68,7 @@ class Alternation:
 # --------------------------------------------------------------------------- literal prefilter
 # Syntax of the `regex` module that the stdlib parser would misread as literals (POSIX and
 # nested sets, set operations, named lists, fuzzy matching, version flags): no prefilter.
-_UNSAFE = regex.compile(r"\[\[|\[:|--|&&|~~|\\L<|\{[eisd]\s*<|\(\?V[01]|\(\?[a-zA-Z]*[if]")
+_UNSAFE = regex.compile(r"\[\[|\[:\^?[A-Za-z]+:\]|--|&&|~~|\\L<|\{[eisd]\s*<|\(\?V[01]|\(\?[a-zA-Z]*[if]")
 _MAX_ALTERNATIVES = 64  # fixed strings a run may stand for before it is cut
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 

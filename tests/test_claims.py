@@ -619,8 +619,9 @@ _LIST_ENDS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "total", "parts", "not_parts"), _LIST_ENDS)
-def test_a_list_takes_its_own_items_only(text, total, parts, not_parts):
+def _assert_list(text: str, total: str, parts: list[str], not_parts: list[str]) -> None:
+    """Each claim in `parts` has a claim with the text `total` as its parent; no claim in
+    `not_parts` has any parent."""
     cs = claims_of(text)
     by_text: dict[str, list] = {}
     for c in cs:
@@ -630,6 +631,11 @@ def test_a_list_takes_its_own_items_only(text, total, parts, not_parts):
         assert any(c.parent in ids for c in by_text[p]), p
     for p in not_parts:
         assert all(c.parent is None for c in by_text[p]), p
+
+
+@pytest.mark.parametrize(("text", "total", "parts", "not_parts"), _LIST_ENDS)
+def test_a_list_takes_its_own_items_only(text, total, parts, not_parts):
+    _assert_list(text, total, parts, not_parts)
 
 
 def test_share_with_no_count_in_its_sentence_takes_the_count_it_names_before():
@@ -683,7 +689,7 @@ def test_qizhong_opening_a_sentence_takes_a_total_that_can_hold_its_parts():
      "212件", ["195件", "4件", "13件"], ["206件"]),
 ])
 def test_a_semicolon_clause_of_the_other_action_ends_the_list(text, total, parts, not_parts):
-    test_a_list_takes_its_own_items_only(text, total, parts, not_parts)
+    _assert_list(text, total, parts, not_parts)
 
 
 def test_qizhong_opening_a_sentence_after_several_counts_that_only_together_hold_it():

@@ -27,6 +27,7 @@ from nlp.scan import required_literals
     ("[复覆]议", ("复议", "覆议")),
     ("信息(?:公开)+", ("信息公开",)),
     ("a{3}b", ("aaab",)),
+    ("行政许可[:：]", ("行政许可:", "行政许可：")),  # a set that opens with a colon is no POSIX class
 ])
 def test_required_literals_of_patterns(pattern, want):
     assert required_literals(regex.compile(pattern)) == want

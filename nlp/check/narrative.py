@@ -225,6 +225,11 @@ def _start(c: Claim) -> int:
     return c.start
 
 
+def _claims_between(claims: list[Claim], lo: int, hi: int) -> list[Claim]:
+    """The claims starting in [lo, hi) (claims are in text order: found by bisection)."""
+    return claims[bisect_left(claims, lo, key=_start):bisect_left(claims, hi, key=_start)]
+
+
 def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol: float
                    ) -> Claim | None:
     """When a share says 占总数 and its named whole does not fit, the report's stated total
@@ -232,8 +237,7 @@ def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol:
     text = report.document.text
     if not _OF_TOTAL.search(text[max(0, share.start - 8):share.start]):
         return None
-    before = bisect_left(report.claims, part.start, key=_start)  # claims are in text order
-    for c in reversed(report.claims[:before]):
+    for c in reversed(_claims_between(report.claims, 0, part.start)):
         if c.claim_id == whole.claim_id or not c.value:
             continue
         if c.unit != part.unit or c.kind not in ("count", "money") or c.parent:
@@ -332,9 +336,6 @@ def parts_vs_total(report: Report) -> list[Check]:
         terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
                          for p in parts)
         prefix = _prefix_equal(parts, total.value)
-        ordered = sorted(parts, key=lambda p: p.start)
-        if prefix and any((p.subject or "").startswith(("其他", "其它")) for p in ordered[:prefix]):
-            prefix = 0  # the first parts already closed with their rest item: what follows is over
         over = s > total.value + 1e-9
         # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
         sure = not approx or (all(p.bound in (None, "lower") for p in parts)
@@ -414,13 +415,9 @@ def _other_counter(claims: list[Claim], total: Claim, parts: list[Claim], missin
         return []
     last = max(p.start for p in parts)
     ids = {p.claim_id for p in parts}
-    others: list[Claim] = []
-    for c in claims[bisect_left(claims, total.end, key=_start):]:  # claims are in text order
-        if c.start >= last:
-            break
-        if (c.claim_id not in ids and c.unit != total.unit and c.unit in _ITEM_COUNTERS
-                and c.kind == "count" and c.value is not None and not c.parent):
-            others.append(c)
+    others = [c for c in _claims_between(claims, total.end, last)
+              if c.claim_id not in ids and c.unit != total.unit and c.unit in _ITEM_COUNTERS
+              and c.kind == "count" and c.value is not None and not c.parent]
     one = [c for c in others if math.isclose(c.value or 0.0, missing, abs_tol=1e-9)]
     return one[:1] or others
 
@@ -430,8 +427,7 @@ def _bare_number(text: str, claims: list[Claim], total: Claim, parts: list[Claim
     item printed without its measure word (…会议活动类信息460条,部门动态402,其他信息248条);
     the list's sum cannot be trusted then. "" when there is none."""
     end = max(p.end for p in parts)
-    spans = [(c.start, c.end) for c in claims[bisect_left(claims, total.end, key=_start):]
-             if c.start < end]
+    spans = [(c.start, c.end) for c in _claims_between(claims, total.end, end)]
     for m in _BARE.finditer(text, total.end, end):
         if not any(a <= m.start() < b for a, b in spans):
             return m.group()
@@ -443,13 +439,15 @@ _BARE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号%％])")
 
 def _prefix_equal(parts: list[Claim], total: float) -> int:
     """The number of leading parts (at least 2, fewer than all, in text order) whose sum is
-    exactly `total`, or 0."""
+    exactly `total`, or 0; 0 too when those parts include the rest item (其它): the list had
+    closed there, and what follows is over the total, not a second breakdown."""
     ordered = sorted(parts, key=lambda p: p.start)
     run = 0.0
     for k, p in enumerate(ordered[:-1], start=1):
         run += p.value or 0.0
         if k >= 2 and math.isclose(run, total, abs_tol=1e-9):
-            return k
+            closed = any((q.subject or "").startswith(("其他", "其它")) for q in ordered[:k])
+            return 0 if closed else k
     return 0
 
 

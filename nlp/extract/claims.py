@@ -808,7 +808,7 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
                  if f.claim.kind == "count" and same_counter(f.claim.unit, total.claim.unit)
                  and f.claim.direction is None]
         items = [f for f in items if not (f.claim.value == total.claim.value
-                                          and ({"共", *_RESTATED} & set(f.claim.qualifiers)))]
+                                          and _STATED_TOTAL.intersection(f.claim.qualifiers))]
         if len(items) < 2 or any(f.claim.parent is not None for f in items):
             continue
         for f in items:
@@ -865,6 +865,7 @@ _NESTED_GAP = " \t，,：:；;。"
 # 新增21项，总计21项: a count a list item restates as a row's total (总计 and no noun of its own) is
 # no part of the list's total
 _RESTATED = frozenset({"总计", "合计", "共计", "累计"})
+_STATED_TOTAL = _RESTATED | {"共"}  # the qualifiers of a count stated as a total
 # the outcome of a 复议 / 诉讼 count (结果维持6件, 尚未审结1件) counts cases of that count
 _CASE = regex.compile(r"复议|诉讼")
 _OUTCOME = regex.compile(r"(?:结果)?(?:维持|纠正|撤销|驳回|确认违法|责令履行|尚未审结|未审结|正在审理|其他结果)")
@@ -967,7 +968,7 @@ def _list_item(nt: str, total: _Found, ss: int, quantities: list[_Found],
     303条,部门、镇动态3718条). One count before it may be its own total (收到申请81件，办结81件，
     涉及自然人80件)."""
     cs = _clause_start(nt, total.pre_start)
-    ss = max(ss, nt.rfind("；", ss, cs) + 1, nt.rfind(";", ss, cs) + 1)  # a ；-clause is a sentence
+    ss = max(ss, _clause_start(nt, cs, "；;"))  # a ；-clause is a sentence here
     return sum(1 for g in _in_range(quantities, starts, ss, cs)
                if g.ne <= cs and g.claim.kind in _COUNTED
                and same_counter(g.claim.unit, total.claim.unit)) >= 2
@@ -1059,7 +1060,8 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         # 其中发布原创微博11条,转发微博109条;收到微博投诉12条: what was received is not one of the
         # items published (nor the other way round)
         # (the first item names no action: 其中当面申请10件 — the total's clause does)
-        action = first_lead if _action(first_lead) else nt[_clause_start(nt, max(q - 1, 0)):q]
+        action = first_lead if _action_of(first_lead) is not None else \
+            nt[_clause_start(nt, max(q - 1, 0)):q]
         if _other_action(action.lstrip(" \t"), lead.lstrip(" \t")):
             return semi
         # a long item still belongs to the list when it ends like the list's first item
@@ -1084,11 +1086,6 @@ _ACTIONS = (
 def _action_of(s: str) -> int | None:
     """Which of `_ACTIONS` `s` starts with (None: no verb of them)."""
     return next((k for k, rx in enumerate(_ACTIONS) if rx.match(s)), None)
-
-
-def _action(s: str) -> bool:
-    """Does `s` start with a verb of publishing, receiving or handling?"""
-    return _action_of(s) is not None
 
 
 def _other_action(first: str, lead: str) -> bool:

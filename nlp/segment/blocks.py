@@ -680,7 +680,7 @@ T3_WIDTH, T4_WIDTH = 7, 15
 _T4_HEADER_LINES = 16  # how far above the numbers table 四's header may start
 _T4_HEAD = ("行政复议", "行政诉讼")
 _ITEM_MARK = regex.compile(r"(?<![\d.])\d{1,2}[.．、](?!\d)")  # 1.属于国家秘密
-_SENT_STOP = frozenset("。；;，,：:！？!?")
+_SENT_STOP = frozenset((*_SENT_END, "!", "?"))  # what no line of header words holds
 
 
 def _spaced_row(line: str) -> tuple[int, list[tuple[int, int]]]:
@@ -822,16 +822,17 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
             more = counts_only(i + 1)
             if more is None or shape + len(more) != T4_WIDTH:
                 continue
-            spans, skip_to = spans + more, i + 2
+            spans = spans + more
         elif shape != T4_WIDTH:
             continue
         header = _t4_header(text, folded, lines, i)
-        if header is not None:
-            t = _make_table(text, lines, i, [spans])
-            t.caption = header
-            tables.append(t)
-        else:
-            skip_to = -1
+        if header is None:
+            continue
+        t = _make_table(text, lines, i, [spans])
+        t.caption = header
+        tables.append(t)
+        if shape < T4_WIDTH:
+            skip_to = i + 2  # the wrapped line is read
     close()
     return tables
 

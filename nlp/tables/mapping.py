@@ -191,15 +191,13 @@ def _note(lr: LogicalRow, kind: str, note: str) -> None:
     lr.notes[kind] = f"{lr.notes[kind]}; {note}" if kind in lr.notes else note
 
 
-_BY_POSITION = "columns placed by position: the header does not name them"
-
-
 def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     cols_k = keyed_labels("t3", "cols")
     order = list(table_labels()["t3"]["cols"])  # the printed order, 总计 last
     names, notes = t3_row_names(rows)
     out: list[Assignment] = []
     all_cols: list[list[str | None]] = []
+    proven = False  # a row of the table was placed by position, its sums tying it
     # rows of the 7 numbers whose 总计 is not the sum of the others, and their columns
     unproven: list[tuple[int, list[str | None]]] = []
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
@@ -209,14 +207,15 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
         if name and not all(cols):
             placed = positional_columns(lr.slots, cols, order, len(order))
             if placed is not None:
-                cols = placed
-                _note(lr, "三", f"{_BY_POSITION}, the row holds the 7 numbers of table 三 and "
-                      "its 总计 is the sum of the others")
+                cols, proven = placed, True
+                _note(lr, "三", "columns placed by position: the header does not name them, "
+                      "the row holds the 7 numbers of table 三 and its 总计 is the sum of the "
+                      "others")
             elif (loose := positional_columns(lr.slots, cols, order, len(order),
                                               sums=False)) is not None:
                 unproven.append((i, loose))
         all_cols.append(cols)
-    if any(_BY_POSITION in lr.notes.get("三", "") for lr in rows):
+    if proven:
         # the table's other rows proved the positions: a row that breaks 总计 sits the same way,
         # and t3.columns_sum then reports the break (会仪 新收 0 0 0 0 1 0 0)
         for i, loose in unproven:
