@@ -296,3 +296,43 @@ def test_year_from_the_body(text, year):
 ])
 def test_agency_from_the_contact_office(text, agency):
     assert nlp.extract_text(text).document.agency == agency
+
+
+def test_cpca_scanner_gives_cpca_places_on_corpus_and_generated_text():
+    """The position-skipping scan finds what cpca's own per-record helper finds: on the
+    opening, a middle slice and the end of every corpus text, and on generated strings packed
+    with place names, their short forms, road suffixes (山西北路) and child names (台州路桥区)."""
+    import random
+
+    import cpca
+    from corpus import CORPORA
+
+    from nlp.normalize import to_simplified
+    from nlp.segment.metadata import _cpca_scanner
+
+    scan = _cpca_scanner()
+    assert scan is not None
+
+    def places(row):
+        return tuple(row.get(k) or None for k in ("省", "市", "区"))
+
+    def cpca_own(s):
+        return places(cpca._handle_one_record(s, cpca.myumap, False, 8, False, False))
+
+    texts = []
+    for path in sorted(CORPORA.rglob("*.txt")):
+        t = to_simplified(path.read_text(encoding="utf-8"))
+        texts += [t[:1500], t[len(t) // 2 : len(t) // 2 + 800], t[-800:]]
+    rng = random.Random(8)
+    names = sorted({k for m in (cpca.province_map, cpca.city_map, cpca.area_map) for k in m if k})
+    filler = ["政府", "信息公开", "路", "北路", "大街", "风情街", "工作", "，", "年度", "人民", "区", "市"]
+    for _ in range(1500):
+        parts = [rng.choice(names) if rng.random() < 0.5 else rng.choice(filler)
+                 for _ in range(rng.randint(1, 8))]
+        texts.append("".join(parts))
+    found = 0
+    for s in texts:
+        got = places(scan(s))
+        assert got == cpca_own(s), s[:60]
+        found += any(got)
+    assert found > 1000

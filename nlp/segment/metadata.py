@@ -38,7 +38,9 @@ template
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -359,6 +361,12 @@ def _cpca_record(s: str) -> dict[str, Any]:
     the status columns. tests/test_metadata.py checks that both give the same places."""
     import cpca  # lazy: loads its gazetteer on first use
 
+    scan = _cpca_scanner()
+    if scan is not None and s:
+        try:
+            return scan(s)
+        except (AttributeError, TypeError):  # another cpca: its private helpers changed
+            pass
     one = getattr(cpca, "_handle_one_record", None)
     if one is not None:
         try:
@@ -366,6 +374,75 @@ def _cpca_record(s: str) -> dict[str, Any]:
         except TypeError:  # another cpca: its private helper changed
             pass
     return _public_cpca_record(s)
+
+
+_LOOKAHEAD = 8  # cpca's default: the longest place name tried at each position
+
+
+@lru_cache(maxsize=1)
+def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
+    """省, 市 and 区 of cpca's full-text record (`_handle_one_record`, cut=False), faster.
+
+    cpca tries every position of the text with every length up to 8 (1.2 ms for 1,500
+    characters, most of the metadata stage). Every gazetteer name has at least two characters,
+    so a position where no name's first two characters begin cannot start one: cpca steps over
+    it by one, and so does this scan, which visits only the positions a regex of first and
+    second characters finds (about 0.06 ms). At those positions it asks cpca's own rules in
+    cpca's order. None when this cpca lacks the helpers; tests/test_metadata.py checks that
+    both give the same record on the corpus and on generated text."""
+    import cpca
+
+    try:
+        maps = (cpca.province_map, cpca.city_map, cpca.area_map)
+        address_match, pca_class = cpca._address_match, cpca.Pca
+        fill_city, fill_province, is_munis = cpca._fill_city, cpca._fill_province, cpca.is_munis
+        umap = cpca.myumap
+    except AttributeError:
+        return None
+    names = {k for m in maps for k in m if isinstance(k, str) and k}
+    if not names or min(map(len, names)) < 2:
+        return None
+    starts = {k[:2] for k in names}
+    first = "".join(sorted({k[0] for k in starts}))
+    second = "".join(sorted({k[1] for k in starts}))
+    # stdlib re: a lookahead over two large classes runs 6× faster there than in `regex`
+    candidates = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])")
+
+    def in_any(word: str) -> bool:
+        return any(word in m for m in maps)
+
+    def scan(addr: str) -> dict[str, Any]:
+        result = pca_class()
+        n, i = len(addr), 0
+        for m in candidates.finditer(addr):
+            p = m.start()
+            if p < i or addr[p : p + 2] not in starts:
+                continue
+            i = p  # every position before p is stepped over one at a time in cpca
+            step, found = 1, None
+            for length in range(2, _LOOKAHEAD + 1):
+                if i + length > n:
+                    break
+                word = addr[i : i + length]
+                if in_any(word):
+                    step = length
+                    hit = address_match(word, addr, i, result)
+                    found = (hit[0], word, hit[1]) if hit else None
+            if found:
+                field, word, full = found
+                if not getattr(result, field):
+                    setattr(result, field, full)
+                    setattr(result, field + "_pos", i)
+                    if is_munis(full):
+                        result.province_pos = i
+                step = len(word)
+            i += step
+        fill_city(result, umap, False)
+        fill_province(result)
+        record = result.propertys_dict(False)
+        return record
+
+    return scan
 
 
 def _public_cpca_record(s: str) -> dict[str, Any]:
