@@ -239,26 +239,64 @@ def _letter_spaced(folded: str) -> set[int]:
 def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     """Drop the line break at `i` (and the spaces and breaks after it) when it cuts a sentence;
     `line` is the stripped line it ends."""
-    semi = bool(line) and line[-1] in "；;"  # a clause of a longer sentence (PDF lines end so)
-    if len(line) < 15 or (line[-1] in _SENTENCE_END and not semi):
+    if len(line) < 15:
+        return
+    j = i + 1
+    while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
+        j += 1
+    if j >= n:
+        return
+    if "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
+        return
+    if _splits_number(line, folded[j : j + 2]) and not HEADING_START.match(folded[j : j + 12]):
+        # 4.\n5亿次, 占48\n.4%, 网络申请2\n1件: a number cut by the line's end is one number,
+        # even in a line that opens like a heading (一是…) or a clause (…；)
+        _drop_break(folded, i, j, drop)
+        return
+    semi = line[-1] in "；;"  # a clause of a longer sentence (PDF lines end so)
+    if line[-1] in _SENTENCE_END and not semi:
         return
     if _TITLE_END.search(line):
         return  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
     if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
         return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
-    j = i + 1
-    while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
-        j += 1
-    if j >= n or not (semi or _is_hd(line[-1])):
+    if not (semi or _is_hd(line[-1]) or line[-1] in _OPEN_ENDS):
         return
     rest = folded[j : j + 12]
     if semi and _ENUMERATION.match(rest):
         return  # 一是…；\n二是…: list items keep their lines
-    if HEADING_START.match(rest) or "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
+    if HEADING_START.match(rest):
         return
-    if not _is_hd(folded[j]):
-        return
-    drop.update(range(i, j))
-    # also drop "\r" before the break
-    if i > 0 and folded[i - 1] == "\r":
-        drop.add(i - 1)
+    if not _is_hd(folded[j]) and not (folded[j] in _CLOSE_STARTS and not semi):
+        return  # a line that opens with ，。、) continues the sentence before it (申请21条\n，其中)
+    _drop_break(folded, i, j, drop)
+
+
+# a line that ends with one of these ends inside a sentence (…邮寄、\n网络提交, …政策，\n规章)
+_OPEN_ENDS = set("，,、（(《“‘")
+# a line that opens with one of these continues the line before
+_CLOSE_STARTS = set("，,、。；;：:）)》”’%")
+_NUMBER_CUT = regex.compile(r"\d\.?$")
+
+
+def _splits_number(line: str, nxt: str) -> bool:
+    """The break between `line` and `nxt` (the next line's first characters) falls inside a
+    number: digit | digit, digit. | digit, digit | .digit."""
+    if not _NUMBER_CUT.search(line) or not nxt:
+        return False
+    if line[-1] == ".":
+        return nxt[0].isdigit() and nxt[0].isascii()
+    return (nxt[0].isdigit() and nxt[0].isascii()) or (
+        nxt[0] == "." and len(nxt) > 1 and nxt[1].isdigit() and nxt[1].isascii())
+
+
+def _drop_break(folded: str, i: int, j: int, drop: set[int]) -> None:
+    """Drop the break at `i` and what follows it up to `j`, and the spaces before it unless
+    they stand between two digits ("26 \n条" is "26条"; "12 \n34" stays two numbers)."""
+    a = i - 1 if i > 0 and folded[i - 1] == "\r" else i
+    b = a
+    while b > 0 and folded[b - 1] in _SPACES:
+        b -= 1
+    if b < a and b > 0 and not (folded[b - 1].isdigit() and folded[j].isdigit()):
+        a = b
+    drop.update(range(a, j))
