@@ -604,6 +604,13 @@ _LIST_ENDS = [
     pytest.param("2018年度共主动公开各类信息1829条。其中,组织机构信息31条;规章信息44条;主动公开规范性文件信息50条;"
                  "其他文件信息36条。", "1829条", ["31条", "44条", "50条", "36条"], [],
                  id="a verb-led item with no other counter before it"),
+    # held-out 41, xj_kashi_jiashi_2023: what came in is not a part of what was published
+    pytest.param("2023年,政府网站主动公开信息3239条,其中:概况信息362条、政务动态信息1777条、信息公开目录信息更新量1000条;"
+                 "收到县长信箱留言51条,回复办理51条。", "3239条", ["362条", "1777条", "1000条"], ["51条"],
+                 id="a ；-clause led by 收到 ends the list"),
+    pytest.param("主动公开各类信息418条,其中工作动态信息292条、政策法规及解读8条、公告公示信息57条;发布震情信息48条,"
+                 "科普信息13条。", "418条", ["292条", "8条", "57条", "48条", "13条"], [],
+                 id="a ；-clause led by another verb stays in the list"),
     pytest.param("全年共受理政府信息公开申请81件,办结81件,涉及自然人80件、商业企业1件。", "81件",
                  ["80件", "1件"], [], id="涉及 after a total and its restatement"),
     pytest.param("发布工作动态信息165条,其中重点聚焦乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,"

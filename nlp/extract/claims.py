@@ -888,6 +888,7 @@ def _outcomes_to_their_case(parts: list[_Found]) -> list[_Found]:
         case = g if _CASE.search(g.claim.subject or "") else None
     return out
 _REST = ("其他", "其它", "其余")
+_RECEIVED_LED = regex.compile(r"(?:共|全年|累计)?(?:收到|受理|接到|接收|收悉)")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
 
 
@@ -941,12 +942,22 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     """A 其中 list ends, after a count of a counter no total has (新开设专栏6个, 发布规范性文件2件,
     征集调查11期), at a comma clause led by a verb (发布解读信息44条) or by its own means of
     publishing (利用电子屏发布信息108条) where the list's first item was not: another fact of the
-    sentence, not one more item (…信息更新量为5403条,新开设专栏6个,发布解读信息44条)."""
+    sentence, not one more item (…信息更新量为5403条,新开设专栏6个,发布解读信息44条).
+    It also ends, whatever the counters, at a ；-clause led by a verb of receiving where the
+    first item was not (…目录信息更新量1100条;收到县长信箱留言51条,回复办理51条): what came
+    in is not a part of what went out. Other verbs may lead items of a ；-list
+    (…;主动公开规范性文件信息50条; …;发布震情信息48条,科普信息13条;答复公众留言33条)."""
+    first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
+    verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
+    if not _RECEIVED_LED.match(first):
+        for k in range(1, len(parts)):
+            gap = nt[parts[k - 1].ne:parts[k].pre_start]
+            semi = max(gap.rfind("；"), gap.rfind(";"))
+            if semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
+                return parts[:k]
     units = [t.claim.unit for t in totals]
     if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
         return parts  # no count of another counter: nothing interrupts the list
-    first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
-    verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
     interrupted = False
     for k, f in enumerate(parts):
         if not any(same_counter(u, f.claim.unit) for u in units):
