@@ -248,6 +248,10 @@ def rule_indicator(
     return best[1].indicator_for(template), best[1].id
 
 
+# a sentence that opens by pointing back at the one before (为此, 对此, 据此)
+_FOLLOWS_ON = regex.compile(r"\s*(?:为此|对此|据此)")
+
+
 def assign_indicators(report: Report, *, classify: bool = True) -> None:
     """Set `Claim.indicator` for every claim (rules, then the classifier if a model loads;
     `classify=False`: the rules alone, as `xxgk train` needs)."""
@@ -270,6 +274,12 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             continue
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
         sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
+        if claim.sentence and _FOLLOWS_ON.match(sent):
+            # 开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作: 为此 carries the
+            # sentence before into this one's conditions
+            before_sent = doc.sentence_at(claim.sentence[0] - 1)
+            if before_sent is not None:
+                sent = nt[norm.to_norm(before_sent.start):ns]
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         context = claim_context(nt, view, floor)
         ind, rule = rule_indicator(

@@ -115,6 +115,16 @@ CASES = [
     ("heldout25/bj_fagaiwei_2008", "pre2019", "为此,专门配备了1名全职工作人员,8名兼职工作人员。", "1名", "staff.people.full_time"),
     ("heldout25/zj_yiwu_yiting_2009", "pre2019", "镇里配备1名专职人员和2名兼职工作人员从事政府信息公开工作。", "1名", "staff.people.full_time"),
     ("heldout25/bj_fagaiwei_2008", "pre2019", "在机关大厅开辟了1个公共查阅点。", "1个", "reading_points.total"),
+    # held-out 42: 公布 as a channel verb; staff named after the number, then what they do
+    ("heldout42/ha_xinyang_pingqiao_pingxi_2017", "pre2019", "通过公开栏公布16条,通过微信公众号公布信息100条。", "16条", "active.channel.other"),
+    ("heldout42/ha_xinyang_pingqiao_pingxi_2017", "pre2019", "通过公开栏公布16条,通过微信公众号公布信息100条。", "100条", "active.channel.wechat"),
+    ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "为做好政府信息公开工作,指定1名工作人员负责日常工作。", "1名", "staff.people"),
+    ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "为做好政府信息公开工作,指定1名兼职工作人员负责日常工作。", "1名", "staff.people.part_time"),
+    ("heldout2/sd_jinxiang_mamiao_2018", "pre2019", "在日常工作中安排2名专职人员具体负责政府信息公开工作。", "2名", "staff.people.full_time"),
+    ("heldout42/counter", "pre2019", "为做好政府信息公开工作,组织工作人员参加培训20名。", "20名", None),
+    # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
+    ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
+    ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),
     ("heldout25/jx_jiangxi_2011", "pre2019", "属于非政府信息、政府信息不存在、非本机关政府信息114件。", "114件", None),
     # a request total that includes last year's carry-over is not the new requests
     ("heldout19/gd_guangzhou_jiaotong_2022", "2021", "全年共收到政府信息公开申请124宗(含2021年度结转5宗)。", "124宗", None),
