@@ -336,3 +336,17 @@ def test_cpca_scanner_gives_cpca_places_on_corpus_and_generated_text():
         assert got == cpca_own(s), s[:60]
         found += any(got)
     assert found > 1000
+
+
+@pytest.mark.parametrize(("title", "source", "not_a_report"), [
+    ("关于2014年政府信息公开工作要点落实情况的函", "header", True),  # more/fj_pingtan_2014_gzyd_letter
+    ("关于2014年政府信息公开工作要点落实情况的函", "reader", True),
+    ("武汉市人民政府", "reader", False),  # a page's <title>: the site, not the document
+    ("Microsoft Word - 文档1", "reader", False),  # a PDF's metadata title
+    ("2023年政府信息公开工作年度报告", "reader", False),
+    ("关于做好政府信息公开工作的通知", "first lines", True),
+])
+def test_only_a_title_that_names_another_document_sets_no_template(title, source, not_a_report):
+    from nlp.segment.metadata import _not_a_report
+
+    assert _not_a_report(title, source) is not_a_report

@@ -531,12 +531,26 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str,
     m = _FORMAT_NOTICE.search(body_text)
     if m and not (m.group(1) == "2019" and year and year >= 2021):
         return ("2021" if m.group(1) == "2021" else "2019"), {"by": "citation", "text": m.group(0)}
-    if title and not _TITLE_LINE.search(to_simplified(title)):
+    if title and _not_a_report(to_simplified(title), doc.meta.get("title_source")):
         return None, {"by": "title", "text": title, "note": "not an annual report"}
     if year is None:
         return _template_by_sections(doc)
     t = "local" if year <= 2013 else "pre2019" if year <= 2018 else "2019" if year <= 2020 else "2021"
     return t, {"by": "year", "year": year}
+
+
+# a title that names another kind of document (关于…落实情况的函, …通知)
+_OTHER_DOCUMENT = regex.compile(r"(?:函|通知|意见|决定|批复|通报|办法|方案|答复|公告|纪要)\s*$")
+
+
+def _not_a_report(title: str, source: str | None) -> bool:
+    """Does `title` say the document is not an annual report? A title read from the text (a
+    header or a first line) that is not a 报告/年报 title does; a title the HTML or PDF reader
+    took from the page or file (`<title>` 武汉市人民政府, PDF metadata 文档1) does only when
+    it names another kind of document."""
+    if _TITLE_LINE.search(title):
+        return False
+    return source != "reader" or _OTHER_DOCUMENT.search(title) is not None
 
 
 # The 2021 format asks 一、总体情况 to cover 主动公开、依申请公开、政府信息管理、平台建设、
