@@ -350,3 +350,43 @@ def test_only_a_title_that_names_another_document_sets_no_template(title, source
     from nlp.segment.metadata import _not_a_report
 
     assert _not_a_report(title, source) is not_a_report
+
+
+_PAGE_HEADS = [
+    "首页 > 政务公开 > 政府信息公开年报\n发布时间：2024-01-20 09:30  来源：区政府办公室  浏览次数：1234\n"
+    "【字体：大 中 小】 【打印】 【关闭】\n",
+    "当前位置：首页 >> 信息公开 >> 年度报告\n索引号：11500000MB1234567X/2024-00012   发布日期：2024年01月18日   "
+    "阅读次数：256次\n",
+    "您现在的位置：网站首页 > 政务公开\n信息来源：本站 | 发布时间：2023-01-31 | 点击数：88次 | 分享到：\n",
+]
+_PAGE_FEET = [
+    "\n【打印本页】【关闭窗口】\n主办单位：某某区人民政府办公室  地址：某某路88号  邮编：610000  电话：028-12345678\n"
+    "ICP备案号：蜀ICP备05001234号-1  网站标识码：5101000012  公安备案号 51010002000123\n",
+    "\n扫一扫在手机打开当前页\n上一篇：关于2022年度部门决算的公告\n下一篇：无\n"
+    "版权所有：某某县人民政府 技术支持：某某科技有限公司 访问量：1234567\n",
+]
+
+
+def test_a_web_page_s_own_header_and_footer_change_nothing():
+    """Every third corpus text between a web page's breadcrumb, publication date, view counter
+    and footer (site owner, phone, ICP number, a link to the previous article) gives the same
+    claims, year and template as the text alone: the page's date (发布日期：2024年01月18日)
+    and the previous article's title (上一篇：关于2022年度…) are not the report's year, and its
+    counter (阅读次数：256次) is not a claim."""
+    from collections import Counter
+
+    from corpus import CORPORA
+
+    def claims(report) -> Counter:
+        return Counter((c.value, c.unit, c.indicator) for c in report.claims)
+
+    checked = 0
+    for k, path in enumerate(sorted(CORPORA.glob("*/*.txt"))[::3]):
+        text = path.read_text(encoding="utf-8")
+        want = nlp.extract_text(text)
+        got = nlp.extract_text(_PAGE_HEADS[k % 3] + text + _PAGE_FEET[k % 2])
+        assert claims(got) == claims(want), path.name
+        assert (got.document.year, got.document.template) == \
+            (want.document.year, want.document.template), path.name
+        checked += 1
+    assert checked > 100

@@ -105,6 +105,12 @@ _PERIOD_FROM = regex.compile(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?
 _REPORT_YEAR = regex.compile(
     rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _YEAR_WORD = regex.compile(rf"({_YEAR})\s*年")
+# a web page's own date (发布日期：2024年01月18日, 发布时间: 2024-01-20): when the page was
+# published, not the year it reports on
+# or a link to another page (上一篇：关于2022年度部门决算的公告)
+_PAGE_DATE = regex.compile(
+    rf"(?:发布|更新|成文|印发|生成|录入)?(?:日期|时间)\s*[:：]\s*(({_YEAR})\s*年)"
+    r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]?([^\n]*)")
 _CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
 
 
@@ -329,7 +335,9 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
     m = _CARRIED_TO.search(nb, 0, 3000)
     if m:  # 余8件转2023年度办理: the requests go on into the year after the report's
         return int(m.group(1)) - 1, f"carried forward into the next year: {m.group(0)}"
-    years = Counter(int(y) for y in _YEAR_WORD.findall(nb, 0, 3000))
+    chrome = [m.span(1) if m.group(1) else m.span(3) for m in _PAGE_DATE.finditer(nb, 0, 3000)]
+    years = Counter(int(m.group(1)) for m in _YEAR_WORD.finditer(nb, 0, 3000)
+                    if not any(a <= m.start() < b for a, b in chrome))
     if years:
         y, n = years.most_common(1)[0]
         return y, f"most frequent year in the opening ({n}×)"
