@@ -102,6 +102,12 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
 # space entities left in scraped text (253&nbsp;条): read as the space they stand for
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#x?3000|#12288);", re.IGNORECASE)
+# a number alone in brackets between the words of a count and its unit (信息(1386)条): some
+# sites print every figure so. Only after a Han character: a list mark opens a line or a clause
+# ((1)条例…), and the unit's own guards in the claim patterns keep 条例, 个人 and 项目 out.
+_BRACKETED_COUNT = regex.compile(
+    r"(?<=\p{Han})[(\[]\s*(?P<n>\d+(?:[.,]\d+)*)\s*[)\]]"
+    r"(?=\s*(?:[条件项次个人名位篇期份场起家批户所处张册套台部封例类种轮幅页块栏卷盒宗倍天%]|万|亿|元|百分点|工作日|小时|分钟))")
 # a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
 _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
 _LINE = regex.compile(r"[^\n]+")
@@ -180,6 +186,10 @@ def normalize(text: str) -> NormalizedText:
         drop.update(range(m.start(), m.end()))
     for m in _SPACE_ENTITY.finditer(folded):
         drop.update(range(m.start(), m.end()))
+    # a count whose number is printed in brackets: 发布政务信息(1386)条, 概况类信息( 22 )条
+    for m in _BRACKETED_COUNT.finditer(folded):
+        drop.update(range(m.start(), m.start("n")))
+        drop.update(range(m.end("n"), m.end()))
     spaced = _letter_spaced(folded)
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)
     for m in _SPACE_RUN.finditer(folded):

@@ -725,3 +725,21 @@ def test_a_part_followed_by_具体为_opens_its_own_list():
     web = next(c for c in cs if c.text == "140条")
     assert next(c for c in cs if c.text == "41条").parent == web.claim_id
     assert next(c for c in cs if c.text == "65条").parent == web.claim_id
+
+
+def test_numbers_printed_in_brackets_are_counts_and_their_list_is_checked():
+    # held-out 44, hi_haikou_gaoxinqu_2022_mirror: every figure of the page is in brackets
+    report = nlp.extract_text("2022年,通过门户网站发布政务信息(1386)条,其中:概况类信息(22)条、政务动态信息(1335)条,"
+                              "信息公开目录(350)条,网站访问量(232818)人次。")
+    assert [c.value for c in report.claims] == [1386, 22, 1335, 350, 232818]
+    assert [c.unit for c in report.claims] == ["条", "条", "条", "条", "人次"]
+    fails = [k for k in report.checks if k.check == "parts_vs_total" and k.status == "fail"]
+    assert len(fails) == 1 and fails[0].observed == 1707 and fails[0].expected == 1386
+
+
+@pytest.mark.parametrize("text", [
+    "公开内容包括(2)部门文件和(3)项目信息。",  # list marks before words that start with a unit
+    "包括(1)个人信息保护和(2)条例解读。",
+])
+def test_a_list_mark_in_brackets_is_not_a_count(text):
+    assert nlp.extract_text(text).claims == []

@@ -122,6 +122,9 @@ CASES = [
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "为做好政府信息公开工作,指定1名兼职工作人员负责日常工作。", "1名", "staff.people.part_time"),
     ("heldout2/sd_jinxiang_mamiao_2018", "pre2019", "在日常工作中安排2名专职人员具体负责政府信息公开工作。", "2名", "staff.people.full_time"),
     ("heldout42/counter", "pre2019", "为做好政府信息公开工作,组织工作人员参加培训20名。", "20名", None),
+    # held-out 44 (长春市政府办公厅 2024): 上年度转结 is last year's carry-over, as 上年度结转
+    ("heldout44/jl_changchun_office_2024", "2021", "答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理)。", "8件", "t3.carried_over.total"),
+    ("heldout44/jl_changchun_office_2024", "2021", "答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理)。", "5件", "t3.carried_forward.total"),
     # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
     ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),
