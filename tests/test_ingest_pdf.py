@@ -117,6 +117,35 @@ def test_fake_bold_running_header_and_page_numbers(tmp_path):
 WORDS = {1: ["2428 new", "seven old", "many"], 2: ["few", "17 requested"], 3: ["all", "no"]}
 
 
+def test_a_sentence_repeated_at_page_edges_is_text_not_a_running_header(tmp_path):
+    """A short report says the same sentence under each heading (没有收到过相关申请。); on two
+    pages it can be the last line of the first page and the first and last lines of the second.
+    Only a line at the same height on most pages is a running header or footer (the title line
+    here); until 26 Nov 2026 the repeated sentence was dropped from both pages."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    pages = [["(1) Requests received", "No request was received."],
+             ["No request was received.", "(2) Requests answered", "No request was received."]]
+    bio = io.BytesIO()
+    with mpl.rc_context({"pdf.fonttype": 42}), PdfPages(bio) as pp:
+        for n, lines in enumerate(pages):
+            fig = plt.figure(figsize=(8.27, 11.69))
+            fig.text(0.5, 0.96, "Water Bureau Annual Report", ha="center", fontsize=10)
+            top = 0.12 + 0.05 * (len(lines) - 1) if n == 0 else 0.85  # page 1: at its foot
+            for k, line in enumerate(lines):
+                fig.text(0.1, top - 0.05 * k, line, fontsize=12)
+            pp.savefig(fig)
+            plt.close(fig)
+    f = tmp_path / "repeated.pdf"
+    f.write_bytes(bio.getvalue())
+    text = read(f).text
+    assert text.count("No request was received.") == 3
+    assert "(2) Requests answered" in text and "Water Bureau" not in text
+
+
 @pytest.mark.parametrize("name", ["full/ha_hongze_2024.pdf",
                                   "converted/sh_shanghai_office_2019_a5.pdf",
                                   "converted/fj_pingtan_2023.pdf"])

@@ -634,19 +634,30 @@ def _drop_running(pages_blocks: list[list[Any]], n_pages: int) -> None:
         tails = [b for b in blocks[-2:] if isinstance(b, _Line)]
         return heads + [t for t in tails if t not in heads]
 
-    counts: dict[str, int] = {}
+    # a running header or footer stands at the same height on every page it is on; the same
+    # sentence at the foot of one page and the head of the next (没有收到过相关申请。 under
+    # each heading of a short report) is text
+    seen: dict[str, list[tuple[int, float]]] = {}
     for blocks in pages_blocks:
-        for key in {_DIGITS.sub("#", _WS.sub("", ln.text)) for ln in edge_lines(blocks)}:
-            counts[key] = counts.get(key, 0) + 1
+        for ln in edge_lines(blocks):
+            seen.setdefault(_DIGITS.sub("#", _WS.sub("", ln.text)), []).append((ln.page, ln.top))
     need = max(2, (n_pages + 1) // 2)
+
+    def running(key: str, top: float) -> bool:
+        pages = {p for p, t in seen.get(key, ()) if abs(t - top) <= _SAME_HEIGHT}
+        return len(pages) >= need
+
     for i, blocks in enumerate(pages_blocks):
         drop = set()
         for ln in edge_lines(blocks):
             key = _DIGITS.sub("#", _WS.sub("", ln.text))
-            if PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and counts.get(key, 0) >= need
-                                               and len(key) <= 60):
+            if PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and len(key) <= 60
+                                               and running(key, ln.top)):
                 drop.add(id(ln))
         pages_blocks[i] = [b for b in blocks if id(b) not in drop]
+
+
+_SAME_HEIGHT = 4.0  # points: a running header's top moves less than this from page to page
 
 
 def _stub(out: list[Any], boxes: list[tuple[float, float, float, float]],
