@@ -743,3 +743,13 @@ def test_numbers_printed_in_brackets_are_counts_and_their_list_is_checked():
 ])
 def test_a_list_mark_in_brackets_is_not_a_count(text):
     assert nlp.extract_text(text).claims == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("2023年，发生行政复议案件一起。", 1),  # a case counted in words, not 一起 'together'
+    ("本年度被提起行政诉讼一起，已结案。", 1),
+    ("我们与群众一起。", None),
+])
+def test_yiqi_after_a_case_noun_is_a_count(text, value):
+    claims = nlp.extract_text(text).claims
+    assert [c.value for c in claims] == ([value] if value is not None else [])
