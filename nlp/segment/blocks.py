@@ -55,9 +55,9 @@ def _value_like(text: str) -> bool:
 
 def _split(line: str, base: int, *, blanks: bool = False
            ) -> tuple[str, list[tuple[int, int]]] | None:
-    """(layout, cell spans) of a table line, or None. Empty cells at the end of a pipe row are
-    dropped, unless `blanks`: then only the nothing after its last pipe is (`规范性文件 | 11 | ||`
-    is four cells, two of them empty)."""
+    """(layout, cell spans) of a table line, or None. Empty cells at the end of a pipe or tab
+    row are dropped, unless `blanks`: then only the nothing after its last pipe or tab is
+    (`规范性文件 | 11 | ||` is four cells, two of them empty)."""
     s = line.rstrip("\r")
     if not s.strip():
         return None
@@ -83,15 +83,18 @@ def _split(line: str, base: int, *, blanks: bool = False
         st = i + lead
         spans.append((base + st, base + st + len(p.strip())))
         pos = i + len(p)
-    if kind == "pipe":
+    if kind in ("pipe", "tab"):
+        # a row copied out of a table often ends in its separator (`规章\t0\t0\t0\t`): the
+        # nothing after it is no cell
+        ends = _PIPES if kind == "pipe" else ("\t",)
         if blanks:
-            if spans and spans[-1][0] == spans[-1][1] and s.rstrip().endswith(_PIPES):
+            if spans and spans[-1][0] == spans[-1][1] and s.rstrip(" ").endswith(ends):
                 spans.pop()
         else:
             while spans and spans[-1][0] == spans[-1][1]:
                 spans.pop()
-        if spans and spans[0][0] == spans[0][1] and s.lstrip().startswith(_PIPES):
-            spans.pop(0)
+    if kind == "pipe" and spans and spans[0][0] == spans[0][1] and s.lstrip().startswith(_PIPES):
+        spans.pop(0)
     if not spans or (len(spans) < 2 and kind == "ws"):
         return None
     return kind, spans
