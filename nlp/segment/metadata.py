@@ -60,13 +60,22 @@ _AGENCY_SUFFIX = (
 _PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗)"
 _ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区|合作区)$")
 _RELATIVE = regex.compile(
-    r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省])"
+    r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省]"
+    # no place at all: 由政府办公室牵头, 由党政办牵头 (who leads the work, not who reports)
+    r"|政府|人民政府|党政|党委|办公室|综合)"
 )
+# an office under another body: 市发改委下属事业单位海口市经济信息中心
+_SUBORDINATE = regex.compile(r"下属|所属")
 _UNIT_TAIL = regex.compile(
     rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)|"
-    r"\p{Han}{1,8}?(?:司|处|科|股))$"
+    r"\p{Han}{1,8}?(?:司|处|科|股)|党政(?:综合)?(?:办公室|办))$"
 )
-_BARE_INFO_OFFICE = regex.compile(r"^(.{2,}?)(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)$")
+_BARE_INFO_OFFICE = regex.compile(
+    r"^(.{2,}?)(?:(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)|党政(?:综合)?(?:办公室|办))$")
+# a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
+# 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
+_OPEN_AFFAIRS_OFFICE = regex.compile(
+    r"^(.{2,}?)政务公开[和及暨与]?(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)$")
 _REPORT_WORDS = regex.compile(
     r"(?:关于)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?$"
 )
@@ -99,7 +108,8 @@ _OVERVIEW_SUBJECT = regex.compile(
     rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?![在按根为以对从于我本])"
     rf"(\p{{Han}}{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
     r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格)")
-_MINISTRY = regex.compile(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}部)(?![门分署长队件委])")
+# a ministry named in the text (水利部); not 全部, 内部, 干部 (…(29)件全部办结)
+_MINISTRY = regex.compile(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}(?<![全内外局细大干])部)(?![门分署长队件委])")
 _STAT_PERIOD = regex.compile(rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年")
 _PERIOD_FROM = regex.compile(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?:至|到|—|-|~)")
 _REPORT_YEAR = regex.compile(
@@ -228,6 +238,11 @@ def clean_agency(name: str) -> str | None:
     s = _NON_HAN_LEAD.sub("", s)  # "puroview.com沙头镇"
     s = _BRACKETED.sub("", s)
     s = _FORMER.sub("", s)
+    if _SUBORDINATE.search(s):
+        return None
+    m = _OPEN_AFFAIRS_OFFICE.match(s)
+    if m:
+        s = m.group(1)
     for _ in range(3):
         m = _UNIT_TAIL.match(s)
         if not m:
