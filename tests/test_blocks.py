@@ -700,3 +700,16 @@ def test_a_table_copied_as_tab_rows_gives_the_cells_of_its_pipe_rows():
         checked += 1
         total += sum(want.values())
     assert checked >= 10 and total > 400
+
+
+def test_a_caption_with_a_pipe_before_a_one_cell_a_line_table_is_not_its_first_row():
+    # held-out 45, hl_shangzhi_maoershan_2020: the caption line ends in a pipe like the cells
+    import nlp
+
+    text = ("二、行政机关主动公开政府信息情况\n主动公开政府信息情况 |\n第二十条第(一)项 |\n信息内容 |\n"
+            "本年新制作数量 |\n本年新公开数量 |\n对外公开总数量 |\n规章 |\n0 |\n0 |\n0 |\n规范性文件 |\n"
+            "2 |\n1 |\n5 |\n")
+    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert cells == {"t2.rules.new_made": 0, "t2.rules.new_published": 0, "t2.rules.total_public": 0,
+                     "t2.normative.new_made": 2, "t2.normative.new_published": 1,
+                     "t2.normative.total_public": 5}

@@ -133,6 +133,12 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         if got is None:
             i += 1
             continue
+        if len(got[1]) == 1 and i + 1 < n and free(*lines[i + 1]) and \
+                _cell_block(text, folded, lines, i + 1) is not None:
+            # a caption with a pipe (`主动公开政府信息情况 |`) right before a one-cell-a-line
+            # table: it is not that table's first row
+            i += 1
+            continue
         rows: list[list[tuple[int, int]]] = []
         j = i
         blanks = 0
