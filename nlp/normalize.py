@@ -266,6 +266,8 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     semi = line[-1] in "；;"  # a clause of a longer sentence (PDF lines end so)
     if line[-1] in _SENTENCE_END and not semi:
         return
+    if _PAGE_FIELD.match(line):
+        return  # a web page's own field (热搜词:…, 来源:…, 当前位置:…) is no sentence
     if _TITLE_END.search(line):
         return  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
     if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
@@ -282,6 +284,9 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     _drop_break(folded, i, j, drop)
 
 
+_PAGE_FIELD = regex.compile(
+    r"\s*(?:热搜词|热门搜索|搜索热词|热门关键词|热词|热搜|来源|信息来源|发布时间|发布日期|发布机构|浏览次数|"
+    r"阅读次数|点击数|字号|索引号|当前位置|您的位置|您现在的位置)\s*[:：]")
 # a line that ends with one of these ends inside a sentence (…邮寄、\n网络提交, …政策，\n规章)
 _OPEN_ENDS = set("，,、（(《“‘")
 # a line that opens with one of these continues the line before

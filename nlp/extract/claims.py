@@ -888,6 +888,14 @@ def _outcomes_to_their_case(parts: list[_Found]) -> list[_Found]:
         case = g if _CASE.search(g.claim.subject or "") else None
     return out
 _REST = ("其他", "其它", "其余")
+# a clause that names the channel it publishes on: 单位公示栏上公开…, 通过微信公众号发布…
+_CHANNEL = (r"(?:公示栏|公开栏|宣传栏|公告栏|网站|微信公众号|公众号|微信|微博|政务新媒体|新媒体|报刊|报纸|"
+            r"电视台?|电台|广播)")
+# any word of a channel, for the list's first item (东莞税务局网页专栏主动公开2153条: a list of
+# channels, whose later items name theirs too)
+_CHANNEL_WORD = regex.compile(r"网|专栏|平台|栏|微信|微博|公众号|新媒体|抖音|头条|客户端|媒体|报|电视|电台|广播")
+_CHANNEL_LED = regex.compile(
+    rf"(?:通过|在|利用|依托|借助)?\p{{Han}}{{0,6}}?{_CHANNEL}(?:上|中)?(?:共|累计)?(?:公开|发布|张贴|公示|推送|刊登)")
 _RECEIVED_LED = regex.compile(r"(?:共|全年|累计)?(?:收到|受理|接到|接收|收悉)")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
 
@@ -946,15 +954,21 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     It also ends, whatever the counters, at a ；-clause led by a verb of receiving where the
     first item was not (…目录信息更新量1100条;收到县长信箱留言51条,回复办理51条): what came
     in is not a part of what went out. Other verbs may lead items of a ；-list
-    (…;主动公开规范性文件信息50条; …;发布震情信息48条,科普信息13条;答复公众留言33条)."""
+    (…;主动公开规范性文件信息50条; …;发布震情信息48条,科普信息13条;答复公众留言33条). And
+    it ends at a clause that publishes on a channel of its own where the first item named none
+    (…其中文件类6条,…行政执法类30条,单位公示栏上公开财务公开15条)."""
     first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
     verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
-    if not _RECEIVED_LED.match(first):
-        for k in range(1, len(parts)):
-            gap = nt[parts[k - 1].ne:parts[k].pre_start]
-            semi = max(gap.rfind("；"), gap.rfind(";"))
-            if semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
-                return parts[:k]
+    received, channel = _RECEIVED_LED.match(first), _CHANNEL_WORD.search(first)
+    for k in range(1, len(parts)):
+        gap = nt[parts[k - 1].ne:parts[k].pre_start]
+        semi = max(gap.rfind("；"), gap.rfind(";"))
+        if not received and semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
+            return parts[:k]
+        cs = _clause_start(nt, parts[k].pre_start)
+        if not channel and cs > parts[k - 1].ns and \
+                _CHANNEL_LED.match(nt[cs:parts[k].pre_start].lstrip(" \t")):
+            return parts[:k]  # …行政执法类30条,单位公示栏上公开财务公开15条: another channel's count
     units = [t.claim.unit for t in totals]
     if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
         return parts  # no count of another counter: nothing interrupts the list
