@@ -98,6 +98,26 @@ def test_check_lists_failures_first_and_exit_code_says_if_any_failed():
     assert human.exit_code == res.exit_code
 
 
+@pytest.mark.parametrize("columns", ["80", "250"])
+def test_check_shows_every_failed_message_whole_at_any_width(columns):
+    # a narrow terminal gets one block per check, a wide one a table; either way a finding's
+    # message is printed whole (folded, never cut with an ellipsis)
+    report = nlp.extract(SEED)
+    res = runner.invoke(app, ["check", str(SEED), "--failed"], env={"COLUMNS": columns})
+    flat = "".join(ch for ch in res.output if not ch.isspace() and ch not in "│┃")
+    fails = [c for c in report.checks if c.status == "fail"]
+    assert fails
+    for c in fails:
+        assert "".join(c.message.split()) in flat
+
+
+def test_short_refs():
+    from nlp.cli.check import short_refs
+
+    assert short_refs(["claim-1", "cell-0-1-2"]) == "claim-1 cell-0-1-2"
+    assert short_refs([f"claim-{i}" for i in range(1, 13)]) == "claim-1 … claim-12 (12)"
+
+
 def test_citations_shows_the_document_numbers_of_the_seed():
     # line 7 of the seed cites 国办发〔2018〕23号, 鲁政办发〔2018〕21号 and 淄政办字〔2018〕118号
     res = runner.invoke(app, ["citations", str(SEED), "--kind", "doc_number", "--json"])

@@ -20,6 +20,7 @@ EPILOG = """\
 Exit code 1 when at least one check fails, so scripts can use it.
 """
 
+WIDE = 140  # columns from which the checks are a table; below, one block per check
 ORDER = {"fail": 0, "uncertain": 1, "not_assessable": 2, "pass": 3}
 STYLE = {"fail": "bold red", "uncertain": "yellow", "not_assessable": "dim", "pass": "green"}
 
@@ -45,17 +46,43 @@ def check(
         raise typer.Exit(1 if n_fail else 0)
     stage_errors(report)
     con = console()
-    if checks:
+    if checks and con.width < WIDE:
+        # a narrow terminal: one block per check, the message on lines of its own
+        con.print(f"checks of {file}", markup=False, style="bold")
+        for c in checks:
+            head = f"[{STYLE.get(c.status, '')}]{c.status:<8}[/] [bold]{c.check}[/]"
+            if c.indicator:
+                head += f"  {c.indicator}"
+            if c.expected is not None or c.observed is not None:
+                head += f"  expected {fmt_value(c.expected)}  observed {fmt_value(c.observed)}"
+            con.print(head)
+            con.print(f"         {c.message}", markup=False, overflow="fold")
+            if c.refs:
+                con.print(f"         refs: {short_refs(c.refs)}", style="dim", markup=False)
+    elif checks:
         t = Table(title=f"checks of {file}", title_justify="left")
-        for name, kw in (("status", {}), ("check", {"style": "bold"}), ("indicator", {}),
-                         ("expected", {"justify": "right"}), ("observed", {"justify": "right"}),
-                         ("message", {}), ("refs", {"style": "dim"})):
+        # the message says what is wrong: it gets the width; the rest stays on one line or folds
+        for name, kw in (("status", {"no_wrap": True}),
+                         ("check", {"style": "bold", "overflow": "fold", "max_width": 22}),
+                         ("indicator", {"overflow": "fold", "max_width": 26}),
+                         ("expected", {"justify": "right", "no_wrap": True}),
+                         ("observed", {"justify": "right", "no_wrap": True}),
+                         ("message", {"ratio": 1, "min_width": 24, "overflow": "fold"}),
+                         ("refs", {"style": "dim", "max_width": 24, "overflow": "fold"})):
             t.add_column(name, **kw)
         for c in checks:
             t.add_row(f"[{STYLE.get(c.status, '')}]{c.status}[/]", c.check, c.indicator or "",
                       fmt_value(c.expected), fmt_value(c.observed), c.message,
-                      " ".join(c.refs))
+                      short_refs(c.refs))
         con.print(t)
     counts = {s: sum(c.status == s for c in report.checks) for s in ORDER}
     con.print(", ".join(f"{n} {s}" for s, n in counts.items()) or "no checks", markup=False)
     raise typer.Exit(1 if n_fail else 0)
+
+
+def short_refs(refs: list[str]) -> str:
+    """The records a check read, short: all of them up to three, else the first and the last
+    and how many (``claim-1 … claim-12 (12)``); `--json` gives every one."""
+    if len(refs) <= 3:
+        return " ".join(refs)
+    return f"{refs[0]} … {refs[-1]} ({len(refs)})"
