@@ -111,6 +111,20 @@ def test_check_shows_every_failed_message_whole_at_any_width(columns):
         assert "".join(c.message.split()) in flat
 
 
+@pytest.mark.parametrize("columns", ["80", "250"])
+def test_tables_and_citations_show_whole_ids_at_any_width(columns):
+    # every indicator id and every document number is printed whole, in a narrow terminal too
+    report = nlp.extract(SEED)
+    flat = lambda out: "".join(ch for ch in out if not ch.isspace() and ch not in "│┃")  # noqa: E731
+    tables = flat(runner.invoke(app, ["tables", str(SEED)], env={"COLUMNS": columns}).output)
+    for c in report.cells:
+        if c.indicator:
+            assert c.indicator in tables
+    cites = flat(runner.invoke(app, ["citations", str(SEED)], env={"COLUMNS": columns}).output)
+    for c in report.citations:
+        assert "".join(c.text.split()) in cites
+
+
 def test_short_refs():
     from nlp.cli.check import short_refs
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nlp.cli import app
-from nlp.cli.display import console, fmt_value, load_report, print_jsonl, stage_errors
+from nlp.cli.display import WIDE, console, fmt_value, load_report, print_jsonl, stage_errors
 
 EPILOG = """\
 [bold]Examples[/]
@@ -20,7 +20,6 @@ EPILOG = """\
 Exit code 1 when at least one check fails, so scripts can use it.
 """
 
-WIDE = 140  # columns from which the checks are a table; below, one block per check
 ORDER = {"fail": 0, "uncertain": 1, "not_assessable": 2, "pass": 3}
 STYLE = {"fail": "bold red", "uncertain": "yellow", "not_assessable": "dim", "pass": "green"}
 

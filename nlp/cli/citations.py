@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nlp.cli import app
-from nlp.cli.display import console, load_report, print_jsonl, stage_errors
+from nlp.cli.display import WIDE, console, load_report, print_jsonl, stage_errors
 
 EPILOG = """\
 [bold]Examples[/]
@@ -40,6 +40,23 @@ def citations(
     con = console()
     if not cites:
         con.print(f"no citations found in {file}", markup=False)
+        return
+    if con.width < WIDE:  # one line per citation: its text, then what it was read as
+        con.print(f"citations in {file}", style="bold", markup=False)
+        for c in sorted(cites, key=lambda c: c.start):
+            detail = c.normalized or c.title or ""
+            if c.kind == "alias" and c.refers_to:
+                detail = f"{c.title or c.text} → {c.refers_to}"
+            parts = [f"{c.start}-{c.end}", c.kind, c.text]
+            if detail and detail not in c.text:
+                parts.append(f"= {detail}")
+            if c.issuer:
+                parts.append(f"({c.issuer})")
+            con.print("  " + "  ".join(parts), markup=False, overflow="fold")
+        by_kind: dict[str, int] = {}
+        for c in cites:
+            by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
+        con.print(", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())), markup=False)
         return
     t = Table(title=f"citations in {file}", title_justify="left")
     for name, kw in (("span", {"style": "dim", "justify": "right"}), ("kind", {}),

@@ -8,6 +8,10 @@ from typing import Any
 
 import typer
 
+# columns from which a command prints a table; below, one line (or block) per record, so that
+# ids, numbers and messages are never cut
+WIDE = 140
+
 
 def console(stderr: bool = False):
     from rich.console import Console

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from nlp.cli import app
-from nlp.cli.display import console, fmt_value, load_report, print_jsonl, stage_errors
+from nlp.cli.display import WIDE, console, fmt_value, load_report, print_jsonl, stage_errors
 
 EPILOG = """\
 [bold]Examples[/]
@@ -48,6 +48,14 @@ def tables(
         groups.setdefault(c.cell_id.rsplit("-", 2)[0] if c.cell_id.count("-") >= 3
                           else c.table, []).append(c)
     for cs in groups.values():
+        if con.width < WIDE:  # one line per cell: id, value and unit first, then the labels
+            con.print(f"table {cs[0].table}", style="bold", markup=False)
+            for c in sorted(cs, key=lambda c: (c.row, c.col)):
+                ind = c.indicator or "—"
+                con.print(f"  {ind:<34} {fmt_value(c.value):>8} {c.unit or '':<2}  "
+                          f"{c.row_label} | {c.col_label}", markup=False, overflow="fold",
+                          style=None if c.indicator else "red")
+            continue
         t = Table(title=f"table {cs[0].table}", title_justify="left")
         for name, kw in (("cell", {"style": "dim"}), ("row", {}), ("column", {}),
                          ("indicator", {"style": "cyan"}), ("value", {"justify": "right"}),
