@@ -191,3 +191,44 @@ def test_a_corpus_text_served_as_a_web_page_gives_the_same_claims(tmp_path):
         assert (got.document.year, got.document.template) == (want.document.year, want.document.template)
         checked += 1
     assert checked > 80
+
+
+def test_a_corpus_text_inside_a_cms_page_with_a_sidebar_gives_the_same_claims(tmp_path):
+    """Every sixth corpus text (no pipe tables) as the article of a CMS page: a menu, a
+    breadcrumb, a publication line, a sidebar of news links with numbers (固定资产投资120亿元,
+    新增就业岗位3500个) and a footer, the containers named only main / article / content. The
+    claims are the text's: until 26 Nov 2026 the reader took the outer `main` and the sidebar's
+    numbers became claims (228 false claims over 114 pages)."""
+    import html as html_lib
+    from collections import Counter
+
+    from corpus import CORPORA
+
+    side = ("<div class='sidebar'><h3>热点新闻</h3><ul>"
+            "<li><a href='/a1'>我区今年完成固定资产投资120亿元</a><span>2024-01-12</span></li>"
+            "<li><a href='/a2'>全区新增就业岗位3500个</a><span>2024-01-10</span></li></ul>"
+            "<p>今日访问量：12345次</p></div>")
+
+    def page(text: str) -> str:
+        body = "".join(f"<p>{html_lib.escape(ln)}</p>" for ln in text.split("\n") if ln.strip())
+        return ("<html><head><meta charset='utf-8'><title>某某区人民政府</title></head><body>"
+                "<div class='nav'><ul><li><a href='/'>首页</a></li><li><a href='/g'>政务公开</a></li></ul></div>"
+                "<div class='main'><div class='breadcrumb'>当前位置：首页 &gt; 政务公开 &gt; 年度报告</div>"
+                "<div class='article'><h1>政府信息公开工作年度报告</h1>"
+                "<div class='info'>发布时间：2024-01-20 来源：区政府办</div>"
+                f"<div class='content'>{body}</div></div>{side}</div>"
+                "<div class='footer'><p>主办：某某区人民政府办公室</p></div></body></html>")
+
+    def claims(report) -> Counter:
+        return Counter((c.value, c.unit, c.indicator) for c in report.claims)
+
+    checked = 0
+    for path in sorted(CORPORA.glob("*/*.txt"))[::6]:
+        text = path.read_text(encoding="utf-8")
+        if "|" in text:
+            continue
+        out = tmp_path / "page.html"
+        out.write_text(page(text), encoding="utf-8")
+        assert claims(nlp.extract(out)) == claims(nlp.extract_text(text)), path.name
+        checked += 1
+    assert checked > 50

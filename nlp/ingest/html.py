@@ -105,7 +105,17 @@ def _main_content(body: Any) -> Any:
         cands = [el for el in elements if _tokens(el) & names]
         scored = [(h, el) for el in cands if (h := _han(el)) >= max(20, 0.3 * total)]
         if scored:
-            return max(scored, key=lambda x: x[0])[1]
+            best = max(scored, key=lambda x: x[0])[1]
+            # a container of the same tier inside it that leaves out only a few words of its
+            # own (link text not counted: a sidebar of news titles, related pages) and none of
+            # its tables is the article itself: <div class="main"> holds <div class="content">,
+            # a breadcrumb and a sidebar
+            own = _own_han(best)
+            tables = list(best.iter("table"))
+            inner = [el for _h, el in scored if el is not best and _inside(el, best)
+                     and own - _own_han(el) <= _FEW_WORDS and 2 * _own_han(el) >= own
+                     and all(_inside(t, el) for t in tables)]
+            return inner[-1] if inner else best  # document order: the deepest comes last
     # fallback: the deepest container (2+ block children) that still holds most of the
     # page's Chinese text
     best = body
@@ -114,6 +124,18 @@ def _main_content(body: Any) -> Any:
         if blocks >= 2 and _han(el) >= 0.8 * total:
             best = el  # iter() is document order: a descendant comes after its ancestor
     return best
+
+
+_FEW_WORDS = 60  # Chinese characters a page's chrome may add around its article
+
+
+def _own_han(el: Any) -> int:
+    """Chinese characters of `el` outside links (a page's own words, not its menus)."""
+    return _han(el) - sum(_han(a) for a in el.iter("a"))
+
+
+def _inside(el: Any, ancestor: Any) -> bool:
+    return any(p is ancestor for p in el.iterancestors())
 
 
 def _is_layout_table(table: Any) -> bool:
