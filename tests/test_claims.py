@@ -767,3 +767,12 @@ def test_a_sites_search_bar_is_not_report_text():
     report = nlp.extract_text("热搜词:王予波政府工作报告爱国卫生疫情稳增长22条脱贫数字云南自贸试验区\n"
                               "2019年,全省主动公开政府信息22条。")
     assert [c.text for c in report.claims] == ["22条"] and report.claims[0].start > 40
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    ("建成3处24小时自助服务区。", ["3处"]),  # held-out 47, fj_pingtan_gongan_2019
+    ("开通24小时服务热线,在24小时内予以答复。", ["24小时"]),
+    ("平均办理时间缩短至24小时。", ["24小时"]),
+])
+def test_round_the_clock_is_no_duration(text, claims):
+    assert [c.text for c in nlp.extract_text(text).claims] == claims

@@ -195,7 +195,7 @@ def test_first_character_sets_cover_every_opener_and_mark():
     every match in the corpus texts starts with one of those characters."""
     from nlp.tables.runs import _MARK, _MARK_FIRST, _opener_first, _patterns
 
-    _, opener, _ = _patterns()
+    _, opener, _, _ = _patterns()
     first = _opener_first()
     seen = 0
     for path in sorted(CORPORA.rglob("*.txt")):

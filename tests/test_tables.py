@@ -611,3 +611,22 @@ def test_t3_row_cut_from_its_label_stays_unplaced_when_the_sums_fail():
     ids = _md_cells(_T3_LOOSE.format(total="19 | 1 | 0 | 0 | 0 | 0 | 20"))
     assert "t3.result.partial.natural" not in ids
     assert ids["t3.result.granted.natural"].value == 10  # the labelled rows stay
+
+
+def test_a_header_word_with_one_misprinted_character_still_names_its_column():
+    # held-out 47, fj_pingtan_gongan_2021: 本年废纸件数 (a homophone of 本年废止件数) in a
+    # flattened table 二; held-out 22, yn_suijiang_huiyi_2021: 行政事业型收费
+    import nlp
+
+    text = ("二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废纸件数现行有效件数规章000"
+            "行政规范性文件002第二十条第（五）项信息内容本年处理决定数量行政许可0")
+    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert cells["t2.normative.repealed"] == 0 and cells["t2.normative.in_force"] == 2
+    assert cells["t2.rules.issued"] == 0
+
+
+def test_one_misprinted_character_counts_only_in_long_labels():
+    from nlp.tables.labels import similarity
+
+    assert similarity("本年废纸件数", "本年废止件数") >= 0.86
+    assert similarity("历年累计", "本年累计") < 0.86  # four characters: a different column

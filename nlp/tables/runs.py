@@ -32,7 +32,7 @@ from functools import lru_cache
 import regex
 
 from nlp.records import Table, TableCell
-from nlp.tables.labels import label_key, table_labels
+from nlp.tables.labels import TYPO_LEN, label_key, table_labels
 from nlp.tables.layout import TITLE, LogicalRow, expand_headers
 from nlp.tables.values import UNITS
 
@@ -67,8 +67,8 @@ def _word_pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
-    """(header word regex, opener regex, role of each header key)."""
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], regex.Pattern]:
+    """(header word regex, opener regex, role of each header key, misprinted-word regex)."""
     data = table_labels()
     words: set[str] = set()
     roles: dict[str, str] = {}
@@ -90,9 +90,12 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str]]:
     alts = sorted(words, key=len, reverse=True)
     header = regex.compile(
         rf"(?:{runs['period']}|(?:{'|'.join(_word_pattern(w) for w in alts)})(?:{_NOTE.pattern})?)")
+    # a long header word with one character misprinted (本年废纸件数), after another header word
+    long_words = [w for w in alts if len(label_key(w)) >= TYPO_LEN]
+    misprint = regex.compile(rf"(?:{'|'.join(regex.escape(label_key(w)) for w in long_words)}){{s<=1}}")
     opener = regex.compile(
         rf"{TITLE.pattern}|{_CORNER.pattern}|{'|'.join(_word_pattern(w) for w in runs['openers'])}")
-    return header, opener, roles
+    return header, opener, roles, misprint
 
 
 @lru_cache(maxsize=1)
@@ -286,7 +289,7 @@ def _family(text: str, first: str) -> str:
 def _scan_header(text: str, i: int) -> tuple[list[tuple[int, int, str]], int]:
     """Header tokens (start, end, kind) from position i: titles, the corner note and header
     words, in a row; empty unless they open a table (title, corner or an opener word)."""
-    header, opener, roles = _patterns()
+    header, opener, roles, misprint = _patterns()
     toks: list[tuple[int, int, str]] = []
     j = i
     first = True
@@ -298,6 +301,11 @@ def _scan_header(text: str, i: int) -> tuple[list[tuple[int, int, str]], int]:
             if first and not opener.match(text, j):
                 break
             m = header.match(text, j)
+            if not first and (m is None or m.end() - m.start() < TYPO_LEN):
+                # a misprinted long word (本年废纸件数) that a short one (本年) would cut
+                m2 = misprint.match(text, j)
+                if m2 is not None and (m is None or m2.end() > m.end()):
+                    m = m2
             if m is None:
                 break
             kind = roles.get(label_key(m[0]), "word")
@@ -317,7 +325,7 @@ def _scan_label(text: str, i: int, max_label: int
                 ) -> tuple[list[_Part], int, str]:
     """Label parts from i up to the next digit run; (parts, run start, stop) where stop is
     "" (a run follows), "opener" (a table header starts at the returned position) or "end"."""
-    _, opener, _ = _patterns()
+    _, opener, _, _ = _patterns()
     first = _opener_first()
     parts: list[_Part] = []
     cur = i
@@ -618,7 +626,7 @@ def _table(text: str, block: _Block) -> Table | None:
 
 def run_tables(text: str, free: Callable[[int, int], bool]) -> list[Table]:
     """Tables rebuilt from flattened digit runs in `text` (outside the spans `free` rejects)."""
-    _, opener, _ = _patterns()
+    _, opener, _, _ = _patterns()
     out: list[Table] = []
     pos = 0
     for m in opener.finditer(text):
