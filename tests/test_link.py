@@ -125,6 +125,11 @@ CASES = [
     # held-out 44 (长春市政府办公厅 2024): 上年度转结 is last year's carry-over, as 上年度结转
     ("heldout44/jl_changchun_office_2024", "2021", "答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理)。", "8件", "t3.carried_over.total"),
     ("heldout44/jl_changchun_office_2024", "2021", "答复政府信息公开申请98件(含上年度转结申请8件,另有5件申请转结下年度继续办理)。", "5件", "t3.carried_forward.total"),
+    # held-out 48: a heading that names the categories; 条次; 答复 in 次; 微博号
+    ("heldout48/fj_quanzhou_taishang_dongyuan_2016", "pre2019", "(二)主动公开政府信息的主要类别:“公告栏”信息4条,工作动态信息2条。", "4条", None),
+    ("heldout48/sc_tongjiang_daxing_2018", "pre2019", "2018年度我乡主动公开政府信息195条次。", "195条次", "active.total"),
+    ("heldout48/hn_huaihua_tongji_2017", "pre2019", "2017年受理政府信息公开申请0件,答复0次。", "0次", "requests.answered"),
+    ("heldout48/zj_wencheng_dadao_2015", "pre2019", "在“大峃镇安全生产”微博号发布了226条信息。", "226条", "active.channel.weibo"),
     # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
     ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),
