@@ -1,6 +1,8 @@
-"""Shared by the tests: where the corpus is, and a document read and segmented."""
+"""Shared by the tests: where the corpus is, a document read and segmented, and what the
+invariance tests compare."""
 
 import re
+from collections import Counter
 from pathlib import Path
 
 from nlp.ingest import read
@@ -30,3 +32,21 @@ def prose_lines(doc: Document) -> list[str]:
         last = t.end
     parts.append(doc.text[last:])
     return [squash(ln) for ln in "".join(parts).splitlines() if ln.strip()]
+
+
+def claim_keys(report) -> Counter:
+    """What a report claims, without offsets: (value, unit, indicator) with multiplicity. The
+    invariance tests compare a text with a rewritten copy of it (cut lines, web pages, page
+    chrome) by these."""
+    return Counter((c.value, c.unit, c.indicator) for c in report.claims)
+
+
+def plain_texts(step: int = 1) -> list[tuple[Path, str]]:
+    """(path, text) of every `step`-th corpus text without pipe tables (a pipe table would be
+    table markup in a web page or a Word file)."""
+    out = []
+    for path in sorted(CORPORA.glob("*/*.txt"))[::step]:
+        text = path.read_text(encoding="utf-8")
+        if "|" not in text:
+            out.append((path, text))
+    return out
