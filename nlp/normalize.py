@@ -102,6 +102,15 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
 # space entities left in scraped text (253&nbsp;条): read as the space they stand for
 _SPACE_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#xa0|#x?3000|#12288);", re.IGNORECASE)
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+
+def _entity_char(entity: str) -> str | None:
+    """The one character an HTML entity stands for (&ldquo; → “, &#8220; → “), else None."""
+    import html
+
+    ch = html.unescape(entity)
+    return ch if len(ch) == 1 and ch != entity else None
 # a number alone in brackets between the words of a count and its unit (信息(1386)条): some
 # sites print every figure so. Only after a Han character: a list mark opens a line or a clause
 # ((1)条例…), and the unit's own guards in the claim patterns keep 条例, 个人 and 项目 out.
@@ -157,13 +166,19 @@ class NormalizedText:
     text: str
     index: tuple[int, ...]  # index[i] = source offset of text[i]; index[len(text)] = len(source)
     folded: str = ""  # `same_length(source)`: the source folded, offsets unchanged
+    # source ends of the view characters that stand for more than one source character (an
+    # HTML entity read as its character: view offset -> the entity's end)
+    wide: dict[int, int] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source span of the normalised span [start, end)."""
         if end <= start:
             s = self.index[start]
             return s, s
-        return self.index[start], self.index[end - 1] + 1
+        last = end - 1
+        if self.wide and last in self.wide:
+            return self.index[start], self.wide[last]
+        return self.index[start], self.index[last] + 1
 
     def to_norm(self, source_offset: int) -> int:
         """Normalised offset of the first kept character at or after `source_offset`."""
@@ -186,6 +201,19 @@ def normalize(text: str) -> NormalizedText:
         drop.update(range(m.start(), m.end()))
     for m in _SPACE_ENTITY.finditer(folded):
         drop.update(range(m.start(), m.end()))
+    # other HTML entities a scraper left in the text (&ldquo;公告栏&rdquo;): the view reads the
+    # character, which stands where the entity's `&` was
+    view = folded
+    entity_ends: dict[int, int] = {}  # source offset of an entity's `&` -> the entity's end
+    if "&" in folded:
+        chars_of = list(folded)
+        for m in _ENTITY.finditer(folded):
+            ch = _entity_char(m.group())
+            if ch is not None:
+                chars_of[m.start()] = ch
+                drop.update(range(m.start() + 1, m.end()))
+                entity_ends[m.start()] = m.end()
+        view = "".join(chars_of)
     # a count whose number is printed in brackets: 发布政务信息(1386)条, 概况类信息( 22 )条
     for m in _BRACKETED_COUNT.finditer(folded):
         drop.update(range(m.start(), m.start("n")))
@@ -216,14 +244,18 @@ def normalize(text: str) -> NormalizedText:
     prev_end = 0
     for d in sorted(drop):
         if d > prev_end:
-            chars.append(folded[prev_end:d])
+            chars.append(view[prev_end:d])
             index.extend(range(prev_end, d))
         prev_end = d + 1
     if prev_end < n:
-        chars.append(folded[prev_end:])
+        chars.append(view[prev_end:])
         index.extend(range(prev_end, n))
     index.append(n)
-    return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded)
+    wide = None
+    if entity_ends:
+        wide = {i: entity_ends[src] for i, src in enumerate(index[:-1]) if src in entity_ends}
+    return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded,
+                          wide=wide)
 
 
 def _letter_spaced(folded: str) -> set[int]:
