@@ -47,6 +47,7 @@ class IndicatorRule:
     # the same id (其中本年新收N件) takes it over
     yields: bool = False
     part: bool = False  # only for 其中 parts (claims with a parent)
+    whole: bool = False  # gives no id to 其中 parts (其中按期办结36件 is not the handled total)
     # one of these is in every text the pattern matches (`nlp.scan.required_literals`; None:
     # unknown, always try the pattern)
     literals: tuple[str, ...] | None = None
@@ -81,6 +82,7 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 exclude=regex.compile(p["exclude"]) if "exclude" in p else None,
                 yields=bool(p.get("yields", False)),
                 part=bool(p.get("part", False)),
+                whole=bool(p.get("whole", False)),
                 literals=required_literals(pattern),
             )
         )
@@ -245,8 +247,13 @@ def rule_indicator(
         best = best_reason
     if part_scope(context, sentence or context) is not None:
         return None, None  # 自治区直属机关…, …以来，累计…: not the report's figure for the year
+    if best[1].whole and claim.parent:
+        return None, best[1].id  # the rule's words, in a 其中 part: no row of its own
     return best[1].indicator_for(template), best[1].id
 
+
+# table-二 rows that count decisions or items (never pieces of published information)
+_INFO_ITEM_ROW = regex.compile(r"t2\.\w+\.(?:decisions|prev_items|delta)$")
 
 # a sentence that opens by pointing back at the one before (为此, 对此, 据此)
 _FOLLOWS_ON = regex.compile(r"\s*(?:为此|对此|据此)")
@@ -286,6 +293,11 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             claim, context, template, sent, claim_after(nt, view), section_kind(doc, claim.start),
         )
         parent = by_id.get(claim.parent or "")
+        if ind is not None and parent is not None and _INFO_ITEM_ROW.match(ind) and \
+                "信息" in (parent.subject or ""):
+            # 网站累计发布信息313条,其中…行政许可93条: a category of the information published,
+            # not the row's count of decisions
+            ind, rule = None, f"{rule}:part-of-information"
         if ind is not None and parent is not None and parent.indicator == ind:
             if rule_id(parent) in yielding and rule not in yielding:
                 parent.indicator = None  # 受理33件，其中本年新收33件: the part is named

@@ -776,3 +776,14 @@ def test_a_sites_search_bar_is_not_report_text():
 ])
 def test_round_the_clock_is_no_duration(text, claims):
     assert [c.text for c in nlp.extract_text(text).claims] == claims
+
+
+def test_after_last_years_carry_over_the_rest_is_of_the_whole_caseload():
+    # held-out 49, tj_hongqiao_office_2023: 59 new + 2 carried over = 7 carried forward + 54 answered;
+    # neither 59 nor 2 is the total of the 其中 parts (a false parts_vs_total fail before)
+    report = nlp.extract_text("共收到政府信息公开申请59件,上年度结转办理2件,其中结转2024年度7件,其余54件全部按时答复。")
+    assert [c.parent for c in report.claims] == [None, None, None, None]
+    assert not [k for k in report.checks if k.check == "parts_vs_total"]
+    # a breakdown of last year's carry-over itself still is one
+    report = nlp.extract_text("上年结转政府信息公开申请2件,其中已办结2件。")
+    assert report.claims[1].parent == report.claims[0].claim_id

@@ -130,6 +130,13 @@ CASES = [
     ("heldout48/sc_tongjiang_daxing_2018", "pre2019", "2018年度我乡主动公开政府信息195条次。", "195条次", "active.total"),
     ("heldout48/hn_huaihua_tongji_2017", "pre2019", "2017年受理政府信息公开申请0件,答复0次。", "0次", "requests.answered"),
     ("heldout48/zj_wencheng_dadao_2015", "pre2019", "在“大峃镇安全生产”微博号发布了226条信息。", "226条", "active.channel.weibo"),
+    # held-out 49/50: 按时办结 / 按时答复 on the 2021 form; a 其中 part; proposals; a category of information
+    ("heldout49/yn_baoshan_2024", "2021", "受理政府信息公开申请452件,结转上年9件,按时办结454件,结转下年继续办理7件。", "454件", "t3.result.total.total"),
+    ("heldout49/tj_hongqiao_office_2023", "2021", "共收到政府信息公开申请59件,其余54件全部按时答复。", "54件", "t3.result.total.total"),
+    ("excerpts/sc_suining_chuanshan_office_2023", "2021", "共受理36件政府信息公开申请,其中按期办结35件。", "35件", None),
+    ("heldout30/nx_yingjiting_2023", "2021", "全年按时办结人大代表建议和政协委员提案7件,办结率100%。", "7件", None),
+    ("heldout50/gx_laibin_weijian_2023", "2021", "网站累计发布信息313条,其中政策文件14条、行政许可93条、行政执法37条。", "93条", None),
+    ("heldout30/nx_yingjiting_2023", "2021", "公示行政许可信息261条、行政处罚信息30条,发布公告公示64条。", "261条", "t2.licensing.decisions"),
     # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
     ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),

@@ -612,7 +612,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                      and t.claim.kind == g.claim.kind
                      and (t.claim.parent is None or nested)
                      and not _carried_both_ways(t, g)]
-            if not cands:
+            if not cands or _of_the_caseload(totals, g):
                 continue
             gb = _bigrams(g.claim.subject)
             scores = sorted((len(gb & _bigrams(t.claim.subject)) for t in cands), reverse=True)
@@ -941,8 +941,20 @@ def _carried_both_ways(total: _Found, part: _Found) -> bool:
                 and _CARRIED_FORWARD.search(part.claim.subject or ""))
 
 
+def _of_the_caseload(totals: list[_Found], part: _Found) -> bool:
+    """收到申请59件,上年度结转2件,其中结转2024年度7件,其余54件全部按时答复: after last year's
+    carry-over, what was carried forward or done with the rest is a part of the year's whole
+    caseload (59 + 2), which the text does not state; no count before it is its total."""
+    return any(_CARRIED_OVER.search(t.claim.subject or "") for t in totals) and bool(
+        _CARRIED_FORWARD.search(part.claim.subject or "")
+        or _THE_REST.match((part.claim.subject or "").lstrip()))
+
+
 _CARRIED_OVER = regex.compile(r"上(?:一)?年(?:度)?(?:结转|转结)|结转(?:自)?上(?:一)?年")
-_CARRIED_FORWARD = regex.compile(r"(?:结转|转结|顺延|转)(?:至|到|入)?下(?:一)?年")
+# carried into next year, or into a year named (结转2024年度7件)
+_CARRIED_FORWARD = regex.compile(
+    r"(?:结转|转结|顺延|转)(?:至|到|入)?(?:下(?:一)?年|(?:19|20)\d{2}\s*年)")
+_THE_REST = regex.compile(r"其余|剩余|余下")
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
