@@ -787,3 +787,30 @@ def test_after_last_years_carry_over_the_rest_is_of_the_whole_caseload():
     # a breakdown of last year's carry-over itself still is one
     report = nlp.extract_text("上年结转政府信息公开申请2件,其中已办结2件。")
     assert report.claims[1].parent == report.claims[0].claim_id
+
+
+def test_shares_after_fenbie_pair_in_order_with_the_counts_before():
+    # held-out 51, jl_jilin_jiguanshiwu_2016: 4/1604 and 1600/1604, printed 2% and 98%
+    report = nlp.extract_text("在2015年公开的1604条信息中,本局信息4条,采购信息1600条,占全年信息总数的比例分别为2%和98%。")
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["2%"].part == by_text["4条"].claim_id
+    assert by_text["98%"].part == by_text["1600条"].claim_id
+    # with the right shares no check fails (the first share was paired with the last part before)
+    report = nlp.extract_text("全年收到申请30件,其中网络申请20件、信函申请10件,分别占66.7%和33.3%。")
+    assert [k.status for k in report.checks if k.check == "percent_of"] == ["pass", "pass"]
+
+
+def test_a_frame_keeps_an_item_a_share_already_named():
+    # held-out 51: 2 + 2 + 1600 = 1604 (a false parts_vs_total fail on 1600 alone before)
+    report = nlp.extract_text("在2015年公开的1604条信息中,规划计划类信息为2条,预决算信息2条;其他类信息为1600条,"
+                              "占全年信息总数的比例为99.75%。")
+    checks = [k for k in report.checks if k.check == "parts_vs_total"]
+    assert [(k.status, k.observed) for k in checks] == [("pass", 1604)]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("全年共组织专项督查2次、业务工作培训2次300余人次。", "业务工作培训"),  # held-out 52, 咸阳 2010
+    ("举办培训班3期,共150人次。", "培训班"),
+])
+def test_a_count_right_after_a_count_of_another_unit_counts_the_same_thing(text, subject):
+    assert nlp.extract_text(text).claims[-1].subject == subject

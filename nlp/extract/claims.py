@@ -478,6 +478,13 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
     post = _post_noun(nt, f.ne, r)
     if post and (len(subject) < 2 or subject in r.strip_prefix or c.kind == "count"):
         subject = (subject + post) if subject in ("公开", "发布") else post
+    if (not subject or subject.strip(_SAME_THING_GAP) == "") and k > 0 and not c.direction:
+        # 业务工作培训2次300余人次: a count right after a count of another unit counts the same
+        # thing (sessions, then attendances)
+        g = found[k - 1]
+        if g.claim.subject and g.claim.kind == c.kind and g.claim.unit != c.unit and \
+                not nt[g.ne:f.pre_start].strip(_SAME_THING_GAP):
+            subject = g.claim.subject
     if not subject and c.direction:  # 比去年增加1件: what the sentence was counting
         ss = _clause_start(nt, f.ns, _SENT_END)
         for g in reversed(found):
@@ -485,6 +492,9 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
                 subject = g.claim.subject
                 break
     c.subject = subject or None
+
+
+_SAME_THING_GAP = " \t,，、共计累达"
 
 
 def _post_noun(nt: str, pos: int, r: Rules) -> str:
@@ -520,6 +530,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     quantities = [f for f in found if f.claim.kind != "zero"]
     starts = [f.ns for f in quantities]  # sorted: ranges of claims by bisection
     share_rx = r.by_role("share")
+    respective = _respective_shares(nt, quantities)
     # 占X%: part = nearest earlier non-percent claim of the sentence
     for i, f in enumerate(quantities):
         c = f.claim
@@ -527,7 +538,15 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             continue
         cs = _clause_start(nt, f.pre_start)
         pre = nt[cs:f.pre_start]
-        if not any(p.rx.search(pre) for p in share_rx):
+        if not any(p.rx.search(pre) for p in share_rx) and c.claim_id not in respective:
+            continue
+        if c.claim_id in respective:  # …4条,…1600条,分别占0.25%和99.75%: in order
+            g = by_id[respective[c.claim_id]]
+            c.part = g.claim.claim_id
+            if not c.subject or c.subject.startswith("占"):
+                c.subject = g.claim.subject
+            if "占" not in c.qualifiers:
+                c.qualifiers.append("占")
             continue
         ss, _ = _sentence_bounds(nt, f.ns)
         for g in reversed(quantities[:i]):
@@ -796,7 +815,8 @@ def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> Non
 def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     """在主动公开的90条政府信息中，…A类信息1条；B类信息10条；…: a frame that holds a count opens
     its sentence's list of that counter (no 其中 needed). Restatements of the frame's count
-    (…信息数共90条) and changes are not items; two items at least, none already a part."""
+    (…信息数共90条) and changes are not items; two items at least, none already a part of
+    another count."""
     for m in _FRAME.finditer(nt):
         inside = [f for f in _in_range(quantities, starts, m.start(), m.end())
                   if f.claim.kind == "count" and f.ne <= m.end()]
@@ -809,7 +829,9 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
                  and f.claim.direction is None]
         items = [f for f in items if not (f.claim.value == total.claim.value
                                           and _STATED_TOTAL.intersection(f.claim.qualifiers))]
-        if len(items) < 2 or any(f.claim.parent is not None for f in items):
+        # an item a share already named as a part of the frame's count (…其他类信息1600条,占全年
+        # 信息总数的99.98%) is still one of its items
+        if len(items) < 2 or any(f.claim.parent not in (None, total.claim.claim_id) for f in items):
             continue
         for f in items:
             f.claim.parent = total.claim.claim_id
@@ -1147,6 +1169,42 @@ def _bracket_close(nt: str, q: int) -> int | None:
 
 
 _LIST_SEP = regex.compile(r"、|以及|和|及|与|或")
+
+
+def _respective_shares(nt: str, quantities: list[_Found]) -> dict[str, str]:
+    """{share claim id: part claim id} for shares listed after 分别 (…本局信息4条,采购信息1600条,
+    占…比例分别为2%和98%): the k-th share is of the k-th of as many counts, of one unit, that
+    stand before 分别 in the sentence."""
+    out: dict[str, str] = {}
+    if "分别" not in nt:
+        return out
+    for m in _RESPECTIVELY_MARK.finditer(nt):
+        ss, se = _sentence_bounds(nt, m.start())
+        shares: list[_Found] = []
+        pos = m.end()
+        for f in quantities:
+            if f.ns < m.end():
+                continue
+            if f.ns >= se or f.claim.kind != "percent" or _NOT_A_SHARE_GAP.search(nt, pos, f.pre_start):
+                break
+            shares.append(f)
+            pos = f.ne
+        if len(shares) < 2:
+            continue
+        counts = [f for f in quantities if ss <= f.ns and f.ne <= m.start()
+                  and f.claim.kind not in ("percent", "pp")]
+        if len(counts) < len(shares):
+            continue
+        counts = counts[-len(shares):]
+        if len({g.claim.unit for g in counts}) != 1:
+            continue
+        for share, g in zip(shares, counts, strict=True):
+            out[share.claim.claim_id] = g.claim.claim_id
+    return out
+
+
+_RESPECTIVELY_MARK = regex.compile(r"分别")
+_NOT_A_SHARE_GAP = regex.compile(r"[^、，,和及与为是占达\s]")
 
 
 def _respectively(nt: str, quantities: list[_Found], r: Rules) -> None:
