@@ -137,6 +137,8 @@ CASES = [
     ("heldout30/nx_yingjiting_2023", "2021", "全年按时办结人大代表建议和政协委员提案7件,办结率100%。", "7件", None),
     ("heldout50/gx_laibin_weijian_2023", "2021", "网站累计发布信息313条,其中政策文件14条、行政许可93条、行政执法37条。", "93条", None),
     ("heldout30/nx_yingjiting_2023", "2021", "公示行政许可信息261条、行政处罚信息30条,发布公告公示64条。", "261条", "t2.licensing.decisions"),
+    ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开1条,已答复申请人1条。", "1条", None),
+    ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开2条,已答复申请人1条。", "1条", "t3.result.total.total"),
     # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
     ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),
