@@ -139,6 +139,9 @@ CASES = [
     ("heldout30/nx_yingjiting_2023", "2021", "公示行政许可信息261条、行政处罚信息30条,发布公告公示64条。", "261条", "t2.licensing.decisions"),
     ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开1条,已答复申请人1条。", "1条", None),
     ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开2条,已答复申请人1条。", "1条", "t3.result.total.total"),
+    # held-out 53: 政府网 without 站 (a site named in brackets); 结转至2022年 counted in 项
+    ("heldout53/cn_linye_2018", "pre2019", "在中国林业网(国家林业和草原局政府网)发布各类政务信息59563条。", "59563条", "active.channel.website"),
+    ("heldout53/ha_yingji_2021", "2021", "全年收到依申请公开申请15起,除1项结转至2022年办理外均已办结。", "1项", "t3.carried_forward.total"),
     # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
     ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),
