@@ -252,6 +252,24 @@ def rule_indicator(
     return best[1].indicator_for(template), best[1].id
 
 
+# a year (or 上年度) that opens a clause of the sentence: what follows is of that year
+_YEAR_OPENER = regex.compile(
+    r"(?:(?:截至|截止|至)\s*)?(?P<y>(?:19|20)\d{2})\s*年(?:度|底|末|全年)?\s*[,，]"
+    r"|(?P<prev>上年度|上一年度?|去年)\s*[,，]")
+
+
+def _of_another_year(sentence: str, year: int | None) -> bool:
+    """Does the last year that opens a clause of `sentence` (the sentence up to the claim) name
+    another year than the report's (`2022年,` in a 2023 report), or last year (`上年度,`)?"""
+    openers = list(_YEAR_OPENER.finditer(sentence)) if "年" in sentence else []
+    last = openers[-1] if openers else None
+    if last is None:
+        return False
+    if last.group("prev"):
+        return True
+    return year is not None and int(last.group("y")) != year
+
+
 # table-二 rows that count decisions or items (never pieces of published information)
 _INFO_ITEM_ROW = regex.compile(r"t2\.\w+\.(?:decisions|prev_items|delta)$")
 
@@ -292,6 +310,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         ind, rule = rule_indicator(
             claim, context, template, sent, claim_after(nt, view), section_kind(doc, claim.start),
         )
+        if ind is not None and _of_another_year(sent, doc.year):
+            # 2022年,…共制定规范性文件0件 in the 2023 report: last year's figure, not this table's
+            ind, rule = None, f"{rule}:another-year"
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and _INFO_ITEM_ROW.match(ind) and \
                 "信息" in (parent.subject or ""):

@@ -408,3 +408,17 @@ def test_a_list_whose_first_parts_closed_with_their_rest_item_is_over():
     assert [k.status for k in _checks(text, "parts_vs_total")] == ["fail"]
     # without a rest item among them, the first parts may be one breakdown and the rest another
     assert [k.status for k in _checks(text.replace("其它类", "规划类"), "parts_vs_total")] == ["uncertain"]
+
+
+def test_a_sentence_about_another_year_is_not_checked_against_this_years_table():
+    # held-out 56, ln_haicheng_xiliu_2023_mirror: a 2022 sentence copied into the 2023 report
+    import nlp
+
+    table = "\n\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规范性文件\t4\t0\t32\n"
+    head = "西柳镇2023年政府信息公开工作年度报告\n"
+    for opener in ("2022年,", "截至2022年底,", "上年度,"):
+        report = nlp.extract_text(head + opener + "共制定规范性文件0件,现行有效的规范性文件0件。" + table)
+        assert [c.indicator for c in report.claims] == [None, None], opener
+        assert not [k for k in report.checks if k.check == "narrative_vs_table"]
+    report = nlp.extract_text(head + "2022年,开展了培训;2023年,共制定规范性文件4件。" + table)
+    assert [k.status for k in report.checks if k.check == "narrative_vs_table"] == ["pass"]
