@@ -142,6 +142,13 @@ CASES = [
     # held-out 53: 政府网 without 站 (a site named in brackets); 结转至2022年 counted in 项
     ("heldout53/cn_linye_2018", "pre2019", "在中国林业网(国家林业和草原局政府网)发布各类政务信息59563条。", "59563条", "active.channel.website"),
     ("heldout53/ha_yingji_2021", "2021", "全年收到依申请公开申请15起,除1项结转至2022年办理外均已办结。", "1项", "t3.carried_forward.total"),
+    # held-out 55: outcomes after a zero litigation count; 纠错; still in hand; 截至12月底已回复; 留言
+    ("heldout55/cq_rongchang_office_2024", "2021", "行政复议案件10件,行政诉讼案件0件,结果维持2件,结果纠错3件,尚未审结5件。", "3件", "t4.review.corrected"),
+    ("heldout55/cq_rongchang_office_2024", "2021", "行政复议案件10件,行政诉讼案件0件,结果维持2件,结果纠错3件,尚未审结5件。", "5件", "t4.review.pending"),
+    ("heldout55/counter", "2021", "行政复议案件3件,行政诉讼案件2件,结果维持1件。", "1件", None),
+    ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请20件,已办结13件,7件正在办理中。", "7件", "t3.carried_forward.total"),
+    ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请122件,截至12月底已回复126件。", "126件", "t3.result.total.total"),
+    ("heldout55/nm_xingan_zalaite_office_2025", "2021", "指导和办理依申请公开9件,受理和办结网民留言17件。", "17件", None),
     # 为此 opens a sentence that goes on from the one before (held-out 42, 长寿路街道 2016)
     ("heldout42/sh_putuo_changshoulu_2016", "pre2019", "街道开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作。", "1名", "staff.people"),
     ("heldout42/counter", "pre2019", "街道举办了培训活动。为此,指定1名工作人员负责日常工作。", "1名", None),

@@ -861,7 +861,8 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         part = earlier[part_k]
         whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit),
                      None)
-        if whole is None:
+        if whole is None or _CARRIED_OVER.search(whole.claim.subject or ""):
+            # …申请81件,上年结转申请2件,办结80件,办结率96.4%: the base is 81 + 2, not stated
             continue
         c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
 
