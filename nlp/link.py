@@ -262,12 +262,10 @@ def _of_another_year(sentence: str, year: int | None) -> bool:
     """Does the last year that opens a clause of `sentence` (the sentence up to the claim) name
     another year than the report's (`2022年,` in a 2023 report), or last year (`上年度,`)?"""
     openers = list(_YEAR_OPENER.finditer(sentence)) if "年" in sentence else []
-    last = openers[-1] if openers else None
-    if last is None:
+    if not openers:
         return False
-    if last.group("prev"):
-        return True
-    return year is not None and int(last.group("y")) != year
+    last = openers[-1]
+    return bool(last.group("prev")) or (year is not None and int(last.group("y")) != year)
 
 
 # table-二 rows that count decisions or items (never pieces of published information)

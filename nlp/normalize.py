@@ -21,6 +21,7 @@ round trip.
 
 from __future__ import annotations
 
+import html
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -107,10 +108,10 @@ _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
 
 def _entity_char(entity: str) -> str | None:
     """The one character an HTML entity stands for (&ldquo; → “, &#8220; → “), else None."""
-    import html
-
     ch = html.unescape(entity)
     return ch if len(ch) == 1 and ch != entity else None
+
+
 # a number alone in brackets between the words of a count and its unit (信息(1386)条): some
 # sites print every figure so. Only after a Han character: a list mark opens a line or a clause
 # ((1)条例…), and the unit's own guards in the claim patterns keep 条例, 个人 and 项目 out.
@@ -288,8 +289,9 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
         j += 1
     if j >= n:
         return
-    if "\t" in folded[j : folded.find("\n", j) if folded.find("\n", j) > 0 else n]:
-        return
+    next_end = folded.find("\n", j)
+    if "\t" in folded[j : next_end if next_end > 0 else n]:
+        return  # the next line is a tab row of a table
     if _splits_number(line, folded[j : j + 2]) and not HEADING_START.match(folded[j : j + 12]):
         # 4.\n5亿次, 占48\n.4%, 网络申请2\n1件: a number cut by the line's end is one number,
         # even in a line that opens like a heading (一是…) or a clause (…；)

@@ -384,30 +384,30 @@ def test_a_list_that_mixes_counters(text, status):
     assert [k.status for k in _checks(text, "parts_vs_total")] == [status]
 
 
-def test_a_number_without_its_measure_word_in_a_closed_list_makes_the_sum_uncertain():
+_YANGXI = ("累计公开政府信息1324条。其中,政务公告类信息116条,政府文件类信息98条,会议活动类信息460条,"
+           "部门动态402,其他信息248条。")
+_QINGSHUI = ("全年主动公开政府信息115条,包括工作动态类40条、通知公告类30条、其它类15条、政策文件类10条、"
+             "人事信息类10条、财政信息类10条、招生信息类5条。")
+
+
+@pytest.mark.parametrize(("text", "status"), [
     # held-out 35 (阳西): 部门动态402 has no 条, so it is no claim and the list falls short
-    text = ("累计公开政府信息1324条。其中,政务公告类信息116条,政府文件类信息98条,会议活动类信息460条,"
-            "部门动态402,其他信息248条。")
-    assert [k.status for k in _checks(text, "parts_vs_total")] == ["uncertain"]
-    assert [k.status for k in _checks(text.replace("部门动态402,", ""), "parts_vs_total")] == ["fail"]
-
-
-def test_channels_that_each_carry_the_whole_total_overlap():
+    pytest.param(_YANGXI, "uncertain", id="a number without its measure word"),
+    pytest.param(_YANGXI.replace("部门动态402,", ""), "fail", id="the same list without it"),
     # held-out 38 (和平街道): three channels of 73 each, of a total of 73
-    text = ("2020年和平街道主动公开政府信息73条,其中依托市政府网站主动公开信息73条;通过政务微信公众号公开政府信息73条;"
-            "通过政务公开栏公开政府信息73条。")
-    assert [k.status for k in _checks(text, "parts_vs_total")] == ["uncertain"]
+    pytest.param("2020年和平街道主动公开政府信息73条,其中依托市政府网站主动公开信息73条;通过政务微信公众号公开"
+                 "政府信息73条;通过政务公开栏公开政府信息73条。", "uncertain",
+                 id="channels that each carry the whole total overlap"),
     # one part equal to the total is not enough: 1 + 2 > 1 stays a finding (held-out 20, 北街)
-    assert [k.status for k in _checks("发布法定主动公开内容1条,包括机构概况1条,以及三公经费信息2条。", "parts_vs_total")] == ["fail"]
-
-
-def test_a_list_whose_first_parts_closed_with_their_rest_item_is_over():
+    pytest.param("发布法定主动公开内容1条,包括机构概况1条,以及三公经费信息2条。", "fail",
+                 id="one part equal to the total"),
     # held-out 39 (清水教育局): the first six, 其它 among them, make the 115; the seventh is over
-    text = ("全年主动公开政府信息115条,包括工作动态类40条、通知公告类30条、其它类15条、政策文件类10条、"
-            "人事信息类10条、财政信息类10条、招生信息类5条。")
-    assert [k.status for k in _checks(text, "parts_vs_total")] == ["fail"]
+    pytest.param(_QINGSHUI, "fail", id="the first parts closed with their rest item"),
     # without a rest item among them, the first parts may be one breakdown and the rest another
-    assert [k.status for k in _checks(text.replace("其它类", "规划类"), "parts_vs_total")] == ["uncertain"]
+    pytest.param(_QINGSHUI.replace("其它类", "规划类"), "uncertain", id="no rest item among them"),
+])
+def test_lists_over_or_short_of_their_total(text, status):
+    assert [k.status for k in _checks(text, "parts_vs_total")] == [status]
 
 
 def test_a_sentence_about_another_year_is_not_checked_against_this_years_table():

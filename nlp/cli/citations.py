@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -41,37 +42,33 @@ def citations(
     if not cites:
         con.print(f"no citations found in {file}", markup=False)
         return
+    ordered = sorted(cites, key=lambda c: c.start)
     if con.width < WIDE:  # one line per citation: its text, then what it was read as
         con.print(f"citations in {file}", style="bold", markup=False)
-        for c in sorted(cites, key=lambda c: c.start):
-            detail = c.normalized or c.title or ""
-            if c.kind == "alias" and c.refers_to:
-                detail = f"{c.title or c.text} → {c.refers_to}"
+        for c in ordered:
             parts = [f"{c.start}-{c.end}", c.kind, c.text]
-            if detail and detail not in c.text:
+            if (detail := _detail(c)) and detail not in c.text:
                 parts.append(f"= {detail}")
             if c.issuer:
                 parts.append(f"({c.issuer})")
             con.print("  " + "  ".join(parts), markup=False, overflow="fold")
-        by_kind: dict[str, int] = {}
-        for c in cites:
-            by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
-        con.print(", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())), markup=False)
-        return
-    t = Table(title=f"citations in {file}", title_justify="left")
-    for name, kw in (("span", {"style": "dim", "justify": "right"}), ("kind", {}),
-                     ("text", {"style": "bold"}), ("code", {}), ("year", {}),
-                     ("serial", {}), ("normalized / title", {}), ("issuer", {})):
-        t.add_column(name, **kw)
-    for c in sorted(cites, key=lambda c: c.start):
-        detail = c.normalized or c.title or ""
-        if c.kind == "alias" and c.refers_to:
-            detail = f"{c.title or c.text} → {c.refers_to}"
-        t.add_row(f"{c.start}-{c.end}", c.kind, c.text, c.code or "",
-                  "" if c.year is None else str(c.year),
-                  "" if c.serial is None else str(c.serial), detail, c.issuer or "")
-    con.print(t)
-    by_kind = {}
-    for c in cites:
-        by_kind[c.kind] = by_kind.get(c.kind, 0) + 1
+    else:
+        t = Table(title=f"citations in {file}", title_justify="left")
+        for name, kw in (("span", {"style": "dim", "justify": "right"}), ("kind", {}),
+                         ("text", {"style": "bold"}), ("code", {}), ("year", {}),
+                         ("serial", {}), ("normalized / title", {}), ("issuer", {})):
+            t.add_column(name, **kw)
+        for c in ordered:
+            t.add_row(f"{c.start}-{c.end}", c.kind, c.text, c.code or "",
+                      "" if c.year is None else str(c.year),
+                      "" if c.serial is None else str(c.serial), _detail(c), c.issuer or "")
+        con.print(t)
+    by_kind = Counter(c.kind for c in cites)
     con.print(", ".join(f"{n} {k}" for k, n in sorted(by_kind.items())), markup=False)
+
+
+def _detail(c) -> str:
+    """What a citation was read as: its normalised number or title, or an alias's referent."""
+    if c.kind == "alias" and c.refers_to:
+        return f"{c.title or c.text} → {c.refers_to}"
+    return c.normalized or c.title or ""

@@ -538,30 +538,20 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             continue
         cs = _clause_start(nt, f.pre_start)
         pre = nt[cs:f.pre_start]
-        if not any(p.rx.search(pre) for p in share_rx) and c.claim_id not in respective:
-            continue
         if c.claim_id in respective:  # …4条,…1600条,分别占0.25%和99.75%: in order
-            g = by_id[respective[c.claim_id]]
-            c.part = g.claim.claim_id
-            if not c.subject or c.subject.startswith("占"):
-                c.subject = g.claim.subject
-            if "占" not in c.qualifiers:
-                c.qualifiers.append("占")
+            part, named = by_id[respective[c.claim_id]], False
+        elif any(p.rx.search(pre) for p in share_rx):
+            ss, _ = _sentence_bounds(nt, f.ns)
+            part = _nearest_count(quantities, i, ss)
+            named = part is None
+            if named:  # …198条…。主动公开的政府信息占41.5%: the count it names, before
+                part = _named_before(nt, pre, ss, quantities[:i])
+        else:
             continue
-        ss, _ = _sentence_bounds(nt, f.ns)
-        for g in reversed(quantities[:i]):
-            if g.ns < ss:
-                break
-            if g.claim.kind not in ("percent", "pp"):
-                c.part = g.claim.claim_id
-                if not c.subject or c.subject.startswith("占"):
-                    c.subject = g.claim.subject
-                break
-        if c.part is None:  # …198条…。主动公开的政府信息占41.5%: the count it names, before
-            g = _named_before(nt, pre, ss, quantities[:i])
-            if g is not None:
-                c.part = g.claim.claim_id
-                c.subject = g.claim.subject
+        if part is not None:
+            c.part = part.claim.claim_id
+            if named or not c.subject or c.subject.startswith("占"):
+                c.subject = part.claim.subject
         if "占" not in c.qualifiers:
             c.qualifiers.append("占")
     # 含 / 包括 in brackets right after a claim: parts of that claim
@@ -861,7 +851,7 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         part = earlier[part_k]
         whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit),
                      None)
-        if whole is None or _CARRIED_OVER.search(whole.claim.subject or ""):
+        if whole is None or _carried_over(whole.claim.subject):
             # …申请81件,上年结转申请2件,办结80件,办结率96.4%: the base is 81 + 2, not stated
             continue
         c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
@@ -934,6 +924,16 @@ def _until_rest(parts: list[_Found]) -> list[_Found]:
     return parts
 
 
+def _nearest_count(quantities: list[_Found], i: int, ss: int) -> _Found | None:
+    """The nearest claim before quantities[i], from `ss` on, that is no share or change."""
+    for g in reversed(quantities[:i]):
+        if g.ns < ss:
+            return None
+        if g.claim.kind not in ("percent", "pp"):
+            return g
+    return None
+
+
 def _named_before(nt: str, words: str, ss: int, earlier: list[_Found]) -> _Found | None:
     """The count a share names when its own sentence has none (…其中主动公开政府信息198条，…。
     主动公开的政府信息占41.5%): the earlier count of the same paragraph, within `_NAMED_BACK`
@@ -960,23 +960,34 @@ _NAMED_MIN = 3
 def _carried_both_ways(total: _Found, part: _Found) -> bool:
     """Is `part` carried forward (结转下年度9件) and `total` carried over (上一年度结转2件)? The
     requests moved into next year are never a part of those moved in from last year."""
-    return bool(_CARRIED_OVER.search(total.claim.subject or "")
-                and _CARRIED_FORWARD.search(part.claim.subject or ""))
+    return _carried_over(total.claim.subject) and _carried_forward(part.claim.subject)
 
 
 def _of_the_caseload(totals: list[_Found], part: _Found) -> bool:
     """收到申请59件,上年度结转2件,其中结转2024年度7件,其余54件全部按时答复: after last year's
     carry-over, what was carried forward or done with the rest is a part of the year's whole
     caseload (59 + 2), which the text does not state; no count before it is its total."""
-    return any(_CARRIED_OVER.search(t.claim.subject or "") for t in totals) and bool(
-        _CARRIED_FORWARD.search(part.claim.subject or "")
-        or _THE_REST.match((part.claim.subject or "").lstrip()))
+    return any(_carried_over(t.claim.subject) for t in totals) and (
+        _carried_forward(part.claim.subject)
+        or _THE_REST.match((part.claim.subject or "").lstrip()) is not None)
 
 
-_CARRIED_OVER = regex.compile(r"上(?:一)?年(?:度)?(?:结转|转结)|结转(?:自)?上(?:一)?年")
-# carried into next year, or into a year named (结转2024年度7件)
-_CARRIED_FORWARD = regex.compile(
-    r"(?:结转|转结|顺延|转)(?:至|到|入)?(?:下(?:一)?年|(?:19|20)\d{2}\s*年)")
+@lru_cache(maxsize=2)
+def _carry_rx(rule: str) -> regex.Pattern:
+    """The words of last year's carry-over (`requests.carried_over`) or of the carry into next
+    year (`requests.carried_forward`): the indicator rules' own patterns, one place for both."""
+    return next(regex.compile(p["regex"]) for p in read_pattern_file("indicators")["pattern"]
+                if p["id"] == rule)
+
+
+def _carried_over(words: str | None) -> bool:
+    return _carry_rx("requests.carried_over").search(words or "") is not None
+
+
+def _carried_forward(words: str | None) -> bool:
+    return _carry_rx("requests.carried_forward").search(words or "") is not None
+
+
 _THE_REST = regex.compile(r"其余|剩余|余下")
 
 

@@ -113,8 +113,8 @@ def _main_content(body: Any) -> Any:
             own = _own_han(best)
             tables = list(best.iter("table"))
             inner = [el for _h, el in scored if el is not best and _inside(el, best)
-                     and own - _own_han(el) <= _FEW_WORDS and 2 * _own_han(el) >= own
-                     and all(_inside(t, el) for t in tables)]
+                     and all(_inside(t, el) for t in tables)
+                     and max(own - _FEW_WORDS, own / 2) <= _own_han(el)]
             return inner[-1] if inner else best  # document order: the deepest comes last
     # fallback: the deepest container (2+ block children) that still holds most of the
     # page's Chinese text

@@ -122,9 +122,13 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     tables: list[Table] = []
     i = 0
     n = len(lines)
+    ahead: tuple[int, tuple[int, Table] | None] | None = None  # a block already read at a line
     while i < n:
         a, b = lines[i]
-        block = _cell_block(text, folded, lines, i) if free(a, b) else None
+        if ahead is not None and ahead[0] == i:
+            block = ahead[1]
+        else:
+            block = _cell_block(text, folded, lines, i) if free(a, b) else None
         if block is not None:
             i, t = block
             tables.append(t)
@@ -133,12 +137,13 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         if got is None:
             i += 1
             continue
-        if len(got[1]) == 1 and i + 1 < n and free(*lines[i + 1]) and \
-                _cell_block(text, folded, lines, i + 1) is not None:
-            # a caption with a pipe (`主动公开政府信息情况 |`) right before a one-cell-a-line
-            # table: it is not that table's first row
-            i += 1
-            continue
+        if len(got[1]) == 1 and i + 1 < n and free(*lines[i + 1]):
+            ahead = (i + 1, _cell_block(text, folded, lines, i + 1))
+            if ahead[1] is not None:
+                # a caption with a pipe (`主动公开政府信息情况 |`) right before a one-cell-a-line
+                # table: it is not that table's first row
+                i += 1
+                continue
         rows: list[list[tuple[int, int]]] = []
         j = i
         blanks = 0

@@ -66,16 +66,16 @@ _RELATIVE = regex.compile(
 )
 # an office under another body: 市发改委下属事业单位海口市经济信息中心
 _SUBORDINATE = regex.compile(r"下属|所属")
+# offices inside a body: its disclosure office (信息公开办公室) and its party-and-government
+# office (党政综合办公室); the body reports, not the office
+_INFO_OFFICE = r"(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)"
+_PARTY_OFFICE = r"党政(?:综合)?(?:办公室|办)"
 _UNIT_TAIL = regex.compile(
-    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)|"
-    r"\p{Han}{1,8}?(?:司|处|科|股)|党政(?:综合)?(?:办公室|办))$"
-)
-_BARE_INFO_OFFICE = regex.compile(
-    r"^(.{2,}?)(?:(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)|党政(?:综合)?(?:办公室|办))$")
+    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|\p{{Han}}{{1,8}}?(?:司|处|科|股)|{_PARTY_OFFICE})$")
+_BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
 # a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
 # 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
-_OPEN_AFFAIRS_OFFICE = regex.compile(
-    r"^(.{2,}?)政务公开[和及暨与]?(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)$")
+_OPEN_AFFAIRS_OFFICE = regex.compile(rf"^(.{{2,}}?)政务公开[和及暨与]?{_INFO_OFFICE}$")
 _REPORT_WORDS = regex.compile(
     r"(?:关于)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?$"
 )
@@ -115,12 +115,11 @@ _PERIOD_FROM = regex.compile(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?
 _REPORT_YEAR = regex.compile(
     rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _YEAR_WORD = regex.compile(rf"({_YEAR})\s*年")
-# a web page's own date (发布日期：2024年01月18日, 发布时间: 2024-01-20): when the page was
-# published, not the year it reports on
-# or a link to another page (上一篇：关于2022年度部门决算的公告)
+# a web page's own words about years that are not the report's: its date (发布日期：2024年01月
+# 18日: when the page was published) or a link to another page (上一篇：关于2022年度部门决算的公告)
 _PAGE_DATE = regex.compile(
-    rf"(?:发布|更新|成文|印发|生成|录入)?(?:日期|时间)\s*[:：]\s*(({_YEAR})\s*年)"
-    r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]?([^\n]*)")
+    rf"(?:发布|更新|成文|印发|生成|录入)?(?:日期|时间)\s*[:：]\s*(?P<chrome>{_YEAR}\s*年)"
+    r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]?(?P<chrome>[^\n]*)")
 _CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
 
 
@@ -350,7 +349,7 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
     m = _CARRIED_TO.search(nb, 0, 3000)
     if m:  # 余8件转2023年度办理: the requests go on into the year after the report's
         return int(m.group(1)) - 1, f"carried forward into the next year: {m.group(0)}"
-    chrome = [m.span(1) if m.group(1) else m.span(3) for m in _PAGE_DATE.finditer(nb, 0, 3000)]
+    chrome = [m.span("chrome") for m in _PAGE_DATE.finditer(nb, 0, 3000)]
     years = Counter(int(m.group(1)) for m in _YEAR_WORD.finditer(nb, 0, 3000)
                     if not any(a <= m.start() < b for a, b in chrome))
     if years:
@@ -462,8 +461,7 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
             i += step
         fill_city(result, umap, False)
         fill_province(result)
-        record = result.propertys_dict(False)
-        return record
+        return result.propertys_dict(False)
 
     return scan
 
