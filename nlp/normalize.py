@@ -46,6 +46,13 @@ HEADING_START = regex.compile(
 )
 """A line that starts a heading or a list item (一、 （一） 1. 第一章 附件 一是): never joined to the
 line before it, by this view or by the PDF reader."""
+MARKDOWN_MARKUP = regex.compile(
+    r"(?m)^[ \t]*(?P<lead>#{1,6}[ \t]+|>[ \t]?)(?=\S)"
+    r"|\*\*(?=[^\s*])[^\n*]{1,200}?(?<=[^\s*])\*\*(?!\*)")
+"""Markdown markup a converter (PDF or Word → Markdown) leaves in text: a heading's `#`s, a
+quote's `>`, and the `**` around bold text (not `__`: forms print blanks so). The view drops
+it."""
+_MARKDOWN_LINE = regex.compile(r"#{1,6}[ \t]|\*\*[^*\n]+\*\*\s*$")
 _ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[0-9]+[)）]|[①-⑳])")
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
@@ -215,6 +222,15 @@ def normalize(text: str) -> NormalizedText:
                 drop.update(range(m.start() + 1, m.end()))
                 entity_ends[m.start()] = m.end()
         view = "".join(chars_of)
+    # Markdown markup of text converted from PDF or Word (`## 一、总体情况`, `**二、…**`, `> `)
+    markup: set[int] = set()
+    if "#" in folded or "*" in folded or ">" in folded:
+        for m in MARKDOWN_MARKUP.finditer(folded):
+            if m.group("lead"):
+                markup.update(range(*m.span("lead")))
+            else:
+                markup.update((m.start(), m.start() + 1, m.end() - 2, m.end() - 1))
+        drop |= markup
     # a count whose number is printed in brackets: 发布政务信息(1386)条, 概况类信息( 22 )条
     for m in _BRACKETED_COUNT.finditer(folded):
         drop.update(range(m.start(), m.start("n")))
@@ -223,8 +239,14 @@ def normalize(text: str) -> NormalizedText:
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)
     for m in _SPACE_RUN.finditer(folded):
         i, j = m.span()
-        prev = folded[i - 1] if i > 0 else ""
-        nxt = folded[j] if j < n else ""
+        p, q = i - 1, j
+        if markup:  # look past the markup the view drops (首页** >)
+            while p in markup:
+                p -= 1
+            while q in markup:
+                q += 1
+        prev = folded[p] if p >= 0 else ""
+        nxt = folded[q] if q < n else ""
         if prev and nxt and (_is_hd(prev) or _is_hd(nxt)) and prev != "\n" and nxt != "\n":
             # "12 34" stays two numbers, except in a letter-spaced line ("2 5 3 条")
             if not (prev.isdigit() and nxt.isdigit()) or i in spaced:
@@ -302,8 +324,9 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
         return
     if _PAGE_FIELD.match(line):
         return  # a web page's own field (热搜词:…, 来源:…, 当前位置:…) is no sentence
-    if _TITLE_END.search(line):
-        return  # a title or a table caption ("…年度报告", "…统计表") is a line of its own
+    if _TITLE_END.search(line) or _MARKDOWN_LINE.match(line):
+        return  # a title or a table caption ("…年度报告", "…统计表"), a Markdown heading or bold
+        # line (`## 一、概述`, `**（一）主动公开**`) is a line of its own
     if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
         return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
     if not (semi or _is_hd(line[-1]) or line[-1] in _OPEN_ENDS):
@@ -311,7 +334,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     rest = folded[j : j + 12]
     if semi and _ENUMERATION.match(rest):
         return  # 一是…；\n二是…: list items keep their lines
-    if HEADING_START.match(rest):
+    if HEADING_START.match(rest) or _MARKDOWN_LINE.match(rest):
         return
     if not _is_hd(folded[j]) and not (folded[j] in _CLOSE_STARTS and not semi):
         return  # a line that opens with ，。、) continues the sentence before it (申请21条\n，其中)

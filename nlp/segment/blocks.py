@@ -111,12 +111,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     text = doc.text
     folded = doc.norm.folded
     taken = [(t.start, t.end) for t in doc.tables]
-    lines: list[tuple[int, int]] = []  # (start, end) of each line
-    pos = 0
-    for line in text.split("\n"):
-        lines.append((pos, pos + len(line)))
-        pos += len(line) + 1
-
+    lines, double = line_spans(text)
     free = _free_of(taken)
 
     tables: list[Table] = []
@@ -193,7 +188,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             i = last + 1
         else:
             i = max(j, i + 1)
-    tables.extend(_run_tables(text, taken + [(t.start, t.end) for t in tables]))
+    tables.extend(_run_tables(text, taken + [(t.start, t.end) for t in tables], double))
     tables.extend(_spaced_row_tables(text, folded, lines,
                                      _free_of(taken + [(t.start, t.end) for t in tables])))
     tables.sort(key=lambda t: t.start)
@@ -201,6 +196,47 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         t.index = start_index + k
         t.cut = not text[t.end:].strip(_CUT_TAIL)
     return tables
+
+
+_DOUBLE_SPACED = 0.8  # share of text lines followed by a blank line that makes a text double-spaced
+
+
+def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
+    """(start, end) of each line of `text`, without the newline. In a double-spaced text (a
+    blank line after nearly every line: Markdown from an OCR or Word converter, a page with a
+    paragraph per line, a table whose cells stood each in a paragraph) the one blank line after
+    each line is left out, so that table cells a blank line apart read as the lines they were,
+    and a run of n blank lines keeps n // 2 of them. Second: whether the text is
+    double-spaced."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    full = [k for k, (a, b) in enumerate(spans) if not text[a:b].isspace() and a < b]
+    # rows of a pipe or tab table stand without blank lines between them in any spacing
+    plain = [k for k in full if not _ROW_MARK.search(text[spans[k][0]:spans[k][1]])]
+    if len(plain) < 8:
+        return spans, False
+    followed = sum(1 for k in plain if k + 1 < len(spans) and _blank(text, spans[k + 1]))
+    if followed < _DOUBLE_SPACED * len(plain):
+        return spans, False
+    keep = [True] * len(spans)
+    for k in full:  # a run of n blank lines after a line stands for n // 2 of them
+        n = 0
+        while k + 1 + n < len(spans) and _blank(text, spans[k + 1 + n]):
+            n += 1
+        for d in range(n - n // 2):
+            keep[k + 1 + d] = False
+    return [s for s, k in zip(spans, keep, strict=True) if k], True
+
+
+_ROW_MARK = regex.compile(r"[^\s|｜]\s*[|｜\t]+\s*[^\s|｜]|^\s*[|｜]\s*:?-{3}")  # cells | cells; |---
+
+
+def _blank(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    return a == b or text[a:b].isspace()
 
 
 def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
@@ -225,12 +261,12 @@ def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
     return None
 
 
-def _run_tables(text: str, taken: list[tuple[int, int]]) -> list[Table]:
+def _run_tables(text: str, taken: list[tuple[int, int]], double: bool) -> list[Table]:
     """Tables of crawler text that glued each row's numbers into one digit run
     (`nlp.tables.runs`: split only where the split is forced)."""
     from nlp.tables.runs import run_tables
 
-    return run_tables(text, _free_of(taken))
+    return run_tables(text, _free_of(taken), gap="\n\n\n" if double else "\n\n")
 
 
 def _free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -279,7 +315,8 @@ def _caption(text: str, lines: list[tuple[int, int]], first: int) -> str:
     return ""
 
 
-_HEADING_NUMBER = regex.compile(r"^\s*[一二三四五六七八九十]{1,2}[、．.]\s*")
+# (after a Markdown heading's `#`s or bold's `**`: `## 三、收到和处理…`, `**三、…**`)
+_HEADING_NUMBER = regex.compile(r"^\s*(?:#{1,6}\s+|\*\*)?[一二三四五六七八九十]{1,2}[、．.]\s*")
 
 
 def _is_report_heading(line: str) -> bool:
@@ -288,7 +325,7 @@ def _is_report_heading(line: str) -> bool:
     from nlp.segment.structure import classify_title
 
     m = _HEADING_NUMBER.match(line)
-    return bool(m) and bool(classify_title(line[m.end():], level1_only=True))
+    return bool(m) and bool(classify_title(line[m.end():].rstrip("* "), level1_only=True))
 
 
 def _stream_block(text: str, lines: list[tuple[int, int]], i: int
@@ -460,6 +497,7 @@ def _unclosed(text: str, row: list[tuple[int, int]]) -> bool:
 _LINE_TABLE_START = regex.compile(
     r"\s*(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
     r"[（(]本列数据的勾稽关系|统计指标|指标名称)")
+_FULL_STOP = ("。", "！", "？")  # a line that ends a sentence is narrative, not a cell
 _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
 _MIN_NULLS = 6  # blank marks that make a stream of cells a table without a single number
 _NOTE = regex.compile(r"[（(][^（()）\n]{0,200}[)）]")
@@ -520,7 +558,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             last = j  # the pipe of the cell above, printed on its own line (`本年增/减` / `|`)
             j += 1
             continue
-        if s.strip() in _PIPES or not cell_sized(s.strip()) or (
+        if s.strip() in _PIPES or not cell_sized(s.strip()) or s.rstrip().endswith(_FULL_STOP) or (
                 toks and _is_report_heading(s)):
             break
         blanks = 0
@@ -575,6 +613,9 @@ def _stream_words() -> _StreamWords:
         label_words=frozenset(label_key(x) for x in data["columns"]["label"]),
         groups=frozenset(label_key(g) for g in data["header_groups"]),
     )
+
+
+_CUT_TITLE = regex.compile(r"\s*第[一二三四五六七八九十\d]+条第?\s*")  # 第二十条第(五)项 cut short
 
 
 def _stream_rows(text: str, toks: list[tuple[int, int]]
@@ -645,7 +686,8 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         # a block title (第二十条第(五)项) starts a new block wherever it stands in the run: the
         # words before it are a row whose cells the page dropped (规范性文件 with no numbers)
         while (k := next((p for p, (a, b) in enumerate(words)
-                          if TITLE.search(same_length(text[a:b]))), None)) is not None:
+                          if TITLE.search(same_length(text[a:b]))
+                          or _CUT_TITLE.fullmatch(text, a, b)), None)) is not None:
             if k:
                 rows.append(words[:k])
             rows.append([words[k]])

@@ -321,10 +321,11 @@ def _strong(toks: list[tuple[int, int, str]]) -> bool:
     return len(toks) >= 2 or bool(toks and toks[0][2] == "corner")
 
 
-def _scan_label(text: str, i: int, max_label: int
+def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
                 ) -> tuple[list[_Part], int, str]:
     """Label parts from i up to the next digit run; (parts, run start, stop) where stop is
-    "" (a run follows), "opener" (a table header starts at the returned position) or "end"."""
+    "" (a run follows), "opener" (a table header starts at the returned position) or "end"
+    (`gap`, the blank lines that end a label, among others)."""
     _, opener, _, _ = _patterns()
     first = _opener_first()
     parts: list[_Part] = []
@@ -348,7 +349,7 @@ def _scan_label(text: str, i: int, max_label: int
     depth = 0  # brackets open in the label (（二）部分公开（区分处理的，只计…）)
     while j < len(text):
         ch = text[j]
-        if ch in _STOP or j - i > max_label or text.startswith("\n\n", j):
+        if ch in _STOP or j - i > max_label or text.startswith(gap, j):
             return parts, j, "end"
         if ch in "（(":
             depth += 1
@@ -387,9 +388,10 @@ def _scan_label(text: str, i: int, max_label: int
     return parts, j, "end"
 
 
-def _parse_region(text: str, start: int, free: Callable[[int, int], bool]
+def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: str = "\n\n"
                   ) -> tuple[list[_Block], int]:
-    """Blocks (one per table) of a flattened region starting with a table header at `start`."""
+    """Blocks (one per table) of a flattened region starting with a table header at `start`
+    (`gap`: the blank lines that end a row label)."""
     max_label = int(table_labels()["runs"]["max_label"])
     blocks: list[_Block] = []
     cur: _Block | None = None
@@ -413,7 +415,7 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool]
             caption = ""
         elif cur is None:
             break
-        parts, k, stop = _scan_label(text, i, max_label)
+        parts, k, stop = _scan_label(text, i, max_label, gap)
         if stop == "opener":  # a heading between two tables, or a row with no numbers
             caption = " ".join(text[p.start:p.end] for p in parts)[:60]
             i = k
@@ -624,8 +626,9 @@ def _table(text: str, block: _Block) -> Table | None:
                  cells=cells, source="text", caption=block.caption)
 
 
-def run_tables(text: str, free: Callable[[int, int], bool]) -> list[Table]:
-    """Tables rebuilt from flattened digit runs in `text` (outside the spans `free` rejects)."""
+def run_tables(text: str, free: Callable[[int, int], bool], gap: str = "\n\n") -> list[Table]:
+    """Tables rebuilt from flattened digit runs in `text` (outside the spans `free` rejects).
+    `gap`: the blank lines that end a row label ("\n\n\n" in a double-spaced text)."""
     _, opener, _, _ = _patterns()
     out: list[Table] = []
     pos = 0
@@ -635,7 +638,7 @@ def run_tables(text: str, free: Callable[[int, int], bool]) -> list[Table]:
         toks, _ = _scan_header(text, m.start())
         if not _strong(toks):
             continue
-        blocks, end = _parse_region(text, m.start(), free)
+        blocks, end = _parse_region(text, m.start(), free, gap)
         made = False
         for b in blocks:
             _solve(text, b)
