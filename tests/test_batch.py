@@ -79,18 +79,19 @@ def test_collect_paths_walks_folders_and_globs(tmp_path):
     (tmp_path / "a" / "b").mkdir(parents=True)
     (tmp_path / "a" / "r1.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "b" / "r2.PDF").write_bytes(b"%PDF")
-    (tmp_path / "a" / "b" / "notes.md").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "b" / "notes.odt").write_text("x", encoding="utf-8")
+    (tmp_path / "a" / "b" / "r4.md").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "~$r3.docx").write_bytes(b"lock")
     (tmp_path / "a" / ".hidden.txt").write_text("x", encoding="utf-8")
     (tmp_path / "a" / "data.csv").write_text("x", encoding="utf-8")
     found = collect_paths([tmp_path / "a"])
-    assert [p.name for p in found] == ["r2.PDF", "r1.txt"]  # sorted by path: a/b/ < a/r
+    assert [p.name for p in found] == ["r2.PDF", "r4.md", "r1.txt"]  # by path: a/b/ < a/r
     assert [p.name for p in collect_paths([str(tmp_path / "a" / "**" / "*")])] == [
-        "r2.PDF", "r1.txt"]
+        "r2.PDF", "r4.md", "r1.txt"]
     # an explicit file is kept whatever its extension (it will become an error row)
     assert [p.name for p in collect_paths([tmp_path / "a" / "data.csv"])] == ["data.csv"]
     # the same file twice is read once
-    assert len(collect_paths([tmp_path / "a", tmp_path / "a" / "r1.txt"])) == 2
+    assert len(collect_paths([tmp_path / "a", tmp_path / "a" / "r1.txt"])) == 3
 
 
 def test_collect_paths_names_missing_inputs(tmp_path):

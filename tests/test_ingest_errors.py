@@ -118,6 +118,10 @@ CASES = [
     ("notword.docx", _zip_not_docx, CorruptFile, "DOCX"),
     ("random.doc", lambda: os.urandom(3000), CorruptFile, "not a Word/WPS document"),
     ("garbage.html", b"\x00\x01\x02\x03" * 300, (DecodeError, UnsupportedFormat), ""),
+    ("blank.md", b" \n\n", EmptyInput, "white space"),
+    ("report.md", lambda: PDF.read_bytes(), UnsupportedFormat, "rename it to .pdf"),
+    ("latin1.md", "résumé à la carte".encode("latin-1"), DecodeError, "GB18030"),
+    ("markup.md", b"# \n\n---\n\n<br>\n", EmptyInput, "no text"),
 ]
 
 

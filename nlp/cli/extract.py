@@ -51,7 +51,7 @@ class Engine(str, enum.Enum):
 def extract(
     paths: Annotated[list[str], typer.Argument(
         help="Report files, folders (searched recursively for .txt .text .html .htm .shtml "
-        ".xhtml .docx .doc .wps .pdf) and glob patterns (quote them: 'reports/**/*.pdf').",
+        ".xhtml .docx .doc .wps .pdf .md .markdown) and glob patterns (quote them: 'reports/**/*.pdf').",
         show_default=False)],
     out: Annotated[Path | None, typer.Option(
         "--out", "-o", help="Output: a .duckdb file, or a folder for parquet/csv/jsonl and "

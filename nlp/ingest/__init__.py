@@ -29,6 +29,8 @@ EXTENSIONS: dict[str, str] = {
     ".doc": "office",
     ".wps": "office",
     ".pdf": "pdf",
+    ".md": "markdown",
+    ".markdown": "markdown",
 }
 
 
@@ -93,12 +95,13 @@ def sniff(data: bytes) -> tuple[str, str] | None:
 
 
 def _dispatch(kind: str, data: bytes, p: Path) -> Document:
-    if kind == "txt":
+    if kind in ("txt", "markdown"):
         found = sniff(data)
         if found is not None:
             what, ext = found
             hint = f": rename it to {ext}" if ext in EXTENSIONS else ""
             raise UnsupportedFormat(p, f"is a {what} file, not text, under a {p.suffix} name{hint}")
+    if kind == "txt":
         from nlp.ingest.txt import read_txt
 
         doc = read_txt(data, p)
@@ -106,6 +109,10 @@ def _dispatch(kind: str, data: bytes, p: Path) -> Document:
         from nlp.ingest.html import read_html
 
         doc = read_html(data, p)
+    elif kind == "markdown":
+        from nlp.ingest.markdown import read_markdown
+
+        doc = read_markdown(data, p)
     elif kind == "docx":
         from nlp.ingest.docx import read_docx
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 import regex
 
@@ -138,10 +139,13 @@ def logical_rows(table: Table) -> list[LogicalRow]:
     header_rows: list[int] = []
     header_closed = True  # the next header row starts a new run
     block = ""
+    # a column blank from top to bottom (a Word or MinerU table's empty last column) is no column
+    blank_cols = {col for col in range(n_cols)
+                  if all(i is None or not cells[i].text.strip() for i in (g[col] for g in grid))}
     for r, grow in enumerate(grid):
         seq: list[int] = []
-        for i in grow:
-            if i is not None and i not in seq:
+        for col, i in enumerate(grow):
+            if i is not None and i not in seq and col not in blank_cols:
                 seq.append(i)
         seq = [i for i in seq if cells[i].text.strip() or cells[i].row == r]
         if not seq or all(kinds[i] == "null" for i in seq):
@@ -237,7 +241,7 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
     tokens = [" ".join(cells[i].text.split()) for h in header_rows for i in grid[h]
               if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
     aligned = len(header_rows) == 1 and len(tokens) == n and all(len(s.path) == 1 for s in slots)
-    if not aligned:
+    if not aligned and not _repeated_header(table, grid, header_rows, slots):
         cut = full is not None and full > n  # the printed values are the first `full` columns
         whole = expand_headers(tokens, full) if cut else None
         paths = whole[:n] if whole is not None else expand_headers(tokens, n)
@@ -250,6 +254,22 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
         for s, p in zip(slots, paths, strict=True):
             s.path = tuple(p)
     _set_units(slots)
+
+
+def _repeated_header(table: Table, grid: list[list[int | None]], header_rows: list[int],
+                     slots: list[Slot]) -> bool:
+    """Header rows of a reader table (a Markdown pipe table, a table of a converted page) that
+    print a word over every value column and repeat a merged cell's word in each column it
+    spans (行政复议 | 行政复议 | …): their paths by position are right."""
+    if table.source == "text":
+        return False
+    def word(h: int, col: int) -> str:
+        i = grid[h][col] if col < len(grid[h]) else None
+        return "" if i is None else " ".join(table.cells[i].text.split())
+
+    texts = [[word(h, s.col) for s in slots] for h in header_rows]
+    return all(all(row) for row in texts) and any(
+        a == b for row in texts for a, b in pairwise(row))
 
 
 def _set_units(slots: list[Slot]) -> None:
