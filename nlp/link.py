@@ -275,6 +275,24 @@ _INFO_ITEM_ROW = regex.compile(r"t2\.\w+\.(?:decisions|prev_items|delta)$")
 _FOLLOWS_ON = regex.compile(r"\s*(?:为此|对此|据此)")
 
 
+def _total_after_its_parts(claims: list[Claim], by_id: dict[str, Claim]) -> None:
+    """共收到网上申请105件，快递17件，合计122件: the words before the first part frame the whole
+    list, so the id they gave the first part is the total's, printed after its parts, when no
+    other part has one of its own (行政许可5件，行政处罚3件，合计8件 keeps its rows)."""
+    before: dict[str, list[Claim]] = {}
+    for c in claims:
+        whole = by_id.get(c.parent or "")
+        if whole is not None and c.end <= whole.start:
+            before.setdefault(whole.claim_id, []).append(c)
+    for wid, parts in before.items():
+        total, first = by_id[wid], parts[0]
+        if total.indicator is None and first.indicator and len(parts) >= 2 and \
+                not any(p.indicator for p in parts[1:]):
+            total.indicator, first.indicator = first.indicator, None
+            total.extractor = _with(total.extractor, "indicator:rule:total-after-parts")
+            first.extractor = _with(first.extractor, "indicator:yielded:total-after-parts")
+
+
 def assign_indicators(report: Report, *, classify: bool = True) -> None:
     """Set `Claim.indicator` for every claim (rules, then the classifier if a model loads;
     `classify=False`: the rules alone, as `xxgk train` needs)."""
@@ -338,6 +356,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
         else:
             undecided.append(claim)
+    _total_after_its_parts(report.claims, by_id)
     _totals_with_carry_over(report.claims)
     if undecided and classify:
         _classify(report, undecided)

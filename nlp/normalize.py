@@ -51,8 +51,12 @@ MARKDOWN_MARKUP = regex.compile(
     r"|\*\*(?=[^\s*])[^\n*]{1,200}?(?<=[^\s*])\*\*(?!\*)")
 """Markdown markup a converter (PDF or Word → Markdown) leaves in text: a heading's `#`s, a
 quote's `>`, and the `**` around bold text (not `__`: forms print blanks so). The view drops
-it."""
+it. `**` inside a line is bold only in a text that shows Markdown somewhere (`_MARKDOWN_SIGN`):
+masked names print it too (《**市人民政府关于…》要求，由**市监察局…)."""
 _MARKDOWN_LINE = regex.compile(r"#{1,6}[ \t]|\*\*[^*\n]+\*\*\s*$")
+# a heading's #s, a line that opens in bold or a pipe table's rule: the text is Markdown
+_MARKDOWN_SIGN = regex.compile(
+    r"(?m)^[ \t]*(?:#{1,6}[ \t]+\S|\*\*[^*\s][^*\n]{0,60}\*\*|\|?[ \t]*:?-{3,}:?[ \t]*\|)")
 _ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[0-9]+[)）]|[①-⑳])")
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
@@ -225,10 +229,11 @@ def normalize(text: str) -> NormalizedText:
     # Markdown markup of text converted from PDF or Word (`## 一、总体情况`, `**二、…**`, `> `)
     markup: set[int] = set()
     if "#" in folded or "*" in folded or ">" in folded:
+        inline = _MARKDOWN_SIGN.search(folded) is not None
         for m in MARKDOWN_MARKUP.finditer(folded):
             if m.group("lead"):
                 markup.update(range(*m.span("lead")))
-            else:
+            elif inline or _MARKDOWN_LINE.fullmatch(_line_at(folded, m.start()).strip()):
                 markup.update((m.start(), m.start() + 1, m.end() - 2, m.end() - 1))
         drop |= markup
     # a count whose number is printed in brackets: 发布政务信息(1386)条, 概况类信息( 22 )条
@@ -279,6 +284,12 @@ def normalize(text: str) -> NormalizedText:
         wide = {i: entity_ends[src] for i, src in enumerate(index[:-1]) if src in entity_ends}
     return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded,
                           wide=wide)
+
+
+def _line_at(text: str, i: int) -> str:
+    """The line of `text` holding offset i."""
+    end = text.find("\n", i)
+    return text[text.rfind("\n", 0, i) + 1:end if end >= 0 else len(text)]
 
 
 def _letter_spaced(folded: str) -> set[int]:

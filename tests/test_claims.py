@@ -630,6 +630,18 @@ _LIST_ENDS = [
                  id="在…中 frame with a restated total"),
     pytest.param("在收到的30件申请中，予以公开20件，同比增加5件。", "30件", [], ["20件", "5件"],
                  id="one item and a change: no list"),
+    # held-out 55, sn_xianyang_qindu_2024, and four more corpus texts: the total after its parts
+    pytest.param("全年依申请公开共收到群众网上申请105件,快递17件,合计122件,上年结转11件,截至12月底已回复126件。",
+                 "122件", ["105件", "17件"], ["11件", "126件"], id="合计 after its parts"),
+    pytest.param("厅门户网站共更新工作动态类信息397条,时政类信息140条,媒体报道264条,政府信息公开92条,专栏类661条,总计1554条。",
+                 "1554条", ["397条", "140条", "264条", "92条", "661条"], [], id="总计 after five parts"),
+    pytest.param("信息发布量由2013年的1128条增加到2014年的1887条,在省政府网站专栏发布信息514条,总计2401条。",
+                 "2401条", ["1887条", "514条"], ["1128条"], id="a from-to count is no part"),
+    pytest.param("本年收到申请15件，比上年增加2件，共计15件。", "15件", [], ["15件", "2件"],
+                 id="a change right before 共计 ends the run"),
+    pytest.param("发布信息40条，办理申请3件，合计43件。", "43件", [], ["40条", "3件"],
+                 id="another counter ends the run"),
+    pytest.param("受理申请8件，共计8件。", "8件", [], [], id="one count before 共计: no list"),
 ]
 
 

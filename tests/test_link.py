@@ -216,6 +216,8 @@ CASES = [
     ("heldout40/hb_suixian_lishan_2019", "2021", "上年度行政许可1026项,本年增加138项。", "1026项", None),
     ("heldout40/js_xinghua_daying_2025", "2021", "行政许可:共处理600件。", "600件", "t2.licensing.decisions"),
     ("heldout40/js_xinghua_daying_2025", "2021", "行政复议:共受理8件,结果维持5件、纠正1件、其他结果2件、尚未审结1件。", "2件", "t4.review.other"),
+    ("heldout55/counter", "2021", "本年度处理行政许可5件,行政处罚3件,合计8件。", "8件", None),
+    ("heldout55/counter", "2021", "本年度处理行政许可5件,行政处罚3件,合计8件。", "3件", "t2.punishment.decisions"),
 ]
 
 
@@ -332,3 +334,14 @@ def test_columns_named_after_the_rows_first_count_take_the_rows_ids():
     # across a ；, the row is not carried
     report = nlp.extract_text("上年度行政许可1026项;本年增加138项。\n\n" + TEMPLATE_HINT["2019"])
     assert {c.text: c.indicator for c in report.claims}["138项"] is None
+
+
+def test_a_total_after_its_parts_takes_the_id_the_list_frame_gave_the_first_part():
+    # held-out 55 (sn_xianyang_qindu_2024): 共收到…申请 frames the list; 122 is what came in
+    text = ("2024年陕西省咸阳市秦都区政府信息公开工作年度报告\n一、总体情况\n（二）依申请公开情况。"
+            "全年依申请公开共收到群众网上申请105件,快递17件,合计122件,上年结转11件,截至12月底已回复126件。\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    by_text = {c.text: c for c in nlp.extract_text(text).claims}
+    assert by_text["122件"].indicator == "t3.new.total"
+    assert by_text["105件"].indicator is None and by_text["105件"].parent == by_text["122件"].claim_id
+    assert by_text["11件"].indicator == "t3.carried_over.total"

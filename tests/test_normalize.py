@@ -225,3 +225,20 @@ def test_claims_survive_html_entities_left_in_the_text():
         assert claim_keys(nlp.extract_text(scraped)) == claim_keys(nlp.extract_text(text)), path.name
         checked += 1
     assert checked > 50
+
+
+@pytest.mark.parametrize(("text", "view"), [
+    ("## 一、总体情况\n共**33**条", "一、总体情况\n共33条"),
+    ("**二、主动公开政府信息情况**\n共**33**条", "二、主动公开政府信息情况\n共33条"),
+    ("| 信息内容 | 件数 |\n|---|---|\n**（一）**主动公开", "|信息内容|件数|\n|---|---|\n(一)主动公开"),
+    ("> 引用的一段话", "引用的一段话"),
+    # no Markdown anywhere else: `**` masks a name (held-out 48, js_jianchaju_2014)
+    ("《**市人民政府关于加强政务公开工作的通知》要求，由**市监察局编制", "《**市人民政府关于加强政务公开工作的通知》要求，由**市监察局编制"),
+    ("填写__份__表", "填写__份__表"),  # form blanks, never bold
+    ("2*3=6", "2*3=6"),
+])
+def test_markdown_markup_is_dropped_from_the_view(text, view):
+    n = normalize(text)
+    assert n.text == view
+    for i, ch in enumerate(n.text):  # what stays maps back to itself
+        assert n.source[n.index[i]] == ch or ch in "()"

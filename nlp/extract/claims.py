@@ -647,6 +647,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                 c.parent = whole
     _implicit_wholes(nt, quantities, starts, by_id)
     _category_lists(nt, quantities, starts)
+    _totals_after(nt, quantities, starts)
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
@@ -659,7 +660,8 @@ _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
 # the same container without 在, opening its sentence: 公开信息中，…19条，占比47.5%
 _CLAUSE_WHOLE = regex.compile(r"\s*[^，。；,;\d]{2,20}?中[，,]")
 _LIST_LEAD = regex.compile(
-    r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]")
+    r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]"
+    r"|主要(?:类别|种类|类型|构成)[：:]")  # （二）主动公开政府信息的主要类别：…
 _RATE = regex.compile(r"(\p{Han}{1,3})率$")
 _LOOK_BACK = 600  # how far back (normalised characters) a stated whole may stand
 
@@ -800,6 +802,42 @@ def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> Non
                 p.claim.group = f"list@{m.start()}"
                 if "类别" not in p.claim.qualifiers:
                     p.claim.qualifiers.append("类别")
+
+
+_TOTAL_AFTER = regex.compile(
+    r"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:合计|共计|总计|总共|一共|共)")
+
+
+def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
+    """网上申请105件，快递17件，合计122件: a total printed after the counts it sums is their
+    parent. The total's clause is only the total word and the count; the parts are the counts
+    of the same counter right before it, one a clause, clause after clause, none a part or a
+    change already; two at least."""
+    for i, f in enumerate(quantities):
+        c = f.claim
+        if i < 2 or c.kind not in _COUNTED or c.direction is not None:
+            continue
+        cs = _clause_start(nt, f.pre_start)
+        if not _TOTAL_AFTER.fullmatch(nt[cs:f.pre_start].strip()):
+            continue
+        ss, _ = _sentence_bounds(nt, cs)
+        parts: list[_Found] = []
+        edge = cs  # the start of the clause after the next part
+        for g in reversed(_in_range(quantities, starts, ss, cs)):
+            gs = _clause_start(nt, g.pre_start)
+            if (g.ne > edge or nt[g.ne:edge].strip(" ，,、；;") or gs < ss
+                    or g.claim.kind != c.kind or not same_counter(g.claim.unit, c.unit)
+                    or g.claim.parent is not None or g.claim.direction is not None
+                    or (parts and parts[-1].claim.claim_id != g.claim.claim_id
+                        and _clause_start(nt, parts[-1].pre_start) <= g.ns)):
+                break
+            parts.append(g)
+            edge = gs
+        if len(parts) < 2:
+            continue
+        for g in parts:
+            g.claim.parent = c.claim_id
+            g.claim.group = f"合计@{cs}"
 
 
 def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
