@@ -208,23 +208,29 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     each line is left out, so that table cells a blank line apart read as the lines they were,
     and a run of n blank lines keeps n // 2 of them. Second: whether the text is
     double-spaced."""
+    lines = text.split("\n")
     spans: list[tuple[int, int]] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in lines:
         spans.append((pos, pos + len(line)))
         pos += len(line) + 1
-    full = [k for k, (a, b) in enumerate(spans) if not text[a:b].isspace() and a < b]
+    if len(_BLANK_LINE.findall(text)) < _MIN_BLANK_SHARE * len(lines):
+        return spans, False  # too few blank lines to be double-spaced (most texts: no scan)
+    blank = [not line.strip() for line in lines]
     # rows of a pipe or tab table stand without blank lines between them in any spacing
-    plain = [k for k in full if not _ROW_MARK.search(text[spans[k][0]:spans[k][1]])]
+    plain = [k for k, line in enumerate(lines) if not blank[k] and not (
+        ("|" in line or "｜" in line or "\t" in line) and _ROW_MARK.search(line))]
     if len(plain) < 8:
         return spans, False
-    followed = sum(1 for k in plain if k + 1 < len(spans) and _blank(text, spans[k + 1]))
+    followed = sum(1 for k in plain if k + 1 < len(lines) and blank[k + 1])
     if followed < _DOUBLE_SPACED * len(plain):
         return spans, False
     keep = [True] * len(spans)
-    for k in full:  # a run of n blank lines after a line stands for n // 2 of them
+    for k in range(len(lines)):  # a run of n blank lines after a line stands for n // 2 of them
+        if blank[k]:
+            continue
         n = 0
-        while k + 1 + n < len(spans) and _blank(text, spans[k + 1 + n]):
+        while k + 1 + n < len(lines) and blank[k + 1 + n]:
             n += 1
         for d in range(n - n // 2):
             keep[k + 1 + d] = False
@@ -232,11 +238,10 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
 
 
 _ROW_MARK = regex.compile(r"[^\s|｜]\s*[|｜\t]+\s*[^\s|｜]|^\s*[|｜]\s*:?-{3}")  # cells | cells; |---
-
-
-def _blank(text: str, span: tuple[int, int]) -> bool:
-    a, b = span
-    return a == b or text[a:b].isspace()
+# a double-spaced text has a blank line after ≥ 80 % of its plain lines; when even the pipe rows
+# of a Markdown table are counted, more than a fifth of all its lines are blank
+_MIN_BLANK_SHARE = 0.2
+_BLANK_LINE = regex.compile(r"\n[ \t\r\u3000\xa0]*(?=\n)")
 
 
 def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
