@@ -270,6 +270,8 @@ def _of_another_year(sentence: str, year: int | None) -> bool:
 
 # table-二 rows that count decisions or items (never pieces of published information)
 _INFO_ITEM_ROW = regex.compile(r"t2\.\w+\.(?:decisions|prev_items|delta)$")
+# a total of items, not of information (主动公开政府信息中新增项目事项88项，其中行政许可事项本年新增21项)
+_ITEM_ROW_WORD = regex.compile(r"(?:事项|项目)$")
 
 # a sentence that opens by pointing back at the one before (为此, 对此, 据此)
 _FOLLOWS_ON = regex.compile(r"\s*(?:为此|对此|据此)")
@@ -306,11 +308,10 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     by_id = {c.claim_id: c for c in report.claims}
     yielding = _yielding_rules()
     prev_end = 0  # where the claim before ends in the view
-    prev: Claim | None = None
+    row: tuple[str, int] | None = None  # the last table-二 row id named, and where its count ends
     for claim in report.claims:
         ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
         floor, prev_end = (prev_end if prev_end <= ns else 0), ne
-        before, prev = prev, claim
         if claim.indicator is not None:
             continue
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
@@ -323,15 +324,20 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 sent = nt[norm.to_norm(before_sent.start):ns]
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         context = claim_context(nt, view, floor)
-        ind, rule = rule_indicator(
-            claim, context, template, sent, claim_after(nt, view), section_kind(doc, claim.start),
-        )
+        delta = item_delta(claim, context, template)
+        if delta is not None:
+            ind, rule = delta, "t2.item-delta"
+        else:
+            ind, rule = rule_indicator(
+                claim, context, template, sent, claim_after(nt, view),
+                section_kind(doc, claim.start),
+            )
         if ind is not None and _of_another_year(sent, doc.year):
             # 2022年,…共制定规范性文件0件 in the 2023 report: last year's figure, not this table's
             ind, rule = None, f"{rule}:another-year"
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and _INFO_ITEM_ROW.match(ind) and \
-                "信息" in (parent.subject or ""):
+                "信息" in (parent.subject or "") and not _ITEM_ROW_WORD.search(parent.subject or ""):
             # 网站累计发布信息313条,其中…行政许可93条: a category of the information published,
             # not the row's count of decisions
             ind, rule = None, f"{rule}:part-of-information"
@@ -341,11 +347,12 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 parent.extractor = _with(parent.extractor, f"indicator:yielded:{rule}")
             else:
                 ind = None  # a part (其中…, 类别…) is not its total
-        if rule is None and before is not None and before.indicator and floor:
+        if rule is None and row is not None and floor:
             # 上年度行政许可1026项，本年增加138项，处理决定1164件: the row named once, its columns
-            # after it in the same clause of ；
-            same_row = row_column(before.indicator, context)
-            if same_row is not None and not _CLAUSE_STOP.search(nt, floor, ns):
+            # after it in the same clause of ； (past a count of no row: …新增57项，总计57项，处理
+            # 决定数量0件)
+            same_row = row_column(row[0], context)
+            if same_row is not None and not _CLAUSE_STOP.search(nt, row[1], ns):
                 ind, rule = same_row, "same-row"
         if ind is None and parent is not None and claim.kind not in _NOT_A_LEVEL:
             by_applicant = applicant_part(parent.indicator, claim.subject)
@@ -356,6 +363,10 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             claim.extractor = _with(claim.extractor, f"indicator:rule:{rule}")
         else:
             undecided.append(claim)
+        if ind is not None and ind.startswith("t2."):
+            row = (ind, ne)
+        elif row is not None and _CLAUSE_STOP.search(nt, row[1], ns):
+            row = None
     _total_after_its_parts(report.claims, by_id)
     _totals_with_carry_over(report.claims)
     if undecided and classify:
@@ -368,6 +379,28 @@ _ROW_COLUMNS = (
     ("decisions", regex.compile(r"^(?:本年(?:度)?)?(?:处理决定|作出决定|决定)(?:数|数量)?$")),
 )
 _CLAUSE_STOP = regex.compile(r"[；;。\n]")
+
+
+# table 二's item rows of the 2019 form (上一年项目数量 / 本年增/减 / 处理决定数量)
+_ITEM_ROW = regex.compile(
+    r"(行政许可|其他对外管理服务|行政处罚|行政强制|行政事业性收费)(?:事项|项目)")
+_ITEM_ROW_IDS = {"行政许可": "licensing", "其他对外管理服务": "other_services", "行政处罚": "punishment",
+                 "行政强制": "coercion", "行政事业性收费": "fees"}
+# the change of the year: 本年新增 / 新增 / 增加 right before the number, or 比2019年减少 opening
+# its clause after the row's count (行政许可事项13项，比2019年减少3项)
+_ITEM_CHANGE = regex.compile(
+    r"(?:本年(?:度)?)?(?:新增|增加)$"
+    r"|^(?:比|较)(?:上年度?|上一年度?|去年|(?:19|20)\d\d年)(?:同期)?(?:增加|减少|新增|增长)$")
+
+
+def item_delta(claim: Claim, context: str, template: str | None) -> str | None:
+    """`t2.<row>.delta` for the 2019 form's 本年增/减 of a row's items, stated in words
+    (行政许可事项本年新增21项; 行政许可事项13项，比2019年减少3项: −3, the claim's direction),
+    when the claim's clause is the change and its subject names the row; else None."""
+    if template != "2019" or claim.unit not in ("项", "个") or not _ITEM_CHANGE.search(context):
+        return None
+    rows = _ITEM_ROW.findall(claim.subject or "") or _ITEM_ROW.findall(context)
+    return f"t2.{_ITEM_ROW_IDS[rows[-1]]}.delta" if rows else None
 
 
 def row_column(row_indicator: str, context: str) -> str | None:

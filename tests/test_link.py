@@ -145,6 +145,15 @@ CASES = [
     # held-out 55: outcomes after a zero litigation count; 纠错; still in hand; 截至12月底已回复; 留言
     ("heldout55/cq_rongchang_office_2024", "2021", "行政复议案件10件,行政诉讼案件0件,结果维持2件,结果纠错3件,尚未审结5件。", "3件", "t4.review.corrected"),
     ("heldout55/cq_rongchang_office_2024", "2021", "行政复议案件10件,行政诉讼案件0件,结果维持2件,结果纠错3件,尚未审结5件。", "5件", "t4.review.pending"),
+    # the 2019 form's 本年增/减 of a row's items, in words (held-outs 10 and 18)
+    ("heldout10/sh_shengtai_2020", "2019", "2020年我局行政许可事项13项,比2019年减少3项,行政许可处理决定数量7556件。", "3项", "t2.licensing.delta"),
+    ("heldout10/sh_shengtai_2020", "2019", "2020年我局行政许可事项13项,比2019年减少3项,行政许可处理决定数量7556件。", "13项", None),
+    ("heldout18/hn_huitong_linye_2020", "2019", "其他对外管理服务事项新增57项,总计57项,处理决定数量0件。", "57项", "t2.other_services.delta"),
+    ("heldout18/hn_huitong_linye_2020", "2019", "其他对外管理服务事项新增57项,总计57项,处理决定数量0件。", "0件", "t2.other_services.decisions"),
+    ("heldout18/hn_huitong_linye_2020", "2019", "主动公开政府信息中新增项目事项88项,其中行政许可事项本年新增21项。", "21项", "t2.licensing.delta"),
+    ("heldout18/counter", "2019", "主动公开政府信息中新增项目事项88项。", "88项", None),
+    ("heldout18/counter", "2021", "其他对外管理服务事项新增57项。", "57项", None),
+    ("heldout18/counter", "2019", "本年发布政府信息新增57条。", "57条", None),
     ("heldout55/counter", "2021", "行政复议案件3件,行政诉讼案件2件,结果维持1件。", "1件", None),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请20件,已办结13件,7件正在办理中。", "7件", "t3.carried_forward.total"),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请122件,截至12月底已回复126件。", "126件", "t3.result.total.total"),

@@ -59,6 +59,18 @@ def test_claim_agrees_with_bound(text, value, bound, approx, observed, agrees):
     assert claim_agrees(c, observed) is agrees
 
 
+@pytest.mark.parametrize(("indicator", "direction", "observed", "agrees"), [
+    ("t2.licensing.delta", "down", -3, True),  # 比2019年减少3项: the 2019 form's 本年增/减 is −3
+    ("t2.licensing.delta", "down", 3, False),
+    ("t2.licensing.delta", "up", 3, True),
+    ("t2.licensing.delta", None, 3, True),
+    ("active.total", "down", -3, False),  # only a 本年增/减 cell is signed
+])
+def test_a_decrease_stated_as_the_years_change_is_negative(indicator, direction, observed, agrees):
+    c = _claim(1, "3项", 3, unit="项", indicator=indicator, direction=direction)
+    assert claim_agrees(c, observed) is agrees
+
+
 def test_money_claim_compared_in_yuan_against_wanyuan_cell():
     # 收取费用1.2万元 (value 12000 元) against a 万元 cell printing 1.2
     c = _claim(1, "1.2万元", 12000, unit="元", kind="money")

@@ -80,8 +80,11 @@ def _magnitude(value: float) -> float:
 
 
 def claim_agrees(claim: Claim, observed: float) -> bool:
-    """Does the observed number fall within what the claim states?"""
+    """Does the observed number fall within what the claim states? A decrease stated as the
+    2019 form's 本年增/减 (比2019年减少3项) is the table's −3."""
     value = claim.value if claim.value is not None else 0.0
+    if claim.direction == "down" and (claim.indicator or "").endswith(".delta"):
+        value = -value
     if claim.value_max is not None:
         return value <= observed <= claim.value_max
     if claim.bound == "lower":
