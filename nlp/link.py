@@ -28,6 +28,7 @@ _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[、]")
 # a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
 _REASON_AFTER = regex.compile(r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系)[^，,；;。！？!?\n（()）]{1,30})")
+_OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
 
@@ -133,7 +134,9 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     if claim.kind == "zero":
         return ""
     reason = _REASON_AFTER.match(text, claim.end)
-    if reason is not None:  # 无法提供3件,因不掌握相关政府信息: the reason names the row
+    # 无法提供3件,因不掌握相关政府信息: the reason names the row; a 因-clause with a count of its
+    # own (…投诉举报5件,因依申请公开引发的行政复议案件10件) is that count's words
+    if reason is not None and not _OWN_COUNT.search(reason.group(1)):
         return NEXT_COUNT.split(reason.group(1), maxsplit=1)[0]
     after = text[claim.end : claim.end + limit]
     # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
@@ -309,6 +312,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     yielding = _yielding_rules()
     prev_end = 0  # where the claim before ends in the view
     row: tuple[str, int] | None = None  # the last table-二 row id named, and where its count ends
+    last: tuple[int, str, str] | None = None  # the claim before: its end, clause and subject
     for claim in report.claims:
         ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
         floor, prev_end = (prev_end if prev_end <= ns else 0), ne
@@ -332,6 +336,17 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 claim, context, template, sent, claim_after(nt, view),
                 section_kind(doc, claim.start),
             )
+        if rule is None and last is not None and _LIST_GAP.fullmatch(nt, last[0], ns) and \
+                not _LIST_VERB.search(context):
+            # 制发的省政府规章2件、省政府及省政府办公厅行政规范性文件2件: an item of a 、-list that
+            # names no verb of its own takes the verb before the first item (not its noun)
+            lead = _verb_lead(last[1], last[2])
+            if lead:
+                ind, rule = rule_indicator(
+                    claim, lead + context, template, sent, claim_after(nt, view),
+                    section_kind(doc, claim.start),
+                )
+        last = (ne, context, claim.subject or "")
         if ind is not None and _of_another_year(sent, doc.year):
             # 2022年,…共制定规范性文件0件 in the 2023 report: last year's figure, not this table's
             ind, rule = None, f"{rule}:another-year"
@@ -391,6 +406,23 @@ _ITEM_ROW_IDS = {"行政许可": "licensing", "其他对外管理服务": "other
 _ITEM_CHANGE = regex.compile(
     r"(?:本年(?:度)?)?(?:新增|增加)$"
     r"|^(?:比|较)(?:上年度?|上一年度?|去年|(?:19|20)\d\d年)(?:同期)?(?:增加|减少|新增|增长)$")
+
+
+_LIST_GAP = regex.compile(r"\s*、[^，,；;。！？!?\n、]*")  # 、 and the next item's words
+
+
+# the verbs a list's first item may lend the items after it
+_LIST_VERB = regex.compile(r"(?:制发|印发|制定|出台|发布|公开|公布|废止|宣布失效|受理|收到|办结|答复|办理)(?:了)?(?:的)?")
+
+
+def _verb_lead(context: str, subject: str) -> str:
+    """The words of a list item's clause up to its verb (主动公开本年度制发的 of 主动公开本年度制发的
+    省政府规章; 本年度制发 of 本年度制发规章), when the clause has a verb; else ""."""
+    lead = context[: -len(subject)] if subject and context.endswith(subject) else ""
+    if lead and _LIST_VERB.search(lead):
+        return lead
+    verbs = list(_LIST_VERB.finditer(context))
+    return context[: verbs[-1].end()] if verbs else ""
 
 
 def item_delta(claim: Claim, context: str, template: str | None) -> str | None:

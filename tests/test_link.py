@@ -154,6 +154,16 @@ CASES = [
     ("heldout18/counter", "2019", "主动公开政府信息中新增项目事项88项。", "88项", None),
     ("heldout18/counter", "2021", "其他对外管理服务事项新增57项。", "57项", None),
     ("heldout18/counter", "2019", "本年发布政府信息新增57条。", "57条", None),
+    # held-out 57 (jl_bangongting_2025): a 因-clause with its own count is not the count before it's reason
+    ("heldout57/jl_bangongting_2025", "2021", "共受理政府信息公开申请222件,信息公开投诉举报5件,因依申请公开引发的行政复议案件10件、行政诉讼案件1件。", "5件", None),
+    ("heldout57/jl_bangongting_2025", "2021", "共受理政府信息公开申请222件,信息公开投诉举报5件,因依申请公开引发的行政复议案件10件、行政诉讼案件1件。", "10件", "t4.review.total"),
+    ("heldout57/counter", "2021", "接受群众咨询30次,因政府信息公开引发行政复议2件。", "30次", None),
+    # a list item with no verb of its own takes the verb before the first item
+    ("heldout57/counter", "2021", "本年度制发规章2件、行政规范性文件3件。", "3件", "t2.normative.issued"),
+    ("heldout57/counter", "2021", "已办结6件,其中“部分公开”1件、“不予公开(过程性信息)”2件。", "2件", None),
+    # held-out 58 (sc_suining_renshe_2019): 提供 is what 予以公开 does
+    ("heldout58/sc_suining_renshe_2019", "2019", "收到政府信息依申请公开申请8件,不属于本行政机关公开1件,已按申请内容提供给当事人3件,不予公开2件。", "3件", "t3.result.granted.total"),
+    ("heldout58/counter", "2019", "收到政府信息公开申请8件,无法提供3件。", "3件", None),
     ("heldout55/counter", "2021", "行政复议案件3件,行政诉讼案件2件,结果维持1件。", "1件", None),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请20件,已办结13件,7件正在办理中。", "7件", "t3.carried_forward.total"),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请122件,截至12月底已回复126件。", "126件", "t3.result.total.total"),
@@ -354,3 +364,11 @@ def test_a_total_after_its_parts_takes_the_id_the_list_frame_gave_the_first_part
     assert by_text["122件"].indicator == "t3.new.total"
     assert by_text["105件"].indicator is None and by_text["105件"].parent == by_text["122件"].claim_id
     assert by_text["11件"].indicator == "t3.carried_over.total"
+
+
+def test_list_items_after_the_first_take_its_verb():
+    # held-out 57 (jl_bangongting_2025): 制发 before the first item, an issuer of 11 characters
+    text = "主动公开本年度制发的省政府规章2件、省政府及省政府办公厅行政规范性文件2件,其他文件113件。\n\n" + \
+        TEMPLATE_HINT["2021"]
+    got = [(c.text, c.indicator) for c in nlp.extract_text(text).claims][:3]
+    assert got == [("2件", "t2.rules.issued"), ("2件", "t2.normative.issued"), ("113件", None)]

@@ -76,13 +76,16 @@ def test_label_key_examples_of_the_data_file(printed, key):
     ("—", None, None), ("无", None, None), ("+2", 2, None), ("-1", -1, None),
     ("251000元", 251000, "元"), ("160.5964万元", 160.5964, "万元"), ("3*", 3, None),
     ("5①", 5, None), ("1,234", 1234, None), ("５９４９.０８８６６７", 5949.088667, None),
+    # 本年增/减 in words (held-out 58, cq_rongchang_linye_2019: 增1423, 增52)
+    ("增1423", 1423, None), ("减3", -3, None), ("增加 2", 2, None), ("新增5", 5, None),
+    ("减少1项", -1, "项"),
 ])
 def test_parse_value(raw, value, unit):
     v = parse_value(raw)
     assert v is not None and v.value == value and v.unit == unit
 
 
-@pytest.mark.parametrize("raw", ["商业企业", "2018年度", "第二十条第（一）项", "本年增/减"])
+@pytest.mark.parametrize("raw", ["商业企业", "2018年度", "第二十条第（一）项", "本年增/减", "增长", "减少"])
 def test_parse_value_rejects_labels(raw):
     assert parse_value(raw) is None
 

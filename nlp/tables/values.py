@@ -1,7 +1,7 @@
 """Cell text → number: `parse_value("251000元") == Value(251000.0, "元", "")`.
 
 Blank, `/`, `-`, `—`, `无` and the like are null (the raw text is kept by the caller). Signed
-deltas (`+2`, `-1`), thousands separators, a unit inside the cell and footnote marks (`3*`,
+deltas (`+2`, `-1`, and in words `增1423`, `减3`, `增加2`), thousands separators, a unit inside the cell and footnote marks (`3*`,
 `5①`) are read; anything else is not a value.
 """
 
@@ -22,7 +22,7 @@ UNITS = (
 )
 _UNIT_ALT = "|".join(sorted((regex.escape(u) for u in UNITS), key=len, reverse=True))
 _VALUE = regex.compile(
-    rf"^(?P<sign>[+\-±])?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
+    rf"^(?P<sign>[+\-±]|增加|新增|增|减少|减)?\s*(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*"
     rf"(?P<unit>{_UNIT_ALT})?\s*(?P<note>[*※#①-⑳⑴-⒇¹²³⁴⁵⁶⁷⁸⁹]+|[(（]\s*注\s*\d*\s*[)）])?$"
 )
 
@@ -59,7 +59,7 @@ def parse_value(text: str) -> Value | None:
     if not m:
         return None
     num = float(m["num"].replace(",", ""))
-    if m["sign"] == "-":
+    if m["sign"] in ("-", "减", "减少"):  # 本年增/减 printed in words: 增1423, 减3
         num = -num
     return Value(num, m["unit"], m["note"] or "")
 
