@@ -288,6 +288,18 @@ def test_last_row_cut_by_the_end_of_the_text_fills_the_first_columns(tail):
                         "other_org")}
 
 
+@pytest.mark.parametrize("tail", ["", "\n\n（本页完）\n"], ids=["text ends in the row", "text goes on"])
+def test_a_first_data_row_cut_by_the_end_of_the_text_fills_the_first_columns_of_its_header(tail):
+    # held-out 58 (yn_yuanmou_jiaoti_2020): the excerpt ends inside table 二's first row; with no
+    # complete row before it, the header says how wide a row is
+    import nlp
+
+    text = ("二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+            "规章 | 1 | 2" + tail)
+    ids = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert ids == ({} if tail else {"t2.rules.issued": 1, "t2.rules.repealed": 2})
+
+
 def test_cut_row_ending_in_the_next_rows_number_drops_it():
     # heldout11/he_qianan_dawuli_2020: the text ends `… 0` (7 values) then `2` (of 2.其他法律…)
     import nlp
