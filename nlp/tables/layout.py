@@ -193,12 +193,13 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         full = None  # a row cut by the end of the text: as many columns as the row before
         if table.cut and r == len(grid) - 1 and text_mode:
             full = next((len(o.slots) for o in reversed(out) if o.slots), None)
-            if full is None and header_rows and slots:  # the first data row, cut: as many
-                # columns as its header has over its values
+            if full is None and header_rows and slots:  # the first data row, cut short: as
+                # many columns as its header has over its values (never fewer than it printed)
                 first = slots[0].col
-                full = sum(1 for i in dict.fromkeys(grid[header_rows[-1]][first:])
-                           if i is not None and cells[i].text.strip()
-                           and _role(cells[i].text) is None) or None
+                width = sum(1 for i in dict.fromkeys(grid[header_rows[-1]][first:])
+                            if i is not None and cells[i].text.strip()
+                            and _role(cells[i].text) is None)
+                full = width if width > len(slots) else None
             if full is not None and len(slots) == full + 1 and slots[-1].value is not None:
                 slots.pop()  # `… 0 | 0` then `2` (the next row's 2.其他法律…, cut to its number)
         _fill_paths(table, grid, header_rows, slots, text_mode, full)
