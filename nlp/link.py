@@ -104,9 +104,21 @@ def part_scope(context: str, sentence: str) -> str | None:
     scope = _scope()
     if scope["level"].search(context):
         return "level"
-    if scope["since"].search(sentence):
+    heads = list(_GROUP_START.finditer(sentence))
+    group = sentence[heads[-1].end():].lstrip(" ，,：:") if heads else sentence.lstrip()
+    # (各级行政机关 opening a sentence is the whole body, all its levels)
+    if group != context and scope["level"].match(group) and (heads or not group.startswith("各级")):
+        return "level"  # the level heads the ；-group, 其中 list or sentence the count is in
+    restart = list(_SCOPE_RESTART.finditer(sentence))
+    if scope["since"].search(sentence, restart[-1].end() if restart else 0):
         return "since"
     return None
+
+
+# where a ；-group or a 其中 list starts (its first clause names the level its counts are of)
+_GROUP_START = regex.compile(r"[；;。]|其中")
+# a clause that opens on the year's own figure: 历年累计52条，其中2010年新增…14条
+_SCOPE_RESTART = regex.compile(r"[，,；;](?=\s*(?:其中|本年度?|新增|(?:19|20)\d\d年))")
 
 
 class _At(NamedTuple):

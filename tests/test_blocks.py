@@ -530,11 +530,12 @@ def test_rows_another_reader_took_are_not_read_again():
 
 @pytest.mark.parametrize("text, expected_rows", [
     # held-out 26 (西藏国资委): blank cells printed as bare pipes; the data row keeps them where
-    # that makes it exactly as wide as its header, so 11 stays under 本年新制作数量
+    # that makes it exactly as wide as its header, so 11 stays under 本年新制作数量; the row
+    # printed all blank keeps its empty cells too (held-out 60)
     ("第二十条第(一)项 | |||\n信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 | |||\n"
      "规范性文件 | 11 | ||\n",
-     [["第二十条第(一)项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规章"],
-      ["规范性文件", "11", "", ""]]),
+     [["第二十条第(一)项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
+      ["规章", "", "", ""], ["规范性文件", "11", "", ""]]),
     # a row whose bare pipes do not make the header's width keeps only its printed cells
     ("信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规范性文件 | 11 | |\n规章 | 2 | 2 | 5 |\n",
      [["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"], ["规范性文件", "11"],
@@ -789,3 +790,28 @@ def test_a_block_title_cut_short_starts_a_block_and_is_no_value_column():
     cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
     assert cells["t2.licensing.decisions"] == 124
     assert cells["t2.coercion.decisions"] == 2 and cells["t2.normative.in_force"] == 0
+
+
+@pytest.mark.parametrize(("rel", "blank", "printed"), [
+    # pipe rows: `行政许可 | ||||` under `信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |`
+    ("heldout60/hn_hengdong_yanglin_2023_excerpt.txt",
+     {"t2.licensing.prev_items", "t2.licensing.delta", "t2.licensing.decisions", "t2.fees.prev_items",
+      "t2.fees.delta"},
+     {"t2.rules.new_made": 1, "t2.normative.total_public": 22}),
+    # one cell a line: `规章 |` then `|` `|` `|`; `行政许可 |` then `| ||`
+    ("heldout60/he_shijiazhuang_gaoxin_shehuifazhan_2022_excerpt.txt",
+     {"t2.rules.issued", "t2.rules.repealed", "t2.rules.in_force", "t2.normative.in_force",
+      "t2.licensing.decisions", "t2.coercion.decisions", "t2.fees.amount"},
+     {"t2.punishment.decisions": 3}),
+])
+def test_a_row_printed_blank_gives_its_cells_as_null(rel, blank, printed):
+    """A row the page printed with no figure at all is read: its cells are there, with value null
+    (spec §3), so that a reader sees the report left them empty. Until 27 Nov 2026 such a row gave
+    no cell (held-out 60: 23 of 146 cells)."""
+    from corpus import CORPORA
+
+    import nlp
+
+    cells = {c.indicator: c for c in nlp.extract(CORPORA / rel).cells if c.indicator}
+    assert all(cells[k].value is None and cells[k].raw == "" for k in blank)
+    assert {k: cells[k].value for k in printed} == printed

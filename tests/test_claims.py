@@ -642,6 +642,10 @@ _LIST_ENDS = [
     pytest.param("发布信息40条，办理申请3件，合计43件。", "43件", [], ["40条", "3件"],
                  id="another counter ends the run"),
     pytest.param("受理申请8件，共计8件。", "8件", [], [], id="one count before 共计: no list"),
+    # held-out 59 (ah_anhui_2010): a 其中 list in ；-groups, one per level of government
+    pytest.param("全省共受理政府信息公开申请9389件。其中,省政府及其部门受理政府信息公开申请527件,对申请答复525件,"
+                 "同意公开211件;市、县政府及其部门和乡镇政府受理政府信息公开申请8862件,对申请答复8820件,同意公开8284件。",
+                 "9389件", ["527件", "8862件"], ["525件", "211件", "8820件", "8284件"], id="the heads of ；-groups by level"),
 ]
 
 

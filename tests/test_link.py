@@ -164,6 +164,16 @@ CASES = [
     # held-out 58 (sc_suining_renshe_2019): 提供 is what 予以公开 does
     ("heldout58/sc_suining_renshe_2019", "2019", "收到政府信息依申请公开申请8件,不属于本行政机关公开1件,已按申请内容提供给当事人3件,不予公开2件。", "3件", "t3.result.granted.total"),
     ("heldout58/counter", "2019", "收到政府信息公开申请8件,无法提供3件。", "3件", None),
+    # held-out 59: a level that heads a ；-group or a 其中 list scopes every count of it
+    ("heldout59/ah_anhui_2010", "pre2019", "全省共受理政府信息公开申请9389件。其中,省政府及其部门受理政府信息公开申请527件,对申请答复525件,同意公开211件;市、县政府及其部门和乡镇政府受理政府信息公开申请8862件,同意公开8284件。", "211件", None),
+    ("heldout59/ah_anhui_2010", "pre2019", "全省共受理政府信息公开申请9389件。其中,省政府及其部门受理政府信息公开申请527件,对申请答复525件,同意公开211件;市、县政府及其部门和乡镇政府受理政府信息公开申请8862件,同意公开8284件。", "8284件", None),
+    ("heldout59/counter", "pre2019", "全省共受理政府信息公开申请9389件,同意公开8495件。", "8495件", "requests.answered.granted"),
+    ("heldout3/ln_liaoning_2022", "2021", "各级行政机关累计办理政府信息公开申请11238件,结转下年度继续办理246件。", "246件", "t3.carried_forward.total"),
+    # held-out 59 (fj_fuzhou_minhou_shuili_2010): 历年累计 in an earlier clause is not this count's scope
+    ("heldout59/fj_fuzhou_minhou_shuili_2010", "pre2019", "截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。", "14条", "active.total"),
+    ("heldout59/fj_fuzhou_minhou_shuili_2010", "pre2019", "截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。", "52条", None),
+    # a 行政复议 application received is no information request
+    ("heldout59/counter", "2021", "本机关收到政府信息公开行政复议申请1件。\n三、收到和处理政府信息公开申请情况", "1件", "t4.review.total"),
     ("heldout55/counter", "2021", "行政复议案件3件,行政诉讼案件2件,结果维持1件。", "1件", None),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请20件,已办结13件,7件正在办理中。", "7件", "t3.carried_forward.total"),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请122件,截至12月底已回复126件。", "126件", "t3.result.total.total"),

@@ -607,6 +607,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         parts = [g for g in _outcomes_to_their_case(parts)
                  if not (_RESTATED.intersection(g.claim.qualifiers)
                          and len((g.claim.subject or "").strip()) <= 1)]
+        parts = _group_heads(nt, parts, totals)
         # 公开114条，其中网站公开72条，其中包括…3条、…10条: a list right after a part is that
         # part's breakdown (nested), not a second breakdown of the outer total, when that part
         # is its list's only one or holds the new parts (…法制新闻12条，其中主站采用15条: 15 of
@@ -653,6 +654,30 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _respectively(nt, quantities, r)
 
 
+def _group_heads(nt: str, parts: list[_Found], totals: list[_Found]) -> list[_Found]:
+    """其中，省政府及其部门受理申请527件，答复525件，同意公开211件…；市、县政府及其部门受理申请
+    8862件，答复8820件…: a 其中 list in ；-groups, each opened by a count that restates the
+    total's words for one part of it and goes on with that part's own figures, breaks the total
+    down by its group heads only. Else the parts as they are."""
+    if len(parts) < 4 or not totals:
+        return parts
+    whole = _bigrams(totals[-1].claim.subject)
+    groups: list[list[_Found]] = [[parts[0]]]
+    for g in parts[1:]:
+        if _SEMI.search(nt, groups[-1][-1].ne, g.ns):
+            groups.append([g])
+        else:
+            groups[-1].append(g)
+    if len(groups) < 2 or any(len(gr) < 2 for gr in groups):
+        return parts
+    heads = [gr[0] for gr in groups]
+    if all(len(_bigrams(h.claim.subject) & whole) >= 2 for h in heads) and not any(
+            len(_bigrams(g.claim.subject) & whole) >= 2 for gr in groups for g in gr[1:]):
+        return heads
+    return parts
+
+
+_SEMI = regex.compile(r"[；;]")
 _EACH_IN = regex.compile(r"各\s*\d")
 _BRACKET_PART = regex.compile(r"(?<=[（(]|[（(][^（）()]{0,12}[，,])\s*(?:含|包括|其中)")
 _EXTRA_MARK = regex.compile(r"[，,；;、]\s*(?:另有|另外|另|此外|以及另)")

@@ -145,6 +145,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         last = i
         open_row = False  # the last row's line had pipes inside but none at either end
         width = 0  # cells of the last header row (two or more, no number)
+        width_full = 0  # the same with its blank cells (a padding column: `… | 处理决定数量 | |`)
         while j < n:
             a2, b2 = lines[j]
             line = text[a2:b2].strip()
@@ -176,8 +177,21 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     full = _split(text[a2:b2], a2, blanks=True)
                     if full is not None and len(full[1]) == width:
                         cells = full[1]
+                elif got2[0] == "pipe" and len(cells) == 1 and width >= 2 and not _value_like(
+                        text[cells[0][0]:cells[0][1]]):
+                    # a row printed all blank (`行政许可 | ||||`): its label and as many empty
+                    # cells as its header has words (a padding column, printed by the header
+                    # too, is left out)
+                    full = _split(text[a2:b2], a2, blanks=True)
+                    if full is not None and len(full[1]) in (width, width_full) and all(
+                            s == e for s, e in full[1][1:]):
+                        cells = full[1][:width]
                 rows.append(cells)
-                width = _header_width(text, cells, width)
+                new_width = _header_width(text, cells, width)
+                if new_width != width or (len(cells) >= 2 and new_width == len(cells)):
+                    header = _split(text[a2:b2], a2, blanks=True)
+                    width_full = len(header[1]) if header is not None else new_width
+                width = new_width
                 open_row = got2[0] == "pipe" and not line.startswith(_PIPES) and \
                     not line.endswith(_PIPES)
             last = j
@@ -409,11 +423,24 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
     header words, as a cell stream is (`_stream_rows`)."""
     rows: list[list[tuple[int, int]]] = []
     row: list[tuple[int, int]] = []
+    split: set[int] = set()  # rows to cut by their header words (`_stream_rows`)
     width = 0  # cells of the last header row (two or more cells, no number)
     j = i
     while j < len(lines):
         a, b = lines[j]
         if _PIPES_ONLY.fullmatch(text, a, b):
+            blanks = _blank_run(text, lines, j, row)
+            if blanks:
+                # `规章 |` / `|` / `|` / `|` / `规范性文件 |`, `行政许可 |` / `| ||`: after a row's
+                # label, each line of pipes is one empty cell, and the row ends there
+                for k in range(j, j + blanks):
+                    p = lines[k][0] + len(text[slice(*lines[k])]) - len(text[slice(*lines[k])].lstrip())
+                    row.append((p, p))
+                split.add(len(rows))
+                rows.append(row)
+                row = []
+                j += blanks
+                continue
             if (row and width and len(row) + 1 == width and _ONE_PIPE.fullmatch(text, a, b)
                     and j + 1 < len(lines) and _PIPES_ONLY.fullmatch(text, *lines[j + 1])
                     and any(_value_like(text[s:e]) for s, e in row)):
@@ -446,14 +473,46 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
         return i + 1, None
     out: list[list[tuple[int, int]]] = []
     notes: dict[tuple[int, int], str] = {}
-    for r in rows:
-        if _unclosed(text, r):
+    for k, r in enumerate(rows):
+        if _unclosed(text, r) or k in split:
             sub, n = _stream_rows(text, r)
             out.extend(sub)
             notes.update(n)
         else:
             out.append(r)
     return j, _make_table(text, lines, i, out, notes)
+
+
+def _blank_run(text: str, lines: list[tuple[int, int]], j: int, row: list[tuple[int, int]]) -> int:
+    """How many lines of pipes from line j are the empty cells of a row whose label is the cell
+    before them (a row printed blank, one cell a line): the run of pipe-only lines, when the
+    cell before it is a row label (text, not a header word or a block title) and what follows
+    the run is not a number (the next row's label, a title, or the end of the table); else 0."""
+    if not row:
+        return 0
+    s, e = row[-1]
+    label = text[s:e]
+    if e == s or _value_like(label) or _null_mark(label) or _is_header_word(label):
+        return 0
+    k = j
+    while k < len(lines) and _PIPES_ONLY.fullmatch(text, *lines[k]):
+        k += 1
+    if k < len(lines) and _CELL_PIPE.fullmatch(text, *lines[k]):
+        nxt = text[slice(*_cell_text(text, *lines[k]))]
+        if _value_like(nxt) or _null_mark(nxt):
+            return 0  # `行政许可 |` / `|` / `0 |`: a blank before a number (see below)
+    return k - j
+
+
+def _is_header_word(cell: str) -> bool:
+    """A header word of the statistics tables (本年制发件数, 信息内容) or a block title."""
+    from nlp.tables.labels import label_key
+    from nlp.tables.layout import TITLE
+
+    words = _stream_words()
+    key = label_key(cell)
+    return key in words.vocab or key in words.cut or bool(TITLE.search(same_length(cell))) or \
+        bool(_CUT_TITLE.fullmatch(cell))
 
 
 def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int) -> int:
