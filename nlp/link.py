@@ -20,7 +20,7 @@ import regex
 
 from nlp.data import load_toml
 from nlp.extract.claims import NEXT_COUNT
-from nlp.records import Cell, Claim, Link, Report
+from nlp.records import Cell, Claim, Document, Link, Report
 from nlp.scan import required_literals
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
@@ -348,6 +348,8 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 claim, context, template, sent, claim_after(nt, view),
                 section_kind(doc, claim.start),
             )
+            if not (rule or "").startswith("channel."):
+                ind, rule = _channel_of_item_heading(doc, claim, context, template, sent) or (ind, rule)
         if rule is None and last is not None and _LIST_GAP.fullmatch(nt, last[0], ns) and \
                 not _LIST_VERB.search(context):
             # 制发的省政府规章2件、省政府及省政府办公厅行政规范性文件2件: an item of a 、-list that
@@ -435,6 +437,26 @@ def _verb_lead(context: str, subject: str) -> str:
         return lead
     verbs = list(_LIST_VERB.finditer(context))
     return context[: verbs[-1].end()] if verbs else ""
+
+
+_HEADING_MARK = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}[、是])\s*")
+_YEAR_LEAD = regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|全年|本年度?|今年)[，,]?")
+
+
+def _channel_of_item_heading(doc: Document, claim: Claim, context: str, template: str | None,
+                             sentence: str) -> tuple[str | None, str] | None:
+    """2、政务微博。2017年发布信息38条: a short numbered item heading that names a channel is
+    that channel's count (the sentence under it names only the verb); else None."""
+    sec = doc.section_at(claim.start)
+    if sec is None or sec.level < 2:
+        return None
+    title = _HEADING_MARK.sub("", sec.heading).rstrip("。：: ")
+    if not 2 <= len(title) <= 8:
+        return None
+    ind, rule = rule_indicator(claim, title + _YEAR_LEAD.sub("", context), template, sentence)
+    if rule is not None and rule.startswith("channel."):
+        return ind, f"{rule}:item-heading"
+    return None
 
 
 def item_delta(claim: Claim, context: str, template: str | None) -> str | None:

@@ -837,3 +837,14 @@ def test_a_rate_whose_base_is_the_new_plus_the_carried_over_requests_is_not_chec
     report = nlp.extract_text("全年共收到政府信息公开申请81件,上年结转政府信息公开申请2件,办结80件,"
                               "结转下年度继续办理3件,办结率96.4%。")
     assert not [k for k in report.checks if k.status == "fail"]
+
+
+@pytest.mark.parametrize(("text", "checked"), [
+    ("全年共受理政府信息公开申请408件,办结391件,办结率95.8%。", True),
+    # held-out 62 (gd_guangdong_fagaiwei_2024): of the requests due, a base the text does not state
+    ("全年共受理政府信息公开申请408件,办结391件,到期办结率100%。", False),
+    ("全年共受理申请10件,办结9件,按时办结率100%。", False),
+])
+def test_a_rate_over_a_condition_takes_no_part_and_whole(text, checked):
+    rate = next(c for c in claims_of(text) if c.kind == "percent")
+    assert (rate.part is not None and rate.whole is not None) is checked

@@ -174,6 +174,13 @@ CASES = [
     ("heldout59/fj_fuzhou_minhou_shuili_2010", "pre2019", "截至2010年底,我局主动公开政府信息历年累计52条,其中2010年新增主动公开政府信息14条。", "52条", None),
     # a 行政复议 application received is no information request
     ("heldout59/counter", "2021", "本机关收到政府信息公开行政复议申请1件。\n三、收到和处理政府信息公开申请情况", "1件", "t4.review.total"),
+    # held-out 61 (sh_putuo_weijiwei_2016): 到2016年底累计 is the count since the start, its 其中 the year's
+    ("heldout61/sh_putuo_weijiwei_2016", "pre2019", "本区卫生和计划生育委员会到2016年底累计主动公开政府信息2683条,全文电子化率达100%,其中,本年度新增的主动公开政府信息630条。", "2683条", None),
+    ("heldout61/sh_putuo_weijiwei_2016", "pre2019", "本区卫生和计划生育委员会到2016年底累计主动公开政府信息2683条,全文电子化率达100%,其中,本年度新增的主动公开政府信息630条。", "630条", "active.total"),
+    ("heldout61/cq_changshou_2018", "pre2019", "从事政府信息公开的工作人员有84人,其中专职人员8人、兼职人员76人。", "84人", "staff.people"),
+    ("heldout61/gd_guangzhou_konggang_2018", "pre2019", "举办新闻发布会0次,组织政府网站线上访谈2次,发布政策解读稿1篇。", "2次", "response.online_interviews"),
+    # held-out 62 (zj_binjiang_changhe_2023): the verb after the count, adverbs before 完成答复
+    ("heldout62/zj_binjiang_changhe_2023", "2021", "共收到12件信息依申请公开,其中10件已经按时按规完成答复,剩余2件结转下年度继续办理。", "10件", "t3.result.total.total"),
     ("heldout55/counter", "2021", "行政复议案件3件,行政诉讼案件2件,结果维持1件。", "1件", None),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请20件,已办结13件,7件正在办理中。", "7件", "t3.carried_forward.total"),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请122件,截至12月底已回复126件。", "126件", "t3.result.total.total"),
@@ -382,3 +389,18 @@ def test_list_items_after_the_first_take_its_verb():
         TEMPLATE_HINT["2021"]
     got = [(c.text, c.indicator) for c in nlp.extract_text(text).claims][:3]
     assert got == [("2件", "t2.rules.issued"), ("2件", "t2.normative.issued"), ("113件", None)]
+
+
+def test_a_short_item_heading_names_the_channel_of_the_count_under_it():
+    # held-out 61 (sd_zaozhuang_gaoxin_2017): the channel stands in the numbered heading only
+    text = ("2017年枣庄高新区政府信息公开工作年度报告\n一、主动公开情况\n(一)主动公开政府信息数\n"
+            "2017年高新区主动公开政府信息622条。\n(二)通过不同渠道和方式公开政府信息的情况\n"
+            "1、政府网站。2017年通过政府门户网站公开政府信息1350条。\n2、政务微博。2017年发布信息38条。\n"
+            "3、政务微信。2017年发布信息339条。\n4、其他方式。2017年公开各类政府信息1088条。\n")
+    report = nlp.extract_text(text)
+    ids = {c.text: c.indicator for c in report.claims}
+    assert ids == {"622条": "active.total", "1350条": "active.channel.website", "38条": "active.channel.weibo",
+                   "339条": "active.channel.wechat", "1088条": "active.channel.other"}
+    # a single channel cannot publish more than the year's total
+    fails = [k for k in report.checks if k.check == "parts_vs_total" and k.status == "fail"]
+    assert [k.indicator for k in fails] == ["active.total"] and "1350条" in fails[0].message

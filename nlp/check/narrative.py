@@ -388,7 +388,31 @@ def parts_vs_total(report: Report) -> list[Check]:
             msg = f"分项{terms}＝{_fmt(s)}，不超过总数“{total.text}”（{_fmt(total.value)}）。"
         out.append(Check(report.document.doc_id, "", "parts_vs_total", st, total.value, s, refs,
                          msg, total.indicator))
+    out.extend(_channels_over_total(report, {k[0] for k in groups}))
     return out
+
+
+def _channels_over_total(report: Report, checked: set[str]) -> list[Check]:
+    """Publishing channels stated apart from the year's total (1、政府网站。…1350条 under 主动公开
+    政府信息622条): channels may overlap, so their sum may pass the total, but no single
+    channel can. A total whose 其中 list was checked already is left to that check."""
+    totals = [c for c in report.claims if c.indicator == "active.total"]
+    if len(totals) != 1:  # (two figures for the year's total: which one the channels are of?)
+        return []
+    total = totals[0]
+    if total.parent is not None or total.value is None or total.bound is not None or \
+            total.claim_id in checked:
+        return []
+    over = [c for c in report.claims if (c.indicator or "").startswith("active.channel.")
+            and c.parent != total.claim_id and c.value is not None
+            and c.bound in (None, "lower") and c.value > total.value + 1e-9]
+    if not over:
+        return []
+    named = "、".join(f"“{c.text}”" for c in over)
+    return [Check(report.document.doc_id, "", "parts_vs_total", "fail", total.value,
+                  max(c.value or 0.0 for c in over), [total.claim_id] + [c.claim_id for c in over],
+                  f"单一渠道{named}超过全年主动公开总数“{total.text}”（{_fmt(total.value)}）。",
+                  total.indicator)]
 
 
 _CLAUSE_BACK = regex.compile(r"[^，,；;。！？!?\n]*$")

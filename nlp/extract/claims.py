@@ -687,7 +687,9 @@ _CLAUSE_WHOLE = regex.compile(r"\s*[^，。；,;\d]{2,20}?中[，,]")
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]"
     r"|主要(?:类别|种类|类型|构成)[：:]")  # （二）主动公开政府信息的主要类别：…
-_RATE = regex.compile(r"(\p{Han}{1,3})率$")
+_RATE = regex.compile(r"(\p{Han}{1,5})率$")
+# a rate whose base is a condition (到期/按期/按时/及时/期限内 办结率), not the stated counts
+_TIMED_RATE = regex.compile(r"到期|按期|按时|及时|期限内|期内|时限内")
 _LOOK_BACK = 600  # how far back (normalised characters) a stated whole may stand
 
 
@@ -903,7 +905,8 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             continue
         ss = _clause_start(nt, f.ns, _SENT_END)
         m = _RATE.search(nt[max(ss, f.pre_start - 6):f.pre_start].rstrip("为达到是均"))
-        if m is None:
+        if m is None or _TIMED_RATE.search(m.group(1)):
+            # 到期办结率100%: of the requests already due, a base the sentence does not state
             continue
         stem = m.group(1)[-2:]
         earlier = [g for g in quantities[bisect_left(starts, ss):i] if g.claim.kind in _COUNTED]
