@@ -815,3 +815,15 @@ def test_a_row_printed_blank_gives_its_cells_as_null(rel, blank, printed):
     cells = {c.indicator: c for c in nlp.extract(CORPORA / rel).cells if c.indicator}
     assert all(cells[k].value is None and cells[k].raw == "" for k in blank)
     assert {k: cells[k].value for k in printed} == printed
+
+
+def test_a_one_cell_a_line_table_that_the_text_ends_inside_on_a_bare_number():
+    # held-out 63 (jl_siping_shengtai_2022): `(一)予以公开 |` / `4 |` / `0 |` / `2 |` / `1`
+    from corpus import CORPORA
+
+    import nlp
+
+    cells = {c.indicator: c.value for c in nlp.extract(
+        CORPORA / "heldout63" / "jl_siping_shengtai_2022_excerpt.txt").cells if c.indicator}
+    assert [cells[f"t3.result.granted.{k}"] for k in ("natural", "commercial", "research", "nonprofit")] \
+        == [4, 0, 2, 1]

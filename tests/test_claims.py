@@ -848,3 +848,10 @@ def test_a_rate_whose_base_is_the_new_plus_the_carried_over_requests_is_not_chec
 def test_a_rate_over_a_condition_takes_no_part_and_whole(text, checked):
     rate = next(c for c in claims_of(text) if c.kind == "percent")
     assert (rate.part is not None and rate.whole is not None) is checked
+
+
+def test_a_bare_超_before_a_count_is_a_lower_bound():
+    # held-out 63 (js_nantong_weijian_2023): 超66万人, as 超过 and 逾
+    c = claims_of("公众号关注人数超66万人。")[0]
+    assert (c.value, c.approx, c.bound) == (660000, "超", "lower")
+    assert claims_of("超期答复0件。")[0].approx is None

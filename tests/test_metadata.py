@@ -401,3 +401,19 @@ def test_a_count_with_quanbu_is_not_a_ministry():
     text = "承办人大代表建议、政协委员提案共29件全部办结,其中主办6件全部按时办结,协办23件全部办结。"
     assert nlp.extract_text(text).document.agency is None
     assert nlp.extract_text("水利部认真贯彻条例。水利部主动公开信息。").document.agency == "水利部"
+
+
+@pytest.mark.parametrize(("agency", "county"), [
+    ("福建省公安厅", None),  # held-out 63: 公安县 is a county, 公安厅 an office
+    ("南宁市公安局", None),
+    ("湖北省人力资源和社会保障厅", None),  # 资源县
+    ("朝阳市自然资源局", None),
+    ("公安县人民政府", "公安县"),
+    ("资源县人民政府", "资源县"),
+    ("海门经济技术开发区管委会", "海门区"),
+    ("五华科技园管委会", "五华区"),
+])
+def test_a_county_name_inside_an_office_name_is_no_county(agency, county):
+    from nlp.segment.metadata import find_region
+
+    assert find_region(agency, None, "")["county"] == county

@@ -333,3 +333,15 @@ def test_markdown_from_a_converter_gives_the_records_of_the_text(bold):
         checked += 1
         total += sum(cells(want).values())
     assert checked >= 400 and total > 4000
+
+
+def test_an_item_that_opens_with_a_section_title_takes_its_kind():
+    # held-out 63 (ln_chaoyang_ziranziyuan_2025): 二是依申请公开情况。 scopes the request rules
+    text = ("2025年朝阳市自然资源局政府信息公开工作年度报告\n一、总体情况\n一是主动公开情况。全年主动公开信息120条。\n"
+            "二是依申请公开情况。2025年度市自然资源局接收到申请书55份,申请公开的政府信息主要涉及土地。\n"
+            "三是狠抓落实。全年组织培训3次。\n")
+    report = nlp.extract_text(text)
+    kinds = {s.heading: s.kind for s in report.document.sections}
+    assert kinds["一是主动公开情况"] == "active" and kinds["二是依申请公开情况"] == "requests"
+    assert kinds["三是狠抓落实"] == ""
+    assert {c.text: c.indicator for c in report.claims}["55份"] == "t3.new.total"

@@ -89,7 +89,7 @@ def claim_agrees(claim: Claim, observed: float) -> bool:
         return value <= observed <= claim.value_max
     if claim.bound == "lower":
         return value <= observed < value + _magnitude(value) or (
-            claim.approx in ("超过", "以上", "不少于", "不低于") and observed >= value
+            claim.approx in ("超过", "超", "以上", "不少于", "不低于") and observed >= value
         )
     if claim.bound == "upper":
         return observed <= value

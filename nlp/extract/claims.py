@@ -224,7 +224,7 @@ class _Found:
 
 _APPROX_BOUND = {
     "余": "lower", "多": "lower", "几": "lower", "以上": "lower", "超过": "lower", "逾": "lower",
-    "不少于": "lower", "不低于": "lower", "至少": "lower", "突破": "lower",
+    "不少于": "lower", "不低于": "lower", "至少": "lower", "突破": "lower", "超": "lower",
     "近": "upper", "将近": "upper", "接近": "upper", "不到": "upper", "不足": "upper",
     "以内": "upper", "以下": "upper",
     "约": "about", "大约": "about", "左右": "about", "上下": "about", "来": "about",

@@ -464,6 +464,10 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                     _value_like(text[s:e]) for r in [*rows, row] for s, e in r):
                 break
             row.append(cell)
+        elif row and not text[b:].strip() and _value_like(text[a:b].strip()):
+            # `(一)予以公开 |` / `4 |` / `0 |` / `2 |` / `1`: the text ends inside the table, on a
+            # number its pipe was cut from
+            row.append(_cell_text(text, a, b))
         else:
             break
         j += 1

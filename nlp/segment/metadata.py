@@ -490,6 +490,10 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
             if alias in t:
                 return _region(prov, city, county)
         p, c, k = _cpca(t)
+        if k and _county_is_a_word(k, t):  # 公安厅 → 公安县, 自然资源局 → 资源县
+            k = None
+            if c and c not in t:
+                c = None
         if p or c or k:
             return _region(p, c, k)
     if agency and _NATIONAL.match(to_simplified(agency)):
@@ -510,6 +514,20 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
     if p or c or k:
         return _region(p, c, k)
     return empty
+
+
+# what follows a county's short name where it is part of an office's name, not a place
+_OFFICE_AFTER = regex.compile(r"和|与|及|厅|局|委|处|部|所|队|中心|办|署")
+
+
+def _county_is_a_word(county: str, text: str) -> bool:
+    """Is the county cpca found in an agency or title name only a word of an office's name (福建省
+    公安厅: 公安县; 江西省自然资源厅: 资源县), its full name written nowhere?"""
+    if county in text:
+        return False
+    stem = county[:-1] if len(county) > 2 else county
+    spots = [m.end() for m in regex.finditer(regex.escape(stem), text)]
+    return bool(spots) and all(_OFFICE_AFTER.match(text, e) for e in spots)
 
 
 def _region(p: str | None, c: str | None, k: str | None) -> dict[str, Any]:

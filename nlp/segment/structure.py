@@ -521,7 +521,16 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
             title = nt[h.start : h.end]
             mm = _MARKER.match(title)
             h.kind = classify_title(title[mm.end():] if mm else title)
+        elif not h.kind and h.level == 5:
+            # 二是依申请公开情况。…: an 一是/二是 item that opens with a section's title
+            mm = _MARKER.match(nt, h.start)
+            lead = _ITEM_TITLE.match(nt, mm.end() if mm else h.start)
+            if lead is not None:
+                h.kind = classify_title(lead.group(1))
     return heads
+
+
+_ITEM_TITLE = regex.compile(r"([^。，,；;：:\n]{2,12})[。：:]")  # the short title an item opens with
 
 
 def _canonical_after(nt: str, m_end: int, level: int, memo: dict[int, bool]) -> bool:
