@@ -456,6 +456,10 @@ def _verb_lead(context: str, subject: str) -> str:
 
 
 _HEADING_MARK = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}[、是])\s*")
+# the words a channel rule needs (a cheap test before asking the rules again)
+_CHANNEL_WORD = regex.compile(
+    r"网|微博|微信|公众号|客户端|头条|抖音|新媒体|公报|报刊|报纸|电视|广播|公开栏|公示栏|宣传栏|公告栏|"
+    r"揭示板|其[他它](?:方式|媒体|渠道|形式)|热线|查阅")
 _YEAR_LEAD = regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|全年|本年度?|今年)[，,]?")
 
 
@@ -467,7 +471,7 @@ def _channel_of_item_heading(doc: Document, claim: Claim, context: str, template
     if sec is None or sec.level < 2:
         return None
     title = _HEADING_MARK.sub("", sec.heading).rstrip("。：: ")
-    if not 2 <= len(title) <= 8:
+    if not 2 <= len(title) <= 8 or not _CHANNEL_WORD.search(title):
         return None
     ind, rule = rule_indicator(claim, title + _YEAR_LEAD.sub("", context), template, sentence)
     if rule is not None and rule.startswith("channel."):
