@@ -855,3 +855,16 @@ def test_a_bare_超_before_a_count_is_a_lower_bound():
     c = claims_of("公众号关注人数超66万人。")[0]
     assert (c.value, c.approx, c.bound) == (660000, "超", "lower")
     assert claims_of("超期答复0件。")[0].approx is None
+
+
+@pytest.mark.parametrize("text", [
+    "扎实做好“产、城、人”三篇文章中,切实提升公开质量。",  # held-out 65 (yn_zhaotong_2023)
+    "将信息公开工作推入一个新的发展阶段。",  # held-out 66 (sc_province_2014)
+    "为今后一个时期的工作奠定基础。",
+])
+def test_idioms_with_a_number_are_no_counts(text):
+    assert claims_of(text) == []
+
+
+def test_counts_beside_those_idioms_are_kept():
+    assert [c.text for c in claims_of("发布政策解读三篇文章，新建一个查阅点。")] == ["三篇", "一个"]

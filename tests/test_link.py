@@ -181,6 +181,10 @@ CASES = [
     ("heldout61/gd_guangzhou_konggang_2018", "pre2019", "举办新闻发布会0次,组织政府网站线上访谈2次,发布政策解读稿1篇。", "2次", "response.online_interviews"),
     # held-out 62 (zj_binjiang_changhe_2023): the verb after the count, adverbs before 完成答复
     ("heldout62/zj_binjiang_changhe_2023", "2021", "共收到12件信息依申请公开,其中10件已经按时按规完成答复,剩余2件结转下年度继续办理。", "10件", "t3.result.total.total"),
+    # held-out 65: issuing 以…名义发布, rules in 部, 继续有效 as 现行有效
+    ("heldout65/gd_guangzhou_office_2023", "2021", "以市政府或市政府办公厅名义发布政府规章4部、行政规范性文件19件。", "4部", "t2.rules.issued"),
+    ("heldout65/gd_guangzhou_office_2023", "2021", "以市政府或市政府办公厅名义发布政府规章4部、行政规范性文件19件。", "19件", "t2.normative.issued"),
+    ("heldout65/hb_daye_department_2025", "2021", "加强政府信息管理,梳理出继续有效规范性文件25件,废止规范性文件4件。", "25件", "t2.normative.in_force"),
     ("heldout55/counter", "2021", "行政复议案件3件,行政诉讼案件2件,结果维持1件。", "1件", None),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请20件,已办结13件,7件正在办理中。", "7件", "t3.carried_forward.total"),
     ("heldout55/sn_xianyang_qindu_2024", "2021", "全年共收到政府信息公开申请122件,截至12月底已回复126件。", "126件", "t3.result.total.total"),
