@@ -355,14 +355,12 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 sent = nt[norm.to_norm(before_sent.start):ns]
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         context = claim_context(nt, view, floor)
+        after, kind = claim_after(nt, view), section_kind(doc, claim.start)
         delta = item_delta(claim, context, template)
         if delta is not None:
             ind, rule = delta, "t2.item-delta"
         else:
-            ind, rule = rule_indicator(
-                claim, context, template, sent, claim_after(nt, view),
-                section_kind(doc, claim.start),
-            )
+            ind, rule = rule_indicator(claim, context, template, sent, after, kind)
             if not (rule or "").startswith("channel."):
                 ind, rule = _channel_of_item_heading(doc, claim, context, template, sent) or (ind, rule)
         if rule is None and last is not None and _LIST_GAP.fullmatch(nt, last[0], ns) and \
@@ -371,10 +369,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             # names no verb of its own takes the verb before the first item (not its noun)
             lead = _verb_lead(last[1], last[2])
             if lead:
-                ind, rule = rule_indicator(
-                    claim, lead + context, template, sent, claim_after(nt, view),
-                    section_kind(doc, claim.start),
-                )
+                ind, rule = rule_indicator(claim, lead + context, template, sent, after, kind)
         last = (ne, context, claim.subject or "")
         if ind is not None and _of_another_year(sent, doc.year):
             # 2022年,…共制定规范性文件0件 in the 2023 report: last year's figure, not this table's
@@ -426,11 +421,19 @@ _ROW_COLUMNS = (
 _CLAUSE_STOP = regex.compile(r"[；;。\n]")
 
 
-# table 二's item rows of the 2019 form (上一年项目数量 / 本年增/减 / 处理决定数量)
-_ITEM_ROW = regex.compile(
-    r"(行政许可|其他对外管理服务|行政处罚|行政强制|行政事业性收费)(?:事项|项目)")
-_ITEM_ROW_IDS = {"行政许可": "licensing", "其他对外管理服务": "other_services", "行政处罚": "punishment",
-                 "行政强制": "coercion", "行政事业性收费": "fees"}
+@lru_cache(maxsize=1)
+def _item_rows() -> tuple[regex.Pattern, dict[str, str]]:
+    """Table 二's rows that count items on the 2019 form (the rows with a 本年增/减 column), as a
+    pattern of their printed names followed by 事项/项目, and the row key of each name."""
+    from nlp.tables.labels import indicators, table_labels
+
+    names: dict[str, str] = {}
+    for row, labels in table_labels()["t2"]["rows"].items():
+        if f"t2.{row}.delta" in indicators():
+            names.update((lab.removesuffix("事项"), row) for lab in labels)
+    alternation = "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    return regex.compile(f"({alternation})(?:事项|项目)"), names
+
 # the change of the year: 本年新增 / 新增 / 增加 right before the number, or 比2019年减少 opening
 # its clause after the row's count (行政许可事项13项，比2019年减少3项)
 _ITEM_CHANGE = regex.compile(
@@ -455,7 +458,6 @@ def _verb_lead(context: str, subject: str) -> str:
     return context[: verbs[-1].end()] if verbs else ""
 
 
-_HEADING_MARK = regex.compile(r"^\s*(?:\d{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]|[一二三四五六七八九十]{1,2}[、是])\s*")
 # the words a channel rule needs (a cheap test before asking the rules again)
 _CHANNEL_WORD = regex.compile(
     r"网|微博|微信|公众号|客户端|头条|抖音|新媒体|公报|报刊|报纸|电视|广播|公开栏|公示栏|宣传栏|公告栏|"
@@ -470,7 +472,9 @@ def _channel_of_item_heading(doc: Document, claim: Claim, context: str, template
     sec = doc.section_at(claim.start)
     if sec is None or sec.level < 2:
         return None
-    title = _HEADING_MARK.sub("", sec.heading).rstrip("。：: ")
+    from nlp.segment.structure import heading_title
+
+    title = heading_title(sec.heading).rstrip("。：: ")
     if not 2 <= len(title) <= 8 or not _CHANNEL_WORD.search(title):
         return None
     ind, rule = rule_indicator(claim, title + _YEAR_LEAD.sub("", context), template, sentence)
@@ -485,8 +489,9 @@ def item_delta(claim: Claim, context: str, template: str | None) -> str | None:
     when the claim's clause is the change and its subject names the row; else None."""
     if template != "2019" or claim.unit not in ("项", "个") or not _ITEM_CHANGE.search(context):
         return None
-    rows = _ITEM_ROW.findall(claim.subject or "") or _ITEM_ROW.findall(context)
-    return f"t2.{_ITEM_ROW_IDS[rows[-1]]}.delta" if rows else None
+    item_row, row_of = _item_rows()
+    rows = item_row.findall(claim.subject or "") or item_row.findall(context)
+    return f"t2.{row_of[rows[-1]]}.delta" if rows else None
 
 
 def row_column(row_indicator: str, context: str) -> str | None:

@@ -46,7 +46,7 @@ HEADING_START = regex.compile(
 )
 """A line that starts a heading or a list item (一、 （一） 1. 第一章 附件 一是): never joined to the
 line before it, by this view or by the PDF reader."""
-MARKDOWN_MARKUP = regex.compile(
+_MARKDOWN_MARKUP = regex.compile(
     r"(?m)^[ \t]*(?P<lead>#{1,6}[ \t]+|>[ \t]?)(?=\S)"
     r"|\*\*(?=[^\s*])[^\n*]{1,200}?(?<=[^\s*])\*\*(?!\*)")
 """Markdown markup a converter (PDF or Word → Markdown) leaves in text: a heading's `#`s, a
@@ -230,7 +230,7 @@ def normalize(text: str) -> NormalizedText:
     markup: set[int] = set()
     if "#" in folded or "*" in folded or ">" in folded:
         inline = _MARKDOWN_SIGN.search(folded) is not None
-        for m in MARKDOWN_MARKUP.finditer(folded):
+        for m in _MARKDOWN_MARKUP.finditer(folded):
             if m.group("lead"):
                 markup.update(range(*m.span("lead")))
             elif inline or _MARKDOWN_LINE.fullmatch(_line_at(folded, m.start()).strip()):

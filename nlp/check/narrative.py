@@ -410,7 +410,7 @@ def _channels_over_total(report: Report, checked: set[str]) -> list[Check]:
         return []
     named = "、".join(f"“{c.text}”" for c in over)
     return [Check(report.document.doc_id, "", "parts_vs_total", "fail", total.value,
-                  max(c.value or 0.0 for c in over), [total.claim_id] + [c.claim_id for c in over],
+                  max(c.value for c in over if c.value is not None), [total.claim_id] + [c.claim_id for c in over],
                   f"单一渠道{named}超过全年主动公开总数“{total.text}”（{_fmt(total.value)}）。",
                   total.indicator)]
 

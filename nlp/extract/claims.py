@@ -852,11 +852,10 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         edge = cs  # the start of the clause after the next part
         for g in reversed(_in_range(quantities, starts, ss, cs)):
             gs = _clause_start(nt, g.pre_start)
+            # (a part must end right before the next part's clause: so one a clause)
             if (g.ne > edge or nt[g.ne:edge].strip(" ，,、；;") or gs < ss
                     or g.claim.kind != c.kind or not same_counter(g.claim.unit, c.unit)
-                    or g.claim.parent is not None or g.claim.direction is not None
-                    or (parts and parts[-1].claim.claim_id != g.claim.claim_id
-                        and _clause_start(nt, parts[-1].pre_start) <= g.ns)):
+                    or g.claim.parent is not None or g.claim.direction is not None):
                 break
             parts.append(g)
             edge = gs

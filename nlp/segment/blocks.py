@@ -187,11 +187,10 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                             s == e for s, e in full[1][1:]):
                         cells = full[1][:width]
                 rows.append(cells)
-                new_width = _header_width(text, cells, width)
-                if new_width != width or (len(cells) >= 2 and new_width == len(cells)):
+                if _header_row(text, cells):
+                    width = len(cells)
                     header = _split(text[a2:b2], a2, blanks=True)
-                    width_full = len(header[1]) if header is not None else new_width
-                width = new_width
+                    width_full = len(header[1]) if header is not None else width
                 open_row = got2[0] == "pipe" and not line.startswith(_PIPES) and \
                     not line.endswith(_PIPES)
             last = j
@@ -434,7 +433,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                 # `规章 |` / `|` / `|` / `|` / `规范性文件 |`, `行政许可 |` / `| ||`: after a row's
                 # label, each line of pipes is one empty cell, and the row ends there
                 for k in range(j, j + blanks):
-                    p = lines[k][0] + len(text[slice(*lines[k])]) - len(text[slice(*lines[k])].lstrip())
+                    p = _text_start(text, *lines[k])
                     row.append((p, p))
                 split.add(len(rows))
                 rows.append(row)
@@ -446,13 +445,13 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                     and any(_value_like(text[s:e]) for s, e in row)):
                 # `0 |` / `|` / `|`: an empty cell (the data row is then as wide as its
                 # header), then the row's end
-                p = a + len(text[a:b]) - len(text[a:b].lstrip())
+                p = _text_start(text, a, b)
                 row.append((p, p))
             elif row and width > len(row) + 1 and _ONE_PIPE.fullmatch(text, a, b) and \
                     _lone_pipe_width(text, lines, j, len(row)) == width:
                 # `行政许可 |` / `0 |` / `|` / `0 |` / `|`: a lone pipe before a number is an
                 # empty cell when the row then closes exactly as wide as its header
-                p = a + len(text[a:b]) - len(text[a:b].lstrip())
+                p = _text_start(text, a, b)
                 row.append((p, p))
             elif row:
                 rows.append(row)
@@ -487,6 +486,11 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
     return j, _make_table(text, lines, i, out, notes)
 
 
+def _text_start(text: str, a: int, b: int) -> int:
+    """Where the text of the line [a, b) starts, past its leading white space."""
+    return a + len(text[a:b]) - len(text[a:b].lstrip())
+
+
 def _blank_run(text: str, lines: list[tuple[int, int]], j: int, row: list[tuple[int, int]]) -> int:
     """How many lines of pipes from line j are the empty cells of a row whose label is the cell
     before them (a row printed blank, one cell a line): the run of pipe-only lines, when the
@@ -511,12 +515,17 @@ def _blank_run(text: str, lines: list[tuple[int, int]], j: int, row: list[tuple[
 def _is_header_word(cell: str) -> bool:
     """A header word of the statistics tables (本年制发件数, 信息内容) or a block title."""
     from nlp.tables.labels import label_key
-    from nlp.tables.layout import TITLE
 
     words = _stream_words()
     key = label_key(cell)
-    return key in words.vocab or key in words.cut or bool(TITLE.search(same_length(cell))) or \
-        bool(_CUT_TITLE.fullmatch(cell))
+    return key in words.vocab or key in words.cut or _block_title(cell)
+
+
+def _block_title(cell: str) -> bool:
+    """A block title of table 二 (第二十条第(五)项), also cut short (第二十条第)."""
+    from nlp.tables.layout import TITLE
+
+    return bool(TITLE.search(same_length(cell))) or bool(_CUT_TITLE.fullmatch(cell))
 
 
 def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int) -> int:
@@ -541,12 +550,15 @@ def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int
 _T3_OPENER = regex.compile(r"\s*(?:[（(]本列数据的勾稽关系|申请人情况)")
 
 
+def _header_row(text: str, row: list[tuple[int, int]]) -> bool:
+    """A header row: two or more cells, no number."""
+    return len(row) >= 2 and not any(_value_like(text[s:e]) for s, e in row)
+
+
 def _header_width(text: str, row: list[tuple[int, int]], width: int) -> int:
-    """The width a closed row sets for the rows after it: its own when it is a header row (two
-    or more cells, no number), else the last header's."""
-    if len(row) >= 2 and not any(_value_like(text[s:e]) for s, e in row):
-        return len(row)
-    return width
+    """The width a closed row sets for the rows after it: its own when it is a header row, else
+    the last header's."""
+    return len(row) if _header_row(text, row) else width
 
 
 def _unclosed(text: str, row: list[tuple[int, int]]) -> bool:
@@ -698,7 +710,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
     only, e.g. one digit a column), and keeps no value where it is not (`2729318`); the second
     value returned notes each split cell."""
     from nlp.tables.labels import label_key
-    from nlp.tables.layout import NUMBERED, TITLE
+    from nlp.tables.layout import NUMBERED
     from nlp.tables.runs import splits
     from nlp.tables.values import parse_value
 
@@ -754,8 +766,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         # a block title (第二十条第(五)项) starts a new block wherever it stands in the run: the
         # words before it are a row whose cells the page dropped (规范性文件 with no numbers)
         while (k := next((p for p, (a, b) in enumerate(words)
-                          if TITLE.search(same_length(text[a:b]))
-                          or _CUT_TITLE.fullmatch(text, a, b)), None)) is not None:
+                          if _block_title(text[a:b])), None)) is not None:
             if k:
                 rows.append(words[:k])
             rows.append([words[k]])

@@ -530,6 +530,15 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     return heads
 
 
+def heading_title(heading: str) -> str:
+    """A section heading without its number (2、政务微博 → 政务微博; （一）主动公开 → 主动公开)."""
+    from nlp.normalize import same_length
+
+    s = same_length(heading).strip()
+    m = _MARKER.match(s)
+    return s[m.end():].strip() if m else s
+
+
 _ITEM_TITLE = regex.compile(r"([^。，,；;：:\n]{2,12})[。：:]")  # the short title an item opens with
 
 
