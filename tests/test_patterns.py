@@ -192,3 +192,37 @@ def test_alternation_names_the_first_pattern_in_order_not_the_longest():
     assert Alternation([]).first_at("ab") is None and not Alternation([]).search("ab")
     with pytest.raises(ValueError, match="flags"):
         Alternation([regex.compile("a"), regex.compile("a", regex.IGNORECASE)])
+
+
+def _exclude_sources() -> list[str]:
+    path = PATTERNS_DIR / "claims.toml"
+    roles = {p["id"]: p.get("role") for p in _load(path)["pattern"]}
+    return [rx.pattern for pid, rx, _ in _compiled(path) if roles[pid] == "exclude"]
+
+
+def test_leftmost_first_finds_what_one_alternation_finds():
+    """`nlp.scan.LeftmostFirst` over the claim exclusions' branches (what `nlp.extract.claims`
+    masks) gives the spans of the one alternation of the patterns, on every corpus text
+    (raw and normalised), on the examples run together, and on overlapping branches."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import rules
+    from nlp.normalize import normalize
+    from nlp.scan import LeftmostFirst, top_level_branches
+
+    sources = _exclude_sources()
+    one = regex.compile("|".join(f"(?:{s})" for s in sources))
+    split = rules().exclude
+    assert len(split.patterns) > len(sources)  # the idiom list is split into its branches
+    data = load_toml(PATTERNS_DIR / "claims.toml")
+    cases = ["".join(_txt(e) for e in p.get("examples", []) + p.get("counter_examples", []))
+             for p in data["pattern"] if p["role"] == "exclude"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    for text in cases:
+        assert split.spans(text) == [m.span() for m in one.finditer(text)]
+    # the earlier branch wins at a start; a later start inside a match is skipped
+    alt = LeftmostFirst([regex.compile(b) for b in top_level_branches("ab|abc|bcd|d")])
+    assert alt.spans("abcd abc") == [(0, 2), (3, 4), (5, 7)]
+    assert [m.span() for m in regex.finditer("ab|abc|bcd|d", "abcd abc")] == alt.spans("abcd abc")

@@ -1,4 +1,5 @@
-"""`nlp.scan.required_literals`: the literal prefilter asked before a costly regex.
+"""`nlp.scan`: the literal prefilter asked before a costly regex, and alternations split into
+branches (`top_level_branches`, `LeftmostFirst`).
 
 The promise: where none of a pattern's required literals is in a text, the pattern finds
 nothing there. Checked on hand-made patterns, on every indicator rule over every clause of
@@ -98,3 +99,31 @@ def test_literals_hold_on_generated_text(pieces):
     text = "".join(pieces)
     for rule in _rules():
         _sound(rule.pattern, rule.literals, text)
+
+
+def test_top_level_branches_split_only_at_the_top():
+    from nlp.scan import top_level_branches
+
+    assert top_level_branches(r"a|b(c|d)|[|]x|\||[]|]") == ["a", "b(c|d)", "[|]x", r"\|", "[]|]"]
+    assert top_level_branches(r"(?<!第|届)一批|[^|]") == ["(?<!第|届)一批", "[^|]"]
+    assert top_level_branches("abc") == ["abc"]
+    for unsafe in (r"(a)\1|b", "(?i)a|b", "(?P<x>a)(?P=x)|b", "[[a]]|b"):
+        with pytest.raises(ValueError):
+            top_level_branches(unsafe)
+
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["一", "二", "个", "批", "次", "起", "篇", "文章", "做好", "是", "没有", "发生", "未", "第", "届", "3",
+     "件", "号", "〔2018〕", "每月", "新", "轮", "时期", "今后", "阶段", "，", "。", "\n", "案件", "无",
+     "例", "七台河", "一场", "革命", "24小时", "服务", "热搜词：", "部分", "两", "维护", "一体"]),
+    max_size=40))
+def test_leftmost_first_equals_one_alternation_on_generated_text(pieces):
+    """The claim exclusions, scanned branch by branch, give the spans of their one alternation."""
+    from nlp.extract.claims import rules
+
+    text = "".join(pieces)
+    split = rules().exclude
+    one = regex.compile("|".join(f"(?:{p.pattern})" for p in split.patterns))
+    assert split.spans(text) == [m.span() for m in one.finditer(text)]

@@ -36,7 +36,7 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
-from nlp.scan import Alternation
+from nlp.scan import Alternation, LeftmostFirst, top_level_branches
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "patterns"
 _FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -103,7 +103,7 @@ class Rules:
     post_reject: tuple[str, ...]
 
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
-    exclude: Any = None  # all `exclude` patterns as one regex (one pass over the text)
+    exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.LeftmostFirst`
     unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
     prefix_rx: Any = None
     suffix_rx: Any = None
@@ -135,9 +135,9 @@ def rules() -> Rules:
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
-    exclude = regex.compile("|".join(
-        f"(?:{expand(p['regex'], fragments, files)})" for p in claims_file["pattern"]
-        if p["role"] == "exclude"))
+    exclude = LeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
+                             if p["role"] == "exclude"
+                             for b in top_level_branches(expand(p["regex"], fragments, files))])
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     return Rules(
@@ -193,8 +193,8 @@ def _mask(doc: Document, citations: list[Citation], r: Rules) -> bytearray:
     for rx in (_TITLE, _BRACKET, _QUOTED_NAME):
         for m in rx.finditer(nt):
             put(m.start(), m.end())
-    for m in r.exclude.finditer(nt, overlapped=False):
-        put(m.start(), m.end())
+    for s, e in r.exclude.spans(nt):
+        put(s, e)
     return mask
 
 
