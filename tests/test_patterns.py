@@ -226,3 +226,14 @@ def test_leftmost_first_finds_what_one_alternation_finds():
     alt = LeftmostFirst([regex.compile(b) for b in top_level_branches("ab|abc|bcd|d")])
     assert alt.spans("abcd abc") == [(0, 2), (3, 4), (5, 7)]
     assert [m.span() for m in regex.finditer("ab|abc|bcd|d", "abcd abc")] == alt.spans("abcd abc")
+
+
+def test_a_digit_run_is_one_number():
+    """The claims' `arabic` fragment never stops inside a run of digits, so the `number` loop
+    cannot try the cuts of a phone number or a date one by one."""
+    frag = _load(PATTERNS_DIR / "claims.toml")["fragments"]["arabic"]
+    cut = regex.compile(f"(?:{frag})(?=\\d)")  # a number that ends where a digit follows
+    for run in ("2018", "0533-6961496", "12.5", "1,234", "20180101日"):
+        assert not any(cut.match(run, i) for i in range(len(run)))
+    assert regex.match(f"(?:{frag})", "20180101日").group() == "20180101"
+    assert regex.match(f"(?:{frag})", "1,234.5件").group() == "1,234.5"
