@@ -646,6 +646,11 @@ _LIST_ENDS = [
     pytest.param("全省共受理政府信息公开申请9389件。其中,省政府及其部门受理政府信息公开申请527件,对申请答复525件,"
                  "同意公开211件;市、县政府及其部门和乡镇政府受理政府信息公开申请8862件,对申请答复8820件,同意公开8284件。",
                  "9389件", ["527件", "8862件"], ["525件", "211件", "8820件", "8284件"], id="the heads of ；-groups by level"),
+    # 涉及…的N件，涉及…的M件: the second 涉及 opens the next item, not a breakdown of the first
+    pytest.param("全年共收到政府信息公开申请12件，涉及规划的5件，涉及征收补偿的7件。", "12件", ["5件", "7件"], [],
+                 id="涉及 items in a row are one list"),
+    pytest.param("共受理申请20件，包括网上申请15件，包括信函申请5件。", "20件", ["15件", "5件"], [],
+                 id="包括 items in a row are one list"),
 ]
 
 

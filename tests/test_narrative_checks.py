@@ -434,3 +434,10 @@ def test_a_sentence_about_another_year_is_not_checked_against_this_years_table()
         assert not [k for k in report.checks if k.check == "narrative_vs_table"]
     report = nlp.extract_text(head + "2022年,开展了培训;2023年,共制定规范性文件4件。" + table)
     assert [k.status for k in report.checks if k.check == "narrative_vs_table"] == ["pass"]
+
+
+def test_items_led_by_the_same_word_are_one_list_not_a_false_finding():
+    # 涉及…5件，涉及…7件 used to make 7 a part of 5 (a parts_vs_total fail); they are the two
+    # items of the 12
+    checks = _checks("全年共收到政府信息公开申请12件，涉及规划的5件，涉及征收补偿的7件。", "parts_vs_total")
+    assert [k.status for k in checks] == ["pass"] and "5＋7＝12" in checks[0].message

@@ -578,7 +578,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                     g.claim.parent = f.claim.claim_id
                     g.claim.group = f"bracket@{f.ne}"
     # 其中: parts in the rest of the sentence belong to an earlier total
-    marks = [m.start() for m in _PARENT_MARK.finditer(nt)]
+    marks = [m.start() for m in _PARENT_MARK.finditer(nt) if not _next_item_mark(nt, m)]
     inner = {q: _bracket_close(nt, q) for q in marks}
     outer = [q for q in marks if inner[q] is None]
     for q in marks:
@@ -652,6 +652,19 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
+
+
+def _next_item_mark(nt: str, m: regex.Match) -> bool:
+    """收到申请12件，涉及规划的5件，涉及征收的7件: a word mark (涉及, 包括 …) after a count that
+    the same word opened names the next item of one list, not a breakdown of that count."""
+    word = m.group()
+    if word == "其中":
+        return False
+    comma = nt.rfind("，", 0, m.start())
+    comma = max(comma, nt.rfind(",", 0, m.start()))
+    if comma < 0:
+        return False
+    return nt[_clause_start(nt, comma):comma].lstrip().startswith(word)
 
 
 def _group_heads(nt: str, parts: list[_Found], totals: list[_Found]) -> list[_Found]:
