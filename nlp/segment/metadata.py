@@ -40,7 +40,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -284,40 +284,41 @@ def _resolve_place(name: str, body: str) -> str:
 def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str
                 ) -> tuple[str | None, str]:
     """(agency, how it was found); `body` is the document body in simplified characters."""
-    cands: list[tuple[str, str]] = []
-    if title:
-        t = to_simplified(title)
-        m = _TITLE_PREFIX.match(t)
+    def cands() -> Iterator[tuple[str, str]]:  # in order of trust; asked lazily
+        if title:
+            t = to_simplified(title)
+            m = _TITLE_PREFIX.match(t)
+            if m:
+                prefix = _REPORT_WORDS.sub("", m.group(1).strip())
+                yield prefix, "title"
+            m = _TITLE_AGENCY.search(t)
+            if m:
+                yield m.group(1), "title"
+        if header.get("发布机构"):
+            yield header["发布机构"], "header"
+        if doc.meta.get("agency"):
+            yield str(doc.meta["agency"]), "reader"
+        head = body[:4000]
+        for m in _COMPILED_BY.finditer(head):
+            yield m.group(1), "compiled by"
+        for m in _PUBLISHED_BY.finditer(head):
+            yield m.group(1), "published by"
+        for m in anchored_finditer(_CAPTION_AGENCY, *_CAPTION_AGENCY_ANCHOR, body):
+            name = _ATTACHMENT.sub("", m.group(1))
+            yield name, "table caption"
+        tail = body[-300:]
+        m = _SIGNATURE.search(tail)
         if m:
-            prefix = _REPORT_WORDS.sub("", m.group(1).strip())
-            cands.append((prefix, "title"))
-        m = _TITLE_AGENCY.search(t)
-        if m:
-            cands.append((m.group(1), "title"))
-    if header.get("发布机构"):
-        cands.append((header["发布机构"], "header"))
-    if doc.meta.get("agency"):
-        cands.append((str(doc.meta["agency"]), "reader"))
-    head = body[:4000]
-    for m in _COMPILED_BY.finditer(head):
-        cands.append((m.group(1), "compiled by"))
-    for m in _PUBLISHED_BY.finditer(head):
-        cands.append((m.group(1), "published by"))
-    for m in anchored_finditer(_CAPTION_AGENCY, *_CAPTION_AGENCY_ANCHOR, body):
-        name = _ATTACHMENT.sub("", m.group(1))
-        cands.append((name, "table caption"))
-    tail = body[-300:]
-    m = _SIGNATURE.search(tail)
-    if m:
-        cands.append((m.group(1), "signature"))
-    for m in _CONTACT.finditer(head):
-        # 请与兴安盟生态环境局办公室联系: the department reports, its office answers the phone
-        cands.append((_UNIT_OF_DEPARTMENT.sub("", m.group(1)), "contact"))
-    # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
-    for m in _OVERVIEW_SUBJECT.finditer(head):
-        cands.append((m.group(1), "overview subject"))
-        break
-    for name, how in cands:
+            yield m.group(1), "signature"
+        for m in _CONTACT.finditer(head):
+            # 请与兴安盟生态环境局办公室联系: the department reports, its office answers the phone
+            yield _UNIT_OF_DEPARTMENT.sub("", m.group(1)), "contact"
+        # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
+        for m in _OVERVIEW_SUBJECT.finditer(head):
+            yield m.group(1), "overview subject"
+            break
+
+    for name, how in cands():
         clean = clean_agency(name)
         if clean:
             return _resolve_place(clean, body), how
