@@ -217,6 +217,8 @@ def rule_indicator(
         return None, None
     if claim.direction is not None or "同比" in claim.qualifiers:
         return None, None  # a change is not the level the table states
+    if claim.unit in ("项", "个") and _KINDS_COUNTED.match(after):
+        return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
     unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
     best: tuple[float, IndicatorRule] | None = None
@@ -266,6 +268,9 @@ def rule_indicator(
         return None, best[1].id  # the rule's words, in a 其中 part: no row of its own
     return best[1].indicator_for(template), best[1].id
 
+
+# after a count of kinds (六项内容, 五个方面): the count is of the report's topics, not of items
+_KINDS_COUNTED = regex.compile(r"\s*(?:的)?(?:内容|方面)")
 
 # a year (or 上年度) that opens a clause of the sentence: what follows is of that year
 _YEAR_OPENER = regex.compile(

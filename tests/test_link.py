@@ -258,6 +258,13 @@ CASES = [
     ("heldout40/js_xinghua_daying_2025", "2021", "行政复议:共受理8件,结果维持5件、纠正1件、其他结果2件、尚未审结1件。", "2件", "t4.review.other"),
     ("heldout55/counter", "2021", "本年度处理行政许可5件,行政处罚3件,合计8件。", "8件", None),
     ("heldout55/counter", "2021", "本年度处理行政许可5件,行政处罚3件,合计8件。", "3件", "t2.punishment.decisions"),
+    # held-outs 67 and 68: a bare 完成 before the count; 政策解读 as one category of a list; a
+    # count of the report's topics (等六项内容)
+    ("heldout67/jx_nanchang_office_2024", "2021", "收到依申请公开信息共74件,完成72件(结转至下年度办理2件)。", "72件", "t3.result.total.total"),
+    ("heldout68/counter", "pre2019", "2017年,通过政府网站主动公开财政预决算、政策解读、招聘信息等共计86条。", "86条", "active.channel.website"),
+    ("heldout68/counter", "pre2019", "2017年,发布政策解读稿件12条。", "12条", "response.interpretations"),
+    ("heldout67/gz_guiyang_2020", "2019", "本报告包括收到和处理政府信息公开申请情况、其他需要报告的事项等六项内容。", "六项", None),
+    ("heldout67/counter", "2019", "共收到政府信息公开申请6项。", "6项", "t3.new.total"),
 ]
 
 
