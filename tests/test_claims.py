@@ -651,6 +651,14 @@ _LIST_ENDS = [
                  id="涉及 items in a row are one list"),
     pytest.param("共受理申请20件，包括网上申请15件，包括信函申请5件。", "20件", ["15件", "5件"], [],
                  id="包括 items in a row are one list"),
+    # held-out 69: 其中 on a line of its own, or after a numbered heading sentence, breaks down
+    # the count before it
+    pytest.param("2018年共主动公开政府信息105条。\n\n其中政府决策8条，工作信息75条。", "105条", ["8条", "75条"], [],
+                 id="其中 after a paragraph break"),
+    pytest.param("1、年度镇共主动公开政府信息105条，其中全文电子化达86%。\n\n2、主要公开信息分类。其中机构信息2条，"
+                 "政府决策8条。", "105条", ["2条", "8条"], [], id="其中 after a numbered heading"),
+    pytest.param("1、共主动公开政府信息105条。\n\n2、依申请公开情况。全年收到申请3件，其中网上申请2件。", "3件", ["2件"], [],
+                 id="a heading with a count after it: the nearer count"),
 ]
 
 

@@ -265,6 +265,12 @@ CASES = [
     ("heldout68/counter", "pre2019", "2017年,发布政策解读稿件12条。", "12条", "response.interpretations"),
     ("heldout67/gz_guiyang_2020", "2019", "本报告包括收到和处理政府信息公开申请情况、其他需要报告的事项等六项内容。", "六项", None),
     ("heldout67/counter", "2019", "共收到政府信息公开申请6项。", "6项", "t3.new.total"),
+    # held-out 69: a WeChat account named in quotes; staff counted before 工作人员参与/从事
+    ("heldout69/counter", "pre2019", "2017年，政务微信“今日”共发布信息45条。", "45条", "active.channel.wechat"),
+    ("heldout69/xx_town_undated", "pre2019", "镇政府信息公开工作共有9名工作人员参与。", "9名", "staff.people"),
+    ("heldout69/counter", "pre2019", "有3名工作人员从事政府信息公开工作。", "3名", "staff.people"),
+    ("heldout69/counter", "pre2019", "举办政府信息公开培训1次，共有50名工作人员参与培训。", "50名", None),
+    ("heldout59/fj_quanzhou_dehua_shenji_2010", "pre2019", "从事政府信息公开工作的全职人员为0人,兼职人员为1人。", "0人", "staff.people.full_time"),
 ]
 
 

@@ -497,6 +497,9 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
 _SAME_THING_GAP = " \t,，、共计累达"
 
 
+_WORDS_ENDING_IN_AND = {"参与", "给与", "赋与", "涉及", "普及", "顾及", "触及", "危及", "惠及"}
+
+
 def _post_noun(nt: str, pos: int, r: Rules) -> str:
     """The noun phrase right after a unit (共受理36件政府信息公开申请), or ''."""
     if pos >= len(nt) or not _HAN.match(nt[pos]):
@@ -505,7 +508,9 @@ def _post_noun(nt: str, pos: int, r: Rules) -> str:
     if any(post.startswith(w) for w in r.post_reject):
         return ""
     post = NEXT_COUNT.split(post, maxsplit=1)[0]  # 专职人员和2名兼职…
-    post = _POST_STOP.split(post, maxsplit=1)[0][:16].rstrip("和及与")
+    post = _POST_STOP.split(post, maxsplit=1)[0][:16]
+    while post[-1:] in ("和", "及", "与") and post[-2:] not in _WORDS_ENDING_IN_AND:
+        post = post[:-1]  # 专职人员和, but not 工作人员参与
     if "的" in post[:-1]:
         post = post[post.rfind("的") + 1:]
     return post if len(post) >= 2 else ""
@@ -593,7 +598,12 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                 if semi > q:
                     scope_end = semi
         lead = nt[ss:q].strip(" \t（(")
-        look_from = _sentence_bounds(nt, ss - 1)[0] if (not lead and ss > 0) else ss
+        look_from = _sentence_bounds(nt, _prev_text_end(nt, ss))[0] if (not lead and ss > 0) else ss
+        if not lead and look_from > 0 and _ITEM_HEADING.fullmatch(nt, look_from, ss) and \
+                not _in_range(quantities, starts, look_from, ss):
+            # 1、…共主动公开政府信息105条。⏎2、主要公开信息分类。其中…: a numbered heading of its own
+            # between the count and the 其中 that breaks it down
+            look_from = _sentence_bounds(nt, _prev_text_end(nt, look_from))[0]
         totals = [f for f in _in_range(quantities, starts, look_from, q)
                   if f.ne <= q and f.claim.kind in _COUNTED]
         if totals and not nt.startswith("其中", q) and _list_item(nt, totals[-1], ss, quantities,
@@ -652,6 +662,19 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
+
+
+# a short numbered heading sentence: 2、主要公开信息分类。 / （二）公开内容：
+_ITEM_HEADING = regex.compile(
+    r"\s*(?:\d{1,2}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）])[^，。；,;\n\d]{1,16}[。：:]?\s*")
+
+
+def _prev_text_end(nt: str, pos: int) -> int:
+    """The last non-space position before `pos` (or 0)."""
+    k = pos - 1
+    while k > 0 and nt[k].isspace():
+        k -= 1
+    return max(k, 0)
 
 
 def _next_item_mark(nt: str, m: regex.Match) -> bool:
