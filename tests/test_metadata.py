@@ -264,6 +264,20 @@ def test_template_from_the_2008_outline_without_year_or_table():
     assert report.document.meta["template_evidence"]["by"] == "sections"
 
 
+@pytest.mark.parametrize("heading, template", [
+    ("二、因政府信息公开申请行政复议、提出行政诉讼的情况", "pre2019"),  # held-out 69, an undated town
+    ("二、因政府信息公开申请提起行政复议和行政诉讼的情况", "pre2019"),
+    ("二、政府信息公开行政复议、行政诉讼情况", None),  # the 2019/2021 forms' heading, no 因…申请
+])
+def test_template_from_the_2008_outlines_review_heading(heading, template):
+    import nlp
+
+    text = ("乡镇政务信息公开年终报告\n\n一、政府信息主动公开情况\n\n年度镇共主动公开政府信息105条。\n\n"
+            f"{heading}\n\n我镇未发生因政府信息公开申请行政复议的情况。\n")
+    doc = nlp.extract_text(text).document
+    assert doc.year is None and doc.template == template
+
+
 def test_template_from_the_folded_view_equals_template_from_the_body():
     """`fill_metadata` hands `find_template` the body from the document's folded view instead of
     folding the body again; the template and its evidence are the same on every corpus text."""

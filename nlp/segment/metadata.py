@@ -597,7 +597,8 @@ def _not_a_report(title: str, source: str | None) -> bool:
 # 监督保障; 2019+ reports have 三、收到和处理政府信息公开申请情况. Pre-2019 reports have neither.
 _SECTIONS_2021 = {"management", "platform", "supervision"}
 _REQUESTS_2019 = regex.compile(r"收到和处理政府信息公开申请")
-_SECTIONS_PRE2019 = regex.compile(r"收费及减免|因政府信息公开申请(?:提起)?行政复议、提起行政诉讼")
+_SECTIONS_PRE2019 = regex.compile(
+    r"收费及减免|因政府信息公开(?:申请)?(?:提起|提出|申请)?行政复议[、和及或]?(?:提起|提出)?行政诉讼")
 
 
 def _template_by_sections(doc: Document) -> tuple[str | None, dict[str, Any]]:
