@@ -23,6 +23,11 @@ from nlp.ingest import EXTENSIONS, read
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "corpora" / "gold"
 GOLD_FILES = sorted(GOLD_DIR.rglob("*.gold.json"))  # dev set and corpora/gold/heldout
+
+
+def _gold_id(path: Path) -> str:
+    """heldout68/xx.gold.json: `pytest -k heldout68` selects one set's files."""
+    return str(path.relative_to(GOLD_DIR))
 TEMPLATES = {"pre2019", "2019", "2021", "local", None}
 
 
@@ -81,7 +86,7 @@ def test_gold_set_is_not_empty() -> None:
     assert CHECK_IDS >= {"narrative_vs_table", "percent_of", "parts_vs_total", "t3.balance"}
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_doc_exists_and_fields(path: Path) -> None:
     g = _gold(path)
     assert _doc_path(path).is_file(), g["doc"]
@@ -90,7 +95,7 @@ def test_doc_exists_and_fields(path: Path) -> None:
         assert isinstance(g.get(key, []), list), key
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_spans_round_trip(path: Path) -> None:
     doc = _doc_path(path)
     if not _reader_exists(doc):
@@ -105,26 +110,26 @@ def test_spans_round_trip(path: Path) -> None:
             assert text[max(0, s - len(rec["context"])):s] == rec["context"], rec
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_indicator_ids_exist(path: Path) -> None:
     unknown = [(part, ind) for part, ind in _ids_used(_gold(path)) if ind not in IDS]
     assert not unknown
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_check_ids_exist(path: Path) -> None:
     for f in _gold(path).get("findings", []):
         assert f["check"] in CHECK_IDS, f
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_claims_do_not_overlap(path: Path) -> None:
     claims = sorted(_gold(path).get("claims", []), key=lambda c: (c["start"], c["end"]))
     for a, b in pairwise(claims):
         assert a["end"] <= b["start"], (a["text"], b["text"])
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_values_are_numbers(path: Path) -> None:
     g = _gold(path)
     for c in g.get("claims", []):
@@ -137,7 +142,7 @@ def test_values_are_numbers(path: Path) -> None:
         assert isinstance(c["serial"], int), c
 
 
-@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", GOLD_FILES, ids=_gold_id)
 def test_one_cell_per_indicator(path: Path) -> None:
     inds = [c["indicator"] for c in _gold(path).get("cells", [])]
     assert len(inds) == len(set(inds))
