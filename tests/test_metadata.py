@@ -431,3 +431,15 @@ def test_a_county_name_inside_an_office_name_is_no_county(agency, county):
     from nlp.segment.metadata import find_region
 
     assert find_region(agency, None, "")["county"] == county
+
+
+@pytest.mark.parametrize(("body", "county"), [
+    # held-outs 15, 48, 65 (略阳, 信丰, 屯昌): …〔2016〕69号)和县政府办公室 is "and the county government"
+    ("根据《关于做好年度报告公开工作的通知》(琼政务公开协办[2016]69号)和县政府办公室《通知》要求,现将报告如下:", None),
+    ("是根据《中华人民共和国政府信息公开条例》和县委、县政府有关要求,现将报告如下。", None),
+    ("2015年,和县人民政府办公室主动公开信息100条。和县将继续推进政务公开。", "和县"),
+])
+def test_a_conjunction_before_the_county_government_is_no_county(body, county):
+    from nlp.segment.metadata import find_region
+
+    assert find_region(None, None, body)["county"] == county

@@ -506,7 +506,7 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
     # the body mentions many words that contain short place names (公共资源 → 资源县): a place
     # found there counts only when its full name is written, and only down to that level
     p, c, k = _cpca(head)
-    if k and k not in head:
+    if k and (k not in head or _county_is_a_conjunction(k, head)):
         k = None
     if not k and c and c not in head:
         c = None
@@ -529,6 +529,19 @@ def _county_is_a_word(county: str, text: str) -> bool:
     stem = county[:-1] if len(county) > 2 else county
     spots = [m.end() for m in regex.finditer(regex.escape(stem), text)]
     return bool(spots) and all(_OFFICE_AFTER.match(text, e) for e in spots)
+
+
+# 和县政府办公室 after a list (…〔2016〕69号)和县政府办公室《…》): "and the county government"
+_CONJUNCTION_COUNTY = regex.compile(r"[和与及或并](?:县|市|区)(?=(?:人民)?政府|委|级|直|属)")
+
+
+def _county_is_a_conjunction(county: str, text: str) -> bool:
+    """Is a two-character county that begins with a conjunction (和县) written in `text` only
+    where it reads as 'and the county government' (和县政府, 和县委, 和县直部门)?"""
+    if len(county) != 2 or county[0] not in "和与及或并":
+        return False
+    spots = [m.start() for m in regex.finditer(regex.escape(county), text)]
+    return all(_CONJUNCTION_COUNTY.match(text, i) for i in spots)
 
 
 def _region(p: str | None, c: str | None, k: str | None) -> dict[str, Any]:
