@@ -54,10 +54,10 @@ from nlp.scan import anchored_finditer
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
 _AGENCY_SUFFIX = (
-    r"(?:人民政府(?:办公室|办公厅)?|管理委员会(?:办公室)?|管委会(?:办公室)?|街道办事处|办事处|委员会|"
+    r"(?:人民政府(?:办公室|办公厅|机关)?|管理委员会(?:办公室)?|管委会(?:办公室)?|街道办事处|办事处|委员会|"
     r"办公室|办公厅|政府|局|厅|委|部|署|院|中心|所|站|队|办)"
 )
-_PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗)"
+_PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗|(?<=\p{Han}{2})街)"
 _ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区|合作区)$")
 _RELATIVE = regex.compile(
     r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省]"
@@ -71,7 +71,7 @@ _SUBORDINATE = regex.compile(r"下属|所属")
 _INFO_OFFICE = r"(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)"
 _PARTY_OFFICE = r"党政(?:综合)?(?:办公室|办)"
 _UNIT_TAIL = regex.compile(
-    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|\p{{Han}}{{1,8}}?(?:司|处|科|股)|{_PARTY_OFFICE})$")
+    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|(?!事处$)\p{{Han}}{{1,8}}?(?:司|处|科|股)|{_PARTY_OFFICE})$")
 _BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
 # a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
 # 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
@@ -94,6 +94,14 @@ _COMPILED_BY = regex.compile(
     rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)")
 _PUBLISHED_BY = regex.compile(
     rf"(?:公布|发布)《?[^\p{{Han}}]*(\p{{Han}}{{2,40}}?)(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)")
+# a page's source field (信息来源:会同县林业局, 来源：沙塘镇人民政府)
+_SOURCE_FIELD = regex.compile(
+    rf"(?:信息来源|来源|发布单位|发布部门)\s*[:：]\s*(\p{{Han}}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
+    r"(?![\p{Han}])")
+# …要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告
+_COMPILED = regex.compile(
+    rf"(?:^|[，,。\n])\s*((?:(?!根据|按照|依据|是|的|由|将)\p{{Han}}){{2,40}}?{_AGENCY_SUFFIX})"
+    r"编制(?:了|的|完成)?(?:本|[\d〇一二三四五六七八九]{4}\s*年)")
 _ATTACHMENT = regex.compile(r"^(?:附件\d*|附表\d*)")
 _SIGNATURE = regex.compile(
     rf"(\p{{Han}}{{4,40}}{_AGENCY_SUFFIX})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
@@ -105,9 +113,11 @@ _CONTACT = regex.compile(
 _UNIT_OF_DEPARTMENT = regex.compile(
     r"(?<=\p{Han}{2}[局委厅署])(?:政务公开|政府信息公开|信息公开|政务服务|综合)?(?:办公室|科|股|处)$")
 _OVERVIEW_SUBJECT = regex.compile(
-    rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?![在按根为以对从于我本])"
-    rf"(\p{{Han}}{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
-    r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格)")
+    rf"(?:^|\n|。)\s*(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?:在[^，,。\n]{{2,30}}?(?:下|指导下|领导下)[，,]\s*)?"
+    rf"(?![在按根为以对从于我本])"
+    rf"([\p{{Han}}（）()]{{2,36}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
+    r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格|聚焦|着力|积极|扎实|切实"
+    r"|紧扣|不断|立足|主动|政府信息公开工作|政务公开工作)")
 # a ministry named in the text (水利部); not 全部, 内部, 干部 (…(29)件全部办结)
 _MINISTRY = regex.compile(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}(?<![全内外局细大干])部)(?![门分署长队件委])")
 _STAT_PERIOD = regex.compile(rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年")
@@ -133,8 +143,11 @@ def _cited_title(text: str, pos: int) -> bool:
 _CN_YEAR_WORD = regex.compile(rf"({_CN_YEAR})\s*年")
 _NAME_AND_YEAR = regex.compile(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
+_YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?$")
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
 _CLAUSE_MARK = regex.compile(r"[。，,；]")
+# a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
+_BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置)\s*[>»›]|[>»›]\s*[^>»›\s]{1,20}\s*[>»›]")
 _CLAUSE_OR_COLON = regex.compile(r"[。，,；:：]")
 _DISCLOSURE = regex.compile(r"政府信息公开|政务公开")
 _NON_HAN_LEAD = regex.compile(r"^[^\p{Han}]+")
@@ -209,12 +222,15 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     best: tuple[int, int, str] | None = None
     for i, ln in enumerate(lines):
         s = to_simplified(ln)
-        if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s):
+        if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s) \
+                or _BREADCRUMB.search(s):
             continue
         title = ln
-        if _YEAR_FIRST.match(s) and i and lines[i - 1] and len(lines[i - 1]) <= 30 \
-                and not _CLAUSE_OR_COLON.search(lines[i - 1]):
-            title = lines[i - 1] + ln  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
+        prev = lines[i - 1] if i else ""
+        if prev and len(prev) <= 30 and not _CLAUSE_OR_COLON.search(prev) and (
+                _YEAR_FIRST.match(s)  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
+                or (_YEAR_LAST.search(prev) and not _ANY_YEAR.search(s))):  # "清水县人民政府2019年" / "政府信息公开…报告"
+            title = prev + ln
         s = to_simplified(title)
         score = 0
         score += 2 if _DISCLOSURE.search(s) else 0
@@ -278,6 +294,8 @@ def _resolve_place(name: str, body: str) -> str:
         return name + "管委会"
     if name.endswith("街道"):
         return name + "办事处"
+    if name.endswith("街"):  # 天津's 新港街, 佳荣里街: the 街道's own short name
+        return name
     return name + "人民政府"
 
 
@@ -317,6 +335,10 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         for m in _OVERVIEW_SUBJECT.finditer(head):
             yield m.group(1), "overview subject"
             break
+        for m in _SOURCE_FIELD.finditer(head[:600]):
+            yield m.group(1), "source field"
+        for m in _COMPILED.finditer(head):
+            yield m.group(1), "compiled by"
 
     for name, how in cands():
         clean = clean_agency(name)
