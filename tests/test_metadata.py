@@ -355,6 +355,21 @@ def test_title_and_agency_from_the_first_lines(text, title, agency):
      "武汉经济技术开发区医疗保障局"),
     # who a report was compiled on the basis of is not who compiled it
     ("本年报是根据县人民政府的通知编制的2020年度报告。\n", None),
+    # the report named without a year, a body that opens the text, one named with its short name
+    # (held-outs 45, 57, 33, 52, 56)
+    ("驼峰路街道办事处政府信息公开工作年度报告  一、总体情况\n", "驼峰路街道办事处"),
+    ("北京市重大项目建设指挥部办公室依据《中华人民共和国政府信息公开条例》第五十条规定,编制本报告。\n",
+     "北京市重大项目建设指挥部办公室"),
+    ("根据《条例》规定,现公布清远市清新区人民政府办公室(以下简称区政府办公室)2022年政府信息公开工作年度报告。\n",
+     "清远市清新区人民政府办公室"),
+    ("根据《条例》要求,特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。\n", "湛江市人民政府地方志办公室"),
+    ("根据《条例》有关规定,编制并向社会公布金水区发展改革和统计局2014年政府信息公开工作年度报告。\n",
+     "金水区发展改革和统计局"),
+    # a town's report on its county's site: the town, not the site's publisher (held-out 43)
+    ("索 引 号 | za779940273-2023-000071 | 发布机构 | 镇安县政府 |\n现将茅坪回族镇2022年度政府信息公开工作报告如下:\n",
+     "茅坪回族镇人民政府"),
+    # gambling spam a mirror injected into the name (held-out 38)
+    ("2020年,新葡京博彩官网区人民政府认真贯彻落实《条例》。\n", None),
 ])
 def test_agency_from_the_body_when_no_title_names_it(text, agency):
     assert nlp.extract_text(text).document.agency == agency

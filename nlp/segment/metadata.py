@@ -64,6 +64,8 @@ _RELATIVE = regex.compile(
     # no place at all: 由政府办公室牵头, 由党政办牵头 (who leads the work, not who reports)
     r"|政府|人民政府|党政|党委|办公室|综合)"
 )
+# gambling spam that mirror sites inject into names (新葡京博彩官网区人民政府, 英国威廉希尔公司市统计局)
+_SPAM = regex.compile(r"博彩|彩票|投注|娱乐|官网|官方网站|直播|棋牌|赌|威廉希尔|葡京|买球|球网|体育app|bet", regex.I)
 # an office under another body: 市发改委下属事业单位海口市经济信息中心
 _SUBORDINATE = regex.compile(r"下属|所属")
 # offices inside a body: its disclosure office (信息公开办公室) and its party-and-government
@@ -88,16 +90,31 @@ _CAPTION_AGENCY = regex.compile(
 )
 # tried only up to 80 characters (a year and 年度 with spaces 9 + 40 + 9 + 6 + 2) before 情况统计表
 _CAPTION_AGENCY_ANCHOR = (regex.compile("情况统计表"), 80)
-_TITLE_PREFIX = regex.compile(rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*年")
+_TITLE_PREFIX = regex.compile(
+    rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*(?:年|(?=政府信息公开|政务公开|信息公开))")  # …国资委2020政府信息公开…
 _TITLE_AGENCY = regex.compile(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)")
 _COMPILED_BY = regex.compile(
     rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)")
+_NAME_WORD = r"(?:(?!公布|发布|编制|现将|向社会|公开|报告|并)\p{Han})"
 _PUBLISHED_BY = regex.compile(
-    rf"(?:公布|发布)《?[^\p{{Han}}]*(\p{{Han}}{{2,40}}?)(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)")
-# a page's source field (信息来源:会同县林业局, 来源：沙塘镇人民政府)
+    rf"(?:公布|发布)《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*(?:{_YEAR})\s*年度?"
+    r"(?:政府信息公开|政务公开|信息公开)")
+# 特编制湛江市人民政府地方志办公室2023年…报告, 现将辽宁省新闻出版局(省著作权局)2010年度…报告公布如下
+_COMPILED_NAMED = regex.compile(
+    rf"(?:编制|现将)《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*(?:{_YEAR})\s*年度?"
+    r"(?:政府信息公开|政务公开|信息公开)")
+# a page's source field (信息来源:会同县林业局, 来源：沙塘镇人民政府, 发布机构 | 镇安县政府)
 _SOURCE_FIELD = regex.compile(
-    rf"(?:信息来源|来源|发布单位|发布部门)\s*[:：]\s*(\p{{Han}}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
-    r"(?![\p{Han}])")
+    rf"(?:信息来源|来源|发布单位|发布部门|发布机构|发文机关)\s*[:：|｜]\s*"
+    rf"(\p{{Han}}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))(?![\p{{Han}}])")
+# a body that opens with its reporter: 北京市重大项目建设指挥部办公室依据《条例》…, 台吉镇根据…
+_OPENING_SUBJECT = regex.compile(
+    rf"(?:^|\n)\s*(?:[一二三四五六七八九十]+、\s*总体情况\s*[:：]?\s*)?"
+    rf"({_NAME_WORD}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))(?:依据|根据|按照|严格按照|认真贯彻)")
+# a first line naming the report without a year: 驼峰路街道办事处政府信息公开工作年度报告
+_NAMED_REPORT = regex.compile(
+    rf"(?:^|\n)\s*({_NAME_WORD}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))\s*(?:{_YEAR}\s*年度?)?\s*"
+    r"(?:政府信息公开|政务公开|信息公开)\s*(?:工作)?\s*(?:\d{4}\s*)?(?:年度)?\s*(?:报告|年报)")
 # …要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告
 _COMPILED = regex.compile(
     rf"(?:^|[，,。\n])\s*((?:(?!根据|按照|依据|是|的|由|将)\p{{Han}}){{2,40}}?{_AGENCY_SUFFIX})"
@@ -253,7 +270,7 @@ def clean_agency(name: str) -> str | None:
     s = _NON_HAN_LEAD.sub("", s)  # "puroview.com沙头镇"
     s = _BRACKETED.sub("", s)
     s = _FORMER.sub("", s)
-    if _SUBORDINATE.search(s):
+    if _SUBORDINATE.search(s) or _SPAM.search(s):
         return None
     m = _OPEN_AFFAIRS_OFFICE.match(s)
     if m:
@@ -335,10 +352,17 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         for m in _OVERVIEW_SUBJECT.finditer(head):
             yield m.group(1), "overview subject"
             break
-        for m in _SOURCE_FIELD.finditer(head[:600]):
-            yield m.group(1), "source field"
+        for m in _NAMED_REPORT.finditer(head[:300]):
+            yield m.group(1), "report named"
+        for m in _OPENING_SUBJECT.finditer(head[:600]):
+            yield m.group(1), "opening subject"
         for m in _COMPILED.finditer(head):
             yield m.group(1), "compiled by"
+        for m in _COMPILED_NAMED.finditer(head):
+            yield m.group(1), "compiled by"
+        # last: a page's source is often the site that hosts a town's or a bureau's report
+        for m in _SOURCE_FIELD.finditer(head[:600]):
+            yield m.group(1), "source field"
 
     for name, how in cands():
         clean = clean_agency(name)
