@@ -25,7 +25,7 @@ from nlp.scan import required_literals
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
-_AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[、]")
+_AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]|(?<!专)、")  # not 专、兼职
 # a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
 _REASON_AFTER = regex.compile(r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系)[^，,；;。！？!?\n（()）]{1,30})")
 _OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")

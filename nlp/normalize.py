@@ -315,12 +315,19 @@ def _letter_spaced(folded: str) -> set[int]:
 def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     """Drop the line break at `i` (and the spaces and breaks after it) when it cuts a sentence;
     `line` is the stripped line it ends."""
-    if len(line) < 15:
+    if len(line) < 15 and not line[-1:].isdigit():
         return
     j = i + 1
     while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
         j += 1
     if j >= n:
+        return
+    if line[-1:].isdigit() and _UNIT_LINE.match(folded, j):
+        # 主动公开政府信息⏎5928⏎条,…: a number printed on a line of its own, its measure word on
+        # the next (forum and PDF line cuts)
+        _drop_break(folded, i, j, drop)
+        return
+    if len(line) < 15:
         return
     next_end = folded.find("\n", j)
     if "\t" in folded[j : next_end if next_end > 0 else n]:
@@ -352,6 +359,8 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
     _drop_break(folded, i, j, drop)
 
 
+# a line that opens with a measure word and goes on as a sentence (条,其中… / 件。 / 人次)
+_UNIT_LINE = regex.compile(r"(?:人次|件次|条|件|项|人|次|篇|个|份|场|期|家|名|户|宗|起|万|亿|元|%)(?=[，,。；;、\s]|$|\p{Han})")
 _PAGE_FIELD = regex.compile(
     r"\s*(?:热搜词|热门搜索|搜索热词|热门关键词|热词|热搜|来源|信息来源|发布时间|发布日期|发布机构|浏览次数|"
     r"阅读次数|点击数|字号|索引号|当前位置|您的位置|您现在的位置)\s*[:：]")

@@ -651,6 +651,9 @@ _LIST_ENDS = [
                  id="涉及 items in a row are one list"),
     pytest.param("共受理申请20件，包括网上申请15件，包括信函申请5件。", "20件", ["15件", "5件"], [],
                  id="包括 items in a row are one list"),
+    # held-out 70 (济宁): 涉及 after a 其中 item, with a larger count, is the next item
+    pytest.param("2025年累计发布政府信息2961条,其中常务会议图文解读109条,涉及重大行政决策信息196条。", "2961条",
+                 ["109条", "196条"], [], id="涉及 after a smaller 其中 item is the next item"),
     # held-out 69: 其中 on a line of its own, or after a numbered heading sentence, breaks down
     # the count before it
     pytest.param("2018年共主动公开政府信息105条。\n\n其中政府决策8条，工作信息75条。", "105条", ["8条", "75条"], [],

@@ -271,6 +271,10 @@ CASES = [
     ("heldout69/counter", "pre2019", "有3名工作人员从事政府信息公开工作。", "3名", "staff.people"),
     ("heldout69/counter", "pre2019", "举办政府信息公开培训1次，共有50名工作人员参与培训。", "50名", None),
     ("heldout59/fj_quanzhou_dehua_shenji_2010", "pre2019", "从事政府信息公开工作的全职人员为0人,兼职人员为1人。", "0人", "staff.people.full_time"),
+    # held-outs 71/72: 专、兼职 staff together are the whole staff
+    ("heldout71/xx_district_undated", "pre2019", "为此,专门配备了132名专、兼职工作人员,设立了50个受理点。", "132名", "staff.people"),
+    ("heldout72/counter", "pre2019", "配备专兼职工作人员5名。", "5名", "staff.people"),
+    ("heldout72/counter", "pre2019", "有专职人员2名,兼职人员3名。", "3名", "staff.people.part_time"),
 ]
 
 

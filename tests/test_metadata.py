@@ -272,6 +272,7 @@ def test_template_from_the_2008_outline_without_year_or_table():
     ("二、因政府信息公开申请行政复议、提出行政诉讼的情况", "pre2019"),  # held-out 69, an undated town
     ("二、因政府信息公开申请提起行政复议和行政诉讼的情况", "pre2019"),
     ("二、政府信息公开行政复议、行政诉讼情况", None),  # the 2019/2021 forms' heading, no 因…申请
+    ("二、概述", "pre2019"),  # held-out 71: the 2008 outline opens with 概述 (2019 on: 总体情况)
 ])
 def test_template_from_the_2008_outlines_review_heading(heading, template):
     import nlp

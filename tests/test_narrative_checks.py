@@ -441,3 +441,14 @@ def test_items_led_by_the_same_word_are_one_list_not_a_false_finding():
     # items of the 12
     checks = _checks("全年共收到政府信息公开申请12件，涉及规划的5件，涉及征收补偿的7件。", "parts_vs_total")
     assert [k.status for k in checks] == ["pass"] and "5＋7＝12" in checks[0].message
+
+
+def test_a_single_channel_over_a_total_stated_as_a_sites_count_is_uncertain():
+    # held-out 70 (安吉县财政局 2018): the "total" is what the county portal published; WeChat
+    # and Weibo published more elsewhere
+    text = ("二、主动公开政府信息情况\n(一)政府网站:2018年,本单位在安吉县人民政府门户网站累计主动公开各类政府信息28条。\n"
+            "(二)微信、微博:政务微信发布352条,政务微博发布313条。\n")
+    checks = [k for k in _checks(text, "parts_vs_total") if k.status != "pass"]
+    assert [k.status for k in checks] == ["uncertain"] and "网站" in checks[0].message
+    text = ("二、主动公开政府信息情况\n2018年,本单位共主动公开政府信息28条。\n政务微信发布352条。\n")
+    assert [k.status for k in _checks(text, "parts_vs_total")] == ["fail"]

@@ -73,6 +73,11 @@ def test_report_like_text_maps_back(text):
         ("(1)条例规定的主动公开内容", "(1)条例规定的主动公开内容", "(1)", "(1)"),  # a list mark stays
         ("2018 年，县质监局共主动公开政府信息 33 条。其中，业务类信息 26 \n条（其中包含", "2018年，县质监局共主动公开政府信息33条。其中，业务类信息26条(其中包含",
          "26条", "26 \n条"),
+         # a number on a line of its own, its measure word on the next (held-outs 71 and 72, a forum
+        # reprint): 主动公开政府信息⏎5928⏎条
+        ("本区到年底累计主动公开政府信息\n5928\n条,全文电子化率达",
+         "本区到年底累计主动公开政府信息5928条,全文电子化率达", "5928条", "5928\n条"),
+        ("收到申请\n12\n件。", "收到申请\n12件。", "12件", "12\n件"),
     ],
 )
 def test_views_and_round_trip(source, view, needle, found):
@@ -94,6 +99,8 @@ def test_views_and_round_trip(source, view, needle, found):
         "本年新收政府信息公开申请数量 12\n1. 当面申请 3",  # a number, then a numbered row
         "全县共收到有关政府信息公开的申请 12\n（二）依申请公开情况",  # a number, then a heading
         "全年共主动公开政府信息二百余条，各类信息如下。\n一是机构职能类",  # sentence end
+        "主动公开政府信息\t条\t17\n依申请公开\t件\t3",  # a table's unit column after a label
+        "行政许可\n0\n0\n其他对外管理服务事项\n0",  # one cell a line: numbers, then a label
     ],
 )
 def test_line_breaks_that_end_a_line_are_kept(source):

@@ -583,7 +583,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                     g.claim.parent = f.claim.claim_id
                     g.claim.group = f"bracket@{f.ne}"
     # 其中: parts in the rest of the sentence belong to an earlier total
-    marks = [m.start() for m in _PARENT_MARK.finditer(nt) if not _next_item_mark(nt, m)]
+    marks = [m.start() for m in _PARENT_MARK.finditer(nt)
+             if not _next_item_mark(nt, m, quantities, starts)]
     inner = {q: _bracket_close(nt, q) for q in marks}
     outer = [q for q in marks if inner[q] is None]
     for q in marks:
@@ -677,9 +678,10 @@ def _prev_text_end(nt: str, pos: int) -> int:
     return max(k, 0)
 
 
-def _next_item_mark(nt: str, m: regex.Match) -> bool:
+def _next_item_mark(nt: str, m: regex.Match, quantities: list[_Found], starts: list[int]) -> bool:
     """收到申请12件，涉及规划的5件，涉及征收的7件: a word mark (涉及, 包括 …) after a count that
-    the same word opened names the next item of one list, not a breakdown of that count."""
+    the same word opened names the next item of one list, not a breakdown of that count; so does
+    one after a 其中 item when its own count is larger (其中…解读109条，涉及…信息196条)."""
     word = m.group()
     if word == "其中":
         return False
@@ -687,7 +689,14 @@ def _next_item_mark(nt: str, m: regex.Match) -> bool:
     comma = max(comma, nt.rfind(",", 0, m.start()))
     if comma < 0:
         return False
-    return nt[_clause_start(nt, comma):comma].lstrip().startswith(word)
+    lead = nt[_clause_start(nt, comma):comma].lstrip()
+    if lead.startswith(word):
+        return True
+    if not lead.startswith("其中"):
+        return False
+    before = _in_range(quantities, starts, comma - len(lead), comma)
+    after = _in_range(quantities, starts, m.end(), _clause_end(nt, m.end()))
+    return bool(before and after) and after[0].claim.value > before[-1].claim.value
 
 
 def _group_heads(nt: str, parts: list[_Found], totals: list[_Found]) -> list[_Found]:

@@ -657,7 +657,8 @@ def _not_a_report(title: str, source: str | None) -> bool:
 _SECTIONS_2021 = {"management", "platform", "supervision"}
 _REQUESTS_2019 = regex.compile(r"收到和处理政府信息公开申请")
 _SECTIONS_PRE2019 = regex.compile(
-    r"收费及减免|因政府信息公开(?:申请)?(?:提起|提出|申请)?行政复议[、和及或]?(?:提起|提出)?行政诉讼")
+    r"收费及减免|因政府信息公开(?:申请)?(?:提起|提出|申请)?行政复议[、和及或]?(?:提起|提出)?行政诉讼"
+    r"|^\s*(?:[一二三四五六七八九十\d]{1,2}\s*[、.．]?)?\s*概述\s*$")  # 2019 on: 一、总体情况
 
 
 def _template_by_sections(doc: Document) -> tuple[str | None, dict[str, Any]]:
