@@ -41,7 +41,8 @@ def clear_caches() -> None:
 
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
                mapping._ids_named_by, metadata._cpca, runs.splits,
-               values.parse_value, values.is_unit, structure.classify_title):
+               values.parse_value, values.is_unit, structure.classify_title,
+               structure.heading_title):
         fn.cache_clear()
 
 

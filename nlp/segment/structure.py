@@ -530,8 +530,10 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     return heads
 
 
+@lru_cache(maxsize=1 << 12)
 def heading_title(heading: str) -> str:
-    """A section heading without its number (2、政务微博 → 政务微博; （一）主动公开 → 主动公开)."""
+    """A section heading without its number (2、政务微博 → 政务微博; （一）主动公开 → 主动公开);
+    cached: it is asked for every claim under a heading."""
     from nlp.normalize import same_length
 
     s = same_length(heading).strip()
