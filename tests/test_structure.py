@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from corpus import segmented
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nlp
@@ -345,3 +345,38 @@ def test_an_item_that_opens_with_a_section_title_takes_its_kind():
     assert kinds["一是主动公开情况"] == "active" and kinds["二是依申请公开情况"] == "requests"
     assert kinds["三是狠抓落实"] == ""
     assert {c.text: c.indicator for c in report.claims}["55份"] == "t3.new.total"
+
+
+def _rows_found(text: str) -> bool:
+    from nlp.segment.structure import _row_lines
+
+    tab, weak = _row_lines(text.splitlines(keepends=True))
+    return bool(tab or weak)
+
+
+def test_texts_without_bar_tab_or_spaced_number_hold_no_row_lines():
+    """`may_hold_text_rows` lets `_zones` skip the per-line scan: where it says no, the scan finds
+    nothing (every corpus text, and texts where it says yes do find rows)."""
+    from nlp.segment.structure import may_hold_text_rows
+
+    skipped = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not may_hold_text_rows(text):
+            skipped += 1
+            assert not _rows_found(text), path.name
+    assert skipped > 100
+    for text in ("主动公开\t条\t17\n", "| 行政许可 | 0 |\n", "收到申请  3   0   2   1\n"):
+        assert may_hold_text_rows(text) and _rows_found(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["申请", "行政许可", "3", "17", " ", "  ", "\u3000", "\xa0", "\t", "|", "\n", "\r\n", "\v", "\f", "\x1c",
+     "\u2028", "\x85", "条", "。"]), max_size=30))
+def test_may_hold_text_rows_is_never_wrong_on_generated_text(pieces):
+    from nlp.segment.structure import may_hold_text_rows
+
+    text = "".join(pieces)
+    if not may_hold_text_rows(text):
+        assert not _rows_found(text)

@@ -88,6 +88,8 @@ _SENT_END_RE = regex.compile(r"[。！？!?]")
 _WORD = regex.compile(r"[\p{Han}\w]")
 _TAB_CELL = regex.compile(r"\S\t")
 _ALIGNED_NUMBER = regex.compile(r"\s{2,}\d")
+# _ALIGNED_NUMBER inside one line (no character `str.splitlines` cuts at), searched in a whole text
+_SPACED_NUMBER = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]{2,}\d")
 # a cell of a whitespace-aligned line: a run of non-spaces, then 2+ spaces or the end. A match
 # can only start where a run starts (`\S+` backtracking leaves a non-space before the spaces),
 # so the lookbehind and the possessive `\S++` change nothing but the time (linear, not
@@ -225,6 +227,25 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
         if t.end > t.start:
             zones.append((norm.to_norm(t.start), norm.to_norm(t.end)))
     # text-table lines (source lines: tabs are dropped by the normalised view)
+    if may_hold_text_rows(text):  # most web texts hold none: the per-line scan is skipped
+        tab, weak = _row_lines(lines)
+        zones.extend((norm.to_norm(a), norm.to_norm(b)) for a, b in tab)
+        weak_zones.extend((norm.to_norm(a), norm.to_norm(b)) for a, b in weak)
+    zones.sort()
+    return zones, weak_zones, norm.to_norm(body) if body else 0
+
+
+def may_hold_text_rows(text: str) -> bool:
+    """Can `_row_lines` find anything in `text`? Not without a bar, a tab or a spaced number."""
+    return "|" in text or "\t" in text or bool(_SPACED_NUMBER.search(text))
+
+
+def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Source spans of the lines that are table rows (tab, bar or whitespace-aligned cells with
+    numbers), and of the cell-sized lines between bar lines (weak: only a canonical level-1
+    heading is found there)."""
+    tab: list[tuple[int, int]] = []
+    weak_out: list[tuple[int, int]] = []
     pos = 0
     prev_bar = False
     cells: list[tuple[int, int, str]] = []
@@ -244,11 +265,10 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
             tabular = True  # whitespace-aligned columns with numbers
         prev_bar = s == "|" or s.endswith("|")
         if tabular:
-            zones.append((norm.to_norm(a), norm.to_norm(b)))
+            tab.append((a, b))
         elif weak:
-            weak_zones.append((norm.to_norm(a), norm.to_norm(b)))
-    zones.sort()
-    return zones, weak_zones, norm.to_norm(body) if body else 0
+            weak_out.append((a, b))
+    return tab, weak_out
 
 
 class _Zones:
