@@ -630,6 +630,9 @@ _LIST_ENDS = [
                  id="在…中 frame with a restated total"),
     pytest.param("在收到的30件申请中，予以公开20件，同比增加5件。", "30件", [], ["20件", "5件"],
                  id="one item and a change: no list"),
+    # held-out 58 (汉中): the first item is all of them, what follows another breakdown
+    pytest.param("在受理的3件政府信息依申请公开中,按申请方式区分,3件属于网络平台申请,且2件申请信息不属于公开的政府信息。",
+                 "3件", [], ["2件"], id="在…中 frame whose first item is the whole"),
     # held-out 55, sn_xianyang_qindu_2024, and four more corpus texts: the total after its parts
     pytest.param("全年依申请公开共收到群众网上申请105件,快递17件,合计122件,上年结转11件,截至12月底已回复126件。",
                  "122件", ["105件", "17件"], ["11件", "126件"], id="合计 after its parts"),

@@ -932,6 +932,10 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         # 信息总数的99.98%) is still one of its items
         if len(items) < 2 or any(f.claim.parent not in (None, total.claim.claim_id) for f in items):
             continue
+        if items[0].claim.value == total.claim.value:
+            # 在受理的3件…中，3件属于网络平台申请，且2件…不属于…: the first item is all of them
+            # (by one breakdown); what follows is another breakdown, not more of the same list
+            continue
         for f in items:
             f.claim.parent = total.claim.claim_id
             f.claim.group = f"在…中@{m.start()}"
