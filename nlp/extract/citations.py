@@ -366,7 +366,8 @@ def _pair(hits: list[_Hit], text: str) -> None:
 def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
     """Mark alias definitions and uses; returns the added quoted-alias hits."""
     outer = [h for h in hits if h.kind == "title" and not h.nested]
-    numbers = [h for h in hits if h.kind == "doc_number"]
+    numbers = sorted((h for h in hits if h.kind == "doc_number"), key=lambda h: h.start)
+    number_starts = [h.start for h in numbers]
     by_start = {h.start: h for h in outer}
     outer_by_end = sorted(outer, key=lambda h: h.end)  # stable: text order among equal ends
     outer_ends = [h.end for h in outer_by_end]
@@ -380,13 +381,15 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
         # and numbers in between
         full = None
         k = bisect.bisect_right(outer_ends, marker)  # the outer titles that end before the marker
-        if k:
+        if k and marker - outer_by_end[k - 1].end <= 60:
             t = outer_by_end[k - 1]
             gap = list(text[t.end : marker])
-            for n in numbers:
-                if n.start >= t.end and n.end <= marker:
+            for n in numbers[bisect.bisect_left(number_starts, t.end):]:
+                if n.start >= marker:
+                    break
+                if n.end <= marker:
                     gap[n.start - t.end : n.end - t.end] = " " * (n.end - n.start)
-            if len(gap) <= 60 and _GAP_ALIAS.match("".join(gap) + "以下"):
+            if _GAP_ALIAS.match("".join(gap) + "以下"):
                 full = t.title
         h = by_start.get(a_start)
         if h is None and full is None and not pats["alias_generic"].search(alias):
@@ -405,9 +408,9 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
             defined.setdefault(alias, []).append((pos, full))
 
     def resolve(alias: str, pos: int) -> str | None:
-        cands = defined[alias]
-        before = [f for p, f in cands if p <= pos]
-        return before[-1] if before else cands[0][1]
+        cands = defined[alias]  # in text order
+        k = bisect.bisect_right(cands, pos, key=lambda c: c[0])
+        return cands[k - 1][1] if k else cands[0][1]
 
     generic = pats["alias_generic"]
     for h in outer:
@@ -494,9 +497,8 @@ def find_citations(doc: Document) -> list[Citation]:
     _resolve_issuers(hits, doc, pats)
     if added:
         # re-sort keeping pair links: map old indices to new ones
-        order = sorted(range(len(hits) + len(added)),
-                       key=lambda i: ((hits + added)[i].start, -(hits + added)[i].end))
         allh = hits + added
+        order = sorted(range(len(allh)), key=lambda i: (allh[i].start, -allh[i].end))
         new_index = {old: new for new, old in enumerate(order)}
         hits = [allh[i] for i in order]
         for h in hits:

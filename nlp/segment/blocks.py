@@ -101,7 +101,9 @@ def _split(line: str, base: int, *, blanks: bool = False
 
 
 _PIPES = ("|", "｜")
-_CUT_TAIL = " \t\r\n|｜"  # what may follow a table the text ends inside
+# what may follow a table the text ends inside (searched from the table's end: slicing the rest
+# of the text for every table would be quadratic in a long document)
+_AFTER_CUT_TABLE = regex.compile(r"[^ \t\r\n|｜]")
 
 
 def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
@@ -207,7 +209,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     tables.sort(key=lambda t: t.start)
     for k, t in enumerate(tables):
         t.index = start_index + k
-        t.cut = not text[t.end:].strip(_CUT_TAIL)
+        t.cut = _AFTER_CUT_TABLE.search(text, t.end) is None
     return tables
 
 
