@@ -160,7 +160,7 @@ def to_simplified(text: str) -> str:
 
 
 # Taiwan-usage words that traditional-script mirrors put for the mainland ones, the same length
-_TW_WORDS = (("规范性档案", "规范性文件"), ("入口网站", "门户网站"))
+_TW_WORDS = (("规范性档案", "规范性文件"), ("入口网站", "门户网站"), ("政府资讯", "政府信息"))
 
 
 def same_length(text: str) -> str:

@@ -156,6 +156,23 @@ def test_pipe_stream_cell_with_a_line_break_is_one_cell():
     assert {c.indicator for c in t3} >= {"t3.new.commercial", "t3.new.research", "t3.new.total"}
 
 
+@pytest.mark.parametrize("stream", [
+    # held-out 74 (安义县林业局): a `|||` line (a merged header's empty cells) after a `|` line
+    "第二十条第(一)项\n|\n|||\n信息内容\n|\n本年制发件数\n|\n本年废止件数\n|\n现行有效件数\n|\n规章\n|\n1\n|\n2\n|\n3\n|\n"
+    "行政规范性文件\n|\n4\n|\n5\n|\n6\n|\n",
+    # held-out 74 (安居区综合行政执法局): rows opened by a pipe (`| 规章`)
+    "第二十条第(一)项\n|\n| 信息内容\n|\n本年制发件数\n|\n本年废止件数\n|\n现行有效件数\n|\n| 规章\n|\n1\n|\n2\n|\n3\n|\n"
+    "| 行政规范性文件\n|\n4\n|\n5\n|\n6\n|\n",
+])
+def test_pipe_stream_with_pipe_only_lines_and_row_opening_pipes(stream):
+    import nlp
+
+    text = "2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + stream
+    by_ind = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert by_ind == {"t2.rules.issued": 1, "t2.rules.repealed": 2, "t2.rules.in_force": 3,
+                      "t2.normative.issued": 4, "t2.normative.repealed": 5, "t2.normative.in_force": 6}
+
+
 def test_one_cell_per_line_header_word_cut_before_its_last_character():
     # corpora/heldout5/xz_shenjiting_2025_excerpt.txt (the xizang.gov.cn page template prints
     # 现行有效件 for 现行有效件数): still a header word, so 规章 / 行政规范性文件 are data rows

@@ -654,6 +654,9 @@ _LIST_ENDS = [
                  id="涉及 items in a row are one list"),
     pytest.param("共受理申请20件，包括网上申请15件，包括信函申请5件。", "20件", ["15件", "5件"], [],
                  id="包括 items in a row are one list"),
+    # held-out 73 (瓯海): parts that add up to both counts before a mid-sentence 其中 are of neither
+    pytest.param("2009年度共公开信息35条,更新1条,其中,机构概况类信息1条,占3%;工作信息类信息19条,占53%;"
+                 "行政执法类信息16条,占44%。", "35条", [], ["19条", "16条"], id="其中 parts of all the counts before"),
     # held-out 70 (济宁): 涉及 after a 其中 item, with a larger count, is the next item
     pytest.param("2025年累计发布政府信息2961条,其中常务会议图文解读109条,涉及重大行政决策信息196条。", "2961条",
                  ["109条", "196条"], [], id="涉及 after a smaller 其中 item is the next item"),

@@ -275,6 +275,9 @@ CASES = [
     ("heldout71/xx_district_undated", "pre2019", "为此,专门配备了132名专、兼职工作人员,设立了50个受理点。", "132名", "staff.people"),
     ("heldout72/counter", "pre2019", "配备专兼职工作人员5名。", "5名", "staff.people"),
     ("heldout72/counter", "pre2019", "有专职人员2名,兼职人员3名。", "3名", "staff.people.part_time"),
+    # held-outs 73 and 75: 部门信息 is the body's own information; a bare 不掌握信息 result
+    ("heldout73/xx_waijingmao_2008", "pre2019", "2008年,我局共主动公开部门信息67条。", "67条", "active.total"),
+    ("heldout75/counter", "2021", "依申请公开政府信息共4件,其中,予以公开2件,不掌握信息2件。", "2件", "t3.result.granted.total"),
 ]
 
 

@@ -168,6 +168,8 @@ def test_region(rel, province, city, county, level):
         ("东湖街道办事处", "东湖街道办事处"),
         ("上海市普陀区长寿路街道办事处", "上海市普陀区长寿路街道办事处"),
         ("东湖街道办事处党政办公室", "东湖街道办事处"),
+        # a level's open-government office names no place (held-out 75): none, not 县政务公开暨政府
+        ("县政务公开暨政府信息公开领导小组办公室", None),
     ],
 )
 def test_clean_agency(raw, clean):
@@ -498,3 +500,16 @@ def test_a_conjunction_before_the_county_government_is_no_county(body, county):
     from nlp.segment.metadata import find_region
 
     assert find_region(None, None, body)["county"] == county
+
+
+@pytest.mark.parametrize(("title", "city"), [
+    # held-out 75: autonomous prefectures by their short names
+    ("黄南州2012年政府信息公开工作年度报告", "黄南藏族自治州"),
+    ("黔东南州人民政府2020年政府信息公开工作年度报告", "黔东南苗族侗族自治州"),
+    ("伊犁州人民政府办公厅2012年政府信息公开工作年度报告", "伊犁哈萨克自治州"),
+    ("巴州区人民政府2020年政府信息公开工作年度报告", "巴中市"),  # 巴州 is no prefecture's short name here
+])
+def test_autonomous_prefectures_by_short_name(title, city):
+    from nlp.segment.metadata import find_region
+
+    assert find_region(None, title, "")["city"] == city

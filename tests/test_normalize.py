@@ -78,6 +78,8 @@ def test_report_like_text_maps_back(text):
         ("本区到年底累计主动公开政府信息\n5928\n条,全文电子化率达",
          "本区到年底累计主动公开政府信息5928条,全文电子化率达", "5928条", "5928\n条"),
         ("收到申请\n12\n件。", "收到申请\n12件。", "12件", "12\n件"),
+        # 政府資訊 on big5 gateways (held-out 73): the Taiwan word for 政府信息, same length
+        ("我辦共主動公開政府資訊19條", "我办共主动公开政府信息19条", "政府信息19条", "政府資訊19條"),
     ],
 )
 def test_views_and_round_trip(source, view, needle, found):

@@ -628,6 +628,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         if nested:
             totals = totals[-1:]
         default = totals[0] if nested else _default_total(parts, totals, opens=not lead)
+        together = not nested and _of_all_together(parts, totals)
         for g in parts:
             cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
                      and t.claim.kind == g.claim.kind
@@ -640,8 +641,9 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             if default is not None and default in cands and not (
                     scores[0] >= 2 and (len(scores) == 1 or scores[0] > scores[1])):
                 best = default  # no subject names another total: the list's common total
-            elif default is None and not lead and not nested and scores[0] < 2:
-                continue  # the previous sentence's counts: none can hold the list, none named
+            elif default is None and (not lead or together) and not nested and scores[0] < 2:
+                continue  # the previous sentence's counts, or all the counts before together:
+                # none can hold the list alone, none is named
             else:  # 行政复议6件和行政诉讼3件，其中行政复议结果维持5件…: by subject
                 best = max(reversed(cands), key=lambda t: len(gb & _bigrams(t.claim.subject)))
             if g.claim.parent is None:
@@ -1185,6 +1187,20 @@ def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
     return bool(same) and sum(same) <= (part.claim.value or 0)
 
 
+def _of_all_together(parts: list[_Found], totals: list[_Found]) -> bool:
+    """共公开信息35条,更新1条,其中…1条…19条…16条: parts that add up to exactly all the
+    candidate totals of their unit together (two or more), and to none of them alone, are of
+    no one of them."""
+    free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
+    if not free or not parts:
+        return False
+    unit = parts[0].claim.unit
+    total = sum(p.claim.value or 0 for p in parts if p.claim.unit == unit and p.claim.parent is None)
+    same_unit = [t for t in free if t.claim.unit == unit]
+    return len(same_unit) >= 2 and total == sum(t.claim.value or 0 for t in same_unit) and \
+        not any(t.claim.value == total for t in same_unit)
+
+
 def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = False
                    ) -> _Found | None:
     """The total a 其中 list belongs to when its parts do not name one: the candidate whose
@@ -1193,7 +1209,8 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     candidates are the previous sentence's counts), the nearest that can hold the parts comes
     first (受理57件…；完成答复54件,转下一年度3件。其中…6件: not the 3); when none of several can
     but all of them together can, none is the total (按时办结517件,延期办结8件。其中… = 525: the
-    parts are of both); when not even all together can, the nearest stays (a contradiction)."""
+    parts are of both); when not even all together can, the nearest stays (a contradiction).
+    Anywhere, parts that add up to exactly all the candidates together are of none of them."""
     free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
     if not free or not parts:
         return None
@@ -1203,6 +1220,8 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     if len(fits) == 1:
         return fits[0]
     same_unit = [t for t in free if t.claim.unit == unit]
+    if _of_all_together(parts, totals):
+        return None
     if opens:
         holding = [t for t in same_unit if (t.claim.value or 0) >= total]
         if holding:

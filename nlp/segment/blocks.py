@@ -362,11 +362,15 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
     j = i
     n = len(lines)
-    while j + 1 < n and text[lines[j][0]:lines[j][1]].strip() in _PIPES:
+    while j + 1 < n and _PIPES_ONLY.fullmatch(text, *lines[j]):
         a, b = lines[j + 1]
         s = text[a:b]
+        if s.strip() and s.strip() not in _PIPES and _PIPES_ONLY.fullmatch(s):
+            j += 1  # `|||` after a `|`: the empty cells of a merged header, one more separator
+            continue
         if not s.strip() or s.strip() in _PIPES or _is_report_heading(s):
             break
+        s = _LEAD_PIPE.sub(lambda m: " " * len(m.group()), s)  # `| 规章`: a row opened by a pipe
         # a cell whose text has a line break (商业⏎企业) runs on to the next `|` line
         k = j + 2
         while (k < n and k <= j + 3 and text[lines[k][0]:lines[k][1]].strip()
@@ -387,6 +391,7 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
 _CELL_PIPE = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜][|｜\s]*")
 _PIPES_ONLY = regex.compile(r"\s*[|｜][|｜\s]*")
 _ONE_PIPE = regex.compile(r"\s*[|｜]\s*")
+_LEAD_PIPE = regex.compile(r"^\s*[|｜]\s*(?=[^|｜\s])")
 
 
 def _pipe_rows_start(text: str, lines: list[tuple[int, int]], i: int) -> bool:
@@ -606,7 +611,8 @@ def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
     m = _TRAILING_PIPES.search(s)
     if m is not None and m.start() > 0:
         s = s[:m.start()]
-    st = a + len(s) - len(s.lstrip())
+    lead = _LEAD_PIPE.match(s)  # `| 规章`: a row the page opened with a pipe
+    st = a + (lead.end() if lead else len(s) - len(s.lstrip()))
     return st, a + len(s.rstrip())
 
 

@@ -57,7 +57,7 @@ _AGENCY_SUFFIX = (
     r"(?:人民政府(?:办公室|办公厅|机关)?|管理委员会(?:办公室)?|管委会(?:办公室)?|街道办事处|办事处|委员会|"
     r"办公室|办公厅|政府|局|厅|委|部|署|院|中心|所|站|队|办)"
 )
-_PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗|(?<=\p{Han}{2})街)"
+_PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗|(?<=\p{Han}{2})[街州])"
 _ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区|合作区)$")
 _RELATIVE = regex.compile(
     r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省]"
@@ -77,7 +77,7 @@ _UNIT_TAIL = regex.compile(
 _BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
 # a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
 # 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
-_OPEN_AFFAIRS_OFFICE = regex.compile(rf"^(.{{2,}}?)政务公开[和及暨与]?{_INFO_OFFICE}$")
+_OPEN_AFFAIRS_OFFICE = regex.compile(rf"^(.+?)政务公开[和及暨与]?{_INFO_OFFICE}$")
 _REPORT_WORDS = regex.compile(
     r"(?:关于)?(?:政府信息公开|政务公开|信息公开)?(?:工作)?$"
 )
