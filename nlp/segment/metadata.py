@@ -294,19 +294,21 @@ def clean_agency(name: str) -> str | None:
     return s
 
 
+_GOVERNMENT_SUFFIXES = ("人民政府", "管理委员会", "管委会", "街道办事处")
+
+
 def _resolve_place(name: str, body: str) -> str:
     """A bare place name (平潭综合实验区, 武山镇) → the government the body names for it."""
     if _AGENCY_END.search(name) and not _PLACE_END.search(name):
         return name
     if not _PLACE_END.search(name):
         return name
-    found = Counter(
-        m.group(0) for m in regex.finditer(
-            regex.escape(name) + r"(?:人民政府|管理委员会|管委会|街道办事处)", body
-        )
-    )
-    if found:
-        return found.most_common(1)[0][0]
+    # the most frequent of name + 人民政府 / 管理委员会 / 管委会 / 街道办事处 in the body (the
+    # first written on a tie); plain string counts: no regex compiled per name
+    found = [(body.count(name + s), -body.find(name + s), name + s) for s in _GOVERNMENT_SUFFIXES]
+    best = max(found)
+    if best[0]:
+        return best[2]
     if _ZONE.search(name):
         return name + "管委会"
     if name.endswith("街道"):
