@@ -535,7 +535,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     quantities = [f for f in found if f.claim.kind != "zero"]
     starts = [f.ns for f in quantities]  # sorted: ranges of claims by bisection
     share_rx = r.by_role("share")
-    respective = _respective_shares(nt, quantities)
+    respective = _respective_shares(nt, quantities, starts)
     # 占X%: part = nearest earlier non-percent claim of the sentence
     for i, f in enumerate(quantities):
         c = f.claim
@@ -1316,7 +1316,7 @@ def _bracket_close(nt: str, q: int) -> int | None:
 _LIST_SEP = regex.compile(r"、|以及|和|及|与|或")
 
 
-def _respective_shares(nt: str, quantities: list[_Found]) -> dict[str, str]:
+def _respective_shares(nt: str, quantities: list[_Found], starts: list[int]) -> dict[str, str]:
     """{share claim id: part claim id} for shares listed after 分别 (…本局信息4条,采购信息1600条,
     占…比例分别为2%和98%): the k-th share is of the k-th of as many counts, of one unit, that
     stand before 分别 in the sentence."""
@@ -1327,16 +1327,14 @@ def _respective_shares(nt: str, quantities: list[_Found]) -> dict[str, str]:
         ss, se = _sentence_bounds(nt, m.start())
         shares: list[_Found] = []
         pos = m.end()
-        for f in quantities:
-            if f.ns < m.end():
-                continue
+        for f in quantities[bisect_left(starts, m.end()):]:
             if f.ns >= se or f.claim.kind != "percent" or _NOT_A_SHARE_GAP.search(nt, pos, f.pre_start):
                 break
             shares.append(f)
             pos = f.ne
         if len(shares) < 2:
             continue
-        counts = [f for f in quantities if ss <= f.ns and f.ne <= m.start()
+        counts = [f for f in _in_range(quantities, starts, ss, m.start()) if f.ne <= m.start()
                   and f.claim.kind not in ("percent", "pp")]
         if len(counts) < len(shares):
             continue
