@@ -278,6 +278,11 @@ CASES = [
     # held-outs 73 and 75: 部门信息 is the body's own information; a bare 不掌握信息 result
     ("heldout73/xx_waijingmao_2008", "pre2019", "2008年,我局共主动公开部门信息67条。", "67条", "active.total"),
     ("heldout75/counter", "2021", "依申请公开政府信息共4件,其中,予以公开2件,不掌握信息2件。", "2件", "t3.result.granted.total"),
+    # held-outs 77 and 78: 属于公开范围 as granted; how the reply was given before 答复
+    ("heldout77/tj_dongjiang", "2021", "共受理依申请公开17件,其中:属于公开范围5件,属于部分公开范围4件。", "5件", "t3.result.granted.total"),
+    ("heldout77/counter", "2021", "共受理依申请公开17件,其中:属于公开范围5件,属于部分公开范围4件。", "4件", "t3.result.partial.total"),
+    ("heldout78/hb_huangshi_ziranziyuan_2021", "2021", "共收到政府信息公开申请33件,书面答复32件。", "32件", "t3.result.total.total"),
+    ("heldout78/counter", "2021", "共收到政府信息公开申请33件,均已以书面形式答复32件。", "32件", "t3.result.total.total"),
 ]
 
 

@@ -513,3 +513,15 @@ def test_autonomous_prefectures_by_short_name(title, city):
     from nlp.segment.metadata import find_region
 
     assert find_region(None, title, "")["city"] == city
+
+
+@pytest.mark.parametrize(("title", "county"), [
+    # held-out 78: an autonomous county by its short name, not a shorter county inside it (道县)
+    ("通道县卫生健康局2022年度政府信息公开年度报告", "通道侗族自治县"),
+    ("城步县人民政府2020年政府信息公开工作年度报告", "城步苗族自治县"),
+    ("道县人民政府2020年政府信息公开工作年度报告", "道县"),
+])
+def test_autonomous_counties_by_short_name(title, county):
+    from nlp.segment.metadata import find_region
+
+    assert find_region(None, title, "")["county"] == county
