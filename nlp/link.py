@@ -534,6 +534,7 @@ _APPLICANTS = (
     ("research", regex.compile(r"科研机构")),
     ("nonprofit", regex.compile(r"社会公益组织|公益组织")),
     ("legal_services", regex.compile(r"法律服务机构")),
+    ("other_org", regex.compile(r"(?<!法人或|法人和|法人、)其他组织")),  # not 法人或其他组织 (the 法人 group)
 )
 
 

@@ -844,3 +844,14 @@ def test_a_one_cell_a_line_table_that_the_text_ends_inside_on_a_bare_number():
         CORPORA / "heldout63" / "jl_siping_shengtai_2022_excerpt.txt").cells if c.indicator}
     assert [cells[f"t3.result.granted.{k}"] for k in ("natural", "commercial", "research", "nonprofit")] \
         == [4, 0, 2, 1]
+
+
+def test_blank_cells_printed_as_underscores_in_a_paragraph_table():
+    # held-out 76 (深圳市龙华区重点区域建设推进中心 2020): one cell a paragraph, `_` for a blank
+    import nlp
+
+    text = ("2020年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n"
+            "本年新制作数量\n\n本年新公开数量\n\n对外公开总数量\n\n规章\n\n_\n\n_\n\n_\n\n规范性文件\n\n_\n\n3\n\n3\n\n")
+    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert cells["t2.normative.new_published"] == 3 and cells["t2.normative.total_public"] == 3
+    assert cells["t2.rules.new_made"] is None and cells["t2.normative.new_made"] is None

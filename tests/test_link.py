@@ -283,6 +283,8 @@ CASES = [
     ("heldout77/counter", "2021", "共受理依申请公开17件,其中:属于公开范围5件,属于部分公开范围4件。", "4件", "t3.result.partial.total"),
     ("heldout78/hb_huangshi_ziranziyuan_2021", "2021", "共收到政府信息公开申请33件,书面答复32件。", "32件", "t3.result.total.total"),
     ("heldout78/counter", "2021", "共收到政府信息公开申请33件,均已以书面形式答复32件。", "32件", "t3.result.total.total"),
+    # held-out 76: last year's requests taken over (接办上年)
+    ("heldout76/gd_baiyun_office_2020", "2019", "全年新收到政府信息公开申请113件,接办上年7件,办结113件,结转下年办理7件。", "7件", "t3.carried_over.total"),
 ]
 
 
@@ -301,6 +303,8 @@ def test_claim_indicator(src, template, sentence, text, indicator):
     ("t3.carried_over.total", "商业企业", "t3.carried_over.commercial"),
     ("t3.new.total", "网络申请", None),  # a channel, not an applicant column
     ("requests.received", "自然人", None),  # pre2019 has no applicant columns
+    ("t3.new.total", "其他组织申请", "t3.new.other_org"),  # held-out 76
+    ("t3.new.total", "法人或其他组织", None),  # the whole 法人 group, not its 其他 column
 ])
 def test_applicant_parts_take_their_column(total, subject, expected):
     assert applicant_part(total, subject) == expected

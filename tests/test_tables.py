@@ -79,6 +79,7 @@ def test_label_key_examples_of_the_data_file(printed, key):
     # 本年增/减 in words (held-out 58, cq_rongchang_linye_2019: 增1423, 增52)
     ("增1423", 1423, None), ("减3", -3, None), ("增加 2", 2, None), ("新增5", 5, None),
     ("减少1项", -1, "项"),
+    ("_", None, None), ("＿", None, None),  # _ as a blank (held-out 76, 龙华)
 ])
 def test_parse_value(raw, value, unit):
     v = parse_value(raw)
