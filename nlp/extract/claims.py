@@ -1187,16 +1187,22 @@ def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
     return bool(same) and sum(same) <= (part.claim.value or 0)
 
 
+def _list_sum(parts: list[_Found], totals: list[_Found]) -> tuple[float, list[_Found]]:
+    """The sum of a 其中 list's free parts in the first part's unit, and the free candidate
+    totals in that unit (none without parts)."""
+    if not parts:
+        return 0, []
+    unit = parts[0].claim.unit
+    total = sum(p.claim.value or 0 for p in parts if p.claim.unit == unit and p.claim.parent is None)
+    return total, [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED
+                   and t.claim.unit == unit]
+
+
 def _of_all_together(parts: list[_Found], totals: list[_Found]) -> bool:
     """共公开信息35条,更新1条,其中…1条…19条…16条: parts that add up to exactly all the
     candidate totals of their unit together (two or more), and to none of them alone, are of
     no one of them."""
-    free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
-    if not free or not parts:
-        return False
-    unit = parts[0].claim.unit
-    total = sum(p.claim.value or 0 for p in parts if p.claim.unit == unit and p.claim.parent is None)
-    same_unit = [t for t in free if t.claim.unit == unit]
+    total, same_unit = _list_sum(parts, totals)
     return len(same_unit) >= 2 and total == sum(t.claim.value or 0 for t in same_unit) and \
         not any(t.claim.value == total for t in same_unit)
 
@@ -1211,15 +1217,10 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     but all of them together can, none is the total (按时办结517件,延期办结8件。其中… = 525: the
     parts are of both); when not even all together can, the nearest stays (a contradiction).
     Anywhere, parts that add up to exactly all the candidates together are of none of them."""
-    free = [t for t in totals if t.claim.parent is None and t.claim.kind in _COUNTED]
-    if not free or not parts:
-        return None
-    unit = parts[0].claim.unit
-    total = sum(p.claim.value or 0 for p in parts if p.claim.unit == unit and p.claim.parent is None)
-    fits = [t for t in free if t.claim.unit == unit and t.claim.value == total]
+    total, same_unit = _list_sum(parts, totals)
+    fits = [t for t in same_unit if t.claim.value == total]
     if len(fits) == 1:
         return fits[0]
-    same_unit = [t for t in free if t.claim.unit == unit]
     if _of_all_together(parts, totals):
         return None
     if opens:
