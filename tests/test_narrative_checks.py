@@ -452,3 +452,12 @@ def test_a_single_channel_over_a_total_stated_as_a_sites_count_is_uncertain():
     assert [k.status for k in checks] == ["uncertain"] and "网站" in checks[0].message
     text = ("二、主动公开政府信息情况\n2018年,本单位共主动公开政府信息28条。\n政务微信发布352条。\n")
     assert [k.status for k in _checks(text, "parts_vs_total")] == ["fail"]
+
+
+def test_a_named_other_category_does_not_close_a_list():
+    # held-out 80 (合水镇 2024): 其他文件 is the catalogue's third kind of document, not the rest
+    checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,年度报告1条。", "parts_vs_total")
+    assert [k.status for k in checks] == ["pass"]
+    # 其他信息 is the rest: the list must add up
+    checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他信息4条。", "parts_vs_total")
+    assert [k.status for k in checks] == ["fail"]

@@ -328,7 +328,7 @@ def parts_vs_total(report: Report) -> list[Check]:
         approx = total.bound is not None or any(p.bound is not None for p in parts)
         exhaustive = (
             any("分别" in p.qualifiers for p in parts)
-            or any((p.subject or "").startswith(("其他", "其它")) for p in parts)  # a rest
+            or any(_rest_item(p.subject) for p in parts)  # a rest
             or covers_partition([p.subject or "" for p in parts]) is not None
         )
         share = _share_sum(parts, by_part)
@@ -474,6 +474,17 @@ def _bare_number(text: str, claims: list[Claim], total: Claim, parts: list[Claim
 _BARE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号%％])")
 
 
+# 其他文件 (其他部门文件): the catalogue's category of documents beside 规章 and 规范性文件, not the
+# rest of a list (held-out 80, 合水镇: 规章文件4条,规范计划5条,其他文件4条 …)
+_NAMED_OTHER = regex.compile(r"^其[他它]\p{Han}{0,4}?文件")
+
+
+def _rest_item(subject: str | None) -> bool:
+    """Does a list item's subject name the rest of the list (其他, 其他信息, 其它类)?"""
+    s = subject or ""
+    return s.startswith(("其他", "其它")) and not _NAMED_OTHER.match(s)
+
+
 def _prefix_equal(parts: list[Claim], total: float) -> int:
     """The number of leading parts (at least 2, fewer than all, in text order) whose sum is
     exactly `total`, or 0; 0 too when those parts include the rest item (其它): the list had
@@ -483,7 +494,7 @@ def _prefix_equal(parts: list[Claim], total: float) -> int:
     for k, p in enumerate(ordered[:-1], start=1):
         run += p.value or 0.0
         if k >= 2 and math.isclose(run, total, abs_tol=1e-9):
-            closed = any((q.subject or "").startswith(("其他", "其它")) for q in ordered[:k])
+            closed = any(_rest_item(q.subject) for q in ordered[:k])
             return 0 if closed else k
     return 0
 
