@@ -368,6 +368,8 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             ind, rule = rule_indicator(claim, context, template, sent, after, kind)
             if not (rule or "").startswith("channel."):
                 ind, rule = _channel_of_item_heading(doc, claim, context, template, sent) or (ind, rule)
+            if rule is None:
+                ind, rule = _channel_opened_before(sent, context, claim, template) or (ind, rule)
         if rule is None and last is not None and _LIST_GAP.fullmatch(nt, last[0], ns) and \
                 not _LIST_VERB.search(context):
             # 制发的省政府规章2件、省政府及省政府办公厅行政规范性文件2件: an item of a 、-list that
@@ -485,6 +487,38 @@ def _channel_of_item_heading(doc: Document, claim: Claim, context: str, template
     ind, rule = rule_indicator(claim, title + _YEAR_LEAD.sub("", context), template, sentence)
     if rule is not None and rule.startswith("channel."):
         return ind, f"{rule}:item-heading"
+    return None
+
+
+# a clause that opens a channel (开通了“四川气象”官方微博 / 开通政务微信“今日”), then the count's clause
+_OPENS_CHANNEL = regex.compile(r"(?:开通|开设|建立|创建|注册|开办)(?:了)?[^，,；;。]{0,20}$")
+_PUBLISH_VERB = regex.compile(r"^(?:共|累计|全年|先后)?(?:发布|推送|公开|更新|公布|刊发)")
+_LAST_CLAUSE = regex.compile(r"[^，,；;。]*[，,]\s*$")
+_INFO_ONLY = regex.compile(r"(?:共|累计)?(?:各类|各种)?(?:政务|政府)?(?:信息|稿件|文章)")
+
+
+def _channel_opened_before(sentence: str, context: str, claim: Claim, template: str | None
+                           ) -> tuple[str | None, str] | None:
+    """开通了“四川气象”官方微博,发布各种气象类信息3600余条: a clause that opens a channel, right
+    before the count's clause, names the channel the count was published on; else None."""
+    if not sentence.endswith(context):
+        return None
+    before = _LAST_CLAUSE.search(sentence, 0, len(sentence) - len(context))
+    if before is None:
+        return None
+    opened = before.group().rstrip("，, ")
+    if not _OPENS_CHANNEL.search(opened) or not _CHANNEL_WORD.search(opened):
+        return None
+    words = _YEAR_LEAD.sub("", context)  # 全年推送信息 → 推送信息
+    if _PUBLISH_VERB.match(words):
+        verb = ""
+    elif _INFO_ONLY.fullmatch(words):
+        verb = "发布"  # 开通政务微信“今日”,信息45条: the count of what it published
+    else:
+        return None  # 开通了政务微博,受理群众留言120条: another verb, not publishing
+    ind, rule = rule_indicator(claim, opened + verb + words, template, sentence)
+    if rule is not None and rule.startswith("channel."):
+        return ind, f"{rule}:channel-opened-before"
     return None
 
 

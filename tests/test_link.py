@@ -283,6 +283,12 @@ CASES = [
     ("heldout77/counter", "2021", "共受理依申请公开17件,其中:属于公开范围5件,属于部分公开范围4件。", "4件", "t3.result.partial.total"),
     ("heldout78/hb_huangshi_ziranziyuan_2021", "2021", "共收到政府信息公开申请33件,书面答复32件。", "32件", "t3.result.total.total"),
     ("heldout78/counter", "2021", "共收到政府信息公开申请33件,均已以书面形式答复32件。", "32件", "t3.result.total.total"),
+    # held-outs 69 and 81: a channel opened in the clause before the count's; staff and what they do
+    ("heldout81/sc_sichuan_qixiang_2012", "pre2019", "开通了\"四川气象\"官方微博,发布各种气象类信息3600余条。", "3600余条", "active.channel.weibo"),
+    ("heldout69/xx_town_undated", "pre2019", "开通政务微信“今日”,信息45条。", "45条", "active.channel.wechat"),
+    ("heldout69/counter", "pre2019", "开通了微信公众号,全年推送信息120条。", "120条", "active.channel.wechat"),
+    ("heldout69/counter", "pre2019", "开通了政务微博,受理群众留言120条。", "120条", None),
+    ("heldout81/yn_yimen_qixiang_2023", "pre2019", "配备了2名兼职工作人员开展日常工作。", "2名", "staff.people.part_time"),
     # held-out 76: last year's requests taken over (接办上年)
     ("heldout76/gd_baiyun_office_2020", "2019", "全年新收到政府信息公开申请113件,接办上年7件,办结113件,结转下年办理7件。", "7件", "t3.carried_over.total"),
 ]

@@ -80,6 +80,8 @@ def test_report_like_text_maps_back(text):
         ("收到申请\n12\n件。", "收到申请\n12件。", "12件", "12\n件"),
         # 政府資訊 on big5 gateways (held-out 73): the Taiwan word for 政府信息, same length
         ("我辦共主動公開政府資訊19條", "我办共主动公开政府信息19条", "政府信息19条", "政府資訊19條"),
+        # a variant glyph OpenCC leaves alone (held-out 79: 陜 U+965C)
+        ("陜西省人民政府辦公廳", "陕西省人民政府办公厅", "陕西省", "陜西省"),
     ],
 )
 def test_views_and_round_trip(source, view, needle, found):

@@ -47,7 +47,7 @@ from typing import Any
 
 import regex
 
-from nlp.normalize import to_simplified
+from nlp.normalize import same_length
 from nlp.records import Document
 from nlp.scan import anchored_finditer
 
@@ -229,7 +229,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if header.get("标题"):
         return header["标题"], "header"
     reader_title = str(doc.meta.get("title") or "").strip()
-    if reader_title and _NAME_AND_YEAR.search(to_simplified(reader_title)):
+    if reader_title and _NAME_AND_YEAR.search(same_length(reader_title)):
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
     lines = [ln.strip() for ln in body.splitlines()[:12]]
@@ -238,7 +238,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
         lines.insert(0, doc.text[span[0] : span[1]].strip())
     best: tuple[int, int, str] | None = None
     for i, ln in enumerate(lines):
-        s = to_simplified(ln)
+        s = same_length(ln)
         if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s) \
                 or _BREADCRUMB.search(s):
             continue
@@ -248,7 +248,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
                 _YEAR_FIRST.match(s)  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
                 or (_YEAR_LAST.search(prev) and not _ANY_YEAR.search(s))):  # "清水县人民政府2019年" / "政府信息公开…报告"
             title = prev + ln
-        s = to_simplified(title)
+        s = same_length(title)
         score = 0
         score += 2 if _DISCLOSURE.search(s) else 0
         score += 2 if _NAME_AND_YEAR.search(s) else 0
@@ -266,7 +266,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
 def clean_agency(name: str) -> str | None:
     """An agency-shaped name, or None: ``原高青县质量技术监督局`` → ``高青县质量技术监督局``,
     ``商务部信息化司综合处`` → ``商务部``; relative names (区管委会办公室) → None."""
-    s = to_simplified(name).strip()
+    s = same_length(name).strip()
     s = _NON_HAN_LEAD.sub("", s)  # "puroview.com沙头镇"
     s = _BRACKETED.sub("", s)
     s = _FORMER.sub("", s)
@@ -323,7 +323,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     """(agency, how it was found); `body` is the document body in simplified characters."""
     def cands() -> Iterator[tuple[str, str]]:  # in order of trust; asked lazily
         if title:
-            t = to_simplified(title)
+            t = same_length(title)
             m = _TITLE_PREFIX.match(t)
             if m:
                 prefix = _REPORT_WORDS.sub("", m.group(1).strip())
@@ -386,7 +386,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
 def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, str]:
     """(report year, evidence); `nb` is the body in the normalised view (`doc.norm`)."""
     if title:
-        y = _year_in(to_simplified(title))
+        y = _year_in(same_length(title))
         if y:
             return y, f"title: {title}"
     m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
@@ -533,7 +533,7 @@ _NATIONAL = regex.compile(
 
 def find_region(agency: str | None, title: str | None, body: str) -> dict[str, Any]:
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
-    texts = [to_simplified(t) for t in (agency, title) if t]
+    texts = [same_length(t) for t in (agency, title) if t]
     for t in texts:
         for alias, prov, city, county in region_aliases():
             if alias in t:
@@ -545,9 +545,9 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
                 c = None
         if p or c or k:
             return _region(p, c, k)
-    if agency and _NATIONAL.match(to_simplified(agency)):
+    if agency and _NATIONAL.match(same_length(agency)):
         return {**empty, "level": "national"}
-    head = to_simplified(body[:1500])
+    head = same_length(body[:1500])
     for alias, prov, city, county in region_aliases():
         if alias in head:
             return _region(prov, city, county)
@@ -611,8 +611,6 @@ TEMPLATE_LABELS: dict[str, tuple[str, ...]] = {
 
 
 def _squash(s: str) -> str:
-    from nlp.normalize import same_length
-
     return _SPACE_OR_BAR.sub("", same_length(s))
 
 
@@ -632,7 +630,7 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str,
     m = _FORMAT_NOTICE.search(body_text)
     if m and not (m.group(1) == "2019" and year and year >= 2021):
         return ("2021" if m.group(1) == "2021" else "2019"), {"by": "citation", "text": m.group(0)}
-    if title and _not_a_report(to_simplified(title), doc.meta.get("title_source")):
+    if title and _not_a_report(same_length(title), doc.meta.get("title_source")):
         return None, {"by": "title", "text": title, "note": "not an annual report"}
     if year is None:
         return _template_by_sections(doc)
@@ -668,12 +666,12 @@ def _template_by_sections(doc: Document) -> tuple[str | None, dict[str, Any]]:
     kinds = {s.kind for s in doc.sections}
     if len(kinds & _SECTIONS_2021) >= 2:
         return "2021", {"by": "sections", "kinds": sorted(kinds & _SECTIONS_2021)}
-    if any(_REQUESTS_2019.search(to_simplified(s.heading)) for s in doc.sections if s.level == 1):
+    if any(_REQUESTS_2019.search(same_length(s.heading)) for s in doc.sections if s.level == 1):
         return "2019", {"by": "sections", "heading": "收到和处理政府信息公开申请情况"}
     # the 2008 outline's own sections: 政府信息公开的收费及减免情况, 因政府信息公开申请行政复议、
     # 提起行政诉讼的情况 (the 2019 and 2021 forms have neither)
     old = [s.heading for s in doc.sections
-           if s.level == 1 and _SECTIONS_PRE2019.search(to_simplified(s.heading))]
+           if s.level == 1 and _SECTIONS_PRE2019.search(same_length(s.heading))]
     if old:
         return "pre2019", {"by": "sections", "heading": old[0]}
     return None, {"by": "none"}
@@ -694,7 +692,7 @@ def fill_metadata(doc: Document) -> None:
     if title:
         doc.title = title
         doc.meta["title_source"] = how
-    agency, how = find_agency(doc, doc.title, header, to_simplified(body))
+    agency, how = find_agency(doc, doc.title, header, doc.norm.folded[body_start:])
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how
