@@ -289,6 +289,10 @@ CASES = [
     ("heldout69/counter", "pre2019", "开通了微信公众号,全年推送信息120条。", "120条", "active.channel.wechat"),
     ("heldout69/counter", "pre2019", "开通了政务微博,受理群众留言120条。", "120条", None),
     ("heldout81/yn_yimen_qixiang_2023", "pre2019", "配备了2名兼职工作人员开展日常工作。", "2名", "staff.people.part_time"),
+    # held-out 83 (攀枝花): a category under the head 主动公开的政府信息中 (no comma) is no total; a frame
+    # that holds the total itself (在…主动公开的425条政府信息中,) still is
+    ("heldout83/sc_panzhihua_shenji_2014", "pre2019", "在网站上主动公开的政府信息中便民办事服务信息6条,工作动态信息20条。", "6条", None),
+    ("fj_pingtan_county_2011", "pre2019", "2011年,在管委会网站主动公开的425条政府信息中,机构职能信息148条。", "425条", "active.total"),
     # held-out 76: last year's requests taken over (接办上年)
     ("heldout76/gd_baiyun_office_2020", "2019", "全年新收到政府信息公开申请113件,接办上年7件,办结113件,结转下年办理7件。", "7件", "t3.carried_over.total"),
 ]
