@@ -461,3 +461,16 @@ def test_a_named_other_category_does_not_close_a_list():
     # 其他信息 is the rest: the list must add up
     checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他信息4条。", "parts_vs_total")
     assert [k.status for k in checks] == ["fail"]
+
+
+@pytest.mark.parametrize(("text", "statuses"), [
+    # held-out 77 (临沂高新区): the rate names its own base (政策文件), not the counts before it
+    ("全年共发布管委会和管委会办公室文件41件,配文解读32件,政策文件多形式解读率达到100%。", []),
+    # held-out 41 (武清): the rate's words name the part (主动公开), so it is part / whole
+    ("经审核的区政府办公文16件,其中主动公开13件,主动公开率达81.25%。", ["pass"]),
+    # held-out 14 (济宁人社): one rate of a list (公开率和解读率)
+    ("印发规范性文件1件,公开并解读1件,公开率和解读率100%。", ["pass"]),
+    ("全年受理申请30件,办结20件,办结率100%。", ["fail"]),
+])
+def test_a_rate_that_names_a_narrower_base_is_not_checked(text, statuses):
+    assert [k.status for k in _checks(text, "percent_of")] == statuses

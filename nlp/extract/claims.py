@@ -970,7 +970,28 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         if whole is None or _carried_over(whole.claim.subject):
             # …申请81件,上年结转申请2件,办结80件,办结率96.4%: the base is 81 + 2, not stated
             continue
+        if _narrower_base(nt, f, stem, part, whole):
+            continue
         c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
+
+
+def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found) -> bool:
+    """发布…文件41件,配文解读32件,政策文件多形式解读率达到100%: the rate names its own base (政策
+    文件…) that neither the part's nor the whole's clause names, so it is not part / whole of the
+    counts before (主动公开13件,主动公开率 names the part; 公开率和解读率: one rate of a list)."""
+    cs = _clause_start(nt, rate.pre_start)
+    lead = nt[cs:rate.pre_start]
+    k = lead.rfind(stem + "率")
+    lead = lead[:k] if k >= 0 else ""
+    lead = _RATE_LEAD.sub("", _RATE_LIST.split(lead)[-1])
+    if len(lead) < 2:
+        return False
+    return all(lead not in nt[_clause_start(nt, g.pre_start):g.ns] for g in (part, whole))
+
+
+# words before a rate's stem that name no base of their own (全年办结率, 总体答复率)
+_RATE_LEAD = regex.compile(r"^(?:全年|本年度?|年度|整体|总体|综合|平均|其中|的)+|的$")
+_RATE_LIST = regex.compile(r"率(?:和|及|与|、)")
 
 
 # counters of one kind of thing: items of information (其中…篇 parts of a total in 条)
