@@ -253,3 +253,15 @@ def test_markdown_markup_is_dropped_from_the_view(text, view):
     assert n.text == view
     for i, ch in enumerate(n.text):  # what stays maps back to itself
         assert n.source[n.index[i]] == ch or ch in "()"
+
+
+def test_an_indent_lost_to_question_marks_is_space():
+    # held-out 84 (辽宁省政府办公厅 2025 mirror): every line opens with ?? where full-width spaces were
+    import nlp
+
+    text = "??一、总体情况\n??2025年,辽宁省人民政府办公厅认真贯彻落实《条例》。\n"
+    n = normalize(text)
+    assert "?" not in n.text and n.text.startswith("一、总体情况")
+    doc = nlp.extract_text(text).document
+    assert doc.agency == "辽宁省人民政府办公厅" and doc.sections[0].heading == "一、总体情况"
+    assert normalize("是否?是的").text == "是否?是的"  # a question mark inside a line stays
