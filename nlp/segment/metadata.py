@@ -163,6 +163,8 @@ _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?$")
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
 _CLAUSE_MARK = regex.compile(r"[。，,；]")
+# a page's field label before the title (• 中文名:2010年度…报告, - 名称: 2024年…报告)
+_TITLE_FIELD = regex.compile(r"^[•·\-\s]*(?:中文名|名称|标\s*题|题名)\s*[:：]\s*")
 # a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
 _BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置)\s*[>»›]|[>»›]\s*[^>»›\s]{1,20}\s*[>»›]")
 _CLAUSE_OR_COLON = regex.compile(r"[。，,；:：]")
@@ -232,7 +234,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if reader_title and _NAME_AND_YEAR.search(same_length(reader_title)):
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
-    lines = [ln.strip() for ln in body.splitlines()[:12]]
+    lines = [_TITLE_FIELD.sub("", ln.strip()) for ln in body.splitlines()[:12]]
     span = doc.meta.get("title_span")
     if span:  # the opening segment of a flattened body (see nlp.segment.structure)
         lines.insert(0, doc.text[span[0] : span[1]].strip())
@@ -244,7 +246,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
             continue
         title = ln
         prev = lines[i - 1] if i else ""
-        if prev and len(prev) <= 30 and not _CLAUSE_OR_COLON.search(prev) and (
+        if prev and prev != ln and len(prev) <= 30 and not _CLAUSE_OR_COLON.search(prev) and (
                 _YEAR_FIRST.match(s)  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
                 or (_YEAR_LAST.search(prev) and not _ANY_YEAR.search(s))):  # "清水县人民政府2019年" / "政府信息公开…报告"
             title = prev + ln
