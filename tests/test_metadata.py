@@ -308,6 +308,9 @@ def test_template_from_the_folded_view_equals_template_from_the_body():
      "公开工作。\n二是稳妥做好主动公开。公开发布《国家新闻出版署2021年政府信息公开工作年度报告》,通过官网发布。\n", 2022),
     # a title line in 《》 of its own is this report's
     ("《某某局2022年政府信息公开工作年度报告》\n一、总体情况\n本局2021年度结转申请3件。\n", 2022),
+    # a year of history in the opening is not the report's (held-out 90: 自1983年至今的档案资料)
+    ("某局政府信息公开工作报告\n一、概述\n我局向区档案馆提交了自1983年至今的档案资料152份。\n", None),
+    ("某局政府信息公开工作报告\n一、概述\n我局成立于2010年。2015年,我局主动公开信息10条。\n", 2015),
     # requests carried forward into a year: the report is for the year before (held-out 6)
     ("一、總體情況\n全年受理政府信息公開申請86件,辦理完成78件,余8件轉2023年度辦理(符合辦結時間要求)。\n", 2022),
 ])
@@ -534,3 +537,12 @@ def test_autonomous_counties_by_short_name(title, county):
     from nlp.segment.metadata import find_region
 
     assert find_region(None, title, "")["county"] == county
+
+
+def test_a_county_cpca_places_in_another_city_is_dropped():
+    # held-out 86: 重庆解放碑… gave 重庆市 / 重庆市 / 解放区 (解放区 is in 焦作); a county alone stays
+    from nlp.segment.metadata import find_region
+
+    assert find_region("重庆解放碑中央商务区管理委员会", None, "") == {
+        "province": "重庆市", "city": "重庆市", "county": None, "level": "city"}
+    assert find_region("公安县人民政府", None, "")["county"] == "公安县"

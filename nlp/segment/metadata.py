@@ -402,11 +402,18 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
         return int(m.group(1)) - 1, f"carried forward into the next year: {m.group(0)}"
     chrome = [m.span("chrome") for m in _PAGE_DATE.finditer(nb, 0, 3000)]
     years = Counter(int(m.group(1)) for m in _YEAR_WORD.finditer(nb, 0, 3000)
-                    if not any(a <= m.start() < b for a, b in chrome))
+                    if not any(a <= m.start() < b for a, b in chrome)
+                    and int(m.group(1)) >= _FIRST_REPORT_YEAR and not _SINCE_YEAR.match(nb, max(0, m.start() - 4)))
     if years:
         y, n = years.most_common(1)[0]
         return y, f"most frequent year in the opening ({n}×)"
     return None, ""
+
+
+# the first reports cover 2008 (the Regulations took effect on 1 May 2008); a year before that in
+# the opening is history (自1983年至今的档案资料, 成立于1990年), not the report's
+_FIRST_REPORT_YEAR = 2007
+_SINCE_YEAR = regex.compile(r".{0,4}?(?:自|从|始于|成立于|建于|起于)\s*(?:19|20)\d{2}\s*年")
 
 
 # --------------------------------------------------------------------------- region
@@ -421,7 +428,31 @@ def _cpca(s: str) -> tuple[str | None, str | None, str | None]:
         v = row.get(k)
         return v if isinstance(v, str) and v else None
 
-    return val("省"), val("市"), val("区")
+    p, c, k = val("省"), val("市"), val("区")
+    known = _known_counties()
+    if k and (p or c) and known and (p, c, k) not in known:
+        k = None  # 重庆解放碑…: cpca's 解放区 lies in 焦作, not in the 重庆 it found
+    return p, c, k
+
+
+@lru_cache(maxsize=1)
+def _known_counties() -> frozenset[tuple[str, str, str]]:
+    """(province, city, county) rows of cpca's gazetteer (current, legacy and alias rows); empty
+    when this cpca keeps them elsewhere (then nothing is checked)."""
+    out: set[tuple[str, str, str]] = set()
+    try:
+        base = resources.files("cpca").joinpath("resources")
+        for name in ("pca.csv", "pca_legacy.csv", "pca_aliases.csv"):
+            f = base.joinpath(name)
+            if not f.is_file():
+                continue
+            rows = csv.DictReader(f.read_text("utf-8").splitlines())
+            for r in rows:
+                if r.get("sheng") and r.get("shi") and r.get("qu"):
+                    out.add((r["sheng"], r["shi"], r["qu"]))
+    except (ModuleNotFoundError, OSError, KeyError):
+        return frozenset()
+    return frozenset(out)
 
 
 def _cpca_record(s: str) -> dict[str, Any]:
