@@ -474,3 +474,10 @@ def test_a_named_other_category_does_not_close_a_list():
 ])
 def test_a_rate_that_names_a_narrower_base_is_not_checked(text, statuses):
     assert [k.status for k in _checks(text, "percent_of")] == statuses
+
+
+def test_a_share_after_a_bracketed_breakdown_is_of_the_count_before_the_bracket():
+    # held-out 88 (广州市信访局 2022): 15.52% is 3357 / 21628, not 2724 / 3357
+    checks = _checks("全年公开信息21628条,其中子站信息3357条(机关信息633条、直属单位信息2724条),"
+                     "占公开信息总数的15.52%。", "percent_of")
+    assert [k.status for k in checks] == ["pass"] and "3357/21628" in checks[0].message

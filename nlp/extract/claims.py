@@ -547,7 +547,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             part, named = by_id[respective[c.claim_id]], False
         elif any(p.rx.search(pre) for p in share_rx):
             ss, _ = _sentence_bounds(nt, f.ns)
-            part = _nearest_count(quantities, i, ss)
+            part = _nearest_count(quantities, i, ss, nt)
             named = part is None
             if named:  # …198条…。主动公开的政府信息占41.5%: the count it names, before
                 part = _named_before(nt, pre, ss, quantities[:i])
@@ -1061,11 +1061,20 @@ def _until_rest(parts: list[_Found]) -> list[_Found]:
     return parts
 
 
-def _nearest_count(quantities: list[_Found], i: int, ss: int) -> _Found | None:
-    """The nearest claim before quantities[i], from `ss` on, that is no share or change."""
+def _nearest_count(quantities: list[_Found], i: int, ss: int, nt: str = "") -> _Found | None:
+    """The nearest claim before quantities[i], from `ss` on, that is no share or change, nor
+    inside a bracket closed before the share (子站信息3357条(机关信息633条、直属单位信息2724条),
+    占…15.52%: the share is of 3357)."""
+    opened, closed = -1, -1  # the last bracket that closes before the share
+    if nt:
+        closed = max(nt.rfind("）", ss, quantities[i].ns), nt.rfind(")", ss, quantities[i].ns))
+        if closed >= 0:
+            opened = max(nt.rfind("（", ss, closed), nt.rfind("(", ss, closed))
     for g in reversed(quantities[:i]):
         if g.ns < ss:
             return None
+        if opened >= 0 and opened < g.ns < closed:
+            continue
         if g.claim.kind not in ("percent", "pp"):
             return g
     return None
