@@ -657,6 +657,9 @@ _LIST_ENDS = [
     # held-out 73 (瓯海): parts that add up to both counts before a mid-sentence 其中 are of neither
     pytest.param("2009年度共公开信息35条,更新1条,其中,机构概况类信息1条,占3%;工作信息类信息19条,占53%;"
                  "行政执法类信息16条,占44%。", "35条", [], ["19条", "16条"], id="其中 parts of all the counts before"),
+    # held-out 89 (长沙 2018): a verb-led clause in another counter (篇 after 条 items) is another fact
+    pytest.param("2018年主动公开信息231条,其中,政务动态信息数221条,概况类信息数9条,发布政策解读稿件5篇。", "231条",
+                 ["221条", "9条"], ["5篇"], id="a verb-led item in another counter is no item"),
     # held-out 70 (济宁): 涉及 after a 其中 item, with a larger count, is the next item
     pytest.param("2025年累计发布政府信息2961条,其中常务会议图文解读109条,涉及重大行政决策信息196条。", "2961条",
                  ["109条", "196条"], [], id="涉及 after a smaller 其中 item is the next item"),

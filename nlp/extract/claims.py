@@ -1161,6 +1161,12 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
         if not channel and cs > parts[k - 1].ns and \
                 _CHANNEL_LED.match(nt[cs:parts[k].pre_start].lstrip(" \t")):
             return parts[:k]  # …行政执法类30条,单位公示栏上公开财务公开15条: another channel's count
+    # …概况类信息数9条,发布政策解读稿件5篇: a verb-led clause in another counter than the first
+    # item's is another fact, not an item (the items after it stay)
+    parts = [f for k, f in enumerate(parts) if not (
+        k > 0 and not verb_led and f.claim.unit != parts[0].claim.unit
+        and _clause_start(nt, f.pre_start) > parts[k - 1].ns
+        and _VERB_LED.match(nt[_clause_start(nt, f.pre_start):f.pre_start].lstrip(" \t")))]
     units = [t.claim.unit for t in totals]
     if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
         return parts  # no count of another counter: nothing interrupts the list
