@@ -546,3 +546,13 @@ def test_a_county_cpca_places_in_another_city_is_dropped():
     assert find_region("重庆解放碑中央商务区管理委员会", None, "") == {
         "province": "重庆市", "city": "重庆市", "county": None, "level": "city"}
     assert find_region("公安县人民政府", None, "")["county"] == "公安县"
+
+
+def test_the_office_that_compiles_a_whole_areas_report_is_not_its_agency():
+    # held-outs 75 and 93 (上海 2010, 昌都, 喀什): the contact office of a whole city's report
+    text = ("本报告由市政府办公厅综合各区(县)人民政府、市政府各部门年度报告编制而成。"
+            "如对本报告有疑问，请与上海市人民政府办公厅联系。\n")
+    assert nlp.extract_text(text).document.agency == "上海市人民政府"
+    # the office's own report keeps the office
+    assert nlp.extract_text("一、总体情况\n如对本报告有疑问，请与高淳区人民政府办公室联系。\n").document.agency == \
+        "高淳区人民政府办公室"

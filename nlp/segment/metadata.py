@@ -297,6 +297,9 @@ def clean_agency(name: str) -> str | None:
 
 
 _GOVERNMENT_SUFFIXES = ("人民政府", "管理委员会", "管委会", "街道办事处")
+_GOVERNMENT_OFFICE = regex.compile(r"^(.{2,}?人民政府)(?:办公厅|办公室)$")
+# a report of a whole area's government (全市各级行政机关, 各区县, 市政府各部门)
+_WHOLE_AREA = regex.compile(r"全[市省区县州盟旗](?:各级|政府系统|行政机关|各部门|共)|各[区县市](?:[(（]?[县区市][)）]?)?(?:人民)?政府|[市省区县]政府各部门|各级行政机关")
 
 
 def _resolve_place(name: str, body: str) -> str:
@@ -371,6 +374,11 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     for name, how in cands():
         clean = clean_agency(name)
         if clean:
+            office = _GOVERNMENT_OFFICE.match(clean)
+            if office and how in ("contact", "compiled by") and _WHOLE_AREA.search(body, 0, 1500):
+                # 由市政府办公厅…编制, 请与上海市人民政府办公厅联系 in a report of the whole city: the
+                # office compiles and answers, the government reports
+                return office.group(1), f"{how}, the government its office reports for"
             return _resolve_place(clean, body), how
     ministries = Counter(
         m.group(1) for m in _MINISTRY.finditer(body[:3000])
