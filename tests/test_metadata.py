@@ -51,7 +51,8 @@ CASES = [
     ("excerpts/sh_2012_zh_hant_mirror.txt", 2012, "local", None),  # only "市政府辦公廳"
     ("excerpts/cn_mofcom_2009_zh_hant.txt", 2009, "local", "商务部"),  # 請聯絡:商務部信息化司綜合處
     ("excerpts/gz_guiyang_shangwu_2021.txt", 2021, "2021", "贵阳市商务局"),
-    ("excerpts/gz_guizhou_province_2018.txt", 2018, "pre2019", "贵州省人民政府办公厅"),
+    # 本报告由贵州省人民政府办公厅编制,是…贵州省各级行政机关…的情况: the province reports, its office compiles
+    ("excerpts/gz_guizhou_province_2018.txt", 2018, "pre2019", "贵州省人民政府"),
     # no year and no name in the excerpt; the 2021 format shows in its 总体情况 sub-sections
     ("excerpts/bj_daxing_town_2024.txt", None, "2021", None),
     ("excerpts/zj_ruian_tangxia_2024.txt", 2024, "2021", "塘下镇人民政府"),  # 瑞安市 not in text
