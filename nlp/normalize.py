@@ -68,6 +68,12 @@ _PINYIN_GLOSS = regex.compile(
     rf"(?<=\p{{Han}})[(（](?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
 
 
+def unglossed(text: str) -> str:
+    """`text` without the pinyin glosses some mirrors print after characters (管理局堅(jiān)持 →
+    管理局堅持); offsets are not kept."""
+    return _PINYIN_GLOSS.sub("", text) if "(" in text or "（" in text else text
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc

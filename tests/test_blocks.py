@@ -855,3 +855,18 @@ def test_blank_cells_printed_as_underscores_in_a_paragraph_table():
     cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
     assert cells["t2.normative.new_published"] == 3 and cells["t2.normative.total_public"] == 3
     assert cells["t2.rules.new_made"] is None and cells["t2.normative.new_made"] is None
+
+
+def test_a_blank_row_printed_one_empty_cell_a_line_in_a_pipe_table():
+    # held-out 91 (胡市镇 2019): `规章 |` then `|` `|` `|`, then the next row on one line; and the
+    # header's 本年增\减 with a backslash
+    import nlp
+
+    text = ("2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n"
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 |\n|\n|\n|\n"
+            "规范性文件 | 2 | 0 | 83 |\n第二十条第(五)项\n信息内容 | 上一年项目数量 | 本年增\\减 | 处理决定数量 |\n"
+            "行政许可 | 5 | 1 | 7 |\n")
+    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert cells["t2.normative.new_made"] == 2 and cells["t2.normative.total_public"] == 83
+    assert "t2.rules.new_made" in cells and cells["t2.rules.new_made"] is None
+    assert cells["t2.licensing.delta"] == 1 and cells["t2.licensing.decisions"] == 7

@@ -297,6 +297,8 @@ CASES = [
     ("heldout88/sc_mianyang_dangan_2014", "pre2019", "依法主动公开我局制定的规范性文件、对人大建议和政协提案的答复等政府信息19件。", "19件", None),
     # held-out 89 (武汉市机关事务管理局): 制作 as the issuing verb
     ("heldout89/hb_wuhan_jiguanshiwu_2025", "2021", "2025年,共制作规范性文件1份。", "1份", "t2.normative.issued"),
+    # held-out 91 (东北塘): a zero in words followed by its number: the number is the claim
+    ("heldout91/js_wuxi_xishan_dongbeitang_2019", "2019", "街道本级未收到政府信息公开申请0件。", "0件", "t3.new.total"),
     # held-out 86 (铜梁): a bare 新收到 part of the 受理 total
     ("heldout86/cq_tongliang_office_2025", "2021", "共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。", "14件", "t3.new.total"),
     # held-out 76: last year's requests taken over (接办上年)

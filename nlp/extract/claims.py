@@ -199,6 +199,8 @@ def _mask(doc: Document, citations: list[Citation], r: Rules) -> bytearray:
 
 
 _GLUED_RUN = regex.compile(r"\d[\d.,]*")
+# a zero stated in words and then as a number right after it (未收到…申请0件, 未受理…申请共0件)
+_ZERO_COUNT_AFTER = regex.compile(r"\s*(?:共|为|共计)?\s*[0零〇]\s*(?:件|条|个|次|项|宗|起|份)")
 
 
 def _table_like_line(text: str, start: int) -> bool:
@@ -360,6 +362,8 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
             ns, ne = m.start(), m.end("obj")
             if mask.find(1, ns, ne) != -1 or taken.find(1, ns, ne) != -1:
                 continue
+            if _ZERO_COUNT_AFTER.match(nt, ne) and taken.find(1, ne, ne + 8) != -1:
+                continue  # 未收到政府信息公开申请0件: the printed 0件 is the claim
             f = _zero(doc, p, m, r)
             if _table_like_line(doc.text, f.claim.start):
                 continue

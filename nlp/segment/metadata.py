@@ -47,7 +47,7 @@ from typing import Any
 
 import regex
 
-from nlp.normalize import same_length
+from nlp.normalize import same_length, unglossed
 from nlp.records import Document
 from nlp.scan import anchored_finditer
 
@@ -328,7 +328,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     """(agency, how it was found); `body` is the document body in simplified characters."""
     def cands() -> Iterator[tuple[str, str]]:  # in order of trust; asked lazily
         if title:
-            t = same_length(title)
+            t = unglossed(same_length(title))
             m = _TITLE_PREFIX.match(t)
             if m:
                 prefix = _REPORT_WORDS.sub("", m.group(1).strip())
@@ -574,7 +574,7 @@ _NATIONAL = regex.compile(
 
 def find_region(agency: str | None, title: str | None, body: str) -> dict[str, Any]:
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
-    texts = [same_length(t) for t in (agency, title) if t]
+    texts = [unglossed(same_length(t)) for t in (agency, title) if t]
     for t in texts:
         for alias, prov, city, county in region_aliases():
             if alias in t:
@@ -584,6 +584,9 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
             k = None
             if c and c not in t:
                 c = None
+        if not k and c and c not in t and p and p not in t and _other_province_in(p, body):
+            # 桂林洋开发区 (海南) read as 桂林 (广西) by its stem, while the body names 海南省
+            p = c = None
         if p or c or k:
             return _region(p, c, k)
     if agency and _NATIONAL.match(same_length(agency)):
@@ -608,6 +611,20 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
 
 # what follows a county's short name where it is part of an office's name, not a place
 _OFFICE_AFTER = regex.compile(r"和|与|及|厅|局|委|处|部|所|队|中心|办|署")
+
+
+def _other_province_in(province: str, body: str) -> bool:
+    """Does the body's opening name a province other than `province` (and not `province`)?"""
+    head = same_length(body[:1500])
+    if province in head or province[:2] in head:
+        return False
+    return any(name in head for name in _province_names() if name != province)
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> tuple[str, ...]:
+    """Full names of the provinces in cpca's gazetteer (海南省, 广西壮族自治区 …)."""
+    return tuple(sorted({p for p, _, _ in _known_counties()}))
 
 
 def _county_is_a_word(county: str, text: str) -> bool:
@@ -733,7 +750,8 @@ def fill_metadata(doc: Document) -> None:
     if title:
         doc.title = title
         doc.meta["title_source"] = how
-    agency, how = find_agency(doc, doc.title, header, doc.norm.folded[body_start:])
+    # (pinyin glosses a mirror prints inside words, 管理局堅(jiān)持, would cut a name)
+    agency, how = find_agency(doc, doc.title, header, unglossed(doc.norm.folded[body_start:]))
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how

