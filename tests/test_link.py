@@ -299,6 +299,11 @@ CASES = [
     ("heldout89/hb_wuhan_jiguanshiwu_2025", "2021", "2025年,共制作规范性文件1份。", "1份", "t2.normative.issued"),
     # held-out 91 (东北塘): a zero in words followed by its number: the number is the claim
     ("heldout91/js_wuxi_xishan_dongbeitang_2019", "2019", "街道本级未收到政府信息公开申请0件。", "0件", "t3.new.total"),
+    # held-outs 95 and 96: 当年收到 in brackets; a bare 办理 in a request balance; 下年度继续办理; 废止或失效
+    ("heldout95/sd_qingdao_jimo_tongji_2021", "2021", "共办理4件政府信息公开申请(其中当年收到3件,上年转结1件),均已办结。", "3件", "t3.new.total"),
+    ("heldout96/sc_meishan_zhujian_2022", "2021", "收到依申请公开164件,结转上年2件;办理85件,下年度继续办理81件。", "85件", "t3.result.total.total"),
+    ("heldout96/sc_meishan_zhujian_2022", "2021", "收到依申请公开164件,结转上年2件;办理85件,下年度继续办理81件。", "81件", "t3.carried_forward.total"),
+    ("heldout96/sd_province_shengtai_2024", "2021", "制发行政规范性文件5件,废止或失效3件,现行有效20件。", "3件", "t2.normative.repealed"),
     # held-out 86 (铜梁): a bare 新收到 part of the 受理 total
     ("heldout86/cq_tongliang_office_2025", "2021", "共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。", "14件", "t3.new.total"),
     # held-out 76: last year's requests taken over (接办上年)
