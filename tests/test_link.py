@@ -304,6 +304,10 @@ CASES = [
     ("heldout96/sc_meishan_zhujian_2022", "2021", "收到依申请公开164件,结转上年2件;办理85件,下年度继续办理81件。", "85件", "t3.result.total.total"),
     ("heldout96/sc_meishan_zhujian_2022", "2021", "收到依申请公开164件,结转上年2件;办理85件,下年度继续办理81件。", "81件", "t3.carried_forward.total"),
     ("heldout96/sd_province_shengtai_2024", "2021", "制发行政规范性文件5件,废止或失效3件,现行有效20件。", "3件", "t2.normative.repealed"),
+    # held-outs 97 and 98: a fee amount in the clause after 行政事业性收费; an applicant list that runs into
+    # last year's requests keeps its total's id
+    ("heldout97/sn_baoji_linyou_ziranziyuan_2023", "2021", "主动公开行政事业性收费1项,公开费用总额为4.043万元。", "4.043万元", "t2.fees.amount"),
+    ("heldout98/sx_gaoping_office_2022", "2021", "收到和办理依申请公开12件,其中自然人申请件12件,法人或其他组织申请件0件,上年度结转政府信息公开申请0件。", "12件", "t3.new.total"),
     # held-out 86 (铜梁): a bare 新收到 part of the 受理 total
     ("heldout86/cq_tongliang_office_2025", "2021", "共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。", "14件", "t3.new.total"),
     # held-out 76: last year's requests taken over (接办上年)

@@ -309,6 +309,9 @@ def test_template_from_the_folded_view_equals_template_from_the_body():
      "公开工作。\n二是稳妥做好主动公开。公开发布《国家新闻出版署2021年政府信息公开工作年度报告》,通过官网发布。\n", 2022),
     # a title line in 《》 of its own is this report's
     ("《某某局2022年政府信息公开工作年度报告》\n一、总体情况\n本局2021年度结转申请3件。\n", 2022),
+    # a year that opens a sentence outweighs one named inside a sentence (held-out 98, 南京绿化园林局)
+    ("某局政府信息公开工作报告\n一、主动公开\n我局主动公开重点领域信息及2018年度信息公开工作报告。2019年度我局共收到14件依申请公开。\n",
+     2019),
     # a year of history in the opening is not the report's (held-out 90: 自1983年至今的档案资料)
     ("某局政府信息公开工作报告\n一、概述\n我局向区档案馆提交了自1983年至今的档案资料152份。\n", None),
     ("某局政府信息公开工作报告\n一、概述\n我局成立于2010年。2015年,我局主动公开信息10条。\n", 2015),

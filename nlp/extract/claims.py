@@ -1156,9 +1156,16 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
     verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
     received, channel = _RECEIVED_LED.match(first), _CHANNEL_WORD.search(first)
+    carried_first = _carried_over(first)
     for k in range(1, len(parts)):
         gap = nt[parts[k - 1].ne:parts[k].pre_start]
         semi = max(gap.rfind("；"), gap.rfind(";"))
+        cs_k = _clause_start(nt, parts[k].pre_start)
+        if not carried_first and cs_k > parts[k - 1].ns and \
+                _carried_over(nt[cs_k:parts[k].pre_start]):
+            # 其中自然人申请件12件,法人或其他组织申请件0件,上年度结转…申请0件: last year's requests
+            # are the balance's next row, not one more applicant
+            return parts[:k]
         if not received and semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
             return parts[:k]
         cs = _clause_start(nt, parts[k].pre_start)

@@ -409,9 +409,15 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
     if m:  # 余8件转2023年度办理: the requests go on into the year after the report's
         return int(m.group(1)) - 1, f"carried forward into the next year: {m.group(0)}"
     chrome = [m.span("chrome") for m in _PAGE_DATE.finditer(nb, 0, 3000)]
-    years = Counter(int(m.group(1)) for m in _YEAR_WORD.finditer(nb, 0, 3000)
-                    if not any(a <= m.start() < b for a, b in chrome)
-                    and int(m.group(1)) >= _FIRST_REPORT_YEAR and not _SINCE_YEAR.match(nb, max(0, m.start() - 4)))
+    years: Counter[int] = Counter()
+    for m in _YEAR_WORD.finditer(nb, 0, 3000):
+        y = int(m.group(1))
+        if any(a <= m.start() < b for a, b in chrome) or y < _FIRST_REPORT_YEAR or \
+                _SINCE_YEAR.match(nb, max(0, m.start() - 4)):
+            continue
+        # a year that opens a sentence (。2019年度我局共收到…) counts twice: one named inside a
+        # sentence (…重点领域信息及2018年度信息公开工作报告) is often last year's
+        years[y] += 2 if _CLAUSE_OPEN.search(nb, 0, m.start()) else 1
     if years:
         y, n = years.most_common(1)[0]
         return y, f"most frequent year in the opening ({n}×)"
@@ -421,6 +427,7 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
 # the first reports cover 2008 (the Regulations took effect on 1 May 2008); a year before that in
 # the opening is history (自1983年至今的档案资料, 成立于1990年), not the report's
 _FIRST_REPORT_YEAR = 2007
+_CLAUSE_OPEN = regex.compile(r"(?:^|[。\n；;])\s*$", regex.REVERSE)
 _SINCE_YEAR = regex.compile(r".{0,4}?(?:自|从|始于|成立于|建于|起于)\s*(?:19|20)\d{2}\s*年")
 
 
