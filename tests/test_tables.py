@@ -80,13 +80,14 @@ def test_label_key_examples_of_the_data_file(printed, key):
     ("增1423", 1423, None), ("减3", -3, None), ("增加 2", 2, None), ("新增5", 5, None),
     ("减少1项", -1, "项"),
     ("_", None, None), ("＿", None, None),  # _ as a blank (held-out 76, 龙华)
+    ("1/0", 1, None), ("0/0", 0, None), ("3/1", 2, None),  # 本年增/减 as 增 over 减 (held-out 97, 大余)
 ])
 def test_parse_value(raw, value, unit):
     v = parse_value(raw)
     assert v is not None and v.value == value and v.unit == unit
 
 
-@pytest.mark.parametrize("raw", ["商业企业", "2018年度", "第二十条第（一）项", "本年增/减", "增长", "减少"])
+@pytest.mark.parametrize("raw", ["商业企业", "2018年度", "第二十条第（一）项", "本年增/减", "增长", "减少", "2019/2020"])
 def test_parse_value_rejects_labels(raw):
     assert parse_value(raw) is None
 

