@@ -660,6 +660,9 @@ _LIST_ENDS = [
     # held-out 89 (长沙 2018): a verb-led clause in another counter (篇 after 条 items) is another fact
     pytest.param("2018年主动公开信息231条,其中,政务动态信息数221条,概况类信息数9条,发布政策解读稿件5篇。", "231条",
                  ["221条", "9条"], ["5篇"], id="a verb-led item in another counter is no item"),
+    # held-out 100 (怀化): a clause about another table block (行政复议) ends a 其中 list
+    pytest.param("收到依申请公开9件,上年结转1件,其中网络申请5件,信函申请5件,发生行政复议1件。", "1件", [], ["5件"],
+                 id="a review clause ends a list"),
     # held-out 70 (济宁): 涉及 after a 其中 item, with a larger count, is the next item
     pytest.param("2025年累计发布政府信息2961条,其中常务会议图文解读109条,涉及重大行政决策信息196条。", "2961条",
                  ["109条", "196条"], [], id="涉及 after a smaller 其中 item is the next item"),

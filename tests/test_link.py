@@ -308,6 +308,9 @@ CASES = [
     # last year's requests keeps its total's id
     ("heldout97/sn_baoji_linyou_ziranziyuan_2023", "2021", "主动公开行政事业性收费1项,公开费用总额为4.043万元。", "4.043万元", "t2.fees.amount"),
     ("heldout98/sx_gaoping_office_2022", "2021", "收到和办理依申请公开12件,其中自然人申请件12件,法人或其他组织申请件0件,上年度结转政府信息公开申请0件。", "12件", "t3.new.total"),
+    # held-out 102 (三溪乡): a category the channel phrase opens a list with is no channel count
+    ("heldout102/zj_lishui_jinyun_sanxi_2018", "pre2019", "通过政府门户网站主动公开规划计划类2条,人事信息1条,工作动态类10条。", "2条", None),
+    ("heldout102/counter", "pre2019", "在政府网站公开各类信息50条。", "50条", "active.channel.website"),
     # held-out 86 (铜梁): a bare 新收到 part of the 受理 total
     ("heldout86/cq_tongliang_office_2025", "2021", "共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。", "14件", "t3.new.total"),
     # held-out 76: last year's requests taken over (接办上年)

@@ -1141,6 +1141,9 @@ def _carried_forward(words: str | None) -> bool:
 _THE_REST = regex.compile(r"其余|剩余|余下")
 
 
+_REVIEW_WORDS = regex.compile(r"行政复议|行政诉讼|复议|诉讼")
+
+
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
                          ) -> list[_Found]:
     """A 其中 list ends, after a count of a counter no total has (新开设专栏6个, 发布规范性文件2件,
@@ -1157,10 +1160,14 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
     received, channel = _RECEIVED_LED.match(first), _CHANNEL_WORD.search(first)
     carried_first = _carried_over(first)
+    review_first = _REVIEW_WORDS.search(first) is not None
     for k in range(1, len(parts)):
         gap = nt[parts[k - 1].ne:parts[k].pre_start]
         semi = max(gap.rfind("；"), gap.rfind(";"))
         cs_k = _clause_start(nt, parts[k].pre_start)
+        if not review_first and cs_k > parts[k - 1].ns and \
+                _REVIEW_WORDS.search(nt[cs_k:parts[k].pre_start]):
+            return parts[:k]  # …信函申请5件,发生行政复议1件: another table block, not one more part
         if not carried_first and cs_k > parts[k - 1].ns and \
                 _carried_over(nt[cs_k:parts[k].pre_start]):
             # 其中自然人申请件12件,法人或其他组织申请件0件,上年度结转…申请0件: last year's requests

@@ -95,7 +95,7 @@ _TITLE_PREFIX = regex.compile(
 _TITLE_AGENCY = regex.compile(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)")
 _COMPILED_BY = regex.compile(
     rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)")
-_NAME_WORD = r"(?:(?!公布|发布|编制|现将|向社会|公开|报告|并)\p{Han})"
+_NAME_WORD = r"(?:(?!公布|发布|编制|形成|现将|向社会|公开|报告|并)\p{Han})"
 _PUBLISHED_BY = regex.compile(
     rf"(?:公布|发布)《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*(?:{_YEAR})\s*年度?"
     r"(?:政府信息公开|政务公开|信息公开)")
