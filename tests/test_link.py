@@ -311,6 +311,10 @@ CASES = [
     # held-out 102 (三溪乡): a category the channel phrase opens a list with is no channel count
     ("heldout102/zj_lishui_jinyun_sanxi_2018", "pre2019", "通过政府门户网站主动公开规划计划类2条,人事信息1条,工作动态类10条。", "2条", None),
     ("heldout102/counter", "pre2019", "在政府网站公开各类信息50条。", "50条", "active.channel.website"),
+    # held-out 105 (巴州): the total published through all channels
+    ("heldout105/xj_bazhou_2015", "pre2019", "全州累计通过各种渠道、形式公开政府信息52037条。", "52037条", "active.total"),
+    # held-out 104 (大英县): a review counted in 项
+    ("heldout104/sc_suining_daying_2020_mirror", "2019", "涉及信息公开行政复议1项。", "1项", "t4.review.total"),
     # held-out 86 (铜梁): a bare 新收到 part of the 受理 total
     ("heldout86/cq_tongliang_office_2025", "2021", "共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。", "14件", "t3.new.total"),
     # held-out 76: last year's requests taken over (接办上年)
