@@ -231,7 +231,7 @@ def _xxgk(*args: str, **kw) -> subprocess.Popen:
 @pytest.mark.slow
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["SIGKILL", "SIGINT"])
 def test_killed_run_leaves_only_complete_documents_and_resumes(tmp_path, sig):
-    n = 400  # many more than the run gets through before the signal, even on a fast machine
+    n = 1200  # many more than the run gets through before the signal, even on a fast machine
     _copies(tmp_path / "in", EXCERPTS, n)
     store = tmp_path / "k.duckdb"
     # one transaction per document: the most commit boundaries for the kill to fall between
