@@ -371,3 +371,25 @@ def test_ctrl_c_inside_a_duckdb_write_is_an_interrupt_and_keeps_the_store_whole(
     writer.con = real
     writer.close()
     assert set(_assert_complete(store)) == {first.doc_id, second.doc_id}
+
+
+def test_a_run_started_with_sigint_ignored_still_stops_on_sigint(tmp_path):
+    """A parent that ignores SIGINT (and so its children, across exec) must not make the run
+    unstoppable: the CLI restores Ctrl-C before it starts."""
+    n = 1200
+    _copies(tmp_path / "in", EXCERPTS, n)
+    store = tmp_path / "i.duckdb"
+    proc = _xxgk("extract", str(tmp_path / "in"), "--out", str(store), "--workers", "2",
+                 "--commit-every", "0", "-v", "-q",
+                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+    committed = 0
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        committed += line.startswith(("ok\t", "error\t"))
+        if committed >= 25:
+            break
+    os.kill(proc.pid, signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "interrupted" in out
+    assert len(_assert_complete(store)) < n

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
+import signal
 import time
 from pathlib import Path
 from typing import Annotated
@@ -149,6 +150,10 @@ def extract(
             else:  # tab-separated and flushed per document, for scripts reading the pipe
                 print(line, flush=True)
 
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # started with SIGINT ignored (a parent that ignores it, a shell's background job): a
+        # SIGINT must still stop the run cleanly, every committed document kept
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     t0 = time.perf_counter()
     try:
         with progress:
