@@ -484,10 +484,16 @@ def _channel_of_item_heading(doc: Document, claim: Claim, context: str, template
     title = heading_title(sec.heading).rstrip("。：: ")
     if not 2 <= len(title) <= 8 or not _CHANNEL_WORD.search(title):
         return None
-    ind, rule = rule_indicator(claim, title + _YEAR_LEAD.sub("", context), template, sentence)
-    if rule is not None and rule.startswith("channel."):
-        return ind, f"{rule}:item-heading"
-    return None
+    return _channel_rule(claim, title + _YEAR_LEAD.sub("", context), template, sentence,
+                         "item-heading")
+
+
+def _channel_rule(claim: Claim, context: str, template: str | None, sentence: str, tag: str
+                  ) -> tuple[str | None, str] | None:
+    """`rule_indicator` asked with a context built from where the channel is named, kept only
+    when a channel rule answers (its rule tagged with how the channel was found); else None."""
+    ind, rule = rule_indicator(claim, context, template, sentence)
+    return (ind, f"{rule}:{tag}") if rule is not None and rule.startswith("channel.") else None
 
 
 # a clause that opens a channel (开通了“四川气象”官方微博 / 开通政务微信“今日”), then the count's clause
@@ -516,10 +522,7 @@ def _channel_opened_before(sentence: str, context: str, claim: Claim, template: 
         verb = "发布"  # 开通政务微信“今日”,信息45条: the count of what it published
     else:
         return None  # 开通了政务微博,受理群众留言120条: another verb, not publishing
-    ind, rule = rule_indicator(claim, opened + verb + words, template, sentence)
-    if rule is not None and rule.startswith("channel."):
-        return ind, f"{rule}:channel-opened-before"
-    return None
+    return _channel_rule(claim, opened + verb + words, template, sentence, "channel-opened-before")
 
 
 def item_delta(claim: Claim, context: str, template: str | None) -> str | None:

@@ -106,7 +106,11 @@ def top_level_branches(source: str) -> list[str]:
     return out
 
 
-_SPLIT_UNSAFE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]*\)|\[\[|--|&&|~~|\(\?V[01]")
+# nested sets, set operations and version flags of the `regex` module (`[[`, `--`, `&&`, `~~`,
+# `(?V1)`): the branch splitter and the literal prefilter both leave such patterns alone
+_SET_OPERATIONS = r"\[\[|--|&&|~~|\(\?V[01]"
+# back-references and global inline flags, which a branch cannot carry alone
+_SPLIT_UNSAFE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?[a-zA-Z]*\)|" + _SET_OPERATIONS)
 
 
 class LeftmostFirst:
@@ -143,7 +147,7 @@ class LeftmostFirst:
 # --------------------------------------------------------------------------- literal prefilter
 # Syntax of the `regex` module that the stdlib parser would misread as literals (POSIX and
 # nested sets, set operations, named lists, fuzzy matching, version flags): no prefilter.
-_UNSAFE = regex.compile(r"\[\[|\[:\^?[A-Za-z]+:\]|--|&&|~~|\\L<|\{[eisd]\s*<|\(\?V[01]|\(\?[a-zA-Z]*[if]")
+_UNSAFE = regex.compile(_SET_OPERATIONS + r"|\[:\^?[A-Za-z]+:\]|\\L<|\{[eisd]\s*<|\(\?[a-zA-Z]*[if]")
 _MAX_ALTERNATIVES = 64  # fixed strings a run may stand for before it is cut
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 

@@ -631,8 +631,10 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             not nt[totals[-1].ne:q].strip(_NESTED_GAP) and _holds(totals[-1], parts, quantities)
         if nested:
             totals = totals[-1:]
-        default = totals[0] if nested else _default_total(parts, totals, opens=not lead)
+        # parts that add up to exactly all the candidate totals together are of none of them
         together = not nested and _of_all_together(parts, totals)
+        default = totals[0] if nested else None if together else _default_total(
+            parts, totals, opens=not lead)
         for g in parts:
             cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
                      and t.claim.kind == g.claim.kind
@@ -1141,7 +1143,7 @@ def _carried_forward(words: str | None) -> bool:
 _THE_REST = regex.compile(r"其余|剩余|余下")
 
 
-_REVIEW_WORDS = regex.compile(r"行政复议|行政诉讼|复议|诉讼")
+_REVIEW_WORDS = regex.compile(r"复议|诉讼")  # (行政复议, 行政诉讼)
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
@@ -1164,27 +1166,24 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     for k in range(1, len(parts)):
         gap = nt[parts[k - 1].ne:parts[k].pre_start]
         semi = max(gap.rfind("；"), gap.rfind(";"))
-        cs_k = _clause_start(nt, parts[k].pre_start)
-        if not review_first and cs_k > parts[k - 1].ns and \
-                _REVIEW_WORDS.search(nt[cs_k:parts[k].pre_start]):
+        cs = _clause_start(nt, parts[k].pre_start)
+        own = nt[cs:parts[k].pre_start] if cs > parts[k - 1].ns else None  # its own clause's lead
+        if own is not None and not review_first and _REVIEW_WORDS.search(own):
             return parts[:k]  # …信函申请5件,发生行政复议1件: another table block, not one more part
-        if not carried_first and cs_k > parts[k - 1].ns and \
-                _carried_over(nt[cs_k:parts[k].pre_start]):
+        if own is not None and not carried_first and _carried_over(own):
             # 其中自然人申请件12件,法人或其他组织申请件0件,上年度结转…申请0件: last year's requests
             # are the balance's next row, not one more applicant
             return parts[:k]
         if not received and semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
             return parts[:k]
-        cs = _clause_start(nt, parts[k].pre_start)
-        if not channel and cs > parts[k - 1].ns and \
-                _CHANNEL_LED.match(nt[cs:parts[k].pre_start].lstrip(" \t")):
+        if own is not None and not channel and _CHANNEL_LED.match(own.lstrip(" \t")):
             return parts[:k]  # …行政执法类30条,单位公示栏上公开财务公开15条: another channel's count
     # …概况类信息数9条,发布政策解读稿件5篇: a verb-led clause in another counter than the first
     # item's is another fact, not an item (the items after it stay)
     parts = [f for k, f in enumerate(parts) if not (
         k > 0 and not verb_led and f.claim.unit != parts[0].claim.unit
-        and _clause_start(nt, f.pre_start) > parts[k - 1].ns
-        and _VERB_LED.match(nt[_clause_start(nt, f.pre_start):f.pre_start].lstrip(" \t")))]
+        and (cs := _clause_start(nt, f.pre_start)) > parts[k - 1].ns
+        and _VERB_LED.match(nt[cs:f.pre_start].lstrip(" \t")))]
     units = [t.claim.unit for t in totals]
     if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
         return parts  # no count of another counter: nothing interrupts the list
@@ -1270,13 +1269,12 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     first (受理57件…；完成答复54件,转下一年度3件。其中…6件: not the 3); when none of several can
     but all of them together can, none is the total (按时办结517件,延期办结8件。其中… = 525: the
     parts are of both); when not even all together can, the nearest stays (a contradiction).
-    Anywhere, parts that add up to exactly all the candidates together are of none of them."""
+    (Parts that add up to exactly all the candidates together, `_of_all_together`, are of none
+    of them: the caller asks that first.)"""
     total, same_unit = _list_sum(parts, totals)
     fits = [t for t in same_unit if t.claim.value == total]
     if len(fits) == 1:
         return fits[0]
-    if _of_all_together(parts, totals):
-        return None
     if opens:
         holding = [t for t in same_unit if (t.claim.value or 0) >= total]
         if holding:

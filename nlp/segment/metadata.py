@@ -96,13 +96,19 @@ _TITLE_AGENCY = regex.compile(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政
 _COMPILED_BY = regex.compile(
     rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)")
 _NAME_WORD = r"(?:(?!公布|发布|编制|形成|现将|向社会|公开|报告|并)\p{Han})"
-_PUBLISHED_BY = regex.compile(
-    rf"(?:公布|发布)《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*(?:{_YEAR})\s*年度?"
-    r"(?:政府信息公开|政务公开|信息公开)")
+
+
+def _named_after(verbs: str) -> regex.Pattern:
+    """`<verb>《<agency>（<alias>）<year>年度…信息公开`: the agency a report is named after, led
+    by one of `verbs`."""
+    return regex.compile(
+        rf"(?:{verbs})《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*"
+        rf"(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)")
+
+
+_PUBLISHED_BY = _named_after("公布|发布")
 # 特编制湛江市人民政府地方志办公室2023年…报告, 现将辽宁省新闻出版局(省著作权局)2010年度…报告公布如下
-_COMPILED_NAMED = regex.compile(
-    rf"(?:编制|现将)《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*(?:{_YEAR})\s*年度?"
-    r"(?:政府信息公开|政务公开|信息公开)")
+_COMPILED_NAMED = _named_after("编制|现将")
 # a page's source field (信息来源:会同县林业局, 来源：沙塘镇人民政府, 发布机构 | 镇安县政府)
 _SOURCE_FIELD = regex.compile(
     rf"(?:信息来源|来源|发布单位|发布部门|发布机构|发文机关)\s*[:：|｜]\s*"
