@@ -373,6 +373,55 @@ def test_ctrl_c_inside_a_duckdb_write_is_an_interrupt_and_keeps_the_store_whole(
     assert set(_assert_complete(store)) == {first.doc_id, second.doc_id}
 
 
+def test_a_ctrl_c_right_after_a_commit_does_not_store_the_documents_twice(tmp_path, corpus,
+                                                                         monkeypatch):
+    """A KeyboardInterrupt that lands after a group's commit, before `write` returns, sends the
+    group back to the interrupt handler's flush: written again, it replaces its rows."""
+    from nlp.batch import DuckDBWriter
+
+    real = DuckDBWriter.write
+    writes = []
+
+    def write_then_interrupted(self, results, **kw):
+        real(self, results, **kw)
+        writes.append(len(results))
+        if len(writes) == 2:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(DuckDBWriter, "write", write_then_interrupted)
+    store = tmp_path / "t.duckdb"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(corpus, store, workers=1, max_group=1)
+    assert len(writes) == 3  # the interrupted group, once more
+    assert len(_assert_complete(store)) == 2
+
+
+def test_a_ctrl_c_that_duckdb_swallows_still_stops_the_run(tmp_path, corpus, monkeypatch):
+    """DuckDB runs the SIGINT handler inside a query and may drop its KeyboardInterrupt; the
+    run must stop all the same after that document, every committed document kept whole."""
+    from nlp.batch import DuckDBWriter
+
+    real = DuckDBWriter.write
+    writes = []
+
+    def write_swallowing_a_ctrl_c(self, results, **kw):
+        real(self, results, **kw)
+        writes.append(len(results))
+        if len(writes) == 2:
+            try:  # as the query would: the handler runs, its exception is dropped
+                signal.raise_signal(signal.SIGINT)
+            except KeyboardInterrupt:
+                pass
+
+    monkeypatch.setattr(DuckDBWriter, "write", write_swallowing_a_ctrl_c)
+    store = tmp_path / "s.duckdb"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(corpus, store, workers=1, max_group=1)
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
+    docs = _assert_complete(store)
+    assert len(docs) == 2 and len(corpus) == 8
+
+
 def test_a_run_started_with_sigint_ignored_still_stops_on_sigint(tmp_path):
     """A parent that ignores SIGINT (and so its children, across exec) must not make the run
     unstoppable: the CLI restores Ctrl-C before it starts."""
