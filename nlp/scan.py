@@ -18,11 +18,15 @@ are turned down with one match and the ordered search starts at the right patter
 claim exclusions: idioms, ordinals, sessions …) is cut into its branches
 (`top_level_branches`), each scanned on its own, and their matches merged as the alternation
 would take them (3× faster on the corpus than the one regex).
+
+`Words` looks up a fixed list of words (place names, aliases) in a text at the positions where
+one of them can begin: those where some word's first two characters stand.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 import regex
 
@@ -142,6 +146,51 @@ class LeftmostFirst:
                 out.append((s, e))
                 pos = e
         return out
+
+
+class Words:
+    """A fixed list of words, each of two characters or more, looked up in texts.
+
+    `word in text` for every word of a list of hundreds is a scan of the text per word. A word
+    can only begin where its first two characters stand, and few positions of a text hold such
+    a pair: a lookahead over the classes of first and second characters finds the candidates
+    (in the stdlib `re`, which runs it about 6× faster than `regex`), and a set tells whether
+    the pair there is one of the words' own.
+    """
+
+    __slots__ = ("_candidates", "_lengths", "_pairs", "_rank", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(words)
+        if any(len(w) < 2 for w in self.words):
+            raise ValueError("Words: every word needs two characters or more")
+        self._rank: dict[str, int] = {}
+        for i, w in enumerate(self.words):
+            self._rank.setdefault(w, i)
+        self._pairs = frozenset(w[:2] for w in self.words)
+        self._lengths = tuple(sorted({len(w) for w in self.words}))
+        first = "".join(sorted({w[0] for w in self._pairs}))
+        second = "".join(sorted({w[1] for w in self._pairs}))
+        self._candidates = re.compile(f"(?=[{re.escape(first)}][{re.escape(second)}])") \
+            if self.words else re.compile(r"(?!)")
+
+    def positions(self, text: str) -> Iterator[int]:
+        """The positions of `text`, in order, where the first two characters of a word stand."""
+        pairs = self._pairs
+        for m in self._candidates.finditer(text):
+            p = m.start()
+            if text[p : p + 2] in pairs:
+                yield p
+
+    def first(self, text: str) -> int | None:
+        """The index in `words` of the first word (in list order) that occurs in `text`."""
+        rank, best = self._rank, None
+        for p in self.positions(text):
+            for n in self._lengths:
+                i = rank.get(text[p : p + n])
+                if i is not None and (best is None or i < best):
+                    best = i
+        return best
 
 
 # --------------------------------------------------------------------------- literal prefilter

@@ -127,3 +127,56 @@ def test_leftmost_first_equals_one_alternation_on_generated_text(pieces):
     split = rules().exclude
     one = regex.compile("|".join(f"(?:{p.pattern})" for p in split.patterns))
     assert split.spans(text) == [m.span() for m in one.finditer(text)]
+
+
+def test_words_first_is_the_first_word_in_list_order_that_occurs():
+    from nlp.scan import Words
+
+    w = Words(["宁夏回族", "回族自治区", "宁夏", "西宁"])
+    assert w.first("宁夏回族自治区银川市") == 0  # several occur: the earliest in the list wins
+    assert w.first("青海省西宁市，宁夏") == 2  # not the earliest in the text
+    assert w.first("回族自治区") == 1  # overlapping words are all seen
+    assert w.first("宁 夏") is None and w.first("") is None
+    assert list(w.positions("西宁夏回族")) == [0, 1, 3]  # 西宁, 宁夏, 回族 stand there
+    assert Words([]).first("宁夏") is None
+    with pytest.raises(ValueError):
+        Words(["宁夏", "区"])
+
+
+def _first_in(words: list[str], text: str) -> int | None:
+    return next((i for i, w in enumerate(words) if w in text), None)
+
+
+def test_words_equal_a_loop_over_the_region_aliases_on_corpus_text():
+    """The region aliases (what `nlp.segment.metadata.find_region` asks) found by `Words` are
+    those a loop of `in` over the list finds, on every corpus text, raw and normalised, whole
+    and in the opening the region search reads."""
+    from corpus import CORPORA
+
+    from nlp.normalize import normalize
+    from nlp.segment.metadata import region_aliases
+    from nlp.scan import Words
+
+    words = [row[0] for row in region_aliases()]
+    scan = Words(words)
+    hits = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for t in (text, text[:1500], normalize(text).text):
+            got = scan.first(t)
+            assert got == _first_in(words, t), path.name
+            hits += got is not None
+    assert hits > 20  # the corpus names autonomous places by their short names
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["宁夏", "回族", "自治区", "广西", "壮族", "延边", "朝鲜族", "自治州", "恩施", "州", "县", "和",
+     "西宁", "夏", "宁", "，", "区", "市", "政府", "\n"]), max_size=30))
+def test_words_equal_a_loop_on_generated_text(pieces):
+    from nlp.segment.metadata import region_aliases
+    from nlp.scan import Words
+
+    words = [row[0] for row in region_aliases()] + ["宁夏回族", "回族自治区", "西宁"]
+    text = "".join(pieces)
+    assert Words(words).first(text) == _first_in(words, text)
