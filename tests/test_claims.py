@@ -867,6 +867,19 @@ def test_a_rate_whose_base_is_the_new_plus_the_carried_over_requests_is_not_chec
     assert not [k for k in report.checks if k.status == "fail"]
 
 
+@pytest.mark.parametrize(("text", "status"), [
+    # held-out 103 (大姚): the outcomes between the received count and the completed one are no base
+    ("全县共受理政府信息依申请公开5件(全部为自然人申请),予以公开4件,部分公开0件,不予公开1件(无法提供),"
+     "规范时限内办结5件,办结率100%。", "pass"),
+    ("收到政府信息公开申请6件,予以公开3件,部分公开1件,不予公开2件,办结5件,办结率100%。", "fail"),  # 5/6
+])
+def test_a_completion_rate_is_over_the_received_count_not_an_outcome(text, status):
+    report = nlp.extract_text(text)
+    rate = next(c for c in report.claims if c.kind == "percent")
+    assert rate.whole == report.claims[0].claim_id  # the received count, not 不予公开N件
+    assert [k.status for k in report.checks if k.check == "percent_of"] == [status]
+
+
 @pytest.mark.parametrize(("text", "checked"), [
     ("全年共受理政府信息公开申请408件,办结391件,办结率95.8%。", True),
     # held-out 62 (gd_guangdong_fagaiwei_2024): of the requests due, a base the text does not state

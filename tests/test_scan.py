@@ -154,8 +154,8 @@ def test_words_equal_a_loop_over_the_region_aliases_on_corpus_text():
     from corpus import CORPORA
 
     from nlp.normalize import normalize
-    from nlp.segment.metadata import region_aliases
     from nlp.scan import Words
+    from nlp.segment.metadata import region_aliases
 
     words = [row[0] for row in region_aliases()]
     scan = Words(words)
@@ -174,8 +174,8 @@ def test_words_equal_a_loop_over_the_region_aliases_on_corpus_text():
     ["宁夏", "回族", "自治区", "广西", "壮族", "延边", "朝鲜族", "自治州", "恩施", "州", "县", "和",
      "西宁", "夏", "宁", "，", "区", "市", "政府", "\n"]), max_size=30))
 def test_words_equal_a_loop_on_generated_text(pieces):
-    from nlp.segment.metadata import region_aliases
     from nlp.scan import Words
+    from nlp.segment.metadata import region_aliases
 
     words = [row[0] for row in region_aliases()] + ["宁夏回族", "回族自治区", "西宁"]
     text = "".join(pieces)

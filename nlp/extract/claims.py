@@ -971,7 +971,9 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         if part_k is None or part_k == 0:
             continue
         part = earlier[part_k]
-        whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit),
+        # …受理5件,予以公开4件,不予公开1件,办结5件,办结率100%: a request outcome is no rate's base
+        whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit
+                      and not _OUTCOME_END.search(nt, _clause_start(nt, g.pre_start), g.ns)),
                      None)
         if whole is None or _carried_over(whole.claim.subject):
             # …申请81件,上年结转申请2件,办结80件,办结率96.4%: the base is 81 + 2, not stated
