@@ -867,6 +867,23 @@ def test_a_rate_whose_base_is_the_new_plus_the_carried_over_requests_is_not_chec
     assert not [k for k in report.checks if k.status == "fail"]
 
 
+@pytest.mark.parametrize(("text", "parents"), [
+    # held-out 103 (开阳): a take-up ends its list at the next ；-clause, a new fact
+    ("发布部门动态38条,其中采用5条;发布工作动态32条,统计数据26条;统计信息26条,其中采用15条;",
+     [None, "claim-1", None, None, None, "claim-5"]),
+    ("发布通知公告40条,其中转载6条;发布政策文件30条,解读材料20条。", [None, "claim-1", None, None]),
+    # take-ups by several others in one clause are all parts
+    ("报送政务信息120条，其中被市政府网站采用30条、被省政府网站采用10条。", [None, "claim-1", "claim-1"]),
+    # a list that does not open with a take-up runs on over a ；-clause
+    ("主动公开政府信息135条，其中部门动态60条;主动公开规范性文件信息50条;其他25条。",
+     [None, "claim-1", "claim-1", "claim-1"]),
+])
+def test_a_taken_up_share_is_a_part_of_its_own(text, parents):
+    report = nlp.extract_text(text)
+    assert [c.parent for c in report.claims] == parents
+    assert not [k for k in report.checks if k.status == "fail"]
+
+
 @pytest.mark.parametrize(("text", "status"), [
     # held-out 103 (大姚): the outcomes between the received count and the completed one are no base
     ("全县共受理政府信息依申请公开5件(全部为自然人申请),予以公开4件,部分公开0件,不予公开1件(无法提供),"

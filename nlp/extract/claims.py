@@ -1056,6 +1056,8 @@ _CHANNEL_LED = regex.compile(
     rf"(?:通过|在|利用|依托|借助)?\p{{Han}}{{0,6}}?{_CHANNEL}(?:上|中)?(?:共|累计)?(?:公开|发布|张贴|公示|推送|刊登)")
 _RECEIVED_LED = regex.compile(r"(?:共|全年|累计)?(?:收到|受理|接到|接收|收悉)")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
+# 其中(被市政府网站)采用5条: the share of the total that others took up, a part of its own
+_TAKEN_UP = regex.compile(r"(?:被[^，,；;。、]{0,20})?(?:采用|采纳|转载|刊用|录用|刊发)")
 
 
 def _until_rest(parts: list[_Found]) -> list[_Found]:
@@ -1159,9 +1161,11 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     in is not a part of what went out. Other verbs may lead items of a ；-list
     (…;主动公开规范性文件信息50条; …;发布震情信息48条,科普信息13条;答复公众留言33条). And
     it ends at a clause that publishes on a channel of its own where the first item named none
-    (…其中文件类6条,…行政执法类30条,单位公示栏上公开财务公开15条)."""
+    (…其中文件类6条,…行政执法类30条,单位公示栏上公开财务公开15条). A first item that others
+    took up (其中采用5条) ends the list at the next ；-clause (…;发布工作动态32条: a new fact)."""
     first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
     verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
+    taken_up = _TAKEN_UP.match(first) is not None
     received, channel = _RECEIVED_LED.match(first), _CHANNEL_WORD.search(first)
     carried_first = _carried_over(first)
     review_first = _REVIEW_WORDS.search(first) is not None
@@ -1178,6 +1182,8 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
             return parts[:k]
         if not received and semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
             return parts[:k]
+        if taken_up and semi >= 0:
+            return parts[:k]  # 发布部门动态38条,其中采用5条;发布工作动态32条: not one more part
         if own is not None and not channel and _CHANNEL_LED.match(own.lstrip(" \t")):
             return parts[:k]  # …行政执法类30条,单位公示栏上公开财务公开15条: another channel's count
     # …概况类信息数9条,发布政策解读稿件5篇: a verb-led clause in another counter than the first
