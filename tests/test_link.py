@@ -92,6 +92,15 @@ CASES = [
     ("heldout17/gd_shatang_2016", "pre2019", "2016年政务网站、微信、微博共发布各类信息2483条,其中网站(含转发)319条,微信(含转发)851条、微博(含转发)2348条。", "851条", "active.channel.wechat"),
     ("heldout17/gd_shatang_2016", "pre2019", "2016年政务网站、微信、微博共发布各类信息2483条,其中网站(含转发)319条,微信(含转发)851条、微博(含转发)2348条。", "2348条", "active.channel.weibo"),
     ("heldout17/gd_shatang_2016", "pre2019", "2016年,政府信息依申请公开系统共收到1宗信息。", "1宗", "requests.received"),
+    # held-out 106 (jl_changchun_chaoyang_2011): trainings others organised, attended, are not held
+    ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "今年共计参加区政务公开办组织的培训2次,参加培训的人数达到123人次。", "2次", None),
+    ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "组织干部参加市里举办的培训3次。", "3次", None),
+    ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "全年举办培训班3期，参加培训人员150人次。", "3期", "meetings.trainings"),
+    ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "全年举办培训班3期，参加培训人员150人次。", "150人次", "meetings.trainees"),
+    # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
+    ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
+    ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
+    ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "pre2019", "全年共办结政府信息公开申请4例。", "4例", "requests.closed"),
     ("heldout17/gd_wujiang_2018", "pre2019", "2018年度我办收到依申请公开信息2条,及时办理2条。", "2条", "requests.received"),
     ("heldout17/jl_xinghua_2010", "pre2019", "本乡主要领导高度重视政府信息公开工作,由1人专门负责此项工作。", "1人", "staff.people"),
     ("heldout17/jl_xinghua_2010", "pre2019", "截止20101231日,全乡累计主动公开政府信息65条。其中,网上公开信息20条,所占比例为30%,兴华乡政务公开揭示板上公开45条。", "65条", None),
