@@ -926,3 +926,25 @@ def test_idioms_with_a_number_are_no_counts(text):
 
 def test_counts_beside_those_idioms_are_kept():
     assert [c.text for c in claims_of("发布政策解读三篇文章，新建一个查阅点。")] == ["三篇", "一个"]
+
+
+def test_a_nested_list_ends_at_a_count_larger_than_its_head():
+    # held-out 108 (zj_wenzhou_pingyang_shichang_2020): 473 and 265 are channels beside the
+    # 200余 media pieces, not among them; the channels together exceed the 516 total
+    report = nlp.extract_text(
+        "共发布信息516条,其中,新闻媒体发布200余篇,其中国家级媒体发布55篇,省级媒体28篇,市级媒体43篇,"
+        "微信公众号共发布文章473篇,门户网站发布信息265条。")
+    parent = {c.text: c.parent for c in report.claims}
+    assert [parent[t] for t in ("55篇", "28篇", "43篇")] == ["claim-2"] * 3
+    assert [parent[t] for t in ("200余篇", "473篇", "265条")] == ["claim-1"] * 3
+    fails = [k for k in report.checks if k.status == "fail"]
+    assert [(k.check, k.observed, k.expected) for k in fails] == [("parts_vs_total", 938, 516)]
+
+
+@pytest.mark.parametrize(("text", "upper"), [
+    ("新闻媒体200余篇", 300), ("信息1600多条", 1700), ("约50件", 60), ("发布信息200篇", 200), ("3至5件", 5),
+])
+def test_the_upper_bound_of_an_approximate_count(text, upper):
+    from nlp.extract.claims import _upper_bound
+
+    assert _upper_bound(claims_of(text)[0]) == upper

@@ -631,6 +631,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             not nt[totals[-1].ne:q].strip(_NESTED_GAP) and _holds(totals[-1], parts, quantities)
         if nested:
             totals = totals[-1:]
+            parts, back = _beyond_the_head(parts, totals[0])
+            _back_to_the_outer_list(back, totals[0], by_id)
         # parts that add up to exactly all the candidate totals together are of none of them
         together = not nested and _of_all_together(parts, totals)
         default = totals[0] if nested else None if together else _default_total(
@@ -1238,6 +1240,43 @@ def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: 
 _FROM = regex.compile(r"(?:由|从)(?:原来|原先|过去|原)?(?:的)?$")
 _TO = regex.compile(r"^(?:[^，,；;。\d]{0,6})?(?:精简|减少|压缩|缩短|缩减|降低|下降|降|增加|增|提高|"
                     r"提升|扩大|调整|优化)(?:了)?(?:为|到|至)$")
+
+
+def _upper_bound(c: Claim) -> float:
+    """The largest value a count may stand for: 200余篇 for less than 300, 1600多 for less than 1700."""
+    v = float(c.value or 0)
+    if c.value_max is not None:
+        return float(c.value_max)
+    if c.approx is None or v <= 0 or v != int(v):
+        return v
+    step = 1
+    while int(v) % (step * 10) == 0:
+        step *= 10
+    return v + step
+
+
+def _beyond_the_head(parts: list[_Found], head: _Found) -> tuple[list[_Found], list[_Found]]:
+    """…新闻媒体200余篇,其中国家级媒体55篇,…,微信公众号共发布文章473篇,门户网站发布信息265条: the
+    first count of the head's counter that is larger than the head cannot be one of its parts;
+    the nested list ends before it (the counts from there on are (parts, the rest))."""
+    bound = _upper_bound(head.claim)
+    for k, f in enumerate(parts):
+        if same_counter(f.claim.unit, head.claim.unit) and float(f.claim.value or 0) > bound:
+            return parts[:k], parts[k:]
+    return parts, []
+
+
+def _back_to_the_outer_list(rest: list[_Found], head: _Found, by_id: dict[str, _Found]) -> None:
+    """The counts after a nested list's end are more items of the list the head belongs to."""
+    outer = by_id.get(head.claim.parent or "")
+    if outer is None:
+        return
+    for g in rest:
+        if g.claim.parent is None and g.claim.kind == head.claim.kind and \
+                same_counter(g.claim.unit, outer.claim.unit):
+            g.claim.parent, g.claim.group = outer.claim.claim_id, head.claim.group
+            if "其中" not in g.claim.qualifiers:
+                g.claim.qualifiers.append("其中")
 
 
 def _holds(part: _Found, parts: list[_Found], quantities: list[_Found]) -> bool:
