@@ -19,7 +19,7 @@ from typing import NamedTuple
 import regex
 
 from nlp.data import load_toml
-from nlp.extract.claims import NEXT_COUNT
+from nlp.extract.claims import APPLICANTS, NEXT_COUNT
 from nlp.records import Cell, Claim, Document, Link, Report
 from nlp.scan import required_literals
 
@@ -565,23 +565,13 @@ def _totals_with_carry_over(claims: list[Claim]) -> None:
 
 # table 三's applicant columns, named in the narrative as the parts of a row's total
 # (共计81件，涉及自然人80件、商业企业1件)
-_APPLICANTS = (
-    ("natural", regex.compile(r"自然人|公民(?!、法人)")),
-    ("commercial", regex.compile(r"商业企业|企业(?!事业)")),
-    ("research", regex.compile(r"科研机构")),
-    ("nonprofit", regex.compile(r"社会公益组织|公益组织")),
-    ("legal_services", regex.compile(r"法律服务机构")),
-    ("other_org", regex.compile(r"(?<!法人或|法人和|法人、)其他组织")),  # not 法人或其他组织 (the 法人 group)
-)
-
-
 def applicant_part(total_indicator: str | None, subject: str | None) -> str | None:
     """`t3.<row>.total` + a part named 自然人/商业企业/… → `t3.<row>.<column>` (an existing id)."""
     if not total_indicator or not subject or not total_indicator.startswith("t3."):
         return None
     if not total_indicator.endswith(".total"):
         return None
-    for col, rx in _APPLICANTS:
+    for col, rx in APPLICANTS:
         if rx.search(subject):
             candidate = total_indicator[: -len("total")] + col
             from nlp.tables.labels import indicators

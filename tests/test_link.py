@@ -97,6 +97,12 @@ CASES = [
     ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "组织干部参加市里举办的培训3次。", "3次", None),
     ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "全年举办培训班3期，参加培训人员150人次。", "3期", "meetings.trainings"),
     ("heldout106/jl_changchun_chaoyang_2011", "pre2019", "全年举办培训班3期，参加培训人员150人次。", "150人次", "meetings.trainees"),
+    # held-out 111 (sn_ankang_nongye_2020): applicants listed after the total without 其中; 商业机构
+    ("heldout111/sn_ankang_nongye_2020", "2021", "收到政府信息公开申请3件,2件为自然人申请,1件为商业机构申请。", "2件", "t3.new.natural"),
+    ("heldout111/sn_ankang_nongye_2020", "2021", "收到政府信息公开申请3件,2件为自然人申请,1件为商业机构申请。", "1件", "t3.new.commercial"),
+    ("heldout111/sn_ankang_nongye_2020", "2021", "收到政府信息公开申请3件,自然人申请2件,商业企业申请1件。", "1件", "t3.new.commercial"),
+    # a count of another kind between the total and the applicant: no list
+    ("heldout111/sn_ankang_nongye_2020", "2021", "收到政府信息公开申请3件,办结3件,自然人申请2件。", "2件", None),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

@@ -165,6 +165,15 @@ _HAN = regex.compile(r"\p{Han}")
 _POST_STOP = regex.compile(r"[\s\d均已并其]")
 # 和 / 及 / 与 before the next count (1名专职人员和2名兼职…): where a count's words end
 NEXT_COUNT = regex.compile(r"(?:和|及|与)(?=\s*[\d零〇一二两三四五六七八九十])")
+# the applicant columns of the requests table (2019 and 2021 forms), by the words a part names
+APPLICANTS = (
+    ("natural", regex.compile(r"自然人|公民(?!、法人)")),
+    ("commercial", regex.compile(r"商业企业|商业机构|企业(?!事业)")),
+    ("research", regex.compile(r"科研机构")),
+    ("nonprofit", regex.compile(r"社会公益组织|公益组织")),
+    ("legal_services", regex.compile(r"法律服务机构")),
+    ("other_org", regex.compile(r"(?<!法人或|法人和|法人、)其他组织")),  # not 法人或其他组织 (the 法人 group)
+)
 _BRACKET = regex.compile(r"〔[^〔〕\n]{0,20}〕")
 _QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
@@ -669,6 +678,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                 c.parent = whole
     _implicit_wholes(nt, quantities, starts, by_id)
     _category_lists(nt, quantities, starts)
+    _applicant_lists(nt, quantities, starts)
     _totals_after(nt, quantities, starts)
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
@@ -884,6 +894,34 @@ def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> Non
                 p.claim.group = f"list@{m.start()}"
                 if "类别" not in p.claim.qualifiers:
                     p.claim.qualifiers.append("类别")
+
+
+def _names_an_applicant(f: _Found) -> bool:
+    subject = f.claim.subject or ""
+    return any(rx.search(subject) for _, rx in APPLICANTS) or "法人" in subject
+
+
+def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
+    """收到政府信息公开申请3件,2件为自然人申请,1件为商业机构申请: counts that name applicants, clause
+    after clause right after a count of requests in the same sentence, are its parts though no
+    其中 says so (each in the total's counter, two at least or the whole list)."""
+    for k, t in enumerate(quantities):
+        c = t.claim
+        if c.kind != "count" or c.parent is not None or _names_an_applicant(t) or \
+                "申请" not in nt[_clause_start(nt, t.pre_start):t.ns] + (c.subject or ""):
+            continue
+        _, se = _sentence_bounds(nt, t.ns)
+        parts: list[_Found] = []
+        for f in quantities[k + 1:]:
+            if f.ns >= se or f.claim.parent is not None or f.claim.unit != c.unit or \
+                    not _names_an_applicant(f) or _clause_start(nt, f.pre_start) < (
+                        parts[-1].ne if parts else t.ne):
+                break
+            parts.append(f)
+        if len(parts) < 2 and not (parts and parts[0].claim.value == c.value):
+            continue
+        for f in parts:
+            f.claim.parent, f.claim.group = c.claim_id, f"applicants@{t.ns}"
 
 
 _TOTAL_AFTER = regex.compile(
