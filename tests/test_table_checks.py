@@ -124,3 +124,29 @@ def test_items_without_an_id_make_the_children_sum_not_assessable():
     assert len(sums) == 1
     assert sums[0].status == "not_assessable"
     assert "信函" in sums[0].message
+
+
+def _row(label, ind, value, row):
+    return Cell(doc_id="t", cell_id=f"cell-0-{row}-2", table="local", row=row, col=2,
+                row_label=label, col_label="年度", indicator=ind, unit="条", value=value,
+                raw=str(value))
+
+
+def test_numbered_items_without_an_id_and_an_over_sum():
+    # held-out 113 (fj_pingtan_gaj_2018): 对申请的答复总数 0 with 1.同意公开答复数 1, 4.其他类型 unmapped,
+    # then an unnumbered fee row (no item of the total)
+    total = _row("对申请的答复总数", "requests.answered", 0, 1)
+    granted = _row("对申请的答复总数 / 1.同意公开答复数", "requests.answered.granted", 1, 2)
+    partial = _row("对申请的答复总数 / 2.同意部分公开答复数", "requests.answered.partial", 0, 3)
+    other = _row("对申请的答复总数 / 4.其他类型答复数", None, 0, 4)
+    fee = _row("政府信息公开收费减免金额(元)", None, 0, 5)
+    [c] = table_checks("t", [total, granted, partial, other, fee])
+    assert (c.check, c.status, c.expected, c.observed) == ("pre2019.children_sum", "fail", 0, 1)
+    assert "4.其他类型答复数" in c.message and "收费" not in c.message
+    # under the total, the unmapped item leaves the sum open …
+    [c] = table_checks("t", [_row("对申请的答复总数", "requests.answered", 2, 1), granted, partial,
+                             other, fee])
+    assert c.status == "not_assessable" and "收费" not in c.message
+    # … and an unnumbered row is no item: the ids' items are all of them
+    [c] = table_checks("t", [_row("对申请的答复总数", "requests.answered", 1, 1), granted, partial, fee])
+    assert (c.status, c.expected, c.observed) == ("pass", 1, 1)

@@ -308,6 +308,13 @@ def test_local_table_maps_current_period_and_keeps_other_rows():
     assert ("主动公开信息数", "历年累计", 1516) in kept  # cumulative column: no id
 
 
+@pytest.mark.parametrize("label", ["受理政府信息公开申请总数", "受理政府信息公开申请数", "政府信息公开申请总数"])
+def test_local_table_request_total_wordings(label):
+    # held-out 113 (fj_pingtan_gaj_2018): 受理政府信息公开申请总数 | 条 | 1
+    html = LOCAL_HTML.replace("受理依申请公开信息总数", label)
+    assert by_id(cells_of(html))["requests.received"].value == 3
+
+
 # --------------------------------------------------------------------------- the real 2023 report
 HTML_2023 = CORPORA / "more" / "fj_pingtan_2023_article.html"
 

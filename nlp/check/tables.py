@@ -10,6 +10,8 @@ Publishing channels may overlap and are never checked as a partition (see
 
 from __future__ import annotations
 
+import regex
+
 from nlp.records import Cell, Check, Document
 from nlp.tables.labels import table_labels
 
@@ -60,7 +62,8 @@ class _Builder:
                   and c.indicator != total and c.row > t.row]
         stop = min(others, default=max((c.row for c in same), default=t.row) + 1)
         return [c for c in same if t.row < c.row < stop and not c.indicator
-                and c.value is not None and c.col == t.col]
+                and c.value is not None and c.col == t.col
+                and _NUMBERED_ITEM.match((c.row_label or "").rsplit(" / ", 1)[-1])]
 
     def has(self, ind: str) -> bool:
         return ind in self.by_id
@@ -159,6 +162,14 @@ def _t4(b: _Builder) -> None:
                    f"Table 四, {name}: 总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结")
 
 
+# an item row of a pre-2019 table: 1.同意公开答复数, （2）…, ③…
+_NUMBERED_ITEM = regex.compile(r"\s*(?:\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[①-⑳])")
+
+
+def _sum(b: _Builder, ids: list[str]) -> float:
+    return sum(b.by_id[i].value or 0 for i in ids)
+
+
 def _pre2019(b: _Builder) -> None:
     data = table_labels()["checks"]
     for total, children in data["pre2019_partitions"].items():
@@ -166,6 +177,13 @@ def _pre2019(b: _Builder) -> None:
         if not b.has(total) or len(present) < 2:
             continue
         extra = b.unmapped_among(total, children)
+        if extra and _sum(b, present) > (b.by_id[total].value or 0):
+            # the items with ids already exceed the total: the rest can only add to that
+            b.equation("pre2019.children_sum", total, [total], present,
+                       f"{b.by_id[total].row_label}: the total against its numbered items with an "
+                       f"indicator (others: {'、'.join(c.row_label for c in extra[:3])})",
+                       relation="le")
+            continue
         if extra:
             b._add("pre2019.children_sum", "not_assessable", None, None,
                    [b.by_id[total].cell_id, *(c.cell_id for c in extra)], total,

@@ -41,7 +41,12 @@ _NOTE = regex.compile(r"\s*[(（][^()（）\d]{0,20}[)）]")  # （单位：万�
 _WS = regex.compile(r"[\s\u3000]*")
 # a run of numbers; one may start with a minus sign glued to the number before it (the
 # 本年增/减 column: 行政事业性收费35-15 is 35 | -15)
-_RUN = regex.compile(r"\d[\d.]*(?:(?:[ \u00a0\u3000]+[-－−]?|[-－−])\d[\d.]*)*(?:万元|亿元|元)?")
+# A number may carry a count word before the space that ends it (政府集中采购 2笔 984361元).
+_RUN = regex.compile(
+    r"\d[\d.]*(?:[笔项个件次宗条家](?=[ \u00a0\u3000]+\d))?"
+    r"(?:(?:[ \u00a0\u3000]+[-－−]?|[-－−])\d[\d.]*(?:[笔项个件次宗条家](?=[ \u00a0\u3000]+\d))?)*"
+    r"(?:万元|亿元|元)?")
+_COUNT_WORD = frozenset("笔项个件次宗条家")
 _MARK = regex.compile(  # a numbering mark that starts a label part
     r"(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]"
     r"|其中\s*[:：]?)")
@@ -179,7 +184,8 @@ def splits(run: str, n: int) -> tuple[tuple[tuple[int, int], ...], ...] | None:
 def _splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
     unit = _RUN_UNIT.search(run)
     body_end = unit.start() if unit else len(run)
-    groups = [(m.start(), m.end()) for m in _RUN_GROUP.finditer(run, 0, body_end)]
+    groups = [(a, b - 1 if run[b - 1] in _COUNT_WORD else b)
+              for a, b in (m.span() for m in _RUN_GROUP.finditer(run, 0, body_end))]
     if not groups or len(groups) > n:
         return []  # a space always separates numbers: each group is one number or more
     if len(groups) == n:  # space-separated: each group is one number

