@@ -107,6 +107,9 @@ CASES = [
     ("heldout113/fj_pingtan_gaj_2018", "pre2019", "我局在网站累计主动公开政府信息1568条，全文电子化达100%，其中2018年度我局共主动公开政府信息181条。", "181条", "active.total"),
     ("heldout113/fj_pingtan_gaj_2018", "pre2019", "我局在网站累计主动公开政府信息1568条，全文电子化达100%，其中2018年度我局共主动公开政府信息181条。", "1568条", None),
     ("heldout113/fj_pingtan_gaj_2018", "pre2019", "全年累计主动公开政府信息181条，其中政策文件12条。", "181条", "active.total"),
+    # held-out 114 (ah_chizhou_shitai_linye_2018): 挂网 publishes on the site; 新增公开 without 主动
+    ("heldout114/ah_chizhou_shitai_linye_2018", "pre2019", "全年县政府门户网站挂网信息21条。", "21条", "active.channel.website"),
+    ("heldout114/ah_chizhou_shitai_linye_2018", "pre2019", "全年新增公开政府信息43条。", "43条", "active.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
