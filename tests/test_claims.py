@@ -948,3 +948,27 @@ def test_the_upper_bound_of_an_approximate_count(text, upper):
     from nlp.extract.claims import _upper_bound
 
     assert _upper_bound(claims_of(text)[0]) == upper
+
+
+@pytest.mark.parametrize(("text", "checked"), [
+    # held-out 116 (gz_province_weijian_2022): the count before the ； is about something else
+    ("发布政策解读信息28条;办结网民留言857条,办结率达91.65%。", False),
+    ("网民留言860件,办结857件,办结率99.7%。", True),  # what came in, in the same clause
+    ("县长信箱收到信件,183条,答复183条,答复率达100%。", True),
+    ("受理群众来信来访120件;办结118件,办结率98.3%。", True),  # a received count before the ；
+])
+def test_a_rate_takes_no_base_from_another_topic_before_a_semicolon(text, checked):
+    rate = next(c for c in claims_of(text) if c.kind == "percent")
+    assert (rate.whole is not None) is checked
+
+
+def test_amounts_in_us_dollars_are_money():
+    # held-out 115 (hn_changsha_huanghua_zongbaoqu_2019): zones report trade in dollars
+    got = [(c.text, c.value, c.unit, c.kind) for c in claims_of("全年完成外贸进出口额56.48亿美元，实际利用外资3200万美元。")]
+    assert got == [("56.48亿美元", 5648000000, "美元", "money"), ("3200万美元", 32000000, "美元", "money")]
+
+
+def test_a_heading_ending_in_a_table_word_is_no_table_header():
+    # held-out 115: (一)主动公开信息内容 ⏎ 2019年度… is a heading and its sentence
+    report = nlp.extract_text("(一)主动公开信息内容\n2019年度共主动公开政务信息148条。\n(二)依申请公开\n")
+    assert [c.text for c in report.claims] == ["148条"] and not report.document.tables

