@@ -110,6 +110,13 @@ CASES = [
     # held-out 114 (ah_chizhou_shitai_linye_2018): 挂网 publishes on the site; 新增公开 without 主动
     ("heldout114/ah_chizhou_shitai_linye_2018", "pre2019", "全年县政府门户网站挂网信息21条。", "21条", "active.channel.website"),
     ("heldout114/ah_chizhou_shitai_linye_2018", "pre2019", "全年新增公开政府信息43条。", "43条", "active.total"),
+    # held-out 116 (zj_province_jianshe_2019): table 二's rows of the 2019 form in the narrative
+    ("heldout116/zj_province_jianshe_2019", "2019", "全年共主动公开政府信息6459条,其中:主动公开规范性文件12件;行政许可决定数量366672项,其他对外管理服务事项84321项;行政处罚26项;政府集中采购数量192项,采购总金额965.51万元。", "12件", "t2.normative.new_published"),
+    ("heldout116/zj_province_jianshe_2019", "2019", "全年共主动公开政府信息6459条,其中:主动公开规范性文件12件;行政许可决定数量366672项,其他对外管理服务事项84321项;行政处罚26项;政府集中采购数量192项,采购总金额965.51万元。", "192项", "t2.procurement.items"),
+    ("heldout116/zj_province_jianshe_2019", "2019", "全年共主动公开政府信息6459条,其中:主动公开规范性文件12件;行政许可决定数量366672项,其他对外管理服务事项84321项;行政处罚26项;政府集中采购数量192项,采购总金额965.51万元。", "965.51万元", "t2.procurement.amount"),
+    ("heldout116/zj_province_jianshe_2019", "2019", "其他对外管理服务事项处理决定12件。", "12件", "t2.other_services.decisions"),
+    # in 项 the row's items, not its decisions (held-out 10, sh_shengtai_2020)
+    ("heldout10/sh_shengtai_2020", "2019", "其他对外管理服务事项40项,比2019年增加8项。", "40项", None),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
