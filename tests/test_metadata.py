@@ -571,3 +571,15 @@ def test_the_office_that_answers_for_a_department_is_not_the_agency(contact, age
     from nlp.segment.metadata import _UNIT_OF_DEPARTMENT
 
     assert _UNIT_OF_DEPARTMENT.sub("", contact) == agency
+
+
+def test_the_body_that_runs_disclosure_answers_for_the_whole_county():
+    # held-out 112 (hb_suizhou_suixian_2023): the county's report names its disclosure body as contact
+    text = ("本报告电子版可在随县人民政府门户网站下载。如有疑问,请与随县政务服务和大数据管理局联系。\n"
+            "一、总体情况\n督促全县各行政机关依法履行依申请公开职责。2023年共受理30件依申请公开。")
+    doc = nlp.extract_text(text).document
+    assert (doc.agency, doc.meta["agency_source"]) == (
+        "随县人民政府", "contact, the government it runs disclosure for")
+    # a department's own report keeps the department
+    dept = nlp.extract_text(text.replace("督促全县各行政机关", "我局"))
+    assert dept.document.agency == "随县政务服务和大数据管理局"

