@@ -165,6 +165,7 @@ _HAN = regex.compile(r"\p{Han}")
 _POST_STOP = regex.compile(r"[\s\d均已并其]")
 # 和 / 及 / 与 before the next count (1名专职人员和2名兼职…): where a count's words end
 NEXT_COUNT = regex.compile(r"(?:和|及|与)(?=\s*[\d零〇一二两三四五六七八九十])")
+_RECEIVING = "收到|受理|接到|接收|收悉"  # verbs of what came in (requests, letters …)
 # the applicant columns of the requests table (2019 and 2021 forms), by the words a part names
 APPLICANTS = (
     ("natural", regex.compile(r"自然人|公民(?!、法人)")),
@@ -1025,8 +1026,10 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         c.part, c.whole = part.claim.claim_id, whole.claim.claim_id
 
 
+# what came in, and totals: the counts a rate's base may be before the part's own ；-clause
 _RECEIVED_WORDS = regex.compile(
-    r"受理|收到|接到|接收|收悉|申请|来信|来访|来电|留言|诉求|咨询|投诉|举报|建议|提案|登记|总数|共计|合计|总计")
+    rf"{_RECEIVING}|申请|来信|来访|来电|留言|诉求|咨询|投诉|举报|建议|提案|登记|总数|共计|合计|总计")
+_SEMI_STOPS = "。；;！？!?\n"
 
 
 def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
@@ -1040,9 +1043,6 @@ def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
     if _RECEIVED_WORDS.search(lead) or _RECEIVED_WORDS.search(whole.claim.subject or ""):
         return True
     return bool(_bigrams(lead) & _bigrams(nt[part_from:part.ns]))
-
-
-_SEMI_STOPS = "。；;！？!?\n"
 
 
 def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found) -> bool:
@@ -1116,7 +1116,7 @@ _CHANNEL = (r"(?:公示栏|公开栏|宣传栏|公告栏|网站|微信公众号|
 _CHANNEL_WORD = regex.compile(r"网|专栏|平台|栏|微信|微博|公众号|新媒体|抖音|头条|客户端|媒体|报|电视|电台|广播")
 _CHANNEL_LED = regex.compile(
     rf"(?:通过|在|利用|依托|借助)?\p{{Han}}{{0,6}}?{_CHANNEL}(?:上|中)?(?:共|累计)?(?:公开|发布|张贴|公示|推送|刊登)")
-_RECEIVED_LED = regex.compile(r"(?:共|全年|累计)?(?:收到|受理|接到|接收|收悉)")
+_RECEIVED_LED = regex.compile(rf"(?:共|全年|累计)?(?:{_RECEIVING})")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
 # 其中(被市政府网站)采用5条: the share of the total that others took up, a part of its own
 _TAKEN_UP = regex.compile(r"(?:被[^，,；;。、]{0,20})?(?:采用|采纳|转载|刊用|录用|刊发)")
