@@ -323,6 +323,20 @@ _AREA_DISCLOSURE_BODY = regex.compile(
 _WHOLE_AREA = regex.compile(r"全[市省区县州盟旗]各?(?:各级|政府系统|行政机关|各部门|共)|各[区县市](?:[(（]?[县区市][)）]?)?(?:人民)?政府|[市省区县]政府各部门|各级行政机关")
 
 
+def _government_behind(name: str, body: str) -> tuple[str, str] | None:
+    """In a report of a whole area, the government behind the office that compiles it or answers
+    for it: 由市政府办公厅…编制, 请与上海市人民政府办公厅联系 (its own office); 请与随县政务服务和大数据
+    管理局联系 after 督促全县各行政机关… (the body that runs disclosure for the county, held-out 112).
+    (government, why) or None."""
+    office = _GOVERNMENT_OFFICE.match(name)
+    runs = None if office else _AREA_DISCLOSURE_BODY.match(name)
+    if (office is None and runs is None) or not _WHOLE_AREA.search(body, 0, 1500):
+        return None
+    if office is not None:
+        return office.group(1), "the government its office reports for"
+    return runs.group(1) + "人民政府", "the government it runs disclosure for"
+
+
 def _resolve_place(name: str, body: str) -> str:
     """A bare place name (平潭综合实验区, 武山镇) → the government the body names for it."""
     if _AGENCY_END.search(name) and not _PLACE_END.search(name):
@@ -395,16 +409,10 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     for name, how in cands():
         clean = clean_agency(name)
         if clean:
-            office = _GOVERNMENT_OFFICE.match(clean)
-            if office and how in ("contact", "compiled by") and _WHOLE_AREA.search(body, 0, 1500):
-                # 由市政府办公厅…编制, 请与上海市人民政府办公厅联系 in a report of the whole city: the
-                # office compiles and answers, the government reports
-                return office.group(1), f"{how}, the government its office reports for"
-            runs = _AREA_DISCLOSURE_BODY.match(clean)
-            if runs and how in ("contact", "compiled by") and _WHOLE_AREA.search(body, 0, 1500):
-                # 督促全县各行政机关…, 请与随县政务服务和大数据管理局联系 (held-out 112): the body that
-                # runs disclosure answers, the county's government reports
-                return runs.group(1) + "人民政府", f"{how}, the government it runs disclosure for"
+            if how in ("contact", "compiled by"):
+                government = _government_behind(clean, body)
+                if government is not None:
+                    return government[0], f"{how}, {government[1]}"
             return _resolve_place(clean, body), how
     ministries = Counter(
         m.group(1) for m in _MINISTRY.finditer(body[:3000])
