@@ -972,3 +972,15 @@ def test_a_heading_ending_in_a_table_word_is_no_table_header():
     # held-out 115: (一)主动公开信息内容 ⏎ 2019年度… is a heading and its sentence
     report = nlp.extract_text("(一)主动公开信息内容\n2019年度共主动公开政务信息148条。\n(二)依申请公开\n")
     assert [c.text for c in report.claims] == ["148条"] and not report.document.tables
+
+
+def test_an_items_own_total_word_does_not_end_a_semicolon_list():
+    # held-out 118 (fj_pingtan_czj_2024): …；财政预算、决算报告共7条；… is one more item
+    report = nlp.extract_text("2023年主动公开政府信息共61条，其中:减税降费5条，财税金融等政策及解读共1条；"
+                              "财政预算、决算报告共7条；财政资金直达基层12条；其他文件共51条等。")
+    assert [c.parent for c in report.claims] == [None] + ["claim-1"] * 5
+    fail = next(k for k in report.checks if k.status == "fail")
+    assert (fail.observed, fail.expected) == (76, 61)
+    # a total word before a verb starts a new statement
+    report = nlp.extract_text("收到申请10件，其中当面申请3件；共办理10件。")
+    assert [c.parent for c in report.claims] == [None, "claim-1", None]

@@ -117,6 +117,13 @@ CASES = [
     ("heldout116/zj_province_jianshe_2019", "2019", "其他对外管理服务事项处理决定12件。", "12件", "t2.other_services.decisions"),
     # in 项 the row's items, not its decisions (held-out 10, sh_shengtai_2020)
     ("heldout10/sh_shengtai_2020", "2019", "其他对外管理服务事项40项,比2019年增加8项。", "40项", None),
+    # held-out 119: requests in 封; 复议 without 行政 after the verb that raises it
+    ("heldout119/cn_yuanqu_2024_spam_mirror", "2021", "(二)依申请公开情况。2024年共收到12封申请。", "12封", "t3.new.total"),
+    ("heldout119/zj_jiaxing_jiashan_dayun_2024", "2021", "涉及复议0件,诉讼0件。", "0件", "t4.review.total"),
+    ("heldout119/zj_jiaxing_jiashan_dayun_2024", "2021", "县长信箱共收到来信50封。", "50封", None),
+    # held-out 118 (fj_pingtan_czj_2024): 其中公开答复 is the granted row; a bare 公开答复 is not
+    ("heldout118/fj_pingtan_czj_2024", "2021", "办结依申请2件，其中公开答复1件。", "1件", "t3.result.granted.total"),
+    ("heldout36/jx_jiujiang_lianxi_2024", "2021", "收到网民留言5条，公开答复4条。", "4条", None),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

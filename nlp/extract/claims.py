@@ -1397,6 +1397,11 @@ def _in_range(quantities: list[_Found], starts: list[int], lo: int, hi: int) -> 
     return quantities[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
+# a total word followed by more words (共办理, 累计发布): a clause that states a new total; one right
+# before the number (财政预算、决算报告共7条) is the item's own
+_NEW_TOTAL_LEAD = regex.compile(r"(?:共|累计|合计|总计)(?!计?\s*$)")
+
+
 def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
                   starts: list[int]) -> int:
     """Cut a 其中 scope at the first ；-clause that is not one more item of the list: its first
@@ -1434,7 +1439,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         too_long = len(lead) > _ITEM_LEAD and not _OUTCOME_END.search(lead) and not parallel
         if too_long or regex.search(r"[，,：:]", lead):
             return semi
-        if regex.search(r"共|累计|合计|总计", lead):  # ；共办理718件: a new total
+        if _NEW_TOTAL_LEAD.search(lead):  # ；共办理718件: a new total (…；决算报告共7条: an item)
             return semi
         pos = semi + 1
 
