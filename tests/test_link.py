@@ -124,6 +124,8 @@ CASES = [
     # held-out 118 (fj_pingtan_czj_2024): 其中公开答复 is the granted row; a bare 公开答复 is not
     ("heldout118/fj_pingtan_czj_2024", "2021", "办结依申请2件，其中公开答复1件。", "1件", "t3.result.granted.total"),
     ("heldout36/jx_jiujiang_lianxi_2024", "2021", "收到网民留言5条，公开答复4条。", "4条", None),
+    # held-out 123 (ha_xinyang_2013): 专(兼)职 staff together are the whole staff
+    ("heldout123/ha_xinyang_2013", "pre2019", "从事政府信息公开工作的专(兼)职工作人员共991人,其中专职人员689人,兼职302人。", "991人", "staff.people"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
