@@ -984,3 +984,30 @@ def test_an_items_own_total_word_does_not_end_a_semicolon_list():
     # a total word before a verb starts a new statement
     report = nlp.extract_text("收到申请10件，其中当面申请3件；共办理10件。")
     assert [c.parent for c in report.claims] == [None, "claim-1", None]
+
+
+def test_what_is_carried_into_next_year_is_no_outcome_of_the_requests_closed():
+    # held-out 125 (hb_wuhan_hongshan_2023): the six outcomes make the 733, the 45 is apart
+    report = nlp.extract_text("共办结政府信息公开申请733件,其中予以公开238件,部分公开33件,不予公开38件,"
+                              "无法提供323件,不予处理25件,其他处理76件,转接下年度办理45件。")
+    assert [c.parent for c in report.claims][-1] is None
+    assert [k.status for k in report.checks] == ["pass"]
+    # under the year's received requests it is a part of the balance
+    report = nlp.extract_text("全年收到申请59件,其中办结52件,结转下年度7件。")
+    assert [c.parent for c in report.claims] == [None, "claim-1", "claim-1"]
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    # held-out 126 (fj_pingtan_jjf_2019): the share names its part, not the nearest count
+    ("全年共制发政府信息437条，其中，主动公开政府信息55条、依申请公开341条、不予公开41条，主动公开政府信息占比12.59%。",
+     "55条"),
+    # … or two parts together: no single count is its part
+    ("全年共制发政府信息437条，其中，主动公开政府信息55条（规范性文件6条）、依申请公开341条、不予公开41条，"
+     "主动公开及依申请公开政府信息占比高达90.62%。", None),
+    ("共主动公开政府信息33条，其中业务类信息26条，占79%。", "26条"),  # no words of its own: the nearest
+])
+def test_a_share_is_of_the_count_its_words_name(text, part):
+    claims = claims_of(text)
+    share = next(c for c in claims if c.kind == "percent")
+    named = next((c.text for c in claims if c.claim_id == share.part), None)
+    assert named == part

@@ -126,6 +126,12 @@ CASES = [
     ("heldout36/jx_jiujiang_lianxi_2024", "2021", "收到网民留言5条，公开答复4条。", "4条", None),
     # held-out 123 (ha_xinyang_2013): 专(兼)职 staff together are the whole staff
     ("heldout123/ha_xinyang_2013", "pre2019", "从事政府信息公开工作的专(兼)职工作人员共991人,其中专职人员689人,兼职302人。", "991人", "staff.people"),
+    # held-out 124: 规范性文件 rows in 条, with 数量 and the verb after the noun; 提交 by the public
+    ("heldout124/gs_tianshui_wushan_chengguan_2025", "2021", "本年度行政规范性文件发布0条,废止数量0条,现行有效数量0条。", "0条", "t2.normative.issued"),
+    ("heldout124/sn_xian_gaoling_2024", "2021", "公众通过网络途径向区政府提交政府信息公开申请187件。", "187件", "t3.new.total"),
+    ("heldout6/ln_liaoyang_2019", "2021", "共办理公民、法人和其他组织提出的政府信息公开申请71件。", "71件", None),
+    # held-out 125 (hb_wuhan_hongshan_2023): 转接下年度 is carried forward
+    ("heldout125/hb_wuhan_hongshan_2023", "2021", "共办结申请733件,其他处理76件,转接下年度办理45件。", "45件", "t3.carried_forward.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

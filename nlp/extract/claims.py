@@ -565,6 +565,10 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             named = part is None
             if named:  # …198条…。主动公开的政府信息占41.5%: the count it names, before
                 part = _named_before(nt, pre, ss, quantities[:i])
+            else:
+                part = _the_part_it_names(pre, part, [g for g in quantities[:i] if g.ns >= ss])
+                if part is None:
+                    continue  # 主动公开及依申请公开政府信息占比90.62%: of two parts together
         else:
             continue
         if part is not None:
@@ -1152,6 +1156,40 @@ def _nearest_count(quantities: list[_Found], i: int, ss: int, nt: str = "") -> _
     return None
 
 
+_SHARE_AT = regex.compile(r"占")
+_BOTH = regex.compile(r"以及|及|和|与")
+_INFO_TAIL = regex.compile(r"(?:的)?(?:政府)?信息$")
+
+
+def _names(words: str, g: _Found) -> bool:
+    """Do `words` name what count `g` counts (one holds the other, 政府信息 aside)?"""
+    subject = _INFO_TAIL.sub("", (g.claim.subject or "").strip())
+    return len(subject) >= 2 and (subject in words or words in subject)
+
+
+def _the_part_it_names(pre: str, nearest: _Found, earlier: list[_Found]) -> _Found | None:
+    """…主动公开政府信息55条、依申请公开341条、不予公开41条，主动公开政府信息占比12.59%: a share whose
+    own words name one of the sentence's counts is of that count, not of the nearest one
+    (held-out 126); None when its words name two of them joined by 及/和 (a share of both,
+    which no single count is)."""
+    m = _SHARE_AT.search(pre)
+    words = pre[:m.start()].strip() if m else ""
+    if len(words) < 4:
+        return nearest
+    counts = [g for g in earlier if g.claim.kind in _COUNTED]
+
+    def overlap(text: str, g: _Found) -> int:
+        return len(_bigrams(text) & _bigrams(g.claim.subject))
+
+    sides = [_INFO_TAIL.sub("", w) for w in _BOTH.split(words)]
+    if len(sides) >= 2 and all(len(w) >= 2 for w in sides):
+        named = [next((g for g in counts if _names(w, g)), None) for w in sides]
+        if all(g is not None for g in named) and len({id(g) for g in named}) == len(named):
+            return None
+    best = max(counts, key=lambda g: overlap(words, g), default=nearest)
+    return best if overlap(words, best) > overlap(words, nearest) + 1 else nearest
+
+
 def _named_before(nt: str, words: str, ss: int, earlier: list[_Found]) -> _Found | None:
     """The count a share names when its own sentence has none (…其中主动公开政府信息198条，…。
     主动公开的政府信息占41.5%): the earlier count of the same paragraph, within `_NAMED_BACK`
@@ -1210,6 +1248,7 @@ _THE_REST = regex.compile(r"其余|剩余|余下")
 
 
 _REVIEW_WORDS = regex.compile(r"复议|诉讼")  # (行政复议, 行政诉讼)
+_CLOSED_WORDS = regex.compile(r"办结|答复|办理完毕|完成办理")  # a count of the requests closed
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
@@ -1231,6 +1270,10 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     received, channel = _RECEIVED_LED.match(first), _CHANNEL_WORD.search(first)
     carried_first = _carried_over(first)
     review_first = _REVIEW_WORDS.search(first) is not None
+    # 共办结…733件,其中予以公开238件,…,转接下年度办理45件: what is carried into next year is no
+    # outcome of the requests closed (held-out 125)
+    closed_total = bool(totals) and _CLOSED_WORDS.search(
+        nt, _clause_start(nt, totals[-1].pre_start), totals[-1].ns) is not None
     for k in range(1, len(parts)):
         gap = nt[parts[k - 1].ne:parts[k].pre_start]
         semi = max(gap.rfind("；"), gap.rfind(";"))
@@ -1238,6 +1281,8 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
         own = nt[cs:parts[k].pre_start] if cs > parts[k - 1].ns else None  # its own clause's lead
         if own is not None and not review_first and _REVIEW_WORDS.search(own):
             return parts[:k]  # …信函申请5件,发生行政复议1件: another table block, not one more part
+        if own is not None and closed_total and _carried_forward(own) and not _carried_forward(first):
+            return parts[:k]
         if own is not None and not carried_first and _carried_over(own):
             # 其中自然人申请件12件,法人或其他组织申请件0件,上年度结转…申请0件: last year's requests
             # are the balance's next row, not one more applicant
