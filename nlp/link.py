@@ -203,6 +203,9 @@ def candidate_rules(unit: str | None, *texts: str) -> set[int]:
     return out
 
 
+_SIBLING_BEFORE = regex.compile(r"\p{Han}\s*[、和及与]\s*$")
+
+
 def rule_indicator(
     claim: Claim, context: str, template: str | None, sentence: str = "", after: str = "",
     section: str = "",
@@ -221,6 +224,13 @@ def rule_indicator(
         return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
     unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
+    # a subject the clause ends with, after a sibling joined by 、 in the same clause, repeats its
+    # words: a match inside that copy alone is one the clause turned down (运用微信、微博发布信息 +
+    # 微博发布信息: two channels). A 、-item that is the whole clause (、部分公开1件) keeps the copy.
+    echo = len(pre)
+    if claim.subject and context.endswith(claim.subject) and \
+            _SIBLING_BEFORE.search(context[: len(context) - len(claim.subject)]):
+        echo = len(context)
     best: tuple[float, IndicatorRule] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
     best_reason: tuple[float, IndicatorRule] | None = None  # the best reason row (result.*)
@@ -235,7 +245,7 @@ def rule_indicator(
         ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
         if ctx_ends:  # the clause itself names it: the nearer to the number, the better
             score = float(max(ctx_ends))
-        elif m := rule.pattern.search(pre):  # only with the subject after it
+        elif (m := rule.pattern.search(pre)) and m.start() < echo:  # only with the subject after it
             score = -1.0 - m.start() / 1000  # the words nearest the clause's start first
         elif after and (m := rule.pattern.search(after)):
             score = -2.0 - m.start() / 1000  # after the number: the nearer, the better

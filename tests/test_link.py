@@ -132,6 +132,15 @@ CASES = [
     ("heldout6/ln_liaoyang_2019", "2021", "共办理公民、法人和其他组织提出的政府信息公开申请71件。", "71件", None),
     # held-out 125 (hb_wuhan_hongshan_2023): 转接下年度 is carried forward
     ("heldout125/hb_wuhan_hongshan_2023", "2021", "共办结申请733件,其他处理76件,转接下年度办理45件。", "45件", "t3.carried_forward.total"),
+    # held-out 127 (ah_xuancheng_jingxian_2012): a bare 共计 count totals the clause's lead
+    ("heldout127/ah_xuancheng_jingxian_2012", "pre2019", "我县主动公开政府信息28大项、79小项,共计6657条。", "6657条", "active.total"),
+    ("heldout127/ah_xuancheng_jingxian_2012", "pre2019", "全年主动公开政府信息，共6657条。", "6657条", "active.total"),
+    # held-out 129 (gd_guangzhou_haizhu_changgang_2018): two channels joined by 、 are no channel row
+    ("heldout129/gd_guangzhou_haizhu_changgang_2018", "pre2019", "运用微信、微博发布信息102条。", "102条", None),
+    ("heldout129/gd_guangzhou_haizhu_changgang_2018", "pre2019", "通过官方微博发布信息102条。", "102条", "active.channel.weibo"),
+    ("heldout10/ln_weijian_2020", "2021", "其中,依申请同意公开14件、部分公开1件,不予处理1件。", "1件", "t3.result.partial.total"),
+    # held-out 131 (gd_zhongshan_dachong_2022): hotline tickets are no requests, in the request section too
+    ("heldout131/gd_zhongshan_dachong_2022", "2021", "(二)做好政府信息依申请公开工作。2022年我镇共收到群众依申请公开信件4件,均在规定时间内办结;全年受理和办结12345政务服务热线工单3218件。", "3218件", None),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

@@ -488,6 +488,8 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
             break
     for p in r.by_role("change"):
         pre = p.rx.sub("", pre)
+    if _TOTAL_ONLY.fullmatch(pre.strip()):
+        pre = _lead_of_a_bare_total(nt, f, found, k, cs) or pre
     subject = _clean_subject(pre, r)
     post = _post_noun(nt, f.ne, r)
     if post and (len(subject) < 2 or subject in r.strip_prefix or c.kind == "count"):
@@ -509,6 +511,23 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
 
 
 _SAME_THING_GAP = " \t,，、共计累达"
+# a clause that is a total word alone before its number (…主动公开政府信息28大项、79小项,共计6657条)
+_TOTAL_ONLY = regex.compile(r"(?:共|共计|合计|总计|累计|一共|总共)(?:为|达|有)?")
+_FIRST_NUMBER = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
+_LEADING_DATE = regex.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}[\d年月日号底末止\s]*(?:以来)?[，,]?\s*")
+
+
+def _lead_of_a_bare_total(nt: str, f: _Found, found: list[_Found], k: int, cs: int) -> str:
+    """The words a bare 共计 count is a total of: the lead of its ；-clause up to the first number
+    (我县主动公开政府信息28大项、79小项,共计6657条 → 我县主动公开政府信息), when no earlier count stands
+    in that clause (then it totals those, 网上申请105件，快递17件，合计122件, or counts another thing:
+    收到申请共84条,总计68人)."""
+    start = _clause_start(nt, f.pre_start, _SEMI_STOPS)
+    if any(g.ns >= start for g in found[:k]):
+        return ""
+    lead = _LEADING_DATE.sub("", nt[start:cs])  # 2012年12月31日,我县…网站发布…信息28大项
+    m = _FIRST_NUMBER.search(lead)
+    return lead[:m.start()] if m else lead.rstrip(" \t，,、：:")
 
 
 _WORDS_ENDING_IN_AND = {"参与", "给与", "赋与", "涉及", "普及", "顾及", "触及", "危及", "惠及"}
