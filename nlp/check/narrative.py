@@ -460,10 +460,13 @@ def _other_counter(claims: list[Claim], total: Claim, parts: list[Claim], missin
 
 
 def _bare_number(text: str, claims: list[Claim], total: Claim, parts: list[Claim]) -> str:
-    """A number inside the list (between the total and its last part) that is no claim: an
-    item printed without its measure word (…会议活动类信息460条,部门动态402,其他信息248条);
+    """A number inside the list (between the total and its last part, or after the last part
+    in the rest of its clause) that is no claim: an item printed without its measure word
+    (…会议活动类信息460条,部门动态402,其他信息248条; …年度报告1条,部门预决算3(…)条。, held-out 134);
     the list's sum cannot be trusted then. "" when there is none."""
     end = max(p.end for p in parts)
+    stop = _CLAUSE_END.search(text, end)
+    end = stop.start() if stop is not None else len(text)
     spans = [(c.start, c.end) for c in _claims_between(claims, total.end, end)]
     for m in _BARE.finditer(text, total.end, end):
         if not any(a <= m.start() < b for a, b in spans):
@@ -472,6 +475,7 @@ def _bare_number(text: str, claims: list[Claim], total: Claim, parts: list[Claim
 
 
 _BARE = regex.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*[年月日号%％])")
+_CLAUSE_END = regex.compile(r"[。；;\n]")
 
 
 # 其他文件 (其他部门文件): the catalogue's category of documents beside 规章 and 规范性文件, not the
