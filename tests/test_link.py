@@ -141,6 +141,12 @@ CASES = [
     ("heldout10/ln_weijian_2020", "2021", "其中,依申请同意公开14件、部分公开1件,不予处理1件。", "1件", "t3.result.partial.total"),
     # held-out 131 (gd_zhongshan_dachong_2022): hotline tickets are no requests, in the request section too
     ("heldout131/gd_zhongshan_dachong_2022", "2021", "(二)做好政府信息依申请公开工作。2022年我镇共收到群众依申请公开信件4件,均在规定时间内办结;全年受理和办结12345政务服务热线工单3218件。", "3218件", None),
+    # held-out 135 (js_suzhou_office_2023): (包含上年结转…) as (含…); answers in 依申请公开答复, not guided ones
+    ("heldout135/js_nanjing_jiangning_2022", "2021", "全年受理政府信息公开申请2025件(包含上年结转71件)。", "2025件", None),
+    ("heldout135/js_suzhou_office_2023", "2021", "全年办理市政府本级依申请公开答复263件。", "263件", "t3.result.total.total"),
+    ("heldout135/js_suzhou_office_2023", "2021", "指导基层单位办理疑难复杂依申请公开答复300余件。", "300余件", None),
+    # held-out 136 (jx_yichun_fengcheng_tongtian_2018): reposts on the Weibo account are its count
+    ("heldout136/jx_yichun_fengcheng_tongtian_2018", "pre2019", "“幸福同田”微博转发政务信息数184条。", "184条", "active.channel.weibo"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

@@ -503,3 +503,13 @@ def test_a_bare_number_after_the_last_part_leaves_the_sum_uncertain():
                               "政府信息公开工作年度报告1条,部门预决算3(45个单位在3个总表中公示)条。")
     [check] = [k for k in report.checks if k.check == "parts_vs_total"]
     assert check.status == "uncertain" and "“3”" in check.message
+
+
+def test_each_counts_only_the_items_after_the_last_count():
+    # held-out 135 (zj_hangzhou_yuhang_2024): 意见征集及结果反馈各19条 is two items of 19, not ten
+    from nlp import extract_text
+
+    report = extract_text("共公开信息116条，其中工作动态40条、通知公告18条、信息公开年报1条、"
+                          "意见征集及结果反馈各19条。")
+    [check] = [k for k in report.checks if k.check == "parts_vs_total"]
+    assert (check.status, check.observed) == ("pass", 40 + 18 + 1 + 19 * 2)

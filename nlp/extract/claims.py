@@ -768,7 +768,7 @@ def _group_heads(nt: str, parts: list[_Found], totals: list[_Found]) -> list[_Fo
 
 _SEMI = regex.compile(r"[；;]")
 _EACH_IN = regex.compile(r"各\s*\d")
-_BRACKET_PART = regex.compile(r"(?<=[（(]|[（(][^（）()]{0,12}[，,])\s*(?:含|包括|其中)")
+_BRACKET_PART = regex.compile(r"(?<=[（(]|[（(][^（）()]{0,12}[，,])\s*(?:包含|含|包括|其中)")
 _EXTRA_MARK = regex.compile(r"[，,；;、]\s*(?:另有|另外|另|此外|以及另)")
 _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
 # the same container without 在, opening its sentence: 公开信息中，…19条，占比47.5%
