@@ -27,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from pathlib import Path
 from typing import Any
 
@@ -523,7 +523,7 @@ def _lead_of_a_bare_total(nt: str, f: _Found, found: list[_Found], k: int, cs: i
     in that clause (then it totals those, 网上申请105件，快递17件，合计122件, or counts another thing:
     收到申请共84条,总计68人)."""
     start = _clause_start(nt, f.pre_start, _SEMI_STOPS)
-    if any(g.ns >= start for g in found[:k]):
+    if k > 0 and found[k - 1].ns >= start:  # (found is in text order: the nearest one decides)
         return ""
     lead = _LEADING_DATE.sub("", nt[start:cs])  # 2012年12月31日,我县…网站发布…信息28大项
     m = _FIRST_NUMBER.search(lead)
@@ -585,7 +585,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             if named:  # …198条…。主动公开的政府信息占41.5%: the count it names, before
                 part = _named_before(nt, pre, ss, quantities[:i])
             else:
-                part = _the_part_it_names(pre, part, [g for g in quantities[:i] if g.ns >= ss])
+                part = _the_part_it_names(pre, part, quantities[bisect_left(starts, ss):i])
                 if part is None:
                     continue  # 主动公开及依申请公开政府信息占比90.62%: of two parts together
         else:
@@ -936,7 +936,7 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
             continue
         _, se = _sentence_bounds(nt, t.ns)
         parts: list[_Found] = []
-        for f in quantities[k + 1:]:
+        for f in islice(quantities, k + 1, None):
             if f.ns >= se or f.claim.parent is not None or f.claim.unit != c.unit or \
                     not _names_an_applicant(f) or _clause_start(nt, f.pre_start) < (
                         parts[-1].ne if parts else t.ne):
@@ -1165,7 +1165,8 @@ def _nearest_count(quantities: list[_Found], i: int, ss: int, nt: str = "") -> _
         closed = max(nt.rfind("）", ss, quantities[i].ns), nt.rfind(")", ss, quantities[i].ns))
         if closed >= 0:
             opened = max(nt.rfind("（", ss, closed), nt.rfind("(", ss, closed))
-    for g in reversed(quantities[:i]):
+    for j in range(i - 1, -1, -1):
+        g = quantities[j]
         if g.ns < ss:
             return None
         if opened >= 0 and opened < g.ns < closed:
