@@ -47,6 +47,7 @@ class LogicalRow:
     slots: list[Slot] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)  # by mapper kind: how the row was placed
     caption: str = ""  # the table's caption (the heading above it), context for its mappers
+    fixed: bool = False  # its table's reader placed every cell in the form's columns
 
     @property
     def label(self) -> str:
@@ -205,7 +206,7 @@ def logical_rows(table: Table) -> list[LogicalRow]:
                 slots.pop()  # `… 0 | 0` then `2` (the next row's 2.其他法律…, cut to its number)
         _fill_paths(table, grid, header_rows, slots, text_mode, full)
         out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots,
-                              caption=table.caption))
+                              caption=table.caption, fixed=table.fixed_columns))
     return out
 
 

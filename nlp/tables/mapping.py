@@ -162,7 +162,8 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
 
 
 def positional_columns(slots: list[Slot], cols: list[str | None], order: list[str],
-                       group: int, *, sums: bool = True) -> list[str | None] | None:
+                       group: int, *, sums: bool = True, blanks: bool = False
+                       ) -> list[str | None] | None:
     """Columns by position for a row whose header does not name them all: converters
     (PDF → Markdown, web excerpts) drop or garble the header of tables 三 and 四, or give
     placeholders (数据1 … 数据6). The row must hold exactly the numbers of `order` (the
@@ -175,13 +176,13 @@ def positional_columns(slots: list[Slot], cols: list[str | None], order: list[st
     k = len(slots)
     while k > n and slots[k - 1].value is None:
         k -= 1
-    if all(s.value is None for s in slots) and not sums and len(slots) == n:
+    if blanks and all(s.value is None for s in slots) and not sums and len(slots) == n:
         k = n  # a row printed all blank, in a table whose other rows proved the positions
     if k != n or all(cols[:n]) or (sums and all(s.value is None for s in slots[:n])):
         return None
-    if any(s.value is None for s in slots[:n]) and len(slots) != n:
-        # a blank among the numbers is a cell the page printed empty (56 | | | | | | 56,
-        # held-out 141) only in a row of exactly the template's cells
+    if any(s.value is None for s in slots[:n]) and (not blanks or len(slots) != n):
+        # a blank among the numbers holds its place only where the reader placed every cell in
+        # the form's columns (56 | | | | | | 56, held-out 141), never in a converter's row
         return None
     if any(c is not None and c != order[j] for j, c in enumerate(cols[:n])):
         return None
@@ -211,14 +212,14 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
             lr.notes["三"] = notes[i]
         cols = [match(_leaf(s.path), cols_k, threshold=0.95) for s in lr.slots]
         if name and not all(cols):
-            placed = positional_columns(lr.slots, cols, order, len(order))
+            placed = positional_columns(lr.slots, cols, order, len(order), blanks=lr.fixed)
             if placed is not None:
                 cols, proven = placed, True
                 _note(lr, "三", "columns placed by position: the header does not name them, "
                       "the row holds the 7 numbers of table 三 and its 总计 is the sum of the "
                       "others")
             elif (loose := positional_columns(lr.slots, cols, order, len(order),
-                                              sums=False)) is not None:
+                                              sums=False, blanks=lr.fixed)) is not None:
                 unproven.append((i, loose))
         all_cols.append(cols)
     if proven:
