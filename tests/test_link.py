@@ -147,6 +147,9 @@ CASES = [
     ("heldout135/js_suzhou_office_2023", "2021", "指导基层单位办理疑难复杂依申请公开答复300余件。", "300余件", None),
     # held-out 136 (jx_yichun_fengcheng_tongtian_2018): reposts on the Weibo account are its count
     ("heldout136/jx_yichun_fengcheng_tongtian_2018", "pre2019", "“幸福同田”微博转发政务信息数184条。", "184条", "active.channel.weibo"),
+    # held-out 140 (nm_province_jiaotong_2024): 受理并答复 counts what was answered
+    ("heldout140/nm_province_jiaotong_2024", "2021", "规范受理并答复政府信息公开申请21件(含上年度结转1件)。", "21件", "t3.result.total.total"),
+    ("heldout140/nm_province_jiaotong_2024", "2021", "共受理政府信息公开申请21件。", "21件", "t3.new.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
