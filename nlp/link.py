@@ -286,16 +286,24 @@ _KINDS_COUNTED = regex.compile(r"\s*(?:的)?(?:内容|方面)")
 _YEAR_OPENER = regex.compile(
     r"(?:(?:截至|截止|至)\s*)?(?P<y>(?:19|20)\d{2})\s*年(?:度|底|末|全年)?\s*[,，]"
     r"|(?P<prev>上年度|上一年度?|去年)\s*[,，]")
+# a clause that opens with a year and the count's verb (2021年收到…申请1件, held-out 139)
+_YEAR_VERB = regex.compile(
+    r"(?:^|(?<=[。；;，,\s]))(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?=\s*(?:共|全年|累计)?"
+    r"(?:收到|受理|接到|办理|办结|答复|主动公开|公开|发布|制发|印发))")
 
 
 def _of_another_year(sentence: str, year: int | None) -> bool:
     """Does the last year that opens a clause of `sentence` (the sentence up to the claim) name
     another year than the report's (`2022年,` in a 2023 report), or last year (`上年度,`)?"""
-    openers = list(_YEAR_OPENER.finditer(sentence)) if "年" in sentence else []
+    if "年" not in sentence:
+        return False
+    openers = sorted([*_YEAR_OPENER.finditer(sentence), *_YEAR_VERB.finditer(sentence)],
+                     key=lambda m: m.start())
     if not openers:
         return False
     last = openers[-1]
-    return bool(last.group("prev")) or (year is not None and int(last.group("y")) != year)
+    return bool(last.groupdict().get("prev")) or (
+        year is not None and int(last.group("y")) != year)
 
 
 # table-二 rows that count decisions or items (never pieces of published information)

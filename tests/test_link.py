@@ -544,3 +544,11 @@ def test_a_cumulative_total_beside_the_years_new_total_loses_the_id():
     # alone, a 累计 count of the year keeps it (held-out 61 咸宁: 累计 sums the year)
     alone = {c.text: c.indicator for c in nlp.extract_text(text.replace("2010年新增主动公开政府信息57条,其中,", "")).claims}
     assert alone["272条"] == "active.total"
+
+
+def test_a_count_of_another_year_named_by_its_year_gets_no_id():
+    # held-out 139 (sd_linyi_luozhuang_shichangjianguan_2022): last year's figure, the base of 同比
+    text = ("某区市场监督管理局2022年政府信息公开工作年度报告\n2022年共收到政府信息公开申请7件。"
+            "2021年收到政府信息公开申请1件，同比增加600%。\n\n" + TEMPLATE_HINT["2021"])
+    ids = {c.text: c.indicator for c in nlp.extract_text(text).claims}
+    assert ids["7件"] == "t3.new.total" and ids["1件"] is None
