@@ -150,6 +150,11 @@ CASES = [
     # held-out 140 (nm_province_jiaotong_2024): 受理并答复 counts what was answered
     ("heldout140/nm_province_jiaotong_2024", "2021", "规范受理并答复政府信息公开申请21件(含上年度结转1件)。", "21件", "t3.result.total.total"),
     ("heldout140/nm_province_jiaotong_2024", "2021", "共受理政府信息公开申请21件。", "21件", "t3.new.total"),
+    # held-out 147 (hb_huangshi_daye_office_2024): 办理答复 counts answers
+    ("heldout147/hb_huangshi_daye_office_2024", "2021", "共受理依申请公开30件,办理答复28件。", "28件", "t3.result.total.total"),
+    # held-out 150 (sn_baoji_fagaiwei_2021): reviews counted in 条, 正在办理 is pending
+    ("heldout150/sn_baoji_fagaiwei_2021", "2021", "全年收到行政复议3条,其中2条维持,1条正在办理中。", "3条", "t4.review.total"),
+    ("heldout150/sn_baoji_fagaiwei_2021", "2021", "全年收到行政复议3条,其中2条维持,1条正在办理中。", "1条", "t4.review.pending"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
