@@ -565,6 +565,21 @@ def test_share_list_after_its_total_in_the_same_sentence():
     assert by_text["81.8%"].whole != by_text["160次"].claim_id
 
 
+
+def test_share_list_after_its_total_on_the_line_before():
+    # held-out 153 (尧坝 2022): the total ends a paragraph (。 and a line break), the shares follow
+    text = ("累计公开政府信息580条。\n从公开渠道来看,政府网站公开信息118条,占比20.34%;政务新媒体公开信息142条,"
+            "占比24.48%;通过报刊、电视等传统公开载体公开信息320条,占比55.18%。")
+    report = nlp.extract_text(text)
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["24.48%"].whole == by_text["55.18%"].whole == by_text["580条"].claim_id
+    assert [(k.status, k.observed) for k in report.checks if k.check == "percent_of"][-1][0] == "fail"
+    # the same with no line break, and with a blank line, gives the same links
+    for sep in ("", "\n\n"):
+        again = nlp.extract_text(text.replace("\n", sep))
+        wholes = {c.text: c.whole for c in again.claims if c.kind == "percent"}
+        assert len(set(wholes.values())) == 1 and None not in wholes.values()
+
 def test_qizhong_scope_ends_at_a_clause_naming_its_own_means():
     # heldout23/js_gaochun_2022: 网站发布信息4583条，其中…2107条，…672条；通过…微博发布…6012条
     report = nlp.extract_text(

@@ -886,7 +886,10 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
     for f in reversed(_in_range(quantities, starts, ss, first)):
         if f.ne <= first and holds(f.claim, exact=True):
             return f
-    prev_start = _clause_start(nt, max(ss - 1, 0), _SENT_END)
+    back = ss - 1  # past the stop (and a line break after it: 。\n) to the previous sentence
+    while back > 0 and (nt[back - 1] in _SENT_END or nt[back - 1].isspace()):
+        back -= 1
+    prev_start = _clause_start(nt, max(back, 0), _SENT_END)
     for f in reversed(_in_range(quantities, starts, prev_start, ss)):
         if f.ne <= ss and holds(f.claim, exact=False):
             return f
