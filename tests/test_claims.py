@@ -580,6 +580,25 @@ def test_share_list_after_its_total_on_the_line_before():
         wholes = {c.text: c.whole for c in again.claims if c.kind == "percent"}
         assert len(set(wholes.values())) == 1 and None not in wholes.values()
 
+
+def test_a_sublist_with_its_own_subtotal_inside_a_qizhong_list():
+    # held-out 149 (蓬江 2024): two ；-sublists, each closed by 共发布N条, under a 其中 of the total
+    text = ("主动公开政府信息公开目录和我局专题专栏共188条。其中政府信息公开目录中公开年度报告1条,组织机构4条、"
+            "部门文件22条、其他3条,共发布30条;专题专栏包括价格收费52条、投资管理18条,共发布70条。")
+    report = nlp.extract_text(text)
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["30条"].parent == by_text["188条"].claim_id
+    assert {by_text[t].parent for t in ("1条", "22条", "3条")} == {by_text["30条"].claim_id}
+    assert by_text["52条"].parent == by_text["18条"].parent == by_text["70条"].claim_id
+    assert "fail" not in [k.status for k in report.checks if k.check == "parts_vs_total"]
+    # a sublist that does not add up to its subtotal is still found wrong
+    report = nlp.extract_text(text.replace("其他3条,共发布30条", "其他3条,共发布29条"))
+    assert "fail" in [k.status for k in report.checks if k.check == "parts_vs_total"]
+    # a closing count larger than the 其中 total is no subtotal of its list
+    report = nlp.extract_text("主动公开信息共20条。其中动态类信息12条,文件类信息6条,共发布50条。")
+    by_text = {c.text: c for c in report.claims}
+    assert by_text["12条"].parent == by_text["20条"].claim_id
+
 def test_qizhong_scope_ends_at_a_clause_naming_its_own_means():
     # heldout23/js_gaochun_2022: 网站发布信息4583条，其中…2107条，…672条；通过…微博发布…6012条
     report = nlp.extract_text(

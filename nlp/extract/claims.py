@@ -952,14 +952,19 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
 
 
 _TOTAL_AFTER = regex.compile(
-    r"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:合计|共计|总计|总共|一共|共)")
+    r"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:合计|共计|总计|总共|一共|共)"
+    r"(?:发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")
 
 
 def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     """网上申请105件，快递17件，合计122件: a total printed after the counts it sums is their
-    parent. The total's clause is only the total word and the count; the parts are the counts
-    of the same counter right before it, one a clause, clause after clause, none a part or a
-    change already; two at least."""
+    parent. The total's clause is only the total word (and a verb: 共发布102条) and the count;
+    the parts are the counts of the same counter right before it, one a clause, clause after
+    clause, none a change; two at least. Parts already in a 其中 list of a larger total make a
+    sublist with its own subtotal (…共188条。其中A1条、…其他3条,共发布102条;专栏包括…,共发布86条):
+    the subtotal takes them and becomes the part of that total."""
+    shared = {f.claim.part for f in quantities if f.claim.part}
+    by_id = {f.claim.claim_id: f for f in quantities}
     for i, f in enumerate(quantities):
         c = f.claim
         if i < 2 or c.kind not in _COUNTED or c.direction is not None:
@@ -975,15 +980,33 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             # (a part must end right before the next part's clause: so one a clause)
             if (g.ne > edge or nt[g.ne:edge].strip(" ，,、；;") or gs < ss
                     or g.claim.kind != c.kind or not same_counter(g.claim.unit, c.unit)
-                    or g.claim.parent is not None or g.claim.direction is not None):
+                    or g.claim.direction is not None
+                    or (g.claim.parent is not None and not _outer_list(g, parts, by_id, c))):
                 break
             parts.append(g)
             edge = gs
         if len(parts) < 2:
             continue
+        outer = parts[0].claim.parent
+        if outer is not None:  # a sublist of a larger total's list
+            if any(g.claim.claim_id in shared for g in parts) or c.parent not in (None, outer) \
+                    or sum(g.claim.value or 0 for g in parts) > (c.value or 0):
+                continue
+            c.parent, c.group = outer, parts[0].claim.group
+            if "其中" in parts[0].claim.qualifiers and "其中" not in c.qualifiers:
+                c.qualifiers.append("其中")
         for g in parts:
             g.claim.parent = c.claim_id
             g.claim.group = f"合计@{cs}"
+
+
+def _outer_list(g: _Found, parts: list[_Found], by_id: dict[str, _Found], total: Claim) -> bool:
+    """Whether `g`, a part already, may join a sublist closed by `total`: it is in the same list
+    as the parts taken so far, of a larger total stated before it."""
+    parent = by_id.get(g.claim.parent or "")
+    if parent is None or (parent.claim.value or 0) <= (total.value or 0):
+        return False
+    return all(p.claim.parent == g.claim.parent and p.claim.group == g.claim.group for p in parts)
 
 
 def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
