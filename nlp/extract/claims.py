@@ -989,8 +989,7 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             continue
         outer = parts[0].claim.parent
         if outer is not None:  # a sublist of a larger total's list
-            if any(g.claim.claim_id in shared for g in parts) or c.parent not in (None, outer) \
-                    or sum(g.claim.value or 0 for g in parts) > (c.value or 0):
+            if any(g.claim.claim_id in shared for g in parts) or c.parent not in (None, outer):
                 continue
             c.parent, c.group = outer, parts[0].claim.group
             if "其中" in parts[0].claim.qualifiers and "其中" not in c.qualifiers:
