@@ -953,7 +953,7 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
 
 _TOTAL_AFTER = regex.compile(
     r"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:合计|共计|总计|总共|一共|共)"
-    r"(?:发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")
+    r"(发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")
 
 
 def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
@@ -970,7 +970,9 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         if i < 2 or c.kind not in _COUNTED or c.direction is not None:
             continue
         cs = _clause_start(nt, f.pre_start)
-        if not _TOTAL_AFTER.fullmatch(nt[cs:f.pre_start].strip()):
+        m = _TOTAL_AFTER.fullmatch(nt[cs:f.pre_start].strip())
+        # (a verb after the total word: only after a comma; ；共办理718件 states a new total)
+        if m is None or (m.group(1) and nt[max(cs - 1, 0)] in "；;"):
             continue
         ss, _ = _sentence_bounds(nt, cs)
         parts: list[_Found] = []
@@ -981,7 +983,8 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             if (g.ne > edge or nt[g.ne:edge].strip(" ，,、；;") or gs < ss
                     or g.claim.kind != c.kind or not same_counter(g.claim.unit, c.unit)
                     or g.claim.direction is not None
-                    or (g.claim.parent is not None and not _outer_list(g, parts, by_id, c))):
+                    or (g.claim.parent is not None and not _outer_list(g, parts, by_id, c))
+                    or not _same_list(g, parts)):
                 break
             parts.append(g)
             edge = gs
@@ -989,7 +992,8 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             continue
         outer = parts[0].claim.parent
         if outer is not None:  # a sublist of a larger total's list
-            if any(g.claim.claim_id in shared for g in parts) or c.parent not in (None, outer):
+            if any(g.claim.claim_id in shared for g in parts) or c.parent not in (None, outer) \
+                    or sum(g.claim.value or 0 for g in parts) > (c.value or 0):
                 continue
             c.parent, c.group = outer, parts[0].claim.group
             if "其中" in parts[0].claim.qualifiers and "其中" not in c.qualifiers:
@@ -1006,6 +1010,12 @@ def _outer_list(g: _Found, parts: list[_Found], by_id: dict[str, _Found], total:
     if parent is None or (parent.claim.value or 0) <= (total.value or 0):
         return False
     return all(p.claim.parent == g.claim.parent and p.claim.group == g.claim.group for p in parts)
+
+
+def _same_list(g: _Found, parts: list[_Found]) -> bool:
+    """Whether `g` stands in the list of the parts taken so far: all of one parent (or none)."""
+    return not parts or (g.claim.parent == parts[0].claim.parent
+                         and g.claim.group == parts[0].claim.group)
 
 
 def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
