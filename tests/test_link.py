@@ -155,6 +155,18 @@ CASES = [
     # held-out 150 (sn_baoji_fagaiwei_2021): reviews counted in 条, 正在办理 is pending
     ("heldout150/sn_baoji_fagaiwei_2021", "2021", "全年收到行政复议3条,其中2条维持,1条正在办理中。", "3条", "t4.review.total"),
     ("heldout150/sn_baoji_fagaiwei_2021", "2021", "全年收到行政复议3条,其中2条维持,1条正在办理中。", "1条", "t4.review.pending"),
+    # held-out 157 (js_yancheng_dafeng_2024): requests moved on from last year (转至今年, 转入)
+    ("heldout157/js_yancheng_dafeng_2024", "2021", "全年共办理政府信息公开申请69件,含2023年转至今年办理的3件,办结68件。", "3件", "t3.carried_over.total"),
+    ("heldout157/js_yancheng_dafeng_2024", "2021", "本年收到政府信息公开申请5件,上年度转入2件。", "2件", "t3.carried_over.total"),
+    # held-out 160 (hb_province_youzheng_2017, qh_province_youzheng_2017): staff added are not the
+    # staff; 主动公开和更新 is the year's total; notices about normative documents are notices
+    ("heldout160/hb_province_youzheng_2017", "pre2019", "省局还增配了1名政府信息公开兼职工作人员。", "1名", None),
+    ("heldout160/hb_province_youzheng_2017", "pre2019", "本局配备了1名政府信息公开兼职工作人员。", "1名", "staff.people.part_time"),
+    ("heldout160/qh_province_youzheng_2017", "pre2019", "我局主动公开和更新各类信息1635条。", "1635条", "active.total"),
+    ("heldout160/hi_hainan_haishi_2020", "2019", "主动公开有关规范性文件的通知公告38份。", "38份", None),
+    ("heldout160/hi_hainan_haishi_2020", "2019", "主动公开规范性文件38份。", "38份", "t2.normative.new_published"),
+    # held-out 161 (hb_wuhan_wuchang_jingkaiqu_2020): 信息公开回复 without 申请 counts answers
+    ("heldout161/hb_wuhan_wuchang_jingkaiqu_2020", "2019", "2020年度处理的以滨江为被申请人的信息公开回复共计3件。", "3件", "t3.result.total.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
