@@ -158,6 +158,19 @@ def test_taiwan_usage_document_word_folds_to_the_mainland_one():
     assert same_length("档案管理") == "档案管理"  # 档案 alone stays
 
 
+def test_a_gateway_copys_zixun_heads_table_two():
+    # held-out 160 (海南海事 2020): a big5 gateway writes 資訊 for every 信息, 資訊內容 heads table 二
+    import nlp
+
+    assert same_length("資訊內容") == "信息内容" and same_length("政府資訊公開") == "政府信息公开"
+    assert same_length("新闻资讯") == "新闻资讯"  # 资讯 alone stays
+    text = ("某局2020年政府資訊公開工作年度報告\n二、主動公開政府資訊情況\n第二十條第(一)項\n"
+            "資訊內容 | 本年新製作數量 | 本年新公開數量 | 對外公開總數量 |\n規章 | 0 | 0 | 0 |\n"
+            "規範性檔案 | 6 | 6 | 33 |\n")
+    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells}
+    assert cells["t2.normative.new_made"] == 6 and cells["t2.normative.total_public"] == 33
+
+
 def test_pinyin_glosses_inside_words_are_dropped_from_the_view():
     # mirrors that gloss characters with pinyin (held-out 6 广州, held-out 7 宣城)
     source = "通過委網(wǎng)站主動公開信息4751條，國辦發(fā)〔2017〕24號，行政復(fù)議6件"
