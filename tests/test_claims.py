@@ -664,6 +664,9 @@ _LIST_ENDS = [
     pytest.param("发布工作动态信息165条,其中重点聚焦乡镇街道动态102条;发布法定主动公开内容1条,包括机构概况1条,"
                  "以及“三公”经费及预算/决算信息2条。", "1条", ["2条"], [],
                  id="包括 in a ；-clause of its own"),
+    # held-out 157 (大丰, on copies): the requests closed are no origin of the requests handled
+    pytest.param("全年共办理政府信息公开申请69件,其中上年转至今年办理的3件,办结68件,剩余1件结转下一年度。", "69件",
+                 ["3件"], ["68件", "1件"], id="办结 after a carried-over item"),
     # held-out 153 (小龙坎): a head noun before 包括 (内容包括, 主要包括) still opens the list
     pytest.param("通过网站公开信息346条,内容包括日常工作情况240条、政府信息公开指南1条、法定主动公开内容36条、"
                  "基层政务公开70条。", "346条", ["240条", "1条", "36条", "70条"], [], id="内容包括 after a total"),

@@ -1325,6 +1325,8 @@ _THE_REST = regex.compile(r"其余|剩余|余下")
 
 _REVIEW_WORDS = regex.compile(r"复议|诉讼")  # (行政复议, 行政诉讼)
 _CLOSED_WORDS = regex.compile(r"办结|答复|办理完毕|完成办理")  # a count of the requests closed
+# a clause led by closing the requests (已办结68件, 均已答复): their outcome, not where they came from
+_CLOSED_LEAD = regex.compile(r"(?:已经|已|均已|全部|共|累计)?(?:办结|答复|回复|办理完毕|完成办理)")
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
@@ -1363,6 +1365,9 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
             # 其中自然人申请件12件,法人或其他组织申请件0件,上年度结转…申请0件: last year's requests
             # are the balance's next row, not one more applicant
             return parts[:k]
+        if own is not None and (carried_first or received) and \
+                _CLOSED_LEAD.match(own.lstrip(" \t")):
+            return parts[:k]  # 其中上年结转3件,已办结68件: what was closed is no origin of the requests
         if not received and semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
             return parts[:k]
         if taken_up and semi >= 0:
