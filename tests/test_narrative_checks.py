@@ -478,6 +478,9 @@ def test_a_named_other_category_does_not_close_a_list():
     # held-out 14 (济宁人社): one rate of a list (公开率和解读率)
     ("印发规范性文件1件,公开并解读1件,公开率和解读率100%。", ["pass"]),
     ("全年受理申请30件,办结20件,办结率100%。", ["fail"]),
+    # held-out 162 (南山街道): what was published is no base of the replies to messages
+    ("发布信息51条,回复在线留言60条,回复率100%。", []),
+    ("收到在线留言60条,回复58条,回复率100%。", ["fail"]),
 ])
 def test_a_rate_that_names_a_narrower_base_is_not_checked(text, statuses):
     assert [k.status for k in _checks(text, "percent_of")] == statuses

@@ -1114,12 +1114,21 @@ def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
     it, when it counts what came in (受理, 收到, 留言 …) or a total, or names what the part's
     ；-clause names (a shared pair of characters)."""
     part_from = _clause_start(nt, part.pre_start, _SEMI_STOPS)
+    if _published_only(nt, whole) and not _published_only(nt, part):
+        return False  # 发布信息51条,回复在线留言60条,回复率100%: what went out is no base of replies
     if whole.ns >= part_from:
         return True
     lead = nt[_clause_start(nt, whole.pre_start, _SEMI_STOPS):whole.ns]
     if _RECEIVED_WORDS.search(lead) or _RECEIVED_WORDS.search(whole.claim.subject or ""):
         return True
     return bool(_bigrams(lead) & _bigrams(nt[part_from:part.ns]))
+
+
+def _published_only(nt: str, f: _Found) -> bool:
+    """Is `f`'s own clause led by publishing (发布, 公开 …) and by no receiving or handling?"""
+    lead = nt[_clause_start(nt, f.pre_start):f.ns]
+    return _ACTIONS[0].search(lead) is not None and not any(
+        rx.search(lead) for rx in _ACTIONS[1:])
 
 
 def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found) -> bool:
