@@ -889,3 +889,31 @@ def test_table_three_one_cell_a_line_with_bare_pipes_for_empty_cells():
     assert got["t3.carried_over.total"] == 0 and got["t3.result.granted.natural"] == 18
     assert "t3.new.commercial" in got and got["t3.new.commercial"] is None  # printed empty
     assert got["t3.result.partial.total"] is None
+
+
+def test_table_three_a_row_a_line_with_bare_pipes_for_empty_cells():
+    # held-out 139 (gd_zhanjiang_xuwen_sifa_2023): the header split over three lines (商业 | 科研 …
+    # then 企业 | 机构), each row a line with its empty cells as bare pipes
+    text = ("三、收到和处理政府信息公开申请情况\n(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 |\n"
+            "自然人 | 法人或其他组织 | 总计 |\n商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 |\n企业 | 机构 |\n"
+            "一、本年新收政府信息公开申请数量 | 3 | | | | | | 3 |\n二、上年结转政府信息公开申请数量 | | | | | | | 0 |\n"
+            "三、本年度办理结果 | (一)予以公开 | 2 | | | | | | 2 |\n"
+            "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 0 |\n"
+            "| (三)不予公开 | 1.属于国家秘密 | | | | | | | 0 |\n"
+            "| | 2.其他法律行政法规禁止公开 | 1 | | | | | | 1 |\n四、政府信息公开行政复议、行政诉讼情况\n")
+    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert got["t3.new.natural"] == 3 and got["t3.new.total"] == 3
+    assert "t3.new.commercial" in got and got["t3.new.commercial"] is None
+    assert got["t3.carried_over.total"] == 0 and got["t3.carried_over.natural"] is None
+    assert got["t3.result.granted.natural"] == 2 and got["t3.result.denied.prohibited.natural"] == 1
+
+
+def test_a_row_with_a_value_then_bare_pipes_under_a_header_with_a_padding_column():
+    # held-out 163 (黄花乡 2019): `行政许可 | 0 | |||` under `… | 处理决定数量 | |`
+    text = ("2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(五)项 | ||||\n"
+            "信息内容 | 上一年 项目数量 | 本年增/减 | 处理决定数量 | |\n行政许可 | 4 | |||\n"
+            "其他对外管理服务事项 | 0 | |||\n第二十条第(六)项 | ||||\n"
+            "信息内容 | 上一年 项目数量 | 本年增/减 | 处理决定数量 | |\n行政处罚 | 0 | 0 | 2 | |\n")
+    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert got["t2.licensing.prev_items"] == 4 and got["t2.licensing.delta"] is None
+    assert got["t2.licensing.decisions"] is None and got["t2.punishment.decisions"] == 2

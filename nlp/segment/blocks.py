@@ -142,6 +142,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 i += 1
                 continue
         rows: list[list[tuple[int, int]]] = []
+        fulls: list[list[tuple[int, int]] | None] = []  # each row's pipe cells, blanks kept
         j = i
         blanks = 0
         last = i
@@ -167,6 +168,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 # `规章 |` / `|` / `|` / `|`: a row printed blank, one empty cell a line (held-out 91)
                 p = _text_start(text, a2, b2)
                 rows[-1].append((p, p))
+                fulls[-1] = None
                 last, blanks = j, 0
                 j += 1
                 continue
@@ -177,16 +179,22 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 # a row broken before each pipe: `信息内容 | 上一年项目数量` / `| 本年增/减` / `|`
                 # (one cell a line; `| 规章 | 0 | 0` is a row of its own)
                 rows[-1].extend(got2[1])
+                fulls[-1] = None
                 open_row = not line.endswith(_PIPES)
             else:
                 cells = got2[1]
                 if got2[0] == "pipe" and 0 < len(cells) < width and any(
                         _value_like(text[s:e]) for s, e in cells):
                     # blank cells the page printed as bare pipes (`规范性文件 | 11 | ||`): kept
-                    # where they make the row exactly as wide as its header
+                    # where they make the row exactly as wide as its header, or as wide as the
+                    # header with its padding column (`行政许可 | 0 | |||` under `… | 处理决定数量
+                    # | |`, held-out 163), the padding then left out
                     full = _split(text[a2:b2], a2, blanks=True)
                     if full is not None and len(full[1]) == width:
                         cells = full[1]
+                    elif full is not None and width < width_full == len(full[1]) and all(
+                            s == e for s, e in full[1][width:]):
+                        cells = full[1][:width]
                 elif got2[0] == "pipe" and len(cells) == 1 and width >= 2 and not _value_like(
                         text[cells[0][0]:cells[0][1]]):
                     # a row printed all blank (`行政许可 | ||||`): its label and as many empty
@@ -197,6 +205,8 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                             s == e for s, e in full[1][1:]):
                         cells = full[1][:width]
                 rows.append(cells)
+                full = _split(text[a2:b2], a2, blanks=True) if got2[0] == "pipe" else None
+                fulls.append(full[1] if full is not None else None)
                 if _header_row(text, cells):
                     width = len(cells)
                     header = _split(text[a2:b2], a2, blanks=True)
@@ -205,9 +215,13 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     not line.endswith(_PIPES)
             last = j
             j += 1
-        rows = [r for r in rows if r]
+        kept = [(r, f) for r, f in zip(rows, fulls, strict=True) if r]
+        rows = [r for r, _ in kept]
         if len(rows) >= 2 and any(_value_like(text[s:e]) for r in rows for s, e in r):
-            tables.append(_make_table(text, lines, i, rows))
+            placed = _t3_pipe_rows(text, kept)
+            table = _make_table(text, lines, i, placed or rows)
+            table.fixed_columns = placed is not None
+            tables.append(table)
             i = last + 1
         else:
             i = max(j, i + 1)
@@ -219,6 +233,31 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         t.index = start_index + k
         t.cut = _AFTER_CUT_TABLE.search(text, t.end) is None
     return tables
+
+
+def _t3_pipe_rows(text: str, rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]
+                  ) -> list[list[tuple[int, int]]] | None:
+    """Table 三 a row a line with every empty cell printed as bare pipes (`一、本年新收… | 0 | | | |
+    | | 0 |`, held-out 139): each row with a number ends in the form's seven columns, numbers or
+    blanks, after its labels. The cells then stand in the form's columns and the blank ones are
+    positions, not a converter's empty column (the rows with their blanks, or None)."""
+    out: list[list[tuple[int, int]]] = []
+    counted = 0
+    gaps = False
+    for cells, full in rows:
+        if not any(_value_like(text[s:e]) for s, e in cells):
+            out.append(cells)  # a header or title row
+            continue
+        if full is None or len(full) <= T3_WIDTH:
+            return None
+        values, labels = full[-T3_WIDTH:], full[:-T3_WIDTH]
+        if not all(s == e or _value_like(text[s:e]) or _null_mark(text[s:e]) for s, e in values) \
+                or any(_value_like(text[s:e]) for s, e in labels) or all(s == e for s, e in labels):
+            return None
+        gaps = gaps or any(s == e for s, e in values)
+        counted += 1
+        out.append(full)
+    return out if counted >= 3 and gaps else None
 
 
 _DOUBLE_SPACED = 0.8  # share of text lines followed by a blank line that makes a text double-spaced
