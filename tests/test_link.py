@@ -167,6 +167,11 @@ CASES = [
     ("heldout160/hi_hainan_haishi_2020", "2019", "主动公开规范性文件38份。", "38份", "t2.normative.new_published"),
     # held-out 161 (hb_wuhan_wuchang_jingkaiqu_2020): 信息公开回复 without 申请 counts answers
     ("heldout161/hb_wuhan_wuchang_jingkaiqu_2020", "2019", "2020年度处理的以滨江为被申请人的信息公开回复共计3件。", "3件", "t3.result.total.total"),
+    # held-out 165 (湖口 2022, 绍兴 2021): 转结 before the next year; 办理并答复 counts answers, except
+    # one channel's (held-out 62, 东湖: 通过政府门户网站共办理并答复…3件、纸质申请36件)
+    ("heldout165/jx_jiujiang_hukou_weijian_2022", "2021", "收到信息依申请公开共2件,办结2件,0件转结2023年办结。", "0件", "t3.carried_forward.total"),
+    ("heldout165/zj_shaoxing_jiaoyu_2021", "2019", "共办理并答复信息公开申请4件。", "4件", "t3.result.total.total"),
+    ("heldout62/zj_yuecheng_donghu_2023", "2021", "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", "3件", None),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
