@@ -917,3 +917,16 @@ def test_a_row_with_a_value_then_bare_pipes_under_a_header_with_a_padding_column
     got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
     assert got["t2.licensing.prev_items"] == 4 and got["t2.licensing.delta"] is None
     assert got["t2.licensing.decisions"] is None and got["t2.punishment.decisions"] == 2
+
+
+def test_a_one_cell_a_line_table_with_a_blank_line_between_its_cells():
+    # held-out 165 (宁强 2023): `|`, blank, `规章 |`, blank, `0 |` … in a text that is not
+    # double-spaced as a whole (its prose has no blank lines)
+    cells = ["信息内容 |", "本年制发件数 |", "本年废止件数 |", "现行有效件数 |", "|", "规章 |", "0 |", "1 |",
+             "2 |", "|", "行政规范性文件 |", "3 |", "0 |", "15 |", "|"]
+    text = ("2023年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻落实《条例》。\n二、主动公开政府信息情况\n"
+            "第二十条第(一)项\n|\n      \n" + "\n      \n".join("       " + c for c in cells)
+            + "\n第二十条第(五)项\n")
+    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert got["t2.rules.issued"] == 0 and got["t2.rules.in_force"] == 2
+    assert got["t2.normative.issued"] == 3 and got["t2.normative.in_force"] == 15

