@@ -317,6 +317,10 @@ def test_template_from_the_folded_view_equals_template_from_the_body():
     ("某局政府信息公开工作报告\n一、概述\n我局成立于2010年。2015年,我局主动公开信息10条。\n", 2015),
     # requests carried forward into a year: the report is for the year before (held-out 6)
     ("一、總體情況\n全年受理政府信息公開申請86件,辦理完成78件,余8件轉2023年度辦理(符合辦結時間要求)。\n", 2022),
+    # a statistics period from the Regulations' first day ends in the report's year (held-out 166);
+    # one from 1 January is its start's year, a slip in its end aside (held-out 82)
+    ("本报告中所列数据的统计期限自2008年5月1日起,至2018年12月31日止。\n一、基本情况\n", 2018),
+    ("本报告所列数据统计时限为2020年1月1日至2021年12月31日。\n一、总体情况\n", 2020),
 ])
 def test_year_from_the_body(text, year):
     report = nlp.extract_text(text)
@@ -333,6 +337,13 @@ def test_year_from_the_body(text, year):
 ])
 def test_agency_from_the_contact_office(text, agency):
     assert nlp.extract_text(text).document.agency == agency
+
+
+def test_a_street_office_under_its_district_government_is_the_agency():
+    # held-out 162 (文武砂): 区人民政府 + 街道办事处 is the street office, not a division (处) of the
+    # district government
+    text = "一、总体情况\n根据有关文件,由长乐区人民政府文武砂街道办事处编制完成本年度报告。\n"
+    assert nlp.extract_text(text).document.agency == "长乐区人民政府文武砂街道办事处"
 
 
 @pytest.mark.parametrize("text, title, agency", [
@@ -354,6 +365,12 @@ def test_agency_from_the_contact_office(text, agency):
     # a wiki page's field label (• 中文名:, 标题:)
     ("• 中文名:2018年广州空港经济区管理委员会政府信息公开年度报告\n", "2018年广州空港经济区管理委员会政府信息公开年度报告",
      "广州空港经济区管理委员会"),
+    # the label glued to its value, its colon lost (held-out 163, 杨梅乡)
+    ("索引号000014349/2023-74857\n标题水城区杨梅乡2022年政府信息公开工作年度报告\n\n一、总体情况\n",
+     "水城区杨梅乡2022年政府信息公开工作年度报告", "水城区杨梅乡人民政府"),
+    # agencies named 参事室 / 研究室 (held-out 166)
+    ("2022年上海市人民政府参事室政府信息公开工作年度报告\n一、总体情况\n", "2022年上海市人民政府参事室政府信息公开工作年度报告",
+     "上海市人民政府参事室"),
 ])
 def test_title_and_agency_from_the_first_lines(text, title, agency):
     """(also: a title line is never joined to itself, and a page's field label is not the title's)"""

@@ -54,7 +54,7 @@ _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
 _AGENCY_SUFFIX = (
     r"(?:人民政府(?:办公室|办公厅|机关)?|管理委员会(?:办公室)?|管委会(?:办公室)?|街道办事处|办事处|委员会|"
-    r"办公室|办公厅|政府|局|厅|委|部|署|院|中心|所|站|队|办)"
+    r"办公室|办公厅|参事室|研究室|政府|局|厅|委|部|署|院|中心|所|站|队|办)"
 )
 _PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗|(?<=\p{Han}{2})[街州])"
 _ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区|合作区)$")
@@ -72,7 +72,7 @@ _SUBORDINATE = regex.compile(r"下属|所属")
 _INFO_OFFICE = r"(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)"
 _PARTY_OFFICE = r"党政(?:综合)?(?:办公室|办)"
 _UNIT_TAIL = regex.compile(
-    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|(?!事处$)\p{{Han}}{{1,8}}?(?:司|处|科|股)|{_PARTY_OFFICE})$")
+    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|(?!\p{{Han}}*事处$)\p{{Han}}{{1,8}}?(?:司|处|科|股)|{_PARTY_OFFICE})$")
 _BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
 # a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
 # 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
@@ -145,6 +145,8 @@ _OVERVIEW_SUBJECT = regex.compile(
 _MINISTRY = regex.compile(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}(?<![全内外局细大干])部)(?![门分署长队件委])")
 _STAT_PERIOD = regex.compile(rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年")
 _PERIOD_FROM = regex.compile(rf"({_YEAR})年1月1日(?:起|始)?[^。]{{0,6}}?(?:至|到|—|-|~)")
+_JAN_FIRST = regex.compile(r"\s*0?1\s*月\s*0?1\s*日")
+_PERIOD_END = regex.compile(rf"[^。；;]{{0,16}}?(?:至|到|—|-|~)\s*({_YEAR})\s*年\s*12\s*月\s*31\s*日")
 _REPORT_YEAR = regex.compile(
     rf"({_YEAR})\s*年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?(?:报告|年报)")
 _YEAR_WORD = regex.compile(rf"({_YEAR})\s*年")
@@ -170,7 +172,9 @@ _YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
 _CLAUSE_MARK = regex.compile(r"[。，,；]")
 # a page's field label before the title (• 中文名:2010年度…报告, - 名称: 2024年…报告)
-_TITLE_FIELD = regex.compile(r"^[•·\-\s]*(?:中文名|名称|标\s*题|题名)\s*[:：]\s*")
+# (also a page's field label glued to its value, the colon lost: 标题水城区杨梅乡2022年…, held-out 163)
+_TITLE_FIELD = regex.compile(r"^[•·\-\s]*(?:(?:中文名|名称|标\s*题|题名)\s*[:：]\s*|标题(?=\p{Han}))")
+_FIELDS_BEFORE_TITLE = regex.compile(r"[^\n]*\n[•·\-\s]*(?:(?:中文名|名称|标\s*题|题名)\s*[:：]\s*|标题(?=\p{Han}))")
 # a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
 _BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置)\s*[>»›]|[>»›]\s*[^>»›\s]{1,20}\s*[>»›]")
 _CLAUSE_OR_COLON = regex.compile(r"[。，,；:：]")
@@ -253,8 +257,11 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     body = doc.text[doc.meta.get("body_start", 0) :]
     lines = [_TITLE_FIELD.sub("", ln.strip()) for ln in body.splitlines()[:12]]
     span = doc.meta.get("title_span")
-    if span:  # the opening segment of a flattened body (see nlp.segment.structure)
-        lines.insert(0, doc.text[span[0] : span[1]].strip())
+    if span:  # the opening segment of a flattened body (see nlp.segment.structure); a page field
+        # wrapped into it before the title's own label (索引号…⏎标题…) is left out
+        seg = doc.text[span[0]:span[1]].strip()
+        head = _FIELDS_BEFORE_TITLE.match(seg)
+        lines.insert(0, seg[head.end():] if head else _TITLE_FIELD.sub("", seg))
     best: tuple[int, int, str] | None = None
     for i, ln in enumerate(lines):
         s = same_length(ln)
@@ -435,6 +442,12 @@ def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, st
             return y, f"title: {title}"
     m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
     if m:
+        # a period from a day before the year (自2008年5月1日起,至2018年12月31日止: from the
+        # Regulations' first day, held-out 166) ends in the report's year; one from 1 January
+        # is the year (统计时限为2020年1月1日至2021年12月31日: a slip in the end, held-out 82)
+        end = None if _JAN_FIRST.match(nb, m.end()) else _PERIOD_END.match(nb, m.end())
+        if end:
+            return int(end.group(1)), f"statistics period: {m.group(0)}{end.group(0)}"
         return int(m.group(1)), f"statistics period: {m.group(0)}"
     for m in _REPORT_YEAR.finditer(nb, 0, 3000):
         if not _cited_title(nb, m.start()):  # 公开发布《…2021年政府信息公开工作年度报告》: last year's
