@@ -339,6 +339,17 @@ def test_agency_from_the_contact_office(text, agency):
     assert nlp.extract_text(text).document.agency == agency
 
 
+@pytest.mark.parametrize("text, agency", [
+    # the year before the name, the agency's 政府 shared with 政府信息公开 (held-out 163, 城关镇)
+    ("根据条例要求,现将2023年陇县城关镇人民政府信息公开工作年度报告予以公布。\n一、总体情况\n", "陇县城关镇人民政府"),
+    ("现将2021年度某县水利局政府信息公开工作年度报告公布如下。\n", "某县水利局"),
+    # a relative name after the year is none (held-out 58: 公布2019年度我局信息公开工作年度报告)
+    ("特向社会公布2019年度我局信息公开工作年度报告。\n", None),
+])
+def test_agency_named_after_the_year_in_the_opening(text, agency):
+    assert nlp.extract_text(text).document.agency == agency
+
+
 def test_a_street_office_under_its_district_government_is_the_agency():
     # held-out 162 (文武砂): 区人民政府 + 街道办事处 is the street office, not a division (处) of the
     # district government

