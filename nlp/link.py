@@ -292,6 +292,18 @@ _YEAR_VERB = regex.compile(
     r"(?:收到|受理|接到|办理|办结|答复|主动公开|公开|发布|制发|印发))")
 
 
+_CARRIED_TO_YEAR = regex.compile(
+    r"(?P<x>(?:19|20)\d{2})\s*年度?\s*(?:结转|转结|转)(?:至|到|入)?\s*(?P<y>(?:19|20)\d{2})\s*年")
+
+
+def _into_the_year(words: str, year: int | None) -> bool:
+    """Do `words` carry requests from the year before into the report's own (2023年结转至2024年 in
+    the 2024 report)? (结转2024年 alone, in the 2024 report, may be a template's slip.)"""
+    return year is not None and any(
+        int(m.group("y")) == year and int(m.group("x")) == year - 1
+        for m in _CARRIED_TO_YEAR.finditer(words))
+
+
 def _of_another_year(sentence: str, year: int | None) -> bool:
     """Does the last year that opens a clause of `sentence` (the sentence up to the claim) name
     another year than the report's (`2022年,` in a 2023 report), or last year (`上年度,`)?"""
@@ -418,6 +430,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         if ind is not None and _of_another_year(sent, doc.year):
             # 2022年,…共制定规范性文件0件 in the 2023 report: last year's figure, not this table's
             ind, rule = None, f"{rule}:another-year"
+        if ind == "t3.carried_forward.total" and _into_the_year(context + after, doc.year):
+            # 含2023年结转至2024年办理的3件 in the 2024 report: carried into this year, not out of it
+            ind, rule = "t3.carried_over.total", f"{rule}:into-the-year"
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and _INFO_ITEM_ROW.match(ind) and \
                 "信息" in (parent.subject or "") and not _ITEM_ROW_WORD.search(parent.subject or ""):

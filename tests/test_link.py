@@ -172,6 +172,9 @@ CASES = [
     ("heldout165/jx_jiujiang_hukou_weijian_2022", "2021", "收到信息依申请公开共2件,办结2件,0件转结2023年办结。", "0件", "t3.carried_forward.total"),
     ("heldout165/zj_shaoxing_jiaoyu_2021", "2019", "共办理并答复信息公开申请4件。", "4件", "t3.result.total.total"),
     ("heldout62/zj_yuecheng_donghu_2023", "2021", "通过政府门户网站共办理并答复信息公开申请3件、纸质申请36件。", "3件", None),
+    # held-out 157 (大丰, on copies): carried from the year before into the report's own year
+    ("heldout157/js_yancheng_dafeng_2024", "2021", "某区2024年政府信息公开工作年度报告\n全年共办理申请69件,含2023年结转至2024年办理的3件。", "3件", "t3.carried_over.total"),
+    ("heldout157/js_yancheng_dafeng_2024", "2021", "某区2024年政府信息公开工作年度报告\n全年办结68件,1件结转至2025年办理。", "1件", "t3.carried_forward.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
