@@ -435,7 +435,8 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             ind, rule = "t3.carried_over.total", f"{rule}:into-the-year"
         parent = by_id.get(claim.parent or "")
         if ind is not None and parent is not None and _INFO_ITEM_ROW.match(ind) and \
-                "信息" in (parent.subject or "") and not _ITEM_ROW_WORD.search(parent.subject or ""):
+                "信息" in (parent.subject or "") and not _ITEM_ROW_WORD.search(parent.subject or "") \
+                and not (rule or "").endswith(".named"):
             # 网站累计发布信息313条,其中…行政许可93条: a category of the information published,
             # not the row's count of decisions
             ind, rule = None, f"{rule}:part-of-information"

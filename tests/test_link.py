@@ -175,6 +175,11 @@ CASES = [
     # held-out 157 (大丰, on copies): carried from the year before into the report's own year
     ("heldout157/js_yancheng_dafeng_2024", "2021", "某区2024年政府信息公开工作年度报告\n全年共办理申请69件,含2023年结转至2024年办理的3件。", "3件", "t3.carried_over.total"),
     ("heldout157/js_yancheng_dafeng_2024", "2021", "某区2024年政府信息公开工作年度报告\n全年办结68件,1件结转至2025年办理。", "1件", "t3.carried_forward.total"),
+    # held-out 168 (哈尔滨商务局): 依申公开, the short form of 依申请公开
+    ("heldout168/hl_haerbin_shangwu_2022_mirror", "2021", "共收到依申公开事项7件。", "7件", "t3.new.total"),
+    # held-out 169 (德安应急局 2020): table 二's column named in the words, in 条, in a 其中 list
+    ("heldout169/jx_jiujiang_dean_yingji_2020", "2019", "共主动公开政府信息154条。其中涉及到行政许可类处理决定数4条,行政处罚类处理决定数0条。", "4条", "t2.licensing.decisions"),
+    ("heldout169/jx_jiujiang_dean_yingji_2020", "2019", "共主动公开政府信息154条。其中涉及到行政许可类处理决定数4条,行政处罚类处理决定数0条。", "0条", "t2.punishment.decisions"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
