@@ -419,6 +419,7 @@ def test_title_and_agency_from_the_first_lines(text, title, agency):
     # the overview's subject before 贯彻 / 坚决, and after 在 + year (held-out 170)
     ("浑南区民族和宗教事务局\n2021年,浑南区民族和宗教事务局贯彻落实《条例》。\n", "浑南区民族和宗教事务局"),
     ("一、总体情况\n在2024年,长春市经济合作局坚决贯彻落实条例。\n", "长春市经济合作局"),
+    ("一、总体情况\n2022年,贺胜桥镇人民政府为充分尊重和保障公众知情权,全面推进政务公开。\n", "贺胜桥镇人民政府"),
 ])
 def test_agency_from_the_body_when_no_title_names_it(text, agency):
     assert nlp.extract_text(text).document.agency == agency
