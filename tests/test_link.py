@@ -180,6 +180,21 @@ CASES = [
     # held-out 169 (德安应急局 2020): table 二's column named in the words, in 条, in a 其中 list
     ("heldout169/jx_jiujiang_dean_yingji_2020", "2019", "共主动公开政府信息154条。其中涉及到行政许可类处理决定数4条,行政处罚类处理决定数0条。", "4条", "t2.licensing.decisions"),
     ("heldout169/jx_jiujiang_dean_yingji_2020", "2019", "共主动公开政府信息154条。其中涉及到行政许可类处理决定数4条,行政处罚类处理决定数0条。", "0条", "t2.punishment.decisions"),
+    # held-out 174 (龙湾 2024): 办理 with nothing carried over is the new requests; a review's order
+    # to answer again is a correction
+    ("heldout174/zj_wenzhou_longwan_zhujian_2024", "2021", "共办理部门依申请公开110件,上年度结转0件。", "110件", "t3.new.total"),
+    ("heldout174/zj_wenzhou_longwan_zhujian_2024", "2021", "共办理部门依申请公开110件,上年度结转2件。", "110件", None),
+    ("heldout174/zj_wenzhou_longwan_zhujian_2024", "2021", "被申请行政复议4件,1件结果为要求重新作出答复。", "1件", "t4.review.corrected"),
+    # held-out 175 (高陵, 溧水): a request count without 申请; 办理 made of request outcomes
+    ("heldout175/sn_xian_gaoling_2025", "2021", "公民、法人和其他组织向区政府提交政府信息公开190件,已依法办结187件。", "190件", "t3.new.total"),
+    ("heldout175/js_nanjing_lishui_office_2025", "2021", "共办理政府信息公开申请34件,其中,予以公开的7件,部分公开的5件,本机关不掌握的22件。", "34件", "t3.result.total.total"),
+    # held-out 176 (潼南城管 2023): rows named with 事项 counted in 件 are decisions; the applicants
+    # named between the verb and the noun
+    ("heldout176/cq_tongnan_chengguan_2023", "2021", "公开行政许可事项382件,行政处罚事项9件。", "382件", "t2.licensing.decisions"),
+    ("heldout176/cq_tongnan_chengguan_2023", "2021", "公开行政许可事项382件,行政处罚事项9件。", "9件", "t2.punishment.decisions"),
+    ("heldout176/cq_tongnan_chengguan_2023", "2021", "梳理公开行政许可事项382项。", "382项", None),
+    ("heldout176/cq_tongnan_chengguan_2023", "2021", "共收到自然人依申请公开事项0项。", "0项", "t3.new.natural"),
+    ("heldout176/cq_tongnan_chengguan_2023", "2021", "共收到公民政府信息公开申请35件。", "35件", "t3.new.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
