@@ -673,6 +673,9 @@ _LIST_ENDS = [
     # held-out 169 (昆明): channels, then ；outcomes: two breakdowns of the same requests
     pytest.param("共收到信息公开申请13件,其中通过依申请公开系统收到11件,局长信箱收到2件;予以公开2件,部分公开1件。",
                  "13件", ["11件"], ["1件"], id="outcomes after a ； end a list of channels"),
+    # held-out 172 (长滩): a channel named in quotes ends the list as an unquoted one does
+    pytest.param("共发布政府信息30条。其中财政信息3条,政府信息公开指南2条,通过“某某发布”微信公众号发布信息305条。", "30条",
+                 ["3条", "2条"], ["305条"], id="a quoted channel ends a list"),
     # held-out 153 (小龙坎): a head noun before 包括 (内容包括, 主要包括) still opens the list
     pytest.param("通过网站公开信息346条,内容包括日常工作情况240条、政府信息公开指南1条、法定主动公开内容36条、"
                  "基层政务公开70条。", "346条", ["240条", "1条", "36条", "70条"], [], id="内容包括 after a total"),

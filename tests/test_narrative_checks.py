@@ -429,6 +429,19 @@ _QINGSHUI = ("全年主动公开政府信息115条,包括工作动态类40条、
                  id="categories in 件 under a total in 条"),
     pytest.param("公开政府信息共计4891条,其中新制定行政规范性文件15件,现行有效的行政规范性文件102件。", None,
                  id="documents in 件 are no categories of the information"),
+    # held-out 172 (南丰): the annual report lies inside 主动公开 (a known partition besides)
+    pytest.param("共制作政府信息总数为30条，其中主动公开信息数为28条，政府信息公开工作年度报告为1条，依申请公开信息数为2条，"
+                 "不予公开信息数为0条。", "pass", id="an item inside a partition's member"),
+    pytest.param("共制作政府信息总数为30条，其中主动公开信息数为28条，依申请公开信息数为4条，不予公开信息数为0条。", "fail",
+                 id="the partition's members alone over the total"),
+    # held-out 174 (义乌): 规范性文件数 beside the channels 网站 + 其他方式
+    pytest.param("主动公开信息总数560条,其中政府网站公开政府信息数268条,其他方式公开政府信息数292条,规范性文件数1条。", "pass",
+                 id="a kind of document beside the channels"),
+    pytest.param("主动公开信息总数560条,其中政府网站公开政府信息数268条,政务微博公开100条,其他方式公开政府信息数292条。",
+                 "fail", id="every channel counted"),
+    # held-out 172 (长滩): the first part is the whole again, the others its breakdown
+    pytest.param("我镇共发布政府信息公开28条。其中法定主动公开信息28条,财政信息3条,政府信息公开指南2条。", "uncertain",
+                 id="the first part restates the total"),
     # held-out 159 (水头): 公共 is no total word, so 公共资源交易类 stays in the list
     pytest.param("共新增主动公开政府信息100条。其中,机构概况类信息10条;财政管理类信息1条;公共资源交易类信息80条;"
                  "工作类信息13条。", "fail", id="a 公共 item in the list"),

