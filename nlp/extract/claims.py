@@ -715,6 +715,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _category_lists(nt, quantities, starts)
     _applicant_lists(nt, quantities, starts)
     _totals_after(nt, quantities, starts)
+    _subtotals_within(quantities)
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
@@ -1035,6 +1036,41 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         for g in parts:
             g.claim.parent = c.claim_id
             g.claim.group = f"合计@{cs}"
+
+
+def _subtotals_within(quantities: list[_Found]) -> None:
+    """其中网站发布信息3832篇,概况类269条,动态435条,目录3128条;微信14220篇,微博1083篇 under 19135条:
+    a part followed by parts that add up to it exactly is their subtotal, when the list then
+    makes up its total exactly and the flat list goes over it (held-out 179). The run becomes
+    the part's own list."""
+    by_id = {f.claim.claim_id: f for f in quantities}
+    groups: dict[tuple[str, str], list[_Found]] = {}
+    for f in quantities:
+        c = f.claim
+        if c.parent and c.group and c.kind == "count" and c.value is not None:
+            groups.setdefault((c.parent, c.group), []).append(f)
+    for (parent, _), parts in groups.items():
+        total = by_id.get(parent)
+        if total is None or total.claim.value is None or len(parts) < 4:
+            continue
+        flat = sum(p.claim.value or 0 for p in parts)
+        if flat <= total.claim.value:
+            continue
+        for i, head in enumerate(parts[:-2]):
+            if not head.claim.value:
+                continue
+            run, acc = [], 0.0
+            for g in parts[i + 1:]:
+                acc += g.claim.value or 0
+                run.append(g)
+                if acc >= head.claim.value:
+                    break
+            if len(run) < 2 or acc != head.claim.value or \
+                    flat - acc != total.claim.value:
+                continue
+            for g in run:
+                g.claim.parent, g.claim.group = head.claim.claim_id, f"within@{head.ns}"
+            break
 
 
 def _outer_list(g: _Found, parts: list[_Found], by_id: dict[str, _Found], total: Claim) -> bool:
