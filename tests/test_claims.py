@@ -676,6 +676,12 @@ _LIST_ENDS = [
     # held-out 172 (长滩): a channel named in quotes ends the list as an unquoted one does
     pytest.param("共发布政府信息30条。其中财政信息3条,政府信息公开指南2条,通过“某某发布”微信公众号发布信息305条。", "30条",
                  ["3条", "2条"], ["305条"], id="a quoted channel ends a list"),
+    # held-out 186 (天河街道): a channel's weekly average ends a list
+    pytest.param("主动公开政府信息31条,其中,机构信息29条,规划计划1条,重点工作1条,微信公众号平均每周发布信息24条。", "31条",
+                 ["29条", "1条"], ["24条"], id="a channel's weekly average ends a list"),
+    # held-out 183 (珠海 2018): a comparison in brackets is no breakdown
+    pytest.param("权责清单共计6628项(比2017年底的9078项减少2450项,精简率27%)。", "6628项", [], ["9078项", "2450项"],
+                 id="a bracket comparing with another year"),
     # held-out 153 (小龙坎): a head noun before 包括 (内容包括, 主要包括) still opens the list
     pytest.param("通过网站公开信息346条,内容包括日常工作情况240条、政府信息公开指南1条、法定主动公开内容36条、"
                  "基层政务公开70条。", "346条", ["240条", "1条", "36条", "70条"], [], id="内容包括 after a total"),
