@@ -197,6 +197,9 @@ CASES = [
     ("heldout176/cq_tongnan_chengguan_2023", "2021", "共收到公民政府信息公开申请35件。", "35件", "t3.new.total"),
     # held-out 177 (渭南 2022): a remainder carried into a named year (转2023年办理)
     ("heldout177/sn_weinan_office_2022_mirror", "2021", "某市2022年政府信息公开工作年度报告\n全年已办结51件,剩余4件转2023年办理。", "4件", "t3.carried_forward.total"),
+    # held-out 182 (山东 2021): a list verb carries across a comma to a kind of document alone
+    ("heldout182/sd_province_office_2021_zh_hant_mirror", "2021", "共制发规章6件,行政规范性文件9件。", "9件", "t2.normative.issued"),
+    ("heldout182/sd_province_office_2021_zh_hant_mirror", "2021", "共废止规章2件,行政规范性文件5件。", "5件", "t2.normative.repealed"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
