@@ -276,6 +276,7 @@ def partitions() -> tuple[tuple[str, tuple[regex.Pattern, ...]], ...]:
                  for p in data["partition"])
 
 
+@lru_cache(maxsize=16)
 def partition_kin(pid: str) -> tuple[regex.Pattern, ...]:
     """The words that name more members of partition `pid` beyond the ones it needs to be
     complete (a channel partition's 微博, 微信 … beside 网站 and 其他方式)."""
