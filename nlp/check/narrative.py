@@ -233,6 +233,9 @@ def _claims_between(claims: list[Claim], lo: int, hi: int) -> list[Claim]:
     return claims[bisect_left(claims, lo, key=_start):bisect_left(claims, hi, key=_start)]
 
 
+_TOTAL_REACH = 3000  # how far back a report's stated total may stand before a share
+
+
 def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol: float
                    ) -> Claim | None:
     """When a share says 占总数 and its named whole does not fit, the report's stated total
@@ -240,7 +243,8 @@ def _overall_total(report: Report, share: Claim, part: Claim, whole: Claim, tol:
     text = report.document.text
     if not _OF_TOTAL.search(text[max(0, share.start - 8):share.start]):
         return None
-    for c in reversed(_claims_between(report.claims, 0, part.start)):
+    # (within the report's reach: a long document's every earlier claim would make it quadratic)
+    for c in reversed(_claims_between(report.claims, max(0, part.start - _TOTAL_REACH), part.start)):
         if c.claim_id == whole.claim_id or not c.value:
             continue
         if c.unit != part.unit or c.kind not in ("count", "money") or c.parent:
