@@ -207,6 +207,11 @@ CASES = [
     ("heldout187/hb_jingzhou_kaifaqu_2017_mirror", "pre2019", "安排工作人员1名,负责政府信息公开的日常工作。", "1名", "staff.people"),
     # held-out 190 (保山): complaints about requests are no requests
     ("heldout190/yn_baoshan_office_2024", "2021", "受理政府信息公开申请投诉件1件。", "1件", None),
+    # held-out 195 (舒城财政): 向社会公开 and 非本部门掌握 as request outcomes; held-out 192 (东港):
+    # 受理依申请政府信息公开 with the words between 依申请 and 公开
+    ("heldout195/ah_luan_shucheng_caizheng_2022", "2021", "共收到依申请公开4条,其中向社会公开3条,非本部门掌握1条。", "3条", "t3.result.granted.total"),
+    ("heldout195/ah_luan_shucheng_caizheng_2022", "2021", "共收到依申请公开4条,其中向社会公开3条,非本部门掌握1条。", "1条", "t3.result.unable.not_held.total"),
+    ("heldout192/js_wuxi_xishan_donggang_2021", "2021", "2021年新受理依申请政府信息公开3件。", "3件", "t3.new.total"),
     # held-out 107 (jn_lixia_jianzhuxincun_2024): 例 counts requests as 件 and 宗 do
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "全年收到政府信息公开申请2例，均已按时答复。", "2例", "t3.new.total"),
     ("heldout107/sd_jinan_lixia_jianzhuxincun_2024", "2021", "受理依申请公开3例。", "3例", "t3.new.total"),
