@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -478,6 +478,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     _totals_with_carry_over(report.claims)
     _handled_with_nothing_carried_over(report.claims, doc.template)
     _handled_made_of_outcomes(report.claims, doc.template)
+    _requests_among_other_mail(report.claims, nt, norm)
     if undecided and classify:
         _classify(report, undecided)
 
@@ -646,6 +647,43 @@ def _handled_made_of_outcomes(claims: list[Claim], template: str | None) -> None
                 and math.isclose(sum(p.value or 0 for p in parts), c.value):
             c.indicator = "t3.result.total.total"
             c.extractor = _with(c.extractor, "indicator:made-of-outcomes")
+
+
+# what a body receives beside requests (letters, hotline tickets, messages, petitions)
+_OTHER_MAIL = regex.compile(r"来信|12345|信访|留言|热线|来访|信件|诉求")
+
+
+def _requests_among_other_mail(claims: list[Claim], nt: str, norm: Any) -> None:
+    """收到12345群众来信、依申请信息公开等26件,其中依申请公开7件: a count received that also holds
+    letters or hotline tickets is not the new requests; its part that names the requests is
+    (held-out 192)."""
+    by_parent: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.parent:
+            by_parent.setdefault(c.parent, []).append(c)
+    for c in claims:
+        if c.indicator != "t3.new.total" or c.claim_id not in by_parent:
+            continue
+        ns = norm.to_norm(c.start)
+        clause = nt[_clause_start_of(nt, ns):ns]
+        if not _OTHER_MAIL.search(clause):
+            continue
+        named = [p for p in by_parent[c.claim_id] if p.indicator is None
+                 and regex.search(r"依申请|信息公开申请|公开申请", p.subject or "")]
+        if len(named) != 1:
+            continue
+        c.indicator, named[0].indicator = None, "t3.new.total"
+        c.extractor = _with(c.extractor, "indicator:among-other-mail")
+        named[0].extractor = _with(named[0].extractor, "indicator:rule:requests.among-other-mail")
+
+
+_PART_STOP_BACK = regex.compile(r"[。；;！？!?\n]", regex.REVERSE)
+
+
+def _clause_start_of(nt: str, pos: int) -> int:
+    """Where the sentence part holding normalised offset `pos` starts (after 。；; or a line break)."""
+    m = _PART_STOP_BACK.search(nt, 0, pos)
+    return m.end() if m is not None else 0
 
 
 def _totals_with_carry_over(claims: list[Claim]) -> None:
