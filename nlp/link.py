@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import regex
 
 from nlp.data import load_toml
-from nlp.extract.claims import APPLICANTS, NEXT_COUNT
+from nlp.extract.claims import APPLICANTS, NEXT_COUNT, RECEIVING, SEMI_STOPS, clause_start
 from nlp.records import Cell, Claim, Document, Link, Report
 from nlp.scan import required_literals
 
@@ -477,8 +477,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     _the_year_within_a_cumulative(report.claims, by_id, doc.text)
     _totals_with_carry_over(report.claims)
     _handled_with_nothing_carried_over(report.claims, doc.template)
-    _handled_made_of_outcomes(report.claims, doc.template)
-    _requests_among_other_mail(report.claims, nt, norm)
+    by_parent = _parts_by_parent(report.claims)
+    _handled_made_of_outcomes(report.claims, by_parent, doc.template)
+    _requests_among_other_mail(report.claims, by_parent, nt, norm)
     if undecided and classify:
         _classify(report, undecided)
 
@@ -633,7 +634,17 @@ def _handled_with_nothing_carried_over(claims: list[Claim], template: str | None
             c.extractor = _with(c.extractor, "indicator:nothing-carried-over")
 
 
-def _handled_made_of_outcomes(claims: list[Claim], template: str | None) -> None:
+def _parts_by_parent(claims: list[Claim]) -> dict[str, list[Claim]]:
+    """{claim id: the claims whose parent it is}."""
+    out: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.parent:
+            out.setdefault(c.parent, []).append(c)
+    return out
+
+
+def _handled_made_of_outcomes(claims: list[Claim], by_parent: dict[str, list[Claim]],
+                              template: str | None) -> None:
     """共办理…申请34件,其中予以公开7件,部分公开5件,本机关不掌握22件: requests handled whose
     parts are request outcomes (two at least) adding up to them exactly are the year's results
     total (held-out 175)."""
@@ -642,7 +653,7 @@ def _handled_made_of_outcomes(claims: list[Claim], template: str | None) -> None
     for c in claims:
         if c.indicator is not None or rule_id(c) != "requests.handled.carry" or c.value is None:
             continue
-        parts = [p for p in claims if p.parent == c.claim_id]
+        parts = by_parent.get(c.claim_id, [])
         if len(parts) >= 2 and all((p.indicator or "").startswith("t3.result.") for p in parts) \
                 and math.isclose(sum(p.value or 0 for p in parts), c.value):
             c.indicator = "t3.result.total.total"
@@ -651,39 +662,27 @@ def _handled_made_of_outcomes(claims: list[Claim], template: str | None) -> None
 
 # what a body receives beside requests (letters, hotline tickets, messages, petitions)
 _OTHER_MAIL = regex.compile(r"来信|12345|信访|留言|热线|来访|信件|诉求")
+_NAMES_REQUESTS = regex.compile(r"依申请|信息公开申请|公开申请")
 
 
-def _requests_among_other_mail(claims: list[Claim], nt: str, norm: Any) -> None:
+def _requests_among_other_mail(claims: list[Claim], by_parent: dict[str, list[Claim]], nt: str,
+                               norm: Any) -> None:
     """收到12345群众来信、依申请信息公开等26件,其中依申请公开7件: a count received that also holds
     letters or hotline tickets is not the new requests; its part that names the requests is
     (held-out 192)."""
-    by_parent: dict[str, list[Claim]] = {}
-    for c in claims:
-        if c.parent:
-            by_parent.setdefault(c.parent, []).append(c)
     for c in claims:
         if c.indicator != "t3.new.total" or c.claim_id not in by_parent:
             continue
         ns = norm.to_norm(c.start)
-        clause = nt[_clause_start_of(nt, ns):ns]
-        if not _OTHER_MAIL.search(clause):
+        if not _OTHER_MAIL.search(nt, clause_start(nt, ns, SEMI_STOPS), ns):
             continue
         named = [p for p in by_parent[c.claim_id] if p.indicator is None
-                 and regex.search(r"依申请|信息公开申请|公开申请", p.subject or "")]
+                 and _NAMES_REQUESTS.search(p.subject or "")]
         if len(named) != 1:
             continue
         c.indicator, named[0].indicator = None, "t3.new.total"
         c.extractor = _with(c.extractor, "indicator:among-other-mail")
         named[0].extractor = _with(named[0].extractor, "indicator:rule:requests.among-other-mail")
-
-
-_PART_STOP_BACK = regex.compile(r"[。；;！？!?\n]", regex.REVERSE)
-
-
-def _clause_start_of(nt: str, pos: int) -> int:
-    """Where the sentence part holding normalised offset `pos` starts (after 。；; or a line break)."""
-    m = _PART_STOP_BACK.search(nt, 0, pos)
-    return m.end() if m is not None else 0
 
 
 def _totals_with_carry_over(claims: list[Claim]) -> None:
@@ -699,7 +698,7 @@ def _totals_with_carry_over(claims: list[Claim]) -> None:
 
 # table 三's applicant columns, named in the narrative as the parts of a row's total
 # (共计81件，涉及自然人80件、商业企业1件)
-_REQUEST_VERB = regex.compile(r"(?:收到|接到|受理|新收)")
+_REQUEST_VERB = regex.compile(rf"(?:{RECEIVING}|新收)")
 
 
 def _one_applicant(context: str) -> str | None:
@@ -709,7 +708,7 @@ def _one_applicant(context: str) -> str | None:
     if not verbs:
         return None
     words = context[verbs[-1].end():]
-    named = [rx.search(words).group() for _, rx in APPLICANTS if rx.search(words)]
+    named = [m.group() for _, rx in APPLICANTS if (m := rx.search(words))]
     # (公民 and a bare 企业 often stand loosely for the public: only the form's own words count)
     if len(named) != 1 or "法人" in words or named[0] not in _FORM_APPLICANTS:
         return None

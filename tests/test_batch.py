@@ -373,22 +373,32 @@ def test_ctrl_c_inside_a_duckdb_write_is_an_interrupt_and_keeps_the_store_whole(
     assert set(_assert_complete(store)) == {first.doc_id, second.doc_id}
 
 
+def _after_the_second_write(monkeypatch, then) -> list[int]:
+    """Make `DuckDBWriter.write` call `then()` right after its second write has committed; the
+    sizes of the groups written, in order."""
+    from nlp.batch import DuckDBWriter
+
+    real = DuckDBWriter.write
+    writes: list[int] = []
+
+    def write(self, results, **kw):
+        real(self, results, **kw)
+        writes.append(len(results))
+        if len(writes) == 2:
+            then()
+
+    monkeypatch.setattr(DuckDBWriter, "write", write)
+    return writes
+
+
 def test_a_ctrl_c_right_after_a_commit_does_not_store_the_documents_twice(tmp_path, corpus,
                                                                          monkeypatch):
     """A KeyboardInterrupt that lands after a group's commit, before `write` returns, sends the
     group back to the interrupt handler's flush: written again, it replaces its rows."""
-    from nlp.batch import DuckDBWriter
+    def interrupt():
+        raise KeyboardInterrupt
 
-    real = DuckDBWriter.write
-    writes = []
-
-    def write_then_interrupted(self, results, **kw):
-        real(self, results, **kw)
-        writes.append(len(results))
-        if len(writes) == 2:
-            raise KeyboardInterrupt
-
-    monkeypatch.setattr(DuckDBWriter, "write", write_then_interrupted)
+    writes = _after_the_second_write(monkeypatch, interrupt)
     store = tmp_path / "t.duckdb"
     with pytest.raises(KeyboardInterrupt):
         run_batch(corpus, store, workers=1, max_group=1)
@@ -399,21 +409,13 @@ def test_a_ctrl_c_right_after_a_commit_does_not_store_the_documents_twice(tmp_pa
 def test_a_ctrl_c_that_duckdb_swallows_still_stops_the_run(tmp_path, corpus, monkeypatch):
     """DuckDB runs the SIGINT handler inside a query and may drop its KeyboardInterrupt; the
     run must stop all the same after that document, every committed document kept whole."""
-    from nlp.batch import DuckDBWriter
+    def swallowed_ctrl_c():
+        try:  # as the query would: the handler runs, its exception is dropped
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            pass
 
-    real = DuckDBWriter.write
-    writes = []
-
-    def write_swallowing_a_ctrl_c(self, results, **kw):
-        real(self, results, **kw)
-        writes.append(len(results))
-        if len(writes) == 2:
-            try:  # as the query would: the handler runs, its exception is dropped
-                signal.raise_signal(signal.SIGINT)
-            except KeyboardInterrupt:
-                pass
-
-    monkeypatch.setattr(DuckDBWriter, "write", write_swallowing_a_ctrl_c)
+    _after_the_second_write(monkeypatch, swallowed_ctrl_c)
     store = tmp_path / "s.duckdb"
     with pytest.raises(KeyboardInterrupt):
         run_batch(corpus, store, workers=1, max_group=1)

@@ -19,6 +19,11 @@ def _doc(text: str) -> Document:
     return Document(doc_id="t", path=None, format="text", text=text)
 
 
+def _values_by_id(text: str) -> dict[str, float | None]:
+    """{indicator: value} of the cells `nlp.extract_text` reads in `text` (cells with an id)."""
+    return {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+
+
 def _offsets_round_trip(doc: Document, tables: list[Table]) -> None:
     for t in tables:
         for c in t.cells:
@@ -166,10 +171,8 @@ def test_pipe_stream_cell_with_a_line_break_is_one_cell():
     "| 行政规范性文件\n|\n4\n|\n5\n|\n6\n|\n",
 ])
 def test_pipe_stream_with_pipe_only_lines_and_row_opening_pipes(stream):
-    import nlp
-
     text = "2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + stream
-    by_ind = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    by_ind = _values_by_id(text)
     assert by_ind == {"t2.rules.issued": 1, "t2.rules.repealed": 2, "t2.rules.in_force": 3,
                       "t2.normative.issued": 4, "t2.normative.repealed": 5, "t2.normative.in_force": 6}
 
@@ -310,11 +313,9 @@ def test_last_row_cut_by_the_end_of_the_text_fills_the_first_columns(tail):
 def test_a_first_data_row_cut_by_the_end_of_the_text_fills_the_first_columns_of_its_header(tail):
     # held-out 58 (yn_yuanmou_jiaoti_2020): the excerpt ends inside table 二's first row; with no
     # complete row before it, the header says how wide a row is
-    import nlp
-
     text = ("二、主动公开政府信息情况\n第二十条第(一)项\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
             "规章 | 1 | 2" + tail)
-    ids = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    ids = _values_by_id(text)
     assert ids == ({} if tail else {"t2.rules.issued": 1, "t2.rules.repealed": 2})
 
 
@@ -735,12 +736,10 @@ def test_a_table_copied_as_tab_rows_gives_the_cells_of_its_pipe_rows():
 
 def test_a_caption_with_a_pipe_before_a_one_cell_a_line_table_is_not_its_first_row():
     # held-out 45, hl_shangzhi_maoershan_2020: the caption line ends in a pipe like the cells
-    import nlp
-
     text = ("二、行政机关主动公开政府信息情况\n主动公开政府信息情况 |\n第二十条第(一)项 |\n信息内容 |\n"
             "本年新制作数量 |\n本年新公开数量 |\n对外公开总数量 |\n规章 |\n0 |\n0 |\n0 |\n规范性文件 |\n"
             "2 |\n1 |\n5 |\n")
-    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    cells = _values_by_id(text)
     assert cells == {"t2.rules.new_made": 0, "t2.rules.new_published": 0, "t2.rules.total_public": 0,
                      "t2.normative.new_made": 2, "t2.normative.new_published": 1,
                      "t2.normative.total_public": 5}
@@ -800,12 +799,10 @@ def test_line_spans_leave_out_the_blank_line_after_each_line_of_a_double_spaced_
 def test_a_block_title_cut_short_starts_a_block_and_is_no_value_column():
     # held-out 22, sn_hantai_xuwang_2025 (double-spaced): the page cut 第二十条第(五)项 to 第二十条第;
     # taken as a header column it made 行政许可's one number a digit run to split (124 lost)
-    import nlp
-
     text = ("信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n0\n行政规范性文件\n0\n0\n0\n"
             "第二十条第\n信息内容\n本年处理决定数量\n行政许可\n124\n第二十条第\n信息内容\n本年处理决定数量\n"
             "行政处罚\n0\n行政强制\n2\n")
-    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    cells = _values_by_id(text)
     assert cells["t2.licensing.decisions"] == 124
     assert cells["t2.coercion.decisions"] == 2 and cells["t2.normative.in_force"] == 0
 
@@ -849,11 +846,9 @@ def test_a_one_cell_a_line_table_that_the_text_ends_inside_on_a_bare_number():
 
 def test_blank_cells_printed_as_underscores_in_a_paragraph_table():
     # held-out 76 (深圳市龙华区重点区域建设推进中心 2020): one cell a paragraph, `_` for a blank
-    import nlp
-
     text = ("2020年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n第二十条第(一)项\n\n信息内容\n\n"
             "本年新制作数量\n\n本年新公开数量\n\n对外公开总数量\n\n规章\n\n_\n\n_\n\n_\n\n规范性文件\n\n_\n\n3\n\n3\n\n")
-    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    cells = _values_by_id(text)
     assert cells["t2.normative.new_published"] == 3 and cells["t2.normative.total_public"] == 3
     assert cells["t2.rules.new_made"] is None and cells["t2.normative.new_made"] is None
 
@@ -861,13 +856,11 @@ def test_blank_cells_printed_as_underscores_in_a_paragraph_table():
 def test_a_blank_row_printed_one_empty_cell_a_line_in_a_pipe_table():
     # held-out 91 (胡市镇 2019): `规章 |` then `|` `|` `|`, then the next row on one line; and the
     # header's 本年增\减 with a backslash
-    import nlp
-
     text = ("2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n"
             "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |\n规章 |\n|\n|\n|\n"
             "规范性文件 | 2 | 0 | 83 |\n第二十条第(五)项\n信息内容 | 上一年项目数量 | 本年增\\减 | 处理决定数量 |\n"
             "行政许可 | 5 | 1 | 7 |\n")
-    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    cells = _values_by_id(text)
     assert cells["t2.normative.new_made"] == 2 and cells["t2.normative.total_public"] == 83
     assert "t2.rules.new_made" in cells and cells["t2.rules.new_made"] is None
     assert cells["t2.licensing.delta"] == 1 and cells["t2.licensing.decisions"] == 7
@@ -901,7 +894,7 @@ def test_table_three_a_row_a_line_with_bare_pipes_for_empty_cells():
             "| (二)部分公开(区分处理的,只计这一情形,不计其他情形) | | | | | | | 0 |\n"
             "| (三)不予公开 | 1.属于国家秘密 | | | | | | | 0 |\n"
             "| | 2.其他法律行政法规禁止公开 | 1 | | | | | | 1 |\n四、政府信息公开行政复议、行政诉讼情况\n")
-    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    got = _values_by_id(text)
     assert got["t3.new.natural"] == 3 and got["t3.new.total"] == 3
     assert "t3.new.commercial" in got and got["t3.new.commercial"] is None
     assert got["t3.carried_over.total"] == 0 and got["t3.carried_over.natural"] is None
@@ -914,7 +907,7 @@ def test_a_row_with_a_value_then_bare_pipes_under_a_header_with_a_padding_column
             "信息内容 | 上一年 项目数量 | 本年增/减 | 处理决定数量 | |\n行政许可 | 4 | |||\n"
             "其他对外管理服务事项 | 0 | |||\n第二十条第(六)项 | ||||\n"
             "信息内容 | 上一年 项目数量 | 本年增/减 | 处理决定数量 | |\n行政处罚 | 0 | 0 | 2 | |\n")
-    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    got = _values_by_id(text)
     assert got["t2.licensing.prev_items"] == 4 and got["t2.licensing.delta"] is None
     assert got["t2.licensing.decisions"] is None and got["t2.punishment.decisions"] == 2
 
@@ -927,7 +920,7 @@ def test_a_one_cell_a_line_table_with_a_blank_line_between_its_cells():
     text = ("2023年政府信息公开工作年度报告\n一、总体情况\n本局认真贯彻落实《条例》。\n二、主动公开政府信息情况\n"
             "第二十条第(一)项\n|\n      \n" + "\n      \n".join("       " + c for c in cells)
             + "\n第二十条第(五)项\n")
-    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    got = _values_by_id(text)
     assert got["t2.rules.issued"] == 0 and got["t2.rules.in_force"] == 2
     assert got["t2.normative.issued"] == 3 and got["t2.normative.in_force"] == 15
 
@@ -940,6 +933,6 @@ def test_a_one_cell_a_line_block_cut_by_the_text_end_keeps_its_last_rows_labels(
              "信息内容 |", "上一年项目数量 |", "本年增/减 |", "处理决定数量 |", "行政许可 |", "3 |", "1 |", "4 |",
              "其他对外管理服务事"]
     text = "2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + "\n".join(cells)
-    got = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    got = _values_by_id(text)
     assert got["t2.normative.total_public"] == 5
     assert (got["t2.licensing.prev_items"], got["t2.licensing.delta"], got["t2.licensing.decisions"]) == (3, 1, 4)

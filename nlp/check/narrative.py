@@ -25,10 +25,11 @@ import math
 from bisect import bisect_left
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import Any
 
 import regex
 
-from nlp.extract.claims import same_counter
+from nlp.extract.claims import PIECES, same_counter
 from nlp.extract.numbers import half_unit, printed_decimals
 from nlp.link import loose_reading
 from nlp.records import Cell, Check, Claim, Report
@@ -271,23 +272,25 @@ def _share_sum(parts: list[Claim], by_part: dict[str, Claim]) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def partitions() -> tuple[tuple[str, tuple[regex.Pattern, ...]], ...]:
-    """Known exhaustive breakdowns (nlp/data/partitions.toml)."""
+def _partition_data() -> tuple[dict[str, Any], ...]:
+    """The entries of nlp/data/partitions.toml (read once)."""
     from nlp.data import DATA_DIR, load_toml
 
-    data = load_toml(DATA_DIR / "partitions.toml")
+    return tuple(load_toml(DATA_DIR / "partitions.toml")["partition"])
+
+
+@lru_cache(maxsize=1)
+def partitions() -> tuple[tuple[str, tuple[regex.Pattern, ...]], ...]:
+    """Known exhaustive breakdowns (nlp/data/partitions.toml)."""
     return tuple((p["id"], tuple(regex.compile(m) for m in p["members"]))
-                 for p in data["partition"])
+                 for p in _partition_data())
 
 
 @lru_cache(maxsize=16)
 def partition_kin(pid: str) -> tuple[regex.Pattern, ...]:
     """The words that name more members of partition `pid` beyond the ones it needs to be
     complete (a channel partition's 微博, 微信 … beside 网站 and 其他方式)."""
-    from nlp.data import DATA_DIR, load_toml
-
-    data = load_toml(DATA_DIR / "partitions.toml")
-    return tuple(regex.compile(m) for p in data["partition"] if p["id"] == pid
+    return tuple(regex.compile(m) for p in _partition_data() if p["id"] == pid
                  for m in p.get("also", []))
 
 
@@ -392,7 +395,7 @@ def parts_vs_total(report: Report) -> list[Check]:
         same = [p for p in parts if same_counter(p.unit, total.unit)]
         if not same and total.unit == "条":
             # pieces of information counted as documents (…共42条。其中…年度报告1件,…40件)
-            same = [p for p in parts if p.unit in ("件", "份")]
+            same = [p for p in parts if p.unit in PIECES]
         parts = same
         if not parts:
             continue

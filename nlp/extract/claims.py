@@ -165,7 +165,7 @@ _HAN = regex.compile(r"\p{Han}")
 _POST_STOP = regex.compile(r"[\s\d均已并其]")
 # 和 / 及 / 与 before the next count (1名专职人员和2名兼职…): where a count's words end
 NEXT_COUNT = regex.compile(r"(?:和|及|与)(?=\s*[\d零〇一二两三四五六七八九十])")
-_RECEIVING = "收到|受理|接到|接收|收悉"  # verbs of what came in (requests, letters …)
+RECEIVING = "收到|受理|接到|接收|收悉"  # verbs of what came in (requests, letters …)
 # the applicant columns of the requests table (2019 and 2021 forms), by the words a part names
 APPLICANTS = (
     ("natural", regex.compile(r"自然人|公民(?!、法人)")),
@@ -400,7 +400,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
 # --------------------------------------------------------------------------- structure
 
 
-def _clause_start(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
+def clause_start(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
     """Where the clause (the text after the last of `stops`) holding `pos` starts."""
     m = _stops_rx(stops, True).search(nt, 0, max(pos, 0))
     return m.end() if m is not None else 0
@@ -467,14 +467,14 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
     if c.kind == "zero":
         return
     nt = doc.norm.text
-    cs = _clause_start(nt, f.pre_start)
+    cs = clause_start(nt, f.pre_start)
     if k > 0 and cs <= found[k - 1].ns and found[k - 1].ne <= f.pre_start:
         cs = found[k - 1].ne  # 行政复议案件6件和行政诉讼案件3件: the clause restarts after a claim
     pre = nt[cs:f.pre_start]
     # qualifiers: this clause, plus a bare lead-in clause such as "其中，"
     ctx_start = cs
     if cs >= 2:
-        prev_start = _clause_start(nt, cs - 1)
+        prev_start = clause_start(nt, cs - 1)
         if nt[prev_start:cs - 1].strip() in _LEAD_IN:
             ctx_start = prev_start
     ctx = nt[ctx_start:min(_clause_end(nt, f.ne), f.ne + 4)]
@@ -507,7 +507,7 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
                 not nt[g.ne:f.pre_start].strip(_SAME_THING_GAP):
             subject = g.claim.subject
     if not subject and c.direction:  # 比去年增加1件: what the sentence was counting
-        ss = _clause_start(nt, f.ns, _SENT_END)
+        ss = clause_start(nt, f.ns, _SENT_END)
         for g in reversed(found):
             if g.ns < f.ns and g.ns >= ss and g.claim.subject and g.claim.kind != "zero":
                 subject = g.claim.subject
@@ -517,7 +517,8 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
 
 _SAME_THING_GAP = " \t,，、共计累达"
 # a clause that is a total word alone before its number (…主动公开政府信息28大项、79小项,共计6657条)
-_TOTAL_ONLY = regex.compile(r"(?:共|共计|合计|总计|累计|一共|总共)(?:为|达|有)?")
+_SUM_WORDS = "共计|合计|总计|总共|一共|共"  # the words of a sum, alone before its number
+_TOTAL_ONLY = regex.compile(rf"(?:{_SUM_WORDS}|累计)(?:为|达|有)?")  # (used whole: fullmatch)
 _FIRST_NUMBER = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _LEADING_DATE = regex.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}[\d年月日号底末止\s]*(?:以来)?[，,]?\s*")
 
@@ -527,7 +528,7 @@ def _lead_of_a_bare_total(nt: str, f: _Found, found: list[_Found], k: int, cs: i
     (我县主动公开政府信息28大项、79小项,共计6657条 → 我县主动公开政府信息), when no earlier count stands
     in that clause (then it totals those, 网上申请105件，快递17件，合计122件, or counts another thing:
     收到申请共84条,总计68人)."""
-    start = _clause_start(nt, f.pre_start, _SEMI_STOPS)
+    start = clause_start(nt, f.pre_start, SEMI_STOPS)
     if k > 0 and found[k - 1].ns >= start:  # (found is in text order: the nearest one decides)
         return ""
     lead = _LEADING_DATE.sub("", nt[start:cs])  # 2012年12月31日,我县…网站发布…信息28大项
@@ -565,7 +566,7 @@ def _bigrams(s: str | None) -> frozenset[str]:
 
 
 def _sentence_bounds(nt: str, pos: int) -> tuple[int, int]:
-    return _clause_start(nt, pos, _SENT_END), _clause_end(nt, pos, _SENT_END)
+    return clause_start(nt, pos, _SENT_END), _clause_end(nt, pos, _SENT_END)
 
 
 def _relations(nt: str, found: list[_Found], r: Rules) -> None:
@@ -579,7 +580,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         c = f.claim
         if c.kind != "percent":
             continue
-        cs = _clause_start(nt, f.pre_start)
+        cs = clause_start(nt, f.pre_start)
         pre = nt[cs:f.pre_start]
         if c.claim_id in respective:  # …4条,…1600条,分别占0.25%和99.75%: in order
             part, named = by_id[respective[c.claim_id]], False
@@ -678,13 +679,13 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         default = totals[0] if nested else None if together else _default_total(
             parts, totals, opens=not lead,
             right_after=bool(totals) and not nt[totals[-1].ne:q].strip(" \t，,：:"))
-        loose = _pieces_in_jian(parts) and not any(t.claim.unit in _PIECES for t in totals)
+        loose = _pieces_in_jian(parts) and not any(t.claim.unit in PIECES for t in totals)
         if default is None and loose and not nested and not together:
             default = next((t for t in reversed(totals)
                             if _information_in_tiao(t) and t.claim.parent is None), None)
         for g in parts:
             cands = [t for t in totals if (same_counter(t.claim.unit, g.claim.unit)
-                                           or (loose and g.claim.unit in _PIECES
+                                           or (loose and g.claim.unit in PIECES
                                                and _information_in_tiao(t)))
                      and t.claim.kind == g.claim.kind
                      and (t.claim.parent is None or nested)
@@ -724,7 +725,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _respectively(nt, quantities, r)
 
 
-_PIECES = ("件", "份")
+PIECES = ("件", "份")  # document counters that pieces of information are also counted in
 
 
 def _pieces_in_jian(parts: list[_Found]) -> bool:
@@ -735,7 +736,7 @@ def _pieces_in_jian(parts: list[_Found]) -> bool:
     units = [g.claim.unit for g in parts if g.claim.kind == "count"]
     # (categories of information, 政策文件类3件, 工作动态类40件: not documents of their own, 新制定
     # 行政规范性文件15件, 现行有效的…102件, which a count of information does not hold)
-    kinds = sum(1 for g in parts if g.claim.unit in _PIECES and _CATEGORY_END.search(g.claim.subject or ""))
+    kinds = sum(1 for g in parts if g.claim.unit in PIECES and _CATEGORY_END.search(g.claim.subject or ""))
     return kinds >= 2 and all(u in ("件", "份", "类") for u in units)
 
 
@@ -771,7 +772,7 @@ def _next_item_mark(nt: str, m: regex.Match, quantities: list[_Found], starts: l
     comma = max(comma, nt.rfind(",", 0, m.start()))
     if comma < 0:
         return False
-    lead = nt[_clause_start(nt, comma):comma].lstrip()
+    lead = nt[clause_start(nt, comma):comma].lstrip()
     if lead.startswith(word):
         return True
     if not lead.startswith("其中"):
@@ -874,7 +875,7 @@ def _implicit_wholes(nt: str, quantities: list[_Found], starts: list[int],
         if c.kind != "percent" or not c.part or c.whole or c.part not in by_id:
             continue
         g = by_id[c.part]
-        ss = _clause_start(nt, g.ns, _SENT_END)
+        ss = clause_start(nt, g.ns, _SENT_END)
         m = _IN_WHOLE.search(nt, ss, g.ns) or _CLAUSE_WHOLE.match(nt, ss, g.ns)
         whole = None
         if m is not None:  # 在…的2026条政府信息中: the whole is inside the phrase
@@ -889,7 +890,7 @@ def _implicit_wholes(nt: str, quantities: list[_Found], starts: list[int],
             whole = _whole_before(nt, ss, g.claim.unit, probe, quantities, starts, skip,
                                   need=g.claim.value or 0, share=c)
         if whole is None:
-            key = _clause_start(nt, f.ns, _SENT_END)
+            key = clause_start(nt, f.ns, _SENT_END)
             if key not in containers:  # one container for all shares of the sentence
                 containers[key] = _container_before(nt, f, quantities, starts, by_id,
                                                     shared_parts)
@@ -907,7 +908,7 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
     """A list of shares with no whole named (予以公开…258件，占33.9%；不予公开35件，占4.34%；…):
     the whole is the nearest earlier total, in this or the previous sentence, of the same unit
     that can hold every listed part (答复…申请805件)."""
-    ss = _clause_start(nt, share.ns, _SENT_END)
+    ss = clause_start(nt, share.ns, _SENT_END)
     listed = [by_id[q.claim.part]
               for q in _in_range(quantities, starts, ss, _clause_end(nt, share.ns, _SENT_END))
               if q.claim.kind == "percent" and q.claim.part in by_id and not q.claim.whole]
@@ -930,7 +931,7 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
     back = ss - 1  # past the stop (and a line break after it: 。\n) to the previous sentence
     while back > 0 and (nt[back - 1] in _SENT_END or nt[back - 1].isspace()):
         back -= 1
-    prev_start = _clause_start(nt, max(back, 0), _SENT_END)
+    prev_start = clause_start(nt, max(back, 0), _SENT_END)
     for f in reversed(_in_range(quantities, starts, prev_start, ss)):
         if f.ne <= ss and holds(f.claim, exact=False):
             return f
@@ -955,7 +956,7 @@ def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> Non
         # (not a count since the start, 历年累计主动公开…21264条: a list of a year's categories is of
         # the year's count, held-out 185)
         since = {q.claim.claim_id for q in _in_range(quantities, starts, max(0, ss - _LOOK_BACK), ss)
-                 if _SINCE_START.search(nt, _clause_start(nt, q.pre_start, _SENT_END), q.ns)}
+                 if _SINCE_START.search(nt, clause_start(nt, q.pre_start, _SENT_END), q.ns)}
         total = _whole_before(nt, ss, parts[0].claim.unit, lead, quantities, starts,
                               {p.claim.claim_id for p in parts} | since)
         if total is None:
@@ -980,13 +981,13 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
     for k, t in enumerate(quantities):
         c = t.claim
         if c.kind != "count" or c.parent is not None or _names_an_applicant(t) or \
-                "申请" not in nt[_clause_start(nt, t.pre_start):t.ns] + (c.subject or ""):
+                "申请" not in nt[clause_start(nt, t.pre_start):t.ns] + (c.subject or ""):
             continue
         _, se = _sentence_bounds(nt, t.ns)
         parts: list[_Found] = []
         for f in islice(quantities, k + 1, None):
             if f.ns >= se or f.claim.parent is not None or f.claim.unit != c.unit or \
-                    not _names_an_applicant(f) or _clause_start(nt, f.pre_start) < (
+                    not _names_an_applicant(f) or clause_start(nt, f.pre_start) < (
                         parts[-1].ne if parts else t.ne):
                 break
             parts.append(f)
@@ -997,8 +998,8 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
 
 
 _TOTAL_AFTER = regex.compile(
-    r"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:合计|共计|总计|总共|一共|共)"
-    r"(发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")
+    rf"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:{_SUM_WORDS})"
+    r"(发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")  # (used whole: fullmatch)
 
 
 def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
@@ -1014,7 +1015,7 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         c = f.claim
         if i < 2 or c.kind not in _COUNTED or c.direction is not None:
             continue
-        cs = _clause_start(nt, f.pre_start)
+        cs = clause_start(nt, f.pre_start)
         m = _TOTAL_AFTER.fullmatch(nt[cs:f.pre_start].strip())
         # (a verb after the total word: only after a comma; ；共办理718件 states a new total)
         if m is None or (m.group(1) and nt[max(cs - 1, 0)] in "；;"):
@@ -1023,12 +1024,12 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         parts: list[_Found] = []
         edge = cs  # the start of the clause after the next part
         for g in reversed(_in_range(quantities, starts, ss, cs)):
-            gs = _clause_start(nt, g.pre_start)
+            gs = clause_start(nt, g.pre_start)
             # (a part must end right before the next part's clause: so one a clause)
             if (g.ne > edge or nt[g.ne:edge].strip(" ，,、；;") or gs < ss
                     or g.claim.kind != c.kind or not same_counter(g.claim.unit, c.unit)
                     or g.claim.direction is not None
-                    or (g.claim.parent is not None and not _outer_list(g, parts, by_id, c))
+                    or (g.claim.parent is not None and not _of_a_larger_total(g, by_id, c))
                     or not _same_list(g, parts)):
                 break
             parts.append(g)
@@ -1083,13 +1084,11 @@ def _subtotals_within(quantities: list[_Found]) -> None:
             break
 
 
-def _outer_list(g: _Found, parts: list[_Found], by_id: dict[str, _Found], total: Claim) -> bool:
-    """Whether `g`, a part already, may join a sublist closed by `total`: it is in the same list
-    as the parts taken so far, of a larger total stated before it."""
+def _of_a_larger_total(g: _Found, by_id: dict[str, _Found], total: Claim) -> bool:
+    """Whether `g`, a part already, may join a sublist closed by `total`: its own total is
+    larger (that it stands in the list of the parts taken so far, `_same_list` asks)."""
     parent = by_id.get(g.claim.parent or "")
-    if parent is None or (parent.claim.value or 0) <= (total.value or 0):
-        return False
-    return all(p.claim.parent == g.claim.parent and p.claim.group == g.claim.group for p in parts)
+    return parent is not None and (parent.claim.value or 0) > (total.value or 0)
 
 
 def _same_list(g: _Found, parts: list[_Found]) -> bool:
@@ -1155,7 +1154,7 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         c = f.claim
         if c.kind != "percent" or c.part:
             continue
-        ss = _clause_start(nt, f.ns, _SENT_END)
+        ss = clause_start(nt, f.ns, _SENT_END)
         m = _RATE.search(nt[max(ss, f.pre_start - 6):f.pre_start].rstrip("为达到是均"))
         if m is None or _TIMED_RATE.search(m.group(1)):
             # 到期办结率100%: of the requests already due, a base the sentence does not state
@@ -1163,13 +1162,13 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         stem = m.group(1)[-2:]
         earlier = [g for g in quantities[bisect_left(starts, ss):i] if g.claim.kind in _COUNTED]
         part_k = next((k for k in range(len(earlier) - 1, -1, -1)
-                       if stem in nt[_clause_start(nt, earlier[k].pre_start):earlier[k].ns]), None)
+                       if stem in nt[clause_start(nt, earlier[k].pre_start):earlier[k].ns]), None)
         if part_k is None or part_k == 0:
             continue
         part = earlier[part_k]
         # …受理5件,予以公开4件,不予公开1件,办结5件,办结率100%: a request outcome is no rate's base
         whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit
-                      and not _OUTCOME_END.search(nt, _clause_start(nt, g.pre_start), g.ns)),
+                      and not _OUTCOME_END.search(nt, clause_start(nt, g.pre_start), g.ns)),
                      None)
         if whole is not None and not _a_base_of(nt, whole, part):
             continue  # 发布政策解读信息28条;办结网民留言857条,办结率…: 28 is no base of 857
@@ -1183,20 +1182,20 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
 
 # what came in, and totals: the counts a rate's base may be before the part's own ；-clause
 _RECEIVED_WORDS = regex.compile(
-    rf"{_RECEIVING}|申请|来信|来访|来电|留言|诉求|咨询|投诉|举报|建议|提案|登记|总数|共计|合计|总计")
-_SEMI_STOPS = "。；;！？!?\n"
+    rf"{RECEIVING}|申请|来信|来访|来电|留言|诉求|咨询|投诉|举报|建议|提案|登记|总数|共计|合计|总计")
+SEMI_STOPS = "。；;！？!?\n"
 
 
 def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
     """Can `whole` be the base of a rate over `part`? Yes in the part's own ；-clause; before
     it, when it counts what came in (受理, 收到, 留言 …) or a total, or names what the part's
     ；-clause names (a shared pair of characters)."""
-    part_from = _clause_start(nt, part.pre_start, _SEMI_STOPS)
+    part_from = clause_start(nt, part.pre_start, SEMI_STOPS)
     if _published_only(nt, whole) and not _published_only(nt, part):
         return False  # 发布信息51条,回复在线留言60条,回复率100%: what went out is no base of replies
     if whole.ns >= part_from:
         return True
-    lead = nt[_clause_start(nt, whole.pre_start, _SEMI_STOPS):whole.ns]
+    lead = nt[clause_start(nt, whole.pre_start, SEMI_STOPS):whole.ns]
     if _RECEIVED_WORDS.search(lead) or _RECEIVED_WORDS.search(whole.claim.subject or ""):
         return True
     return bool(_bigrams(lead) & _bigrams(nt[part_from:part.ns]))
@@ -1204,7 +1203,7 @@ def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
 
 def _published_only(nt: str, f: _Found) -> bool:
     """Is `f`'s own clause led by publishing (发布, 公开 …) and by no receiving or handling?"""
-    lead = nt[_clause_start(nt, f.pre_start):f.ns]
+    lead = nt[clause_start(nt, f.pre_start):f.ns]
     return _ACTIONS[0].search(lead) is not None and not any(
         rx.search(lead) for rx in _ACTIONS[1:])
 
@@ -1213,14 +1212,14 @@ def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found
     """发布…文件41件,配文解读32件,政策文件多形式解读率达到100%: the rate names its own base (政策
     文件…) that neither the part's nor the whole's clause names, so it is not part / whole of the
     counts before (主动公开13件,主动公开率 names the part; 公开率和解读率: one rate of a list)."""
-    cs = _clause_start(nt, rate.pre_start)
+    cs = clause_start(nt, rate.pre_start)
     lead = nt[cs:rate.pre_start]
     k = lead.rfind(stem + "率")
     lead = lead[:k] if k >= 0 else ""
     lead = _RATE_LEAD.sub("", _RATE_LIST.split(lead)[-1])
     if len(lead) < 2:
         return False
-    return all(lead not in nt[_clause_start(nt, g.pre_start):g.ns] for g in (part, whole))
+    return all(lead not in nt[clause_start(nt, g.pre_start):g.ns] for g in (part, whole))
 
 
 # words before a rate's stem that name no base of their own (全年办结率, 总体答复率)
@@ -1244,7 +1243,9 @@ _ITEM_LEAD = 12  # an enumerated part names itself in a few characters: ；不�
 _MEANS = regex.compile(
     r"\s*(?:通过|依托|利用|借助|在(?=[^，,；;。]{0,12}(?:网站|公众号|微博|微信|客户端|公报|头条号|抖音|视频号)))")
 # … or names a request outcome after its reason: ；因本机关不掌握相关信息而无法提供2件
-_OUTCOME_END = regex.compile(r"(?:予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)(?:的)?$")
+# the outcomes of a request, as the forms name them
+_OUTCOMES = "予以公开|部分公开|不予公开|无法提供|不予处理|其他处理"
+_OUTCOME_END = regex.compile(rf"(?:{_OUTCOMES})(?:的)?$")
 
 
 _NESTED_GAP = " \t，,：:；;。"
@@ -1284,7 +1285,7 @@ _CHANNEL_LED = regex.compile(
     rf"(?:通过|在|利用|依托|借助)?(?:[“\"「][^”\"」]{{1,14}}[”\"」])?\p{{Han}}{{0,6}}?{_CHANNEL}(?:上|中)?"
     rf"(?:平均)?(?:每[日天周月年]|日均|周均|月均)?(?:共|累计)?(?:公开|发布|张贴|公示|推送|刊登)")
 # (通过“某某发布”微信公众号发布…, held-out 172; 微信公众号平均每周发布信息24条, held-out 186)
-_RECEIVED_LED = regex.compile(rf"(?:共|全年|累计)?(?:{_RECEIVING})")
+_RECEIVED_LED = regex.compile(rf"(?:共|全年|累计)?(?:{RECEIVING})")
 _VERB_LED = regex.compile(r"(?:主动)?(?:公开|发布|印发|制发|开展|举办|召开|编制|报送|受理|收到|办理)")
 # 其中(被市政府网站)采用5条: the share of the total that others took up, a part of its own
 _TAKEN_UP = regex.compile(r"(?:被[^，,；;。、]{0,20})?(?:采用|采纳|转载|刊用|录用|刊发)")
@@ -1413,11 +1414,12 @@ _THE_REST = regex.compile(r"其余|剩余|余下")
 
 
 _REVIEW_WORDS = regex.compile(r"复议|诉讼")  # (行政复议, 行政诉讼)
-_CLOSED_WORDS = regex.compile(r"办结|答复|办理完毕|完成办理")  # a count of the requests closed
+_CLOSING = "办结|答复|办理完毕|完成办理"
+_CLOSED_WORDS = regex.compile(_CLOSING)  # a count of the requests closed
 # a clause led by a request's outcome (予以公开2件, 部分公开1件 …)
-_OUTCOME_LEAD = regex.compile(r"(?:其中)?(?:予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理)")
+_OUTCOME_LEAD = regex.compile(rf"(?:其中)?(?:同意公开|{_OUTCOMES})")
 # a clause led by closing the requests (已办结68件, 均已答复): their outcome, not where they came from
-_CLOSED_LEAD = regex.compile(r"(?:已经|已|均已|全部|共|累计)?(?:办结|答复|回复|办理完毕|完成办理)")
+_CLOSED_LEAD = regex.compile(rf"(?:已经|已|均已|全部|共|累计)?(?:{_CLOSING}|回复)")
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
@@ -1445,11 +1447,11 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     # 共办结…733件,其中予以公开238件,…,转接下年度办理45件: what is carried into next year is no
     # outcome of the requests closed (held-out 125)
     closed_total = bool(totals) and _CLOSED_WORDS.search(
-        nt, _clause_start(nt, totals[-1].pre_start), totals[-1].ns) is not None
+        nt, clause_start(nt, totals[-1].pre_start), totals[-1].ns) is not None
     for k in range(1, len(parts)):
         gap = nt[parts[k - 1].ne:parts[k].pre_start]
         semi = max(gap.rfind("；"), gap.rfind(";"))
-        cs = _clause_start(nt, parts[k].pre_start)
+        cs = clause_start(nt, parts[k].pre_start)
         own = nt[cs:parts[k].pre_start] if cs > parts[k - 1].ns else None  # its own clause's lead
         if own is not None and not review_first and _REVIEW_WORDS.search(own):
             return parts[:k]  # …信函申请5件,发生行政复议1件: another table block, not one more part
@@ -1475,7 +1477,7 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     # item's is another fact, not an item (the items after it stay)
     parts = [f for k, f in enumerate(parts) if not (
         k > 0 and not verb_led and f.claim.unit != parts[0].claim.unit
-        and (cs := _clause_start(nt, f.pre_start)) > parts[k - 1].ns
+        and (cs := clause_start(nt, f.pre_start)) > parts[k - 1].ns
         and _VERB_LED.match(nt[cs:f.pre_start].lstrip(" \t")))]
     units = [t.claim.unit for t in totals]
     if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
@@ -1485,7 +1487,7 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
         if not any(same_counter(u, f.claim.unit) for u in units):
             interrupted = True
             continue
-        cs = _clause_start(nt, f.pre_start)
+        cs = clause_start(nt, f.pre_start)
         if not interrupted or k == 0 or cs <= parts[k - 1].ns:
             continue  # (in the previous item's clause: 行政复议6件和行政诉讼3件)
         lead = nt[cs:f.pre_start].lstrip(" \t")
@@ -1500,8 +1502,8 @@ def _list_item(nt: str, total: _Found, ss: int, quantities: list[_Found],
     stand before it in earlier comma clauses of its sentence or ；-clause (政务要闻285条,通知公告
     303条,部门、镇动态3718条). One count before it may be its own total (收到申请81件，办结81件，
     涉及自然人80件)."""
-    cs = _clause_start(nt, total.pre_start)
-    ss = max(ss, _clause_start(nt, cs, "；;"))  # a ；-clause is a sentence here
+    cs = clause_start(nt, total.pre_start)
+    ss = max(ss, clause_start(nt, cs, "；;"))  # a ；-clause is a sentence here
     return sum(1 for g in _in_range(quantities, starts, ss, cs)
                if g.ne <= cs and g.claim.kind in _COUNTED
                and same_counter(g.claim.unit, total.claim.unit)) >= 2
@@ -1514,7 +1516,7 @@ def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: 
     out: set[str] = set()
     found = _in_range(quantities, starts, lo, hi)
     for a, b in pairwise(found):
-        if _TO.search(nt[a.ne:b.pre_start]) and _FROM.search(nt[_clause_start(nt, a.pre_start):
+        if _TO.search(nt[a.ne:b.pre_start]) and _FROM.search(nt[clause_start(nt, a.pre_start):
                                                                  a.pre_start]):
             out.update((a.claim.claim_id, b.claim.claim_id))
     return out
@@ -1601,7 +1603,7 @@ def _default_total(parts: list[_Found], totals: list[_Found], *, opens: bool = F
     parts are of both); when not even all together can, the nearest stays (a contradiction).
     (Parts that add up to exactly all the candidates together, `_of_all_together`, are of none
     of them: the caller asks that first.) A 其中 right after a count (`right_after`: nothing but
-    a comma between) is that count's.)"""
+    a comma between) is that count's."""
     total, same_unit = _list_sum(parts, totals)
     last = totals[-1] if totals else None
     if right_after and parts and last is not None and last.claim.value and last.claim.parent is None \
@@ -1629,9 +1631,10 @@ def _in_range(quantities: list[_Found], starts: list[int], lo: int, hi: int) -> 
     return quantities[bisect_left(starts, lo):bisect_left(starts, hi)]
 
 
+# sent to another body (；向荆州市政务网报送信息81篇): no item of a list of what was published
+_SENT_TO = regex.compile(r"\s*(?:共|累计|全年)?向[^，,；;。]{1,20}?(?:报送|上报|报)")
 # a total word followed by more words (共办理, 累计发布): a clause that states a new total; one right
 # before the number (财政预算、决算报告共7条) is the item's own
-_SENT_TO = regex.compile(r"\s*(?:共|累计|全年)?向[^，,；;。]{1,20}?(?:报送|上报|报)")
 _NEW_TOTAL_LEAD = regex.compile(rf"(?:{_GONG}|累计|合计|总计)(?!计?\s*$)")
 
 
@@ -1663,7 +1666,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         # items published (nor the other way round)
         # (the first item names no action: 其中当面申请10件 — the total's clause does)
         action = first_lead if _action_of(first_lead) is not None else \
-            nt[_clause_start(nt, max(q - 1, 0)):q]
+            nt[clause_start(nt, max(q - 1, 0)):q]
         if _other_action(action.lstrip(" \t"), lead.lstrip(" \t")):
             return semi
         # a long item still belongs to the list when it ends like the list's first item
@@ -1674,7 +1677,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
             return semi
         if _NEW_TOTAL_LEAD.search(lead):  # ；共办理718件: a new total (…；决算报告共7条: an item)
             return semi
-        if _SENT_TO.match(lead):  # ；向荆州市政务网报送信息81篇: sent to another body, no item (held-out 187)
+        if _SENT_TO.match(lead):  # (held-out 187)
             return semi
         pos = semi + 1
 
@@ -1701,7 +1704,7 @@ def _other_action(first: str, lead: str) -> bool:
 
 def _bracket_close(nt: str, q: int) -> int | None:
     """If `q` is inside an open （ of its sentence, the offset of the closing bracket."""
-    ss = _clause_start(nt, q, _SENT_END)
+    ss = clause_start(nt, q, _SENT_END)
     depth = 0
     for ch in reversed(nt[ss:q]):
         if ch in "）)":
@@ -1766,7 +1769,7 @@ def _respectively(nt: str, quantities: list[_Found], r: Rules) -> None:
                 pos = f.ne
             if len(items) < 2:
                 continue
-            cs = _clause_start(nt, m.start(), "，。；,;：:\n（）()")
+            cs = clause_start(nt, m.start(), "，。；,;：:\n（）()")
             head = _clean_subject(nt[cs:m.start()], r)
             names = [n for n in _LIST_SEP.split(head) if n]
             if len(names) != len(items):

@@ -183,34 +183,33 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 open_row = not line.endswith(_PIPES)
             else:
                 cells = got2[1]
+                # the line's cells with its blank ones kept (`规范性文件 | 11 | ||`: four cells)
+                got_full = _split(text[a2:b2], a2, blanks=True)
+                full = got_full[1] if got_full is not None else None
                 if got2[0] == "pipe" and 0 < len(cells) < width and any(
                         _value_like(text[s:e]) for s, e in cells):
                     # blank cells the page printed as bare pipes (`规范性文件 | 11 | ||`): kept
                     # where they make the row exactly as wide as its header, or as wide as the
                     # header with its padding column (`行政许可 | 0 | |||` under `… | 处理决定数量
                     # | |`, held-out 163), the padding then left out
-                    full = _split(text[a2:b2], a2, blanks=True)
-                    if full is not None and len(full[1]) == width:
-                        cells = full[1]
-                    elif full is not None and width < width_full == len(full[1]) and all(
-                            s == e for s, e in full[1][width:]):
-                        cells = full[1][:width]
+                    if full is not None and len(full) == width:
+                        cells = full
+                    elif full is not None and width < width_full == len(full) and all(
+                            s == e for s, e in full[width:]):
+                        cells = full[:width]
                 elif got2[0] == "pipe" and len(cells) == 1 and width >= 2 and not _value_like(
                         text[cells[0][0]:cells[0][1]]):
                     # a row printed all blank (`行政许可 | ||||`): its label and as many empty
                     # cells as its header has words (a padding column, printed by the header
                     # too, is left out)
-                    full = _split(text[a2:b2], a2, blanks=True)
-                    if full is not None and len(full[1]) in (width, width_full) and all(
-                            s == e for s, e in full[1][1:]):
-                        cells = full[1][:width]
+                    if full is not None and len(full) in (width, width_full) and all(
+                            s == e for s, e in full[1:]):
+                        cells = full[:width]
                 rows.append(cells)
-                full = _split(text[a2:b2], a2, blanks=True) if got2[0] == "pipe" else None
-                fulls.append(full[1] if full is not None else None)
+                fulls.append(full if got2[0] == "pipe" else None)
                 if _header_row(text, cells):
                     width = len(cells)
-                    header = _split(text[a2:b2], a2, blanks=True)
-                    width_full = len(header[1]) if header is not None else width
+                    width_full = len(full) if full is not None else width
                 open_row = got2[0] == "pipe" and not line.startswith(_PIPES) and \
                     not line.endswith(_PIPES)
             last = j

@@ -178,8 +178,9 @@ _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
 _CLAUSE_MARK = regex.compile(r"[。，,；]")
 # a page's field label before the title (• 中文名:2010年度…报告, - 名称: 2024年…报告)
 # (also a page's field label glued to its value, the colon lost: 标题水城区杨梅乡2022年…, held-out 163)
-_TITLE_FIELD = regex.compile(r"^[•·\-\s]*(?:(?:中文名|名称|标\s*题|题名)\s*[:：]\s*|标题(?=\p{Han}))")
-_FIELDS_BEFORE_TITLE = regex.compile(r"[^\n]*\n[•·\-\s]*(?:(?:中文名|名称|标\s*题|题名)\s*[:：]\s*|标题(?=\p{Han}))")
+_FIELD_LABEL = r"[•·\-\s]*(?:(?:中文名|名称|标\s*题|题名)\s*[:：]\s*|标题(?=\p{Han}))"
+_TITLE_FIELD = regex.compile("^" + _FIELD_LABEL)
+_FIELDS_BEFORE_TITLE = regex.compile(r"[^\n]*\n" + _FIELD_LABEL)  # 索引号…⏎标题…
 # a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
 _BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置)\s*[>»›]|[>»›]\s*[^>»›\s]{1,20}\s*[>»›]")
 _CLAUSE_OR_COLON = regex.compile(r"[。，,；:：]")
