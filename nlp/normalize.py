@@ -40,6 +40,16 @@ PAGE_NUMBER = regex.compile(
     r"(?:\s*[，,/／]?\s*共\s*[0-9０-９]+\s*页)?|[0-9]{1,4}\s*[/／]\s*[0-9]{1,4}|"
     r"(?i:page)\s*\d+(?:\s*(?i:of)\s*\d+)?|P\.\s*\d{1,4}|[·•\-—]\s*[0-9]{1,4}\s*[·•\-—])\s*$"
 )
+# the page numbers of that list that cannot be a table cell or a line of prose: `第 6 页`,
+# `第6页 共12页`, `共12页 第6页`, `— 6 —`, `- 9 -`, `·9·`, `Page 9 of 12` (not a lone `6`, which
+# a web table printed one cell a line is made of, nor `3/12`). Text from PDFs (pdftotext, a
+# copy from a viewer) keeps them between the lines of a paragraph: the view drops the line and
+# joins the paragraph across it (`…主动公开政府信息121⏎第 9 页 共 9 页⏎510件` is 121510件).
+_PAGE_LINE = regex.compile(
+    r"(?m)^[ \t\u3000]*(?:第\s*[0-9０-９]{1,4}\s*页(?:\s*[，,/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    r"|共\s*[0-9０-９]{1,4}\s*页\s*[，,/／]?\s*第\s*[0-9０-９]{1,4}\s*页"
+    r"|[-—–－]+[ \t]*[0-9０-９]{1,4}[ \t]*[-—–－]+|[·•][ \t]*[0-9]{1,4}[ \t]*[·•]"
+    r"|(?i:page)[ \t]*[0-9]{1,4}(?:[ \t]*(?i:of)[ \t]*[0-9]{1,4})?)[ \t\u3000]*\r?$\n?")
 HEADING_START = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9０-９]+[)）]|"
     r"[0-9０-９]+[、.．](?![0-9])|第[一二三四五六七八九十]+[部分章节条]|附件|[一二三四五六七八九十]是)"
@@ -274,15 +284,24 @@ def normalize(text: str) -> NormalizedText:
             # "12 34" stays two numbers, except in a letter-spaced line ("2 5 3 条")
             if not (prev.isdigit() and nxt.isdigit()) or i in spaced:
                 drop.update(range(i, j))
+    # page-number lines of a PDF's text: not in the view, and no end of a paragraph
+    pages: dict[int, int] = {}
+    if "页" in folded or "-" in folded or "—" in folded or "·" in folded or "age" in folded:
+        for m in _PAGE_LINE.finditer(folded):
+            if m.start() > 0 and m.end() > m.start():
+                pages[m.start()] = m.end()
+                drop.update(range(m.start(), m.end()))
     # line breaks inside a sentence
     lines_start = 0
     i = folded.find("\n")
     while i >= 0:
         line = folded[lines_start:i].strip()
+        in_page_line = lines_start in pages
         lines_start = i + 1
         nl = i
         i = folded.find("\n", i + 1)
-        _join_break(folded, n, nl, line, drop)
+        if not in_page_line:
+            _join_break(folded, n, nl, line, drop, pages)
     if not drop:
         return NormalizedText(source=text, text=folded, index=tuple(range(n + 1)), folded=folded)
     chars: list[str] = []
@@ -330,14 +349,21 @@ def _letter_spaced(folded: str) -> set[int]:
     return out
 
 
-def _join_break(folded: str, n: int, i: int, line: str, drop: set[int]) -> None:
-    """Drop the line break at `i` (and the spaces and breaks after it) when it cuts a sentence;
-    `line` is the stripped line it ends."""
+def _join_break(folded: str, n: int, i: int, line: str, drop: set[int],
+                pages: dict[int, int] | None = None) -> None:
+    """Drop the line break at `i` (and the spaces, breaks and page-number lines after it) when
+    it cuts a sentence; `line` is the stripped line it ends, `pages` the page-number lines
+    (start -> end)."""
     if len(line) < 15 and not line[-1:].isdigit():
         return
     j = i + 1
-    while (j < n and folded[j] in _SPACES) or (j < n and folded[j] in "\r\n"):
-        j += 1
+    while j < n:
+        if folded[j] in _SPACES or folded[j] in "\r\n":
+            j += 1
+        elif pages and j in pages:
+            j = pages[j]
+        else:
+            break
     if j >= n:
         return
     if line[-1:].isdigit() and _UNIT_LINE.match(folded, j):
