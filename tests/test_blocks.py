@@ -936,3 +936,20 @@ def test_a_one_cell_a_line_block_cut_by_the_text_end_keeps_its_last_rows_labels(
     got = _values_by_id(text)
     assert got["t2.normative.total_public"] == 5
     assert (got["t2.licensing.prev_items"], got["t2.licensing.delta"], got["t2.licensing.decisions"]) == (3, 1, 4)
+
+
+def test_table_two_header_without_zong_and_an_unknown_header_word():
+    # held-out 200 (乌兰察布 区域经济合作局 2020): one cell a line, rows not closed by pipe lines;
+    # its third column is headed 对外公开数量 (the form prints 对外公开总数量)
+    text = (CORPORA / "heldout200" / "nm_wulanchabu_quyujingji_2020_excerpt.txt").read_text(
+        encoding="utf-8")
+    got = _values_by_id(text)
+    for row in ("rules", "normative"):
+        for col in ("new_made", "new_published", "total_public"):
+            assert got[f"t2.{row}.{col}"] == 0
+    # a header word no vocabulary knows: the count of numbers after the row label proves it a
+    # column, so the known columns keep their ids and the unknown one gets none
+    odd = _values_by_id(text.replace("对外公开数量", "对外公开数目合计"))
+    assert {k for k in odd if k.startswith(("t2.rules.", "t2.normative."))} == {
+        "t2.rules.new_made", "t2.rules.new_published",
+        "t2.normative.new_made", "t2.normative.new_published"}

@@ -937,6 +937,15 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
         if last_h >= 0:
             header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
+            known = sum(1 for k in header if k not in label_words)
+            extra = len(words) - last_h - 1
+            if (extra >= 2 and known and not any(k in groups for k in header)
+                    and len(vals) == known + extra - 1):
+                # 信息内容 / 本年新制作数量 / 本年新公开数量 / 对外公开数目 / 规章 / 0 / 0 / 0: a
+                # header word the vocabulary lacks stands between the known ones and the row's
+                # label; the count of numbers proves it a column (the row label is one cell)
+                last_h += extra - 1
+            header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
             plain = not any(k in groups for k in header)
             width[0] = sum(1 for k in header if k not in label_words) if plain else 0
             rows.append(words[:last_h + 1])
