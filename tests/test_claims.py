@@ -767,6 +767,16 @@ def test_a_list_takes_its_own_items_only(text, total, parts, not_parts):
     _assert_list(text, total, parts, not_parts)
 
 
+def test_a_first_part_heads_the_parts_after_it_that_add_up_to_it():
+    # held-out 203 (瓜沥 2024): 27 + 6 = 33 are what became of the 33 closed, not more of the 37
+    cs = {c.text: c for c in claims_of("全年共收到政府信息公开申请37件,其中33件已办结,答复27件,主动撤回6件。")}
+    assert cs["33件"].parent == cs["37件"].claim_id
+    assert cs["27件"].parent == cs["33件"].claim_id and cs["6件"].parent == cs["33件"].claim_id
+    # parts that do not add up to the first stay the total's own
+    cs = {c.text: c for c in claims_of("全年共收到政府信息公开申请37件,其中33件已办结,答复27件,主动撤回5件。")}
+    assert cs["27件"].parent == cs["37件"].claim_id
+
+
 def test_share_with_no_count_in_its_sentence_takes_the_count_it_names_before():
     # held-out 27 (fj_pingtan_caijin_2021): the share names 主动公开的政府信息 a sentence later;
     # its part is that count, its whole the part's total (198 / 510 = 38.8%, not the 41.5% stated)

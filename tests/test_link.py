@@ -447,6 +447,28 @@ CASES = [
     ("heldout86/cq_tongliang_office_2025", "2021", "共受理政府信息公开申请15件,其中新收到14件,结转上年度办理1件,办结13件。", "14件", "t3.new.total"),
     # held-out 76: last year's requests taken over (接办上年)
     ("heldout76/gd_baiyun_office_2020", "2019", "全年新收到政府信息公开申请113件,接办上年7件,办结113件,结转下年办理7件。", "7件", "t3.carried_over.total"),
+    # held-outs 197–208 (session 11): the litigation blocks worded with 的行政诉讼; 办理 proved the
+    # results total by the balance; 答复 after the number; a part closed on time beside the carry
+    # forward; a year before 发布 of normative documents
+    ("heldout198/gx_qinzhou_qinbei_2023", "2021", "本年度发生行政复议0件,经复议后起诉的行政诉讼1件,直接起诉的行政诉讼2件。", "1件", "t4.litigation_after_review.total"),
+    ("heldout198/gx_qinzhou_qinbei_2023", "2021", "本年度发生行政复议0件,经复议后起诉的行政诉讼1件,直接起诉的行政诉讼2件。", "2件", "t4.litigation_direct.total"),
+    ("heldout198/counter", "2021", "行政诉讼方面,复议后行政诉讼1件,未经复议直接起诉的案件2件。", "1件", "t4.litigation_after_review.total"),
+    ("heldout198/counter", "2021", "行政诉讼方面,复议后行政诉讼1件,未经复议直接起诉的案件2件。", "2件", "t4.litigation_direct.total"),
+    ("heldout198/gx_qinzhou_qinbei_2023", "2021", "共收到政府信息公开申请27件,依法办理政府信息公开申请25件,结转下年度继续办理2件。", "25件", "t3.result.total.total"),
+    ("heldout198/counter", "2021", "共收到政府信息公开申请27件,依法办理政府信息公开申请26件,结转下年度继续办理2件。", "26件", None),
+    ("heldout202/fj_fuzhou_jinan_office_2024", "2021", "全年受理的37件申请件已按规定在法定期限内予以答复,其中“予以公开”的18件、“不予公开”5件、“无法提供”13件,“其他处理”1件。", "37件", "t3.result.total.total"),
+    ("heldout207/zj_province_jingxin_2022", "2021", "全年共收到依申请公开16件,其中15件按时办结完毕,1件结转下年度继续办理。", "15件", "t3.result.total.total"),
+    ("heldout207/counter", "2021", "全年共收到依申请公开16件,其中15件按时办结,1件延期办结。", "15件", None),
+    ("heldout207/fj_province_fagaiwei_2023", "2021", "2023年发布12件行政规范性文件。", "12件", "t2.normative.issued"),
+    # held-outs 203–205: the topic before the verb of receiving; answers among those handled; 信息不存在
+    # is the form's 本机关不掌握 row; last year's requests passed on (转办); another office's
+    # consultation is no request
+    ("heldout203/zj_hangzhou_xiaoshan_guali_2024", "2021", "依申请公开政府信息共收到37件,其中33件已办结。", "37件", "t3.new.total"),
+    ("heldout203/js_taizhou_jingjiang_2022", "2021", "在已办理的145件申请中,予以公开100件。", "145件", "t3.result.total.total"),
+    ("heldout203/zj_hangzhou_xiaoshan_guali_2024", "2021", "共收到申请37件,其中予以公开20件,信息不存在16件,不予公开1件。", "16件", "t3.result.unable.not_held.total"),
+    ("heldout203/counter", "pre2019", "共收到申请37件,其中予以公开20件,信息不存在16件,不予公开1件。", "16件", "requests.answered.nonexistent"),
+    ("heldout205/sn_weinan_2024_mirror", "2021", "共收到政府信息公开申请804件,上一年度转办15件。", "15件", "t3.carried_over.total"),
+    ("heldout204/gd_district_shichangjianguan_2024_mirror", "2021", "本机关共收到1份区政府办公室依申请公开意见征询件。", "1份", None),
 ]
 
 

