@@ -205,6 +205,14 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     if full is not None and len(full) in (width, width_full) and all(
                             s == e for s, e in full[1:]):
                         cells = full[:width]
+                elif got2[0] == "tab" and full is not None and len(full) > len(cells) and any(
+                        s == e for s, e in cells) and (
+                        any(_value_like(text[s:e]) for s, e in cells)
+                        or not any(_is_header_word(text[s:e]) for s, e in cells if e > s)):
+                    # a tab row that prints its blank cells inside (a spreadsheet's copy:
+                    # `（二）部分公开⇥⇥3⇥⇥⇥…`, `⇥（六）其他处理⇥⇥⇥…`) prints its trailing ones
+                    # too: they are cells (not a header row's: 行政复议⇥⇥⇥⇥⇥行政诉讼⇥⇥…)
+                    cells = full
                 rows.append(cells)
                 fulls.append(full if got2[0] == "pipe" else None)
                 if _header_row(text, cells):

@@ -250,6 +250,11 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
     tokens = [" ".join(cells[i].text.split()) for h in header_rows for i in grid[h]
               if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
     aligned = len(header_rows) == 1 and len(tokens) == n and all(len(s.path) == 1 for s in slots)
+    if not aligned and (grid_paths := _full_grid_paths(table, grid, header_rows, slots)):
+        for s, p in zip(slots, grid_paths, strict=True):
+            s.path = p
+        _set_units(slots)
+        return
     if not aligned and not _repeated_header(table, grid, header_rows, slots):
         cut = full is not None and full > n  # the printed values are the first `full` columns
         whole = expand_headers(tokens, full) if cut else None
@@ -263,6 +268,51 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
         for s, p in zip(slots, paths, strict=True):
             s.path = tuple(p)
     _set_units(slots)
+
+
+def _full_grid_paths(table: Table, grid: list[list[int | None]], header_rows: list[int],
+                     slots: list[Slot]) -> list[tuple[str, ...]] | None:
+    """Header paths by position in a text table that keeps every cell of its grid, blanks
+    included (tab-separated text copied from a spreadsheet or a word processor: `三、本年度办理结果⇥
+    （一）予以公开⇥⇥258⇥12…`, the merged cells printed once and blank where they spread).
+    A blank header cell under a word of a row above is that word's, spread down (总计 over two
+    header rows); another blank is the word to its left spread right (申请人情况 over the seven
+    columns, 法人或其他组织 over five). None unless every row of the table is as wide as the
+    table and every value of the row gets a path."""
+    cells = table.cells
+
+    def word(h: int, col: int) -> str:
+        i = grid[h][col] if col < len(grid[h]) else None
+        return "" if i is None else " ".join(cells[i].text.split())
+
+    # blanks printed: every row's cells stand from its first column on (a row may end early, its
+    # trailing blanks dropped), and a header row leaves a blank before one of its words
+    if len(grid) < 2 or len(grid[0]) < 3 or any(
+            i is None and any(j is not None for j in row[c:]) for row in grid
+            for c, i in enumerate(row)):
+        return None
+    if not any(not word(h, c) and any(word(h, d) for d in range(c + 1, len(grid[h])))
+               for h in header_rows for c in range(len(grid[h]))):
+        return None
+
+    out: list[tuple[str, ...]] = []
+    for sl in slots:
+        path: list[str] = []
+        for k, h in enumerate(header_rows):
+            t = word(h, sl.col)
+            if not t:
+                if any(word(above, sl.col) for above in header_rows[:k]):
+                    continue  # the word above spread down
+                left = next((c for c in range(sl.col - 1, -1, -1) if word(h, c)), None)
+                t = word(h, left) if left is not None else ""
+            if t and t not in path and _role(t) is None:
+                path.append(t)
+        if sl.value is not None and not path:
+            return None
+        out.append(tuple(path))
+    # a header word spread over a blank and a number (本年增/减 over `⇥0`): the number's
+    valued = {p for p, sl in zip(out, slots, strict=True) if sl.value is not None}
+    return [() if sl.value is None and p in valued else p for p, sl in zip(out, slots, strict=True)]
 
 
 def _repeated_header(table: Table, grid: list[list[int | None]], header_rows: list[int],
