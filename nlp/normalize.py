@@ -389,8 +389,12 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int],
     if _TITLE_END.search(line) or _MARKDOWN_LINE.match(line):
         return  # a title or a table caption ("…年度报告", "…统计表"), a Markdown heading or bold
         # line (`## 一、概述`, `**（一）主动公开**`) is a line of its own
-    if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line):
-        return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph
+    if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line) and not _open_bracket(line) \
+            and not (_TEXT_AFTER_COLON.search(line) and "\n" not in folded[i + 1:j]):
+        return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph; one cut
+        # inside a bracket (…围绕新修订的《…条例》(国务⏎院令第711号)) runs on, and so does one whose
+        # paragraph starts after a colon on the same line ((二)依申请公开:…本年度我镇收到0份政府⏎信息…,
+        # no blank line between)
     if not (semi or _is_hd(line[-1]) or line[-1] in _OPEN_ENDS):
         return
     rest = folded[j : j + 12]
@@ -403,6 +407,15 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int],
     _drop_break(folded, i, j, drop)
 
 
+_TEXT_AFTER_COLON = regex.compile(r"[：:]\s*\S")
+
+
+def _open_bracket(line: str) -> bool:
+    """Does the line leave a bracket or a title mark open (more opened than closed)?"""
+    return (line.count("(") + line.count("（") > line.count(")") + line.count("）")
+            or line.count("《") > line.count("》"))
+
+
 # a line that opens with a measure word and goes on as a sentence (条,其中… / 件。 / 人次)
 _UNIT_LINE = regex.compile(r"(?:人次|件次|条|件|项|人|次|篇|个|份|场|期|家|名|户|宗|起|万|亿|元|%)(?=[，,。；;、\s]|$|\p{Han})")
 _PAGE_FIELD = regex.compile(
@@ -411,7 +424,7 @@ _PAGE_FIELD = regex.compile(
 # a line that ends with one of these ends inside a sentence (…邮寄、\n网络提交, …政策，\n规章)
 _OPEN_ENDS = set("，,、（(《“‘")
 # a line that opens with one of these continues the line before
-_CLOSE_STARTS = set("，,、。；;：:）)》”’%")
+_CLOSE_STARTS = set("，,、。；;：:）)》”’%〔﹝")  # (〔: a document number cut from its code, 永川府办发⏎〔2019〕95号)
 _NUMBER_CUT = regex.compile(r"\d\.?$")
 
 

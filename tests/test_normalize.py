@@ -246,6 +246,20 @@ def test_a_page_number_line_inside_a_paragraph_is_not_text(page):
     assert "\n6\n" in normalize("信息内容\n规章\n6\n0\n").text
 
 
+@pytest.mark.parametrize(("source", "view"), [
+    # a heading line cut inside a bracket runs on (held-out 9's 三都, cut at a PDF's width)
+    ("(一)主动公开方面:围绕新修订的《中华人民共和国政府信息公开条例》(国务\n院令第711号)。",
+     "(一)主动公开方面:围绕新修订的《中华人民共和国政府信息公开条例》(国务院令第711号)。"),
+    # so does a heading line whose paragraph starts after its colon
+    ("(二)依申请公开:健全依申请公开流程畅通公开渠道,本年度我镇收到0份政府\n信息公开申请。",
+     "(二)依申请公开:健全依申请公开流程畅通公开渠道,本年度我镇收到0份政府信息公开申请。"),
+    # a heading line alone ends its paragraph
+    ("四、政府信息公开复议诉讼和举报情况方面的有关说明\n本年度无。", "四、政府信息公开复议诉讼和举报情况方面的有关说明\n本年度无。"),
+])
+def test_heading_lines_cut_at_the_page_width(source, view):
+    assert normalize(source).text == view
+
+
 def test_claims_survive_page_number_lines_between_cut_lines():
     """Every corpus text cut every 38 characters, a page-number line (`第 N 页 共 M 页`, `— N —`)
     after every 30th line: no claim is read from a page number, and nearly all the text's own
