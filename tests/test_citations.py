@@ -314,6 +314,9 @@ VARIANTS = [
     # held-out 158 (三明): the opening bracket lost by the page, the closing one kept
     ("根据《通知》(闽政办2018〕43号)要求", ["闽政办〔2018〕43号"]),
     ("苏政办发2017]64号", ["苏政办发〔2017〕64号"]),
+    # held-out 213 (沂水): an office's own code is its name and the kind of paper
+    ("(办公厅便函〔2021]477号)", ["办公厅便函〔2021〕477号"]),
+    ("根据市政府办公室发〔2021〕12号", ["办公室发〔2021〕12号"]),
     # counter-examples: look like numbers, are not
     ("（2018）鲁03行终123号", []),
     ("判决书（2018）鲁03行终123号", []),

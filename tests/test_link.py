@@ -469,6 +469,9 @@ CASES = [
     ("heldout203/counter", "pre2019", "共收到申请37件,其中予以公开20件,信息不存在16件,不予公开1件。", "16件", "requests.answered.nonexistent"),
     ("heldout205/sn_weinan_2024_mirror", "2021", "共收到政府信息公开申请804件,上一年度转办15件。", "15件", "t3.carried_over.total"),
     ("heldout204/gd_district_shichangjianguan_2024_mirror", "2021", "本机关共收到1份区政府办公室依申请公开意见征询件。", "1份", None),
+    # held-outs 211–212: the answering verb after the count; 顺延 into a named next year
+    ("heldout211/bj_daxing_yizhuang_2019", "2019", "本年度共收到政府信息公开申请21件,20件申请均按期答复。", "20件", "t3.result.total.total"),
+    ("heldout212/ha_pingdingshan_2021", "2021", "共受理政府信息公开申请44件,顺延到2022年度申请2件。", "2件", "t3.carried_forward.total"),
 ]
 
 

@@ -495,6 +495,18 @@ def test_a_single_channel_over_a_total_stated_as_a_sites_count_is_uncertain():
     assert [k.status for k in _checks(text, "parts_vs_total")] == ["fail"]
 
 
+def test_a_list_larger_than_the_carry_over_it_follows_is_of_the_caseload():
+    # held-out 211 (彭浦): 20 = 19 + 1 and 15 + 2 + 3 = 20: none of it is of the 1 carried over
+    text = ("收到政府信息公开申请19件,上年结转1件,其中自然人提交申请20件,通过互联网渠道提交15件,"
+            "通过邮寄信件方式提交2件,通过当面申请方式3件。")
+    assert _checks(text, "parts_vs_total") == []
+    # a carry-over inside its total's brackets stays a part of it, and the list the total's
+    text = ("办结依申请公开件177件(含2022年结转的3件),其中,予以公开60件,部分公开51件,不予公开4件,"
+            "信息无法提供30件、不予处理3件,其他处理29件。")
+    checks = _checks(text, "parts_vs_total")
+    assert any(k.observed == 177 for k in checks) and {k.status for k in checks} == {"pass"}
+
+
 def test_a_named_other_category_does_not_close_a_list():
     # held-out 80 (合水镇 2024): 其他文件 is the catalogue's third kind of document, not the rest
     checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,年度报告1条。", "parts_vs_total")
@@ -510,6 +522,9 @@ def test_a_named_other_category_does_not_close_a_list():
 
 
 @pytest.mark.parametrize(("text", "statuses"), [
+    # held-out 211 (周家桥): the part names what the rate is of (公文), whose base is not stated
+    ("公开政府信息43条,其中主动公开公文信息2条,主动公开率100%。", []),
+    ("本年共制发文件30件,主动公开13件,主动公开率43.3%。", ["pass"]),
     # held-out 77 (临沂高新区): the rate names its own base (政策文件), not the counts before it
     ("全年共发布管委会和管委会办公室文件41件,配文解读32件,政策文件多形式解读率达到100%。", []),
     # held-out 41 (武清): the rate's words name the part (主动公开), so it is part / whole

