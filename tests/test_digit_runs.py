@@ -133,6 +133,19 @@ def test_a_forced_split_that_breaks_the_total_is_kept_for_the_checks():
     assert [by[f"t3.result.granted.{c}"].value for c in T3_COLS] == [7, 0, 0, 0, 0, 0, 8]
 
 
+def test_a_split_by_length_alone_is_not_forced_where_the_table_lost_its_blanks():
+    # a row with fewer digits than columns (`…不计其他情形）1`) shows the page lost blank cells:
+    # then '7000008', whose 总计 is not the sum, is no longer one digit a column (a table of
+    # blanks flattened: 258 | 12 | | | 1 | 1 | → `2581211`)
+    doc = read(CORPORA / "full/fj_pingtan_2019.txt")
+    text = doc.text.replace("（一）予以公开7000007", "（一）予以公开7000008").replace(
+        "不计其他情形）1000001", "不计其他情形）1")
+    _, cells = _cells("full/fj_pingtan_2019.txt", text)
+    by = _by_id(cells)
+    assert "t3.result.granted.natural" not in by
+    assert by["t3.result.denied.state_secret.total"].value == 0  # rows that add up stay
+
+
 def test_an_identity_the_table_breaks_does_not_choose_splits():
     # with 8.属于行政查询事项 changed from 2 to 3, no split of '220000022' lets the results add
     # up to （七）总计, so t3.results_sum is not used and 予以公开 stays unparsed

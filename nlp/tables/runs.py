@@ -494,6 +494,8 @@ def _solve(text: str, block: _Block) -> None:
     paths: list[tuple[str, ...]] | None = None
     rows: list[_Row] = []
     ctx: dict[int, _Part] = {}
+    unsure: list[_Row] = []  # rows split only by their length, their 总计 not the sum
+    short = False
     for kind, obj in block.items:
         if kind == "title":
             paths = None
@@ -530,7 +532,22 @@ def _solve(text: str, block: _Block) -> None:
         if n_all > 1 and len(cands) == 1:
             row.why = f"the only one of {n_all} splits whose 总计 is the sum of its columns"
         row.cands = cands
+        if n_all == 1 and not _adds_up(run, cands[0], paths):
+            unsure.append(row)
+        if len(run.replace(" ", "")) < len(paths):
+            short = True  # fewer digits than columns: the page printed blank cells, now lost
+    if short:
+        # a run one digit a column whose 总计 is not the sum, in a table that lost its blank
+        # cells (258 | 12 | | | 1 | 1 | → `2581211`): the digits are not forced into columns
+        for row in unsure:
+            row.cands, row.why = [], "blank cells lost: the split is not forced"
     _solve_rows(text, rows)
+
+
+def _adds_up(run: str, cand: list[tuple[int, int]], paths: list[tuple[str, ...]]) -> bool:
+    """Is every 总计 of the split the sum of its columns (True when the header has none)?"""
+    v = _values(run, cand)
+    return all(abs(v[t] - sum(v[i] for i in parts)) < 1e-6 for t, parts in total_columns(paths))
 
 
 def _solve_rows(text: str, rows: list[_Row]) -> None:
