@@ -745,7 +745,8 @@ def _unclosed(text: str, row: list[tuple[int, int]]) -> bool:
 
 _LINE_TABLE_START = regex.compile(
     r"\s*(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
-    r"[（(]本列数据的勾稽关系|统计指标|指标名称)")
+    r"[（(]本列数据的勾稽关系|统计指标|指标名称|行政复议\s*[|｜]?\s*$)")
+# (行政复议 alone on its line: table 四's first header cell, its 19 header words before the numbers)
 _FULL_STOP = ("。", "！", "？")  # a line that ends a sentence is narrative, not a cell
 _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
 _MIN_NULLS = 6  # blank marks that make a stream of cells a table without a single number
@@ -781,7 +782,7 @@ def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
 def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the next lines look like one cell each (short, several of them numbers)?"""
     following = [text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
-                 if e > s][:16]
+                 if e > s][:24]
     if len(following) < 6 or not all(cell_sized(x) for x in following[:6]):
         return False
     return sum(_value_like(x) or _null_mark(x) for x in following) >= 3
