@@ -472,6 +472,8 @@ CASES = [
     # held-outs 211–212: the answering verb after the count; 顺延 into a named next year
     ("heldout211/bj_daxing_yizhuang_2019", "2019", "本年度共收到政府信息公开申请21件,20件申请均按期答复。", "20件", "t3.result.total.total"),
     ("heldout212/ha_pingdingshan_2021", "2021", "共受理政府信息公开申请44件,顺延到2022年度申请2件。", "2件", "t3.carried_forward.total"),
+    # held-out 220 (广州政数局): the row's own 或 is no list
+    ("heldout220/gd_guangzhou_zhengwu_shuju_2019", "2019", "要求行政机关确认或重新出具已获取信息2件。", "2件", "t3.result.not_processed.confirm.total"),
 ]
 
 

