@@ -212,6 +212,7 @@ def candidate_rules(unit: str | None, *texts: str) -> set[int]:
     return out
 
 
+_LIST_MARKS = "、，,；;：: \t"
 _SIBLING_BEFORE = regex.compile(r"\p{Han}\s*[、和及与]\s*$")
 
 
@@ -267,9 +268,10 @@ def rule_indicator(
         # the conditions, asked only of a rule that would win
         if rule.sentence is not None and not rule.sentence.search(whole):
             continue
-        if rule.exclude is not None and (rule.exclude.search(context)
+        if rule.exclude is not None and (rule.exclude.search(context.lstrip(_LIST_MARKS))
                                          or rule.exclude.search(claim.subject or "")):
-            continue
+            continue  # (a 、 that opens the clause after the count before it separates two
+            # items, 仍不明确2件、要求…确认或重新出具…2件: no list of kinds in one count)
         if reason and (best_reason is None or score > best_reason[0]):
             best_reason = (score, rule)
         if best is None or score > best[0]:
