@@ -953,3 +953,40 @@ def test_table_two_header_without_zong_and_an_unknown_header_word():
     assert {k for k in odd if k.startswith(("t2.rules.", "t2.normative."))} == {
         "t2.rules.new_made", "t2.rules.new_published",
         "t2.normative.new_made", "t2.normative.new_published"}
+
+
+# held-out 126's 海洋与渔业… report (fj_pingtan_hzs_2021) printed to PDF by LibreOffice without
+# rulings: table 三 as text lines, labels wrapped around their numbers
+_WRAPPED_T3 = """平潭综合实验区2021年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项 申请人情况
+之和，等于第三项加第四项之和）
+自然人 法人或其他组织 总计
+商业企业 科研 社会 法律服务 其他
+机构 公益
+组织 机构
+一、本年新收政府信息公开申请数量 6 0 0 0 0 0 6
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+三、本年 （一）予以公开 5 0 0 0 0 0 5度办理结
+果 （二）部分公开（区分处理的，
+0 0 0 0 0 0 0
+只计这一情形，不计其他情形）
+1.属于国家秘密 0 0 0 0 0 0 0
+8.属于行政查询事项 1 0 0 0 0 0 1
+（四）
+2.没有现成信息需要另行
+无法提 4 0 0 0 0 0 4
+制作
+供
+"""
+
+
+def test_table_three_rows_whose_labels_a_pdf_wrapped_around_their_numbers():
+    got = _values_by_id(_WRAPPED_T3)
+    # a merged cell's text glued after the last count (5度办理结)
+    assert got["t3.result.granted.natural"] == 5 and got["t3.result.granted.total"] == 5
+    # a label cut inside its note, ending in ，, above its numbers
+    assert got["t3.result.partial.total"] == 0
+    # a few characters of a merged cell before the numbers, the row's label above
+    assert got["t3.result.unable.needs_creation.natural"] == 4
+    assert got["t3.result.unable.needs_creation.total"] == 4

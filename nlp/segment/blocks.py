@@ -1051,6 +1051,12 @@ def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, labe
         parts = _label_parts(text, st, label_end)
         if _t3_row_label(folded[parts[-1][0]:parts[-1][1]]):
             return parts
+    if above is not None and len(text[own:label_end].strip()) <= 4:
+        # `2.没有现成信息需要另行` / `无法提 0 0 0 0 0 0 0` / `制作`: the few characters before
+        # the numbers are a merged cell's (（四）无法提供) wrapped text; the row's label is above
+        parts = _label_parts(text, *above)
+        if _t3_row_label(folded[parts[-1][0]:parts[-1][1]]):
+            return parts
     return None
 
 
@@ -1105,6 +1111,11 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
     for i, (a, b) in enumerate(lines):
         if i < skip_to:
             continue
+        glued = _GLUED_AFTER_COUNT.search(folded, a, b)
+        if glued is not None:
+            # `（一）予以公开 5 0 0 0 0 0 5度办理结`: a merged label cell's wrapped text glued to the
+            # row's last count is no part of the row
+            b = glued.start(1)
         line = text[a:b]
         tail = line.rstrip()
         if not tail or not tail[-1].isdigit():  # a row ends in a count
@@ -1152,6 +1163,9 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
     return tables
 
 
+_GLUED_AFTER_COUNT = regex.compile(r"(?<=\d(?:\s+\d+){6})(\p{Han}{1,5})\s*$")
+
+
 def _label_above(text: str, folded: str, lines: list[tuple[int, int]], i: int,
                  free: Callable[[int, int], bool], below: set[int]) -> list[tuple[int, int]] | None:
     """The label cells of a line of 7 numbers with no label (line i) from the line above it: a
@@ -1178,8 +1192,9 @@ def _label_line(folded: str, lines: list[tuple[int, int]], k: int,
         return None
     a, b = lines[k]
     s = folded[a:b].strip()
-    if not s or not free(a, b) or len(s) > limit or s.endswith(_SENT_END):
-        return None
+    if not s or not free(a, b) or len(s) > limit or (
+            s.endswith(_SENT_END) and s.count("(") + s.count("（") <= s.count(")") + s.count("）")):
+        return None  # (a label cut inside its note, `（二）部分公开（区分处理的，`, may end in ，)
     if any(ch.isdigit() or ch in "\t|｜" for ch in _ITEM_MARK.sub("", s)):
         return None
     st = a + len(folded[a:b]) - len(folded[a:b].lstrip())

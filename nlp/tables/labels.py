@@ -42,9 +42,15 @@ def label_key(text: str) -> str:
     while prev != s:  # nested notes
         prev = s
         s = _BRACKETED.sub("", s)
+    # a note a line break cut before its closing bracket (（二）部分公开（区分处理的，⏎…)
+    cut = _OPEN_NOTE.sub("", s)
+    s = cut if len(cut) >= 2 else s
     s = _DROP.sub("", s)
     s = s.replace("合计", "总计").replace("其它", "其他").replace("\\", "/")  # 本年增\减 (held-out 91)
     return s
+
+
+_OPEN_NOTE = regex.compile(r"[（(][^（()）]*$")
 
 
 def _settled(a: str, b: str) -> float | None:
