@@ -117,6 +117,34 @@ def test_fake_bold_running_header_and_page_numbers(tmp_path):
 WORDS = {1: ["2428 new", "seven old", "many"], 2: ["few", "17 requested"], 3: ["all", "no"]}
 
 
+def test_a_browsers_long_running_header_on_every_page_is_dropped(tmp_path):
+    """A web page printed to PDF by a browser carries the date and the page's title over every
+    page (`11/27/26, 8:07 AM 平潭综合实验区…年度报告_政府信息公开年报_…`), longer than the short
+    headers of a report; inside a table it cut table 四 from its header (held-out 126 printed
+    by Chromium: 170 → 185 of 198 cells)."""
+    mpl = pytest.importorskip("matplotlib")
+    mpl.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    head = ("11/27/26, 8:07 AM Pingtan State Assets Administration 2019 Government Information "
+            "Disclosure Annual Report - Annual Reports - Pingtan")
+    assert len(head.replace(" ", "")) > 60
+    bio = io.BytesIO()
+    with mpl.rc_context({"pdf.fonttype": 42}), PdfPages(bio) as pp:
+        for n in range(1, 4):
+            fig = plt.figure(figsize=(8.27, 11.69))
+            fig.text(0.05, 0.97, head, fontsize=7)
+            for k, word in enumerate(WORDS[n]):
+                fig.text(0.1, 0.8 - 0.05 * k, f"Published {word} items;", fontsize=12)
+            pp.savefig(fig)
+            plt.close(fig)
+    f = tmp_path / "printed.pdf"
+    f.write_bytes(bio.getvalue())
+    assert read(f).text.splitlines() == [
+        f"Published {w} items;" for n in (1, 2, 3) for w in WORDS[n]]
+
+
 def test_a_sentence_repeated_at_page_edges_is_text_not_a_running_header(tmp_path):
     """A short report says the same sentence under each heading (没有收到过相关申请。); on two
     pages it can be the last line of the first page and the first and last lines of the second.

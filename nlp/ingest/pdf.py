@@ -645,14 +645,16 @@ def _drop_running(pages_blocks: list[list[Any]], n_pages: int) -> None:
 
     def running(key: str, top: float) -> bool:
         pages = {p for p, t in seen.get(key, ()) if abs(t - top) <= _SAME_HEIGHT}
-        return len(pages) >= need
+        # a short line on most pages; a long one (a browser's date and page title over each
+        # printed page) on nearly every page
+        return len(pages) >= need if len(key) <= 60 else \
+            len(key) <= 200 and len(pages) >= max(3, n_pages - 1)
 
     for i, blocks in enumerate(pages_blocks):
         drop = set()
         for ln in edge_lines(blocks):
             key = _DIGITS.sub("#", _WS.sub("", ln.text))
-            if PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and len(key) <= 60
-                                               and running(key, ln.top)):
+            if PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and running(key, ln.top)):
                 drop.add(id(ln))
         pages_blocks[i] = [b for b in blocks if id(b) not in drop]
 
