@@ -678,12 +678,13 @@ def _closed_part_of_a_balance(claims: list[Claim], by_parent: dict[str, list[Cla
     late, or alone, stays without an id: `whole` of requests.closed.on_time.)"""
     if template not in ("2019", "2021"):
         return
+    by_id = {c.claim_id: c for c in claims}
     for parent_id, parts in by_parent.items():
         closed = [p for p in parts if p.indicator is None and rule_id(p) == "requests.closed.on_time"]
         if len(closed) != 1 or closed[0].value is None:
             continue
         rest = [p for p in parts if p is not closed[0]]
-        parent = next((c for c in claims if c.claim_id == parent_id), None)
+        parent = by_id.get(parent_id)
         if parent is None or parent.value is None or not rest or any(
                 p.indicator != "t3.carried_forward.total" or p.value is None for p in rest):
             continue
