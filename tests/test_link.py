@@ -475,6 +475,11 @@ CASES = [
     ("heldout212/ha_pingdingshan_2021", "2021", "共受理政府信息公开申请44件,顺延到2022年度申请2件。", "2件", "t3.carried_forward.total"),
     # held-out 220 (广州政数局): the row's own 或 is no list
     ("heldout220/gd_guangzhou_zhengwu_shuju_2019", "2019", "要求行政机关确认或重新出具已获取信息2件。", "2件", "t3.result.not_processed.confirm.total"),
+    # held-outs 221–226: one count of two kinds of event; a power list's kinds; 其中 with no comma
+    ("heldout221/hl_province_shangwuting_2010", "pre2019", "组织召开新闻发布会及新闻专题活动65余次。", "65余次", None),
+    ("heldout221/counter", "pre2019", "组织召开新闻发布会12次。", "12次", "response.press_conferences"),
+    ("heldout223/hb_wuhan_zhuankou_2021_mirror", "2021", "发布权力清单230个。其中行政许可13项,行政处罚200项。", "13项", None),
+    ("heldout226/fj_fuzhou_jinan_2024", "2021", "全区受理的226件申请件其中224件已按规定予以答复。", "224件", "t3.result.total.total"),
     # … and a 、 that separates it from the count before is no list of kinds in one count
     ("heldout220/gd_guangzhou_zhengwu_shuju_2019", "2019", "补正后申请内容仍不明确2件、要求行政机关确认或重新出具已获取信息3件。", "3件", "t3.result.not_processed.confirm.total"),
 ]

