@@ -473,10 +473,11 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             # 含2023年结转至2024年办理的3件 in the 2024 report: carried into this year, not out of it
             ind, rule = "t3.carried_over.total", f"{rule}:into-the-year"
         parent = by_id.get(claim.parent or "")
-        listing = parent.subject if parent is not None else (
-            None if _LIST_VERB.search(context) else _listed_before(doc, nt, claim, sent))
-        if ind is not None and listing is not None and _INFO_ITEM_ROW.match(ind) and \
-                _A_LISTING.search(listing) and not _ITEM_ROW_WORD.search(listing) \
+        listing = None
+        if ind is not None and _INFO_ITEM_ROW.match(ind):
+            listing = (parent.subject or "") if parent is not None else (
+                None if _LIST_VERB.search(context) else _listed_before(doc, nt, claim, sent))
+        if listing is not None and _A_LISTING.search(listing) and not _ITEM_ROW_WORD.search(listing) \
                 and not (rule or "").endswith(".named"):
             # 网站累计发布信息313条,其中…行政许可93条: a category of the information published,
             # not the row's count of decisions (nor of a power list's: 权力清单230个。其中行政许可13项,

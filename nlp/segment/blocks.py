@@ -1111,8 +1111,8 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
     for i, (a, b) in enumerate(lines):
         if i < skip_to:
             continue
-        glued = _GLUED_AFTER_COUNT.search(folded, a, b)
-        if glued is not None:
+        glued = _GLUED_AFTER_COUNT.search(folded, max(a, b - 12), b)
+        if glued is not None and len(_spaced_row(folded[a:glued.start(1)])[1]) == T3_WIDTH:
             # `（一）予以公开 5 0 0 0 0 0 5度办理结`: a merged label cell's wrapped text glued to the
             # row's last count is no part of the row
             b = glued.start(1)
@@ -1163,7 +1163,7 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
     return tables
 
 
-_GLUED_AFTER_COUNT = regex.compile(r"(?<=\d(?:\s+\d+){6})(\p{Han}{1,5})\s*$")
+_GLUED_AFTER_COUNT = regex.compile(r"(?<=\d)(\p{Han}{1,5})\s*$")
 
 
 def _label_above(text: str, folded: str, lines: list[tuple[int, int]], i: int,
