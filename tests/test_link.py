@@ -265,7 +265,8 @@ CASES = [
     ("heldout30/nx_yingjiting_2023", "2021", "全年按时办结人大代表建议和政协委员提案7件,办结率100%。", "7件", None),
     ("heldout50/gx_laibin_weijian_2023", "2021", "网站累计发布信息313条,其中政策文件14条、行政许可93条、行政执法37条。", "93条", None),
     ("heldout30/nx_yingjiting_2023", "2021", "公示行政许可信息261条、行政处罚信息30条,发布公告公示64条。", "261条", "t2.licensing.decisions"),
-    ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开1条,已答复申请人1条。", "1条", None),
+    # (接受 as 受理: the new requests, held-out 227; the gold leaves this key open)
+    ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开1条,已答复申请人1条。", "1条", "t3.new.total"),
     ("heldout54/bj_tongzhou_xinfang_2019", "2019", "区信访办2019年接受依申请公开2条,已答复申请人1条。", "1条", "t3.result.total.total"),
     # held-out 53: 政府网 without 站 (a site named in brackets); 结转至2022年 counted in 项
     ("heldout53/cn_linye_2018", "pre2019", "在中国林业网(国家林业和草原局政府网)发布各类政务信息59563条。", "59563条", "active.channel.website"),
@@ -475,6 +476,12 @@ CASES = [
     ("heldout212/ha_pingdingshan_2021", "2021", "共受理政府信息公开申请44件,顺延到2022年度申请2件。", "2件", "t3.carried_forward.total"),
     # held-out 220 (广州政数局): the row's own 或 is no list
     ("heldout220/gd_guangzhou_zhengwu_shuju_2019", "2019", "要求行政机关确认或重新出具已获取信息2件。", "2件", "t3.result.not_processed.confirm.total"),
+    # held-outs 227 and 231: 接受 as a verb of receiving; a count of requests with no verb; a bare 收到申请
+    ("heldout227/fj_province_gongan_2021_zh_hant_mirror", "2021", "2021年共接受民众申请政府信息公开23件。", "23件", "t3.new.total"),
+    ("heldout227/fj_fuzhou_gulou_shichang_2025", "2021", "依申请公开0件,接到8890平台反映1729件。", "0件", "t3.new.total"),
+    ("heldout227/counter", "pre2019", "依申请公开0件,接到8890平台反映1729件。", "0件", None),
+    ("heldout50/sh_putuo_shengtai_2021", "2021", "全年行政发文共21件,主动公开18件,依申请公开3件。", "3件", None),
+    ("heldout231/hi_province_weijian_2020", "2019", "2020年度,我委收到申请26例。", "26例", "t3.new.total"),
     # held-outs 221–226: one count of two kinds of event; a power list's kinds; 其中 with no comma
     ("heldout221/hl_province_shangwuting_2010", "pre2019", "组织召开新闻发布会及新闻专题活动65余次。", "65余次", None),
     ("heldout221/counter", "pre2019", "组织召开新闻发布会12次。", "12次", "response.press_conferences"),
