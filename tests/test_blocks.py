@@ -990,3 +990,16 @@ def test_table_three_rows_whose_labels_a_pdf_wrapped_around_their_numbers():
     # a few characters of a merged cell before the numbers, the row's label above
     assert got["t3.result.unable.needs_creation.natural"] == 4
     assert got["t3.result.unable.needs_creation.total"] == 4
+
+
+def test_blank_rows_of_a_one_cell_a_line_table_two_give_empty_cells():
+    # held-out 231 (广州国资委 2020): the (五)项 block printed blank, its row labels one after
+    # another with no value lines, before the next block title
+    text = ("2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n  第二十條第(五)項\n  信息內容\n上一年項目數量\n"
+            "本年增/減\n處理決定數量\n  行政許可\n其他對外管理服務事項\n  第二十條第(六)項\n  信息內容\n上一年項目數量\n"
+            "本年增/減\n處理決定數量\n  行政處罰\n3\n0\n5\n行政強制\n")
+    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    for row in ("licensing", "other_services"):
+        for col in ("prev_items", "delta", "decisions"):
+            assert f"t2.{row}.{col}" in cells and cells[f"t2.{row}.{col}"] is None
+    assert (cells["t2.punishment.prev_items"], cells["t2.punishment.decisions"]) == (3, 5)

@@ -938,7 +938,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         # words before it are a row whose cells the page dropped (规范性文件 with no numbers)
         while (k := next((p for p, (a, b) in enumerate(words)
                           if _block_title(text[a:b])), None)) is not None:
-            if k:
+            if k and not blank_rows(words[:k]):
                 rows.append(words[:k])
             rows.append([words[k]])
             width[0] = 0
@@ -960,8 +960,26 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
             rows.append(words[:last_h + 1])
         if len(vals) == 1 and words[last_h + 1:]:
             vals = split_run(vals[0])
-        if words[last_h + 1:] or vals:
-            rows.append(words[last_h + 1:] + vals)
+        rest = words[last_h + 1:]
+        if rest or vals:
+            rows.append(rest + vals)
+
+    def blank_rows(words: list[tuple[int, int]]) -> bool:
+        """`信息内容` / `上一年项目数量` / `本年增/减` / `处理决定数量` / `行政许可` / `其他对外管理服务
+        事项` before the next block title: a block whose rows the page printed blank, their labels
+        one after another (held-out 231). Each becomes a row of empty cells as wide as the header
+        (True), or nothing is done (False)."""
+        last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
+        rest = words[last_h + 1:]
+        if last_h < 0 or not rest or not all(_t2_row_label(text[a:b]) for a, b in rest):
+            return False
+        header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
+        n = sum(1 for k in header if k not in label_words)
+        if not n or any(k in groups for k in header):
+            return False
+        rows.append(words[:last_h + 1])
+        rows.extend([(a, b)] + [(b, b)] * n for a, b in rest)
+        return True
 
     for span in toks:
         v = parse_value(text[span[0]:span[1]])
@@ -1021,6 +1039,14 @@ def _label_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
             cur = m.end()
     parts.append((cur, b))
     return parts
+
+
+def _t2_row_label(label: str) -> bool:
+    """Is the label a row of table 二 (规章, 行政许可, 其他对外管理服务事项 …)?"""
+    from nlp.tables.labels import keyed_labels, label_key, match
+
+    key = label_key(label)
+    return bool(key) and match(key, keyed_labels("t2", "rows"), threshold=0.88) is not None
 
 
 def _t3_row_label(label: str) -> bool:
