@@ -535,6 +535,12 @@ def test_shares_are_of_the_years_count_not_of_the_count_since_the_start():
     assert fails == ["“15.7%”与5/38 = 13.16%不符。"]
 
 
+def test_shares_with_no_whole_named_take_the_count_their_parts_make_up():
+    # held-out 233 (河北省发改委): 133 + 28 = 161 received; 168 closed is the nearer larger count
+    text = "本年度收到政府信息公开申请共161件,办结168件。从申请方式看,信函申请133件,占82.6%;网络申请28件,占17.4%。"
+    assert [k.status for k in _checks(text, "percent_of")] == ["pass", "pass"]
+
+
 def test_a_named_other_category_does_not_close_a_list():
     # held-out 80 (合水镇 2024): 其他文件 is the catalogue's third kind of document, not the rest
     checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,年度报告1条。", "parts_vs_total")

@@ -951,9 +951,13 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
     prev_start = clause_start(nt, max(back, 0), _SENT_END)
     fitting = [f for f in reversed(_in_range(quantities, starts, prev_start, ss))
                if f.ne <= ss and holds(f.claim, exact=False)]
-    if fitting:  # (the year's count before a count since the start: 共计38条,历年累计…665条)
-        return next((f for f in fitting if not _SINCE_START.search(
-            nt, clause_start(nt, f.pre_start, _SENT_END), f.ns)), fitting[0])
+    if fitting:
+        # the count the parts make up exactly first (申请共161件,办结168件。…信函申请133件,占82.6%;
+        # 网络申请28件,占17.4%: of the 161, held-out 233), then the year's count before a count
+        # since the start (共计38条,历年累计…665条), then the nearest
+        return next((f for f in fitting if f.claim.value == need), None) or next(
+            (f for f in fitting if not _SINCE_START.search(
+                nt, clause_start(nt, f.pre_start, _SENT_END), f.ns)), fitting[0])
     # further back (a second breakdown after another one: 共收到申请1046件。其中，通过网站…。
     # 公民个人提出申请1030件，占98.5%；法人…16件，占1.5%): only a total the parts make up exactly
     for f in reversed(_in_range(quantities, starts, max(0, ss - _LOOK_BACK), prev_start)):
