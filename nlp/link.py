@@ -34,6 +34,10 @@ _AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]|(?<!专)、")  #
 # (or the role of the people just counted: 安排工作人员1名,负责政府信息公开的日常工作, held-out 187)
 _REASON_AFTER = regex.compile(
     r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系|(?<=[，,]\s*)(?:专门|具体)?负责)[^，,；;。！？!?\n（()）]{1,30})")
+# a result's reason in brackets after its count, in the form's words (无法提供10件(本机关不掌握相关政府
+# 信息), held-out 241)
+_BRACKETED_REASON = regex.compile(
+    r"\s*[（(]\s*((?:本(?:机关|单位|部门)|不属于|属于|没有现成|信访|重复申请|申请内容)[^，,；;。！？!?\n（()）]{1,30})[)）]")
 _OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
@@ -153,7 +157,7 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     held-out 202)."""
     if claim.kind == "zero":
         return ""
-    reason = _REASON_AFTER.match(text, claim.end)
+    reason = _REASON_AFTER.match(text, claim.end) or _BRACKETED_REASON.match(text, claim.end)
     # 无法提供3件,因不掌握相关政府信息: the reason names the row; a 因-clause with a count of its
     # own (…投诉举报5件,因依申请公开引发的行政复议案件10件) is that count's words
     if reason is not None and not _OWN_COUNT.search(reason.group(1)):

@@ -488,6 +488,7 @@ CASES = [
     ("heldout223/hb_wuhan_zhuankou_2021_mirror", "2021", "发布权力清单230个。其中行政许可13项,行政处罚200项。", "13项", None),
     ("heldout235/bj_beijing_jiaotongwei_2020_mirror", "2019", "对622项行政权力进行梳理公示,其中,行政许可32项、行政处罚495项。", "495项", None),
     ("heldout240/hi_haikou_xiuying_office_2022_mirror", "2021", "无法提供:本机关不存在相关政府信息的 3 件。", "3 件", "t3.result.unable.not_held.total"),
+    ("heldout241/ah_anqing_yingjiang_2019", "2019", "其中:予以公开7件;部分公开5件;无法提供10件(本机关不掌握相关政府信息)。", "10件", "t3.result.unable.not_held.total"),
     ("heldout226/fj_fuzhou_jinan_2024", "2021", "全区受理的226件申请件其中224件已按规定予以答复。", "224件", "t3.result.total.total"),
     # … and a 、 that separates it from the count before is no list of kinds in one count
     ("heldout220/gd_guangzhou_zhengwu_shuju_2019", "2019", "补正后申请内容仍不明确2件、要求行政机关确认或重新出具已获取信息3件。", "3件", "t3.result.not_processed.confirm.total"),
