@@ -481,6 +481,7 @@ CASES = [
     ("heldout227/fj_fuzhou_gulou_shichang_2025", "2021", "依申请公开0件,接到8890平台反映1729件。", "0件", "t3.new.total"),
     ("heldout227/counter", "pre2019", "依申请公开0件,接到8890平台反映1729件。", "0件", None),
     ("heldout50/sh_putuo_shengtai_2021", "2021", "全年行政发文共21件,主动公开18件,依申请公开3件。", "3件", None),
+    ("heldout239/yn_lincang_fengqing_chanye_2024", "2021", "中心未收到政府信息公开申请。依申请公开数为2件。", "2件", "t3.new.total"),
     ("heldout231/hi_province_weijian_2020", "2019", "2020年度,我委收到申请26例。", "26例", "t3.new.total"),
     # held-outs 221–226: one count of two kinds of event; a power list's kinds; 其中 with no comma
     ("heldout221/hl_province_shangwuting_2010", "pre2019", "组织召开新闻发布会及新闻专题活动65余次。", "65余次", None),
