@@ -541,6 +541,15 @@ def test_shares_with_no_whole_named_take_the_count_their_parts_make_up():
     assert [k.status for k in _checks(text, "percent_of")] == ["pass", "pass"]
 
 
+def test_a_two_level_breakdown_written_flat_is_nested_when_every_group_adds_up():
+    # held-out 240 (秀英发改委): 5 = 2 + 3, 14 = 3 + 1 + 1 + 9, 85 = 2 + 1 + 82, and 5 + 14 + 85 = 104
+    text = ("2023年,我委政府门户网站发布信息104条,其中新闻栏目全年发布信息5条,今日秀英发布信息2条,政务动态栏目发布信息3条;"
+            "政策栏目全年发布信息14条,人事任免栏目发布信息3条,规划计划发布信息1条,计划规划发布信息1条,重点领域信息公开发布信息9条;"
+            "信息公开栏目全年发布信息85条,政策发布信息2条,政府信息公开制度信息发布1条,法定主动公开内容82条。")
+    checks = _checks(text, "parts_vs_total")
+    assert {k.status for k in checks} == {"pass"} and sorted(k.observed for k in checks) == [5, 14, 85, 104]
+
+
 def test_a_named_other_category_does_not_close_a_list():
     # held-out 80 (合水镇 2024): 其他文件 is the catalogue's third kind of document, not the rest
     checks = _checks("主动公开政府信息21条,其中,规章文件4条,规范计划5条,其他文件4条,年度报告1条。", "parts_vs_total")

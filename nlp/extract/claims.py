@@ -1111,6 +1111,37 @@ def _subtotals_within(nt: str, quantities: list[_Found]) -> None:
             for g in run:
                 g.claim.parent, g.claim.group = head.claim.claim_id, f"within@{head.ns}"
             break
+        else:
+            _subtotal_groups(parts, total.claim.value)
+
+
+def _subtotal_groups(parts: list[_Found], total: float) -> None:
+    """其中新闻栏目…5条,…2条,…3条;政策栏目…14条,…3条,…1条,…1条,…9条;信息公开栏目…85条,…2条,…1条,
+    …82条 under 104条: several parts each followed by parts that add up to it exactly, the heads
+    (and the parts no head takes) making up the total exactly (held-out 240). Each run becomes
+    its head's own list; nothing changes unless the whole list is accounted for so."""
+    nests: list[tuple[_Found, list[_Found]]] = []
+    tops = 0.0
+    i = 0
+    while i < len(parts):
+        head = parts[i]
+        run, acc = [], 0.0
+        for g in parts[i + 1:]:
+            acc += g.claim.value or 0
+            run.append(g)
+            if acc >= (head.claim.value or 0):
+                break
+        tops += head.claim.value or 0
+        if head.claim.value and len(run) >= 2 and acc == head.claim.value:
+            nests.append((head, run))
+            i += len(run) + 1
+        else:
+            i += 1
+    if len(nests) < 2 or tops != total:
+        return
+    for head, run in nests:
+        for g in run:
+            g.claim.parent, g.claim.group = head.claim.claim_id, f"within@{head.ns}"
 
 
 def _of_a_larger_total(g: _Found, by_id: dict[str, _Found], total: Claim) -> bool:
