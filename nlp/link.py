@@ -521,7 +521,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     _handled_by_balance(report.claims, doc.template)
     by_parent = _parts_by_parent(report.claims)
     _handled_made_of_outcomes(report.claims, by_parent, doc.template)
-    _closed_part_of_a_balance(report.claims, by_parent, doc.template)
+    _closed_part_of_a_balance(by_id, by_parent, doc.template)
     _requests_among_other_mail(report.claims, by_parent, nt, norm)
     if undecided and classify:
         _classify(report, undecided)
@@ -703,7 +703,7 @@ def _handled_by_balance(claims: list[Claim], template: str | None) -> None:
 _BALANCE = frozenset({"t3.new.total", "t3.carried_over.total", "t3.carried_forward.total"})
 
 
-def _closed_part_of_a_balance(claims: list[Claim], by_parent: dict[str, list[Claim]],
+def _closed_part_of_a_balance(by_id: dict[str, Claim], by_parent: dict[str, list[Claim]],
                               template: str | None) -> None:
     """收到依申请公开16件,其中15件按时办结完毕,1件结转下年度继续办理: a part closed on time whose
     other parts are only what goes on into next year, together the whole, is every request
@@ -711,7 +711,6 @@ def _closed_part_of_a_balance(claims: list[Claim], by_parent: dict[str, list[Cla
     late, or alone, stays without an id: `whole` of requests.closed.on_time.)"""
     if template not in ("2019", "2021"):
         return
-    by_id = {c.claim_id: c for c in claims}
     for parent_id, parts in by_parent.items():
         closed = [p for p in parts if p.indicator is None and rule_id(p) == "requests.closed.on_time"]
         if len(closed) != 1 or closed[0].value is None:

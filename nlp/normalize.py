@@ -389,7 +389,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int],
     if _TITLE_END.search(line) or _MARKDOWN_LINE.match(line):
         return  # a title or a table caption ("…年度报告", "…统计表"), a Markdown heading or bold
         # line (`## 一、概述`, `**（一）主动公开**`) is a line of its own
-    if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line) and not _open_bracket(line) \
+    if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line) and not open_bracket(line) \
             and not (_TEXT_AFTER_COLON.search(line) and "\n" not in folded[i + 1:j]):
         return  # a heading line ("四、政府信息公开复议诉讼和举报情况") ends its paragraph; one cut
         # inside a bracket (…围绕新修订的《…条例》(国务⏎院令第711号)) runs on, and so does one whose
@@ -410,7 +410,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: set[int],
 _TEXT_AFTER_COLON = regex.compile(r"[：:]\s*\S")
 
 
-def _open_bracket(line: str) -> bool:
+def open_bracket(line: str) -> bool:
     """Does the line leave a bracket or a title mark open (more opened than closed)?"""
     return (line.count("(") + line.count("（") > line.count(")") + line.count("）")
             or line.count("《") > line.count("》"))

@@ -876,8 +876,7 @@ def test_table_three_one_cell_a_line_with_bare_pipes_for_empty_cells():
     lines = ["三、收到和处理政府信息公开申请情况", "申请人情况 |", "自然人 |", "|||||||"]
     for label, cells, end in rows:
         lines += [f"{label} |", *[f"{c} |" if c else "|" for c in cells], end]
-    report = nlp.extract_text("\n".join(lines) + "\n四、政府信息公开行政复议、行政诉讼情况\n")
-    got = {c.indicator: c.value for c in report.cells if c.indicator}
+    got = _values_by_id("\n".join(lines) + "\n四、政府信息公开行政复议、行政诉讼情况\n")
     assert got["t3.new.natural"] == 56 and got["t3.new.total"] == 56
     assert got["t3.carried_over.total"] == 0 and got["t3.result.granted.natural"] == 18
     assert "t3.new.commercial" in got and got["t3.new.commercial"] is None  # printed empty
@@ -998,7 +997,7 @@ def test_blank_rows_of_a_one_cell_a_line_table_two_give_empty_cells():
     text = ("2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n  第二十條第(五)項\n  信息內容\n上一年項目數量\n"
             "本年增/減\n處理決定數量\n  行政許可\n其他對外管理服務事項\n  第二十條第(六)項\n  信息內容\n上一年項目數量\n"
             "本年增/減\n處理決定數量\n  行政處罰\n3\n0\n5\n行政強制\n")
-    cells = {c.indicator: c.value for c in nlp.extract_text(text).cells if c.indicator}
+    cells = _values_by_id(text)
     for row in ("licensing", "other_services"):
         for col in ("prev_items", "delta", "decisions"):
             assert f"t2.{row}.{col}" in cells and cells[f"t2.{row}.{col}"] is None

@@ -644,6 +644,38 @@ def test_one_misprinted_character_counts_only_in_long_labels():
     assert similarity("历年累计", "本年累计") < 0.86  # four characters: a different column
 
 
+def _with_tables_as_text(gold_rel: str, render) -> tuple[list, dict]:
+    """(the gold cells, {indicator: value} read back) of a gold report whose markup tables are
+    written into its text by `render(table)`, as a copy into plain text leaves them."""
+    from nlp.gold import load_gold
+    from nlp.pipeline import extract_text
+
+    gold = load_gold(CORPORA / "gold" / gold_rel)
+    doc = read(gold.doc_path)
+    out, pos = [], 0
+    for t in sorted((t for t in doc.tables if t.source != "text"), key=lambda t: t.start):
+        out += [doc.text[pos:t.start], "\n", render(t), "\n"]
+        pos = t.end
+    out.append(doc.text[pos:])
+    cells = {c.indicator: c.value for c in extract_text("".join(out)).cells if c.indicator}
+    return gold.cells, cells
+
+
+def _tab_rows(t) -> str:
+    """A spreadsheet's copy: a row a line, cells between tabs, a merged cell once, blanks where
+    it spreads."""
+    grid = [[""] * t.n_cols for _ in range(t.n_rows)]
+    for c in t.cells:
+        grid[c.row][c.col] = " ".join(c.text.split())
+    return "\n".join("\t".join(r) for r in grid)
+
+
+def _cell_lines(t) -> str:
+    """A page's or a PDF viewer's copy: one cell a line, blanks left out."""
+    cells = sorted(t.cells, key=lambda c: (c.row, c.col))
+    return "\n".join(" ".join(c.text.split()) for c in cells if c.text.strip())
+
+
 @pytest.mark.parametrize("gold_rel", [
     "heldout/sh_shanghai_office_2019.gold.json",  # blanks for zeros, merged labels and headers
     "heldout2/js_shuyang_fgj_2023.gold.json",
@@ -654,21 +686,8 @@ def test_html_tables_copied_as_tab_text_with_their_blanks(gold_rel):
     line, cells between tabs, a merged cell printed once and blank where it spreads. Every
     number of the HTML report's gold is read the same (blanks in the last column, whose tab
     a copy drops, may go missing)."""
-    from nlp.gold import load_gold
-    from nlp.pipeline import extract_text
-
-    gold = load_gold(CORPORA / "gold" / gold_rel)
-    doc = read(gold.doc_path)
-    out, pos = [], 0
-    for t in sorted((t for t in doc.tables if t.source != "text"), key=lambda t: t.start):
-        grid = [[""] * t.n_cols for _ in range(t.n_rows)]
-        for c in t.cells:
-            grid[c.row][c.col] = " ".join(c.text.split())
-        out += [doc.text[pos:t.start], "\n", "\n".join("\t".join(r) for r in grid), "\n"]
-        pos = t.end
-    out.append(doc.text[pos:])
-    cells = {c.indicator: c.value for c in extract_text("".join(out)).cells if c.indicator}
-    numbers = [g for g in gold.cells if g.value is not None]
+    gold, cells = _with_tables_as_text(gold_rel, _tab_rows)
+    numbers = [g for g in gold if g.value is not None]
     assert len(numbers) > 40
     assert [g.indicator for g in numbers if cells.get(g.indicator) != g.value] == []
 
@@ -681,18 +700,6 @@ def test_html_tables_copied_one_cell_a_line(gold_rel):
     """The same reports' tables copied from a page or a PDF viewer one cell a line, no
     separators (their cells all print a number, so nothing is lost): every gold cell is read,
     table 四 too, whose 19 header words stand before its 15 numbers."""
-    from nlp.gold import load_gold
-    from nlp.pipeline import extract_text
-
-    gold = load_gold(CORPORA / "gold" / gold_rel)
-    doc = read(gold.doc_path)
-    out, pos = [], 0
-    for t in sorted((t for t in doc.tables if t.source != "text"), key=lambda t: t.start):
-        cells = sorted(t.cells, key=lambda c: (c.row, c.col))
-        out += [doc.text[pos:t.start], "\n",
-                "\n".join(" ".join(c.text.split()) for c in cells if c.text.strip()), "\n"]
-        pos = t.end
-    out.append(doc.text[pos:])
-    cells = {c.indicator: c.value for c in extract_text("".join(out)).cells if c.indicator}
-    assert any(g.indicator.startswith("t4.") for g in gold.cells)
-    assert [g.indicator for g in gold.cells if cells.get(g.indicator) != g.value] == []
+    gold, cells = _with_tables_as_text(gold_rel, _cell_lines)
+    assert any(g.indicator.startswith("t4.") for g in gold)
+    assert [g.indicator for g in gold if cells.get(g.indicator) != g.value] == []

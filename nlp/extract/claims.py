@@ -653,7 +653,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         # (a change is no total: 与2023年相比增加了5件。其中,信函申请6件…, held-out 223)
         totals = [f for f in _in_range(quantities, starts, look_from, q)
                   if f.ne <= q and f.claim.kind in _COUNTED and f.claim.direction is None]
-        since = [f for f in totals if _SINCE_START.search(nt, clause_start(nt, f.pre_start), f.ns)]
+        since = [f for f in totals if _since_start(nt, f, _BOUNDARY)]
         if since and len(since) < len(totals):
             # 共计38条,历年累计…665条。其中机构职能类信息5条,占13.2%: the year's categories are of
             # the year's count, not of the count since the start (held-out 226)
@@ -829,6 +829,12 @@ _IN_WHOLE = regex.compile(r"在[^，。；,;]{1,40}?中[，,]?")
 # the same container without 在, opening its sentence: 公开信息中，…19条，占比47.5%
 _CLAUSE_WHOLE = regex.compile(r"\s*[^，。；,;\d]{2,20}?中[，,]")
 _SINCE_START = regex.compile(r"历年|自\s*\d{4}\s*年以来|截至目前|截止目前")
+
+
+def _since_start(nt: str, f: _Found, stops: str = _SENT_END) -> bool:
+    """Is `f` a count since the start (历年累计…665条, 自2008年以来…), by the words of its
+    clause (up to the last of `stops` before it)?"""
+    return _SINCE_START.search(nt, clause_start(nt, f.pre_start, stops), f.ns) is not None
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]"
     r"|主要(?:类别|种类|类型|构成)[：:]")  # （二）主动公开政府信息的主要类别：…
@@ -865,7 +871,7 @@ def _whole_before(nt: str, before: int, unit: str, probe: str | None, quantities
             abs(need / f.claim.value * 100 - share.value) <= tol  # type: ignore[operator,union-attr]
         # (a count since the start, 历年累计…665条, only when no count of the year will do: a
         # year's categories are of the year's count, held-out 226)
-        this_year = not _SINCE_START.search(nt, clause_start(nt, f.pre_start, _SENT_END), f.ns)
+        this_year = not _since_start(nt, f)
         key = (this_year, _overlap(head, _head(f.claim.subject)), fits, f.claim.parent is None)
         if key[1] >= 2 and key >= best_key:  # most shared words, a whole the share fits, a
             best, best_key = f, key  # total, the nearer
@@ -956,8 +962,7 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
         # 网络申请28件,占17.4%: of the 161, held-out 233), then the year's count before a count
         # since the start (共计38条,历年累计…665条), then the nearest
         return next((f for f in fitting if f.claim.value == need), None) or next(
-            (f for f in fitting if not _SINCE_START.search(
-                nt, clause_start(nt, f.pre_start, _SENT_END), f.ns)), fitting[0])
+            (f for f in fitting if not _since_start(nt, f)), fitting[0])
     # further back (a second breakdown after another one: 共收到申请1046件。其中，通过网站…。
     # 公民个人提出申请1030件，占98.5%；法人…16件，占1.5%): only a total the parts make up exactly
     for f in reversed(_in_range(quantities, starts, max(0, ss - _LOOK_BACK), prev_start)):
@@ -979,7 +984,7 @@ def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> Non
         # (not a count since the start, 历年累计主动公开…21264条: a list of a year's categories is of
         # the year's count, held-out 185)
         since = {q.claim.claim_id for q in _in_range(quantities, starts, max(0, ss - _LOOK_BACK), ss)
-                 if _SINCE_START.search(nt, clause_start(nt, q.pre_start, _SENT_END), q.ns)}
+                 if _since_start(nt, q)}
         total = _whole_before(nt, ss, parts[0].claim.unit, lead, quantities, starts,
                               {p.claim.claim_id for p in parts} | since)
         if total is None:
@@ -1096,12 +1101,7 @@ def _subtotals_within(nt: str, quantities: list[_Found]) -> None:
         for i, head in enumerate(parts[:-2]):
             if not head.claim.value:
                 continue
-            run, acc = [], 0.0
-            for g in parts[i + 1:]:
-                acc += g.claim.value or 0
-                run.append(g)
-                if acc >= head.claim.value:
-                    break
+            run, acc = _run_under(parts, i)
             if len(run) < 2 or acc != head.claim.value:
                 continue
             if flat - acc != total.claim.value and not (
@@ -1115,6 +1115,18 @@ def _subtotals_within(nt: str, quantities: list[_Found]) -> None:
             _subtotal_groups(parts, total.claim.value)
 
 
+def _run_under(parts: list[_Found], i: int) -> tuple[list[_Found], float]:
+    """The parts after parts[i] taken until they add up to parts[i]'s value or more, and their
+    sum: the run parts[i] may be the subtotal of."""
+    run, acc = [], 0.0
+    for g in parts[i + 1:]:
+        acc += g.claim.value or 0
+        run.append(g)
+        if acc >= (parts[i].claim.value or 0):
+            break
+    return run, acc
+
+
 def _subtotal_groups(parts: list[_Found], total: float) -> None:
     """其中新闻栏目…5条,…2条,…3条;政策栏目…14条,…3条,…1条,…1条,…9条;信息公开栏目…85条,…2条,…1条,
     …82条 under 104条: several parts each followed by parts that add up to it exactly, the heads
@@ -1125,12 +1137,7 @@ def _subtotal_groups(parts: list[_Found], total: float) -> None:
     i = 0
     while i < len(parts):
         head = parts[i]
-        run, acc = [], 0.0
-        for g in parts[i + 1:]:
-            acc += g.claim.value or 0
-            run.append(g)
-            if acc >= (head.claim.value or 0):
-                break
+        run, acc = _run_under(parts, i)
         tops += head.claim.value or 0
         if head.claim.value and len(run) >= 2 and acc == head.claim.value:
             nests.append((head, run))

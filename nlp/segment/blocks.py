@@ -30,7 +30,7 @@ from typing import NamedTuple
 
 import regex
 
-from nlp.normalize import PAGE_NUMBER, same_length
+from nlp.normalize import PAGE_NUMBER, open_bracket, same_length
 from nlp.records import Document, Table, TableCell
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -945,24 +945,27 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
             words = words[k + 1:]
         last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
         if last_h >= 0:
-            header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
-            known = sum(1 for k in header if k not in label_words)
+            known = plain_width(words[:last_h + 1])
             extra = len(words) - last_h - 1
-            if (extra >= 2 and known and not any(k in groups for k in header)
-                    and len(vals) == known + extra - 1):
+            if extra >= 2 and known and len(vals) == known + extra - 1:
                 # 信息内容 / 本年新制作数量 / 本年新公开数量 / 对外公开数目 / 规章 / 0 / 0 / 0: a
                 # header word the vocabulary lacks stands between the known ones and the row's
                 # label; the count of numbers proves it a column (the row label is one cell)
                 last_h += extra - 1
-            header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
-            plain = not any(k in groups for k in header)
-            width[0] = sum(1 for k in header if k not in label_words) if plain else 0
+                known = plain_width(words[:last_h + 1])
+            width[0] = known
             rows.append(words[:last_h + 1])
         if len(vals) == 1 and words[last_h + 1:]:
             vals = split_run(vals[0])
         rest = words[last_h + 1:]
         if rest or vals:
             rows.append(rest + vals)
+
+    def plain_width(header: list[tuple[int, int]]) -> int:
+        """The value columns a header row names: its words but the label columns' (信息内容), or
+        0 when it names header groups (申请人情况 …), whose columns the words do not count."""
+        keys = [label_key(text[a:b]) for a, b in header]
+        return 0 if any(k in groups for k in keys) else sum(1 for k in keys if k not in label_words)
 
     def blank_rows(words: list[tuple[int, int]]) -> bool:
         """`信息内容` / `上一年项目数量` / `本年增/减` / `处理决定数量` / `行政许可` / `其他对外管理服务
@@ -973,9 +976,8 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         rest = words[last_h + 1:]
         if last_h < 0 or not rest or not all(_t2_row_label(text[a:b]) for a, b in rest):
             return False
-        header = [label_key(text[a:b]) for a, b in words[:last_h + 1]]
-        n = sum(1 for k in header if k not in label_words)
-        if not n or any(k in groups for k in header):
+        n = plain_width(words[:last_h + 1])
+        if not n:
             return False
         rows.append(words[:last_h + 1])
         rows.extend([(a, b)] + [(b, b)] * n for a, b in rest)
@@ -1041,24 +1043,28 @@ def _label_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return parts
 
 
-def _t2_row_label(label: str) -> bool:
-    """Is the label a row of table 二 (规章, 行政许可, 其他对外管理服务事项 …)?"""
+def _names_a_row(label: str, table: str) -> bool:
+    """Does the label name a row of `table` ("t2", "t3") of the forms?"""
     from nlp.tables.labels import keyed_labels, label_key, match
 
     key = label_key(label)
-    return bool(key) and match(key, keyed_labels("t2", "rows"), threshold=0.88) is not None
+    return bool(key) and match(key, keyed_labels(table, "rows"), threshold=0.88) is not None
+
+
+def _t2_row_label(label: str) -> bool:
+    """Is the label a row of table 二 (规章, 行政许可, 其他对外管理服务事项 …)?"""
+    return _names_a_row(label, "t2")
 
 
 def _t3_row_label(label: str) -> bool:
     """Does a row label name a row of table 三? A bare short word (总计, 其他) needs its
     numbering mark (（七）总计, 3.其他): alone it may be any table's."""
-    from nlp.tables.labels import keyed_labels, label_key, match
+    from nlp.tables.labels import label_key
     from nlp.tables.layout import NUMBERED
 
-    key = label_key(label)
-    if not key or match(key, keyed_labels("t3", "rows"), threshold=0.88) is None:
+    if not _names_a_row(label, "t3"):
         return False
-    return len(key) >= 4 or bool(NUMBERED.match(label))
+    return len(label_key(label)) >= 4 or bool(NUMBERED.match(label))
 
 
 def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, label_end: int,
@@ -1218,8 +1224,7 @@ def _label_line(folded: str, lines: list[tuple[int, int]], k: int,
         return None
     a, b = lines[k]
     s = folded[a:b].strip()
-    if not s or not free(a, b) or len(s) > limit or (
-            s.endswith(_SENT_END) and s.count("(") + s.count("（") <= s.count(")") + s.count("）")):
+    if not s or not free(a, b) or len(s) > limit or (s.endswith(_SENT_END) and not open_bracket(s)):
         return None  # (a label cut inside its note, `（二）部分公开（区分处理的，`, may end in ，)
     if any(ch.isdigit() or ch in "\t|｜" for ch in _ITEM_MARK.sub("", s)):
         return None

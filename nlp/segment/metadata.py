@@ -175,8 +175,10 @@ def _cited_title(text: str, pos: int) -> bool:
         return False
     return bool(text[ls:op].strip())
 _CN_YEAR_WORD = regex.compile(rf"({_CN_YEAR})\s*年")
-_NAME_AND_YEAR = regex.compile(
-    rf"\p{{Han}}{{2,}}.*?(?:(?:{_YEAR}|{_CN_YEAR})\s*年|(?<![\d.\-/]){_YEAR}(?=\s*(?:度|政府信息公开|信息公开|政务公开)))")
+# a bare year right before the report's words, no 年 (浙江省经济和信息化厅2022政府信息公开工作年度报告,
+# held-out 207)
+_BARE_YEAR = rf"(?<![\d.\-/])({_YEAR})(?=\s*(?:度|政府信息公开|信息公开|政务公开))"
+_NAME_AND_YEAR = regex.compile(rf"\p{{Han}}{{2,}}.*?(?:(?:{_YEAR}|{_CN_YEAR})\s*年|{_BARE_YEAR})")
 _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?$")
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
@@ -237,7 +239,7 @@ def _year_in(s: str) -> int | None:
     return _cn_year(m.group(1)) if m else None
 
 
-_BARE_TITLE_YEAR = regex.compile(rf"(?<![\d.\-/])({_YEAR})(?=\s*(?:度|政府信息公开|信息公开|政务公开))")
+_BARE_TITLE_YEAR = regex.compile(_BARE_YEAR)
 
 
 @lru_cache(maxsize=1)

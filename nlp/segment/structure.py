@@ -418,7 +418,7 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
             e = i
             break
     content_end = line_end  # (spaces a line is padded with do not make its title longer)
-    while content_end > m_end and nt[content_end - 1] in " \t\u3000\xa0":
+    while content_end > m_end and nt[content_end - 1] in _SPACE:
         content_end -= 1
     if e is None and content_end <= m_end + MAX_TITLE and content_end <= hard_end:
         e = content_end

@@ -526,9 +526,7 @@ def _solve(text: str, block: _Block) -> None:
                        "space-separated" if len(run.split()) == len(paths) else
                        "one digit a column" if len(run) == len(paths) else "the only split")
         if n_all > 1:  # a forced split is kept even when its total disagrees (a finding)
-            for t, parts in total_columns(paths):
-                cands = [c for c in cands
-                         if abs((v := _values(run, c))[t] - sum(v[i] for i in parts)) < 1e-6]
+            cands = [c for c in cands if _adds_up(run, c, paths)]
         if n_all > 1 and len(cands) == 1:
             row.why = f"the only one of {n_all} splits whose 总计 is the sum of its columns"
         row.cands = cands
