@@ -405,6 +405,12 @@ def test_a_street_office_under_its_district_government_is_the_agency():
     # the label glued to its value, its colon lost (held-out 163, 杨梅乡)
     ("索引号000014349/2023-74857\n标题水城区杨梅乡2022年政府信息公开工作年度报告\n\n一、总体情况\n",
      "水城区杨梅乡2022年政府信息公开工作年度报告", "水城区杨梅乡人民政府"),
+    # a field label with spaces inside (held-out 244's 阿里地区 page)
+    ("- 索引号:dqxsb/2021-00011\n- 发文机构:地区行署办公室\n- 名 称:阿里地区2020年政府信息公开工作年度报告\n"
+     "- 发布日期:2021-03-10 20:32\n阿里地区2020年政府信息公开工作年度报告\n",
+     "阿里地区2020年政府信息公开工作年度报告", "阿里地区人民政府"),
+    # a customs district (关区) is its 海关's, not a place's government (held-out 243)
+    ("重庆海关关区2019年政府信息公开年报\n一、总体情况\n", "重庆海关关区2019年政府信息公开年报", "重庆海关"),
     # agencies named 参事室 / 研究室 (held-out 166)
     ("2022年上海市人民政府参事室政府信息公开工作年度报告\n一、总体情况\n", "2022年上海市人民政府参事室政府信息公开工作年度报告",
      "上海市人民政府参事室"),
@@ -644,3 +650,33 @@ def test_the_body_that_runs_disclosure_answers_for_the_whole_county():
     # a department's own report keeps the department
     dept = nlp.extract_text(text.replace("督促全县各行政机关", "我局"))
     assert dept.document.agency == "随县政务服务和大数据管理局"
+
+
+@pytest.mark.parametrize(("rel", "title", "agency", "province"), [
+    # the title word glossed (報(bào)告) and a glossed, spaced field label (標(biāo)      題)
+    ("heldout244/xz_province_2020_zh_hant_mirror_excerpt.txt",
+     "西藏自治區人民政府2020年政府信息公開工作年度報告", "西藏自治区人民政府", "西藏自治区"),
+    ("heldout16/xz_xizang_2023_zh_hant_mirror_excerpt.txt",
+     "西藏自治區人民政府 2023年政府信息公開工作年度報告", "西藏自治区人民政府", "西藏自治区"),
+])
+def test_a_title_read_through_a_mirrors_pinyin_glosses(rel, title, agency, province):
+    doc = segmented(rel)
+    assert (doc.title, doc.agency) == (title, agency)
+    assert (doc.region["province"], doc.region["level"]) == (province, "province")
+
+
+@pytest.mark.parametrize(("name", "region"), [
+    # counties renamed since the report (县 → 市, 市 → 区, 县 → 区): the division's current name
+    ("祁阳县人民政府", ("湖南省", "永州市", "祁阳市")),  # held-out 245 (2011)
+    ("本年报由宁乡县人民政府编制。", ("湖南省", "长沙市", "宁乡市")),
+    ("萧山市人民政府办公室", ("浙江省", "杭州市", "萧山区")),
+    ("湖南省祁阳县人民政府", ("湖南省", "永州市", "祁阳市")),
+    ("武隆县人民政府", ("重庆市", "重庆市", "武隆区")),  # held-out 59 (2011)
+    # not renamed: a city whose county shares its stem, a current county, a stem two share
+    ("通化市人民政府", ("吉林省", "通化市", None)),
+    ("长沙县人民政府", ("湖南省", "长沙市", "长沙县")),
+    ("鼓楼县人民政府", (None, None, None)),
+])
+def test_renamed_counties_resolve_to_the_current_division(name, region):
+    got = find_region(name, None, "")
+    assert (got["province"], got["city"], got["county"]) == region

@@ -183,9 +183,10 @@ _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?$")
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
 _CLAUSE_MARK = regex.compile(r"[。，,；]")
-# a page's field label before the title (• 中文名:2010年度…报告, - 名称: 2024年…报告)
+# a page's field label before the title (• 中文名:2010年度…报告, - 名 称:2020年…报告, 標      題 西藏…)
 # (also a page's field label glued to its value, the colon lost: 标题水城区杨梅乡2022年…, held-out 163)
-_FIELD_LABEL = r"[•·\-\s]*(?:(?:中文名|名称|标\s*题|题名)\s*[:：]\s*|标题(?=\p{Han}))"
+_FIELD_LABEL = (r"[•·\-\s]*(?:(?:中文名|名\s*[称稱]|[标標]\s*[题題]|[题題]名)\s*[:：]\s*|[标標][题題](?=\p{Han})"
+                r"|[标標]\s*[题題]\s+(?=\p{Han}))")
 _TITLE_FIELD = regex.compile("^" + _FIELD_LABEL)
 _FIELDS_BEFORE_TITLE = regex.compile(r"[^\n]*\n" + _FIELD_LABEL)  # 索引号…⏎标题…
 # a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
@@ -292,11 +293,12 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if reader_title and _NAME_AND_YEAR.search(same_length(reader_title)):
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
-    lines = [_TITLE_FIELD.sub("", ln.strip()) for ln in _first_lines(body, 12)]
+    # (a mirror's pinyin glosses, 報(bào)告, would hide the title word: the title is read without them)
+    lines = [_TITLE_FIELD.sub("", unglossed(ln.strip())) for ln in _first_lines(body, 12)]
     span = doc.meta.get("title_span")
     if span:  # the opening segment of a flattened body (see nlp.segment.structure); a page field
         # wrapped into it before the title's own label (索引号…⏎标题…) is left out
-        seg = doc.text[span[0]:span[1]].strip()
+        seg = unglossed(doc.text[span[0]:span[1]].strip())
         head = _FIELDS_BEFORE_TITLE.match(seg)
         lines.insert(0, seg[head.end():] if head else _TITLE_FIELD.sub("", seg))
     best: tuple[int, int, str] | None = None
@@ -383,6 +385,8 @@ def _government_behind(name: str, body: str) -> tuple[str, str] | None:
 
 def _resolve_place(name: str, body: str) -> str:
     """A bare place name (平潭综合实验区, 武山镇) → the government the body names for it."""
+    if name.endswith("海关关区"):  # a customs district (重庆海关关区) is its 海关's, no place
+        return name[:-2]
     if _AGENCY_END.search(name) and not _PLACE_END.search(name):
         return name
     if not _PLACE_END.search(name):
@@ -677,6 +681,10 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
         if not k and c and c not in t and p and p not in t and _other_province_in(p, body):
             # 桂林洋开发区 (海南) read as 桂林 (广西) by its stem, while the body names 海南省
             p = c = None
+        if not k:
+            renamed = _renamed_county(t)
+            if renamed is not None and (not p or renamed[0] == p) and (not c or renamed[1] == c):
+                p, c, k = renamed
         if k and not (p or c):
             # a county name several places share (新市区): the body's opening may say which
             p2, c2, k2 = _cpca(same_length(body[:1500]))
@@ -731,6 +739,46 @@ def _county_is_a_word(county: str, text: str) -> bool:
     stem = county[:-1] if len(county) > 2 else county
     spots = [m.end() for m in regex.finditer(regex.escape(stem), text)]
     return bool(spots) and all(_OFFICE_AFTER.match(text, e) for e in spots)
+
+
+# a county-level name before its government's or an office's word: 祁阳县人民政府, 萧山市政府
+_COUNTY_NAMED = regex.compile(r"(\p{Han}{2,4}?)[县市区](?=人民政府|政府|委|办|局|人民|党|[^\p{Han}]|$)")
+
+
+@lru_cache(maxsize=1)
+def _county_stems() -> dict[str, tuple[str, str, str] | None]:
+    """Stem → (province, city, county) of the gazetteer's county-level names ending in 县, 市 or
+    区 (祁阳 → 湖南省, 永州市, 祁阳市); None where two divisions share the stem."""
+    out: dict[str, tuple[str, str, str] | None] = {}
+    for p, c, k in _known_counties():
+        if len(k) >= 3 and k[-1] in "县市区" and not k.endswith("自治县"):
+            stem = k[:-1]
+            out[stem] = None if stem in out and out[stem] != (p, c, k) else (p, c, k)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> frozenset[str]:
+    """Every province, city and county name of the gazetteer."""
+    return frozenset(name for row in _known_counties() for name in row)
+
+
+def _renamed_county(text: str) -> tuple[str, str, str] | None:
+    """The division an old county-level name stands for, renamed since (县 → 市 or 区, 市 → 区:
+    祁阳县 → 祁阳市, 萧山市 → 萧山区): written with the other suffix, not in the gazetteer, its stem
+    one division's alone."""
+    known = _gazetteer_names()
+    stems = _county_stems()
+    for m in _COUNTY_NAMED.finditer(text):
+        name = m.group(0)
+        for i in range(m.start(1), m.end(1) - 1):  # the longest stem first (湖南省祁阳县: 祁阳)
+            stem = text[i:m.end(1)]
+            if stem + name[-1] in known:
+                return None  # a current name (通化市 the city, not 通化县; cpca judged it)
+            hit = stems.get(stem)
+            if hit is not None:
+                return hit
+    return None
 
 
 def _part_of_a_town(county: str, text: str) -> bool:
