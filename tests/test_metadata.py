@@ -680,3 +680,11 @@ def test_a_title_read_through_a_mirrors_pinyin_glosses(rel, title, agency, provi
 def test_renamed_counties_resolve_to_the_current_division(name, region):
     got = find_region(name, None, "")
     assert (got["province"], got["city"], got["county"]) == region
+
+
+def test_and_the_government_is_no_county_before_the_real_one():
+    # held-out 245 (攸县 2011): cpca reads 和政 (和政县, 甘肃) in 配备和政府 and stops at that county
+    body = ("本年报根据《株洲市政府信息公开办法》的要求编制。由概述、主动公开政府信息情况、工作人员配备和政府"
+            "财政投入情况等七部分组成。\n一、概述\n2011年,攸县在省、市主管部门的正确指导下,认真贯彻落实《条例》。")
+    got = find_region(None, "2011年度政府信息公开年度报告", body)
+    assert (got["province"], got["city"], got["county"]) == ("湖南省", "株洲市", "攸县")
