@@ -69,6 +69,9 @@ class _Line:
     bottom: float
     page: int
     size: float
+    # the line's pieces cut at column gaps (x0, x1, text): two or more in a row of an
+    # unruled table
+    segs: list[tuple[float, float, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -288,19 +291,132 @@ def _assign_chars(frag: _Frag, chars: list[dict[str, Any]]) -> list[dict[str, An
     return rest
 
 
+_COLUMN_GAP = 1.0  # ems: a wider gap inside a line separates two table columns, not words
+_NUMBER_GAP = 0.4  # ems: between a number and text, in a line that has column gaps
+
+
+def _column_segments(chars: list[dict[str, Any]], size: float) -> list[list[dict[str, Any]]]:
+    """The chars of one line cut where the gap to the next is wider than `_COLUMN_GAP` ems
+    (the cells of an unruled table row: `行政规范性文件      58      45      546`); running text
+    is one segment."""
+    if not all(c["upright"] for c in chars):
+        return [chars]
+    segs: list[list[dict[str, Any]]] = []
+    end = None
+    for c in sorted(chars, key=_X0):
+        if end is None or c["x0"] - end > _COLUMN_GAP * max(size, 1.0):
+            segs.append([])
+        segs[-1].append(c)
+        end = c["x1"] if end is None else max(end, c["x1"])
+    if len(segs) < 2:
+        return segs
+    # in a table row, a number set off by a narrower gap is a cell of its own too (a label
+    # that fills its column: `…不再处理其政府信  8`; narrow columns: `0  0  2`)
+    out: list[list[dict[str, Any]]] = []
+    for seg in segs:
+        out.append([seg[0]])
+        for a, b in pairwise(seg):
+            if (b["x0"] - a["x1"] > _NUMBER_GAP * max(size, 1.0)
+                    and (a["text"].isdigit() or b["text"].isdigit())):
+                out.append([])
+            out[-1].append(b)
+    return out
+
+
 def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
     out = []
     for group in _cluster_objects(chars, lambda c: round((c["top"] + c["bottom"]) / 2), 3):
-        text = _text(group, 3, 3).replace("\n", " ").strip()
+        sizes = sorted(c.get("size", 10.0) for c in group)
+        segs = [(min(c["x0"] for c in seg), max(c["x1"] for c in seg),
+                 _text(seg, 3, 3).replace("\n", " ").strip())
+                for seg in _column_segments(group, sizes[len(sizes) // 2])]
+        segs = [sg for sg in segs if sg[2]]
+        text = "\t".join(sg[2] for sg in segs)
         if not text:
             continue
-        sizes = sorted(c.get("size", 10.0) for c in group)
         out.append(_Line(text=text, x0=min(c["x0"] for c in group),
                          x1=max(c["x1"] for c in group), top=min(c["top"] for c in group),
                          bottom=max(c["bottom"] for c in group), page=page,
-                         size=sizes[len(sizes) // 2]))
+                         size=sizes[len(sizes) // 2], segs=segs))
     out.sort(key=lambda ln: (ln.top, ln.x0))
+    out = _unruled_rows(out)
     # two text boxes side by side on one baseline come out as one line: fine for reports
+    return out
+
+
+def _value_seg(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text.strip()))
+
+
+def _unruled_rows(lines: list[_Line]) -> list[_Line]:
+    """The rows of unruled tables (booktabs, a frame only, no rulings) rebuilt from a page's
+    lines: a row whose numbers stand on one line (an anchor: two or more column pieces, one
+    of them a number) takes the pieces of the lines next to it that its own line leaves empty
+    (a label wrapped above and below its numbers: `5.要求行政机关确认或重新出具` / `0 0 0` /
+    `已获取信息`; a merged label beside several rows: `（四）无` / `2.没有现成信息…` / `法提供`),
+    and the wrapped lines of a label on its own line (`1.申请人无正当理由逾期不补` over
+    `正、行政机关…`). Each rebuilt row is one line, its cells separated by tabs, the pieces of
+    one cell joined top to bottom. Lines that are not rows of such a table are left alone."""
+    anchors = [i for i, ln in enumerate(lines)
+               if len(ln.segs) >= 2 and any(_value_seg(t) for _, _, t in ln.segs)]
+    if not anchors:
+        return lines
+    owner: dict[int, int] = {}  # line index → the anchor line it is read into
+    for i, ln in enumerate(lines):
+        if i in anchors or any(_value_seg(t) for _, _, t in ln.segs) or _ends_sentence(ln.text):
+            continue
+        mid = (ln.top + ln.bottom) / 2
+        near = [a for a in anchors if lines[a].page == ln.page
+                and abs((lines[a].top + lines[a].bottom) / 2 - mid) <= 2.2 * max(ln.size, 1.0)]
+        if not near:
+            continue
+        a = min(near, key=lambda k: abs((lines[k].top + lines[k].bottom) / 2 - mid))
+        anchor = lines[a]
+        close = abs(anchor.top - ln.top) <= 1.6 * max(ln.size, 1.0)
+        # a piece where the anchor line has one of its own is another row's (or a title row)
+        # unless it is the next line of a wrapped cell (one line pitch away)
+        clash = any(x0 < b1 and b0 < x1 for x0, x1, _ in ln.segs for b0, b1, _ in anchor.segs)
+        if clash and not close:
+            continue
+        if clash and ln.top > anchor.top and any(
+                _NUMBERED.match(t) for x0, x1, t in ln.segs
+                if any(x0 < b1 and b0 < x1 for b0, b1, _ in anchor.segs)):
+            continue  # a new numbered label under a row starts a row of its own
+        owner[i] = a
+    if not owner:
+        return lines
+    groups: dict[int, list[int]] = {a: [a] for a in set(owner.values())}
+    for i, a in owner.items():
+        groups[a].append(i)
+    out = []
+    for i, ln in enumerate(lines):
+        if i in owner:
+            continue
+        if i not in groups:
+            out.append(ln)
+            continue
+        members = sorted(groups[i], key=lambda k: lines[k].top)
+        pieces = sorted(((x0, x1, lines[k].top, t) for k in members
+                         for x0, x1, t in lines[k].segs), key=lambda p: (p[0], p[2]))
+        cells: list[list[Any]] = []  # [x0, x1, [(top, text)]]
+        for x0, x1, top, t in pieces:
+            for c in cells:
+                if x0 < c[1] and c[0] < x1:
+                    c[0], c[1] = min(c[0], x0), max(c[1], x1)
+                    c[2].append((top, t))
+                    break
+            else:
+                cells.append([x0, x1, [(top, t)]])
+        texts = []
+        for c in sorted(cells, key=lambda c: c[0]):
+            text = ""
+            for _, t in sorted(c[2], key=itemgetter(0)):
+                text = join_wrapped(text, t)
+            texts.append(text)
+        segs = [(c[0], c[1], t) for c, t in zip(sorted(cells, key=lambda c: c[0]), texts, strict=True)]
+        out.append(_Line(text="\t".join(texts), x0=min(lines[k].x0 for k in members),
+                         x1=max(lines[k].x1 for k in members), top=ln.top, bottom=ln.bottom,
+                         page=ln.page, size=ln.size, segs=segs))
     return out
 
 
@@ -757,6 +873,8 @@ def _render(blocks: list[Any], out: TextBuilder) -> None:
 def _joins(a: _Line, b: _Line, geo: _Layout) -> bool:
     """Is line b the continuation of line a's sentence?"""
     left, right = geo.left, geo.right
+    if "\t" in a.text or "\t" in b.text:  # a row of an unruled table
+        return False
     if HEADING_START.match(b.text):
         return False
     size = max(a.size, b.size, 1.0)
