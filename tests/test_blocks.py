@@ -1002,3 +1002,33 @@ def test_blank_rows_of_a_one_cell_a_line_table_two_give_empty_cells():
         for col in ("prev_items", "delta", "decisions"):
             assert f"t2.{row}.{col}" in cells and cells[f"t2.{row}.{col}"] is None
     assert (cells["t2.punishment.prev_items"], cells["t2.punishment.decisions"]) == (3, 5)
+
+
+def test_table_three_one_cell_a_paragraph_with_blank_paragraphs_for_empty_cells():
+    # held-out 219 (舟山市政务服务办公室 2020): cells one blank line apart; a row prints its six
+    # applicant cells as bare line breaks (7 blank lines between the label and the 总计)
+    cells = _values_by_id((CORPORA / "heldout219/zj_zhoushan_zhengwufuwu_2020_excerpt.txt")
+                          .read_text("utf-8"))
+    for row in ("new", "carried_over", "result.granted", "result.partial",
+                "result.denied.state_secret", "result.denied.prohibited"):
+        assert cells[f"t3.{row}.total"] == 0
+        for col in ("natural", "commercial", "research", "nonprofit", "legal_services", "other_org"):
+            assert f"t3.{row}.{col}" in cells and cells[f"t3.{row}.{col}"] is None
+
+
+@pytest.mark.parametrize(("blank_lines", "natural", "total"), [
+    (7, None, 4),  # six empty cells, then the 总计
+    # the usual one blank line, or two empty cells that make no full row: nothing is guessed
+    (1, "missing", "missing"),
+    (3, "missing", "missing"),
+])
+def test_blank_paragraphs_count_as_empty_cells_only_when_the_row_then_fits(blank_lines, natural, total):
+    head = "\n\n".join(["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织",
+                        "法律服务机构", "其他"])
+    full = "\n\n".join(["二、上年结转政府信息公开申请数量", "1", "0", "0", "0", "0", "0", "1"])
+    text = ("2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\n" + head
+            + "\n\n一、本年新收政府信息公开申请数量" + "\n" * (blank_lines + 1) + "4\n\n" + full + "\n\n四、行政复议\n")
+    cells = _values_by_id(text)
+    assert cells.get("t3.new.natural", "missing") == natural
+    assert cells.get("t3.new.total", "missing") == total
+    assert cells["t3.carried_over.total"] == 1

@@ -796,12 +796,13 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
     blank lines."""
     toks: list[tuple[int, int]] = []
     j, n, blanks, last = i, len(lines), 0, i
+    gaps: list[int] = []  # blank lines between consecutive cells
     while j < n:
         a, b = lines[j]
         s = text[a:b]
         if not s.strip():
             blanks += 1
-            if blanks > 2:
+            if blanks > 2 and not _blank_cells_ahead(text, toks, gaps):
                 break
             j += 1
             continue
@@ -812,12 +813,76 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
         if s.strip() in _PIPES or not cell_sized(s.strip()) or s.rstrip().endswith(_FULL_STOP) or (
                 toks and _is_report_heading(s)):
             break
+        if toks:
+            gap = _blank_lines_between(text, toks[-1][1], a)
+            if _even_gaps(gaps) and gap > gaps[0]:
+                # cells an even number of line breaks apart, more before this one: each extra
+                # break is a cell the page left empty (`一、本年新收…数量` / 7 blank lines / `0`,
+                # cells one blank line apart: six blank cells and the 总计)
+                toks.extend([(a, a)] * (gap - gaps[0]))
+                gap = gaps[0]
+            gaps.append(gap)
         blanks = 0
         toks.append(_cell_text(text, a, b))
         last = j
         j += 1
-    t = _stream_table(text, lines, toks)
+    t = _stream_table(text, lines, _fitting_blank_cells(text, toks))
     return (last + 1, t) if t is not None else (i + 1, None)
+
+
+def _fitting_blank_cells(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`toks` without the runs of empty cells (blank lines) that do not make a full row: a run
+    stands after a label, and with the values after it fills a row of the statistics tables
+    (2 or 3 columns of table 二, 7 of table 三, 15 of table 四); otherwise it is left out."""
+    out: list[tuple[int, int]] = []
+    k = 0
+    while k < len(toks):
+        a, b = toks[k]
+        if a != b:
+            out.append(toks[k])
+            k += 1
+            continue
+        e = k
+        while e < len(toks) and toks[e][0] == toks[e][1]:
+            e += 1
+        v = e
+        while v < len(toks) and toks[v][0] < toks[v][1] and _value_like(text[slice(*toks[v])]):
+            v += 1
+        after_label = bool(out) and not _value_like(text[slice(*out[-1])])
+        if after_label and (e - k) + (v - e) in _ROW_WIDTHS:
+            out.extend(toks[k:e])
+        k = e
+    return out
+
+
+_MAX_BLANK_CELLS = 14  # blank cells in a row of table 四 (15 columns) but its one value
+_ROW_WIDTHS = frozenset((2, 3, 7, 15))  # value columns a row of tables 二, 三, 四 can have
+_NEXT_TEXT = regex.compile(r"\S")
+
+
+def _blank_lines_between(text: str, a: int, b: int) -> int:
+    """The blank lines between the line ending after offset a and the line of offset b, or -1
+    when a line between them holds something (a pipe)."""
+    between = text[a:b].split("\n")[1:-1]
+    return -1 if any(ln.strip() for ln in between) else len(between)
+
+
+def _even_gaps(gaps: list[int]) -> bool:
+    """Were the cells so far one or more blank lines apart, always as many (four gaps or more)?"""
+    return len(gaps) >= 4 and gaps[0] >= 1 and all(g == gaps[0] for g in gaps)
+
+
+def _blank_cells_ahead(text: str, toks: list[tuple[int, int]], gaps: list[int]) -> bool:
+    """Does the run of blank lines after the last cell, in cells evenly apart, end at a value
+    within the blank cells a row can hold (the run is empty cells, not the table's end)?"""
+    if not toks or not _even_gaps(gaps):
+        return False
+    m = _NEXT_TEXT.search(text, toks[-1][1])
+    if m is None:
+        return False
+    gap = _blank_lines_between(text, toks[-1][1], m.start())
+    return gaps[0] < gap <= gaps[0] + _MAX_BLANK_CELLS and \
+        _value_like(text[m.start():text.find("\n", m.start()) % (len(text) + 1)])
 
 
 def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int, int]]
