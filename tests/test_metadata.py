@@ -85,6 +85,8 @@ CASES += [
     )
     for variant in (".docx", ".pdf", "_web.pdf", "_fromdocx.pdf", "_a5.pdf", "_chromium.pdf")
 ]
+# the tables alone, printed without rulings (make_unruled.py): the template from their labels only
+CASES += [("converted/fj_pingtan_2025_tables_norules.pdf", None, "2021", None)]
 
 _doc = segmented
 
@@ -184,6 +186,11 @@ def test_region(rel, province, city, county, level):
         ("吉林市人民政府外事办公室综合处", "吉林市人民政府外事办公室"),
         ("平度市政府办公室政府信息公开科", "平度市政府办公室"),
         ("局网站", None),  # a bureau's own word for its site (held-out 208)
+        # a town's own 办公室 answers for the town (held-out 246); 统筹城乡办公室 is an office's name
+        ("青阳县杜村乡办公室", "青阳县杜村乡"),
+        ("东关街道办公室", "东关街道"),
+        ("章贡区人民政府水东镇办公室", "水东镇"),  # held-out 76
+        ("某市统筹城乡办公室", "某市统筹城乡办公室"),
     ],
 )
 def test_clean_agency(raw, clean):

