@@ -219,3 +219,81 @@ def _served(tmp_path, page: str):
     out = tmp_path / "page.html"
     out.write_text(page, encoding="utf-8")
     return nlp.extract(out)
+
+
+# --- reports as CMSs publish them (corpora/converted/make_published.py) ----------------------
+PUBLISHED = {  # stem: (source HTML, gold of the source)
+    "fj_pingtan_2025_article": ("more/fj_pingtan_2025_article.html",
+                                "gold/fj_pingtan_2025_article.gold.json"),
+    "sh_shanghai_office_2019": ("heldout/sh_shanghai_office_2019.html",
+                                "gold/heldout/sh_shanghai_office_2019.gold.json"),
+}
+
+
+@pytest.mark.parametrize("stem", PUBLISHED)
+def test_a_cms_page_with_tables_split_where_word_broke_the_page(stem):
+    """A Word report pasted into a CMS page (GBK, charset in <meta http-equiv>, a layout table
+    with a sidebar, TRS_Editor, styled <p><span> in every cell, labels cut by <br>), its
+    statistics tables split where the Word page broke: 二 in two <table>s without the header
+    again, 三 and 四 in three with the header rows repeated in a <thead>. The reader joins the
+    parts: the same three tables, cell for cell, as the source page. Until 27 Nov 2026 each part
+    was a table of its own, and the part of 二 without its header lost its cells (sh: 6)."""
+    from corpus import squash
+
+    doc = read(CORPUS / "converted" / f"{stem}_cms.html")
+    source = read(CORPUS / PUBLISHED[stem][0])
+    assert doc.meta["encoding"] == "gb2312"
+    for chrome in ("信息公开目录", "分享到", "网站标识码", "当前位置"):
+        assert chrome not in doc.text
+    assert len(doc.tables) == len(source.tables) == 3
+    for t, s in zip(doc.tables, source.tables, strict=True):
+        assert [(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in t.cells] == [
+            (c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in s.cells]
+        for c in t.cells:
+            assert doc.text[c.start:c.end] == c.text
+
+
+@pytest.mark.parametrize(("stem", "indicator", "value"), [
+    # values of the gold (read from the report), in the second and third part of each table
+    ("fj_pingtan_2025_article", "t2.punishment.decisions", 644),
+    ("fj_pingtan_2025_article", "t2.fees.amount", 4166.241619),
+    ("fj_pingtan_2025_article", "t3.result.total.total", 148),
+    ("fj_pingtan_2025_article", "t3.carried_forward.total", 6),
+    ("fj_pingtan_2025_article", "t4.review.upheld", 25),
+    ("sh_shanghai_office_2019", "t2.procurement.amount", 251000),
+    ("sh_shanghai_office_2019", "t3.result.total.natural", 767),
+    ("sh_shanghai_office_2019", "t3.carried_forward.total", 72),
+    ("sh_shanghai_office_2019", "t4.litigation_direct.upheld", 8),
+])
+def test_cells_of_a_split_table_on_a_cms_page(stem, indicator, value):
+    cells = nlp.extract(CORPUS / "converted" / f"{stem}_cms.html").cells
+    assert next(c.value for c in cells if c.indicator == indicator) == value
+
+
+@pytest.mark.parametrize("stem", PUBLISHED)
+def test_a_cms_page_gives_every_gold_cell_of_its_source(stem):
+    from nlp.gold import load_gold
+
+    gold = load_gold(CORPUS / PUBLISHED[stem][1])
+    first: dict[str, float | None] = {}
+    for c in nlp.extract(CORPUS / "converted" / f"{stem}_cms.html").cells:
+        first.setdefault(c.indicator, c.value)
+    assert {g.indicator: first.get(g.indicator, "missing") for g in gold.cells} == {
+        g.indicator: g.value for g in gold.cells}
+
+
+@pytest.mark.parametrize("mark", ["续表", "（续表）", "续上表"])
+def test_a_continued_table_mark_between_the_parts(tmp_path, mark):
+    """Word reports often print `续表` over the rest of a table the page broke."""
+    from corpus import squash
+
+    page = (CORPUS / "converted" / "sh_shanghai_office_2019_cms.html").read_bytes()
+    cut = b'<p class="MsoNormal">&nbsp;</p>'
+    assert page.count(cut) == 3  # between the two parts of 二 and the three of 三
+    f = tmp_path / "page.html"
+    f.write_bytes(page.replace(cut, f"<p>{mark}</p>".encode("gbk")))
+    doc = read(f)
+    source = read(CORPUS / "heldout" / "sh_shanghai_office_2019.html")
+    assert [[(c.row, c.col, squash(c.text)) for c in t.cells] for t in doc.tables] == [
+        [(c.row, c.col, squash(c.text)) for c in t.cells] for t in source.tables]
+    assert mark not in doc.text

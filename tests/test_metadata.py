@@ -87,6 +87,15 @@ CASES += [
 ]
 # the tables alone, printed without rulings (make_unruled.py): the template from their labels only
 CASES += [("converted/fj_pingtan_2025_tables_norules.pdf", None, "2021", None)]
+# the same reports as a CMS and offices publish them (corpora/converted/make_published.py)
+CASES += [
+    (f"converted/{stem}{variant}", year, template, agency)
+    for stem, year, template, agency in (
+        ("sh_shanghai_office_2019", 2019, "2019", "上海市人民政府办公厅"),
+        ("fj_pingtan_2025_article", 2025, "2021", "平潭综合实验区管委会"),
+    )
+    for variant in ("_cms.html", "_split.docx", "_padded.docx")
+]
 
 _doc = segmented
 

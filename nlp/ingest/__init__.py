@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 
 from nlp.errors import CorruptFile, EmptyInput, FileTooLarge, InputError, UnsupportedFormat
-from nlp.records import Document, Table, TableCell
+from nlp.records import Document, Table, TableCell, grid_cols, grid_rows
 
 MAX_BYTES = 100 * 1024 * 1024  # 100 MiB: larger files are refused, not read
 
@@ -132,6 +132,8 @@ def _dispatch(kind: str, data: bytes, p: Path) -> Document:
 
 _CELL_SPACE = regex.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _LINE_SPACE = regex.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\ufeff]+")
+_CONTINUED = regex.compile(r"[（(]?(?:续上?表|接上表)[一二三四五六七八九十\d]*[）)]?[:：]?")
+_NUMBER_CELL = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
 _CJK = regex.compile(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef]")
 
 
@@ -176,6 +178,49 @@ def place_cells(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[TableCel
     return cells
 
 
+def join_continued(prev: Sequence[TableCell], cont: Sequence[TableCell]) -> list[TableCell] | None:
+    """One table from a table and the table right after it that continues it (a Word table
+    split at a page break, pasted into a CMS or saved as a web page: two `<table>`s or two
+    `w:tbl`s with nothing but blank lines between). None unless both have the same number of
+    grid columns (two or more). Header rows the continuation repeats at its top are dropped;
+    an empty cell at its top under a merged cell that ends the first part (a row label cut by
+    the break, `三、本年度办理结果` over both parts) continues that cell."""
+    n_cols = grid_cols(prev)
+    if n_cols < 2 or grid_cols(cont) != n_cols:
+        return None
+
+    def rows(cells: Sequence[TableCell]) -> list[tuple[tuple[int, str], ...]]:
+        by_row: dict[int, list[tuple[int, str]]] = {}
+        for c in cells:
+            by_row.setdefault(c.row, []).append((c.col, _CELL_SPACE.sub("", c.text)))
+        return [tuple(sorted(by_row.get(r, []))) for r in range(grid_rows(cells))]
+
+    prev_rows, cont_rows = rows(prev), rows(cont)
+    drop = 0  # repeated header rows: the same words at the same columns, not only numbers
+    while drop < min(len(prev_rows), len(cont_rows) - 1) and cont_rows[drop] == prev_rows[drop] \
+            and any(_CJK.search(t) for _, t in cont_rows[drop]):
+        drop += 1
+    n_prev = grid_rows(prev)
+    # row labels stand left of every number; header cells (merged down over header rows) and
+    # blank value cells are not continued
+    label_end = min((c.col for c in prev if _NUMBER_CELL.fullmatch(c.text.strip())), default=0)
+    out = [TableCell(row=c.row, col=c.col, text=c.text, rowspan=c.rowspan, colspan=c.colspan,
+                     note=c.note) for c in prev]
+    ending = {(c.col, c.colspan): c for c in out if c.row + c.rowspan == n_prev}
+    for c in sorted(cont, key=lambda c: (c.row, c.col)):
+        if c.row < drop:
+            continue
+        row, span = c.row - drop, c.rowspan
+        above = ending.get((c.col, c.colspan)) if row == 0 else None
+        if above is not None and not c.text.strip() and (above.rowspan > 1 or span > 1) \
+                and above.row >= drop and above.col + above.colspan <= label_end:
+            above.rowspan += span
+            continue
+        out.append(TableCell(row=row + n_prev, col=c.col, text=c.text, rowspan=span,
+                             colspan=c.colspan, note=c.note))
+    return out
+
+
 class TextBuilder:
     """Builds `Document.text` line by line and renders tables into it.
 
@@ -190,6 +235,8 @@ class TextBuilder:
         self._pos = 0
         self._last_line = ""
         self.tables: list[Table] = []
+        self._table_part: int | None = None  # where the last table's text starts, while
+        # nothing has been written after it
 
     def _write(self, s: str) -> None:
         self._parts.append(s)
@@ -205,7 +252,10 @@ class TextBuilder:
         if not text:
             return
         self._write(text + "\n")
+        if self._table_part is not None and _CONTINUED.fullmatch(text):
+            return  # `续表` over the rest of a table the page broke: the table may go on
         self._last_line = text
+        self._table_part = None
 
     def table(
         self,
@@ -214,14 +264,28 @@ class TextBuilder:
         source: str,
         caption: str = "",
         pages: Sequence[int] = (),
+        continued: bool = False,
     ) -> Table | None:
         """Render a table of placed cells; returns the `Table` (also kept in `.tables`).
-        A table with no text at all is skipped (None)."""
+        A table with no text at all is skipped (None). `continued`: when nothing was written
+        since the last table (but blank lines and a `续表` line, which is dropped then) and
+        these cells continue it (`join_continued`), the two are rendered as one table in its
+        place."""
         cells = [c for c in cells]
         for c in cells:
             c.text = clean_cell(c.text)
         if not any(c.text for c in cells):
             return None
+        if continued and self._table_part is not None and self.tables:
+            last = self.tables[-1]
+            joined = join_continued(last.cells, cells)
+            if joined is not None:
+                del self._parts[self._table_part:]
+                self._pos = last.start
+                self.tables.pop()
+                cells, caption = joined, last.caption
+                pages = [*last.pages, *(p for p in pages if p not in last.pages)]
+        part = len(self._parts)
         if not caption and self._last_line and len(self._last_line) <= 60 \
                 and not self._last_line.endswith("。"):
             caption = self._last_line
@@ -243,6 +307,7 @@ class TextBuilder:
         table.end = self._pos - 1
         self.tables.append(table)
         self._last_line = ""
+        self._table_part = part
         return table
 
     def text(self) -> str:

@@ -5,7 +5,10 @@ The body XML is walked directly (`w:p`, `w:tbl`, and the paragraphs inside conte
 it is never used for values. `w:gridSpan` is a colspan; `w:vMerge restart` … `continue` is a
 rowspan; `w:gridBefore` shifts a row right. Text boxes are read once (the `mc:Fallback`
 copy is skipped), deleted text (`w:del`) is not read, a `w:tab` stays a tab and a `w:br`
-ends a line (inside a cell both become a space).
+ends a line (inside a cell both become a space). A table holding tables is a layout table: its
+cells are read as body text, the tables inside them as tables. A table right after another of
+the same width, with only empty paragraphs (a page break) between, continues it
+(`nlp.ingest.join_continued`: repeated header rows dropped).
 """
 
 from __future__ import annotations
@@ -71,6 +74,18 @@ def _cell_text(tc: Any) -> str:
     return clean_cell(" ".join(lines))
 
 
+def _row_cells(tr: Any) -> list[Any]:
+    """The `w:tc` of a table row, in order (content controls around cells opened)."""
+    out = []
+    for tc in tr:
+        if tc.tag == W + "tc":
+            out.append(tc)
+        elif tc.tag == W + "sdt":  # a content control around cells
+            content = tc.find(W + "sdtContent")
+            out.extend([] if content is None else [x for x in content if x.tag == W + "tc"])
+    return out
+
+
 def table_cells(tbl: Any) -> list[TableCell]:
     """The physical cells of a `w:tbl`, each once, with row/col/rowspan/colspan."""
     cells: list[TableCell] = []
@@ -79,33 +94,25 @@ def table_cells(tbl: Any) -> list[TableCell]:
     for r, tr in enumerate(rows):
         trpr = tr.find(W + "trPr")
         col = _int(_val(trpr, W + "gridBefore"), 0)
-        for tc in tr:
-            if tc.tag == W + "sdt":  # a content control around cells
-                content = tc.find(W + "sdtContent")
-                tcs = [] if content is None else [x for x in content if x.tag == W + "tc"]
-            elif tc.tag == W + "tc":
-                tcs = [tc]
+        for cell_el in _row_cells(tr):
+            tcpr = cell_el.find(W + "tcPr")
+            span = max(1, _int(_val(tcpr, W + "gridSpan"), 1))
+            vmerge = _val(tcpr, W + "vMerge")
+            text = _cell_text(cell_el)
+            above = open_by_col.get(col)
+            if vmerge is not None and vmerge != "restart" and above is not None \
+                    and above.colspan == span and above.row + above.rowspan == r:
+                above.rowspan += 1
+                if text:
+                    above.text = clean_cell(above.text + " " + text)
             else:
-                continue
-            for cell_el in tcs:
-                tcpr = cell_el.find(W + "tcPr")
-                span = max(1, _int(_val(tcpr, W + "gridSpan"), 1))
-                vmerge = _val(tcpr, W + "vMerge")
-                text = _cell_text(cell_el)
-                above = open_by_col.get(col)
-                if vmerge is not None and vmerge != "restart" and above is not None \
-                        and above.colspan == span and above.row + above.rowspan == r:
-                    above.rowspan += 1
-                    if text:
-                        above.text = clean_cell(above.text + " " + text)
+                cell = TableCell(row=r, col=col, text=text, rowspan=1, colspan=span)
+                cells.append(cell)
+                if vmerge is not None:  # restart (or a continue with nothing above)
+                    open_by_col[col] = cell
                 else:
-                    cell = TableCell(row=r, col=col, text=text, rowspan=1, colspan=span)
-                    cells.append(cell)
-                    if vmerge is not None:  # restart (or a continue with nothing above)
-                        open_by_col[col] = cell
-                    else:
-                        open_by_col.pop(col, None)
-                col += span
+                    open_by_col.pop(col, None)
+            col += span
     return cells
 
 
@@ -116,6 +123,13 @@ def _walk_body(body: Any, out: TextBuilder) -> None:
             for line in _paragraph_text(el).split("\n"):
                 out.line(line)
         elif tag == W + "tbl":
+            if any(True for _ in el.iterdescendants(W + "tbl")):
+                # a layout table: a frame or grid holding the report's tables; its cells are
+                # read as body text, in order, and the tables inside them as tables
+                for tr in el.iterchildren(W + "tr"):
+                    for tc in _row_cells(tr):
+                        _walk_body(tc, out)
+                continue
             cells = table_cells(el)
             n_cols = max((c.col + c.colspan for c in cells), default=0)
             if n_cols <= 1:  # a one-column table is a frame around text
@@ -123,7 +137,7 @@ def _walk_body(body: Any, out: TextBuilder) -> None:
                     for p in c.text.split("\n"):
                         out.line(p)
             else:
-                out.table(cells, source="docx")
+                out.table(cells, source="docx", continued=True)  # split at a page break
         elif tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"):
             _walk_body(el.find(W + "sdtContent") if tag == W + "sdt" else el, out)
 

@@ -7,7 +7,9 @@ main content is the element named like a CMS article body (`nlp/data/html_conten
 else the deepest element holding most of the page's Chinese text. Inline elements never break
 a line (`<span>154</span>件` reads `154件`); block elements end one. `&nbsp;` is a space.
 Data tables are rendered into the text by `nlp.ingest.TextBuilder`; layout tables (one column,
-or tables holding tables) are read as running text.
+or tables holding tables) are read as running text. A `<table>` right after another of the same
+width (only blank paragraphs between, no `<caption>` of its own) continues it: a Word table split
+at a page break and pasted so (`nlp.ingest.join_continued`: repeated header rows dropped).
 """
 
 from __future__ import annotations
@@ -212,7 +214,9 @@ def _walk(el: Any, flow: _Flow) -> None:
                 for row in _rows_of(el)]
         caption_el = el.find("caption")
         caption = _inline_text(caption_el) if caption_el is not None else ""
-        flow.out.table(place_cells(rows), source="html", caption=caption)
+        # a table right after another of the same width continues it (a Word table split at a
+        # page break and pasted so), unless it has a caption of its own
+        flow.out.table(place_cells(rows), source="html", caption=caption, continued=not caption)
         return
     block = tag in BLOCK_TAGS
     if block:

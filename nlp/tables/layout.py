@@ -134,7 +134,9 @@ def logical_rows(table: Table) -> list[LogicalRow]:
     cells = table.cells
     grid = table.grid()
     n_cols = table.n_cols
-    text_mode = table.source == "text" or all(c.rowspan == 1 and c.colspan == 1 for c in cells)
+    markup = table.source != "text"
+    printed = _printed_columns(table, grid) if markup else []
+    text_mode = not markup or all(c.rowspan == 1 and c.colspan == 1 for c in cells)
     kinds = [_kind(c.text) for c in cells]
     out: list[LogicalRow] = []
     header_rows: list[int] = []
@@ -150,6 +152,13 @@ def logical_rows(table: Table) -> list[LogicalRow]:
             if i is not None and i not in seq and col not in blank_cols:
                 seq.append(i)
         seq = [i for i in seq if cells[i].text.strip() or cells[i].row == r]
+        # empty cells that pad a short row out to the table's width (a word processor's table
+        # is a rectangle: `信息内容 | 本年处理决定数量 | | ` in a block of table 二 whose other
+        # blocks are wider) are no columns: nothing in their block is printed there (in a text
+        # table a blank between tabs is a printed blank of its column)
+        while markup and seq and not cells[seq[-1]].text.strip() and not any(
+                c in printed[r] for c in range(cells[seq[-1]].col, n_cols)):
+            seq.pop()
         if not seq or all(kinds[i] == "null" for i in seq):
             continue
         if not any(cells[i].row == r and kinds[i] != "null" for i in seq):
@@ -170,6 +179,11 @@ def logical_rows(table: Table) -> list[LogicalRow]:
                           and roles.get(cells[i].col) not in ("value",)), default=-1)
         trailing = seq[last_label + 1:]
         is_data = bool(trailing) and (any(kinds[i] == "value" for i in trailing) or last_label >= 0)
+        if is_data and markup and all(kinds[i] != "value" for i in seq) and _word_after_blank(
+                [cells[i].text.strip() for i in seq], [kinds[i] for i in seq]):
+            # words, blank cells, words (`行政复议 | | | | | 行政诉讼 | | …`): a header row whose
+            # words were written in the first of the cells they head, the rest left unmerged
+            is_data = False
         if not is_data:
             if header_closed:
                 header_rows, header_closed = [], False
@@ -210,6 +224,38 @@ def logical_rows(table: Table) -> list[LogicalRow]:
     return out
 
 
+def _word_after_blank(texts: list[str], kinds: list[str]) -> bool:
+    """A word, then an empty cell, then another word."""
+    state = 0
+    for t, k in zip(texts, kinds, strict=True):
+        if k == "text" and t:
+            if state == 2:
+                return True
+            state = 1
+        elif not t and state == 1:
+            state = 2
+    return False
+
+
+def _printed_columns(table: Table, grid: list[list[int | None]]) -> list[set[int]]:
+    """For each grid row, the columns in which its block (the rows from one title row,
+    `第二十条第（五）项`, to the next) has any text."""
+    cells = table.cells
+    blocks: list[list[int]] = [[]]
+    for r, grow in enumerate(grid):
+        texts = [cells[i].text for i in dict.fromkeys(grow) if i is not None and cells[i].text.strip()]
+        if len(texts) == 1 and TITLE.search(same_length(texts[0])):
+            blocks.append([])
+        blocks[-1].append(r)
+    out: list[set[int]] = [set() for _ in grid]
+    for rows in blocks:
+        cols = {col for r in rows for col, i in enumerate(grid[r])
+                if i is not None and cells[i].text.strip()}
+        for r in rows:
+            out[r] = cols
+    return out
+
+
 def _column_roles(table: Table, grid: list[list[int | None]], header_rows: list[int]
                   ) -> dict[int, str]:
     roles: dict[int, str] = {}
@@ -232,6 +278,7 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
     ends inside (`Table.cut`) and complete rows have `full` slots; its printed values are the
     first columns, left to right."""
     cells = table.cells
+    first = min((s.col for s in slots), default=0)
     for s in slots:
         path: list[str] = []
         for h in header_rows:
@@ -239,6 +286,10 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
             if i is None:
                 continue
             t = " ".join(cells[i].text.split())
+            if not t and not text_mode and cells[i].colspan == 1:
+                # a header written in the first of several cells left unmerged, blanks after
+                # it (`行政复议 | | | |`): the word to the left over the values spreads right
+                t = _left_word(table, grid, h, s.col, first)
             if t and t not in path and _role(t) is None:
                 path.append(t)
         s.path = tuple(path)
@@ -268,6 +319,22 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
         for s, p in zip(slots, paths, strict=True):
             s.path = tuple(p)
     _set_units(slots)
+
+
+def _left_word(table: Table, grid: list[list[int | None]], h: int, col: int, first: int) -> str:
+    """The nearest word left of `col` in header row `h`, over the value columns (from `first`),
+    when only blank unmerged cells stand between."""
+    for c in range(col - 1, first - 1, -1):
+        i = grid[h][c]
+        if i is None:
+            return ""
+        cell = table.cells[i]
+        t = " ".join(cell.text.split())
+        if t:
+            return t if cell.colspan == 1 and cell.rowspan == 1 else ""
+        if cell.colspan > 1:
+            return ""
+    return ""
 
 
 def _full_grid_paths(table: Table, grid: list[list[int | None]], header_rows: list[int],
