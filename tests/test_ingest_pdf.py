@@ -523,3 +523,45 @@ def test_unruled_table_cells_equal_the_html_cells(norules):
            if c.indicator}
     assert len(html) > 150
     assert html <= got
+
+
+# corpora/converted/<stem>_tables_blanks.pdf (make_unruled.py): table 三 with blank cells (nothing
+# printed where nothing was counted), no rulings; values read off the printed page
+
+
+@functools.lru_cache(maxsize=2)
+def _t3_cells(stem: str) -> dict[str, float | None]:
+    cells: dict[str, float | None] = {}
+    for c in nlp.extract(CORPUS / "converted" / f"{stem}_tables_blanks.pdf").cells:
+        if c.indicator:
+            cells.setdefault(c.indicator, c.value)
+    return cells
+
+
+@pytest.mark.parametrize("stem, indicator, value", [
+    # 821 35 _ _ 2 1 859: the two blank columns between 35 and 2 keep their places
+    ("sh_shanghai_office_2019", "t3.new.natural", 821),
+    ("sh_shanghai_office_2019", "t3.new.commercial", 35),
+    ("sh_shanghai_office_2019", "t3.new.research", None),
+    ("sh_shanghai_office_2019", "t3.new.nonprofit", None),
+    ("sh_shanghai_office_2019", "t3.new.legal_services", 2),
+    ("sh_shanghai_office_2019", "t3.new.other_org", 1),
+    ("sh_shanghai_office_2019", "t3.new.total", 859),
+    # 18 … 18: only the first and the last column printed
+    ("sh_shanghai_office_2019", "t3.carried_over.natural", 18),
+    ("sh_shanghai_office_2019", "t3.carried_over.commercial", None),
+    ("sh_shanghai_office_2019", "t3.carried_over.total", 18),
+    # a row's one number alone on its line, its label wrapped above and below it
+    ("sh_shanghai_office_2019", "t3.result.partial.natural", 3),
+    # requests from 自然人 only: five of the seven columns blank in every row
+    ("js_shuyang_fgj_2023", "t3.new.natural", 26),
+    ("js_shuyang_fgj_2023", "t3.new.commercial", None),
+    ("js_shuyang_fgj_2023", "t3.new.other_org", None),
+    ("js_shuyang_fgj_2023", "t3.new.total", 26),
+    ("js_shuyang_fgj_2023", "t3.result.granted.total", 26),
+    ("js_shuyang_fgj_2023", "t3.carried_over.natural", 0),
+])
+def test_unruled_table_blank_cells_keep_their_columns(stem, indicator, value):
+    cells = _t3_cells(stem)
+    assert indicator in cells
+    assert cells[indicator] == value

@@ -86,7 +86,9 @@ CASES += [
     for variant in (".docx", ".pdf", "_web.pdf", "_fromdocx.pdf", "_a5.pdf", "_chromium.pdf")
 ]
 # the tables alone, printed without rulings (make_unruled.py): the template from their labels only
-CASES += [("converted/fj_pingtan_2025_tables_norules.pdf", None, "2021", None)]
+CASES += [("converted/fj_pingtan_2025_tables_norules.pdf", None, "2021", None),
+          ("converted/sh_shanghai_office_2019_tables_blanks.pdf", None, "2019", None),
+          ("converted/js_shuyang_fgj_2023_tables_blanks.pdf", None, "2021", None)]  # 2021's 其他处理 rows
 # the same reports as a CMS and offices publish them (corpora/converted/make_published.py)
 CASES += [
     (f"converted/{stem}{variant}", year, template, agency)

@@ -14,6 +14,11 @@ headless Chromium on A4 in two styles:
 - `fj_pingtan_2025_tables_booktabs.pdf`: top and bottom rules, and a rule under every row.
 
 Only the tables are printed, to keep the files small (the fonts are embedded).
+
+Two more show blank cells (empty cells, not 0, where nothing was counted): table 三 of
+`corpora/heldout/sh_shanghai_office_2019.html` and of `corpora/heldout2/js_shuyang_fgj_2023.html`
+(requests from 自然人 only: five of seven columns blank), printed without rulings as
+`<stem>_tables_blanks.pdf`.
 """
 
 from __future__ import annotations
@@ -59,8 +64,29 @@ def table_html(table) -> str:
     return "<table>" + "".join(rows) + "</table>"
 
 
+BLANKS = [ROOT / "corpora" / "heldout" / "sh_shanghai_office_2019.html",
+          ROOT / "corpora" / "heldout2" / "js_shuyang_fgj_2023.html"]
+
+
+def print_pdf(body: str, css: str, out: Path) -> None:
+    page = (f"<html><head><meta charset='utf-8'><style>{BASE} {css}</style></head>"
+            f"<body>{body}</body></html>")
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "page.html"
+        src.write_text(page, encoding="utf-8")
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-pdf-header-footer", f"--print-to-pdf={out}", src.as_uri()],
+                       check=True, capture_output=True, timeout=120)
+    print(out.relative_to(ROOT), out.stat().st_size)
+
+
 def main() -> None:
     from nlp.ingest import read
+
+    for source in BLANKS:
+        t3 = next(t for t in read(source).tables if any("本年新收" in c.text for c in t.cells))
+        print_pdf("<p>三、收到和处理政府信息公开申请情况</p>" + table_html(t3), STYLES["norules"],
+                  ROOT / "corpora" / "converted" / f"{source.stem}_tables_blanks.pdf")
 
     doc = read(SOURCE)
     t2, t3 = doc.tables[0], doc.tables[1]

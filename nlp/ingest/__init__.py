@@ -246,10 +246,13 @@ class TextBuilder:
     def pos(self) -> int:
         return self._pos
 
-    def line(self, text: str) -> None:
-        """Add one line of running text (spaces trimmed; empty lines are skipped)."""
-        text = _LINE_SPACE.sub(" ", text.replace("\n", " ").replace("\r", " ")).strip()
-        if not text:
+    def line(self, text: str, *, keep_tabs: bool = False) -> None:
+        """Add one line of running text (spaces trimmed; empty lines are skipped). With
+        `keep_tabs`, tabs at either end stay: the blank cells of a table row written as tab
+        text (`⇥⇥1.属于国家秘密⇥14⇥⇥`)."""
+        text = _LINE_SPACE.sub(" ", text.replace("\n", " ").replace("\r", " "))
+        text = text.strip(" ") if keep_tabs else text.strip()
+        if not text.strip():
             return
         self._write(text + "\n")
         if self._table_part is not None and _CONTINUED.fullmatch(text):

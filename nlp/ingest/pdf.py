@@ -361,6 +361,17 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
                if len(ln.segs) >= 2 and any(_value_seg(t) for _, _, t in ln.segs)]
     if not anchors:
         return lines
+    # a row whose one number stands alone on its line, its label wrapped above and below
+    # (`（二）部分公开（区分处理的，只计` / `3` / `这一情形，不计其他情形）`: the other columns
+    # blank): a number in the column of a number of a row nearby
+    def in_column(ln: _Line, a: int) -> bool:
+        return lines[a].page == ln.page and abs(lines[a].top - ln.top) <= 3 * max(ln.size, 1.0) \
+            and any(x0 < b1 and b0 < x1 and _value_seg(u) for x0, x1, _ in ln.segs
+                    for b0, b1, u in lines[a].segs)
+
+    anchors += [i for i, ln in enumerate(lines) if i not in anchors and ln.segs and all(
+        _value_seg(t) for _, _, t in ln.segs)
+        and any(in_column(ln, a) for a in anchors)]
     owner: dict[int, int] = {}  # line index → the anchor line it is read into
     for i, ln in enumerate(lines):
         if i in anchors or any(_value_seg(t) for _, _, t in ln.segs) or _ends_sentence(ln.text):
@@ -373,9 +384,12 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
         a = min(near, key=lambda k: abs((lines[k].top + lines[k].bottom) / 2 - mid))
         anchor = lines[a]
         close = abs(anchor.top - ln.top) <= 1.6 * max(ln.size, 1.0)
+        clash = any(x0 < b1 and b0 < x1 for x0, x1, _ in ln.segs for b0, b1, _ in anchor.segs)
+        if not (clash and close) and min(x0 for x0, _, _ in ln.segs) > min(
+                x0 for x0, _, t in anchor.segs if _value_seg(t)):
+            continue  # words over the value columns only, not a cell's next line: a header line
         # a piece where the anchor line has one of its own is another row's (or a title row)
         # unless it is the next line of a wrapped cell (one line pitch away)
-        clash = any(x0 < b1 and b0 < x1 for x0, x1, _ in ln.segs for b0, b1, _ in anchor.segs)
         if clash and not close:
             continue
         if clash and ln.top > anchor.top and any(
@@ -418,6 +432,221 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
                          x1=max(lines[k].x1 for k in members), top=ln.top, bottom=ln.bottom,
                          page=ln.page, size=ln.size, segs=segs))
     return out
+
+
+_TABLE_GAP_LINES = 8  # lines without numbers that may stand between two rows of one table
+_HEADER_LINES = 20  # lines of an unruled table's header, at most (a header written down one character a line)
+_SECTION = regex.compile(r"^\s*[一二三四五六七八九十]{1,2}[、．.]\s*")
+
+
+def _section_heading(text: str) -> bool:
+    """A section heading of the report (三、收到和处理政府信息公开申请情况): it ends a table; a
+    row numbered 一、 (一、本年新收…) does not."""
+    from nlp.segment.structure import classify_title
+
+    m = _SECTION.match(text)
+    return bool(m) and "\t" not in text and bool(
+        classify_title(text[m.end():], level1_only=True))
+
+
+def _is_row(ln: _Line) -> bool:
+    """A row of an unruled table: two or more column pieces, one of them a number."""
+    return len(ln.segs) >= 2 and any(_value_seg(t) for _, _, t in ln.segs)
+
+
+def _words(ln: _Line) -> list[tuple[float, float, str]]:
+    """The line's pieces, a piece with spaces cut into its words (a header line whose narrow
+    columns stand closer than the column gap: `商业 科研`), each word's x range estimated from
+    its place in the piece."""
+    out = []
+    for x0, x1, t in ln.segs:
+        parts = t.split(" ")
+        if len(parts) < 2:
+            out.append((x0, x1, t))
+            continue
+        step = (x1 - x0) / max(len(t), 1)
+        pos = 0
+        for p in parts:
+            if p:
+                out.append((x0 + pos * step, x0 + (pos + len(p)) * step, p))
+            pos += len(p) + 1
+    return out
+
+
+def _columns(pieces: list[tuple[float, float, str]]) -> tuple[list[list[float]], list[int]]:
+    """Column x ranges of an unruled table from its pieces, and each piece's column. The
+    numbers come first (the numbers of one column overlap each other, whatever their
+    alignment), then the other pieces, narrowest first: a piece over no column so far starts
+    one, a piece over one column is in it, a piece over two or more (a header spread over
+    several columns: 法人或其他组织, a label over the label columns) is placed in the first."""
+    order = sorted(range(len(pieces)), key=lambda k: (not _value_seg(pieces[k][2]),
+                                                      pieces[k][1] - pieces[k][0]))
+    cols: list[list[float]] = []
+    spread: list[int] = []
+    for k in order:
+        x0, x1, t = pieces[k]
+        over = [c for c in cols if x0 < c[1] and c[0] < x1]
+        if not over:
+            cols.append([x0, x1])
+        elif len(over) == 1 and (_value_seg(t) or not any(
+                c is not over[0] and min(x1, c[1]) > max(x0, c[0]) for c in cols)):
+            over[0][0], over[0][1] = min(over[0][0], x0), max(over[0][1], x1)
+        else:
+            spread.append(k)
+    cols.sort(key=itemgetter(0))
+    where = []
+    for x0, x1, _ in pieces:
+        over = [i for i, c in enumerate(cols) if x0 < c[1] and c[0] < x1]
+        if over:
+            where.append(over[0])
+        else:  # nearest
+            mid = (x0 + x1) / 2
+            where.append(min(range(len(cols)), key=lambda i: abs((cols[i][0] + cols[i][1]) / 2 - mid)))
+    return cols, where
+
+
+def _aligned(rows: list[_Line]) -> bool:
+    """Do the numbers of the table's rows stand in columns (the rows with the most numbers all
+    in the same ones)? Rows printed ragged, each row's numbers right after its labels, are read
+    by count as they stand."""
+    spans: list[list[float]] = []
+    for x0, x1 in sorted((x0, x1) for ln in rows for x0, x1, t in ln.segs if _value_seg(t)):
+        if spans and x0 < spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], x1)
+        else:
+            spans.append([x0, x1])
+    used = [frozenset(k for x0, x1, t in ln.segs if _value_seg(t)
+                      for k, sp in enumerate(spans) if x0 < sp[1] and sp[0] < x1) for ln in rows]
+    most = max(len(u) for u in used)
+    return len({u for u in used if len(u) == most}) == 1
+
+
+def _blank_cells(header: list[_Line], rows: list[_Line]) -> bool:
+    """Does the table leave cells blank? Some row has fewer numbers than the columns its
+    numbers stand in, or the rows fill at most half of the columns right of the labels (the
+    header's columns that no number stands in: 商业企业 … 其他 of a table whose requests all
+    came from 自然人)."""
+    counts = [sum(1 for _, _, t in ln.segs if _value_seg(t)) for ln in rows]
+    if min(c for c in counts if c) < max(counts):
+        return True
+    cols, _ = _columns([w for ln in header + rows for w in _words(ln)])
+    start = min(x0 for ln in rows for x0, _, t in ln.segs if _value_seg(t))
+    return 2 * max(counts) <= sum(1 for c in cols if c[1] > start)
+
+
+def _grid_line(fields: list[str]) -> str:
+    # a blank last cell is kept by a tab after it (the nothing after a row's last tab is no cell)
+    return "\t".join(fields) + ("\t" if fields and not fields[-1] else "")
+
+
+def _unruled_tables(blocks: list[Any]) -> list[Any]:
+    """The rows of each unruled table (in place): every cell in its column, blanks included,
+    the columns found from the x positions of the table's pieces (`_columns`), and the header
+    lines rebuilt into header rows (`_header_rows`). A row with blank cells has fewer numbers
+    than the table has columns, so its numbers are placed by position, not by count: `一、本年
+    新收…⇥821⇥35⇥⇥⇥2⇥1⇥859`."""
+    n = len(blocks)
+    i = 0
+    drop: set[int] = set()
+    header_rows: dict[int, list[_Line]] = {}  # the header's first line → its rebuilt rows
+    while i < n:
+        if not (isinstance(blocks[i], _Line) and _is_row(blocks[i])):
+            i += 1
+            continue
+        first = last = i
+        j, gap = i + 1, 0
+        while j < n and isinstance(blocks[j], _Line):
+            ln = blocks[j]
+            if _is_row(ln):
+                last, gap = j, 0
+            elif (gap >= _TABLE_GAP_LINES or _ends_sentence(ln.text) or _section_heading(ln.text)
+                  or max(len(t) for _, _, t in ln.segs) > 40):
+                break
+            else:
+                gap += 1
+            j += 1
+        lines = blocks[first:last + 1]
+        i = last + 1
+        if not _aligned(lines):
+            continue  # ragged rows: read by count as they stand
+        nums = [x0 for ln in lines for x0, _, t in ln.segs if _value_seg(t)]
+        left_of_values = min(nums) - max(lines[0].size, 1.0)
+        head = first
+        while head > 0 and first - head < _HEADER_LINES and isinstance(blocks[head - 1], _Line):
+            ln, below = blocks[head - 1], blocks[head]
+            if (ln.page not in (below.page, below.page - 1)  # a header at the foot of a page
+                    or (ln.page == below.page and below.top - ln.bottom > 3 * max(ln.size, 1.0))
+                    or _ends_sentence(ln.text) or _section_heading(ln.text)):
+                break
+            head -= 1
+        # the header's top line is a header cell, not the table's caption (第二十条第（一）项)
+        while head < first and len(_words(blocks[head])) < 2 and blocks[head].x0 < left_of_values:
+            head += 1
+        if not _blank_cells(blocks[head:first], lines):
+            continue  # every row fills its columns: read by count as it stands
+        for ln in _place(blocks[head:first], lines):
+            header_rows.setdefault(id(blocks[head]), []).append(ln)
+        drop.update(id(b) for b in blocks[head:first])
+    out: list[Any] = []
+    for b in blocks:
+        out.extend(header_rows.get(id(b), []))
+        if id(b) not in drop:
+            out.append(b)
+    return out
+
+
+def _place(header: list[_Line], rows: list[_Line]) -> list[_Line]:
+    """Rewrite the text of an unruled table's lines as full-width tab rows (see
+    `_unruled_tables`)."""
+    words = [_words(ln) for ln in header + rows]
+    pieces = [w for ws in words for w in ws]
+    cols, where = _columns(pieces)
+    if len(cols) < 2:
+        return list(header)
+    k = 0
+    placed: list[list[tuple[int, tuple[float, float, str]]]] = []
+    for ws in words:
+        placed.append([(where[k + m], w) for m, w in enumerate(ws)])
+        k += len(ws)
+    def span(x0: float, x1: float) -> set[int]:
+        return {m for m, c in enumerate(cols) if x0 < c[1] and c[0] < x1}
+
+    # header: the pieces over the same columns on consecutive lines are one cell (`自然` / `人`;
+    # not 法人或其他组织 over 商业 / 企业)
+    cells: list[list[Any]] = []  # [col, x0, x1, top, bottom, text]
+    for ln, ps in zip(header, placed[:len(header)], strict=True):
+        for col, (x0, x1, t) in ps:
+            for c in cells:
+                if c[0] == col and abs(ln.top - c[4]) <= 0.8 * max(ln.size, 1.0) \
+                        and span(x0, x1) == span(c[1], c[2]):
+                    c[1], c[2], c[4] = min(c[1], x0), max(c[2], x1), ln.bottom
+                    c[5] = join_wrapped(c[5], t)
+                    break
+            else:
+                cells.append([col, x0, x1, ln.top, ln.bottom, t])
+    # a header cell's row: how many cells stand above it (over one of its columns)
+    depth: dict[int, int] = {}
+    for ci in sorted(range(len(cells)), key=lambda m: cells[m][3]):
+        c = cells[ci]
+        above = [depth[m] for m in depth if cells[m][4] <= c[3] + 1
+                 and cells[m][1] < c[2] and c[1] < cells[m][2]]
+        depth[ci] = 1 + max(above) if above else 0
+    texts: list[str] = []
+    if cells:
+        grid = [[""] * len(cols) for _ in range(max(depth.values()) + 1)]
+        for ci, c in enumerate(cells):
+            row = grid[depth[ci]]
+            row[c[0]] = join_wrapped(row[c[0]], c[5]) if row[c[0]] else c[5]
+        texts = [_grid_line(r) for r in grid]
+    for ln, ps in zip(rows, placed[len(header):], strict=True):
+        fields = [""] * len(cols)
+        for col, (_, _, t) in sorted(ps, key=lambda p: p[1][0]):
+            fields[col] = f"{fields[col]} {t}" if fields[col] else t
+        ln.text = _grid_line(fields)
+    top = header[0] if header else None
+    return [] if top is None else [
+        _Line(text=t, x0=top.x0, x1=top.x1, top=top.top, bottom=top.bottom, page=top.page,
+              size=top.size) for t in texts]
 
 
 def _title(raw: str) -> str:
@@ -732,7 +961,7 @@ def _read_blocks(data: bytes, path: Path | None) -> tuple[list[Any], dict[str, A
     if empty_pages:
         warnings.append(f"pages without a text layer (scanned?): {empty_pages}")
     _drop_running(pages_blocks, n_pages)
-    blocks = _join_tables(pages_blocks, lone_boxes)
+    blocks = _unruled_tables(_join_tables(pages_blocks, lone_boxes))
     meta: dict[str, Any] = {"pages": n_pages, "warnings": warnings}
     if title:
         meta["title"] = title
@@ -863,11 +1092,11 @@ def _render(blocks: list[Any], out: TextBuilder) -> None:
             para = join_wrapped(para, b.text)
         else:
             if para is not None:
-                out.line(para)
+                out.line(para, keep_tabs=True)
             para = b.text
         prev = b
     if para is not None:
-        out.line(para)
+        out.line(para, keep_tabs=True)
 
 
 def _joins(a: _Line, b: _Line, geo: _Layout) -> bool:
