@@ -50,3 +50,24 @@ def plain_texts(step: int = 1) -> list[tuple[Path, str]]:
         if "|" not in text:
             out.append((path, text))
     return out
+
+
+def assert_same_tables(doc: Document, tables: list, source: Document) -> None:
+    """`tables` (of `doc`) are `source`'s tables cell for cell (place, spans, text without white
+    space), and every cell's offsets point at its text in `doc`."""
+    assert len(tables) == len(source.tables)
+    for t, s in zip(tables, source.tables, strict=True):
+        assert [(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in t.cells] == [
+            (c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in s.cells]
+        for c in t.cells:
+            assert doc.text[c.start:c.end] == c.text
+
+
+def first_cell_values(path: Path) -> dict:
+    """indicator → value of the first cell `nlp.extract(path)` gives for it (as evaluate scores)."""
+    import nlp
+
+    first: dict = {}
+    for c in nlp.extract(path).cells:
+        first.setdefault(c.indicator, c.value)
+    return first

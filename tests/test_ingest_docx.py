@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from corpus import prose_lines, squash
+from corpus import assert_same_tables, first_cell_values, prose_lines, squash
 
 import nlp
 from nlp.ingest import read
@@ -106,12 +106,8 @@ def test_converted_docx_matches_its_html_source(stem):
             "名称", "沭阳县发展和改革局2023年政府信息公开年度报告", "索引号"]
         assert tables[0].cells[1].colspan == 3
         tables = tables[1:]
-    assert len(tables) == len(html.tables) == 3
-    for t, h in zip(tables, html.tables, strict=True):
-        assert [(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in t.cells] == [
-            (c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in h.cells]
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
+    assert len(tables) == 3
+    assert_same_tables(doc, tables, html)
     lines, html_lines = prose_lines(doc), prose_lines(html)
     if stem == "js_shuyang_fgj_2023":
         assert lines[0] == "沭阳县发改局"  # the site name over the page
@@ -138,12 +134,8 @@ def test_tables_split_at_page_breaks_inside_a_layout_table(stem):
     and a split table was two: sh lost 184 of its 198 gold cells, fj 2."""
     doc = read(CORPUS / "converted" / f"{stem}_split.docx")
     source = read(CORPUS / PUBLISHED[stem][0])
-    assert len(doc.tables) == len(source.tables) == 3
-    for t, s in zip(doc.tables, source.tables, strict=True):
-        assert [(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in t.cells] == [
-            (c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in s.cells]
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
+    assert len(doc.tables) == 3
+    assert_same_tables(doc, doc.tables, source)
     assert prose_lines(doc) == prose_lines(source)
 
 
@@ -174,8 +166,6 @@ def test_office_copies_give_every_gold_cell_of_their_source(stem, kind):
     from nlp.gold import load_gold
 
     gold = load_gold(CORPUS / PUBLISHED[stem][1])
-    first: dict[str, float | None] = {}
-    for c in nlp.extract(CORPUS / "converted" / f"{stem}_{kind}.docx").cells:
-        first.setdefault(c.indicator, c.value)
+    first = first_cell_values(CORPUS / "converted" / f"{stem}_{kind}.docx")
     assert {g.indicator: first.get(g.indicator, "missing") for g in gold.cells} == {
         g.indicator: g.value for g in gold.cells}

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
+from corpus import assert_same_tables, first_cell_values, squash
 
 import nlp
 from nlp.ingest import read
@@ -238,19 +239,13 @@ def test_a_cms_page_with_tables_split_where_word_broke_the_page(stem):
     again, 三 and 四 in three with the header rows repeated in a <thead>. The reader joins the
     parts: the same three tables, cell for cell, as the source page. Until 27 Nov 2026 each part
     was a table of its own, and the part of 二 without its header lost its cells (sh: 6)."""
-    from corpus import squash
-
     doc = read(CORPUS / "converted" / f"{stem}_cms.html")
     source = read(CORPUS / PUBLISHED[stem][0])
     assert doc.meta["encoding"] == "gb2312"
     for chrome in ("信息公开目录", "分享到", "网站标识码", "当前位置"):
         assert chrome not in doc.text
-    assert len(doc.tables) == len(source.tables) == 3
-    for t, s in zip(doc.tables, source.tables, strict=True):
-        assert [(c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in t.cells] == [
-            (c.row, c.col, c.rowspan, c.colspan, squash(c.text)) for c in s.cells]
-        for c in t.cells:
-            assert doc.text[c.start:c.end] == c.text
+    assert len(doc.tables) == 3
+    assert_same_tables(doc, doc.tables, source)
 
 
 @pytest.mark.parametrize(("stem", "indicator", "value"), [
@@ -275,9 +270,7 @@ def test_a_cms_page_gives_every_gold_cell_of_its_source(stem):
     from nlp.gold import load_gold
 
     gold = load_gold(CORPUS / PUBLISHED[stem][1])
-    first: dict[str, float | None] = {}
-    for c in nlp.extract(CORPUS / "converted" / f"{stem}_cms.html").cells:
-        first.setdefault(c.indicator, c.value)
+    first = first_cell_values(CORPUS / "converted" / f"{stem}_cms.html")
     assert {g.indicator: first.get(g.indicator, "missing") for g in gold.cells} == {
         g.indicator: g.value for g in gold.cells}
 
@@ -285,7 +278,6 @@ def test_a_cms_page_gives_every_gold_cell_of_its_source(stem):
 @pytest.mark.parametrize("mark", ["续表", "（续表）", "续上表"])
 def test_a_continued_table_mark_between_the_parts(tmp_path, mark):
     """Word reports often print `续表` over the rest of a table the page broke."""
-    from corpus import squash
 
     page = (CORPUS / "converted" / "sh_shanghai_office_2019_cms.html").read_bytes()
     cut = b'<p class="MsoNormal">&nbsp;</p>'
