@@ -193,7 +193,8 @@ def test_extract_reads_every_corpus_file_of_these_formats(path):
     assert isinstance(report, Report)
     doc = report.document
     assert doc.format == READER_FORMATS[path.suffix.lower()]
-    assert "政府信息公开" in doc.text and len(doc.tables) >= 3
+    # (make_unruled.py prints one or two statistics tables alone: `*_tables_*.pdf`)
+    assert "政府信息公开" in doc.text and len(doc.tables) >= (1 if "_tables_" in path.name else 3)
     assert not [e for e in report.errors if e.stage == "ingest"]
     for t in doc.tables:
         for c in t.cells:
