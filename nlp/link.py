@@ -610,6 +610,23 @@ def _channel_rule(claim: Claim, context: str, template: str | None, sentence: st
 _OPENS_CHANNEL = regex.compile(r"(?:开通|开设|建立|创建|注册|开办)(?:了)?[^，,；;。]{0,20}$")
 _PUBLISH_VERB = regex.compile(r"^(?:共|累计|全年|先后)?(?:发布|推送|公开|更新|公布|刊发)")
 _LAST_CLAUSE = regex.compile(r"[^，,；;。]*[，,]\s*$")
+_LAST_STOP = regex.compile(r"[，,；;。]", regex.REVERSE)
+_SPACE_TO_END = regex.compile(r"\s*$")
+
+
+def _last_clause(text: str, end: int) -> str | None:
+    """`_LAST_CLAUSE.search(text, 0, end)`'s text, found from the end: a match ends in the last
+    of the stop characters before `end` (a comma, only blanks after it), and starts right
+    after the stop before that (the leftmost start whose run of non-stops reaches the comma).
+    tests/test_link.py compares both on the sentences of the corpus."""
+    comma = _LAST_STOP.search(text, 0, end)
+    if comma is None or text[comma.start()] not in "，,":
+        return None
+    tail = _SPACE_TO_END.match(text, comma.end(), end)
+    if tail is None:
+        return None
+    stop = _LAST_STOP.search(text, 0, comma.start())
+    return text[stop.end() if stop is not None else 0 : tail.end()]
 _INFO_ONLY = regex.compile(r"(?:共|累计)?(?:各类|各种)?(?:政务|政府)?(?:信息|稿件|文章)")
 
 
@@ -619,10 +636,10 @@ def _channel_opened_before(sentence: str, context: str, claim: Claim, template: 
     before the count's clause, names the channel the count was published on; else None."""
     if not sentence.endswith(context):
         return None
-    before = _LAST_CLAUSE.search(sentence, 0, len(sentence) - len(context))
+    before = _last_clause(sentence, len(sentence) - len(context))
     if before is None:
         return None
-    opened = before.group().rstrip("，, ")
+    opened = before.rstrip("，, ")
     if not _OPENS_CHANNEL.search(opened) or not _CHANNEL_WORD.search(opened):
         return None
     words = _YEAR_LEAD.sub("", context)  # 全年推送信息 → 推送信息

@@ -25,6 +25,7 @@ one of them can begin: those where some word's first two characters stand.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
@@ -125,8 +126,9 @@ class LeftmostFirst:
     when the branches begin with different characters or with lookbehinds; a scan per branch
     lets each use its own fast search. At every start the alternation takes the first branch
     that matches there, and after a match it looks again from the match's end: `spans` does
-    the same with the matches each branch finds at every start (`overlapped=True`). Branches
-    must not match the empty string (their empty matches are dropped).
+    the same with each branch's next match (leftmost start first, the earlier branch first at
+    one start), asking a branch again from the end of the last match taken. Branches must not
+    match the empty string (their empty matches are dropped).
     """
 
     __slots__ = ("patterns",)
@@ -135,16 +137,27 @@ class LeftmostFirst:
         self.patterns = tuple(patterns)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each match, in text order."""
-        found = [(m.start(), i, m.end()) for i, p in enumerate(self.patterns)
-                 for m in p.finditer(text, overlapped=True)]
-        found.sort()
+        """(start, end) of each match, in text order.
+
+        A branch is asked for its next match (`search`) only when its last one has been taken
+        or turned down, and from the end of the last match taken: the starts before it (which
+        a scan with `overlapped=True` would list, to turn them down) are never looked at."""
+        patterns = self.patterns
+        heap = [(m.start(), i, m.end()) for i, p in enumerate(patterns)
+                if (m := p.search(text)) is not None]
+        heapq.heapify(heap)
         out: list[tuple[int, int]] = []
         pos = 0
-        for s, _, e in found:
+        while heap:
+            s, i, e = heap[0]  # the leftmost start; at one start, the first branch
             if s >= pos and e > s:
                 out.append((s, e))
                 pos = e
+            m = patterns[i].search(text, max(s + 1, pos))
+            if m is None:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (m.start(), i, m.end()))
         return out
 
 

@@ -664,3 +664,30 @@ def test_a_count_of_another_year_named_by_its_year_gets_no_id():
             "2021年收到政府信息公开申请1件，同比增加600%。\n\n" + TEMPLATE_HINT["2021"])
     ids = {c.text: c.indicator for c in nlp.extract_text(text).claims}
     assert ids["7件"] == "t3.new.total" and ids["1件"] is None
+
+
+def test_last_clause_from_the_end_equals_the_clause_pattern():
+    """`_channel_opened_before` finds the clause before the count's from the end
+    (`_last_clause`): the text `_LAST_CLAUSE.search` finds, at every cut of every corpus
+    sentence (raw and normalised) and on hand-made cases."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.link import _LAST_CLAUSE, _last_clause
+    from nlp.normalize import normalize
+
+    def same(text: str, end: int) -> None:
+        m = _LAST_CLAUSE.search(text, 0, end)
+        assert _last_clause(text, end) == (m.group() if m else None), (text, end)
+
+    for text in ("开通了政务微博，", "开通了政务微博， \n", "a，b；c，", "，", "；", "a，b", "", "开通，\n\n",
+                 "甲。乙，丙,  ", "甲，乙\t，"):
+        for end in range(len(text) + 1):
+            same(text, end)
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, normalize(raw).text):
+            for sentence in regex.split(r"(?<=[。！？!?\n])", text):
+                ends = {e for m in regex.finditer(r"[，,；;]\s*", sentence) for e in (m.start(), m.end())}
+                for end in ends | {len(sentence)}:
+                    same(sentence, end)

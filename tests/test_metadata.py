@@ -706,3 +706,37 @@ def test_and_the_government_is_no_county_before_the_real_one():
             "财政投入情况等七部分组成。\n一、概述\n2011年,攸县在省、市主管部门的正确指导下,认真贯彻落实《条例》。")
     got = find_region(None, "2011年度政府信息公开年度报告", body)
     assert (got["province"], got["city"], got["county"]) == ("湖南省", "株洲市", "攸县")
+
+
+def test_opening_lines_folded_together_equal_each_folded_alone():
+    """`find_title` folds the opening lines of a title's length in one call
+    (`_same_length_each`): the same as `same_length` line by line, on every corpus text's
+    opening lines (raw and as the reader's lines) and on traditional script and width forms."""
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _first_lines, _same_length_each
+
+    cases = [["報告", "政府資訊公開", "ＡＢＣ１２３", "", "乾隆年間", "入口網站"], [], [""]]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines = _first_lines(text, 12)
+        cases += [lines, [ln.strip() for ln in lines if 6 <= len(ln.strip()) <= 80]]
+    for lines in cases:
+        assert _same_length_each(lines) == [same_length(ln) for ln in lines]
+
+
+@pytest.mark.parametrize("text", [
+    "a\nb\r\nc\rd", "\r\n" * 50, "x" * 9000, ("行\r\n" * 39) + "末行\r\n下一行", "", "一\u2028二\x0c三\n",
+])
+def test_head_lines_equal_the_opening_of_splitlines(text):
+    from nlp.segment.metadata import _head_lines
+
+    for n in (1, 2, 40):
+        assert _head_lines(text, n) == text.splitlines(keepends=True)[:n]
+
+
+def test_head_lines_equal_the_opening_of_splitlines_on_the_corpus():
+    from nlp.segment.metadata import _head_lines
+
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert _head_lines(text, 40) == text.splitlines(keepends=True)[:40], path.name

@@ -214,7 +214,10 @@ def crawler_header(text: str) -> tuple[dict[str, str], int]:
     """``标题: …`` lines closed by ``==== 正文 ====``: (fields, offset where the body starts)."""
     fields: dict[str, str] = {}
     pos = 0
-    for line in text.splitlines(keepends=True)[:40]:
+    lines = _head_lines(text, 40)
+    if not any("正文" in line for line in lines):
+        return {}, 0  # (no line can close a header)
+    for line in lines:
         if _HEADER_END.match(line):
             return (fields, pos + len(line)) if len(fields) >= 2 else ({}, 0)
         m = _HEADER_LINE.match(line)
@@ -222,6 +225,16 @@ def crawler_header(text: str) -> tuple[dict[str, str], int]:
             fields[m.group(1)] = m.group(2)
         pos += len(line)
     return {}, 0
+
+
+def _head_lines(text: str, n: int) -> list[str]:
+    """`text.splitlines(keepends=True)[:n]`, split from the text's opening alone when it holds
+    more than n lines (the n-th line's break is then whole: a line follows it)."""
+    head = text[: 200 * n]
+    lines = head.splitlines(keepends=True)
+    if len(lines) > n or len(head) == len(text):
+        return lines[:n]
+    return text.splitlines(keepends=True)[:n]
 
 
 def _cn_year(s: str) -> int | None:
@@ -305,10 +318,11 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
         head = _FIELDS_BEFORE_TITLE.match(seg)
         lines.insert(0, seg[head.end():] if head else _TITLE_FIELD.sub("", seg))
     best: tuple[int, int, str] | None = None
-    for i, ln in enumerate(lines):
-        s = same_length(ln)
-        if not (6 <= len(s) <= 80) or not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s) \
-                or _BREADCRUMB.search(s):
+    # (folding keeps the length: only the lines of a title's length are folded)
+    sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80]
+    for i, s in zip(sized, _same_length_each([lines[i] for i in sized]), strict=True):
+        ln = lines[i]
+        if not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s) or _BREADCRUMB.search(s):
             continue
         title = ln
         prev = lines[i - 1] if i else ""
@@ -316,7 +330,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
                 _YEAR_FIRST.match(s)  # "puroview.com沙头镇" / "2008年政府信息公开工作年度报告"
                 or (_YEAR_LAST.search(prev) and not _ANY_YEAR.search(s))):  # "清水县人民政府2019年" / "政府信息公开…报告"
             title = prev + ln
-        s = same_length(title)
+            s = same_length(title)
         score = 0
         score += 2 if _DISCLOSURE.search(s) else 0
         score += 2 if _NAME_AND_YEAR.search(s) else 0
@@ -326,6 +340,22 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if best:
         return best[2], "first lines"
     return (reader_title, "reader") if reader_title else (None, "")
+
+
+def _same_length_each(texts: list[str]) -> list[str]:
+    """`[same_length(t) for t in texts]`, folded in one call: the texts joined by line breaks
+    (no script-conversion phrase and no `_TW_WORDS` word holds one, so each text converts as it
+    would alone) and cut again at the same offsets; one by one if the conversion changed the
+    length (then `to_simplified` falls back per text). tests/test_metadata.py checks it on the
+    opening lines of every corpus text."""
+    joined = same_length("\n".join(texts))
+    if len(joined) != sum(map(len, texts)) + max(len(texts) - 1, 0):
+        return [same_length(t) for t in texts]
+    out, pos = [], 0
+    for t in texts:
+        out.append(joined[pos : pos + len(t)])
+        pos += len(t) + 1
+    return out
 
 
 # --------------------------------------------------------------------------- agency
@@ -615,9 +645,7 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
     if not names or min(map(len, names)) < 2:
         return None
     candidates = Words(names)
-
-    def in_any(word: str) -> bool:
-        return any(word in m for m in maps)
+    pm, cm, am = maps  # (asked live: cpca's maps are defaultdicts)
 
     def scan(addr: str) -> dict[str, Any]:
         result = pca_class()
@@ -631,7 +659,7 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
                 if i + length > n:
                     break
                 word = addr[i : i + length]
-                if in_any(word):
+                if word in pm or word in cm or word in am:
                     step = length
                     hit = address_match(word, addr, i, result)
                     found = (hit[0], word, hit[1]) if hit else None
