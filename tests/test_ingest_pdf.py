@@ -565,3 +565,66 @@ def test_unruled_table_blank_cells_keep_their_columns(stem, indicator, value):
     cells = _t3_cells(stem)
     assert indicator in cells
     assert cells[indicator] == value
+
+
+# corpora/converted/sh_shanghai_office_2019_tables_threeline.pdf (make_breaks.py): tables 三 and
+# 四 as three-line tables, the first page ending at 5.属于三类内部事务信息; values read off the
+# printed pages
+
+
+@functools.lru_cache(maxsize=2)
+def _converted_cells(name: str) -> dict[str, float | None]:
+    """The first cell of each indicator of a rendering in corpora/converted."""
+    cells: dict[str, float | None] = {}
+    for c in nlp.extract(CORPUS / "converted" / name).cells:
+        if c.indicator:
+            cells.setdefault(c.indicator, c.value)
+    return cells
+
+
+@pytest.mark.parametrize("indicator, value", [
+    # `5` centred beside `5.属于三类内部事务信` / `息`, the last line of page 1: a row's
+    # number, not a page number
+    ("t3.result.denied.internal_affairs.natural", 5),
+    ("t3.result.denied.process_info.natural", 3),  # the first row of page 2
+    # `（四）无法` and `2.没有现成信息需要另` printed 0.75 em apart: two cells, not one label
+    ("t3.result.unable.needs_creation.natural", 44),
+    ("t3.result.unable.needs_creation.commercial", 3),
+    ("t3.result.unable.needs_creation.total", None),
+    # table 四: 行政复议 and 行政诉讼 printed at the left of the columns they head; the
+    # sub-headers of 行政复议 (two lines each) stand beside 未经复议直接起诉
+    ("t4.review.upheld", 5),
+    ("t4.review.corrected", None),
+    ("t4.review.pending", 2),
+    ("t4.review.total", 7),
+    ("t4.litigation_direct.upheld", 8),
+    ("t4.litigation_direct.pending", 1),
+    ("t4.litigation_direct.total", 9),
+    ("t4.litigation_after_review.total", None),
+])
+def test_three_line_table_over_a_page_break(indicator, value):
+    cells = _converted_cells("sh_shanghai_office_2019_tables_threeline.pdf")
+    assert indicator in cells
+    assert cells[indicator] == value
+
+
+# corpora/converted/fj_pingtan_2022_tables_frame.pdf (make_breaks.py): table 三 in a frame, the
+# labels of （六）其他处理 wrapped over five and six lines around their numbers, the heading of
+# section 四 right under the table; values read off the printed page
+
+
+@pytest.mark.parametrize("indicator, value", [
+    # `1.申请人无正当理` / `由逾期不补正、行政机关不再处` / … `2 0 0 0 0 0 2` … / `开申请`
+    ("t3.result.other.no_correction.natural", 2),
+    ("t3.result.other.no_correction.total", 2),
+    ("t3.result.other.no_fee.natural", 0),  # six lines, `2.申请人逾期未` … `请`
+    ("t3.result.other.other.commercial", 2),
+    ("t3.result.total.total", 75),
+    # `四、结转下年度` / `继续办理`, then the heading `四、政府信息公开行政复议…`: not its label
+    ("t3.carried_forward.natural", 0),
+    ("t3.carried_forward.total", 0),
+])
+def test_frame_table_labels_wrapped_over_many_lines(indicator, value):
+    cells = _converted_cells("fj_pingtan_2022_tables_frame.pdf")
+    assert indicator in cells
+    assert cells[indicator] == value

@@ -88,7 +88,9 @@ CASES += [
 # the tables alone, printed without rulings (make_unruled.py): the template from their labels only
 CASES += [("converted/fj_pingtan_2025_tables_norules.pdf", None, "2021", None),
           ("converted/sh_shanghai_office_2019_tables_blanks.pdf", None, "2019", None),
-          ("converted/js_shuyang_fgj_2023_tables_blanks.pdf", None, "2021", None)]  # 2021's 其他处理 rows
+          ("converted/js_shuyang_fgj_2023_tables_blanks.pdf", None, "2021", None),  # 2021's 其他处理 rows
+          ("converted/sh_shanghai_office_2019_tables_threeline.pdf", None, "2019", None),  # make_breaks.py
+          ("converted/fj_pingtan_2022_tables_frame.pdf", None, "2021", None)]
 # the same reports as a CMS and offices publish them (corpora/converted/make_published.py)
 CASES += [
     (f"converted/{stem}{variant}", year, template, agency)

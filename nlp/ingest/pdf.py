@@ -48,6 +48,8 @@ _CLOSERS = set("”」』\"'）)")
 _BAD_GLYPH = regex.compile(r"^\(cid:\d+\)$|^[\ue000-\uf8ff\ufffd]$|^[\x00-\x08\x0e-\x1f]$")
 _DIGITS = regex.compile(r"[0-9０-９]+")
 _NUMBER = regex.compile(r"[-+]?[0-9０-９][0-9０-９,，.．]*\s*[%％]?")
+# a value cell left blank on purpose (`/`; not a dash: page numbers are printed `— 3 —`)
+_BLANK_MARK = regex.compile(r"[/／\\]")
 _HAN = regex.compile(r"\p{Han}")
 _WS = regex.compile(r"\s+")
 _CJK_GAP = regex.compile(
@@ -56,6 +58,8 @@ _CJK_GAP = regex.compile(
 _NUMBERED = regex.compile(
     r"^\s*(?:[0-9０-９]+[.、．]|[（(][一二三四五六七八九十0-9]+[)）]|[一二三四五六七八九十]+、)"
 )
+# a sub-table's caption in 主动公开政府信息情况 (第二十条第（九）项): starts a row, never ends one
+_ARTICLE = regex.compile(r"^\s*第[一二三四五六七八九十百零〇0-9]+条")
 
 TOL = 2.5  # points: two rulings closer than this are the same grid line
 
@@ -72,6 +76,7 @@ class _Line:
     # the line's pieces cut at column gaps (x0, x1, text): two or more in a row of an
     # unruled table
     segs: list[tuple[float, float, str]] = field(default_factory=list)
+    chars: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -293,12 +298,16 @@ def _assign_chars(frag: _Frag, chars: list[dict[str, Any]]) -> list[dict[str, An
 
 _COLUMN_GAP = 1.0  # ems: a wider gap inside a line separates two table columns, not words
 _NUMBER_GAP = 0.4  # ems: between a number and text, in a line that has column gaps
+_CELL_GAP = 0.6  # ems: between two cells' text, in a line that has column gaps (a word space
+# is about 0.25 em; cell paddings put 0.7–1 em between cells)
 
 
-def _column_segments(chars: list[dict[str, Any]], size: float) -> list[list[dict[str, Any]]]:
+def _column_segments(chars: list[dict[str, Any]], size: float, row: bool = False
+                     ) -> list[list[dict[str, Any]]]:
     """The chars of one line cut where the gap to the next is wider than `_COLUMN_GAP` ems
     (the cells of an unruled table row: `行政规范性文件      58      45      546`); running text
-    is one segment."""
+    is one segment. In a line with such gaps, or a line known to be part of a table row
+    (`row`), narrower gaps beside a number or between two cells cut too."""
     if not all(c["upright"] for c in chars):
         return [chars]
     segs: list[list[dict[str, Any]]] = []
@@ -308,16 +317,19 @@ def _column_segments(chars: list[dict[str, Any]], size: float) -> list[list[dict
             segs.append([])
         segs[-1].append(c)
         end = c["x1"] if end is None else max(end, c["x1"])
-    if len(segs) < 2:
+    if len(segs) < 2 and not row:
         return segs
     # in a table row, a number set off by a narrower gap is a cell of its own too (a label
-    # that fills its column: `…不再处理其政府信  8`; narrow columns: `0  0  2`)
+    # that fills its column: `…不再处理其政府信  8`; narrow columns: `0  0  2`), and so is
+    # text set off by more than a word space (two cells' text only their paddings apart:
+    # `（四）无法 2.没有现成信息需要另`, 0.75 em)
     out: list[list[dict[str, Any]]] = []
     for seg in segs:
         out.append([seg[0]])
         for a, b in pairwise(seg):
-            if (b["x0"] - a["x1"] > _NUMBER_GAP * max(size, 1.0)
-                    and (a["text"].isdigit() or b["text"].isdigit())):
+            gap = (b["x0"] - a["x1"]) / max(size, 1.0)
+            if gap > _CELL_GAP or (gap > _NUMBER_GAP
+                                   and (a["text"].isdigit() or b["text"].isdigit())):
                 out.append([])
             out[-1].append(b)
     return out
@@ -327,25 +339,34 @@ def _lines(chars: list[dict[str, Any]], page: int) -> list[_Line]:
     out = []
     for group in _cluster_objects(chars, lambda c: round((c["top"] + c["bottom"]) / 2), 3):
         sizes = sorted(c.get("size", 10.0) for c in group)
-        segs = [(min(c["x0"] for c in seg), max(c["x1"] for c in seg),
-                 _text(seg, 3, 3).replace("\n", " ").strip())
-                for seg in _column_segments(group, sizes[len(sizes) // 2])]
-        segs = [sg for sg in segs if sg[2]]
+        segs = _segs(group, sizes[len(sizes) // 2])
         text = "\t".join(sg[2] for sg in segs)
         if not text:
             continue
         out.append(_Line(text=text, x0=min(c["x0"] for c in group),
                          x1=max(c["x1"] for c in group), top=min(c["top"] for c in group),
                          bottom=max(c["bottom"] for c in group), page=page,
-                         size=sizes[len(sizes) // 2], segs=segs))
+                         size=sizes[len(sizes) // 2], segs=segs, chars=group))
     out.sort(key=lambda ln: (ln.top, ln.x0))
     out = _unruled_rows(out)
     # two text boxes side by side on one baseline come out as one line: fine for reports
     return out
 
 
+def _segs(chars: list[dict[str, Any]], size: float, row: bool = False
+          ) -> list[tuple[float, float, str]]:
+    """A line's column pieces (x0, x1, text)."""
+    segs = [(min(c["x0"] for c in seg), max(c["x1"] for c in seg),
+             _text(seg, 3, 3).replace("\n", " ").strip())
+            for seg in _column_segments(chars, size, row)]
+    return [sg for sg in segs if sg[2]]
+
+
 def _value_seg(text: str) -> bool:
-    return bool(_NUMBER.fullmatch(text.strip()))
+    """A table cell's value: a number, or `/` for none (one of `nlp.tables.values.NULL_MARKS`,
+    read as blank)."""
+    text = text.strip()
+    return bool(_NUMBER.fullmatch(text) or _BLANK_MARK.fullmatch(text))
 
 
 def _unruled_rows(lines: list[_Line]) -> list[_Line]:
@@ -364,18 +385,26 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
     # a row whose one number stands alone on its line, its label wrapped above and below
     # (`（二）部分公开（区分处理的，只计` / `3` / `这一情形，不计其他情形）`: the other columns
     # blank): a number in the column of a number of a row nearby
-    def in_column(ln: _Line, a: int) -> bool:
-        return lines[a].page == ln.page and abs(lines[a].top - ln.top) <= 3 * max(ln.size, 1.0) \
+    # within 3 ems, or anywhere on the page when the number stands beside the label's lines
+    # (its height overlaps theirs: centred beside a label wrapped over two lines)
+    def in_column(ln: _Line, a: int, beside: bool) -> bool:
+        return lines[a].page == ln.page and (
+            beside or abs(lines[a].top - ln.top) <= 3 * max(ln.size, 1.0)) \
             and any(x0 < b1 and b0 < x1 and _value_seg(u) for x0, x1, _ in ln.segs
                     for b0, b1, u in lines[a].segs)
 
+    def beside_text(ln: _Line) -> bool:
+        return any(o is not ln and o.top < ln.bottom - 1 and ln.top < o.bottom - 1
+                   and not any(_value_seg(t) for _, _, t in o.segs) for o in lines)
+
     anchors += [i for i, ln in enumerate(lines) if i not in anchors and ln.segs and all(
         _value_seg(t) for _, _, t in ln.segs)
-        and any(in_column(ln, a) for a in anchors)]
+        and any(in_column(ln, a, beside_text(ln)) for a in anchors)]
     owner: dict[int, int] = {}  # line index → the anchor line it is read into
     for i, ln in enumerate(lines):
-        if i in anchors or any(_value_seg(t) for _, _, t in ln.segs) or _ends_sentence(ln.text):
-            continue
+        if i in anchors or any(_value_seg(t) for _, _, t in ln.segs) or _ends_sentence(ln.text) \
+                or _section_heading(ln.text):
+            continue  # (a heading of the report under a table is no label of its last row)
         mid = (ln.top + ln.bottom) / 2
         near = [a for a in anchors if lines[a].page == ln.page
                 and abs((lines[a].top + lines[a].bottom) / 2 - mid) <= 2.2 * max(ln.size, 1.0)]
@@ -397,8 +426,12 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
                 if any(x0 < b1 and b0 < x1 for b0, b1, _ in anchor.segs)):
             continue  # a new numbered label under a row starts a row of its own
         owner[i] = a
+    _wrapped_lines(lines, anchors, owner)
     if not owner:
         return lines
+    for i in owner:  # a label line of a row: two cells' text may stand closer than a column gap
+        if lines[i].chars:
+            lines[i].segs = _segs(lines[i].chars, lines[i].size, row=True)
     groups: dict[int, list[int]] = {a: [a] for a in set(owner.values())}
     for i, a in owner.items():
         groups[a].append(i)
@@ -434,6 +467,53 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _wrapped_lines(lines: list[_Line], anchors: list[int], owner: dict[int, int]) -> None:
+    """The lines of a label wrapped over more lines than reach a row's numbers (`1.申请人无正当理`
+    / `由逾期不补正、行政机关不再处` / `行政机关…  2  0  0 …` / `理其政府信息公` / `开申请`): a line
+    without a number one line pitch from a line of a row, all its pieces under or over that
+    line's pieces and aligned with them (left or centre, within half an em), in the row's type
+    size, is that row's (in place, in `owner`). Not a numbered label under a row (the next row's first line), nor the
+    line over a cell's numbered first line."""
+    for _ in range(8):
+        added = {}
+        for i, ln in enumerate(lines):
+            if i in owner or i in anchors or not ln.segs or _ends_sentence(ln.text) or any(
+                    _value_seg(t) for _, _, t in ln.segs) or _section_heading(ln.text):
+                continue
+            best = None
+            em = 0.5 * max(ln.size, 1.0)
+            for k in (i + 1, i - 1, i + 2, i - 2):  # neighbours in reading order
+                if not 0 <= k < len(lines) or (k not in owner and k not in anchors):
+                    continue
+                nb = lines[k]
+                if nb.page != ln.page or abs(nb.top - ln.top) > 1.6 * max(ln.size, 1.0):
+                    continue
+                over = [(b0, b1, u) for b0, b1, u in nb.segs
+                        if any(x0 < b1 and b0 < x1 for x0, x1, _ in ln.segs)]
+                # each piece the next line of a piece there: aligned with it, left or centre
+                if not over or not all(any(
+                        x0 < b1 and b0 < x1 and (abs(x0 - b0) <= em or abs(x0 + x1 - b0 - b1) <= em)
+                        for b0, b1, _ in over) for x0, x1, _ in ln.segs):
+                    continue
+                if any(_value_seg(u) for _, _, u in over):
+                    continue
+                below = ln.top > nb.top
+                if below and any(_NUMBERED.match(t) for _, _, t in ln.segs):
+                    continue  # the next row's first line
+                if not below and any(_NUMBERED.match(u) for _, _, u in over):
+                    continue  # the line over a cell's first line is not that cell's
+                a = owner.get(k, k)
+                if abs(ln.size - lines[a].size) > 0.05 * max(lines[a].size, 1.0):
+                    continue  # text in another size (body text after the table) is no cell's
+                if best is None or (below and not best[1]):
+                    best = (a, below)
+            if best is not None:
+                added[i] = best[0]
+        if not added:
+            return
+        owner.update(added)
+
+
 _TABLE_GAP_LINES = 8  # lines without numbers that may stand between two rows of one table
 _HEADER_LINES = 20  # lines of an unruled table's header, at most (a header written down one character a line)
 _SECTION = regex.compile(r"^\s*[一二三四五六七八九十]{1,2}[、．.]\s*")
@@ -452,6 +532,17 @@ def _section_heading(text: str) -> bool:
 def _is_row(ln: _Line) -> bool:
     """A row of an unruled table: two or more column pieces, one of them a number."""
     return len(ln.segs) >= 2 and any(_value_seg(t) for _, _, t in ln.segs)
+
+
+def _value_spans(ln: _Line) -> list[tuple[float, float]]:
+    return [(x0, x1) for x0, x1, t in ln.segs if _value_seg(t)]
+
+
+def _header_line(ln: _Line, values_x0: float) -> bool:
+    """A line of column headers (`信息内容⇥本年处理决定数量`): two or more pieces, no number,
+    words over the value columns (right of `values_x0`)."""
+    return len(ln.segs) >= 2 and not any(_value_seg(t) for _, _, t in ln.segs) and any(
+        x0 >= values_x0 for x0, _, _ in ln.segs[1:])
 
 
 def _words(ln: _Line) -> list[tuple[float, float, str]]:
@@ -526,6 +617,8 @@ def _blank_cells(header: list[_Line], rows: list[_Line]) -> bool:
     numbers stand in, or the rows fill at most half of the columns right of the labels (the
     header's columns that no number stands in: 商业企业 … 其他 of a table whose requests all
     came from 自然人)."""
+    if any(_BLANK_MARK.fullmatch(t.strip()) for ln in rows for _, _, t in ln.segs):
+        return True  # blanks marked `/`, `—`
     counts = [sum(1 for _, _, t in ln.segs if _value_seg(t)) for ln in rows]
     if min(c for c in counts if c) < max(counts):
         return True
@@ -547,6 +640,7 @@ def _unruled_tables(blocks: list[Any]) -> list[Any]:
     新收…⇥821⇥35⇥⇥⇥2⇥1⇥859`."""
     n = len(blocks)
     i = 0
+    end = 0  # the line after the table before: a header never reaches back into it
     drop: set[int] = set()
     header_rows: dict[int, list[_Line]] = {}  # the header's first line → its rebuilt rows
     while i < n:
@@ -555,26 +649,38 @@ def _unruled_tables(blocks: list[Any]) -> list[Any]:
             continue
         first = last = i
         j, gap = i + 1, 0
+        spans = _value_spans(blocks[i])
+        header = False  # a line of column headers since the last row
         while j < n and isinstance(blocks[j], _Line):
             ln = blocks[j]
             if _is_row(ln):
-                last, gap = j, 0
+                # a header line, then numbers in none of the columns so far: another table
+                # (the sub-tables of 主动公开政府信息情况 printed each with its own columns)
+                own = _value_spans(ln)
+                if header and not any(a < y and x < b for a, b in own for x, y in spans):
+                    break
+                last, gap, header = j, 0, False
+                spans += own
             elif (gap >= _TABLE_GAP_LINES or _ends_sentence(ln.text) or _section_heading(ln.text)
                   or max(len(t) for _, _, t in ln.segs) > 40):
                 break
             else:
                 gap += 1
+                header = header or _header_line(
+                    ln, min(x for x, _ in spans) - 0.5 * max(ln.size, 1.0))
             j += 1
         lines = blocks[first:last + 1]
         i = last + 1
+        start, end = end, last + 1
         if not _aligned(lines):
             continue  # ragged rows: read by count as they stand
         nums = [x0 for ln in lines for x0, _, t in ln.segs if _value_seg(t)]
         left_of_values = min(nums) - max(lines[0].size, 1.0)
         head = first
-        while head > 0 and first - head < _HEADER_LINES and isinstance(blocks[head - 1], _Line):
+        while head > start and first - head < _HEADER_LINES and isinstance(blocks[head - 1], _Line):
             ln, below = blocks[head - 1], blocks[head]
-            if (ln.page not in (below.page, below.page - 1)  # a header at the foot of a page
+            if (any(_value_seg(t) for _, _, t in ln.segs)  # a row above: another table's
+                    or ln.page not in (below.page, below.page - 1)  # a header at the foot of a page
                     or (ln.page == below.page and below.top - ln.bottom > 3 * max(ln.size, 1.0))
                     or _ends_sentence(ln.text) or _section_heading(ln.text)):
                 break
@@ -624,12 +730,25 @@ def _place(header: list[_Line], rows: list[_Line]) -> list[_Line]:
                     break
             else:
                 cells.append([col, x0, x1, ln.top, ln.bottom, t])
-    # a header cell's row: how many cells stand above it (over one of its columns)
+    # a header cell's row: how many cells stand above it (over one of its columns). A cell
+    # spread over several columns may be printed narrower than them (`行政复议` at the left of
+    # its five columns): it reaches to the next cell that starts on its line, and back to the
+    # one before
+    right_edge = max(x1 for _, x1, _ in pieces)
+
+    def reach(ci: int) -> tuple[float, float]:
+        c = cells[ci]
+        same = [d for d in cells if d is not c and abs(d[3] - c[3]) <= 0.5 * max(d[4] - d[3], 1.0)]
+        left = max((d[2] for d in same if d[2] <= c[1]), default=c[1])
+        right = min((d[1] for d in same if d[1] >= c[2]), default=right_edge)
+        return left, right
+
+    reaches = [reach(ci) for ci in range(len(cells))]
     depth: dict[int, int] = {}
     for ci in sorted(range(len(cells)), key=lambda m: cells[m][3]):
         c = cells[ci]
         above = [depth[m] for m in depth if cells[m][4] <= c[3] + 1
-                 and cells[m][1] < c[2] and c[1] < cells[m][2]]
+                 and reaches[m][0] < c[2] and c[1] < reaches[m][1]]
         depth[ci] = 1 + max(above) if above else 0
     texts: list[str] = []
     if cells:
@@ -667,8 +786,20 @@ def _split_row(prev: _Frag, cont: _Frag) -> bool:
                            and prev_by_col[c.col].text for c in first)
     if not any(c.text for c in first):
         return True  # an empty strip at the top of the page: the rest of the row above
-    starts_label = any(c.text and _NUMBERED.match(c.text) for c in first)
+    if any(_value_seg(c.text) and prev_by_col.get(c.col) is not None
+           and prev_by_col[c.col].text and not _value_seg(prev_by_col[c.col].text)
+           for c in first):
+        return False  # a number under words (a row of values under a header row) is a new row
+    starts_label = any(c.text and (_NUMBERED.match(c.text) or _ARTICLE.match(c.text))
+                       for c in first)
     return empty_where_full and not starts_label
+
+
+# points: one column wall of a table on two pages. The table finder snaps the walls of a page
+# (within 3 points, chained) to their mean, so a wall can move by up to ~3 points towards the
+# walls of another table on the same page (a column wall at 445.7 on one page, 449.8 on the
+# page where the table above has a wall at 449.5)
+_SAME_WALL = 6.5
 
 
 def _compatible(prev: _Frag, cont: _Frag) -> bool:
@@ -678,13 +809,19 @@ def _compatible(prev: _Frag, cont: _Frag) -> bool:
     b = cont.xs[1:-1]
 
     def subset(small: list[float], big: list[float]) -> bool:
-        return all(any(abs(x - y) <= 4 for y in big) for x in small)
+        return all(any(abs(x - y) <= _SAME_WALL for y in big) for x in small)
 
     return subset(a, b) or subset(b, a)
 
 
 def _merge(prev: _Frag, cont: _Frag) -> _Frag:
     """One table from a fragment and its continuation on the next page."""
+    # a wall of the continuation is the fragment's wall nearby (each the other's nearest)
+    def nearest(x: float, walls: list[float]) -> float:
+        return min(walls, key=lambda y: abs(x - y))
+
+    cont.xs = [y if abs(x - y) <= _SAME_WALL and nearest(y, cont.xs) == x else x
+               for x, y in ((x, nearest(x, prev.xs)) for x in cont.xs)]
     xs = _cluster(prev.xs + cont.xs)
 
     def recol(c: _Cell, frag: _Frag) -> None:
@@ -711,8 +848,10 @@ def _merge(prev: _Frag, cont: _Frag) -> _Frag:
     n_prev = prev.n_rows
     ending = {(c.col, c.colspan): c for c in prev.cells if c.row + c.rowspan == n_prev}
     first = [c for c in cont.cells if c.row == 0]
-    split = _split_row(prev, cont) and (
-        not any(c.text for c in first) or {(c.col, c.colspan) for c in first} == set(ending))
+    # the same cells on both sides of the break; an empty cell of the continuation may have
+    # no box above (a narrow empty cell cut at the foot of the page is not found there)
+    split = _split_row(prev, cont) and (not any(c.text for c in first) or set(ending) == {
+        (c.col, c.colspan) for c in first if c.text or (c.col, c.colspan) in ending})
     # the break fell inside the header: the first row cuts a header cell above into parts
     # (申请人情况 → 自然人 | 法人或其他组织 …); cells lined up with one above continue it
     header = not split and not any(c.text and _NUMBERED.match(c.text) for c in first) and any(
@@ -995,10 +1134,19 @@ def _drop_running(pages_blocks: list[list[Any]], n_pages: int) -> None:
         return len(pages) >= need if len(key) <= 60 else \
             len(key) <= 200 and len(pages) >= max(3, n_pages - 1)
 
+    def beside_text(ln: _Line, blocks: list[Any]) -> bool:
+        # a number at the height of other text is a cell of a table row (a row's number
+        # centred beside its label wrapped over two lines at the foot of a page: `5.属于三类
+        # 内部事务信` / `5` / `息`), not a page number, which stands on a line of its own
+        return any(b is not ln and isinstance(b, _Line) and b.top < ln.bottom - 1
+                   and ln.top < b.bottom - 1 for b in blocks)
+
     for i, blocks in enumerate(pages_blocks):
         drop = set()
         for ln in edge_lines(blocks):
             key = _DIGITS.sub("#", _WS.sub("", ln.text))
+            if _DIGITS.fullmatch(ln.text.strip()) and beside_text(ln, blocks):
+                continue
             if PAGE_NUMBER.match(ln.text) or (n_pages >= 2 and running(key, ln.top)):
                 drop.add(id(ln))
         pages_blocks[i] = [b for b in blocks if id(b) not in drop]
