@@ -1032,3 +1032,45 @@ def test_blank_paragraphs_count_as_empty_cells_only_when_the_row_then_fits(blank
     assert cells.get("t3.new.natural", "missing") == natural
     assert cells.get("t3.new.total", "missing") == total
     assert cells["t3.carried_over.total"] == 1
+
+
+# --------------------------------------------------------------------------- speed-up promises
+
+def _corpus_docs() -> list[Document]:
+    return [_doc(p.read_text(encoding="utf-8", errors="replace")) for p in sorted(CORPORA.rglob("*.txt"))]
+
+
+def test_lines_without_a_table_sign_give_no_cell_block_and_no_row():
+    """`find_text_tables` reads only the lines `_table_lines` names: on every other line of every
+    corpus text (and of generated lines) `_cell_block` and `_split` find nothing."""
+    from nlp.segment.blocks import _cell_block, _split, _table_lines, line_spans
+
+    extra = "\n".join(["规章 3 0 15", "信 息 内 容", "第二十条第(一)项", "（本列数据的勾稽关系）", "行政复议 |",
+                       "a\xa0 b  0", "收到申请\u30003", "\t", "|", "｜", "统计指标 本年", " 申请人情况"])
+    for doc in [*_corpus_docs(), _doc(extra)]:
+        text, folded = doc.text, doc.norm.folded
+        lines, _ = line_spans(text)
+        worth = set(_table_lines(text, folded, lines))
+        for i, (a, b) in enumerate(lines):
+            if i not in worth:
+                assert _cell_block(text, folded, lines, i) is None, text[a:b]
+                assert _split(text[a:b], a) is None, text[a:b]
+
+
+def test_the_han_end_test_keeps_every_glued_label():
+    """`_may_end_in_han` only skips lines that cannot end in a Han character: what it turns down
+    is never Han (every code point below U+2E80 and the CJK marks it names), and on every corpus
+    line the glued-label search finds the same with and without it."""
+    import regex
+
+    from nlp.segment.blocks import _GLUED_AFTER_COUNT, _NOT_HAN_END, _may_end_in_han, line_spans
+
+    han, space = regex.compile(r"\p{Han}"), regex.compile(r"\s")
+    assert not any(han.match(chr(c)) for c in range(0x2E80))
+    assert all(chr(c).isspace() for c in range(0x110000) if space.match(chr(c)))
+    assert not any(han.match(c) for c in _NOT_HAN_END)
+    for doc in _corpus_docs():
+        folded = doc.norm.folded
+        for a, b in line_spans(doc.text)[0]:
+            if not _may_end_in_han(folded, a, b):
+                assert _GLUED_AFTER_COUNT.search(folded, max(a, b - 12), b) is None

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import regex
 from corpus import segmented
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -390,3 +391,105 @@ def test_a_heading_line_padded_with_spaces_is_one_title():
     text = "一、总体情况\n  (一)政府信息公开工作基本情况、主要亮点和成效        \n  1.基本情况。2019年以来,福州市委坚持。\n"
     heads = [s.heading for s in nlp.extract_text(text).document.sections]
     assert heads[1] == "(一)政府信息公开工作基本情况、主要亮点和成效"
+
+
+# --------------------------------------------------------------------------- speed-up promises
+
+_CN = "一二三四五六七八九十"
+# `_MARKER` as it was written before its lookbehinds moved after each branch's first character
+_MARKER_PLAIN = regex.compile(
+    rf"(?P<l1>(?<![{_CN}百零〇○第])(?P<n1>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))"
+    rf"|(?P<l2>(?<!第)\(\s*(?P<n2>[{_CN}]{{1,3}})\s*\))"
+    r"|(?P<l3>(?<![\d.A-Za-z/:%第-])(?P<n3>\d{1,2})\s*(?:[、.](?![\d.])))"
+    r"|(?P<l4>(?<!第)\(\s*(?P<n4>\d{1,2})\s*\))"
+    rf"|(?P<l5>(?<![{_CN}百零〇○第])(?P<n5>[{_CN}]{{1,3}})是)"
+)
+
+
+def _corpus_views() -> list[str]:
+    from nlp.normalize import normalize
+
+    return [normalize(p.read_text(encoding="utf-8", errors="replace")).text
+            for p in sorted(CORPORA.rglob("*.txt"))]
+
+
+def _marks(rx, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple]:
+    end = len(text) if endpos is None else endpos
+    return [(m.span(), [m.span(g) for g in range(1, 11)]) for m in rx.finditer(text, pos, end)]
+
+
+def _same_markers(text: str) -> None:
+    from nlp.segment.structure import _MARKER, _level_of
+
+    assert _marks(_MARKER, text) == _marks(_MARKER_PLAIN, text)
+    for m in _MARKER.finditer(text):  # the level is the first branch that matched
+        lv = next(k for k in range(1, 6) if m.group(f"l{k}"))
+        assert _level_of(m) == (lv, m.group(f"n{lv}"))
+    for a in range(0, len(text), 97):  # from a position, up to an end, and at a position
+        assert _marks(_MARKER, text, a, a + 40) == _marks(_MARKER_PLAIN, text, a, a + 40)
+        m1, m2 = _MARKER.match(text, a), _MARKER_PLAIN.match(text, a)
+        assert (m1 and m1.span()) == (m2 and m2.span())
+
+
+def test_marker_pattern_matches_as_its_plain_form():
+    """`_MARKER` tests what may stand before a marker after the marker's first character (a
+    faster scan): the same matches, groups and levels as the plain form on every corpus text."""
+    for text in _corpus_views():
+        _same_markers(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["一", "二", "十", "百", "第", "零", "〇", "(", ")", "（", "）", "1", "12", "2019", "、", ".", "是", " ",
+     "\n", "a", "/", ":", "%", "-", "情况", "。"]), max_size=30))
+def test_marker_pattern_matches_as_its_plain_form_on_generated_text(pieces):
+    _same_markers("".join(pieces))
+
+
+def test_contents_lines_from_the_whole_text_markers_are_those_of_a_line_scan():
+    """`_toc_lines` takes each line's markers from the whole text's scan (`_line_marks`): the
+    same contents lines as scanning every line alone, on every corpus text and from a body
+    start inside the text."""
+    from nlp.segment.structure import _MARKER, _toc_lines
+
+    cases = _corpus_views()
+    cases += ["一、概述二、主动公开政府信息情况三、依申请公开情况四、复议诉讼情况\n" * 3,
+              "目录\n一、总体情况 二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况 四、其他",
+              "一\n、总体情况二、主动公开政府信息情况三、收到和处理政府信息公开申请情况四、其他需要报告的事项"]
+    for text in cases:
+        for body in (0, text.find("\n") + 1, 3):
+            marks = list(_MARKER.finditer(text, body))
+            assert _toc_lines(text, body, marks) == _toc_lines(text, body), text[:40]
+
+
+def test_next_space_gap_is_the_first_offset_with_a_dropped_space():
+    """`_next_space_gap` bisects the offsets' drop count; it finds what testing every offset
+    with `_source_space_between` finds, on every corpus text."""
+    from bisect import bisect_left
+
+    from nlp.normalize import normalize
+    from nlp.segment.structure import _next_space_gap, _source_space_between
+
+    for path in sorted(CORPORA.rglob("*.txt")):
+        norm = normalize(path.read_text(encoding="utf-8", errors="replace"))
+        n = len(norm.text)
+        gaps = [j for j in range(1, n + 1) if _source_space_between(norm, j, j)]
+        for lo in range(0, n + 1, 13):
+            for hi in (lo + 3, lo + 42, lo + 80, n + 5):
+                k = bisect_left(gaps, lo)
+                want = gaps[k] if k < len(gaps) and gaps[k] < min(hi, n + 1) else None
+                assert _next_space_gap(norm, lo, hi) == want, (path.name, lo, hi)
+
+
+def test_strip_strips_what_the_spaces_set_names():
+    """`_strip` uses `str.strip`: every character of `_SPACE` is white space to it."""
+    from nlp.segment.structure import _SPACE, _strip
+
+    assert all(not c.strip() for c in _SPACE)
+    for s in ("", " ", " a ", "\u3000a\xa0b\u2009", "ab", "\r\n a\t"):
+        a, b = 0, len(s)
+        while a < b and s[a].isspace():
+            a += 1
+        while b > a and s[b - 1].isspace():
+            b -= 1
+        assert _strip(s, 0, len(s)) == ((a, b) if a < b else (len(s), len(s)))

@@ -26,6 +26,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
+from itertools import chain, islice
 from typing import NamedTuple
 
 import regex
@@ -58,11 +59,26 @@ def _split(line: str, base: int, *, blanks: bool = False
     """(layout, cell spans) of a table line, or None. Empty cells at the end of a pipe or tab
     row are dropped, unless `blanks`: then only the nothing after its last pipe or tab is
     (`规范性文件 | 11 | ||` is four cells, two of them empty)."""
+    raw = _raw_cells(line, base)
+    return _trimmed(raw, blanks=blanks) if raw is not None else None
+
+
+class _RawCells(NamedTuple):
+    """A table line cut at its separators, before `_split` drops its outer empty cells."""
+    kind: str  # "tab", "pipe" or "ws"
+    line: str  # the line without its "\r"
+    spans: list[tuple[int, int]]
+
+
+def _raw_cells(line: str, base: int) -> _RawCells | None:
+    """The cells of a table line as `_split` reads them (None: no table line), empty ones kept;
+    `_trimmed` makes `_split`'s answer of it (a caller that needs the line with and without its
+    blank cells cuts it once)."""
     s = line.rstrip("\r")
     if not s.strip():
         return None
     if "\t" in s:
-        parts = regex.split(r"\t", s)
+        parts = s.split("\t")
         kind = "tab"
     elif _PIPE.search(s):
         parts = _PIPE.split(s)
@@ -83,6 +99,11 @@ def _split(line: str, base: int, *, blanks: bool = False
         st = i + lead
         spans.append((base + st, base + st + len(p.strip())))
         pos = i + len(p)
+    return _RawCells(kind, s, spans)
+
+
+def _trimmed(raw: _RawCells, *, blanks: bool) -> tuple[str, list[tuple[int, int]]] | None:
+    kind, s, spans = raw.kind, raw.line, list(raw.spans)
     if kind in ("pipe", "tab"):
         # a row copied out of a table often ends in its separator (`规章\t0\t0\t0\t`): the
         # nothing after it is no cell
@@ -120,7 +141,12 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     i = 0
     n = len(lines)
     ahead: tuple[int, tuple[int, Table] | None] | None = None  # a block already read at a line
+    worth = _table_lines(text, folded, lines)
     while i < n:
+        k = bisect_left(worth, i)  # (on the other lines both readers below find nothing)
+        if k == len(worth):
+            break
+        i = worth[k]
         a, b = lines[i]
         if ahead is not None and ahead[0] == i:
             block = ahead[1]
@@ -158,7 +184,8 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     break
                 j += 1
                 continue
-            got2 = _split(text[a2:b2], a2) if free(a2, b2) else None
+            raw2 = _raw_cells(text[a2:b2], a2) if free(a2, b2) else None
+            got2 = _trimmed(raw2, blanks=False) if raw2 is not None else None
             if got2 is None and open_row and _PIPES_ONLY.fullmatch(line):
                 open_row, last, blanks = False, j, 0  # the broken row's closing pipe
                 j += 1
@@ -184,7 +211,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             else:
                 cells = got2[1]
                 # the line's cells with its blank ones kept (`规范性文件 | 11 | ||`: four cells)
-                got_full = _split(text[a2:b2], a2, blanks=True)
+                got_full = _trimmed(raw2, blanks=True) if raw2 is not None else None
                 full = got_full[1] if got_full is not None else None
                 if got2[0] == "pipe" and 0 < len(cells) < width and any(
                         _value_like(text[s:e]) for s, e in cells):
@@ -240,6 +267,31 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         t.index = start_index + k
         t.cut = _AFTER_CUT_TABLE.search(text, t.end) is None
     return tables
+
+
+# what a line needs for `_cell_block` or `_split` to read anything on it: a pipe, a tab or a cell
+# gap (two spaces, a no-break or an ideographic space) in the text, or the word of a table opener
+# (`_LINE_TABLE_START`) in the folded text
+_TABLE_LINE_SIGNS = ("|", "｜", "\t", "\xa0", "\u3000", "  ")
+_OPENER_WORDS = ("第二十条", "第2十条", "信息内容", "申请人情况", "勾稽关系", "统计指标", "指标名称", "行政复议")
+
+
+def _table_lines(text: str, folded: str, lines: list[tuple[int, int]]) -> list[int]:
+    """The indices of the lines on which `find_text_tables`' readers may find a table row or the
+    start of a one-cell-a-line table (a superset: on every other line `_cell_block` and `_split`
+    give None). Found with `str.find`, a line at a time once a sign is found on it."""
+    starts = [a for a, _ in lines]
+    out: set[int] = set()
+    for s, signs in ((text, _TABLE_LINE_SIGNS), (folded, _OPENER_WORDS)):
+        for w in signs:
+            p = s.find(w)
+            while p >= 0:
+                k = bisect_right(starts, p) - 1
+                if k >= 0 and p < lines[k][1]:
+                    out.add(k)
+                nxt = k + 1
+                p = s.find(w, starts[nxt]) if nxt < len(starts) else -1
+    return sorted(out)
 
 
 def _t3_pipe_rows(text: str, rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]
@@ -781,11 +833,14 @@ def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the next lines look like one cell each (short, several of them numbers)?"""
-    following = [text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
-                 if e > s][:24]
-    if len(following) < 6 or not all(cell_sized(x) for x in following[:6]):
+    # (read lazily: the first six cells decide most lines, three values the rest)
+    following = (text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
+                 if e > s)
+    first = list(islice(following, 6))
+    if len(first) < 6 or not all(cell_sized(x) for x in first):
         return False
-    return sum(_value_like(x) or _null_mark(x) for x in following) >= 3
+    values = (x for x in chain(first, islice(following, 18)) if _value_like(x) or _null_mark(x))
+    return next(islice(values, 2, None), None) is not None  # three of the first 24 cells
 
 
 def _line_block(text: str, lines: list[tuple[int, int]], i: int
@@ -1208,19 +1263,21 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
     for i, (a, b) in enumerate(lines):
         if i < skip_to:
             continue
-        glued = _GLUED_AFTER_COUNT.search(folded, max(a, b - 12), b)
+        glued = _GLUED_AFTER_COUNT.search(folded, max(a, b - 12), b) if _may_end_in_han(folded, a, b) \
+            else None
         if glued is not None and len(_spaced_row(folded[a:glued.start(1)])[1]) == T3_WIDTH:
             # `（一）予以公开 5 0 0 0 0 0 5度办理结`: a merged label cell's wrapped text glued to the
             # row's last count is no part of the row
             b = glued.start(1)
-        line = text[a:b]
-        tail = line.rstrip()
-        if not tail or not tail[-1].isdigit():  # a row ends in a count
-            nxt = counts_only(i + 1)
-            if not (rows and nxt is not None and len(nxt) == T3_WIDTH
-                    and _label_above(text, folded, lines, i + 1, free, below) is not None):
+        last = text[b - 1] if b > a else ""  # the line's last character but white space
+        if last.isspace():
+            last = text[a:b].rstrip()[-1:]
+        if not last.isdigit():  # a row ends in a count
+            if rows and not ((nxt := counts_only(i + 1)) is not None and len(nxt) == T3_WIDTH
+                             and _label_above(text, folded, lines, i + 1, free, below) is not None):
                 close()  # (a label whose numbers follow on the next line keeps the table open)
             continue
+        line = text[a:b]
         label_end, nums = _spaced_row(folded[a:b])
         shape = len(nums)
         if not free(a, b) or any(ch in line for ch in "\t|｜"):
@@ -1261,6 +1318,17 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
 
 
 _GLUED_AFTER_COUNT = regex.compile(r"(?<=\d)(\p{Han}{1,5})\s*$")
+# characters below U+2E80 (where the Han script starts) or CJK punctuation: not Han
+_NOT_HAN_END = "。，；：！？、》」』】"
+
+
+def _may_end_in_han(folded: str, a: int, b: int) -> bool:
+    """Can line [a, b) end in a Han character (and white space)? False when its last character
+    is neither white space nor possibly Han (a cheap test before `_GLUED_AFTER_COUNT`)."""
+    if b <= a:
+        return False
+    ch = folded[b - 1]
+    return ch.isspace() or not (ch < "\u2e80" or ch in _NOT_HAN_END)
 
 
 def _label_above(text: str, folded: str, lines: list[tuple[int, int]], i: int,

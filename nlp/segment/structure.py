@@ -67,12 +67,16 @@ from nlp.segment.blocks import cell_sized
 MAX_TITLE = 40  # longest inline heading title, in characters of the normalised view
 
 _CN = "一二三四五六七八九十"
+# A heading marker: l1 一、 l2 (一) l3 1. l4 (1) l5 一是, each with its number (n1 … n5). What may
+# not stand before a marker is tested after its first character (`(?<!X.)` there is `(?<!X)`
+# before it): the engine then turns most positions down at their first character, not after a
+# lookbehind (1.6× faster; tests/test_structure.py compares it with the plain form).
 _MARKER = regex.compile(
-    rf"(?P<l1>(?<![{_CN}百零〇○第])(?P<n1>[{_CN}]{{1,3}})\s*(?:、|\.(?!\d)))"
-    rf"|(?P<l2>(?<!第)\(\s*(?P<n2>[{_CN}]{{1,3}})\s*\))"
-    r"|(?P<l3>(?<![\d.A-Za-z/:%第-])(?P<n3>\d{1,2})\s*(?:[、.](?![\d.])))"
-    r"|(?P<l4>(?<!第)\(\s*(?P<n4>\d{1,2})\s*\))"
-    rf"|(?P<l5>(?<![{_CN}百零〇○第])(?P<n5>[{_CN}]{{1,3}})是)"
+    rf"(?P<l1>(?P<n1>[{_CN}](?<![{_CN}百零〇○第].)[{_CN}]{{0,2}})\s*(?:、|\.(?!\d)))"
+    rf"|(?P<l2>\((?<!第\()\s*(?P<n2>[{_CN}]{{1,3}})\s*\))"
+    r"|(?P<l3>(?P<n3>\d(?<![\d.A-Za-z/:%第-]\d)\d?)\s*(?:[、.](?![\d.])))"
+    r"|(?P<l4>\((?<!第\()\s*(?P<n4>\d{1,2})\s*\))"
+    rf"|(?P<l5>(?P<n5>[{_CN}](?<![{_CN}百零〇○第].)[{_CN}]{{0,2}})是)"
 )
 _TITLE_START = regex.compile(r"[\p{Han}《“\"'‘\[A-Za-z]|(?:19|20)\d{2}\s*年")
 _TITLE_SUFFIX = regex.compile(r"(?:情况|方面)(?![，,、])")
@@ -177,8 +181,10 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> t
 # --------------------------------------------------------------------------- helpers
 
 
+@lru_cache(maxsize=1 << 12)
 def cn_number(s: str) -> int:
-    """一 → 1, 十二 → 12, 二十三 → 23; ASCII digits pass through."""
+    """一 → 1, 十二 → 12, 二十三 → 23; ASCII digits pass through (cached: asked for every
+    heading marker)."""
     if s.isdigit():
         return int(s)
     vals = {c: i + 1 for i, c in enumerate(_CN)}
@@ -209,10 +215,12 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
     weak_zones: list[tuple[int, int]] = []
     body = 0
     # crawler header: "标题: …" lines closed by "==== 正文 ===="
-    lines = text.splitlines(keepends=True)
+    header = "正文" in text  # (no crawler header without its end line)
+    rows = may_hold_text_rows(text)  # most web texts hold no table rows: the per-line scan is skipped
+    lines = text.splitlines(keepends=True) if rows or header else []
     pos = 0
     keys = 0
-    for line in lines[:40]:
+    for line in lines[:40] if header else ():
         s = line.strip()
         if _HEADER_END.match(s):
             if keys >= 2:
@@ -227,7 +235,7 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
         if t.end > t.start:
             zones.append((norm.to_norm(t.start), norm.to_norm(t.end)))
     # text-table lines (source lines: tabs are dropped by the normalised view)
-    if may_hold_text_rows(text):  # most web texts hold none: the per-line scan is skipped
+    if rows:
         tab, weak = _row_lines(lines)
         zones.extend((norm.to_norm(a), norm.to_norm(b)) for a, b in tab)
         weak_zones.extend((norm.to_norm(a), norm.to_norm(b)) for a, b in weak)
@@ -250,8 +258,8 @@ def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int,
     prev_bar = False
     cells: list[tuple[int, int, str]] = []
     for line in lines:
-        s = line.rstrip("\r\n").strip(" \u3000\xa0")
-        cells.append((pos, pos + len(line.rstrip("\r\n")), s))
+        content = line.rstrip("\r\n")
+        cells.append((pos, pos + len(content), content.strip(" \u3000\xa0")))
         pos += len(line)
     for i, (a, b, s) in enumerate(cells):
         if not s:
@@ -259,8 +267,10 @@ def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int,
         tabular = ("\t" in s and bool(_TAB_CELL.search(s))) or (
             "|" in s and (s.count("|") >= 2 or s.startswith("|") or s.endswith("|")))
         # a cell line between "|" lines (cell-sized: not the paragraph after a table's last row)
-        weak = not tabular and (prev_bar or next((c[2] for c in cells[i + 1 : i + 3] if c[2]), "") == "|") \
-            and cell_sized(s)
+        # (the next non-empty of the two lines after it is a bar)
+        nxt = cells[i + 1][2] if i + 1 < len(cells) else ""
+        weak = not tabular and (prev_bar or nxt == "|" or (
+            not nxt and i + 2 < len(cells) and cells[i + 2][2] == "|")) and cell_sized(s)
         if not tabular and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
             tabular = True  # whitespace-aligned columns with numbers
         prev_bar = s == "|" or s.endswith("|")
@@ -340,6 +350,24 @@ def _source_space_between(norm: NormalizedText, i: int, j: int) -> bool:
     return bool(gap) and "\n" not in gap and any(ch in _SPACE for ch in gap)
 
 
+def _next_space_gap(norm: NormalizedText, lo: int, hi: int) -> int | None:
+    """The first j in [lo, hi) with `_source_space_between(norm, j, j)`, or None. The number of
+    source characters the view drops before offset j (`index[j] - j`) never decreases, so the
+    next offset after a drop is found by bisection, not by a test at every offset."""
+    idx = norm.index
+    lo = max(lo, 1)
+    hi = min(hi, len(norm.text) + 1)
+    while lo < hi:
+        k = bisect_right(range(lo, hi), idx[lo - 1] - (lo - 1), key=lambda j: idx[j] - j)
+        if k == hi - lo:
+            return None
+        j = lo + k
+        if _source_space_between(norm, j, j):
+            return j
+        lo = j + 1
+    return None
+
+
 def _boundary(nt: str, norm: NormalizedText, p: int, body: int) -> str:
     """What precedes a heading candidate at normalised offset p."""
     q = p - 1
@@ -364,28 +392,49 @@ def _chained(nt: str, p: int, last_end: int | None) -> bool:
 
 
 def _level_of(m: regex.Match) -> tuple[int, str]:
-    for lv in range(1, 6):
-        if m.group(f"l{lv}"):
-            return lv, m.group(f"n{lv}")
-    raise AssertionError
+    """The level and number of a `_MARKER` match: its branch's group `l<level>` is the last
+    group it closes."""
+    lv = m.lastgroup[1]
+    return int(lv), m.group("n" + lv)
 
 
-def _toc_lines(nt: str, body: int) -> list[tuple[int, int]]:
-    """Lines that list three or more canonical level-1 headings close together (a contents list)."""
+def _toc_lines(nt: str, body: int, marks: list[regex.Match] | None = None) -> list[tuple[int, int]]:
+    """Lines that list three or more canonical level-1 headings close together (a contents list).
+
+    `marks`: `_MARKER.finditer(nt, body)`, when the caller has it: a line's markers are then
+    taken from it (`_line_marks`) instead of being looked for again."""
     out = []
     pos = body
+    starts = [m.start() for m in marks] if marks is not None else None
     for line in nt[body:].split("\n"):
         n = 0
         if line.count("、") + line.count(".") < 3:
             pos += len(line) + 1
             continue  # a level-1 marker ends in 、 or .: fewer than three cannot make a list
-        l1 = [m for m in _MARKER.finditer(line) if m.group("l1")]
+        found = _line_marks(marks, starts, pos, pos + len(line)) if pos > body or not body else None
+        l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
+            m.end() for m in _MARKER.finditer(line) if m.group("l1")]
         if len(l1) >= 3:  # fewer level-1 markers cannot make a contents line
-            n = sum(1 for m in l1 if canonical_prefix(line, m.end(), level1_only=True))
+            n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
         if n >= 3 and len(line) / n < 60:
             out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def _line_marks(marks: list[regex.Match] | None, starts: list[int] | None, a: int, b: int
+                ) -> list[regex.Match] | None:
+    """The matches of `_MARKER.finditer(nt[a:b])` (the line [a, b), a line start after the
+    body's first) taken from the whole text's `marks`, shifted by a; None when a mark runs
+    into the line or out of it (`\\s*` crosses line breaks): the line is then scanned alone.
+    Elsewhere the context a line's scan cannot see is a line break, which no lookaround of
+    `_MARKER` looks for."""
+    if marks is None or starts is None:
+        return None
+    lo, hi = bisect_left(starts, a), bisect_left(starts, b)
+    if (lo and marks[lo - 1].end() > a) or (hi > lo and marks[hi - 1].end() > b):
+        return None
+    return marks[lo:hi]
 
 
 def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end: int) -> tuple[int, int, bool]:
@@ -396,27 +445,18 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
         line_end = len(nt)
     limit = min(limit, line_end)
     if level == 5:
-        for i in range(m_end, min(line_end, m_end + MAX_TITLE)):
-            ch = nt[i]
-            if ch in _SENT_END:
-                return i, i + 1, True
-            if ch in "，,；;：:":
-                return i, i, False
+        p = _ITEM_END.search(nt, m_end, min(line_end, m_end + MAX_TITLE))
+        if p is not None:
+            i = p.start()
+            return (i, i + 1, True) if nt[i] in _SENT_END else (i, i, False)
         if line_end <= m_end + MAX_TITLE:
             return line_end, line_end, True
         return m_end, m_end, False
-    # natural end: punctuation, a run of source spaces, or the line end
-    e = None
-    idx = norm.index
-    for i in range(m_end, limit):
-        ch = nt[i]
-        if ch in _HEAD_PUNCT:
-            e = i
-            break
-        # (a source gap before i is needed for a dropped space: most characters are contiguous)
-        if i - m_end >= 2 and idx[i] != idx[i - 1] + 1 and _source_space_between(norm, i, i):
-            e = i
-            break
+    # natural end: punctuation, a run of source spaces (from the third character), or the line end
+    p = _HEAD_PUNCT_RE.search(nt, m_end, limit)
+    e = _next_space_gap(norm, m_end + 2, p.start() if p else limit)
+    if e is None and p is not None:
+        e = p.start()
     content_end = line_end  # (spaces a line is padded with do not make its title longer)
     while content_end > m_end and nt[content_end - 1] in _SPACE:
         content_end -= 1
@@ -431,7 +471,7 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
     c = canon[0] if canon else None
     if c is not None and c <= line_end:
         gap = nt[c:e] if e is not None else ""
-        if e is None or e <= c or len(gap) > 8 or regex.search(r"[，,\d(（第]", gap):
+        if e is None or e <= c or len(gap) > 8 or _GAP_STOP.search(gap):
             if c < len(nt) and nt[c] in "，,":
                 return c, c, False
             se = c + 1 if c < len(nt) and nt[c] in _HEAD_PUNCT else c
@@ -445,10 +485,21 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
     y = _YEAR_START.search(nt, m_end + 2, limit)
     if y:
         return y.start(), y.start(), True
-    for i in range(m_end, limit):
-        if nt[i] in "，,":
-            return i, i, False
+    p = _COMMA.search(nt, m_end, limit)
+    if p is not None:
+        return p.start(), p.start(), False
     return m_end, m_end, False
+
+
+def _one_of(chars: set[str] | str) -> regex.Pattern:
+    """A regex matching one of `chars` (to find the first of them with one search)."""
+    return regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]")
+
+
+_GAP_STOP = regex.compile(r"[，,\d(（第]")  # what ends a title at its canonical part
+_ITEM_END = _one_of(_SENT_END | set("，,；;：:"))
+_HEAD_PUNCT_RE = _one_of(_HEAD_PUNCT)
+_COMMA = _one_of("，,")
 
 
 # --------------------------------------------------------------------------- headings
@@ -457,18 +508,20 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
 def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     """Accepted numbered headings and table captions, in text order (normalised offsets).
 
-    `_found`: `(zones, weak zones, body, contents lines)` when the caller has them already."""
+    `_found`: `(zones, weak zones, body, contents lines, _MARKER matches from the body on)` when
+    the caller has them already."""
     norm = doc.norm
     nt = norm.text
-    zones, weak, body, toc = _found if _found is not None else (*_zones(doc, norm), None)
+    zones, weak, body, toc, cands = _found if _found is not None else (*_zones(doc, norm), None, None)
+    if cands is None:
+        cands = list(_MARKER.finditer(nt, body))
     if toc is None:
-        toc = _toc_lines(nt, body)
+        toc = _toc_lines(nt, body, cands)
     zones = _Zones(zones + toc)
     weak = _Zones(weak)
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
     last_end: int | None = None
-    cands = list(_MARKER.finditer(nt, body))
     captions = list(anchored_finditer(_CAPTION, *_CAPTION_ANCHOR, nt, body))
     events: list[tuple[int, str, regex.Match]] = [(m.start(), "m", m) for m in cands]
     events += [(m.start(), "c", m) for m in captions]
@@ -612,8 +665,9 @@ def find_structure(doc: Document) -> None:
     if not nt.strip():
         return
     zones, weak, body = _zones(doc, norm)
-    toc = _toc_lines(nt, body)
-    found = (zones, weak, body, toc)
+    marks = list(_MARKER.finditer(nt, body))
+    toc = _toc_lines(nt, body, marks)
+    found = (zones, weak, body, toc, marks)
     zones = sorted(zones + weak + toc)
     doc.meta.setdefault("body_start", norm.index[body] if body < len(norm.index) else len(doc.text))
     heads = find_headings(doc, found)
@@ -653,12 +707,14 @@ def find_structure(doc: Document) -> None:
             para_cuts.add(h.sent_end)
             sent_cuts.add(h.sent_end)
     n_nt = len(nt)
+    idx = norm.index
     for m in _SENT_END_RE.finditer(nt):
         j = m.end()
         while j < n_nt and nt[j] in _CLOSERS:
             j += 1
         sent_cuts.add(j)
-        if j < n_nt and _source_space_between(norm, j, j):
+        # (a dropped space needs a gap in the offsets: most characters are contiguous)
+        if j < n_nt and idx[j] != idx[j - 1] + 1 and _source_space_between(norm, j, j):
             para_cuts.add(j)
     para_sorted = sorted(para_cuts)
     sent_sorted = sorted(sent_cuts)
@@ -666,41 +722,49 @@ def find_structure(doc: Document) -> None:
     merged_starts = [a for a, _ in merged]
 
     # paragraphs: lines of the normalised view, minus zones, cut at headings
-    pieces: list[tuple[int, int]] = []
+    paragraphs: list[tuple[int, int]] = []
+    word = _WORD.search
     pos = body
     for line in nt[body:].split("\n"):
         a, b = pos, pos + len(line)
         pos = b + 1
+        if a == b:
+            continue  # (an empty line holds no piece)
         start = a
-        cuts = para_sorted[bisect_right(para_sorted, a):bisect_left(para_sorted, b)]
-        for c in [*cuts, b]:
-            pieces.append((start, c))
+        for c in [*para_sorted[bisect_right(para_sorted, a):bisect_left(para_sorted, b)], b]:
+            # drop zone characters (a table inside a line splits the piece)
+            for i, j in _free_runs(merged, merged_starts, start, c) if merged else \
+                    ((start, c),) if c > start else ():
+                s, e = _strip(nt, i, j)
+                if e > s and word(nt, s, e):
+                    paragraphs.append((s, e))
             start = c
-    paragraphs: list[tuple[int, int]] = []
-    for a, b in pieces:
-        # drop zone characters (a table inside a line splits the piece)
-        for i, j in _free_runs(merged, merged_starts, a, b):
-            s, e = _strip(nt, i, j)
-            if e > s and _WORD.search(nt, s, e):
-                paragraphs.append((s, e))
     sentences: list[Sentence] = []
     doc.paragraphs = []
     head_starts = [h.start for h in heads]
+    span = norm.span
     for pi, (a, b) in enumerate(paragraphs):
-        doc.paragraphs.append(Paragraph(*src(a, b)))
+        pa, pb = span(a, b)
+        doc.paragraphs.append(Paragraph(pa, pb))
         start = a
         cuts = sent_sorted[bisect_right(sent_sorted, a):bisect_left(sent_sorted, b)]
+        if not cuts:  # one sentence: the paragraph (stripped, with a word: what the loop tests)
+            k = bisect_right(head_starts, a) - 1
+            sentences.append(Sentence(pa, pb, pi, k if k >= 0 else None))
+            continue
         for c in [*cuts, b]:
             s, e = _strip(nt, start, c)
             start = c
             if e <= s:
                 continue
-            if not _WORD.search(nt, s, e):
+            if not word(nt, s, e):
                 if sentences and sentences[-1].paragraph == pi:  # stray punctuation
-                    sentences[-1].end = src(s, e)[1]
+                    sentences[-1].end = span(s, e)[1]
                 continue
-            ss, se = src(s, e)
-            sentences.append(Sentence(ss, se, pi, _section_index(heads, head_starts, s)))
+            ss, se = span(s, e)
+            # the innermost section holding s: the last heading at or before it
+            k = bisect_right(head_starts, s) - 1
+            sentences.append(Sentence(ss, se, pi, k if k >= 0 else None))
     doc.sentences = sentences
 
 
@@ -715,29 +779,30 @@ def _title_line(doc: Document, norm: NormalizedText, body: int) -> int | None:
     i = body
     while i < len(nt) and nt[i].isspace():
         i += 1
-    for j in range(i + 1, min(len(nt), i + 80)):
-        if nt[j] == "\n" or _source_space_between(norm, j, j) or nt[j] in "。，；：":
-            seg = nt[i:j].strip()
-            if nt[j] in "\n " or _source_space_between(norm, j, j):
-                if 6 <= len(seg) <= 70 and _TITLE_LIKE.search(seg) and regex.search(r"\d{4}|[〇○零一二]{4}", seg):
-                    doc.meta.setdefault("title_span", norm.span(i, j))
-                    return j
-            return None
+    hi = min(len(nt), i + 80)
+    stop = _TITLE_STOP.search(nt, i + 1, hi)  # the first line break or clause mark
+    gap = _next_space_gap(norm, i + 1, stop.start() if stop else hi)  # or dropped space before it
+    j = gap if gap is not None else stop.start() if stop else None
+    if j is None:
+        return None
+    seg = nt[i:j].strip()
+    if nt[j] in "\n " or _source_space_between(norm, j, j):
+        if 6 <= len(seg) <= 70 and _TITLE_LIKE.search(seg) and regex.search(r"\d{4}|[〇○零一二]{4}", seg):
+            doc.meta.setdefault("title_span", norm.span(i, j))
+            return j
     return None
 
 
-def _section_index(heads: list[_Head], starts: list[int], i: int) -> int | None:
-    """Innermost section containing normalised offset i: the last heading at or before i whose
-    span (up to the next heading of its level or higher) contains i."""
-    import bisect
-
-    k = bisect.bisect_right(starts, i) - 1
-    return k if k >= 0 else None
+_TITLE_STOP = _one_of("\n。，；：")
 
 
 def _strip(nt: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and (nt[a].isspace() or nt[a] in _SPACE):
-        a += 1
-    while b > a and (nt[b - 1].isspace() or nt[b - 1] in _SPACE):
-        b -= 1
-    return a, b
+    """[a, b) without the white space at either end (`_SPACE` is white space to `str.strip`);
+    (b, b) when it is all white space."""
+    if a < b and not nt[a].isspace() and not nt[b - 1].isspace():
+        return a, b  # (most spans: nothing to strip, no slice made)
+    s = nt[a:b]
+    lead = len(s) - len(s.lstrip())
+    if lead == len(s):
+        return b, b
+    return a + lead, a + len(s.rstrip())
