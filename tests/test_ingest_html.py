@@ -289,3 +289,111 @@ def test_a_continued_table_mark_between_the_parts(tmp_path, mark):
     assert [[(c.row, c.col, squash(c.text)) for c in t.cells] for t in doc.tables] == [
         [(c.row, c.col, squash(c.text)) for c in t.cells] for t in source.tables]
     assert mark not in doc.text
+
+
+# --- tables pasted from other programs (corpora/converted/make_pasted.py) ----------------------
+@pytest.mark.parametrize(("kind", "indicator", "value"), [
+    # Excel web page: zeros shown blank (`<td x:num="0">&nbsp;</td>` and empty) read as 0
+    ("excel", "t2.licensing.prev_items", 0),
+    ("excel", "t2.licensing.decisions", 0),
+    # a label merged across the hidden helper column (colspan 4 over 3 shown columns)
+    ("excel", "t3.new.natural", 821),
+    ("excel", "t3.new.total", 859),
+    # parts after the page number `- 3 -` / `- 4 -` and the running header (the title)
+    ("excel", "t2.procurement.amount", 251000),
+    ("excel", "t3.result.unable.not_held.natural", 252),
+    ("excel", "t3.carried_forward.total", 72),
+    # every row its own <table>: header words and row labels cut at each row
+    ("rows", "t3.new.commercial", 35),
+    ("rows", "t3.result.partial.natural", 3),
+    ("rows", "t3.result.denied.state_secret.natural", 14),
+    ("rows", "t4.litigation_direct.upheld", 8),
+])
+def test_cells_of_tables_pasted_from_other_programs(kind, indicator, value):
+    """sh_shanghai_office_2019 with its tables pasted from an Excel sheet saved as a web page
+    (hidden column, number formats hiding zeros) and cut where a PDF page broke, or one
+    <table> per row. Until 27 Nov 2026 the Excel copy gave 82 of 198 gold cells (zeros
+    blank; values a column off after a label merged over the hidden column; parts after a page
+    number not joined), the row-by-row copy 83 (法人或其他组织 no longer over its columns)."""
+    cells = nlp.extract(CORPUS / "converted" / f"sh_shanghai_office_2019_{kind}.html").cells
+    assert next(c.value for c in cells if c.indicator == indicator) == value
+
+
+@pytest.mark.parametrize("kind", ["excel", "rows"])
+@pytest.mark.parametrize("stem", PUBLISHED)
+def test_pasted_tables_give_every_gold_cell_of_their_source(stem, kind):
+    from corpus import squash
+
+    from nlp.gold import load_gold
+
+    path = CORPUS / "converted" / f"{stem}_{kind}.html"
+    gold = load_gold(CORPUS / PUBLISHED[stem][1])
+    first: dict[str, float | None] = {}
+    for c in nlp.extract(path).cells:
+        first.setdefault(c.indicator, c.value)
+    assert {g.indicator: first.get(g.indicator, "missing") for g in gold.cells} == {
+        g.indicator: g.value for g in gold.cells}
+    doc = read(path)
+    assert len(doc.tables) == len(read(CORPUS / PUBLISHED[stem][0]).tables)
+    assert "- 3 -" not in doc.text
+    assert not any(squash(c.text) in {"6", "7"} and c.col == 1 for c in doc.tables[0].cells
+                   if kind == "excel" and c.row in (6, 7))  # the hidden column is not read
+
+
+@pytest.mark.parametrize(("between", "joined"), [
+    ("<p>- 3 -</p>", True),
+    ("<p>第 3 页 共 9 页</p>", True),
+    # the page number, then the running header: the title (printed in two lines at the top)
+    ("<p>3/9</p><p>某某局2023年政府信息公开工作年度报告</p>", True),
+    ("<p>2023年政府信息公开工作年度报告</p><p>— 3 —</p>", True),
+    ("<p>某某局2023年政府信息公开工作年度报告</p>", False),  # a repeated line alone: a new table
+    ("<p>表二续</p>", False),
+    ("<p>（二）依申请公开情况</p>", False),
+])
+def test_what_a_page_break_leaves_between_two_parts_of_a_table(between, joined):
+    page = ("<html><body><p>某某局</p><p>2023年政府信息公开工作年度报告</p><p>三、收到和处理申请情况</p>"
+            "<table><tr><td>信息内容</td><td>数量</td></tr><tr><td>规章</td><td>3</td></tr></table>"
+            f"{between}<table><tr><td>规范性文件</td><td>5</td></tr></table></body></html>")
+    doc = read_html(page.encode("utf-8"), None)
+    assert len(doc.tables) == (1 if joined else 2)
+    if joined:
+        assert [c.text for c in doc.tables[0].cells] == ["信息内容", "数量", "规章", "3",
+                                                        "规范性文件", "5"]
+
+
+def test_a_ragged_part_narrower_than_the_first_is_joined():
+    """LibreOffice and hand-written pages leave out a row's trailing empty cells: the part
+    after a page break can be narrower than the first. It is joined when it starts with a row
+    of numbers; a narrower table with a header of its own is not."""
+    head = ("<p>三、收到和处理政府信息公开申请情况</p>"
+            "<table><tr><td>信息内容</td><td>自然人</td><td>商业企业</td><td>总计</td></tr>"
+            "<tr><td>一、本年新收</td><td>3</td><td>1</td><td>4</td></tr></table>")
+    tail = "<p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>"
+    doc = read_html(("<html><body>" + head + "<table><tr><td>二、上年结转</td><td>2</td></tr>"
+                     "</table>" + tail).encode(), None)
+    assert len(doc.tables) == 1 and doc.tables[0].n_rows == 3
+    doc = read_html(("<html><body>" + head + "<table><tr><td>项目</td><td>说明</td></tr>"
+                     "<tr><td>规章</td><td>无</td></tr></table>" + tail).encode(), None)
+    assert len(doc.tables) == 2
+
+
+HIDDEN_CELL = "<td style='display:none' x:num=\"1\">1</td>"
+
+
+@pytest.mark.parametrize("head", [
+    # a merged cell counts the hidden column in its colspan (Excel's web page) …
+    "<td colspan=3>信息内容</td><td>自然人</td><td>法人</td>",
+    # … or leaves it out: the hidden cell is only dropped
+    "<td colspan=2>信息内容</td><td>自然人</td><td>法人</td>",
+])
+def test_a_hidden_column_of_a_sheet_saved_as_a_web_page(head):
+    label = head.replace("信息内容", "一、本年新收").replace("<td>自然人</td><td>法人</td>",
+                                                        "<td>5</td><td>6</td>")
+    page = ("<html><body><p>三、收到和处理政府信息公开申请情况</p><table>"
+            f"<tr>{head}</tr><tr><td>规章</td>{HIDDEN_CELL}<td>件</td><td>12</td><td>3</td></tr>"
+            f"<tr>{label}</tr></table><p>四、行政复议情况</p></body></html>")
+    doc = read_html(page.encode("utf-8"), None)
+    assert [(c.text, c.col, c.colspan) for c in doc.tables[0].cells] == [
+        ("信息内容", 0, 2), ("自然人", 2, 1), ("法人", 3, 1),
+        ("规章", 0, 1), ("件", 1, 1), ("12", 2, 1), ("3", 3, 1),
+        ("一、本年新收", 0, 2), ("5", 2, 1), ("6", 3, 1)]

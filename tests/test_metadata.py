@@ -98,7 +98,8 @@ CASES += [
         ("sh_shanghai_office_2019", 2019, "2019", "上海市人民政府办公厅"),
         ("fj_pingtan_2025_article", 2025, "2021", "平潭综合实验区管委会"),
     )
-    for variant in ("_cms.html", "_split.docx", "_padded.docx")
+    for variant in ("_cms.html", "_split.docx", "_padded.docx",
+                    "_excel.html", "_rows.html", "_boxes.docx")  # (make_pasted.py)
 ]
 
 _doc = segmented

@@ -133,7 +133,13 @@ def _dispatch(kind: str, data: bytes, p: Path) -> Document:
 _CELL_SPACE = regex.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff]+")
 _LINE_SPACE = regex.compile(r"[ \u00a0\u2002\u2003\u2009\u200b\ufeff]+")
 _CONTINUED = regex.compile(r"[（(]?(?:续上?表|接上表)[一二三四五六七八九十\d]*[）)]?[:：]?")
+# a page's number where a page broke (`- 3 -`, `— 3 —`, `第3页 共9页`, `3/9`, `Page 3`), copied
+# into a web page or a PDF-to-Word file between the parts of a table
+_PAGE_NUMBER = regex.compile(
+    r"[-－—–~～·\s]*(?:\d{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3}"
+    r"|(?:page|p\.)\s*\d{1,3}(?:\s*of\s*\d{1,3})?)[-－—–~～·\s]*", regex.IGNORECASE)
 _NUMBER_CELL = regex.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_NO_VALUE = regex.compile(r"[/／\\\-－—–]+|无")  # a value cell's "nothing": `/`, `—`, `无`
 _CJK = regex.compile(r"[\p{Han}\p{Ideographic}\u3000-\u303f\uff00-\uffef]")
 
 
@@ -181,12 +187,17 @@ def place_cells(rows: Sequence[Sequence[tuple[str, int, int]]]) -> list[TableCel
 def join_continued(prev: Sequence[TableCell], cont: Sequence[TableCell]) -> list[TableCell] | None:
     """One table from a table and the table right after it that continues it (a Word table
     split at a page break, pasted into a CMS or saved as a web page: two `<table>`s or two
-    `w:tbl`s with nothing but blank lines between). None unless both have the same number of
-    grid columns (two or more). Header rows the continuation repeats at its top are dropped;
-    an empty cell at its top under a merged cell that ends the first part (a row label cut by
-    the break, `三、本年度办理结果` over both parts) continues that cell."""
+    `w:tbl`s with nothing but blank lines between; or every row a table of its own). None
+    unless both have the same number of grid columns (two or more), or the continuation is
+    narrower (its rows end early, as hand-written and LibreOffice HTML rows do) and either
+    repeats the first part's header or starts with a row of values (numbers, `/`, `—`). Header rows the
+    continuation repeats at its top are dropped. An empty cell at its top under a cell that
+    ends the first part continues that cell: a row label cut by the break
+    (`三、本年度办理结果` over both parts: merged, or the continuation is one row), or, while
+    the first part has no numbers yet and the continuation's first row has none either, a
+    header cell (`自然人` over two header rows)."""
     n_cols = grid_cols(prev)
-    if n_cols < 2 or grid_cols(cont) != n_cols:
+    if n_cols < 2 or grid_cols(cont) > n_cols or grid_cols(cont) < 2:
         return None
 
     def rows(cells: Sequence[TableCell]) -> list[tuple[tuple[int, str], ...]]:
@@ -200,10 +211,20 @@ def join_continued(prev: Sequence[TableCell], cont: Sequence[TableCell]) -> list
     while drop < min(len(prev_rows), len(cont_rows) - 1) and cont_rows[drop] == prev_rows[drop] \
             and any(_CJK.search(t) for _, t in cont_rows[drop]):
         drop += 1
+    first = [t for col, t in cont_rows[drop]] if drop < len(cont_rows) else []
+    first_numbers = any(_NUMBER_CELL.fullmatch(t) or _NO_VALUE.fullmatch(t)
+                        for col, t in cont_rows[drop][1:]) if first else False
+    if grid_cols(cont) < n_cols:
+        if not drop and not first_numbers:
+            return None  # a narrower table of its own (it has a header), not a ragged part
     n_prev = grid_rows(prev)
     # row labels stand left of every number; header cells (merged down over header rows) and
-    # blank value cells are not continued
-    label_end = min((c.col for c in prev if _NUMBER_CELL.fullmatch(c.text.strip())), default=0)
+    # blank value cells are not continued, but in a header cut row by row
+    numbers = [c.col for c in prev if _NUMBER_CELL.fullmatch(c.text.strip())]
+    label_end = min(numbers, default=0)
+    header_cut = not numbers and not drop and first and not first_numbers \
+        and not any(_NUMBER_CELL.fullmatch(t) for t in first)
+    one_row = grid_rows(cont) - drop == 1
     out = [TableCell(row=c.row, col=c.col, text=c.text, rowspan=c.rowspan, colspan=c.colspan,
                      note=c.note) for c in prev]
     ending = {(c.col, c.colspan): c for c in out if c.row + c.rowspan == n_prev}
@@ -212,8 +233,9 @@ def join_continued(prev: Sequence[TableCell], cont: Sequence[TableCell]) -> list
             continue
         row, span = c.row - drop, c.rowspan
         above = ending.get((c.col, c.colspan)) if row == 0 else None
-        if above is not None and not c.text.strip() and (above.rowspan > 1 or span > 1) \
-                and above.row >= drop and above.col + above.colspan <= label_end:
+        if above is not None and not c.text.strip() and above.row >= drop and (
+                header_cut or (above.col + above.colspan <= label_end
+                               and (above.rowspan > 1 or span > 1 or one_row))):
             above.rowspan += span
             continue
         out.append(TableCell(row=row + n_prev, col=c.col, text=c.text, rowspan=span,
@@ -236,7 +258,11 @@ class TextBuilder:
         self._last_line = ""
         self.tables: list[Table] = []
         self._table_part: int | None = None  # where the last table's text starts, while
-        # nothing has been written after it
+        # nothing has been written after it but lines a page break leaves (`_between`)
+        self._between: list[bool] = []  # those lines: True for a 续表 or page-number line,
+        # False for a repeat of an earlier line (a running header: the report's title)
+        self._seen: set[str] = set()  # lines of running text written so far (and two short
+        # ones after another: a running header repeats a title printed in two lines)
 
     def _write(self, s: str) -> None:
         self._parts.append(s)
@@ -255,10 +281,21 @@ class TextBuilder:
         if not text.strip():
             return
         self._write(text + "\n")
-        if self._table_part is not None and _CONTINUED.fullmatch(text):
-            return  # `续表` over the rest of a table the page broke: the table may go on
+        if self._table_part is not None:
+            # what a page break leaves between the parts of a table: the table may go on
+            if _CONTINUED.fullmatch(text):  # `续表` over the rest
+                self._between.append(True)
+                return
+            if _PAGE_NUMBER.fullmatch(text) or (len(text) <= 60 and text in self._seen):
+                self._between.append(bool(_PAGE_NUMBER.fullmatch(text)))
+                self._last_line = text
+                return
+        self._seen.add(text)
+        if self._last_line and len(self._last_line) + len(text) <= 60:
+            self._seen.add(self._last_line + text)  # a title printed in two lines
         self._last_line = text
         self._table_part = None
+        self._between = []
 
     def table(
         self,
@@ -271,15 +308,17 @@ class TextBuilder:
     ) -> Table | None:
         """Render a table of placed cells; returns the `Table` (also kept in `.tables`).
         A table with no text at all is skipped (None). `continued`: when nothing was written
-        since the last table (but blank lines and a `续表` line, which is dropped then) and
-        these cells continue it (`join_continued`), the two are rendered as one table in its
-        place."""
+        since the last table but what a page break leaves (blank lines, a `续表` line, page
+        numbers `- 3 -`, and a running header that repeats an earlier line, such as the title,
+        next to a page number or `续表`), and these cells continue it (`join_continued`), the
+        two are rendered as one table in its place and those lines are dropped."""
         cells = [c for c in cells]
         for c in cells:
             c.text = clean_cell(c.text)
         if not any(c.text for c in cells):
             return None
-        if continued and self._table_part is not None and self.tables:
+        if continued and self._table_part is not None and self.tables \
+                and (not self._between or any(self._between)):
             last = self.tables[-1]
             joined = join_continued(last.cells, cells)
             if joined is not None:
@@ -311,6 +350,7 @@ class TextBuilder:
         self.tables.append(table)
         self._last_line = ""
         self._table_part = part
+        self._between = []
         return table
 
     def text(self) -> str:

@@ -1,14 +1,15 @@
 """DOCX reports: paragraphs and tables in body order, merged cells once.
 
 The body XML is walked directly (`w:p`, `w:tbl`, and the paragraphs inside content controls
-`w:sdt`): python-docx's `row.cells` repeats a merged cell in every grid position it covers, so
-it is never used for values. `w:gridSpan` is a colspan; `w:vMerge restart` … `continue` is a
-rowspan; `w:gridBefore` shifts a row right. Text boxes are read once (the `mc:Fallback`
-copy is skipped), deleted text (`w:del`) is not read, a `w:tab` stays a tab and a `w:br`
-ends a line (inside a cell both become a space). A table holding tables is a layout table: its
-cells are read as body text, the tables inside them as tables. A table right after another of
-the same width, with only empty paragraphs (a page break) between, continues it
-(`nlp.ingest.join_continued`: repeated header rows dropped).
+`w:sdt`; rows and cells inside controls too): python-docx's `row.cells` repeats a merged cell
+in every grid position it covers, so it is never used for values. `w:gridSpan` is a colspan;
+`w:vMerge restart` … `continue` is a rowspan; `w:gridBefore` shifts a row right. A text box is
+read once (its `mc:Fallback` copy is skipped), after the paragraph it is anchored in, as body
+of its own (a table in a text box is a table). Deleted text (`w:del`) is not read, a `w:tab`
+stays a tab and a `w:br` ends a line (inside a cell both become a space). A table holding
+tables is a layout table: its cells are read as body text, the tables inside them as tables.
+A table right after another of the same width, with only empty paragraphs (a page break)
+between, continues it (`nlp.ingest.join_continued`: repeated header rows dropped).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from nlp.records import Document, TableCell
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+TXBX = W + "txbxContent"
 _SKIP = {W + "del", W + "moveFrom", W + "instrText", W + "delText", MC_FALLBACK,
          W + "rPr", W + "pPr", W + "tcPr", W + "trPr", W + "tblPr", W + "sectPr"}
 
@@ -43,14 +45,15 @@ def _int(s: str | None, default: int = 1) -> int:
         return default
 
 
-def _paragraph_text(p: Any, in_cell: bool = False) -> str:
-    """Text of one paragraph, in order: w:t, w:tab → tab, w:br/w:cr → new line."""
+def _paragraph_text(p: Any, in_cell: bool = False, boxes: bool = True) -> str:
+    """Text of one paragraph, in order: w:t, w:tab → tab, w:br/w:cr → new line. Without
+    `boxes`, the text boxes anchored in it are left out (they are read on their own)."""
     parts: list[str] = []
 
     def walk(node: Any) -> None:
         for child in node:
             tag = child.tag
-            if not isinstance(tag, str) or tag in _SKIP:
+            if not isinstance(tag, str) or tag in _SKIP or (not boxes and tag == TXBX):
                 continue
             if tag == W + "t":
                 parts.append(child.text or "")
@@ -69,28 +72,53 @@ def _paragraph_text(p: Any, in_cell: bool = False) -> str:
 
 def _cell_text(tc: Any) -> str:
     lines = []
-    for el in tc.iter(W + "p"):
-        lines.append(_paragraph_text(el, in_cell=True))
+    for el in tc.iter(W + "p"):  # a text box's paragraphs come after the one it is anchored in
+        if not any(a.tag == MC_FALLBACK for a in el.iterancestors()):
+            lines.append(_paragraph_text(el, in_cell=True, boxes=False))
     return clean_cell(" ".join(lines))
+
+
+def _text_boxes(p: Any) -> list[Any]:
+    """The text boxes (`w:txbxContent`) anchored in paragraph `p`, outermost only, the
+    `mc:Fallback` (VML) copy of a DrawingML box left out."""
+    out = []
+    for box in p.iter(TXBX):
+        up = []
+        for a in box.iterancestors():
+            if a is p:
+                break
+            up.append(a.tag)
+        if MC_FALLBACK not in up and TXBX not in up:
+            out.append(box)
+    return out
+
+
+_WRAPPERS = (W + "sdt", W + "sdtContent", W + "customXml")
+
+
+def _children(el: Any, tag: str) -> list[Any]:
+    """The `tag` children of `el`, in order, looking through the content controls and custom
+    XML elements around them (`w:sdt`/`w:sdtContent`, `w:customXml`): a repeating-section
+    control around table rows, a control around cells."""
+    out = []
+    for child in el:
+        if child.tag == tag:
+            out.append(child)
+        elif child.tag in _WRAPPERS:
+            out.extend(_children(child, tag))
+    return out
 
 
 def _row_cells(tr: Any) -> list[Any]:
     """The `w:tc` of a table row, in order (content controls around cells opened)."""
-    out = []
-    for tc in tr:
-        if tc.tag == W + "tc":
-            out.append(tc)
-        elif tc.tag == W + "sdt":  # a content control around cells
-            content = tc.find(W + "sdtContent")
-            out.extend([] if content is None else [x for x in content if x.tag == W + "tc"])
-    return out
+    return _children(tr, W + "tc")
 
 
 def table_cells(tbl: Any) -> list[TableCell]:
     """The physical cells of a `w:tbl`, each once, with row/col/rowspan/colspan."""
     cells: list[TableCell] = []
     open_by_col: dict[int, TableCell] = {}  # vertical merges still open, by start column
-    rows = [tr for tr in tbl if tr.tag == W + "tr"]
+    rows = _children(tbl, W + "tr")
     for r, tr in enumerate(rows):
         trpr = tr.find(W + "trPr")
         col = _int(_val(trpr, W + "gridBefore"), 0)
@@ -120,13 +148,16 @@ def _walk_body(body: Any, out: TextBuilder) -> None:
     for el in body:
         tag = el.tag
         if tag == W + "p":
-            for line in _paragraph_text(el).split("\n"):
+            boxes = _text_boxes(el)
+            for line in _paragraph_text(el, boxes=not boxes).split("\n"):
                 out.line(line)
+            for box in boxes:  # a text box: paragraphs and tables of its own, as body
+                _walk_body(box, out)
         elif tag == W + "tbl":
             if any(True for _ in el.iterdescendants(W + "tbl")):
                 # a layout table: a frame or grid holding the report's tables; its cells are
                 # read as body text, in order, and the tables inside them as tables
-                for tr in el.iterchildren(W + "tr"):
+                for tr in _children(el, W + "tr"):
                     for tc in _row_cells(tr):
                         _walk_body(tc, out)
                 continue

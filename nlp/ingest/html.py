@@ -10,6 +10,8 @@ Data tables are rendered into the text by `nlp.ingest.TextBuilder`; layout table
 or tables holding tables) are read as running text. A `<table>` right after another of the same
 width (only blank paragraphs between, no `<caption>` of its own) continues it: a Word table split
 at a page break and pasted so (`nlp.ingest.join_continued`: repeated header rows dropped).
+Tables pasted from Excel's web pages: a blank cell with `x:num` reads as that number, and a
+hidden (`display:none`) column is taken out of the grid (`_visible_cells`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import regex
 
 from nlp.errors import CorruptFile, DecodeError
 from nlp.ingest import TextBuilder, clean_cell, place_cells
-from nlp.records import Document
+from nlp.records import Document, TableCell
 
 _META_CHARSET = regex.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", regex.IGNORECASE
@@ -206,17 +208,78 @@ def _inline_text(el: Any) -> str:
     return clean_cell(_WS.sub(" ", "".join(parts)))
 
 
+_HIDDEN = "data-xxgk-hidden"  # set by `_clean_tree` on a `display:none` table cell
+_X_NUM = regex.compile(r"-?\d+(?:\.\d+)?")
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell's text; a blank cell of an Excel sheet saved as a web page holding a number
+    (`<td x:num="0">&nbsp;</td>`: a zero its number format hides) reads as that number."""
+    text = _inline_text(cell)
+    if not text:
+        value = (cell.get("x:num") or "").strip()
+        if _X_NUM.fullmatch(value):
+            return value
+    return text
+
+
+def _visible_cells(rows: list[list[tuple[str, int, int, bool]]]) -> list[TableCell]:
+    """Placed cells of a table whose rows hold hidden (`display:none`) cells. An Excel sheet
+    saved as a web page writes a hidden column as a hidden cell in every row, and a merged
+    cell over it still counts it in its colspan: such columns are taken out of the grid. Else
+    the hidden cells are only left out (what the page shows); so too when the rows come out
+    more even that way (a sheet whose merged cells leave the hidden column out)."""
+    shown = place_cells([[(t, rs, cs) for t, rs, cs, h in row if not h] for row in rows])
+    placed = place_cells([[(t, rs, cs) for t, rs, cs, _h in row] for row in rows])
+    hidden = [h for row in rows for *_x, h in row]
+    cover: dict[tuple[int, int], int] = {}
+    for i, c in enumerate(placed):
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                cover[r, k] = i
+    cols = {placed[i].col for i, h in enumerate(hidden) if h}
+    n_rows = max((c.row + c.rowspan for c in placed), default=0)
+    if all(placed[i].colspan == 1 for i, h in enumerate(hidden) if h) and all(
+            (i := cover.get((r, k))) is None or hidden[i] or placed[i].colspan > 1
+            for k in cols for r in range(n_rows)):
+        out = []
+        for i, c in enumerate(placed):
+            if hidden[i]:
+                continue
+            inside = sum(1 for k in cols if c.col <= k < c.col + c.colspan)
+            c.col -= sum(1 for k in cols if k < c.col)
+            c.colspan -= inside
+            out.append(c)
+        if _even_rows(out) >= _even_rows(shown):
+            return out
+    return shown
+
+
+def _even_rows(cells: list[TableCell]) -> int:
+    """Rows of placed cells that reach the grid's right edge."""
+    ends: dict[int, int] = {}
+    for c in cells:
+        for r in range(c.row, c.row + c.rowspan):
+            ends[r] = max(ends.get(r, 0), c.col + c.colspan)
+    width = max(ends.values(), default=0)
+    return sum(1 for e in ends.values() if e == width)
+
+
 def _walk(el: Any, flow: _Flow) -> None:
     tag = el.tag
+    if el.get(_HIDDEN):
+        return
     if tag == "table" and not _is_layout_table(el):
         flow.flush()
-        rows = [[(_inline_text(c), _span(c, "rowspan"), _span(c, "colspan")) for c in row]
-                for row in _rows_of(el)]
+        rows = [[(_cell_text(c), _span(c, "rowspan"), _span(c, "colspan"), bool(c.get(_HIDDEN)))
+                 for c in row] for row in _rows_of(el)]
+        cells = _visible_cells(rows) if any(h for row in rows for *_x, h in row) \
+            else place_cells([[(t, rs, cs) for t, rs, cs, _h in row] for row in rows])
         caption_el = el.find("caption")
         caption = _inline_text(caption_el) if caption_el is not None else ""
         # a table right after another of the same width continues it (a Word table split at a
         # page break and pasted so), unless it has a caption of its own
-        flow.out.table(place_cells(rows), source="html", caption=caption, continued=not caption)
+        flow.out.table(cells, source="html", caption=caption, continued=not caption)
         return
     block = tag in BLOCK_TAGS
     if block:
@@ -244,7 +307,10 @@ def _clean_tree(root: Any) -> None:
         elif el.tag in drop:
             doomed.append(el)
         elif regex.search(r"display\s*:\s*none", el.get("style") or "", regex.IGNORECASE):
-            doomed.append(el)
+            if el.tag in _CELL_TAGS:
+                el.set(_HIDDEN, "1")  # kept while the table is placed (`_visible_cells`)
+            else:
+                doomed.append(el)
     for el in doomed:
         if el.getparent() is None:
             continue
