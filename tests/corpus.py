@@ -11,6 +11,15 @@ from nlp.segment import segment
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 
+# the reports corpora/converted/make_published.py and make_pasted.py write again as publishers
+# do: stem → (source HTML, gold of the source), relative to corpora/
+PUBLISHED = {
+    "fj_pingtan_2025_article": ("more/fj_pingtan_2025_article.html",
+                                "gold/fj_pingtan_2025_article.gold.json"),
+    "sh_shanghai_office_2019": ("heldout/sh_shanghai_office_2019.html",
+                                "gold/heldout/sh_shanghai_office_2019.gold.json"),
+}
+
 
 def segmented(rel: str) -> Document:
     """`corpora/<rel>` read and segmented (structure, tables in text, metadata)."""

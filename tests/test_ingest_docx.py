@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from corpus import assert_same_tables, first_cell_values, prose_lines, squash
+from corpus import PUBLISHED, assert_same_tables, first_cell_values, prose_lines, squash
 
 import nlp
 from nlp.ingest import read
@@ -116,12 +116,6 @@ def test_converted_docx_matches_its_html_source(stem):
 
 
 # --- Word files as offices make them (corpora/converted/make_published.py) ------------------
-PUBLISHED = {  # stem: (source HTML, gold of the source)
-    "fj_pingtan_2025_article": ("more/fj_pingtan_2025_article.html",
-                                "gold/fj_pingtan_2025_article.gold.json"),
-    "sh_shanghai_office_2019": ("heldout/sh_shanghai_office_2019.html",
-                                "gold/heldout/sh_shanghai_office_2019.gold.json"),
-}
 
 
 @pytest.mark.parametrize("stem", PUBLISHED)

@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from corpus import assert_same_tables, first_cell_values, squash
+from corpus import PUBLISHED, assert_same_tables, first_cell_values, squash
 
 import nlp
 from nlp.ingest import read
@@ -223,12 +223,6 @@ def _served(tmp_path, page: str):
 
 
 # --- reports as CMSs publish them (corpora/converted/make_published.py) ----------------------
-PUBLISHED = {  # stem: (source HTML, gold of the source)
-    "fj_pingtan_2025_article": ("more/fj_pingtan_2025_article.html",
-                                "gold/fj_pingtan_2025_article.gold.json"),
-    "sh_shanghai_office_2019": ("heldout/sh_shanghai_office_2019.html",
-                                "gold/heldout/sh_shanghai_office_2019.gold.json"),
-}
 
 
 @pytest.mark.parametrize("stem", PUBLISHED)
@@ -322,15 +316,11 @@ def test_cells_of_tables_pasted_from_other_programs(kind, indicator, value):
 @pytest.mark.parametrize("kind", ["excel", "rows"])
 @pytest.mark.parametrize("stem", PUBLISHED)
 def test_pasted_tables_give_every_gold_cell_of_their_source(stem, kind):
-    from corpus import squash
-
     from nlp.gold import load_gold
 
     path = CORPUS / "converted" / f"{stem}_{kind}.html"
     gold = load_gold(CORPUS / PUBLISHED[stem][1])
-    first: dict[str, float | None] = {}
-    for c in nlp.extract(path).cells:
-        first.setdefault(c.indicator, c.value)
+    first = first_cell_values(path)
     assert {g.indicator: first.get(g.indicator, "missing") for g in gold.cells} == {
         g.indicator: g.value for g in gold.cells}
     doc = read(path)
