@@ -387,3 +387,44 @@ def test_a_hidden_column_of_a_sheet_saved_as_a_web_page(head):
         ("信息内容", 0, 2), ("自然人", 2, 1), ("法人", 3, 1),
         ("规章", 0, 1), ("件", 1, 1), ("12", 2, 1), ("3", 3, 1),
         ("一、本年新收", 0, 2), ("5", 2, 1), ("6", 3, 1)]
+
+
+# a page's statistics tables flattened into text one cell a line, each empty cell a line of a
+# space alone (`　`, or `&nbsp;` a scraper left undecoded): corpora/converted/make_text_tables.py;
+# values read off the renderings (table 二 行政许可 after its three empty cells, table 三's first
+# row after three, table 四's first row after four)
+@pytest.mark.parametrize("name", ["fj_pingtan_2022_ideo.txt", "fj_pingtan_2022_nbsp.txt"])
+@pytest.mark.parametrize(("indicator", "value"), [
+    ("t2.licensing.decisions", 10690),
+    ("t3.new.natural", 71),
+    ("t3.new.commercial", 3),
+    ("t3.new.total", 74),
+    ("t3.result.granted.total", 21),
+    ("t4.review.corrected", 1),
+    ("t4.review.total", 2),
+    ("t4.litigation_direct.upheld", 1),
+])
+def test_empty_cells_printed_as_a_space_alone_on_their_line(name, indicator, value):
+    cells = nlp.extract(CORPUS / "converted" / name).cells
+    got = next((c.value for c in cells if c.indicator == indicator), None)
+    assert got == value
+
+
+# the same for a page with cells left empty inside its rows (`821` / `35` / `　` / `　` / `2` / `1`
+# / `859`): the blank cells between a row's values, and after them in table 三, keep the values in
+# their columns (values read off corpora/converted/sh_shanghai_office_2019_ideo.txt)
+@pytest.mark.parametrize(("indicator", "value"), [
+    ("t3.new.natural", 821),
+    ("t3.new.commercial", 35),
+    ("t3.new.legal_services", 2),
+    ("t3.new.other_org", 1),
+    ("t3.new.total", 859),
+    ("t3.carried_over.total", 18),
+    ("t3.result.granted.commercial", 12),
+    ("t3.result.granted.legal_services", 1),
+    ("t3.result.granted.other_org", 1),
+])
+def test_empty_cells_inside_a_row_printed_a_line_each(indicator, value):
+    cells = nlp.extract(CORPUS / "converted" / "sh_shanghai_office_2019_ideo.txt").cells
+    got = next((c.value for c in cells if c.indicator == indicator), None)
+    assert got == value

@@ -101,6 +101,13 @@ CASES += [
     for variant in ("_cms.html", "_split.docx", "_padded.docx",
                     "_excel.html", "_rows.html", "_boxes.docx")  # (make_pasted.py)
 ]
+# the same reports' tables flattened into text one cell a line, blanks as `　` / `&nbsp;` lines
+# (make_text_tables.py): the answers of their sources
+CASES += [
+    ("converted/fj_pingtan_2022_ideo.txt", 2022, "2021", "平潭综合实验区管委会"),
+    ("converted/fj_pingtan_2022_nbsp.txt", 2022, "2021", "平潭综合实验区管委会"),
+    ("converted/sh_shanghai_office_2019_ideo.txt", 2019, "2019", "上海市人民政府办公厅"),
+]
 
 _doc = segmented
 

@@ -325,8 +325,8 @@ def test_markdown_from_a_converter_gives_the_records_of_the_text(bold):
     checked = total = 0
     for path in sorted(CORPORA.glob("*/*.txt")):
         text = path.read_text(encoding="utf-8")
-        if line_spans(text)[1] or "pdf2md" in path.name:
-            continue  # double-spaced or Markdown already
+        if line_spans(text)[1] or "pdf2md" in path.name or path.parent.name == "converted":
+            continue  # double-spaced or Markdown already, or a table layout written by a script
         want = nlp.extract_text(text)
         got = nlp.extract_text(_as_markdown(text, want.document, bold))
         assert cells(got) == cells(want), path.name

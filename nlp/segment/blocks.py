@@ -337,7 +337,9 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
         pos += len(line) + 1
     if len(_BLANK_LINE.findall(text)) < _MIN_BLANK_SHARE * len(lines):
         return spans, False  # too few blank lines to be double-spaced (most texts: no scan)
-    blank = [not line.strip() for line in lines]
+    # (a paragraph holding only the space a page printed in an empty cell, `　` or a no-break
+    # space, is that cell: not one of the blank lines between paragraphs)
+    blank = [not line.strip() and not _EMPTY_CELL_LINE.fullmatch(line) for line in lines]
     # rows of a pipe or tab table stand without blank lines between them in any spacing
     plain = [k for k, line in enumerate(lines) if not blank[k] and not (
         ("|" in line or "｜" in line or "\t" in line) and _ROW_MARK.search(line))]
@@ -835,7 +837,7 @@ def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the next lines look like one cell each (short, several of them numbers)?"""
     # (read lazily: the first six cells decide most lines, three values the rest)
     following = (text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40])
-                 if e > s)
+                 if e > s and not _EMPTY_CELL_LINE.fullmatch(text, s, e))
     first = list(islice(following, 6))
     if len(first) < 6 or not all(cell_sized(x) for x in first):
         return False
@@ -855,7 +857,16 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
     while j < n:
         a, b = lines[j]
         s = text[a:b]
-        if not s.strip():
+        gap = _empty_cell_gap(text, toks, gaps, a, s) if toks and last == j - 1 else -1
+        if gap >= 0:
+            # cells on consecutive lines (or paragraphs), an empty one printed as a line of a
+            # space alone (`　`, `&nbsp;`): a cell the page left empty, not a break in the table
+            toks.append((a, a))
+            gaps.append(gap)
+            last = j
+            j += 1
+            continue
+        if not s.strip() or _EMPTY_CELL_LINE.fullmatch(s):
             blanks += 1
             if blanks > 2 and not _blank_cells_ahead(text, toks, gaps):
                 break
@@ -885,10 +896,29 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
     return (last + 1, t) if t is not None else (i + 1, None)
 
 
+# a line holding only a space a web page printed in an empty cell: an ideographic or no-break
+# space, or its entity left in the text by a scraper
+_EMPTY_CELL_LINE = regex.compile(r"[ \t\r]*(?:[\u3000\xa0]|&(?:nbsp|#160|#xa0|#12288);)+[ \t\r]*",
+                                 regex.IGNORECASE)
+
+
+def _empty_cell_gap(text: str, toks: list[tuple[int, int]], gaps: list[int], a: int,
+                    line: str) -> int:
+    """The blank lines before the line at offset a when it holds only an empty cell's space
+    (`_EMPTY_CELL_LINE`) and stands as far from the cell before as every cell so far from the
+    one before it; else -1."""
+    if not _EMPTY_CELL_LINE.fullmatch(line):
+        return -1
+    gap = _blank_lines_between(text, toks[-1][1], a)
+    return gap if gap >= 0 and all(g == gap for g in gaps) else -1
+
+
 def _fitting_blank_cells(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """`toks` without the runs of empty cells (blank lines) that do not make a full row: a run
     stands after a label, and with the values after it fills a row of the statistics tables
-    (2 or 3 columns of table 二, 7 of table 三, 15 of table 四); otherwise it is left out."""
+    (2 or 3 columns of table 二, 7 of table 三, 15 of table 四), or it stands between a row's
+    values (after them: only in a row of table 三 or 四) in a row that fills one; otherwise it
+    is left out, and so is a run after a header word with no value after it."""
     out: list[tuple[int, int]] = []
     k = 0
     while k < len(toks):
@@ -904,14 +934,41 @@ def _fitting_blank_cells(text: str, toks: list[tuple[int, int]]) -> list[tuple[i
         while v < len(toks) and toks[v][0] < toks[v][1] and _value_like(text[slice(*toks[v])]):
             v += 1
         after_label = bool(out) and not _value_like(text[slice(*out[-1])])
-        if after_label and (e - k) + (v - e) in _ROW_WIDTHS:
+        if after_label and v == e and _is_header_word(text[slice(*out[-1])]):
+            pass  # blanks in a header row (`信息内容` / 　 / 　 / 　 / `本年处理决定数量`)
+        elif after_label and (e - k) + (v - e) in _ROW_WIDTHS:
+            out.extend(toks[k:e])
+        elif not after_label and out and _row_width_around(text, toks, k) in (
+                _ROW_WIDTHS if v > e else _WIDE_ROWS):
+            # blank cells between a row's values (`一、本年新收… / 821 / 35 / 　 / 　 / 2 / 1 /
+            # 859`): kept when the row, from its label to the next label, fills a row; blank
+            # cells after its last value only in the wide rows of tables 三 and 四 (in table 二
+            # they may be a padding column its header leaves blank too: `行政事业性收费 / 0 / 0 /`)
             out.extend(toks[k:e])
         k = e
     return out
 
 
+def _row_width_around(text: str, toks: list[tuple[int, int]], k: int) -> int:
+    """The cells (values and blanks) of the row that holds the blank cell `toks[k]`: from the
+    label before it to the next label or the end (0 when no label opens the row)."""
+    def is_label(t: tuple[int, int]) -> bool:
+        return t[0] < t[1] and not _value_like(text[slice(*t)])
+
+    first = k
+    while first > 0 and not is_label(toks[first - 1]):
+        first -= 1
+    if first == 0:
+        return 0
+    end = k
+    while end < len(toks) and not is_label(toks[end]):
+        end += 1
+    return end - first
+
+
 _MAX_BLANK_CELLS = 14  # blank cells in a row of table 四 (15 columns) but its one value
 _ROW_WIDTHS = frozenset((2, 3, 7, 15))  # value columns a row of tables 二, 三, 四 can have
+_WIDE_ROWS = frozenset((7, 15))  # those of tables 三 and 四
 _NEXT_TEXT = regex.compile(r"\S")
 
 

@@ -1,0 +1,81 @@
+"""Make a report's statistics tables flattened into text as web pages give them: one cell a line,
+each cell the page left empty printed as a line of a space alone (tests in
+tests/test_ingest_html.py; docs/robustness_text_tables.md).
+
+Run from the repository root:
+
+    .venv/bin/python corpora/converted/make_text_tables.py
+
+From `corpora/more/fj_pingtan_2022.txt` (tables one cell a line, empty cells dropped), each text
+table is written again in place, its cells one a line in the order the page has them:
+
+- `fj_pingtan_2022_ideo.txt`: every row as wide as the table (a page prints each column of each
+  row); an empty cell is a line holding one ideographic space (`　`);
+- `fj_pingtan_2022_nbsp.txt`: an empty cell is a line holding `&nbsp;` (a scraper that did not
+  decode the entity).
+
+The cells are those the reader finds in the source (`find_text_tables`), so a rendering carries
+only the source's values.
+
+From `corpora/heldout/sh_shanghai_office_2019.html` (tables with cells left empty inside rows:
+`821 | 35 | | | 2 | 1 | 859`), each HTML table is written in its place one cell a line, a cell
+that spans others once, an empty cell as a line of `　`: `sh_shanghai_office_2019_ideo.txt`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCE = ROOT / "corpora" / "more" / "fj_pingtan_2022.txt"
+PAGE = ROOT / "corpora" / "heldout" / "sh_shanghai_office_2019.html"
+EMPTY = {"ideo": "\u3000", "nbsp": "&nbsp;"}
+
+
+def render(text: str, empty: str) -> str:
+    from nlp.ingest import read
+    from nlp.segment.blocks import find_text_tables
+
+    tables = find_text_tables(read(SOURCE))
+    out, pos = [], 0
+    for t in sorted(tables, key=lambda t: t.start):
+        nrows = max(c.row + c.rowspan for c in t.cells)
+        ncols = max(c.col + c.colspan for c in t.cells)
+        grid: list[list[str | None]] = [[None] * ncols for _ in range(nrows)]
+        for c in t.cells:
+            grid[c.row][c.col] = "".join(c.text.split())
+        out.append(text[pos:t.start])
+        out.append("\n" + "\n".join(x or empty for row in grid for x in row) + "\n")
+        pos = t.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def render_page() -> str:
+    """`PAGE`'s text with its tables one cell a line (a merged cell once, empty ones `　`)."""
+    from nlp.ingest import read
+
+    doc = read(PAGE)
+    out, pos = [], 0
+    for t in sorted((t for t in doc.tables if t.start >= 0), key=lambda t: t.start):
+        cells = sorted(t.cells, key=lambda c: (c.row, c.col))
+        out.append(doc.text[pos:t.start])
+        out.append("\n" + "\n".join("".join(c.text.split()) or "\u3000" for c in cells) + "\n")
+        pos = t.end
+    out.append(doc.text[pos:])
+    return "".join(out)
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    text = SOURCE.read_text(encoding="utf-8")
+    for name, empty in EMPTY.items():
+        dst = ROOT / "corpora" / "converted" / f"fj_pingtan_2022_{name}.txt"
+        dst.write_text(render(text, empty), encoding="utf-8")
+    dst = ROOT / "corpora" / "converted" / "sh_shanghai_office_2019_ideo.txt"
+    dst.write_text(render_page(), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
