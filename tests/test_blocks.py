@@ -1074,3 +1074,18 @@ def test_the_han_end_test_keeps_every_glued_label():
         for a, b in line_spans(doc.text)[0]:
             if not _may_end_in_han(folded, a, b):
                 assert _GLUED_AFTER_COUNT.search(folded, max(a, b - 12), b) is None
+
+
+@pytest.mark.parametrize(("row", "cells"), [
+    # a row copied with its cells two full-width spaces apart and its blank cells kept: two more
+    # for each (docs/robustness_text_tables.md, layout e; the values were read one column off)
+    ("一、本年新收政府信息公开申请数量　　821　　35　　　　　　2　　1　　859",
+     ["一、本年新收政府信息公开申请数量", "821", "35", "", "", "2", "1", "859"]),
+    # every gap one separator: the cells as before
+    ("规章　　13　　13　　524", ["规章", "13", "13", "524"]),
+])
+def test_blank_cells_between_full_width_space_pairs(row, cells):
+    from nlp.segment.blocks import _split
+
+    _, spans = _split(row, 0, blanks=True)
+    assert [row[a:b] for a, b in spans] == cells

@@ -37,6 +37,9 @@ from nlp.records import Document, Table, TableCell
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
 _SENT_END = tuple("。；;，,：:！？")
 _PIPE = regex.compile(r"[|｜]")
+# a row whose every gap is an even run of full-width spaces, one of them four or more (a blank
+# cell between two separators)
+_IDEO_PAIRS = regex.compile(r"(?=.*[^\s\u3000]\u3000{4})(?:[^\s\u3000]+(?:\u3000\u3000)+)+[^\s\u3000]+")
 
 
 def _null_mark(text: str) -> bool:
@@ -83,6 +86,11 @@ def _raw_cells(line: str, base: int) -> _RawCells | None:
     elif _PIPE.search(s):
         parts = _PIPE.split(s)
         kind = "pipe"
+    elif _IDEO_PAIRS.fullmatch(s.strip()):
+        # cells two full-width spaces apart, an empty cell two more (`821　　35　　　　　　2`: the
+        # page's row with its blanks, as tab text keeps them)
+        parts = s.strip().split("\u3000\u3000")
+        kind = "tab"
     else:
         parts = _WS_SPLIT.split(s.strip())
         kind = "ws"
@@ -92,7 +100,7 @@ def _raw_cells(line: str, base: int) -> _RawCells | None:
                 len(parts) >= 3 and all(len(p) <= 12 for p in parts)):
             return None
     spans: list[tuple[int, int]] = []
-    pos = 0 if kind != "ws" else len(s) - len(s.lstrip())
+    pos = len(s) - len(s.lstrip()) if kind == "ws" or "\t" not in s and "\u3000" in s else 0
     for p in parts:
         i = s.find(p, pos)
         lead = len(p) - len(p.lstrip())
