@@ -100,7 +100,8 @@ def _raw_cells(line: str, base: int) -> _RawCells | None:
                 len(parts) >= 3 and all(len(p) <= 12 for p in parts)):
             return None
     spans: list[tuple[int, int]] = []
-    pos = len(s) - len(s.lstrip()) if kind == "ws" or "\t" not in s and "\u3000" in s else 0
+    stripped = kind == "ws" or (kind == "tab" and "\t" not in s)  # (parts cut from s.strip())
+    pos = len(s) - len(s.lstrip()) if stripped else 0
     for p in parts:
         i = s.find(p, pos)
         lead = len(p) - len(p.lstrip())
