@@ -1089,3 +1089,15 @@ def test_blank_cells_between_full_width_space_pairs(row, cells):
 
     _, spans = _split(row, 0, blanks=True)
     assert [row[a:b] for a, b in spans] == cells
+
+
+def test_the_opener_words_cover_every_start_of_a_one_cell_a_line_table():
+    """`_table_lines` finds the lines that can start a one-cell-a-line table by `_OPENER_WORDS`
+    instead of `_LINE_TABLE_START`: every string one of which a match of the pattern contains
+    holds one of the words (a word the pattern gains must be added there too)."""
+    from nlp.scan import required_literals
+    from nlp.segment.blocks import _LINE_TABLE_START, _OPENER_WORDS
+
+    literals = required_literals(_LINE_TABLE_START)
+    assert literals
+    assert all(any(w in lit for w in _OPENER_WORDS) for lit in literals)

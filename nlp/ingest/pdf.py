@@ -369,6 +369,11 @@ def _value_seg(text: str) -> bool:
     return bool(_NUMBER.fullmatch(text) or _BLANK_MARK.fullmatch(text))
 
 
+def _has_value(ln: _Line) -> bool:
+    """Does one of the line's column pieces hold a value?"""
+    return any(_value_seg(t) for _, _, t in ln.segs)
+
+
 def _unruled_rows(lines: list[_Line]) -> list[_Line]:
     """The rows of unruled tables (booktabs, a frame only, no rulings) rebuilt from a page's
     lines: a row whose numbers stand on one line (an anchor: two or more column pieces, one
@@ -378,8 +383,7 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
     and the wrapped lines of a label on its own line (`1.申请人无正当理由逾期不补` over
     `正、行政机关…`). Each rebuilt row is one line, its cells separated by tabs, the pieces of
     one cell joined top to bottom. Lines that are not rows of such a table are left alone."""
-    anchors = [i for i, ln in enumerate(lines)
-               if len(ln.segs) >= 2 and any(_value_seg(t) for _, _, t in ln.segs)]
+    anchors = [i for i, ln in enumerate(lines) if _is_row(ln)]
     if not anchors:
         return lines
     # a row whose one number stands alone on its line, its label wrapped above and below
@@ -395,14 +399,14 @@ def _unruled_rows(lines: list[_Line]) -> list[_Line]:
 
     def beside_text(ln: _Line) -> bool:
         return any(o is not ln and o.top < ln.bottom - 1 and ln.top < o.bottom - 1
-                   and not any(_value_seg(t) for _, _, t in o.segs) for o in lines)
+                   and not _has_value(o) for o in lines)
 
     anchors += [i for i, ln in enumerate(lines) if i not in anchors and ln.segs and all(
         _value_seg(t) for _, _, t in ln.segs)
         and any(in_column(ln, a, beside_text(ln)) for a in anchors)]
     owner: dict[int, int] = {}  # line index → the anchor line it is read into
     for i, ln in enumerate(lines):
-        if i in anchors or any(_value_seg(t) for _, _, t in ln.segs) or _ends_sentence(ln.text) \
+        if i in anchors or _has_value(ln) or _ends_sentence(ln.text) \
                 or _section_heading(ln.text):
             continue  # (a heading of the report under a table is no label of its last row)
         mid = (ln.top + ln.bottom) / 2
@@ -477,8 +481,8 @@ def _wrapped_lines(lines: list[_Line], anchors: list[int], owner: dict[int, int]
     for _ in range(8):
         added = {}
         for i, ln in enumerate(lines):
-            if i in owner or i in anchors or not ln.segs or _ends_sentence(ln.text) or any(
-                    _value_seg(t) for _, _, t in ln.segs) or _section_heading(ln.text):
+            if i in owner or i in anchors or not ln.segs or _ends_sentence(ln.text) or \
+                    _has_value(ln) or _section_heading(ln.text):
                 continue
             best = None
             em = 0.5 * max(ln.size, 1.0)
@@ -531,7 +535,7 @@ def _section_heading(text: str) -> bool:
 
 def _is_row(ln: _Line) -> bool:
     """A row of an unruled table: two or more column pieces, one of them a number."""
-    return len(ln.segs) >= 2 and any(_value_seg(t) for _, _, t in ln.segs)
+    return len(ln.segs) >= 2 and _has_value(ln)
 
 
 def _value_spans(ln: _Line) -> list[tuple[float, float]]:
@@ -541,7 +545,7 @@ def _value_spans(ln: _Line) -> list[tuple[float, float]]:
 def _header_line(ln: _Line, values_x0: float) -> bool:
     """A line of column headers (`信息内容⇥本年处理决定数量`): two or more pieces, no number,
     words over the value columns (right of `values_x0`)."""
-    return len(ln.segs) >= 2 and not any(_value_seg(t) for _, _, t in ln.segs) and any(
+    return len(ln.segs) >= 2 and not _has_value(ln) and any(
         x0 >= values_x0 for x0, _, _ in ln.segs[1:])
 
 
@@ -679,7 +683,7 @@ def _unruled_tables(blocks: list[Any]) -> list[Any]:
         head = first
         while head > start and first - head < _HEADER_LINES and isinstance(blocks[head - 1], _Line):
             ln, below = blocks[head - 1], blocks[head]
-            if (any(_value_seg(t) for _, _, t in ln.segs)  # a row above: another table's
+            if (_has_value(ln)  # a row above: another table's
                     or ln.page not in (below.page, below.page - 1)  # a header at the foot of a page
                     or (ln.page == below.page and below.top - ln.bottom > 3 * max(ln.size, 1.0))
                     or _ends_sentence(ln.text) or _section_heading(ln.text)):

@@ -1002,8 +1002,9 @@ def _blank_cells_ahead(text: str, toks: list[tuple[int, int]], gaps: list[int]) 
     if m is None:
         return False
     gap = _blank_lines_between(text, toks[-1][1], m.start())
+    end = text.find("\n", m.start())
     return gaps[0] < gap <= gaps[0] + _MAX_BLANK_CELLS and \
-        _value_like(text[m.start():text.find("\n", m.start()) % (len(text) + 1)])
+        _value_like(text[m.start():end if end >= 0 else len(text)])
 
 
 def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int, int]]
