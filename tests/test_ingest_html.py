@@ -428,3 +428,67 @@ def test_empty_cells_inside_a_row_printed_a_line_each(indicator, value):
     cells = nlp.extract(CORPUS / "converted" / "sh_shanghai_office_2019_ideo.txt").cells
     got = next((c.value for c in cells if c.indicator == indicator), None)
     assert got == value
+
+
+# a row a line, cells two full-width spaces apart, each empty cell two more
+# (docs/robustness_text_tables.md, layout e; corpora/converted/make_text_tables.py). Values read
+# off the renderings: fj_pingtan_2022's rows carry three blank label columns after their label
+# and two padding columns after their values, which are no cells (`一、本年新收…` + 8 spaces +
+# `71　　3　　0　　0　　0　　0　　74` + 4 spaces; they were read one column off); the page's rows
+# hold blanks between and after their values (`6.属于四类过程性信息　　3　　1` + 10 spaces is 3, 1
+# and five blanks, as wide as the row before; table 四's one row is 15 cells, 5 of them blank at
+# its end)
+@pytest.mark.parametrize(("name", "indicator", "value"), [
+    ("fj_pingtan_2022_ideosep.txt", "t2.licensing.decisions", 10690),
+    ("fj_pingtan_2022_ideosep.txt", "t3.new.natural", 71),
+    ("fj_pingtan_2022_ideosep.txt", "t3.new.commercial", 3),
+    ("fj_pingtan_2022_ideosep.txt", "t3.new.total", 74),
+    ("fj_pingtan_2022_ideosep.txt", "t3.result.granted.total", 21),
+    ("fj_pingtan_2022_ideosep.txt", "t4.review.corrected", 1),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.new.natural", 821),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.new.legal_services", 2),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.new.total", 859),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.carried_over.total", 18),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.result.partial.natural", 3),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.result.denied.process_info.natural", 3),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.result.denied.process_info.commercial", 1),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.carried_forward.total", 72),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_direct.upheld", 8),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_direct.pending", 1),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_direct.total", 9),
+])
+def test_blank_cells_as_longer_runs_of_full_width_spaces(name, indicator, value):
+    cells = nlp.extract(CORPUS / "converted" / name).cells
+    got = next((c.value for c in cells if c.indicator == indicator), None)
+    assert got == value
+
+
+# ... and a blank the row's runs cannot place stays blank: no value is moved into it
+@pytest.mark.parametrize(("name", "indicator"), [
+    ("fj_pingtan_2022_ideosep.txt", "t3.new.nonprofit"),  # 0 in the rendering, 74 one column off
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.new.research"),
+    ("sh_shanghai_office_2019_ideosep.txt", "t3.carried_over.commercial"),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_direct.corrected"),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_after_review.upheld"),
+])
+def test_blank_cells_as_runs_invent_no_value(name, indicator):
+    cells = nlp.extract(CORPUS / "converted" / name).cells
+    assert next((c.value for c in cells if c.indicator == indicator), None) in (None, 0)
+
+
+# rows printed `label：v1 v2 …` (layout f), labels without a numbering mark: the colon ends the
+# label, the seven counts are the row (values read off js_shuyang_2025_pdf2md_colon.txt)
+@pytest.mark.parametrize(("indicator", "value"), [
+    ("t3.new.natural", 705),
+    ("t3.new.legal_services", 5),
+    ("t3.new.total", 713),
+    ("t3.carried_over.natural", 36),
+    ("t3.result.granted.total", 294),
+    ("t3.result.denied.inquiry.natural", 9),
+    ("t3.result.total.total", 718),
+    ("t3.carried_forward.natural", 31),
+])
+def test_rows_printed_label_colon_values(indicator, value):
+    cells = nlp.extract(CORPUS / "converted" / "js_shuyang_2025_pdf2md_colon.txt").cells
+    got = next((c.value for c in cells if c.indicator == indicator), None)
+    assert got == value

@@ -107,6 +107,11 @@ CASES += [
     ("converted/fj_pingtan_2022_ideo.txt", 2022, "2021", "平潭综合实验区管委会"),
     ("converted/fj_pingtan_2022_nbsp.txt", 2022, "2021", "平潭综合实验区管委会"),
     ("converted/sh_shanghai_office_2019_ideo.txt", 2019, "2019", "上海市人民政府办公厅"),
+    # a row a line, cells and blank cells as runs of `　` (make_text_tables.py, session 13)
+    ("converted/fj_pingtan_2022_ideosep.txt", 2022, "2021", "平潭综合实验区管委会"),
+    ("converted/sh_shanghai_office_2019_ideosep.txt", 2019, "2019", "上海市人民政府办公厅"),
+    # rows printed `label：v1 v2 …`; the report's own title prints 沐阳 for 沭阳 (read as printed)
+    ("converted/js_shuyang_2025_pdf2md_colon.txt", 2025, "2021", "沐阳县人民政府"),
 ]
 
 _doc = segmented
@@ -750,3 +755,75 @@ def test_head_lines_equal_the_opening_of_splitlines_on_the_corpus():
     for path in sorted(CORPORA.rglob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")
         assert _head_lines(text, 40) == text.splitlines(keepends=True)[:40], path.name
+
+
+def test_blanks_of_the_regex_are_those_of_str_split_but_four():
+    """`_without_blanks` and the signature's cheap test rest on this: the regex `\\s` holds for a
+    character exactly when `str.isspace` does, except U+001C–U+001F (isspace only)."""
+    import sys
+
+    import regex
+
+    from nlp.segment.metadata import _SPACE_NOT_BLANK
+
+    blank = regex.compile(r"\s")
+    only_isspace = {chr(c) for c in range(sys.maxunicode + 1)
+                    if chr(c).isspace() != bool(blank.match(chr(c)))}
+    assert only_isspace == set(_SPACE_NOT_BLANK)
+    assert all(c.isspace() for c in _SPACE_NOT_BLANK)
+
+
+@pytest.mark.parametrize("text", ["", " a |b｜c\u3000\n", "a\x1cb \x1f|", "\u2028x\u00a0y\x85"])
+def test_text_without_blanks_equals_the_regex(text):
+    from nlp.segment.metadata import _SPACE_OR_BAR, _without_blanks
+
+    assert _without_blanks(text) == _SPACE_OR_BAR.sub("", text)
+
+
+def test_cheap_tests_before_metadata_regexes_on_the_corpus():
+    """On every corpus text (raw and folded): `_without_blanks` is the regex's substitution; a
+    text the signature pattern finds ends with one of `_SIGNATURE_LAST` once stripped; a stripped
+    opening line loses a field label only when it begins with one of `_FIELD_LABEL_FIRST`."""
+    from nlp.normalize import same_length, unglossed
+    from nlp.segment.metadata import (
+        _FIELD_LABEL_FIRST,
+        _SIGNATURE,
+        _SIGNATURE_LAST,
+        _SPACE_OR_BAR,
+        _TITLE_FIELD,
+        _first_lines,
+        _without_blanks,
+        _without_field_label,
+    )
+
+    signed = labelled = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            assert _without_blanks(text) == _SPACE_OR_BAR.sub("", text)
+            for tail in (text[-300:], text[-300:] + "\n", text[-300:].rstrip(" \n")):
+                if _SIGNATURE.search(tail):
+                    signed += 1
+                    assert tail.rstrip().endswith(_SIGNATURE_LAST)
+            for ln in _first_lines(text, 12):
+                line = unglossed(ln.strip())
+                want = _TITLE_FIELD.sub("", line)
+                assert _without_field_label(line) == want
+                if want != line:
+                    labelled += 1
+                    assert line[0] in _FIELD_LABEL_FIRST
+    assert signed and labelled
+
+
+def test_cpca_place_names_a_record_holds_are_keys_of_its_maps():
+    """`_cpca_scanner` asks cpca's `_address_match` only of the longest word at a position: the
+    helper reads the record's city and county as keys of cpca's maps (defaultdicts), so it adds
+    no key when every full name it can put there is one."""
+    import cpca
+
+    cities = {v[1] for v in cpca.city_map.values() if v[1]}
+    cities |= {v for v in cpca.province_map.values() if cpca.is_munis(v)}
+    areas = {v[1] for v in cpca.area_map.values() if v[1]}
+    assert cities and areas
+    assert all(c in cpca.city_map for c in cities)
+    assert all(a in cpca.area_map for a in areas)

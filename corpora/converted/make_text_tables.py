@@ -20,6 +20,16 @@ only the source's values.
 From `corpora/heldout/sh_shanghai_office_2019.html` (tables with cells left empty inside rows:
 `821 | 35 | | | 2 | 1 | 859`), each HTML table is written in its place one cell a line, a cell
 that spans others once, an empty cell as a line of `　`: `sh_shanghai_office_2019_ideo.txt`.
+
+Rows a line (docs/robustness_text_tables.md, layouts e and f), each table of the source written
+again in place from its grid, a cell that spans others once:
+
+- `*_ideosep.txt` (from the page and from `SOURCE`): a row's cells two full-width spaces apart,
+  an empty cell as two more (`821　　35　　　　　　2`; the page's empty cells after a row's last
+  value too);
+- `js_shuyang_2025_pdf2md_colon.txt` (from `corpora/heldout/js_shuyang_2025_pdf2md.txt`,
+  whose row labels carry no numbering mark):
+  `label：v1 v2 …`, the values one space apart, empty cells left out.
 """
 
 from __future__ import annotations
@@ -67,6 +77,47 @@ def render_page() -> str:
     return "".join(out)
 
 
+_SPAN = object()  # a grid place a merged cell covers: a page prints nothing there
+
+
+def _rows(table) -> list[list[str]]:
+    """The table's grid rows as a page prints them: a merged cell once, at its first place."""
+    nrows = max(c.row + c.rowspan for c in table.cells)
+    ncols = max(c.col + c.colspan for c in table.cells)
+    grid: list[list[object]] = [[""] * ncols for _ in range(nrows)]
+    for c in table.cells:
+        for r in range(c.row, c.row + c.rowspan):
+            for k in range(c.col, c.col + c.colspan):
+                grid[r][k] = _SPAN
+        grid[c.row][c.col] = "".join(c.text.split())
+    return [[x for x in row if isinstance(x, str)] for row in grid]
+
+
+def _row_line(row: list[str], layout: str) -> str:
+    from nlp.segment.blocks import _value_like
+
+    if layout == "ideosep":
+        return "\u3000\u3000".join(row)
+    k = 0
+    while k < len(row) and not _value_like(row[k]):
+        k += 1
+    labels, values = [x for x in row[:k] if x], [x for x in row[k:] if x]
+    return "".join(labels) + "：" + " ".join(values) if values else " ".join(labels)
+
+
+def render_rows(doc, tables, layout: str) -> str:
+    """`doc`'s text with `tables` written a row a line in `layout` ("ideosep" or "colon")."""
+    out, pos = [], 0
+    for t in sorted((t for t in tables if t.start >= 0), key=lambda t: t.start):
+        if t.start < pos:
+            continue
+        out.append(doc.text[pos:t.start])
+        out.append("\n" + "\n".join(_row_line(r, layout) for r in _rows(t)) + "\n")
+        pos = t.end
+    out.append(doc.text[pos:])
+    return "".join(out)
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     text = SOURCE.read_text(encoding="utf-8")
@@ -75,6 +126,19 @@ def main() -> None:
         dst.write_text(render(text, empty), encoding="utf-8")
     dst = ROOT / "corpora" / "converted" / "sh_shanghai_office_2019_ideo.txt"
     dst.write_text(render_page(), encoding="utf-8")
+
+    from nlp.ingest import read
+    from nlp.segment.blocks import find_text_tables
+
+    page = read(PAGE)
+    dst = ROOT / "corpora" / "converted" / "sh_shanghai_office_2019_ideosep.txt"
+    dst.write_text(render_rows(page, page.tables, "ideosep"), encoding="utf-8")
+    source = read(SOURCE)
+    dst = ROOT / "corpora" / "converted" / "fj_pingtan_2022_ideosep.txt"
+    dst.write_text(render_rows(source, find_text_tables(source), "ideosep"), encoding="utf-8")
+    md = read(ROOT / "corpora" / "heldout" / "js_shuyang_2025_pdf2md.txt")
+    dst = ROOT / "corpora" / "converted" / "js_shuyang_2025_pdf2md_colon.txt"
+    dst.write_text(render_rows(md, find_text_tables(md), "colon"), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -37,9 +37,10 @@ from nlp.records import Document, Table, TableCell
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
 _SENT_END = tuple("。；;，,：:！？")
 _PIPE = regex.compile(r"[|｜]")
-# a row whose every gap is an even run of full-width spaces, one of them four or more (a blank
-# cell between two separators)
-_IDEO_PAIRS = regex.compile(r"(?=.*[^\s\u3000]\u3000{4})(?:[^\s\u3000]+(?:\u3000\u3000)+)+[^\s\u3000]+")
+# a row whose cells are runs of full-width spaces apart, one run longer than the shortest or a
+# run after its last cell (blank cells printed as more separators: `821　　35　　　　　　2`)
+_IDEO_ROW = regex.compile(r"[^\s\u3000]+(?:\u3000+[^\s\u3000]+)*(\u3000*)")
+_IDEO_RUN = regex.compile(r"\u3000+")
 
 
 def _null_mark(text: str) -> bool:
@@ -68,15 +69,19 @@ def _split(line: str, base: int, *, blanks: bool = False
 
 class _RawCells(NamedTuple):
     """A table line cut at its separators, before `_split` drops its outer empty cells."""
-    kind: str  # "tab", "pipe" or "ws"
+    kind: str  # "tab", "pipe", "ws" or "ideo" (`_counted_blank_cells`)
     line: str  # the line without its "\r"
     spans: list[tuple[int, int]]
+    gap: int = 0  # an "ideo" row's separator run, when the row proved it
+    fitted: bool = False  # an "ideo" row's values and blanks fill a row of the statistics tables
 
 
-def _raw_cells(line: str, base: int) -> _RawCells | None:
+def _raw_cells(line: str, base: int, gap_before: int = 0,
+               width_before: Callable[[], int] | None = None) -> _RawCells | None:
     """The cells of a table line as `_split` reads them (None: no table line), empty ones kept;
     `_trimmed` makes `_split`'s answer of it (a caller that needs the line with and without its
-    blank cells cuts it once)."""
+    blank cells cuts it once). `gap_before`, `width_before`: what the table's rows before tell
+    `_counted_blank_cells`."""
     s = line.rstrip("\r")
     if not s.strip():
         return None
@@ -86,11 +91,8 @@ def _raw_cells(line: str, base: int) -> _RawCells | None:
     elif _PIPE.search(s):
         parts = _PIPE.split(s)
         kind = "pipe"
-    elif _IDEO_PAIRS.fullmatch(s.strip()):
-        # cells two full-width spaces apart, an empty cell two more (`821　　35　　　　　　2`: the
-        # page's row with its blanks, as tab text keeps them)
-        parts = s.strip().split("\u3000\u3000")
-        kind = "tab"
+    elif (counted := _counted_blank_cells(s, gap_before, width_before)) is not None:
+        return _RawCells("ideo", s, [(base + a, base + b) for a, b in counted[0]], *counted[1:])
     else:
         parts = _WS_SPLIT.split(s.strip())
         kind = "ws"
@@ -130,6 +132,89 @@ def _trimmed(raw: _RawCells, *, blanks: bool) -> tuple[str, list[tuple[int, int]
     return kind, spans
 
 
+def _value_width(text: str, rows: list[list[tuple[int, int]]]) -> int:
+    """The cells from the first value or blank on of the last row that holds a value (0: none)."""
+    for row in reversed(rows):
+        for k, (a, b) in enumerate(row):
+            if a == b or _value_like(text[a:b]):
+                if any(_value_like(text[a2:b2]) for a2, b2 in row[k:]):
+                    return len(row) - k
+                break
+    return 0
+
+
+def _counted_blank_cells(s: str, gap_before: int = 0, width_before: Callable[[], int] | None = None
+                         ) -> tuple[list[tuple[int, int]], int, bool] | None:
+    """The cells of a row whose cells are separated by runs of full-width spaces and whose blank
+    cells are printed as longer runs (`一、本年新收…　　821　　35　　　　　　2　　1　　859`: two
+    blanks), as spans of `s` (a blank: an empty span inside its run), the gap the row proved
+    (0: none) and whether its blanks were placed (the row fits); None when the row has no such run (every gap the shortest one and nothing after
+    its last cell: `_WS_SPLIT` reads it).
+
+    The gap is the shortest run between cells of a row with two or more of them, else the gap of
+    the table's rows before (`gap_before`), else the row's one run; a run k gaps long stands for
+    k − 1 blank cells (a run after the last cell: k blanks). Blanks are counted only where the
+    count is unambiguous: every run a whole number of gaps, and of the ways to read the runs after
+    the row's labels and after its last value (blank cells, or a merged label's columns and
+    padding), one makes a row of the statistics tables (2, 3, 7 or 15 values; trailing blanks
+    only in 7 or 15), or several do and one of them as many values as the table's row before
+    (`width_before`); blanks between two values always count. A row that does not fit keeps
+    only its labels (its values unread, never shifted), unless no blank stands between its
+    values (it is then read as `_WS_SPLIT` reads it: `行政事业性收费　　　　　　　　4166.24　　　　`);
+    a row without values keeps its words (a header row's runs are merged cells above or beside
+    them, not blanks)."""
+    ind = len(s) - len(s.lstrip())
+    m = _IDEO_ROW.fullmatch(s, ind, len(s.rstrip(" ")))
+    if m is None or "\u3000" not in s[ind:]:
+        return None
+    end = m.start(1)
+    runs = [(r.start(), r.end()) for r in _IDEO_RUN.finditer(s, ind, end)]
+    gaps = [b - a for a, b in runs]
+    tail = m.end(1) - end
+    if not gaps:
+        # a label and a long run after it (a row printed all blank: `2.其他法律…　　　　　　…`)
+        return ([(ind, end)], 0, False) if tail >= 4 else None
+    proved = min(gaps) if len(gaps) >= 2 else 0
+    gap = proved or gap_before or gaps[0]
+    if tail == 0 and all(g == gap for g in gaps):
+        return None
+    cells = [(ind, runs[0][0])] + [(b, runs[k + 1][0] if k + 1 < len(runs) else end)
+                                   for k, (_, b) in enumerate(runs)]
+    texts = [s[a:b] for a, b in cells]
+    vals = [_value_like(t) or _null_mark(t) for t in texts]
+    first = vals.index(True) if True in vals else len(cells)
+    if any(not v for v in vals[first:]) or any(g % gap for g in gaps) or tail % gap:
+        # a word among the values, or a run that is no whole number of gaps
+        return (cells[:first], 0, False) if first else None
+    if first == len(cells):
+        return cells, proved, False  # a header row: its words
+
+    def blanks(at: int, n: int) -> list[tuple[int, int]]:  # n blanks in the run from `at`
+        return [(at + gap * (i + 1), at + gap * (i + 1)) for i in range(n)]
+
+    lead = gaps[first - 1] // gap - 1 if first else 0  # between the last label and the first value
+    inner = sum(g // gap - 1 for g in gaps[first:])
+    values = len(cells) - first
+    fits = {(lb, tb) for lb in {0, lead} for tb in {0, tail // gap}
+            if values + inner + lb + tb in (_ROW_WIDTHS if tb == 0 else _WIDE_ROWS)}
+    if not fits and not inner:
+        return cells, proved, False  # no blank between its values, no fit: as `_WS_SPLIT` reads it
+    if len({values + inner + lb + tb for lb, tb in fits}) > 1 and width_before is not None:
+        width = width_before()
+        fits = {(lb, tb) for lb, tb in fits if values + inner + lb + tb == width}
+    if len({values + inner + lb + tb for lb, tb in fits}) != 1:
+        return cells[:first], proved, False
+    lb, tb = fits.pop()
+    out = cells[:first]
+    if first:
+        out += blanks(runs[first - 1][0], lb)
+    for k in range(first, len(cells)):
+        out.append(cells[k])
+        if k < len(runs):
+            out += blanks(runs[k][0], gaps[k] // gap - 1)
+    return out + blanks(end - gap, tb), proved, True
+
+
 _PIPES = ("|", "｜")
 # what may follow a table the text ends inside (searched from the table's end: slicing the rest
 # of the text for every table would be quadratic in a long document)
@@ -166,8 +251,8 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             tables.append(t)
             continue
         got = _split(text[a:b], a) if free(a, b) else None
-        if got is None:
-            i += 1
+        if got is None or (got[0] == "ideo" and len(got[1]) == 1):
+            i += 1  # (a label and blank cells, or a title over its blank cells, opens no table)
             continue
         if len(got[1]) == 1 and i + 1 < n and free(*lines[i + 1]):
             ahead = (i + 1, _cell_block(text, folded, lines, i + 1))
@@ -178,12 +263,17 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                 continue
         rows: list[list[tuple[int, int]]] = []
         fulls: list[list[tuple[int, int]] | None] = []  # each row's pipe cells, blanks kept
+        fitted: list[bool] = []  # rows whose blanks `_counted_blank_cells` placed
         j = i
         blanks = 0
         last = i
         open_row = False  # the last row's line had pipes inside but none at either end
         width = 0  # cells of the last header row (two or more, no number)
         width_full = 0  # the same with its blank cells (a padding column: `… | 处理决定数量 | |`)
+        ideo_gap = 0  # the separator run the block's rows of full-width-space runs proved
+
+        def width_before(rows: list[list[tuple[int, int]]] = rows) -> int:
+            return _value_width(text, rows)
         while j < n:
             a2, b2 = lines[j]
             line = text[a2:b2].strip()
@@ -193,7 +283,9 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     break
                 j += 1
                 continue
-            raw2 = _raw_cells(text[a2:b2], a2) if free(a2, b2) else None
+            raw2 = _raw_cells(text[a2:b2], a2, ideo_gap, width_before) if free(a2, b2) else None
+            if raw2 is not None and raw2.gap:
+                ideo_gap = raw2.gap
             got2 = _trimmed(raw2, blanks=False) if raw2 is not None else None
             if got2 is None and open_row and _PIPES_ONLY.fullmatch(line):
                 open_row, last, blanks = False, j, 0  # the broken row's closing pipe
@@ -250,7 +342,9 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     # too: they are cells (not a header row's: 行政复议⇥⇥⇥⇥⇥行政诉讼⇥⇥…)
                     cells = full
                 rows.append(cells)
-                fulls.append(full if got2[0] == "pipe" else None)
+                # (a row whose blanks were counted in runs of full-width spaces is its full row)
+                fulls.append(full if got2[0] == "pipe" or raw2.kind == "ideo" else None)
+                fitted.append(raw2.kind == "ideo" and raw2.fitted)
                 if _header_row(text, cells):
                     width = len(cells)
                     width_full = len(full) if full is not None else width
@@ -258,12 +352,16 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                     not line.endswith(_PIPES)
             last = j
             j += 1
+        # every row with a value had its blanks counted into a full row: its cells stand in the
+        # form's columns (a blank one is no converter's empty column)
+        counted = any(fitted) and all(p for r, p in zip(rows, fitted, strict=True)
+                                      if any(_value_like(text[s:e]) for s, e in r))
         kept = [(r, f) for r, f in zip(rows, fulls, strict=True) if r]
         rows = [r for r, _ in kept]
         if len(rows) >= 2 and any(_value_like(text[s:e]) for r in rows for s, e in r):
             placed = _t3_pipe_rows(text, kept)
             table = _make_table(text, lines, i, placed or rows)
-            table.fixed_columns = placed is not None
+            table.fixed_columns = placed is not None or counted
             tables.append(table)
             i = last + 1
         else:
@@ -306,7 +404,8 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]]) -> list[i
 def _t3_pipe_rows(text: str, rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]
                   ) -> list[list[tuple[int, int]]] | None:
     """Table 三 a row a line with every empty cell printed as bare pipes (`一、本年新收… | 0 | | | |
-    | | 0 |`, held-out 139): each row with a number ends in the form's seven columns, numbers or
+    | | 0 |`, held-out 139) or as a run of full-width spaces (`_counted_blank_cells`): each row
+    with a number ends in the form's seven columns, numbers or
     blanks, after its labels. The cells then stand in the form's columns and the blank ones are
     positions, not a converter's empty column (the rows with their blanks, or None)."""
     out: list[list[tuple[int, int]]] = []
@@ -1196,7 +1295,8 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
 # The mapping places the numbers by position only where the sums tie them to their columns (总计
 # the sum of the others: `nlp.tables.mapping.positional_columns`).
 _ROW_NUMBER = regex.compile(r"0|[1-9]\d{0,9}")  # a count: no leading zero (0631 is a phone)
-_TOKEN = regex.compile(r"\S+")
+# a word, a colon ending it cut from what follows (`规章：0 0 0`: the label's colon and a count)
+_TOKEN = regex.compile(r"[^\s:：]+[:：]*|[:：]+")
 _GAP = regex.compile(r"\s+")
 T3_WIDTH, T4_WIDTH = 7, 15
 _T4_HEADER_LINES = 16  # how far above the numbers table 四's header may start
@@ -1207,12 +1307,19 @@ _SENT_STOP = frozenset((*_SENT_END, "!", "?"))  # what no line of header words h
 
 def _spaced_row(line: str) -> tuple[int, list[tuple[int, int]]]:
     """(end of the label, spans of the counts) of a line that ends in whitespace-separated
-    counts, relative to the line (no trailing count: the end of its last word and [])."""
+    counts, relative to the line (no trailing count: the end of its last word and []). A colon
+    may end the label (`一、本年新收…数量：151 3 0 0 0 0 154`, a row printed `label：values`): it
+    is not part of it."""
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
     k = len(toks)
     while k and _ROW_NUMBER.fullmatch(line, *toks[k - 1]):
         k -= 1
-    return (toks[k - 1][1] if k else 0), toks[k:]
+    if not k:
+        return 0, toks
+    end = toks[k - 1][1]
+    if k < len(toks):
+        end = toks[k - 1][0] + len(line[toks[k - 1][0]:end].rstrip(":："))
+    return end, toks[k:]
 
 
 def _label_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
