@@ -21,8 +21,8 @@ import regex
 
 from nlp.data import load_toml
 from nlp.extract.claims import APPLICANTS, NEXT_COUNT, RECEIVING, SEMI_STOPS, clause_start
-from nlp.records import Cell, Claim, Document, Link, Report
-from nlp.scan import required_literals
+from nlp.records import Cell, Claim, Link, Report, Section
+from nlp.scan import LeftmostFirst, required_literals, top_level_branches
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]")
@@ -62,6 +62,25 @@ class IndicatorRule:
     # one of these is in every text the pattern matches (`nlp.scan.required_literals`; None:
     # unknown, always try the pattern)
     literals: tuple[str, ...] | None = None
+    # `split = true`: the pattern's top-level branches, scanned one by one (same matches)
+    branches: LeftmostFirst | None = None
+
+    def last_end(self, text: str) -> int | None:
+        """The end of the last match of `pattern.finditer(text)` (None: no match)."""
+        if self.branches is not None:
+            spans = self.branches.spans(text)
+            return spans[-1][1] if spans else None
+        end = None
+        for m in self.pattern.finditer(text):
+            end = m.end()
+        return end
+
+    def first_start(self, text: str) -> int | None:
+        """Where `pattern.search(text)` finds its match (None: nowhere)."""
+        if self.branches is not None:
+            return self.branches.first(text)
+        m = self.pattern.search(text)
+        return m.start() if m is not None else None
 
     def indicator_for(self, template: str | None) -> str | None:
         """The rule's id for a template. Local tables (2008–2013 and provincial variants) have
@@ -95,9 +114,20 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 part=bool(p.get("part", False)),
                 whole=bool(p.get("whole", False)),
                 literals=required_literals(pattern),
+                branches=_branches(pattern) if p.get("split") else None,
             )
         )
     return tuple(rules)
+
+
+def _branches(pattern: regex.Pattern) -> LeftmostFirst:
+    """The top-level branches of a rule's pattern as a `LeftmostFirst` scan. Each branch needs
+    literals (`required_literals`), so none matches the empty string (which `spans` would drop
+    and `finditer` would not)."""
+    branches = [regex.compile(b, pattern.flags) for b in top_level_branches(pattern.pattern)]
+    if any(required_literals(b) is None for b in branches):
+        raise ValueError(f"split: a branch may match the empty string: {pattern.pattern[:60]}")
+    return LeftmostFirst(branches)
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +203,11 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
 
 def section_kind(doc, offset: int) -> str:
     """The kind of the innermost section around `offset` that has one (or "")."""
-    sec = doc.section_at(offset)
+    return _kind_of(doc, doc.section_at(offset))
+
+
+def _kind_of(doc, sec) -> str:
+    """The kind of `sec` or of the innermost section around it that has one (or "")."""
     while sec is not None:
         if sec.kind:
             return sec.kind
@@ -262,13 +296,12 @@ def rule_indicator(
         rule = rules[i]
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
-        ctx_ends = [m.end() for m in rule.pattern.finditer(context)]
-        if ctx_ends:  # the clause itself names it: the nearer to the number, the better
-            score = float(max(ctx_ends))
-        elif (m := rule.pattern.search(pre)) and m.start() < echo:  # only with the subject after it
-            score = -1.0 - m.start() / 1000  # the words nearest the clause's start first
-        elif after and (m := rule.pattern.search(after)):
-            score = -2.0 - m.start() / 1000  # after the number: the nearer, the better
+        if (end := rule.last_end(context)) is not None:
+            score = float(end)  # the clause itself names it: the nearer to the number, the better
+        elif (at := rule.first_start(pre)) is not None and at < echo:  # only with the subject after it
+            score = -1.0 - at / 1000  # the words nearest the clause's start first
+        elif after and (at := rule.first_start(after)) is not None:
+            score = -2.0 - at / 1000  # after the number: the nearer, the better
         else:
             continue
         reason = rule.id.startswith("result.") and rule.indicator_for(template) is not None
@@ -449,14 +482,15 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 sent = nt[norm.to_norm(before_sent.start):ns]
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         context = claim_context(nt, view, floor)
-        after, kind = claim_after(nt, view), section_kind(doc, claim.start)
+        sec = doc.section_at(claim.start)
+        after, kind = claim_after(nt, view), _kind_of(doc, sec)
         delta = item_delta(claim, context, template)
         if delta is not None:
             ind, rule = delta, "t2.item-delta"
         else:
             ind, rule = rule_indicator(claim, context, template, sent, after, kind)
             if not (rule or "").startswith("channel."):
-                ind, rule = _channel_of_item_heading(doc, claim, context, template, sent) or (ind, rule)
+                ind, rule = _channel_of_item_heading(sec, claim, context, template, sent) or (ind, rule)
             if rule is None:
                 ind, rule = _channel_opened_before(sent, context, claim, template) or (ind, rule)
         if rule is None and last is not None and _LIST_GAP.fullmatch(nt, last[0], ns) and \
@@ -582,11 +616,11 @@ _CHANNEL_WORD = regex.compile(
 _YEAR_LEAD = regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|全年|本年度?|今年)[，,]?")
 
 
-def _channel_of_item_heading(doc: Document, claim: Claim, context: str, template: str | None,
-                             sentence: str) -> tuple[str | None, str] | None:
-    """2、政务微博。2017年发布信息38条: a short numbered item heading that names a channel is
-    that channel's count (the sentence under it names only the verb); else None."""
-    sec = doc.section_at(claim.start)
+def _channel_of_item_heading(sec: Section | None, claim: Claim, context: str,
+                             template: str | None, sentence: str) -> tuple[str | None, str] | None:
+    """2、政务微博。2017年发布信息38条: a short numbered item heading (`sec`, the section around the
+    claim) that names a channel is that channel's count (the sentence under it names only the
+    verb); else None."""
     if sec is None or sec.level < 2:
         return None
     from nlp.segment.structure import heading_title

@@ -136,6 +136,16 @@ class LeftmostFirst:
     def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
         self.patterns = tuple(patterns)
 
+    def first(self, text: str) -> int | None:
+        """Where the alternation's `search(text)` finds its match (None: nowhere): the leftmost
+        start of any branch's first match."""
+        best = None
+        for p in self.patterns:
+            m = p.search(text)
+            if m is not None and (best is None or m.start() < best):
+                best = m.start()
+        return best
+
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of each match, in text order.
 

@@ -691,3 +691,42 @@ def test_last_clause_from_the_end_equals_the_clause_pattern():
                 ends = {e for m in regex.finditer(r"[，,；;]\s*", sentence) for e in (m.start(), m.end())}
                 for end in ends | {len(sentence)}:
                     same(sentence, end)
+
+
+def test_split_rules_scan_their_branches_as_the_one_pattern():
+    """Rules with `split = true` are scanned branch by branch (`IndicatorRule.last_end`,
+    `first_start`): the same last end as `finditer` and the same start as `search`, on every
+    clause, sentence and line of the corpus texts (raw and normalised) and around every claim."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.link import claim_after, claim_context, indicator_rules
+    from nlp.normalize import normalize
+
+    split = [r for r in indicator_rules() if r.branches is not None]
+    assert split
+
+    def same(text: str) -> int:
+        found = 0
+        for r in split:
+            ends = [m.end() for m in r.pattern.finditer(text)]
+            m = r.pattern.search(text)
+            assert r.last_end(text) == (ends[-1] if ends else None), (r.id, text)
+            assert r.first_start(text) == (m.start() if m else None), (r.id, text)
+            found += m is not None
+        return found
+
+    found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, normalize(raw).text):
+            for piece in regex.split(r"(?<=[，,；;。！？!?\n])", text):
+                found += same(piece)
+    for path in sorted(CORPORA.glob("full/*.txt")):
+        report = nlp.extract(path)
+        text = report.document.text
+        for c in report.claims:
+            ctx = claim_context(text, c)
+            for s in (ctx, ctx + (c.subject or ""), claim_after(text, c)):
+                found += same(s)
+    assert found > 100

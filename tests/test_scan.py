@@ -127,6 +127,8 @@ def test_leftmost_first_equals_one_alternation_on_generated_text(pieces):
     split = rules().exclude
     one = regex.compile("|".join(f"(?:{p.pattern})" for p in split.patterns))
     assert split.spans(text) == [m.span() for m in one.finditer(text)]
+    m = one.search(text)
+    assert split.first(text) == (m.start() if m is not None else None)
 
 
 def test_words_first_is_the_first_word_in_list_order_that_occurs():

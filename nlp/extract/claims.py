@@ -108,7 +108,11 @@ class Rules:
     prefix_rx: Any = None
     suffix_rx: Any = None
 
+    role_index: Any = None  # {role: patterns}, the same as `roles` (asked several times a claim)
+
     def by_role(self, role: str) -> tuple[Pattern, ...]:
+        if self.role_index is not None:
+            return self.role_index.get(role, ())
         for r, ps in self.roles:
             if r == role:
                 return ps
@@ -142,6 +146,7 @@ def rules() -> Rules:
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     return Rules(
         roles=roles,
+        role_index=dict(roles),
         exclude=exclude,
         unit_any=Alternation([u.rx for u in units]),
         prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
