@@ -12,6 +12,8 @@ Schema of a pattern file (TOML), shared by claims, units, citations, indicators 
     counter_examples = ["条例"]
     anchor = '条'                 # optional: a piece every match contains, and how far before
     lookback = 30                 # it a match can start (nlp/scan.py tries only there)
+    requires = '条'               # optional: characters one of which every match holds (a text
+                                  # without any of them is not scanned)
     # … any other fields the extractor reads (role, unit, kind, scale, indicators …)
 
 `{name}` inside a regex is replaced by the fragment `name` of the same file (recursively), or,
@@ -21,7 +23,8 @@ file's pattern regexes in file order. Quantifiers like `{1,3}` are untouched.
 An example must be *found* (`regex.search`); when written as `{text, match}` the first match
 must be exactly `match`. A counter-example must not be found at all. An anchored pattern must
 give, through `nlp.scan.anchored_finditer`, exactly the matches of `finditer` (examples, edge
-cases and every corpus text).
+cases and every corpus text). Every match of a pattern that `requires` characters holds one of
+them (examples and every corpus text).
 """
 
 from __future__ import annotations
@@ -193,6 +196,39 @@ def test_anchored_scan_equals_finditer_on_generated_text(pieces):
     text = "".join(pieces)
     for _, rx, anchor, lookback, _p in _ANCHORED:
         _same(rx, anchor, lookback, text)
+
+
+# --------------------------------------------------------------------------- required characters
+def _requiring() -> list[tuple[str, regex.Pattern, str, dict]]:
+    return [(f"{path.stem}:{pid}", rx, p["requires"], p)
+            for path in FILES for pid, rx, p in _compiled(path) if "requires" in p]
+
+
+def test_some_patterns_require_characters():
+    assert {"citations:doc_number_unclosed", "citations:decree"} <= {r[0] for r in _requiring()}
+
+
+@pytest.mark.parametrize(("rx", "required", "p"),
+                         [pytest.param(*r[1:], id=r[0]) for r in _requiring()])
+def test_every_match_holds_a_required_character(rx, required, p):
+    """The promise of `requires` (a text without any of the characters is skipped): every
+    match holds one, on the examples and on every corpus text, raw and normalised."""
+    from corpus import CORPORA
+
+    from nlp.normalize import normalize
+    from nlp.scan import anchored_finditer
+
+    anchor = (regex.compile(p["anchor"]), int(p["lookback"])) if "anchor" in p else (None, 0)
+    cases = [_txt(e) for e in p.get("examples", []) + p.get("counter_examples", [])]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    found = 0
+    for text in cases:  # (anchored: the same matches, tested above)
+        for m in anchored_finditer(rx, *anchor, text):
+            assert any(ch in m.group() for ch in required), m.group()
+            found += 1
+    assert found
 
 
 def test_alternation_names_the_first_pattern_in_order_not_the_longest():

@@ -62,12 +62,17 @@ class CitationPatterns:
     compiled: MappingProxyType[str, regex.Pattern]
     number_ids: tuple[str, ...]  # document-number and decree patterns, in priority order
     anchors: MappingProxyType[str, tuple[regex.Pattern, int]]  # id → (anchor, lookback)
+    requires: MappingProxyType[str, str]  # id → characters one of which every match holds
 
     def __getitem__(self, pid: str) -> regex.Pattern:
         return self.compiled[pid]
 
     def finditer(self, pid: str, text: str) -> Iterator[regex.Match]:
-        """`self[pid].finditer(text)`, tried only near the pattern's anchor when it has one."""
+        """`self[pid].finditer(text)`: not run on a text without any of the characters the
+        pattern `requires`, tried only near the pattern's anchor when it has one."""
+        required = self.requires.get(pid)
+        if required is not None and not any(ch in text for ch in required):
+            return iter(())
         anchor, lookback = self.anchors.get(pid, (None, 0))
         return anchored_finditer(self.compiled[pid], anchor, lookback, text)
 
@@ -78,16 +83,19 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     data = load_toml(path or PATTERNS_FILE)
     compiled: dict[str, regex.Pattern] = {}
     anchors: dict[str, tuple[regex.Pattern, int]] = {}
+    requires: dict[str, str] = {}
     for p in data["pattern"]:
         compiled[p["id"]] = regex.compile(p["regex"])
         if "anchor" in p:
             anchors[p["id"]] = (regex.compile(p["anchor"]), int(p["lookback"]))
+        if "requires" in p:
+            requires[p["id"]] = str(p["requires"])
     number_ids = tuple(
         p["id"] for p in data["pattern"]
         if p["id"].startswith(("doc_number", "decree")) and p["id"] != "doc_number_list_tail"
     )
     return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids,
-                            anchors=MappingProxyType(anchors))
+                            anchors=MappingProxyType(anchors), requires=MappingProxyType(requires))
 
 
 @dataclass(frozen=True)
@@ -197,10 +205,15 @@ def _trim_code(run: str, pats: CitationPatterns, *, keep_tail: str = "") -> int:
 _BARE_TYPE = regex.compile(r"(?:便函|函|发|字|文|电|明电|通知)")
 
 
+@lru_cache(maxsize=4096)
 def _title_text(norm: str) -> str:
-    """A title as stored: simplified, no whitespace, inner 〈〉 <> 《》 written as 〈〉."""
+    """A title as stored: simplified, no whitespace, inner 〈〉 <> 《》 written as 〈〉 (cached:
+    the same titles and aliases recur across reports)."""
     t = _WS.sub("", norm)
-    return t.translate(str.maketrans({"<": "〈", ">": "〉", "《": "〈", "》": "〉"}))
+    return t.translate(_INNER_BRACKETS)
+
+
+_INNER_BRACKETS = MappingProxyType(str.maketrans({"<": "〈", ">": "〉", "《": "〈", "》": "〉"}))
 
 
 @dataclass
@@ -317,22 +330,24 @@ def _find_titles(text: str, pats: CitationPatterns) -> list[_Hit]:
         if not title:
             continue
         out.append(_Hit(s, e, "title", "title", title=title))
-        # nested titles: inner 《…》 (the recursion) and 〈…〉 / <…>
-        depth, starts = 0, []
-        for k in range(s + 1, e - 1):
-            ch = text[k]
-            if ch == "《":
-                starts.append(k)
-                depth += 1
-            elif ch == "》" and starts:
-                ks = starts.pop()
-                depth -= 1
-                t = _title_text(text[ks + 1 : k])
-                if t:
-                    out.append(_Hit(ks, k + 1, "title", "title_inner", title=t, nested=True))
-        for im in inner.finditer(text, s + 1, e - 1):
-            t = _title_text(im["inner"])
-            out.append(_Hit(im.start(), im.end(), "title", "title_inner", title=t, nested=True))
+        # nested titles: inner 《…》 (the recursion) and 〈…〉 / <…> (looked for only in a body
+        # that holds their opening bracket)
+        if "《" in body:
+            starts = []
+            for k in range(s + 1, e - 1):
+                ch = text[k]
+                if ch == "《":
+                    starts.append(k)
+                elif ch == "》" and starts:
+                    ks = starts.pop()
+                    t = _title_text(text[ks + 1 : k])
+                    if t:
+                        out.append(_Hit(ks, k + 1, "title", "title_inner", title=t, nested=True))
+        if "〈" in body or "<" in body:
+            for im in inner.finditer(text, s + 1, e - 1):
+                t = _title_text(im["inner"])
+                out.append(_Hit(im.start(), im.end(), "title", "title_inner", title=t,
+                                nested=True))
     return out
 
 
@@ -382,7 +397,7 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
     outer_ends = [h.end for h in outer_by_end]
     defs: list[tuple[int, str, str | None]] = []  # (position, alias, full title)
     added: list[_Hit] = []
-    for m in pats["alias_definition"].finditer(text):
+    for m in pats.finditer("alias_definition", text):
         alias = _title_text(m["alias"])
         a_start, a_end = m.start("alias") - 1, m.end("alias") + 1  # with its brackets/quotes
         marker = m.start()

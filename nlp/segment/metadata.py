@@ -140,6 +140,10 @@ _ATTACHMENT = regex.compile(r"^(?:附件\d*|附表\d*)")
 _SIGNATURE = regex.compile(
     rf"(\p{{Han}}{{4,40}}{_AGENCY_SUFFIX})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
     rf"\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*日\s*(?:附件下载)?\s*$")
+# what a text that `_SIGNATURE` finds ends with, its trailing blanks stripped (the pattern's `\s`
+# is a part of `str.isspace`; tests/test_metadata.py checks it): a cheap test before the search,
+# which tries its 4–40 Han characters at every position (60 µs a text)
+_SIGNATURE_LAST = ("日", "附件下载")
 _CONTACT = regex.compile(
     r"(?:请与|请联系|请联络|可直接与|可与|请致电|可致电)\s*[:：]?\s*([^，。；、,;（(:：\s]{2,40}?)"
     r"(?:联系|联络|[，。；,;（(:：]|$)")
@@ -191,6 +195,8 @@ _CLAUSE_MARK = regex.compile(r"[。，,；]")
 _FIELD_LABEL = (r"[•·\-\s]*(?:(?:中文名|名\s*[称稱]|[标標]\s*[题題]|[题題]名)\s*[:：]\s*|[标標][题題](?=\p{Han})"
                 r"|[标標]\s*[题題]\s+(?=\p{Han}))")
 _TITLE_FIELD = regex.compile("^" + _FIELD_LABEL)
+# the characters a field label can begin with in a line without leading blanks
+_FIELD_LABEL_FIRST = frozenset("•·-中名标標题題")
 _FIELDS_BEFORE_TITLE = regex.compile(r"[^\n]*\n" + _FIELD_LABEL)  # 索引号…⏎标题…
 # a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
 _BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置)\s*[>»›]|[>»›]\s*[^>»›\s]{1,20}\s*[>»›]")
@@ -310,13 +316,13 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
     # (a mirror's pinyin glosses, 報(bào)告, would hide the title word: the title is read without them)
-    lines = [_TITLE_FIELD.sub("", unglossed(ln.strip())) for ln in _first_lines(body, 12)]
+    lines = [_without_field_label(unglossed(ln.strip())) for ln in _first_lines(body, 12)]
     span = doc.meta.get("title_span")
     if span:  # the opening segment of a flattened body (see nlp.segment.structure); a page field
         # wrapped into it before the title's own label (索引号…⏎标题…) is left out
         seg = unglossed(doc.text[span[0]:span[1]].strip())
         head = _FIELDS_BEFORE_TITLE.match(seg)
-        lines.insert(0, seg[head.end():] if head else _TITLE_FIELD.sub("", seg))
+        lines.insert(0, seg[head.end():] if head else _without_field_label(seg))
     best: tuple[int, int, str] | None = None
     # (folding keeps the length: only the lines of a title's length are folded)
     sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80]
@@ -340,6 +346,12 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if best:
         return best[2], "first lines"
     return (reader_title, "reader") if reader_title else (None, "")
+
+
+def _without_field_label(line: str) -> str:
+    """`_TITLE_FIELD.sub("", line)` for a stripped line, asked only when its first character can
+    begin a label (a stripped line begins with no blank; tests/test_metadata.py checks it)."""
+    return _TITLE_FIELD.sub("", line) if line[:1] in _FIELD_LABEL_FIRST or not line else line
 
 
 def _same_length_each(texts: list[str]) -> list[str]:
@@ -465,7 +477,8 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             name = _ATTACHMENT.sub("", m.group(1))
             yield name, "table caption"
         tail = body[-300:]
-        m = _SIGNATURE.search(tail)
+        # (a signature's date closes the text: without 日 or 附件下载 last, no search)
+        m = _SIGNATURE.search(tail) if tail.rstrip().endswith(_SIGNATURE_LAST) else None
         if m:
             yield m.group(1), "signature"
         for m in _CONTACT.finditer(head):
@@ -654,15 +667,18 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
             if p < i:
                 continue
             i = p  # every position before p is stepped over one at a time in cpca
+            # cpca asks `_address_match` of every gazetteer word at i, shortest first, and keeps
+            # the longest one's answer; the helper changes nothing (neither the record nor the
+            # maps: it reads a record's names only as keys the maps hold), so only the longest
+            # word is asked
             step, found = 1, None
-            for length in range(2, _LOOKAHEAD + 1):
-                if i + length > n:
-                    break
+            for length in range(min(_LOOKAHEAD, n - i), 1, -1):
                 word = addr[i : i + length]
                 if word in pm or word in cm or word in am:
                     step = length
                     hit = address_match(word, addr, i, result)
                     found = (hit[0], word, hit[1]) if hit else None
+                    break
             if found:
                 field, word, full = found
                 if not getattr(result, field):
@@ -861,7 +877,19 @@ TEMPLATE_LABELS: dict[str, tuple[str, ...]] = {
 
 
 def _squash(s: str) -> str:
-    return _SPACE_OR_BAR.sub("", same_length(s))
+    return _without_blanks(same_length(s))
+
+
+# str.isspace holds for the regex `\s` and for these four alone (tests/test_metadata.py)
+_SPACE_NOT_BLANK = ("\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _without_blanks(s: str) -> str:
+    """`s` without blanks and bars (`_SPACE_OR_BAR.sub("", s)`), by `str.split` (a third of the
+    regex's time on a whole body) unless `s` holds a character only `str.split` takes for one."""
+    if any(c in s for c in _SPACE_NOT_BLANK):
+        return _SPACE_OR_BAR.sub("", s)
+    return "".join(s.split()).replace("|", "").replace("｜", "")
 
 
 def find_template(doc: Document, title: str | None, year: int | None, body: str, *,
@@ -869,7 +897,7 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str,
     """The report's template and the evidence; `folded` is `same_length(body)` when the caller
     has it (the document's normalised view keeps it)."""
     table_text = _squash("".join(c.text for t in doc.tables for c in t.cells if t.source != "text"))
-    body_text = _SPACE_OR_BAR.sub("", folded) if folded is not None else _squash(body)
+    body_text = _without_blanks(folded) if folded is not None else _squash(body)
     for source, text, need in (("table labels", table_text, 1), ("text labels", body_text, 2)):
         if not text:
             continue
