@@ -405,9 +405,7 @@ def test_a_hidden_column_of_a_sheet_saved_as_a_web_page(head):
     ("t4.litigation_direct.upheld", 1),
 ])
 def test_empty_cells_printed_as_a_space_alone_on_their_line(name, indicator, value):
-    cells = nlp.extract(CORPUS / "converted" / name).cells
-    got = next((c.value for c in cells if c.indicator == indicator), None)
-    assert got == value
+    assert first_cell_values(CORPUS / "converted" / name).get(indicator) == value
 
 
 # the same for a page with cells left empty inside its rows (`821` / `35` / `　` / `　` / `2` / `1`
@@ -425,9 +423,7 @@ def test_empty_cells_printed_as_a_space_alone_on_their_line(name, indicator, val
     ("t3.result.granted.other_org", 1),
 ])
 def test_empty_cells_inside_a_row_printed_a_line_each(indicator, value):
-    cells = nlp.extract(CORPUS / "converted" / "sh_shanghai_office_2019_ideo.txt").cells
-    got = next((c.value for c in cells if c.indicator == indicator), None)
-    assert got == value
+    assert first_cell_values(CORPUS / "converted" / "sh_shanghai_office_2019_ideo.txt").get(indicator) == value
 
 
 # a row a line, cells two full-width spaces apart, each empty cell two more
@@ -458,9 +454,7 @@ def test_empty_cells_inside_a_row_printed_a_line_each(indicator, value):
     ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_direct.total", 9),
 ])
 def test_blank_cells_as_longer_runs_of_full_width_spaces(name, indicator, value):
-    cells = nlp.extract(CORPUS / "converted" / name).cells
-    got = next((c.value for c in cells if c.indicator == indicator), None)
-    assert got == value
+    assert first_cell_values(CORPUS / "converted" / name).get(indicator) == value
 
 
 # ... and a blank the row's runs cannot place stays blank: no value is moved into it
@@ -472,8 +466,7 @@ def test_blank_cells_as_longer_runs_of_full_width_spaces(name, indicator, value)
     ("sh_shanghai_office_2019_ideosep.txt", "t4.litigation_after_review.upheld"),
 ])
 def test_blank_cells_as_runs_invent_no_value(name, indicator):
-    cells = nlp.extract(CORPUS / "converted" / name).cells
-    assert next((c.value for c in cells if c.indicator == indicator), None) in (None, 0)
+    assert first_cell_values(CORPUS / "converted" / name).get(indicator) in (None, 0)
 
 
 # rows printed `label：v1 v2 …` (layout f), labels without a numbering mark: the colon ends the
@@ -489,6 +482,4 @@ def test_blank_cells_as_runs_invent_no_value(name, indicator):
     ("t3.carried_forward.natural", 31),
 ])
 def test_rows_printed_label_colon_values(indicator, value):
-    cells = nlp.extract(CORPUS / "converted" / "js_shuyang_2025_pdf2md_colon.txt").cells
-    got = next((c.value for c in cells if c.indicator == indicator), None)
-    assert got == value
+    assert first_cell_values(CORPUS / "converted" / "js_shuyang_2025_pdf2md_colon.txt").get(indicator) == value
