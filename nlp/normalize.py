@@ -33,6 +33,9 @@ _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
 _SENTENCE_END = set("。！？；：:!?;」』”\"）)】")
+# a line that ends with one of these keeps its break (`_join_break`: only a digit, a point, a
+# clause's ；, a Han character or an open mark can end a line it joins)
+_ENDS_SENTENCE = _SENTENCE_END - set("；;")
 # a line that is only a page number of a PDF page: `— 6 —`, `- 9 -`, `第 6 页`, `第6页 共12页`,
 # `3/12`, `Page 9 of 12`, `P. 9`, `·9·` (the PDF reader drops them; text readers skip them)
 PAGE_NUMBER = regex.compile(
@@ -155,7 +158,9 @@ _BRACKETED_COUNT = regex.compile(
     r"(?=\s*(?:[条件项次个人名位篇期份场起家批户所处张册套台部封例类种轮幅页块栏卷盒宗倍天%]|万|亿|元|百分点|工作日|小时|分钟))")
 # a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
 _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
-_LINE = regex.compile(r"[^\n]+")
+# three spaced pairs in a row: a line whose pairs are at least 80% spaced holds them (of its
+# k ≥ 7 pairs at most k/5 are not, which leaves a run of three spaced ones)
+_SPACED_RUN = regex.compile(r"(?<=\S) \S \S \S")
 _SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES)) + "]+")
 
 
@@ -169,9 +174,40 @@ def _translate_match(m: re.Match) -> str:
     return m.group().translate(_TABLE)
 
 
+# The characters of GB2312 that OpenCC's t2s can change (in OpenCC 1.4.2): those of its
+# dictionaries' keys (t2s.json: the CJK compatibility ideographs, TSPhrases, TSCharactersExt,
+# TSCharacters) that differ from a value at their place (乾燥 → 干燥: 乾), or every character
+# of a key whose value has another length. A text written in GB2312 without them is simplified
+# already: t2s returns it unchanged (7 in 10 corpus texts). tests/test_normalize.py derives the
+# list again from the installed dictionaries.
+_T2S_IN_GB2312 = ("1.4.2", "么乾仝俱像吒哩坏夥彷後徵拚捱摺於榘沈淼甯菸薹藉袷覆醣阪麴麽")
+
+
+@lru_cache(maxsize=1)
+def _t2s_changes_in_gb2312() -> re.Pattern | None:
+    """A search for the characters of `_T2S_IN_GB2312`; None when the installed OpenCC is not
+    the version they were read from."""
+    import opencc
+
+    version, chars = _T2S_IN_GB2312
+    return re.compile(f"[{chars}]") if opencc.__version__ == version else None
+
+
+def _simplified_already(text: str) -> bool:
+    """Does t2s leave `text` as it is? (True only when a cheap test proves it.)"""
+    changes = _t2s_changes_in_gb2312()
+    if changes is None:
+        return False
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return changes.search(text) is None
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified, one character for one (length is kept)."""
-    if not text or text.isascii():
+    if not text or text.isascii() or _simplified_already(text):
         return text
     conv = _t2s().convert(text)
     if len(conv) == len(text):
@@ -297,15 +333,14 @@ def normalize(text: str) -> NormalizedText:
                 pages[m.start()] = m.end()
                 drop.update(range(m.start(), m.end()))
     # line breaks inside a sentence
-    lines_start = 0
-    i = folded.find("\n")
-    while i >= 0:
-        line = folded[lines_start:i].strip()
-        in_page_line = lines_start in pages
-        lines_start = i + 1
-        nl = i
-        i = folded.find("\n", i + 1)
-        if not in_page_line and (len(line) >= 15 or line[-1:].isdigit()):  # (`_join_break`'s first test)
+    nl = -1
+    for raw in folded.split("\n")[:-1]:  # (each line a line break ends)
+        start, nl = nl + 1, nl + 1 + len(raw)
+        if raw[-1:] in _ENDS_SENTENCE:
+            continue  # (`_join_break` keeps the break after a sentence's end)
+        line = raw.strip()
+        if (len(line) >= 15 or line[-1:].isdigit()) and start not in pages \
+                and line[-1] not in _ENDS_SENTENCE:  # (`_join_break`'s first tests)
             _join_break(folded, n, nl, line, drop, pages)
     if not drop:
         return NormalizedText(source=text, text=folded, index=tuple(range(n + 1)), folded=folded)
@@ -342,15 +377,19 @@ def _letter_spaced(folded: str) -> set[int]:
     out: set[int] = set()
     if " " not in folded:
         return out
-    for line in _LINE.finditer(folded):
-        t = line.group()
+    found = _SPACED_RUN.search(folded)
+    while found is not None:  # (only lines with three spaced pairs in a row can qualify)
+        a = folded.rfind("\n", 0, found.start()) + 1
+        b = folded.find("\n", found.end())
+        b = len(folded) if b < 0 else b
+        t = folded[a:b]
         chars = len(t) - t.count(" ")
-        if chars < 8 or t.count(" ") < 0.8 * (chars - 1):
-            continue
-        gaps = [m.start() for m in _SPACED_PAIR.finditer(t)]
-        han = sum(1 for k in gaps if _HAN_ONLY.match(t[k - 1]))
-        if len(gaps) >= 0.8 * (chars - 1) and han >= 4:
-            out.update(line.start() + k for k in gaps)
+        if chars >= 8 and t.count(" ") >= 0.8 * (chars - 1):
+            gaps = [m.start() for m in _SPACED_PAIR.finditer(t)]
+            han = sum(1 for k in gaps if _HAN_ONLY.match(t[k - 1]))
+            if len(gaps) >= 0.8 * (chars - 1) and han >= 4:
+                out.update(a + k for k in gaps)
+        found = _SPACED_RUN.search(folded, b)
     return out
 
 

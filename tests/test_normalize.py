@@ -413,3 +413,119 @@ def test_a_regex_digit_is_a_python_decimal_or_astral():
 
     digit = regex.compile(r"\d")
     assert all(chr(c).isdecimal() or c > 0xFFFF for c in range(0x110000) if digit.match(chr(c)))
+
+
+def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_path):
+    """`to_simplified` skips OpenCC for a text of GB2312 without the characters of
+    `_T2S_IN_GB2312`: read again from the installed OpenCC's t2s dictionaries (every character
+    of a key that differs from a value at its place, or of a key whose value has another
+    length), those of GB2312 are exactly the list."""
+    import json
+    import subprocess
+
+    import opencc
+
+    from nlp.normalize import _T2S_IN_GB2312
+
+    version, chars = _T2S_IN_GB2312
+    if opencc.__version__ != version:
+        pytest.skip("another OpenCC: the list is not used")
+    clib = Path(opencc.__file__).parent / "clib"
+    tool, share = clib / "bin" / "opencc_dict", clib / "share" / "opencc"
+    if not tool.exists():
+        pytest.skip("no opencc_dict to read the dictionaries with")
+    files = []
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for v in node.values():
+                collect(v)
+        elif isinstance(node, list):
+            for v in node:
+                collect(v)
+
+    collect(json.loads((share / "t2s.json").read_text("utf-8")))
+    assert len(files) == 4
+    changed: set[str] = set()
+    for f in files:
+        out = tmp_path / f"{f}.txt"
+        subprocess.run([str(tool), "-i", str(share / f), "-o", str(out), "-f", "ocd2", "-t", "text"],
+                       check=True, capture_output=True)
+        for line in out.read_text("utf-8").splitlines():
+            key, values = line.split("\t")
+            for value in values.split(" "):
+                if len(value) == len(key):
+                    changed.update(a for a, b in zip(key, value, strict=True) if a != b)
+                else:
+                    changed.update(key)
+
+    def in_gb2312(ch: str) -> bool:
+        try:
+            ch.encode("gb2312")
+        except UnicodeEncodeError:
+            return False
+        return True
+
+    assert len(changed) > 4000
+    assert {c for c in changed if in_gb2312(c)} == set(chars)
+
+
+def test_texts_simplified_already_are_what_opencc_returns():
+    """On every corpus text (and its lines) the cheap test agrees with OpenCC: a text it passes
+    is returned unchanged by t2s."""
+    from nlp.normalize import _fold_width, _simplified_already, _t2s
+
+    texts = [_fold_width(p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(CORPORA.rglob("*.txt"))]
+    passed = 0
+    for text in texts + [ln for t in texts[::10] for ln in t.split("\n")]:
+        if _simplified_already(text):
+            passed += 1
+            assert _t2s().convert(text) == text
+    assert passed > 1000
+    assert not _simplified_already("乾燥") and _t2s().convert("乾燥") == "干燥"
+
+
+def _letter_spaced_by_line(folded: str) -> set[int]:
+    """`_letter_spaced` as it was written first: every line tested."""
+    import regex
+
+    from nlp.normalize import _HAN_ONLY, _SPACED_PAIR
+
+    out: set[int] = set()
+    for line in regex.finditer(r"[^\n]+", folded):
+        t = line.group()
+        chars = len(t) - t.count(" ")
+        if chars < 8 or t.count(" ") < 0.8 * (chars - 1):
+            continue
+        gaps = [m.start() for m in _SPACED_PAIR.finditer(t)]
+        han = sum(1 for k in gaps if _HAN_ONLY.match(t[k - 1]))
+        if len(gaps) >= 0.8 * (chars - 1) and han >= 4:
+            out.update(line.start() + k for k in gaps)
+    return out
+
+
+_SPACED_LINE = st.lists(st.tuples(st.sampled_from("全年共公开信息253条ab\t\u3000"),
+                                   st.sampled_from(["", " ", " ", " ", " ", "  "])), max_size=24)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SPACED_LINE, max_size=5))
+def test_letter_spaced_lines_are_found_from_their_spaced_runs(lines):
+    """`_letter_spaced` looks only at lines holding three spaced pairs in a row: the same
+    offsets as testing every line, on generated (mostly) letter-spaced lines and every corpus
+    text."""
+    from nlp.normalize import _letter_spaced
+
+    text = "\n".join("".join(c + gap for c, gap in line) for line in lines)
+    assert _letter_spaced(text) == _letter_spaced_by_line(text)
+
+
+def test_letter_spaced_lines_of_the_corpus_are_found_from_their_spaced_runs():
+    from nlp.normalize import _letter_spaced
+
+    extra = "全 年 共 公 开 信 息 2 5 3 条\n全 年 共公 开 信 息 2 5 3 条\n0 0 0 0 0 0 0 0\n"
+    for text in [*_corpus_folded(), extra]:
+        assert _letter_spaced(text) == _letter_spaced_by_line(text)

@@ -227,30 +227,47 @@ def test_cn_number(s, n):
 
 
 @pytest.mark.parametrize("level1_only", [False, True])
-def test_canonical_prefix_alternation_names_the_first_matching_pattern(level1_only):
-    """`canonical_prefix` asks one alternation first: it turns a position down exactly when
-    none of the kinds' patterns matches there, and otherwise its group names the first pattern
-    that matches (every position of three real reports)."""
+def test_canonical_prefix_tries_only_the_patterns_its_first_character_can_start(level1_only):
+    """`canonical_prefix` tries only the patterns that a partial match of the position's
+    character admits: none of the others matches there, and the answer is the longest match of
+    all the patterns (the first in file order of equally long ones), at every position of
+    three real reports and of every corpus text's headings' surroundings."""
     from corpus import CORPORA
 
     from nlp.normalize import normalize
-    from nlp.segment.structure import _canonical_patterns
+    from nlp.segment.structure import _canonical_patterns, _starting_with, canonical_prefix
 
-    alt, kinds = _canonical_patterns(level1_only)
-    pats = alt.patterns
+    pats, kinds = _canonical_patterns(level1_only)
     assert list(pats) == [p for k in section_kinds() if k.level1 or not level1_only
                           for p in k.patterns]
     assert list(kinds) == [k.id for k in section_kinds() if k.level1 or not level1_only
                            for _ in k.patterns]
+
+    def longest(nt: str, pos: int) -> tuple[int, str] | None:
+        best = None
+        for p, kind in zip(pats, kinds, strict=True):
+            m = p.match(nt, pos)
+            if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
+                best = (m.end(), kind)
+        return best
+
     hits = 0
     for name in ("full/fj_pingtan_2019.txt", "more/fj_pingtan_2011.txt",
                  "seeds/000_65d192663e1ca53a.txt"):
         nt = normalize((CORPORA / name).read_text(encoding="utf-8")).text
-        for pos in range(len(nt)):
-            first = next((i for i, p in enumerate(pats) if p.match(nt, pos)), None)
-            assert alt.first_at(nt, pos) == first, (name, pos)
-            hits += first is not None
+        for pos in range(len(nt) + 1):
+            if pos < len(nt):
+                tried = set(_starting_with(nt[pos], level1_only))
+                assert not any(pats[i].match(nt, pos) for i in range(len(pats)) if i not in tried), (
+                    name, pos)
+            found = canonical_prefix(nt, pos, level1_only=level1_only)
+            assert found == longest(nt, pos), (name, pos)
+            hits += found is not None
     assert hits > 20  # real headings were among the positions
+    for path in sorted(CORPORA.rglob("*.txt")):  # every corpus text, after each 、 . ) and 是
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        for m in regex.finditer(r"[、.)是]", nt):
+            assert canonical_prefix(nt, m.end(), level1_only=level1_only) == longest(nt, m.end())
 
 
 @given(st.lists(st.integers(min_value=1, max_value=4), max_size=40))

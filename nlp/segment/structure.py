@@ -61,7 +61,7 @@ import regex
 
 from nlp.normalize import NormalizedText
 from nlp.records import Document, Paragraph, Section, Sentence
-from nlp.scan import Alternation, anchored_finditer
+from nlp.scan import anchored_finditer
 from nlp.segment.blocks import cell_sized
 
 MAX_TITLE = 40  # longest inline heading title, in characters of the normalised view
@@ -156,25 +156,33 @@ def classify_title(title: str, *, level1_only: bool = False) -> str:
 
 
 @lru_cache(maxsize=2)
-def _canonical_patterns(level1_only: bool) -> tuple[Alternation, tuple[str, ...]]:
-    """Every (level-1) kind's patterns in file order, as one `Alternation`, and their kinds."""
+def _canonical_patterns(level1_only: bool) -> tuple[tuple[regex.Pattern, ...], tuple[str, ...]]:
+    """Every (level-1) kind's patterns in file order, and their kinds."""
     pats = [(p, kind.id) for kind in section_kinds() if kind.level1 or not level1_only
             for p in kind.patterns]
-    return Alternation([p for p, _ in pats]), tuple(k for _, k in pats)
+    return tuple(p for p, _ in pats), tuple(k for _, k in pats)
+
+
+@lru_cache(maxsize=1 << 12)
+def _starting_with(ch: str, level1_only: bool) -> tuple[int, ...]:
+    """Indices of the canonical patterns that can match at a position holding `ch`: a partial
+    match of `ch` alone is None only when no string that starts with `ch` (nor the empty one)
+    matches. Most characters start two or three of the 32 patterns."""
+    pats, _ = _canonical_patterns(level1_only)
+    return tuple(i for i, p in enumerate(pats) if p.match(ch, partial=True) is not None)
 
 
 def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
     """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None
     (of equally long ones, the first in file order)."""
-    alt, kinds = _canonical_patterns(level1_only)
-    first = alt.first_at(text, pos)
-    if first is None:
-        return None  # no pattern matches here
+    if pos >= len(text):
+        return None  # (no title of two characters fits)
+    pats, kinds = _canonical_patterns(level1_only)
     best: tuple[int, str] | None = None
-    for p, kind in zip(alt.patterns[first:], kinds[first:], strict=True):
-        m = p.match(text, pos)
+    for i in _starting_with(text[pos], level1_only):
+        m = pats[i].match(text, pos)
         if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
-            best = (m.end(), kind)
+            best = (m.end(), kinds[i])
     return best
 
 
