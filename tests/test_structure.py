@@ -510,3 +510,15 @@ def test_strip_strips_what_the_spaces_set_names():
         while b > a and s[b - 1].isspace():
             b -= 1
         assert _strip(s, 0, len(s)) == ((a, b) if a < b else (len(s), len(s)))
+
+
+@pytest.mark.parametrize(("pattern", "looks_back"), [
+    (r"(?<=、)工作情况", True), (r"(?<!第)一", True), (r"\b总体", True), (r"\B情况", True),
+    (r"(?P<n>一)、", False), (r"[^。，；]{0,40}?(?:统计表|附表)", False), (r"主动公开", False),
+])
+def test_a_canonical_pattern_that_looks_back_is_always_tried(pattern, looks_back):
+    # `_starting_with` asks a pattern about a character alone, with nothing before it: one that
+    # looks at what stands before its position must not be turned down by that question
+    from nlp.segment.structure import _LOOKS_BACK
+
+    assert bool(_LOOKS_BACK.search(pattern)) is looks_back

@@ -167,9 +167,15 @@ def _canonical_patterns(level1_only: bool) -> tuple[tuple[regex.Pattern, ...], t
 def _starting_with(ch: str, level1_only: bool) -> tuple[int, ...]:
     """Indices of the canonical patterns that can match at a position holding `ch`: a partial
     match of `ch` alone is None only when no string that starts with `ch` (nor the empty one)
-    matches. Most characters start two or three of the 32 patterns."""
+    matches. Most characters start two or three of the 32 patterns. A pattern that looks at
+    what stands before the position (a lookbehind, a word boundary) is always tried: `ch` alone
+    has nothing before it."""
     pats, _ = _canonical_patterns(level1_only)
-    return tuple(i for i, p in enumerate(pats) if p.match(ch, partial=True) is not None)
+    return tuple(i for i, p in enumerate(pats)
+                 if _LOOKS_BACK.search(p.pattern) or p.match(ch, partial=True) is not None)
+
+
+_LOOKS_BACK = regex.compile(r"\(\?<[=!]|\\[bBAG]")  # (a false hit only costs a try)
 
 
 def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
