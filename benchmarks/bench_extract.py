@@ -42,7 +42,8 @@ def clear_caches() -> None:
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
                mapping._ids_named_by, metadata._cpca, runs.splits,
                values.parse_value, values.is_unit, structure.classify_title,
-               structure.heading_title):
+               structure.heading_title, layout._kind, layout._is_title, layout._path_unit,
+               mapping._leaf_match, mapping._path_block, mapping._cut_headers):
         fn.cache_clear()
 
 

@@ -703,3 +703,50 @@ def test_html_tables_copied_one_cell_a_line(gold_rel):
     gold, cells = _with_tables_as_text(gold_rel, _cell_lines)
     assert any(g.indicator.startswith("t4.") for g in gold)
     assert [g.indicator for g in gold if cells.get(g.indicator) != g.value] == []
+
+
+def _corpus_grids() -> list[tuple[Table, list[list[int | None]]]]:
+    out = []
+    for path in sorted(Path(__file__).resolve().parent.parent.joinpath("corpora").rglob("*.txt")):
+        doc = Document(doc_id=path.stem, path=None, format="text",
+                       text=path.read_text(encoding="utf-8", errors="replace"))
+        out.extend((t, t.grid()) for t in find_text_tables(doc))
+    return out
+
+
+def test_layout_shortcuts_answer_as_their_plain_forms_on_the_corpus_tables():
+    """`logical_rows` reads a grid's gaps with list methods and a header run's blanks once per
+    run (`_HeaderRun.spreads`): the same answers as the plain scans, on every grid row of the
+    corpus text tables and on hand-made rows."""
+    from nlp.tables.layout import _HeaderRun
+
+    grids = _corpus_grids()
+    assert len(grids) > 300
+    rows = [(t, g, r) for t, g in grids for r in range(len(g))]
+    extra = Table(index=0, start=0, end=0, cells=[TableCell(0, 0, "a"), TableCell(0, 2, " "),
+                                                  TableCell(0, 3, "b")])
+    for row in ([None, 0, 1], [0, None], [None], [], [0, None, None, 1], [0, 1, None, None]):
+        gap = any(i is None and any(j is not None for j in row[c:]) for c, i in enumerate(row))
+        assert (None in row and row.count(None) != len(row) - row.index(None)) == gap
+    for t, g, r in [*rows, (extra, extra.grid(), 0)]:
+        row = g[r]
+        gap = any(i is None and any(j is not None for j in row[c:]) for c, i in enumerate(row))
+        assert (None in row and row.count(None) != len(row) - row.index(None)) == gap
+
+        def word(c, t=t, row=row):
+            return "" if row[c] is None else " ".join(t.cells[row[c]].text.split())
+
+        plain = any(not word(c) and any(word(d) for d in range(c + 1, len(row)))
+                    for c in range(len(row)))
+        assert _HeaderRun(t, g, [r]).spreads == plain
+
+
+def test_local_rows_by_key_as_the_first_row_naming_it():
+    from nlp.tables.labels import keyed_labels
+    from nlp.tables.mapping import _local_row_of
+
+    rows_k = keyed_labels("local", "rows")
+    keys = {k for labs in rows_k.values() for k in labs} | {"", "合计"}
+    for key in keys:
+        assert _local_row_of().get(key) == next(
+            (i for i, labs in rows_k.items() if key in labs), None)

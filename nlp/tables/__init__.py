@@ -62,6 +62,7 @@ def _cells(doc: Document, table: Table, kind: str | None, assigned: list[Assignm
         unit = (v.unit if v else None) or slot.unit or lr.unit or (
             inds[ind]["unit"] if ind else None)
         labels = ((lr.block,) if lr.block else ()) + lr.labels
+        note, row_note = tc.note, lr.notes.get(table_name, "")
         cells.append(Cell(
             doc_id=doc.doc_id,
             cell_id=f"cell-{table.index}-{tc.row}-{tc.col}",
@@ -76,7 +77,7 @@ def _cells(doc: Document, table: Table, kind: str | None, assigned: list[Assignm
             raw=tc.text,
             start=tc.start,
             end=tc.end,
-            note="; ".join(n for n in (tc.note, lr.notes.get(table_name, "")) if n),
+            note=f"{note}; {row_note}" if note and row_note else note or row_note,
         ))
     return cells
 

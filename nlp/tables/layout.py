@@ -12,7 +12,7 @@ in text tables, whose merges are lost, they are rebuilt from the header words an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 import regex
@@ -54,6 +54,7 @@ class LogicalRow:
         return self.labels[-1] if self.labels else ""
 
 
+@lru_cache(maxsize=1 << 14)
 def _kind(text: str) -> str:
     if is_unit(text):
         return "unit"
@@ -81,6 +82,18 @@ def header_unit(texts: list[str] | tuple[str, ...]) -> str | None:
         if m:
             return m.group(1)
     return None
+
+
+@lru_cache(maxsize=1 << 12)
+def _path_unit(path: tuple[str, ...]) -> str | None:
+    """`header_unit` of a slot's header path (the slots of a column share it)."""
+    return header_unit(path)
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_title(text: str) -> bool:
+    """A block's title (第二十条第（一）项) in the cell text."""
+    return TITLE.search(same_length(text)) is not None
 
 
 def _is_group_child(tok: str, group: str) -> bool:
@@ -129,17 +142,53 @@ def expand_headers(tokens: list[str], n: int | None) -> list[tuple[str, ...]] | 
     return level
 
 
+class _HeaderRun:
+    """A run of header rows and what the data rows below it read of it: the column roles, the
+    header words and their column paths, read once per run instead of once per data row."""
+
+    def __init__(self, table: Table, grid: list[list[int | None]], rows: list[int]) -> None:
+        self.table, self.grid, self.rows = table, grid, rows
+        self._paths: dict[int | None, list[tuple[str, ...]] | None] = {}
+
+    @cached_property
+    def roles(self) -> dict[int, str]:
+        return _column_roles(self.table, self.grid, self.rows)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """The header words over value columns, in reading order (do not mutate)."""
+        cells = self.table.cells
+        return [" ".join(cells[i].text.split()) for h in self.rows for i in self.grid[h]
+                if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
+
+    @cached_property
+    def spreads(self) -> bool:
+        """A header row leaves a blank before one of its words."""
+        cells, grid = self.table.cells, self.grid
+        for h in self.rows:
+            words = [i is not None and bool(cells[i].text.split()) for i in grid[h]]
+            if False in words and True in words[words.index(False) + 1:]:
+                return True
+        return False
+
+    def paths(self, n: int | None) -> list[tuple[str, ...]] | None:
+        """`expand_headers(self.tokens, n)` (do not mutate)."""
+        if n not in self._paths:
+            self._paths[n] = expand_headers(self.tokens, n)
+        return self._paths[n]
+
+
 def logical_rows(table: Table) -> list[LogicalRow]:
     """The data rows of `table` with their label paths and value slots."""
     cells = table.cells
     grid = table.grid()
-    n_cols = table.n_cols
+    n_cols = len(grid[0]) if grid else table.n_cols
     markup = table.source != "text"
     printed = _printed_columns(table, grid) if markup else []
     text_mode = not markup or all(c.rowspan == 1 and c.colspan == 1 for c in cells)
     kinds = [_kind(c.text) for c in cells]
     out: list[LogicalRow] = []
-    header_rows: list[int] = []
+    header = _HeaderRun(table, grid, [])
     header_closed = True  # the next header row starts a new run
     block = ""
     # a column blank from top to bottom (a Word or MinerU table's empty last column) is no column
@@ -167,14 +216,14 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         if len(nonnull) == 1 and kinds[nonnull[0]] == "text":
             only = cells[nonnull[0]]
             spans_all = n_cols > 1 and only.colspan >= n_cols
-            if TITLE.search(same_length(only.text)) or spans_all:
+            if _is_title(only.text) or spans_all:
                 block = " ".join(only.text.split())
-                header_rows, header_closed = [], True
+                header, header_closed = _HeaderRun(table, grid, []), True
                 continue
             if len(seq) == 1 and _role(only.text) is None:  # a heading row: 一、主动公开情况
                 out.append(LogicalRow(row=r, labels=(only.text.strip(),), block=block))
                 continue
-        roles = _column_roles(table, grid, header_rows)
+        roles = header.roles
         last_label = max((p for p, i in enumerate(seq) if kinds[i] in ("text", "unit")
                           and roles.get(cells[i].col) not in ("value",)), default=-1)
         trailing = seq[last_label + 1:]
@@ -185,9 +234,9 @@ def logical_rows(table: Table) -> list[LogicalRow]:
             # words were written in the first of the cells they head, the rest left unmerged
             is_data = False
         if not is_data:
-            if header_closed:
-                header_rows, header_closed = [], False
-            header_rows.append(r)
+            # a header row: it opens a run, or the run above it grows by a row
+            header = _HeaderRun(table, grid, ([] if header_closed else header.rows) + [r])
+            header_closed = False
             continue
         header_closed = True
         labels: list[str] = []
@@ -209,16 +258,16 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         full = None  # a row cut by the end of the text: as many columns as the row before
         if table.cut and r == len(grid) - 1 and text_mode:
             full = next((len(o.slots) for o in reversed(out) if o.slots), None)
-            if full is None and header_rows and slots:  # the first data row, cut short: as
+            if full is None and header.rows and slots:  # the first data row, cut short: as
                 # many columns as its header has over its values (never fewer than it printed)
                 first = slots[0].col
-                width = sum(1 for i in dict.fromkeys(grid[header_rows[-1]][first:])
+                width = sum(1 for i in dict.fromkeys(grid[header.rows[-1]][first:])
                             if i is not None and cells[i].text.strip()
                             and _role(cells[i].text) is None)
                 full = width if width > len(slots) else None
             if full is not None and len(slots) == full + 1 and slots[-1].value is not None:
                 slots.pop()  # `… 0 | 0` then `2` (the next row's 2.其他法律…, cut to its number)
-        _fill_paths(table, grid, header_rows, slots, text_mode, full)
+        _fill_paths(table, grid, header, slots, text_mode, full)
         out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots,
                               caption=table.caption, fixed=table.fixed_columns))
     return out
@@ -244,7 +293,7 @@ def _printed_columns(table: Table, grid: list[list[int | None]]) -> list[set[int
     blocks: list[list[int]] = [[]]
     for r, grow in enumerate(grid):
         texts = [cells[i].text for i in dict.fromkeys(grow) if i is not None and cells[i].text.strip()]
-        if len(texts) == 1 and TITLE.search(same_length(texts[0])):
+        if len(texts) == 1 and _is_title(texts[0]):
             blocks.append([])
         blocks[-1].append(r)
     out: list[set[int]] = [set() for _ in grid]
@@ -272,13 +321,13 @@ def _column_roles(table: Table, grid: list[list[int | None]], header_rows: list[
     return roles
 
 
-def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[int],
+def _fill_paths(table: Table, grid: list[list[int | None]], header: _HeaderRun,
                 slots: list[Slot], text_mode: bool, full: int | None = None) -> None:
     """Header paths of a data row's slots. `full`: the row is the last of a table the text
     ends inside (`Table.cut`) and complete rows have `full` slots; its printed values are the
     first columns, left to right."""
     cells = table.cells
-    first = min((s.col for s in slots), default=0)
+    header_rows = header.rows
     for s in slots:
         path: list[str] = []
         for h in header_rows:
@@ -289,7 +338,7 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
             if not t and not text_mode and cells[i].colspan == 1:
                 # a header written in the first of several cells left unmerged, blanks after
                 # it (`行政复议 | | | |`): the word to the left over the values spreads right
-                t = _left_word(table, grid, h, s.col, first)
+                t = _left_word(table, grid, h, s.col, min(sl.col for sl in slots))
             if t and t not in path and _role(t) is None:
                 path.append(t)
         s.path = tuple(path)
@@ -298,18 +347,17 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header_rows: list[in
         return
     # text tables: positional paths are right only when the header rows line up with the row
     n = len(slots)
-    tokens = [" ".join(cells[i].text.split()) for h in header_rows for i in grid[h]
-              if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
+    tokens = header.tokens
     aligned = len(header_rows) == 1 and len(tokens) == n and all(len(s.path) == 1 for s in slots)
-    if not aligned and (grid_paths := _full_grid_paths(table, grid, header_rows, slots)):
+    if not aligned and (grid_paths := _full_grid_paths(table, grid, header, slots)):
         for s, p in zip(slots, grid_paths, strict=True):
             s.path = p
         _set_units(slots)
         return
     if not aligned and not _repeated_header(table, grid, header_rows, slots):
         cut = full is not None and full > n  # the printed values are the first `full` columns
-        whole = expand_headers(tokens, full) if cut else None
-        paths = whole[:n] if whole is not None else expand_headers(tokens, n)
+        whole = header.paths(full) if cut else None
+        paths = whole[:n] if whole is not None else header.paths(n)
         if paths is None:
             last = [" ".join(cells[i].text.split()) for i in grid[header_rows[-1]]
                     if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
@@ -337,7 +385,7 @@ def _left_word(table: Table, grid: list[list[int | None]], h: int, col: int, fir
     return ""
 
 
-def _full_grid_paths(table: Table, grid: list[list[int | None]], header_rows: list[int],
+def _full_grid_paths(table: Table, grid: list[list[int | None]], header: _HeaderRun,
                      slots: list[Slot]) -> list[tuple[str, ...]] | None:
     """Header paths by position in a text table that keeps every cell of its grid, blanks
     included (tab-separated text copied from a spreadsheet or a word processor: `三、本年度办理结果⇥
@@ -347,6 +395,7 @@ def _full_grid_paths(table: Table, grid: list[list[int | None]], header_rows: li
     columns, 法人或其他组织 over five). None unless every row of the table is as wide as the
     table and every value of the row gets a path."""
     cells = table.cells
+    header_rows = header.rows
 
     def word(h: int, col: int) -> str:
         i = grid[h][col] if col < len(grid[h]) else None
@@ -355,11 +404,9 @@ def _full_grid_paths(table: Table, grid: list[list[int | None]], header_rows: li
     # blanks printed: every row's cells stand from its first column on (a row may end early, its
     # trailing blanks dropped), and a header row leaves a blank before one of its words
     if len(grid) < 2 or len(grid[0]) < 3 or any(
-            i is None and any(j is not None for j in row[c:]) for row in grid
-            for c, i in enumerate(row)):
-        return None
-    if not any(not word(h, c) and any(word(h, d) for d in range(c + 1, len(grid[h])))
-               for h in header_rows for c in range(len(grid[h]))):
+            None in row and row.count(None) != len(row) - row.index(None) for row in grid):
+        return None  # a row with a cell after a gap (its Nones are not all at its end)
+    if not header.spreads:
         return None
 
     out: list[tuple[str, ...]] = []
@@ -400,4 +447,4 @@ def _repeated_header(table: Table, grid: list[list[int | None]], header_rows: li
 
 def _set_units(slots: list[Slot]) -> None:
     for s in slots:
-        s.unit = header_unit(s.path)
+        s.unit = _path_unit(s.path)

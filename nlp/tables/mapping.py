@@ -41,17 +41,24 @@ def _leaf(path: tuple[str, ...]) -> str:
     return label_key(path[-1]) if path else ""
 
 
+@lru_cache(maxsize=1 << 12)
+def _leaf_match(path: tuple[str, ...], choices: Choices, threshold: float) -> str | None:
+    """`match` of the key of a header path's last word (the slots of a column share a path)."""
+    return match(_leaf(path), choices, threshold=threshold)
+
+
 def _unique(assignments: list[Assignment]) -> list[Assignment]:
-    """An id goes to the first cell that claims it; later claims keep indicator null."""
+    """An id goes to the first cell that claims it; later claims keep indicator null (the
+    list is changed in place and returned)."""
     seen: set[str] = set()
-    out = []
-    for row, slot, ind in assignments:
-        if ind is not None and ind in seen:
-            ind = None
-        if ind is not None:
+    for k, (row, slot, ind) in enumerate(assignments):
+        if ind is None:
+            continue
+        if ind in seen:
+            assignments[k] = (row, slot, None)
+        else:
             seen.add(ind)
-        out.append((row, slot, ind))
-    return out
+    return assignments
 
 
 # --------------------------------------------------------------------------- table 二
@@ -60,18 +67,21 @@ def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
     out: list[Assignment] = []
     for lr in rows:
         entity = match(label_key(lr.label), rows_k, threshold=0.9)
-        measures = _cut_headers([_leaf(s.path) for s in lr.slots], cols_k)
+        measures = _cut_headers(tuple(s.path for s in lr.slots), cols_k)
         for s, measure in zip(lr.slots, measures, strict=True):
             ind = _known(f"t2.{entity}.{measure}") if entity and measure else None
             out.append((lr, s, ind))
     return _unique(out)
 
 
-def _cut_headers(leaves: list[str], cols_k: Choices) -> list[str | None]:
-    """The column of each header leaf; headers cut short the same way (`本年新` | `本年新` for
-    本年新制作数量 | 本年新公开数量) take, in order, the columns whose labels start so, when
-    there are as many of them as of the cut headers."""
-    measures = [match(leaf, cols_k, threshold=0.9) for leaf in leaves]
+@lru_cache(maxsize=1 << 12)
+def _cut_headers(paths: tuple[tuple[str, ...], ...], cols_k: Choices) -> tuple[str | None, ...]:
+    """The column of each header path's leaf; headers cut short the same way (`本年新` | `本年新`
+    for 本年新制作数量 | 本年新公开数量) take, in order, the columns whose labels start so, when
+    there are as many of them as of the cut headers. (Cached: the rows of a table share their
+    header paths.)"""
+    leaves = [_leaf(p) for p in paths]
+    measures = [_leaf_match(p, cols_k, 0.9) for p in paths]
     unmatched = [lf for lf, m in zip(leaves, measures, strict=True) if lf and m is None]
     for leaf in {lf for lf in unmatched if unmatched.count(lf) >= 2}:
         at = [k for k, lf in enumerate(leaves) if lf == leaf and measures[k] is None]
@@ -79,7 +89,7 @@ def _cut_headers(leaves: list[str], cols_k: Choices) -> list[str | None]:
         if len(cands) == len(at):
             for k, name in zip(at, cands, strict=True):
                 measures[k] = name
-    return measures
+    return tuple(measures)
 
 
 @lru_cache(maxsize=4096)
@@ -210,7 +220,7 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
         if i in notes:
             lr.notes["三"] = notes[i]
-        cols = [match(_leaf(s.path), cols_k, threshold=0.95) for s in lr.slots]
+        cols = [_leaf_match(s.path, cols_k, 0.95) for s in lr.slots]
         if name and not all(cols):
             placed = positional_columns(lr.slots, cols, order, len(order), blanks=lr.fixed)
             if placed is not None:
@@ -354,6 +364,15 @@ def _caption_block(caption: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)
+def _path_block(path: tuple[str, ...], blocks_k: Choices) -> str | None:
+    """The block of table 四 that the last word naming one in a header path names."""
+    block = None
+    for part in path:
+        block = match(label_key(part), blocks_k, threshold=0.95) or block
+    return block
+
+
 def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
     blocks_k, cols_k = keyed_labels("t4", "blocks"), keyed_labels("t4", "cols")
     block_order, col_order = list(blocks_k), list(cols_k)
@@ -362,12 +381,8 @@ def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
         names: list[str | None] = []
         caption_block = _caption_block(lr.caption)
         for s in lr.slots:
-            block = None
-            for part in s.path:
-                b = match(label_key(part), blocks_k, threshold=0.95)
-                block = b or block
-            block = block or caption_block
-            measure = match(_leaf(s.path), cols_k, threshold=0.95)
+            block = _path_block(s.path, blocks_k) or caption_block
+            measure = _leaf_match(s.path, cols_k, 0.95)
             names.append(f"{block}.{measure}" if block and measure else None)
         n_values = sum(1 for s in lr.slots if s.value is not None)
         if not all(names) and n_values in (len(col_order), len(col_order) * len(block_order)):
@@ -472,14 +487,23 @@ def _value_slot(lr: LogicalRow) -> int:
 
 
 # --------------------------------------------------------------------------- local
+@lru_cache(maxsize=1)
+def _local_row_of() -> dict[str, str]:
+    """Label key → the first local row (in data order) with that key (do not mutate)."""
+    out: dict[str, str] = {}
+    for name, labs in keyed_labels("local", "rows").pairs():
+        for lab in labs:
+            out.setdefault(lab, name)
+    return out
+
+
 def map_local(rows: list[LogicalRow]) -> list[Assignment]:
     data = table_labels()["local"]
-    rows_k = keyed_labels("local", "rows")
+    row_of = _local_row_of()
     cur_cols = {label_key(x) for x in data["current_cols"]}
     out: list[Assignment] = []
     for lr in rows:
-        key = label_key(lr.label)
-        ind = next((i for i, labs in rows_k.items() if key in labs), None)
+        ind = row_of.get(label_key(lr.label))
         for s in lr.slots:
             leaf = _leaf(s.path)
             current = (len(lr.slots) == 1 and not s.path) or leaf in cur_cols or bool(
