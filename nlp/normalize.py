@@ -79,9 +79,9 @@ _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
 _HAN_ONLY = regex.compile(r"\p{Han}")
 # a pinyin gloss after a Han character: lower-case letters in brackets with a tone mark
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # pinyin vowels with a tone mark
 _PINYIN_GLOSS = regex.compile(
-    rf"[(（](?<=\p{{Han}}.)(?=[a-zü]*[{_TONED}])[a-zü{_TONED}]{{1,7}}[)）]")
+    rf"[(（](?<=\p{{Han}}.)(?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]")
 
 
 def unglossed(text: str) -> str:

@@ -483,3 +483,83 @@ def test_blank_cells_as_runs_invent_no_value(name, indicator):
 ])
 def test_rows_printed_label_colon_values(indicator, value):
     assert first_cell_values(CORPUS / "converted" / "js_shuyang_2025_pdf2md_colon.txt").get(indicator) == value
+
+
+# Second round (docs/robustness_text_tables.md). Values read off the renderings
+# (corpora/converted/make_text_tables.py). Traditional-script mirrors: a header line's words are
+# longer than 12 characters with the page's pinyin glosses (`本年新制作數(shù)量`) or notes
+# (`上一年項目數量(指2019年事項數)`), and were no table line; table 四's `行政复议　　行政诉讼` (two
+# header words) was taken as the caption, and its first five values lost their 行政复议 path
+@pytest.mark.parametrize(("name", "indicator", "value"), [
+    ("hb_wuhan_sthjj_2020_mirror_ideosep.txt", "t2.normative.total_public", 19),
+    ("hb_wuhan_sthjj_2020_mirror_ideosep.txt", "t2.licensing.prev_items", 8),
+    ("hb_wuhan_sthjj_2020_mirror_ideosep.txt", "t2.licensing.decisions", 93),
+    ("hb_wuhan_sthjj_2020_mirror_ideosep.txt", "t2.other_services.decisions", 165),
+    ("hb_wuhan_sthjj_2020_mirror_ideosep.txt", "t2.punishment.prev_items", 90),
+    ("hb_wuhan_sthjj_2020_mirror_ideosep.txt", "t2.punishment.decisions", 22),
+    ("xx_county_chengnanqu_2019_mirror_ideosep.txt", "t2.rules.new_made", 0),
+    ("xx_county_chengnanqu_2019_mirror_ideosep.txt", "t2.licensing.decisions", 0),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.review.upheld", 5),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.review.pending", 2),
+    ("sh_shanghai_office_2019_ideosep.txt", "t4.review.total", 7),
+])
+def test_mirror_header_words_and_two_word_header_lines(name, indicator, value):
+    assert first_cell_values(CORPUS / "converted" / name).get(indicator) == value
+
+
+# table 二 printed `label：v1 v2 v3` under its header `信息内容 上一年项目数量 本年增/ 处理决定数量`
+# (layout f): as many counts as the header has columns, a signed count in 本年增/减
+@pytest.mark.parametrize(("name", "indicator", "value"), [
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.rules.new_published", 1),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.rules.total_public", 2),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.normative.new_made", 2),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.licensing.prev_items", 14),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.licensing.delta", 3),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.licensing.decisions", 17),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.other_services.delta", -14),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.other_services.decisions", 125),
+    ("sn_xian_yanliang_wenlv_2020_colon.txt", "t2.punishment.delta", -4),
+    ("hb_wuhan_sthjj_2020_mirror_colon.txt", "t2.normative.total_public", 19),
+    ("hb_wuhan_sthjj_2020_mirror_colon.txt", "t2.other_services.prev_items", 117),
+    ("hb_wuhan_sthjj_2020_mirror_colon.txt", "t2.punishment.decisions", 22),
+])
+def test_table_two_rows_printed_label_colon_counts(name, indicator, value):
+    assert first_cell_values(CORPUS / "converted" / name).get(indicator) == value
+
+
+# a cell a paragraph: an empty cell an empty paragraph (para2: `26` / 11 blank lines / `26` is
+# 26, five blanks, 26), or one more line break (para); header rows whose empty cells stand as
+# such paragraphs (`申请人情况` / 17 blank lines / `自然人`, `其他` / 9 blank lines / the first row);
+# a mirror's glossed opener (`信息內(nèi)容`); a cell a line, a blank line after each row, and a
+# page that glued table 二's last cell to table 三's title (rowblank: `…元三、收到和处理…` /
+# `（本列数据的勾稽关系…）` / `申请人情况`: the corner opens table 三's header row)
+@pytest.mark.parametrize(("name", "indicator", "value"), [
+    ("js_shuyang_fgj_2023_para2.txt", "t3.new.natural", 26),
+    ("js_shuyang_fgj_2023_para2.txt", "t3.new.total", 26),
+    ("js_shuyang_fgj_2023_para2.txt", "t3.result.total.natural", 26),
+    ("js_shuyang_fgj_2023_para2.txt", "t3.result.total.total", 26),
+    ("hi_qionghai_town_2022_para2.txt", "t3.new.natural", 1),
+    ("hi_qionghai_town_2022_para2.txt", "t3.new.total", 1),
+    ("hi_qionghai_town_2022_para2.txt", "t3.result.partial.total", 1),
+    ("xx_county_chengnanqu_2019_mirror_para2.txt", "t2.rules.new_made", 0),
+    ("xx_county_chengnanqu_2019_mirror_para2.txt", "t2.coercion.decisions", 0),
+    ("gd_shenzhen_longgang_2024_para.txt", "t3.new.natural", 58),
+    ("gd_shenzhen_longgang_2024_para.txt", "t3.new.commercial", 7),
+    ("gd_shenzhen_longgang_2024_para.txt", "t3.new.legal_services", 1),
+    ("gd_shenzhen_longgang_2024_para.txt", "t3.new.total", 66),
+    ("gd_shenzhen_longgang_2024_para.txt", "t3.result.partial.natural", 16),
+    ("fj_pingtan_2019_rowblank.txt", "t3.new.natural", 23),
+    ("fj_pingtan_2019_rowblank.txt", "t3.result.unable.not_held.natural", 7),
+    ("fj_pingtan_2019_rowblank.txt", "t3.result.unable.unclear.total", 5),
+    ("fj_pingtan_2019_rowblank.txt", "t3.result.not_processed.repeat.natural", 3),
+])
+def test_cells_a_paragraph_with_empty_paragraphs(name, indicator, value):
+    assert first_cell_values(CORPUS / "converted" / name).get(indicator) == value
+
+
+# ... and the five blanks between `26` and `26` stay blank (read as ten, or as none, the
+# second 26 would land in another column)
+@pytest.mark.parametrize("indicator", ["t3.new.commercial", "t3.new.other_org",
+                                       "t3.result.total.research"])
+def test_empty_paragraphs_invent_no_value(indicator):
+    assert first_cell_values(CORPUS / "converted" / "js_shuyang_fgj_2023_para2.txt").get(indicator) is None

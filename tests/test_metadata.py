@@ -112,6 +112,17 @@ CASES += [
     ("converted/sh_shanghai_office_2019_ideosep.txt", 2019, "2019", "上海市人民政府办公厅"),
     # rows printed `label：v1 v2 …`; the report's own title prints 沐阳 for 沭阳 (read as printed)
     ("converted/js_shuyang_2025_pdf2md_colon.txt", 2025, "2021", "沐阳县人民政府"),
+    # second round (make_text_tables.py): traditional-script mirrors' excerpts (我局, 城南区工委、
+    # 管委: no agency named), rows `label：counts`, a cell a paragraph, rows a blank line apart
+    ("converted/hb_wuhan_sthjj_2020_mirror_ideosep.txt", 2020, "2019", None),
+    ("converted/hb_wuhan_sthjj_2020_mirror_colon.txt", 2020, "2019", None),
+    ("converted/xx_county_chengnanqu_2019_mirror_ideosep.txt", 2019, "2019", None),
+    ("converted/xx_county_chengnanqu_2019_mirror_para2.txt", 2019, "2019", None),
+    ("converted/sn_xian_yanliang_wenlv_2020_colon.txt", 2020, "2019", "西安市阎良区文化旅游局"),
+    ("converted/hi_qionghai_town_2022_para2.txt", 2022, "2021", None),  # 我镇
+    ("converted/js_shuyang_fgj_2023_para2.txt", 2023, "2021", "沭阳县发展和改革局"),
+    ("converted/gd_shenzhen_longgang_2024_para.txt", 2024, "2021", None),
+    ("converted/fj_pingtan_2019_rowblank.txt", 2019, "2019", "平潭综合实验区管委会"),
 ]
 
 _doc = segmented

@@ -30,6 +30,25 @@ again in place from its grid, a cell that spans others once:
 - `js_shuyang_2025_pdf2md_colon.txt` (from `corpora/heldout/js_shuyang_2025_pdf2md.txt`,
   whose row labels carry no numbering mark):
   `label：v1 v2 …`, the values one space apart, empty cells left out.
+
+Second round (docs/robustness_text_tables.md, "Session 13, second round"), from reports whose
+text tables the reader finds (`find_text_tables`) or whose page tables the HTML reader finds:
+
+- `xx_county_chengnanqu_2019_mirror_{ideosep,para2}.txt` (from the traditional-script mirror
+  `corpora/heldout144/xx_county_chengnanqu_2019_zh_hant_mirror_excerpt.txt`, whose words carry
+  pinyin glosses: `信息內(nèi)容　　本年新制作數(shù)量`) and `hb_wuhan_sthjj_2020_mirror_{ideosep,colon}.txt`
+  (from `corpora/heldout5/hb_wuhan_sthjj_2020_zh_hant_mirror_excerpt.txt`, whose header words
+  carry notes: `上一年項目數量(指2019年事項數)`);
+- `sn_xian_yanliang_wenlv_2020_colon.txt` (from `corpora/heldout205/…_excerpt.txt`: signed
+  本年增/减 counts, `行政许可：14 +3 17`);
+- `*_para2.txt`: a cell a paragraph (the cell, then a blank line), an empty cell an empty
+  paragraph (two more line breaks): `hi_qionghai_town_2022_para2.txt` (from
+  `corpora/heldout12/…_excerpt.txt`) and `js_shuyang_fgj_2023_para2.txt` (from the page
+  `corpora/heldout2/js_shuyang_fgj_2023.html`);
+- `gd_shenzhen_longgang_2024_para.txt`: a cell a paragraph, an empty cell one more line break
+  (from `corpora/heldout22/gd_shenzhen_longgang_bureau_2024_excerpt.txt`);
+- `fj_pingtan_2019_rowblank.txt` (from `corpora/full/fj_pingtan_2019.txt`): a cell a line, a
+  blank line after each row, empty cells left out.
 """
 
 from __future__ import annotations
@@ -105,14 +124,25 @@ def _row_line(row: list[str], layout: str) -> str:
     return "".join(labels) + "：" + " ".join(values) if values else " ".join(labels)
 
 
+def _cells_text(rows: list[list[str]], layout: str) -> str:
+    """A table's grid rows written a cell a line in `layout` ("para", "para2" or "rowblank")."""
+    if layout == "rowblank":
+        return "\n\n".join("\n".join(x for x in row if x) for row in rows if any(row))
+    empty = "\n" if layout == "para" else "\n\n"
+    return "".join(x + "\n\n" if x else empty for row in rows for x in row)
+
+
 def render_rows(doc, tables, layout: str) -> str:
-    """`doc`'s text with `tables` written a row a line in `layout` ("ideosep" or "colon")."""
+    """`doc`'s text with `tables` written a row a line in `layout` ("ideosep" or "colon") or a
+    cell a line ("para", "para2", "rowblank": `_cells_text`)."""
     out, pos = [], 0
     for t in sorted((t for t in tables if t.start >= 0), key=lambda t: t.start):
         if t.start < pos:
             continue
         out.append(doc.text[pos:t.start])
-        out.append("\n" + "\n".join(_row_line(r, layout) for r in _rows(t)) + "\n")
+        rows = _rows(t)
+        out.append("\n" + (_cells_text(rows, layout) if layout in ("para", "para2", "rowblank")
+                            else "\n".join(_row_line(r, layout) for r in rows)) + "\n")
         pos = t.end
     out.append(doc.text[pos:])
     return "".join(out)
@@ -139,6 +169,26 @@ def main() -> None:
     md = read(ROOT / "corpora" / "heldout" / "js_shuyang_2025_pdf2md.txt")
     dst = ROOT / "corpora" / "converted" / "js_shuyang_2025_pdf2md_colon.txt"
     dst.write_text(render_rows(md, find_text_tables(md), "colon"), encoding="utf-8")
+
+    converted = ROOT / "corpora" / "converted"
+    for src, stem, layouts in (
+            ("heldout144/xx_county_chengnanqu_2019_zh_hant_mirror_excerpt.txt",
+             "xx_county_chengnanqu_2019_mirror", ("ideosep", "para2")),
+            ("heldout5/hb_wuhan_sthjj_2020_zh_hant_mirror_excerpt.txt", "hb_wuhan_sthjj_2020_mirror",
+             ("ideosep", "colon")),
+            ("heldout205/sn_xian_yanliang_wenlv_2020_excerpt.txt", "sn_xian_yanliang_wenlv_2020",
+             ("colon",)),
+            ("heldout12/hi_qionghai_town_2022_excerpt.txt", "hi_qionghai_town_2022", ("para2",)),
+            ("heldout22/gd_shenzhen_longgang_bureau_2024_excerpt.txt", "gd_shenzhen_longgang_2024",
+             ("para",)),
+            ("full/fj_pingtan_2019.txt", "fj_pingtan_2019", ("rowblank",))):
+        doc = read(ROOT / "corpora" / src)
+        for layout in layouts:
+            (converted / f"{stem}_{layout}.txt").write_text(
+                render_rows(doc, find_text_tables(doc), layout), encoding="utf-8")
+    page = read(ROOT / "corpora" / "heldout2" / "js_shuyang_fgj_2023.html")
+    (converted / "js_shuyang_fgj_2023_para2.txt").write_text(
+        render_rows(page, page.tables, "para2"), encoding="utf-8")
 
 
 if __name__ == "__main__":

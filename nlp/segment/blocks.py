@@ -23,6 +23,7 @@ one split is forced (by the column count, spaces, or the table's sum identities)
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
@@ -31,7 +32,7 @@ from typing import NamedTuple
 
 import regex
 
-from nlp.normalize import PAGE_NUMBER, open_bracket, same_length
+from nlp.normalize import PAGE_NUMBER, TONED, open_bracket, same_length, unglossed
 from nlp.records import Document, Table, TableCell
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -99,7 +100,10 @@ def _raw_cells(line: str, base: int, gap_before: int = 0,
         if len(parts) < 2 or len(s.strip()) > 200:
             return None
         if not any(_value_like(p) for p in parts[1:]) and not (
-                len(parts) >= 3 and all(len(p) <= 12 for p in parts)):
+                len(parts) >= 3 and all(_header_sized(p) for p in parts)) and not (
+                # a header line of two merged cells (table 四's `行政复议　　行政诉讼`): two words
+                # of the forms' headers, not a caption
+                len(parts) == 2 and all(map(_is_header_word, parts))):
             return None
     spans: list[tuple[int, int]] = []
     stripped = kind == "ws" or (kind == "tab" and "\t" not in s)  # (parts cut from s.strip())
@@ -130,6 +134,17 @@ def _trimmed(raw: _RawCells, *, blanks: bool) -> tuple[str, list[tuple[int, int]
     if not spans or (len(spans) < 2 and kind == "ws"):
         return None
     return kind, spans
+
+
+_HEADER_WORD_MAX = 12  # a header cell of the forms is short (本年新制作数量, 未经复议直接起诉); prose is not
+
+
+def _header_sized(word: str) -> bool:
+    """Is `word` short enough to be one header cell of a line of header words: at most
+    `_HEADER_WORD_MAX` characters once a mirror's pinyin glosses are left out (本年新制作數(shù)量 is
+    7), or a header word of the forms whatever its length (本年收费金额（单位：万元）)."""
+    return len(word) <= _HEADER_WORD_MAX or len(unglossed(word)) <= _HEADER_WORD_MAX or \
+        _is_header_word(word)
 
 
 def _value_width(text: str, rows: list[list[tuple[int, int]]]) -> int:
@@ -235,7 +250,10 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     i = 0
     n = len(lines)
     ahead: tuple[int, tuple[int, Table] | None] | None = None  # a block already read at a line
-    worth = _table_lines(text, folded, lines)
+    # (the normalised view leaves out a mirror's pinyin glosses: shorter, and a toned vowel)
+    glossed = len(doc.norm.text) < len(text) and _glossed(folded)
+    corners: set[int] = set()  # lines holding a word of `_T2_CORNERS`
+    worth = _table_lines(text, folded, lines, glossed, corners)
     while i < n:
         k = bisect_left(worth, i)  # (on the other lines both readers below find nothing)
         if k == len(worth):
@@ -366,6 +384,10 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             i = last + 1
         else:
             i = max(j, i + 1)
+    heads = worth if glossed else sorted(corners)
+    if heads:
+        tables.extend(_t2_spaced_tables(text, folded, lines, heads,
+                                        _free_of(taken + [(t.start, t.end) for t in tables])))
     tables.extend(_run_tables(text, taken + [(t.start, t.end) for t in tables], double))
     tables.extend(_spaced_row_tables(text, folded, lines,
                                      _free_of(taken + [(t.start, t.end) for t in tables])))
@@ -380,25 +402,60 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
 # gap (two spaces, a no-break or an ideographic space) in the text, or the word of a table opener
 # (`_LINE_TABLE_START`) in the folded text
 _TABLE_LINE_SIGNS = ("|", "｜", "\t", "\xa0", "\u3000", "  ")
+# the start of a mirror's pinyin gloss (內(nèi)容): a bracket, lower-case letters, a toned vowel
+# (the standard library's engine, a pattern a bracket: searching every text whose view dropped
+# a character for each is three times faster than one search for either)
+_GLOSS_STARTS = tuple(re.compile(rf"{b}(?=[a-zü]{{0,6}}[{TONED}])")
+                      for b in (r"\(", "（"))
+
+
+def _glossed(s: str, a: int = 0, b: int | None = None) -> bool:
+    """Does s[a:b] hold the start of a pinyin gloss (`_GLOSS_STARTS`)?"""
+    end = len(s) if b is None else b
+    return any(p.search(s, a, end) is not None for p in _GLOSS_STARTS)
 _OPENER_WORDS = ("第二十条", "第2十条", "信息内容", "申请人情况", "勾稽关系", "统计指标", "指标名称", "行政复议")
 
 
-def _table_lines(text: str, folded: str, lines: list[tuple[int, int]]) -> list[int]:
+def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
+                 glossed: bool | None = None, corners: set[int] | None = None) -> list[int]:
     """The indices of the lines on which `find_text_tables`' readers may find a table row or the
     start of a one-cell-a-line table (a superset: on every other line `_cell_block` and `_split`
-    give None). Found with `str.find`, a line at a time once a sign is found on it."""
+    give None). Found with `str.find`, a line at a time once a sign is found on it. `glossed`:
+    may the text hold a mirror's pinyin glosses (the opener words are then also looked for
+    without them; None: found out here). `corners`, when given, receives the lines holding a
+    word of `_T2_CORNERS` (a table-二 header's first word)."""
     starts = [a for a, _ in lines]
     out: set[int] = set()
     for s, signs in ((text, _TABLE_LINE_SIGNS), (folded, _OPENER_WORDS)):
         for w in signs:
+            into = corners if corners is not None and w in _T2_CORNERS else None
             p = s.find(w)
             while p >= 0:
                 k = bisect_right(starts, p) - 1
                 if k >= 0 and p < lines[k][1]:
                     out.add(k)
+                    if into is not None:
+                        into.add(k)
                 nxt = k + 1
                 p = s.find(w, starts[nxt]) if nxt < len(starts) else -1
+    if glossed is None:
+        glossed = _glossed(folded)
+    if glossed:
+        # a mirror's pinyin glosses inside the words (信息內(nèi)容): looked for without them
+        for k, (a, b) in enumerate(lines):
+            if k not in out and _glossed(folded, a, b) and any(
+                    w in bare for bare in (unglossed(folded[a:b]),) for w in _OPENER_WORDS):
+                out.add(k)
     return sorted(out)
+
+
+def _opens_table(folded: str, a: int, b: int) -> bool:
+    """Does line [a, b) start a one-cell-a-line table (`_LINE_TABLE_START`), read without the
+    pinyin glosses a mirror prints inside its words (信息內(nèi)容)?"""
+    if _LINE_TABLE_START.match(folded, a, b):
+        return True
+    s = folded[a:b]
+    return ("(" in s or "（" in s) and _glossed(s) and bool(_LINE_TABLE_START.match(unglossed(s)))
 
 
 def _t3_pipe_rows(text: str, rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]
@@ -481,7 +538,7 @@ def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
     table), by the first layout that fits: cells with a trailing pipe and pipe-only row ends,
     cells between `|` lines, or cells between blank lines under a statistics-table opener."""
     a, b = lines[i]
-    if "|" not in text[a:b] and "｜" not in text[a:b] and not _LINE_TABLE_START.match(folded, a, b):
+    if "|" not in text[a:b] and "｜" not in text[a:b] and not _opens_table(folded, a, b):
         return None  # every layout below starts at a line with a pipe or a table opener
     got = _read_cells(text, folded, lines, i)
     if got is not None or i + 1 >= len(lines) or text[slice(*lines[i + 1])].strip():
@@ -501,7 +558,7 @@ def _read_cells(text: str, folded: str, lines: list[tuple[int, int]], i: int
     readers = (
         (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
         (lambda: text[a:b].strip() in _PIPES, _stream_block),
-        (lambda: _LINE_TABLE_START.match(folded, a, b) and _cells_on_lines(text, lines, i),
+        (lambda: _opens_table(folded, a, b) and _cells_on_lines(text, lines, i),
          _line_block),
     )
     for fits, read in readers:
@@ -962,6 +1019,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
     toks: list[tuple[int, int]] = []
     j, n, blanks, last = i, len(lines), 0, i
     gaps: list[int] = []  # blank lines between consecutive cells
+    runs: list[tuple[int, int]] = []  # (index in toks, length) of the runs of extra line breaks
     while j < n:
         a, b = lines[j]
         s = text[a:b]
@@ -976,7 +1034,17 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             continue
         if not s.strip() or _EMPTY_CELL_LINE.fullmatch(s):
             blanks += 1
-            if blanks > 2 and not _blank_cells_ahead(text, toks, gaps):
+            if blanks > 2 and not _blank_cells_ahead(text, toks, gaps) and \
+                    not _header_holes_ahead(text, toks):
+                # header words the block ends in (`第二十条第（八）项` / `信息内容`, then its empty
+                # cells) open the next table: it starts at them
+                k = len(toks)
+                while k > 1 and toks[k - 1][0] < toks[k - 1][1] and _is_header_word(
+                        text[slice(*toks[k - 1])]):
+                    k -= 1
+                if k < len(toks) and any(_value_like(text[x:y]) for x, y in toks[:k]):
+                    last = bisect_right(lines, (toks[k][0], len(text) + 1)) - 2
+                    del toks[k:]
                 break
             j += 1
             continue
@@ -987,12 +1055,15 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
         if s.strip() in _PIPES or not cell_sized(s.strip()) or s.rstrip().endswith(_FULL_STOP) or (
                 toks and _is_report_heading(s)):
             break
-        if toks:
+        if toks and blanks > 2 and _is_header_word(text[slice(*toks[-1])]):
+            pass  # (a header row's empty cells: no gap of the cells)
+        elif toks:
             gap = _blank_lines_between(text, toks[-1][1], a)
             if _even_gaps(gaps) and gap > gaps[0]:
                 # cells an even number of line breaks apart, more before this one: each extra
                 # break is a cell the page left empty (`一、本年新收…数量` / 7 blank lines / `0`,
                 # cells one blank line apart: six blank cells and the 总计)
+                runs.append((len(toks), gap - gaps[0]))
                 toks.extend([(a, a)] * (gap - gaps[0]))
                 gap = gaps[0]
             gaps.append(gap)
@@ -1000,8 +1071,34 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
         toks.append(_cell_text(text, a, b))
         last = j
         j += 1
-    t = _stream_table(text, lines, _fitting_blank_cells(text, toks))
+    t = _stream_table(text, lines, _break_cells(text, toks, runs, gaps[0] if gaps else 0))
     return (last + 1, t) if t is not None else (i + 1, None)
+
+
+def _break_cells(text: str, toks: list[tuple[int, int]], runs: list[tuple[int, int]], unit: int
+                 ) -> list[tuple[int, int]]:
+    """`toks` with its blank cells fitted (`_fitting_blank_cells`). A run of extra line breaks
+    (`runs`: where in `toks`, how many) is a blank cell a break (a page that prints an empty cell
+    as one more line break), or a blank cell per `unit` + 1 breaks (an empty paragraph, as many
+    breaks as a cell and the gap after it: `规章` / 3 blank lines / `0` in a text whose cells stand a
+    blank line apart is one blank cell). The second reading is taken only where the text allows
+    it (every run a whole number of paragraphs) and it alone makes rows of the statistics tables
+    of the runs: under it some run fills a row, under the first none does."""
+    one = _fitting_blank_cells(text, toks)
+    if unit < 1 or not runs or any(n % (unit + 1) for _, n in runs):
+        return one
+    halved: list[tuple[int, int]] = []
+    prev = 0
+    for at, n in runs:
+        halved.extend(toks[prev:at + n // (unit + 1)])
+        prev = at + n
+    halved.extend(toks[prev:])
+    two = _fitting_blank_cells(text, halved)
+    # (a run's blank cells are one empty span each, at the line of the cell after the run)
+    marks = {toks[at] for at, _ in runs}
+    if any(t in marks for t in one) or not any(t in marks for t in two):
+        return one
+    return two
 
 
 # a line holding only a space a web page printed in an empty cell: an ideographic or no-break
@@ -1102,8 +1199,37 @@ def _blank_cells_ahead(text: str, toks: list[tuple[int, int]], gaps: list[int]) 
         return False
     gap = _blank_lines_between(text, toks[-1][1], m.start())
     end = text.find("\n", m.start())
-    return gaps[0] < gap <= gaps[0] + _MAX_BLANK_CELLS and \
+    # (a blank cell is one more line break, or an empty paragraph: as many as a cell and its gap)
+    return gaps[0] < gap <= gaps[0] + (gaps[0] + 1) * _MAX_BLANK_CELLS and \
         _value_like(text[m.start():end if end >= 0 else len(text)])
+
+
+def _is_corner(line: str) -> bool:
+    """Does the line hold the corner note of table 三 (（本列数据的勾稽关系为：…）)?"""
+    return any(w[0] in line and w in same_length(line) for w in _stream_words().corner)
+
+
+def _header_holes_ahead(text: str, toks: list[tuple[int, int]]) -> bool:
+    """Does the run of blank lines after the last cell, a header word (`信息内容`, a
+    第二十条第（五）项 title), end at another header word or the first row's label within the
+    blank cells a row can hold, as many breaks as a cell and its gap each (a header row whose
+    empty cells are empty paragraphs: `信息内容` / 7 blank lines / `本年处理决定数量`, `其他` / 9
+    blank lines / `一、本年新收政府信息公开申请数量`, in a block that holds no value yet)? Its
+    blanks are no cells (`_fitting_blank_cells` leaves out blanks in a header row)."""
+    if not toks or toks[-1][0] == toks[-1][1] or not _is_header_word(text[slice(*toks[-1])]):
+        return False
+    m = _NEXT_TEXT.search(text, toks[-1][1])
+    if m is None:
+        return False
+    end = text.find("\n", m.start())
+    nxt = text[m.start():end if end >= 0 else len(text)].strip()
+    if _blank_lines_between(text, toks[-1][1], m.start()) > 2 * _MAX_BLANK_CELLS + 1 or \
+            not cell_sized(nxt):
+        return False
+    # (a row label only after a header that opens the block: a block with values ends at its
+    # header words, which open the next table)
+    return _is_header_word(nxt) or ((_t3_row_label(nxt) or _t2_row_label(nxt)) and not any(
+        _value_like(text[a:b]) for a, b in toks))
 
 
 def _stream_table(text: str, lines: list[tuple[int, int]], toks: list[tuple[int, int]]
@@ -1229,6 +1355,14 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
             rows.append([words[k]])
             width[0] = 0
             words = words[k + 1:]
+        # the corner note of table 三 (（本列数据的勾稽关系…）) opens that table's header row
+        # wherever it stands: the words before it are the rows of the table before (a page that
+        # glued the two: `政府集中采购` / `…元三、收到和处理…` / `（本列数据的勾稽关系…）` / `申请人情况`)
+        k = next((p for p, (a, b) in enumerate(words) if p and _is_corner(text[a:b])), None)
+        if k is not None:
+            rows.append(words[:k])
+            width[0] = 0
+            words = words[k:]
         last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
         if last_h >= 0:
             known = plain_width(words[:last_h + 1])
@@ -1297,6 +1431,8 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
 _ROW_NUMBER = regex.compile(r"0|[1-9]\d{0,9}")  # a count: no leading zero (0631 is a phone)
 # a word, a colon ending it cut from what follows (`规章：0 0 0`: the label's colon and a count)
 _TOKEN = regex.compile(r"[^\s:：]+[:：]*|[:：]+")
+# a number of table 二: a count, signed in 本年增/减 (`+3`, `-14`), or an amount (96171.6 万元)
+_T2_NUMBER = regex.compile(r"[+-]?(?:0|[1-9]\d{0,9})(?:\.\d+)?")
 _GAP = regex.compile(r"\s+")
 T3_WIDTH, T4_WIDTH = 7, 15
 _T4_HEADER_LINES = 16  # how far above the numbers table 四's header may start
@@ -1305,14 +1441,14 @@ _ITEM_MARK = regex.compile(r"(?<![\d.])\d{1,2}[.．、](?!\d)")  # 1.属于国�
 _SENT_STOP = frozenset((*_SENT_END, "!", "?"))  # what no line of header words holds
 
 
-def _spaced_row(line: str) -> tuple[int, list[tuple[int, int]]]:
+def _spaced_row(line: str, count: regex.Pattern[str] = _ROW_NUMBER) -> tuple[int, list[tuple[int, int]]]:
     """(end of the label, spans of the counts) of a line that ends in whitespace-separated
     counts, relative to the line (no trailing count: the end of its last word and []). A colon
     may end the label (`一、本年新收…数量：151 3 0 0 0 0 154`, a row printed `label：values`): it
     is not part of it."""
     toks = [(m.start(), m.end()) for m in _TOKEN.finditer(line)]
     k = len(toks)
-    while k and _ROW_NUMBER.fullmatch(line, *toks[k - 1]):
+    while k and count.fullmatch(line, *toks[k - 1]):
         k -= 1
     if not k:
         return 0, toks
@@ -1389,7 +1525,7 @@ def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, labe
 def _t4_header(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> str | None:
     """The first line of table 四's header above line i (行政复议 at its start, 行政诉讼 in it or
     in the header lines below it), when only lines of header words (no digit, no punctuation,
-    no word over 12 characters) stand between; else None."""
+    each word `_header_sized`) stand between; else None."""
     seen = ""
     for k in range(i - 1, max(i - 1 - _T4_HEADER_LINES, -1), -1):
         a, b = lines[k]
@@ -1397,7 +1533,7 @@ def _t4_header(text: str, folded: str, lines: list[tuple[int, int]], i: int) -> 
         if not s or PAGE_NUMBER.match(s):
             continue  # (a page break between the header and the numbers: `— 6 —`)
         words = s.split()
-        if any(ch.isdigit() or ch in _SENT_STOP for ch in s) or max(map(len, words)) > 12:
+        if any(ch.isdigit() or ch in _SENT_STOP for ch in s) or not all(map(_header_sized, words)):
             return None  # not a line of header words
         compact = "".join(words)
         seen = compact + seen
@@ -1489,6 +1625,115 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
             skip_to = i + 2  # the wrapped line is read
     close()
     return tables
+
+
+def _t2_spaced_tables(text: str, folded: str, lines: list[tuple[int, int]], heads: list[int],
+                      free: Callable[[int, int], bool]) -> list[Table]:
+    """Blocks of table 二 whose rows are a label and its numbers one space or more apart, the
+    label's colon glued to it or not (`规章：0 0 0`, `行政许可 14 +3 17`), read only under their
+    header (`信息内容 本年新制作数量 本年新公开数量 对外公开总数量`, `_t2_header`): as many numbers as
+    the header has columns, each row's label a row of table 二. Blocks one after another, a
+    第二十条第（八）项 title between, are one table (as a page prints them). `heads`: the lines
+    that may hold a header (lines holding one of `_T2_CORNERS`; in a mirror's glossed text, the
+    lines of `_table_lines`)."""
+    from nlp.tables.labels import label_key
+
+    blocks: list[tuple[int, int, list[list[tuple[int, int]]]]] = []  # (header, last row, rows)
+    label_words = _stream_words().label_words
+    for k in heads:
+        nxt = _line_after(text, lines, k)
+        if nxt < 0 or not text[lines[nxt][0]:lines[nxt][1]].rstrip()[-1:].isdigit():
+            continue  # (a row ends in a number)
+        first = _WORD.search(folded, *lines[k])
+        if first is None or label_key(first.group()) not in label_words or not free(*lines[k]):
+            continue  # (a header opens with its label column's word: 信息内容)
+        rows: list[list[tuple[int, int]]] = []
+        width, i, last = 0, k, k
+        while (i := _line_after(text, lines, i)) >= 0 and free(*lines[i]):
+            a, b = lines[i]
+            label_end, nums = _spaced_row(folded[a:b], _T2_NUMBER)
+            label = folded[a:a + label_end].strip()
+            if not nums or not label or len(nums) > _T2_MAX_COLS or (width and len(nums) != width) \
+                    or any(ch.isdigit() for ch in label) or not _t2_row_label(label):
+                break
+            if not width:
+                width = len(nums)
+                head = _t2_header(text, folded, lines, k, width, free)
+                if head is None:
+                    break
+                rows.append(head)
+            rows.append([*_label_parts(text, a, a + label_end), *[(a + x, a + y) for x, y in nums]])
+            last = i
+        if len(rows) >= 2:
+            blocks.append((k, last, rows))
+
+    def title_row(t: int) -> list[tuple[int, int]] | None:
+        """Line t as a row of its own when it is a block title (`第二十条 第（八）项`)."""
+        if t < 0 or not free(*lines[t]) or not _block_title(
+                "".join(folded[lines[t][0]:lines[t][1]].split())):
+            return None
+        ta, tb = lines[t]
+        return [(ta + len(text[ta:tb]) - len(text[ta:tb].lstrip()), ta + len(text[ta:tb].rstrip()))]
+
+    tables: list[Table] = []
+    k = 0
+    while k < len(blocks):
+        first, last, rows = blocks[k][0], blocks[k][1], list(blocks[k][2])
+        above = next((t for t in range(first - 1, max(first - 3, -1), -1)
+                      if text[lines[t][0]:lines[t][1]].strip()), -1)
+        if (head := title_row(above)) is not None:
+            first, rows = above, [head, *rows]  # the block's title above its header
+        while k + 1 < len(blocks) and (title := _line_after(text, lines, last)) >= 0 and \
+                _line_after(text, lines, title) == blocks[k + 1][0] and \
+                (head := title_row(title)) is not None:
+            # the next block under its title: `第二十条 第（八）项` / `信息内容 本年收费金额…`
+            rows += [head, *blocks[k + 1][2]]
+            last = blocks[k + 1][1]
+            k += 1
+        tables.append(_make_table(text, lines, first, rows))
+        k += 1
+    return tables
+
+
+# the label column's header words that open a table: a table-二 header opens with one (信息内容)
+_T2_CORNERS = ("信息内容", "统计指标", "指标名称")
+_T2_MAX_COLS = 4  # the most count columns a block of table 二 has (most have 1 to 3)
+
+
+def _line_after(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """The index of the first line after line i that is not blank (-1: none within two)."""
+    for k in range(i + 1, min(i + 3, len(lines))):
+        if text[lines[k][0]:lines[k][1]].strip():
+            return k
+    return -1
+
+
+def _t2_header(text: str, folded: str, lines: list[tuple[int, int]], k: int, width: int,
+               free: Callable[[int, int], bool]) -> list[tuple[int, int]] | None:
+    """The cells of line k when it is the header of a table-二 block with `width` count
+    columns, its words one space or more apart (`信息内容 本年新制作数量 本年新公开数量 对外公开总数量`):
+    a label column's word, then `width` words, no number, one of them a column of table 二;
+    else None."""
+    from nlp.tables.labels import keyed_labels, label_key, match
+
+    if k < 0:
+        return None
+    a, b = lines[k]
+    s = folded[a:b]
+    words = [(m.start(), m.end()) for m in _WORD.finditer(s)]
+    if len(words) != width + 1 or not free(a, b) or any(ch in "\t|｜" for ch in s):
+        return None
+    if label_key(s[slice(*words[0])]) not in _stream_words().label_words:
+        return None
+    # (a column word may be cut, as a page wrapped it: `本年增/`, `本年新`; one names a column)
+    cols = keyed_labels("t2", "cols")
+    if not any(match(label_key(s[x:y]), cols, threshold=0.88) for x, y in words[1:]) or any(
+            _value_like(s[x:y]) for x, y in words[1:]):
+        return None
+    return [(a + x, a + y) for x, y in words]
+
+
+_WORD = regex.compile(r"\S+")
 
 
 _GLUED_AFTER_COUNT = regex.compile(r"(?<=\d)(\p{Han}{1,5})\s*$")
