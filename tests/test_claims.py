@@ -1121,3 +1121,74 @@ def test_areas_are_claims(text, value, unit):
 
 def test_lengths_in_addresses_are_no_claims():
     assert claims_of("地址:乌兰计五村北100米。") == []
+
+
+def test_whole_text_scanners_find_what_their_patterns_find():
+    """The stdlib-`re` scanner of a claim pattern (`whole_text_scanner`: a lookahead on the
+    first characters, then the pattern) gives the pattern's `finditer` (spans and groups) on
+    every corpus text without characters outside the BMP (where `find_claims` uses it), raw and
+    normalised, and on hand-made cases."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import _ASTRAL, rules
+    from nlp.normalize import normalize
+
+    scanned = [p for p in rules().patterns if p.scan is not None]
+    assert "claim.quantity" in {p.id for p in scanned}
+    cases = ["2018年，县质监局共主动公开政府信息33条。其中，业务类信息26条，占75%。",
+             "约1,234.5万元、两三个、百分之六十点五、1:2次、v1.2件、几十名、万余条、11:04 3件"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    cases = [text for text in cases if _ASTRAL.search(text) is None]
+    assert len(cases) > 2000
+    for text in cases:
+        for p in scanned:
+            assert [(m.span(), m.groupdict()) for m in p.scan.finditer(text)] == \
+                [(m.span(), m.groupdict()) for m in p.rx.finditer(text)], (p.id, text[:40])
+
+
+def test_re_and_regex_read_digits_alike_in_the_bmp():
+    """`whole_text_scanner` lets `re` read `\\d` as `regex` does: the same class on every code
+    point of the Basic Multilingual Plane (beyond it they may differ: find_claims then keeps
+    `regex`)."""
+    import re
+
+    import regex
+
+    a, b = regex.compile(r"\d"), re.compile(r"\d")
+    assert all(bool(a.match(chr(c))) == bool(b.match(chr(c))) for c in range(0x10000))
+
+
+def test_first_chars_and_scanner_refusals():
+    import re
+
+    import regex
+
+    from nlp.extract.claims import first_chars, whole_text_scanner
+
+    def chars(src):
+        return set(regex.findall(r"\\U([0-9a-f]{8})|(\\d)", first_chars(src) or ""))
+
+    assert first_chars("(?<!x)(?:约|近)?[一二]|\\d+件") is not None
+    cls = first_chars("(?<!x)(?:约|近)?[一二]|\\d+件")
+    assert re.fullmatch(f"[{cls}]+", "约近一二7") and not re.search(f"[{cls}]", "件x")
+    assert first_chars("a?") is None  # can match the empty string
+    assert first_chars("[^a]b") is None and first_chars(".b") is None  # any character
+    assert chars("(?:ab)*c") == {("00000061", ""), ("00000063", "")}
+    assert whole_text_scanner(regex.compile(r"\s*件")) is None  # `\s` differs between engines
+    assert whole_text_scanner(regex.compile(r"\p{Han}件")) is None
+
+
+def test_one_search_for_any_applicant_word():
+    """`_ANY_APPLICANT` finds something exactly where one of `APPLICANTS` or 法人 does (every
+    sentence of the corpus texts)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import _ANY_APPLICANT, APPLICANTS
+    from nlp.normalize import normalize
+
+    for path in sorted(CORPORA.rglob("*.txt")):
+        for s in normalize(path.read_text(encoding="utf-8", errors="replace")).text.split("。"):
+            assert (_ANY_APPLICANT.search(s) is not None) == (
+                any(rx.search(s) for _, rx in APPLICANTS) or "法人" in s)
