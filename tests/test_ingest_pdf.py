@@ -529,7 +529,7 @@ def test_unruled_table_cells_equal_the_html_cells(norules):
 # printed where nothing was counted), no rulings; values read off the printed page
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def _t3_cells(stem: str) -> dict[str, float | None]:
     cells: dict[str, float | None] = {}
     for c in nlp.extract(CORPUS / "converted" / f"{stem}_tables_blanks.pdf").cells:
@@ -572,7 +572,7 @@ def test_unruled_table_blank_cells_keep_their_columns(stem, indicator, value):
 # printed pages
 
 
-@functools.lru_cache(maxsize=2)
+@functools.lru_cache(maxsize=4)
 def _converted_cells(name: str) -> dict[str, float | None]:
     """The first cell of each indicator of a rendering in corpora/converted."""
     cells: dict[str, float | None] = {}
@@ -628,3 +628,54 @@ def test_frame_table_labels_wrapped_over_many_lines(indicator, value):
     cells = _converted_cells("fj_pingtan_2022_tables_frame.pdf")
     assert indicator in cells
     assert cells[indicator] == value
+
+
+# corpora/converted/sh_shanghai_office_2019_tables_narrow.pdf (make_narrow.py): table 四 in
+# columns one character wide, no rulings: `结`/`果`/`维`/`持` down each column, the five words
+# under 行政复议 starting half a line below the first characters of those under 行政诉讼;
+# values read off the printed page (blank cells where nothing was counted)
+
+
+@pytest.mark.parametrize("indicator, value", [
+    ("t4.review.upheld", 5),
+    ("t4.review.corrected", None),
+    ("t4.review.other", None),  # 其他结果 beside 未经复议直接起诉's line: not a top header word
+    ("t4.review.pending", 2),
+    ("t4.review.total", 7),
+    ("t4.litigation_direct.upheld", 8),
+    ("t4.litigation_direct.other", None),
+    ("t4.litigation_direct.pending", 1),
+    ("t4.litigation_direct.total", 9),
+    ("t4.litigation_after_review.upheld", None),
+    ("t4.litigation_after_review.pending", None),
+    ("t4.litigation_after_review.total", None),
+])
+def test_table_four_header_one_character_a_line(indicator, value):
+    cells = _converted_cells("sh_shanghai_office_2019_tables_narrow.pdf")
+    assert indicator in cells
+    assert cells[indicator] == value
+
+
+# corpora/converted/sn_gaoling_shenpi_2021_tables_slashes.pdf (make_narrow.py): table 三 of the
+# 2021 form with `/` in every value cell (nothing to report, as the sn_gaoling report prints it),
+# no rulings: 25 rows of seven `/` each, read off the printed page
+
+
+@pytest.mark.parametrize("indicator", [
+    "t3.new.natural",  # 一、本年新收… `/`
+    "t3.new.total",
+    "t3.carried_over.research",  # 二、上年结转… under 科研机构
+    "t3.result.partial.nonprofit",  # （二）部分公开 (label over two lines)
+    "t3.result.other.no_fee.legal_services",  # 2.申请人逾期未按收费… (three lines)
+    "t3.result.total.other_org",  # （七）总计 under 其他
+    "t3.carried_forward.total",  # 四、结转下年度继续办理, the last row
+])
+def test_table_of_blank_marks_only(indicator):
+    cells = _converted_cells("sn_gaoling_shenpi_2021_tables_slashes.pdf")
+    assert indicator in cells
+    assert cells[indicator] is None
+
+
+def test_table_of_blank_marks_only_reads_every_cell():
+    cells = _converted_cells("sn_gaoling_shenpi_2021_tables_slashes.pdf")
+    assert sum(k.startswith("t3.") for k in cells) == 25 * 7  # the form's rows × columns

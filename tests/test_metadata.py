@@ -90,7 +90,10 @@ CASES += [("converted/fj_pingtan_2025_tables_norules.pdf", None, "2021", None),
           ("converted/sh_shanghai_office_2019_tables_blanks.pdf", None, "2019", None),
           ("converted/js_shuyang_fgj_2023_tables_blanks.pdf", None, "2021", None),  # 2021's 其他处理 rows
           ("converted/sh_shanghai_office_2019_tables_threeline.pdf", None, "2019", None),  # make_breaks.py
-          ("converted/fj_pingtan_2022_tables_frame.pdf", None, "2021", None)]
+          ("converted/fj_pingtan_2022_tables_frame.pdf", None, "2021", None),
+          # make_narrow.py: table 四 alone, the same in both forms (no year, no template)
+          ("converted/sh_shanghai_office_2019_tables_narrow.pdf", None, None, None),
+          ("converted/sn_gaoling_shenpi_2021_tables_slashes.pdf", None, "2021", None)]
 # the same reports as a CMS and offices publish them (corpora/converted/make_published.py)
 CASES += [
     (f"converted/{stem}{variant}", year, template, agency)

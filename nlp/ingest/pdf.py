@@ -742,7 +742,11 @@ def _place(header: list[_Line], rows: list[_Line]) -> list[_Line]:
 
     def reach(ci: int) -> tuple[float, float]:
         c = cells[ci]
-        same = [d for d in cells if d is not c and abs(d[3] - c[3]) <= 0.5 * max(d[4] - d[3], 1.0)]
+        # cells starting on its first line: within half a line (the shorter cell's height; a
+        # word printed one character a line is tall: `结`/`果`/`维`/`持` beside `行政复议`
+        # starts on a lower line, its top within half its own height)
+        same = [d for d in cells if d is not c and abs(d[3] - c[3]) <= 0.5 * max(
+            min(d[4] - d[3], c[4] - c[3]), 1.0)]
         left = max((d[2] for d in same if d[2] <= c[1]), default=c[1])
         right = min((d[1] for d in same if d[1] >= c[2]), default=right_edge)
         return left, right

@@ -376,7 +376,10 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
                                       if any(_value_like(text[s:e]) for s, e in r))
         kept = [(r, f) for r, f in zip(rows, fulls, strict=True) if r]
         rows = [r for r, _ in kept]
-        if len(rows) >= 2 and any(_value_like(text[s:e]) for r in rows for s, e in r):
+        # a table of blank marks only (every cell `/`: nothing to report) is a table too, as in
+        # a stream of cells (`_MIN_NULLS`)
+        if len(rows) >= 2 and (any(_value_like(text[s:e]) for r in rows for s, e in r) or sum(
+                _null_mark(text[s:e]) for r in rows for s, e in r) >= _MIN_NULLS):
             placed = _t3_pipe_rows(text, kept)
             table = _make_table(text, lines, i, placed or rows)
             table.fixed_columns = placed is not None or counted
