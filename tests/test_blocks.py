@@ -1101,3 +1101,73 @@ def test_the_opener_words_cover_every_start_of_a_one_cell_a_line_table():
     literals = required_literals(_LINE_TABLE_START)
     assert literals
     assert all(any(w in lit for w in _OPENER_WORDS) for lit in literals)
+
+
+def _cells_by_search(s: str, parts: list[str], base: int) -> list[tuple[int, int]]:
+    """The spans of the parts of a line as `_raw_cells` once found them: each part searched for
+    from the end of the one before."""
+    spans, pos = [], 0
+    for p in parts:
+        i = s.find(p, pos)
+        st = i + len(p) - len(p.lstrip())
+        spans.append((base + st, base + st + len(p.strip())))
+        pos = i + len(p)
+    return spans
+
+
+@pytest.mark.parametrize("extra", [["a||b", "|  |x", "｜a｜ ｜", "a\t\tb\t", "\t\tx", "||", "x | 1 | ||",
+                                    " |\u3000a\xa0|\t", "|||a|", "\t \t"]])
+def test_pipe_and_tab_cells_are_placed_as_a_search_places_them(extra):
+    """`_raw_cells` places the parts of a pipe or tab line by arithmetic (one separator character
+    between parts; an empty part at the end of the last part that is not empty): the spans a
+    search for each part from the end of the one before gives, on every pipe or tab line of
+    every corpus text and on edge cases."""
+    import regex
+
+    from nlp.segment.blocks import _raw_cells, line_spans
+
+    pipe = regex.compile(r"[|｜]")
+    lines = [*extra]
+    for doc in _corpus_docs():
+        lines += [doc.text[a:b] for a, b in line_spans(doc.text)[0]
+                  if any(c in doc.text[a:b] for c in "|｜\t")]
+    checked = 0
+    for line in lines:
+        raw = _raw_cells(line, 7)
+        if raw is None or raw.kind not in ("pipe", "tab"):
+            continue
+        s = raw.line
+        parts = s.split("\t") if raw.kind == "tab" else pipe.split(s)
+        assert raw.spans == _cells_by_search(s, parts, 7), line
+        checked += 1
+    assert checked > 1000
+
+
+def _two_counts_hold_a_count_pair(line: str) -> None:
+    from nlp.segment.blocks import _COUNT_PAIR, _spaced_row
+
+    if len(_spaced_row(line)[1]) >= 2:
+        assert _COUNT_PAIR.search(line) is not None, line
+
+
+def test_a_line_with_two_counts_holds_a_count_pair():
+    """`_spaced_row_tables` opens a table only on a line that holds `_COUNT_PAIR` or the line
+    before one (and reads nothing in a text without it): each of its shapes needs a line on which
+    `_spaced_row` finds two counts or more (7, 15, or 15 over two lines), and such a line holds
+    the pattern. Checked on every line of every corpus text (folded, as read) and on generated
+    lines."""
+    from nlp.segment.blocks import line_spans
+
+    checked = 0
+    for doc in _corpus_docs():
+        folded = doc.norm.folded
+        for a, b in line_spans(doc.text)[0]:
+            _two_counts_hold_a_count_pair(folded[a:b])
+            checked += 1
+    assert checked > 10000
+
+
+@given(st.lists(st.sampled_from(["0", "7", "12", "０", "٣", " ", "\u3000", "\t", "\r", "：", ":", "规章",
+                                 "一、", "-", ".", "05"]), max_size=14).map("".join))
+def test_generated_lines_with_two_counts_hold_a_count_pair(line):
+    _two_counts_hold_a_count_pair(line)

@@ -28,7 +28,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import lru_cache
 from itertools import chain, islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -44,19 +44,51 @@ _IDEO_ROW = regex.compile(r"[^\s\u3000]+(?:\u3000+[^\s\u3000]+)*(\u3000*)")
 _IDEO_RUN = regex.compile(r"\u3000+")
 
 
-def _null_mark(text: str) -> bool:
-    """A cell that only says "nothing" (/, -, —, 无): a blank value, not a word."""
+class _Deps(NamedTuple):
+    """What this module uses of `nlp.tables` and `nlp.segment.structure`, imported on first use
+    (`nlp.tables` imports much; `structure` imports this module). The readers call these per cell
+    and per line: an import statement in the function costs more than the cached lookup."""
+    parse_value: Callable[[str], Any]
+    label_key: Callable[[str], str]
+    keyed_labels: Callable[[str, str], Any]
+    match: Callable[..., Any]
+    numbered: regex.Pattern[str]
+    title: regex.Pattern[str]
+    classify_title: Callable[..., Any]
+
+
+@lru_cache(maxsize=1)
+def _deps() -> _Deps:
+    from nlp.segment.structure import classify_title
+    from nlp.tables.labels import keyed_labels, label_key, match
+    from nlp.tables.layout import NUMBERED, TITLE
     from nlp.tables.values import parse_value
 
-    v = parse_value(text)
+    return _Deps(parse_value, label_key, keyed_labels, match, NUMBERED, TITLE, classify_title)
+
+
+@lru_cache(maxsize=1 << 14)
+def _fold_cell(cell: str) -> str:
+    """`same_length(cell)`, cached: the readers fold the same header words, titles and row labels
+    in every document."""
+    return same_length(cell)
+
+
+def _null_mark(text: str) -> bool:
+    """A cell that only says "nothing" (/, -, —, 无): a blank value, not a word."""
+    v = _deps().parse_value(text)
     return v is not None and v.value is None and bool(text.strip())
 
 
 def _value_like(text: str) -> bool:
-    from nlp.tables.values import parse_value
-
-    v = parse_value(text)
+    v = _deps().parse_value(text)
     return v is not None and v.value is not None
+
+
+def _value_or_blank(text: str) -> bool:
+    """`_value_like(text) or _null_mark(text)`: a number or a blank mark, read once."""
+    v = _deps().parse_value(text)
+    return v is not None and (v.value is not None or bool(text.strip()))
 
 
 def _split(line: str, base: int, *, blanks: bool = False
@@ -106,14 +138,27 @@ def _raw_cells(line: str, base: int, gap_before: int = 0,
                 len(parts) == 2 and all(map(_is_header_word, parts))):
             return None
     spans: list[tuple[int, int]] = []
-    stripped = kind == "ws" or (kind == "tab" and "\t" not in s)  # (parts cut from s.strip())
-    pos = len(s) - len(s.lstrip()) if stripped else 0
+    if kind == "ws":  # (parts cut from s.strip(), separators of any length: found)
+        pos = len(s) - len(s.lstrip())
+        for p in parts:
+            i = s.find(p, pos)
+            lead = len(p) - len(p.lstrip())
+            spans.append((base + i + lead, base + i + lead + len(p.strip())))
+            pos = i + len(p)
+        return _RawCells(kind, s, spans)
+    # parts of the whole line one separator character apart: each starts where the one before
+    # ended plus one; an empty part stands at the end of the last part that is not empty (where
+    # searching for it from there finds it)
+    at = base  # where the part starts
+    end = base  # the end of the last part that is not empty
     for p in parts:
-        i = s.find(p, pos)
-        lead = len(p) - len(p.lstrip())
-        st = i + lead
-        spans.append((base + st, base + st + len(p.strip())))
-        pos = i + len(p)
+        if p:
+            st = at + len(p) - len(p.lstrip())
+            spans.append((st, st + len(p.strip())))
+            end = at + len(p)
+        else:
+            spans.append((end, end))
+        at += len(p) + 1
     return _RawCells(kind, s, spans)
 
 
@@ -178,6 +223,8 @@ def _counted_blank_cells(s: str, gap_before: int = 0, width_before: Callable[[],
     values (it is then read as `_WS_SPLIT` reads it: `行政事业性收费　　　　　　　　4166.24　　　　`);
     a row without values keeps its words (a header row's runs are merged cells above or beside
     them, not blanks)."""
+    if "\u3000" not in s:
+        return None  # (no full-width space: no such run)
     ind = len(s) - len(s.lstrip())
     m = _IDEO_ROW.fullmatch(s, ind, len(s.rstrip(" ")))
     if m is None or "\u3000" not in s[ind:]:
@@ -196,7 +243,7 @@ def _counted_blank_cells(s: str, gap_before: int = 0, width_before: Callable[[],
     cells = [(ind, runs[0][0])] + [(b, runs[k + 1][0] if k + 1 < len(runs) else end)
                                    for k, (_, b) in enumerate(runs)]
     texts = [s[a:b] for a, b in cells]
-    vals = [_value_like(t) or _null_mark(t) for t in texts]
+    vals = [_value_or_blank(t) for t in texts]
     first = vals.index(True) if True in vals else len(cells)
     if any(not v for v in vals[first:]) or any(g % gap for g in gaps) or tail % gap:
         # a word among the values, or a run that is no whole number of gaps
@@ -478,7 +525,7 @@ def _t3_pipe_rows(text: str, rows: list[tuple[list[tuple[int, int]], list[tuple[
         if full is None or len(full) <= T3_WIDTH:
             return None
         values, labels = full[-T3_WIDTH:], full[:-T3_WIDTH]
-        if not all(s == e or _value_like(text[s:e]) or _null_mark(text[s:e]) for s, e in values) \
+        if not all(s == e or _value_or_blank(text[s:e]) for s, e in values) \
                 or any(_value_like(text[s:e]) for s, e in labels) or all(s == e for s, e in labels):
             return None
         gaps = gaps or any(s == e for s, e in values)
@@ -650,10 +697,8 @@ _HEADING_NUMBER = regex.compile(r"^\s*(?:#{1,6}\s+|\*\*)?[一二三四五六七�
 def _is_report_heading(line: str) -> bool:
     """A section heading of the report (三、收到和处理政府信息公开申请情况), which ends a
     flattened table; table rows numbered 一、 (一、本年新收…) are not report section titles."""
-    from nlp.segment.structure import classify_title
-
     m = _HEADING_NUMBER.match(line)
-    return bool(m) and bool(classify_title(line[m.end():].rstrip("* "), level1_only=True))
+    return bool(m) and bool(_deps().classify_title(line[m.end():].rstrip("* "), level1_only=True))
 
 
 def _stream_block(text: str, lines: list[tuple[int, int]], i: int
@@ -789,7 +834,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                 row = []
         elif _CELL_PIPE.fullmatch(text, a, b):
             cell = _cell_text(text, a, b)
-            if j > i and _T3_OPENER.match(same_length(text[cell[0]:cell[1]])) and any(
+            if j > i and _T3_OPENER.match(_fold_cell(text[cell[0]:cell[1]])) and any(
                     _value_like(text[s:e]) for r in [*rows, row] for s, e in r):
                 break
             row.append(cell)
@@ -830,7 +875,7 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
     while k < min(n, i + _T3_SLOT_LOOKAHEAD):
         a, b = lines[k]
         if _CELL_PIPE.fullmatch(text, a, b) and _t3_row_label(
-                same_length(text[slice(*_cell_text(text, a, b))])):
+                _fold_cell(text[slice(*_cell_text(text, a, b))])):
             break
         k += 1
     else:
@@ -841,7 +886,7 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
         while k < n and _CELL_PIPE.fullmatch(text, *lines[k]):
             cell = _cell_text(text, *lines[k])
             word = text[slice(*cell)]
-            if _value_like(word) or _null_mark(word):
+            if _value_or_blank(word):
                 break
             labels.append(cell)
             k += 1
@@ -851,15 +896,15 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
             if _PIPES_ONLY.fullmatch(text, a, b):
                 p = _text_start(text, a, b)
                 values.append((p, p))
-            elif _CELL_PIPE.fullmatch(text, a, b) and (
-                    _value_like(w := text[slice(*_cell_text(text, a, b))]) or _null_mark(w)):
-                values.append(_cell_text(text, a, b))
+            elif _CELL_PIPE.fullmatch(text, a, b) and _value_or_blank(
+                    text[slice(*(cell := _cell_text(text, a, b)))]):
+                values.append(cell)
             else:
                 break
             k += 1
         closed = k < n and _PIPES_ONLY.fullmatch(text, *lines[k]) is not None
         if not labels or len(values) < T3_WIDTH or not closed or not any(
-                _t3_row_label(same_length(text[s:e])) for s, e in labels):
+                _t3_row_label(_fold_cell(text[s:e])) for s, e in labels):
             break
         rows.append([*labels, *values])
         k += 1
@@ -883,32 +928,29 @@ def _blank_run(text: str, lines: list[tuple[int, int]], j: int, row: list[tuple[
         return 0
     s, e = row[-1]
     label = text[s:e]
-    if e == s or _value_like(label) or _null_mark(label) or _is_header_word(label):
+    if e == s or _value_or_blank(label) or _is_header_word(label):
         return 0
     k = j
     while k < len(lines) and _PIPES_ONLY.fullmatch(text, *lines[k]):
         k += 1
     if k < len(lines) and _CELL_PIPE.fullmatch(text, *lines[k]):
         nxt = text[slice(*_cell_text(text, *lines[k]))]
-        if _value_like(nxt) or _null_mark(nxt):
+        if _value_or_blank(nxt):
             return 0  # `行政许可 |` / `|` / `0 |`: a blank before a number (see below)
     return k - j
 
 
 def _is_header_word(cell: str) -> bool:
     """A header word of the statistics tables (本年制发件数, 信息内容) or a block title."""
-    from nlp.tables.labels import label_key
-
     words = _stream_words()
-    key = label_key(cell)
+    key = _deps().label_key(cell)
     return key in words.vocab or key in words.cut or _block_title(cell)
 
 
+@lru_cache(maxsize=1 << 14)
 def _block_title(cell: str) -> bool:
     """A block title of table 二 (第二十条第(五)项), also cut short (第二十条第)."""
-    from nlp.tables.layout import TITLE
-
-    return bool(TITLE.search(same_length(cell))) or bool(_CUT_TITLE.fullmatch(cell))
+    return bool(_deps().title.search(_fold_cell(cell))) or bool(_CUT_TITLE.fullmatch(cell))
 
 
 def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int) -> int:
@@ -993,6 +1035,8 @@ def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
     """The span of a one-cell line without its white space and the pipes some pages print after
     each cell (`0 |`, `本年处理决定数量 | ||`)."""
     s = text[a:b]
+    if "|" not in s and "｜" not in s:  # (both patterns below need a pipe)
+        return a + len(s) - len(s.lstrip()), a + len(s.rstrip())
     m = _TRAILING_PIPES.search(s)
     if m is not None and m.start() > 0:
         s = s[:m.start()]
@@ -1009,7 +1053,7 @@ def _cells_on_lines(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     first = list(islice(following, 6))
     if len(first) < 6 or not all(cell_sized(x) for x in first):
         return False
-    values = (x for x in chain(first, islice(following, 18)) if _value_like(x) or _null_mark(x))
+    values = (x for x in chain(first, islice(following, 18)) if _value_or_blank(x))
     return next(islice(values, 2, None), None) is not None  # three of the first 24 cells
 
 
@@ -1026,7 +1070,8 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
     while j < n:
         a, b = lines[j]
         s = text[a:b]
-        gap = _empty_cell_gap(text, toks, gaps, a, s) if toks and last == j - 1 else -1
+        empty = _EMPTY_CELL_LINE.fullmatch(s) is not None  # (a space the page printed in a cell)
+        gap = _empty_cell_gap(text, toks, gaps, a) if empty and toks and last == j - 1 else -1
         if gap >= 0:
             # cells on consecutive lines (or paragraphs), an empty one printed as a line of a
             # space alone (`　`, `&nbsp;`): a cell the page left empty, not a break in the table
@@ -1035,7 +1080,8 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             last = j
             j += 1
             continue
-        if not s.strip() or _EMPTY_CELL_LINE.fullmatch(s):
+        cell = s.strip()
+        if not cell or empty:
             blanks += 1
             if blanks > 2 and not _blank_cells_ahead(text, toks, gaps) and \
                     not _header_holes_ahead(text, toks):
@@ -1055,7 +1101,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
             last = j  # the pipe of the cell above, printed on its own line (`本年增/减` / `|`)
             j += 1
             continue
-        if s.strip() in _PIPES or not cell_sized(s.strip()) or s.rstrip().endswith(_FULL_STOP) or (
+        if cell in _PIPES or not cell_sized(cell) or cell.endswith(_FULL_STOP) or (
                 toks and _is_report_heading(s)):
             break
         if toks and blanks > 2 and _is_header_word(text[slice(*toks[-1])]):
@@ -1110,13 +1156,10 @@ _EMPTY_CELL_LINE = regex.compile(r"[ \t\r]*(?:[\u3000\xa0]|&(?:nbsp|#160|#xa0|#1
                                  regex.IGNORECASE)
 
 
-def _empty_cell_gap(text: str, toks: list[tuple[int, int]], gaps: list[int], a: int,
-                    line: str) -> int:
-    """The blank lines before the line at offset a when it holds only an empty cell's space
-    (`_EMPTY_CELL_LINE`) and stands as far from the cell before as every cell so far from the
-    one before it; else -1."""
-    if not _EMPTY_CELL_LINE.fullmatch(line):
-        return -1
+def _empty_cell_gap(text: str, toks: list[tuple[int, int]], gaps: list[int], a: int) -> int:
+    """The blank lines before the line at offset a, a line holding only an empty cell's space
+    (`_EMPTY_CELL_LINE`), when it stands as far from the cell before as every cell so far from
+    the one before it; else -1."""
     gap = _blank_lines_between(text, toks[-1][1], a)
     return gap if gap >= 0 and all(g == gap for g in gaps) else -1
 
@@ -1183,13 +1226,15 @@ _NEXT_TEXT = regex.compile(r"\S")
 def _blank_lines_between(text: str, a: int, b: int) -> int:
     """The blank lines between the line ending after offset a and the line of offset b, or -1
     when a line between them holds something (a pipe)."""
+    if text.count("\n", a, b) <= 1:
+        return 0  # (the next line, or the same one)
     between = text[a:b].split("\n")[1:-1]
     return -1 if any(ln.strip() for ln in between) else len(between)
 
 
 def _even_gaps(gaps: list[int]) -> bool:
     """Were the cells so far one or more blank lines apart, always as many (four gaps or more)?"""
-    return len(gaps) >= 4 and gaps[0] >= 1 and all(g == gaps[0] for g in gaps)
+    return len(gaps) >= 4 and gaps[0] >= 1 and gaps.count(gaps[0]) == len(gaps)
 
 
 def _blank_cells_ahead(text: str, toks: list[tuple[int, int]], gaps: list[int]) -> bool:
@@ -1207,9 +1252,10 @@ def _blank_cells_ahead(text: str, toks: list[tuple[int, int]], gaps: list[int]) 
         _value_like(text[m.start():end if end >= 0 else len(text)])
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_corner(line: str) -> bool:
     """Does the line hold the corner note of table 三 (（本列数据的勾稽关系为：…）)?"""
-    return any(w[0] in line and w in same_length(line) for w in _stream_words().corner)
+    return any(w[0] in line and w in _fold_cell(line) for w in _stream_words().corner)
 
 
 def _header_holes_ahead(text: str, toks: list[tuple[int, int]]) -> bool:
@@ -1444,6 +1490,11 @@ _ITEM_MARK = regex.compile(r"(?<![\d.])\d{1,2}[.．、](?!\d)")  # 1.属于国�
 _SENT_STOP = frozenset((*_SENT_END, "!", "?"))  # what no line of header words holds
 
 
+# two counts of `_spaced_row` one after the other: a digit, white space within the line, a count's
+# first digit (a line without it has one count at most)
+_COUNT_PAIR = regex.compile(r"\d[^\S\n]+[0-9]")
+
+
 def _spaced_row(line: str, count: regex.Pattern[str] = _ROW_NUMBER) -> tuple[int, list[tuple[int, int]]]:
     """(end of the label, spans of the counts) of a line that ends in whitespace-separated
     counts, relative to the line (no trailing count: the end of its last word and []). A colon
@@ -1478,26 +1529,24 @@ def _label_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _names_a_row(label: str, table: str) -> bool:
     """Does the label name a row of `table` ("t2", "t3") of the forms?"""
-    from nlp.tables.labels import keyed_labels, label_key, match
+    d = _deps()
+    key = d.label_key(label)
+    return bool(key) and d.match(key, d.keyed_labels(table, "rows"), threshold=0.88) is not None
 
-    key = label_key(label)
-    return bool(key) and match(key, keyed_labels(table, "rows"), threshold=0.88) is not None
 
-
+@lru_cache(maxsize=1 << 14)
 def _t2_row_label(label: str) -> bool:
     """Is the label a row of table 二 (规章, 行政许可, 其他对外管理服务事项 …)?"""
     return _names_a_row(label, "t2")
 
 
+@lru_cache(maxsize=1 << 14)
 def _t3_row_label(label: str) -> bool:
     """Does a row label name a row of table 三? A bare short word (总计, 其他) needs its
     numbering mark (（七）总计, 3.其他): alone it may be any table's."""
-    from nlp.tables.labels import label_key
-    from nlp.tables.layout import NUMBERED
-
     if not _names_a_row(label, "t3"):
         return False
-    return len(label_key(label)) >= 4 or bool(NUMBERED.match(label))
+    return len(_deps().label_key(label)) >= 4 or bool(_deps().numbered.match(label))
 
 
 def _t3_label(text: str, folded: str, lines: list[tuple[int, int]], i: int, label_end: int,
@@ -1552,6 +1601,17 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
     header's first line the caption. Two page layouts of the same rows are read too: a label
     alone on its line with its 7 numbers on the next (never the other way round, which would
     give every row the numbers of the next), and table 四's 15 numbers wrapped over two lines."""
+    # every shape below needs a line with two counts or more (7, 15, or 15 over two lines): no
+    # table opens but on such a line or the line before it (most texts have none)
+    near: set[int] = set()
+    m = _COUNT_PAIR.search(folded)
+    if m is None:
+        return []
+    starts = [a for a, _ in lines]
+    while m is not None:
+        k = bisect_right(starts, m.start()) - 1
+        near.update((k - 1, k))
+        m = _COUNT_PAIR.search(folded, lines[k][1])
     tables: list[Table] = []
     rows: list[list[tuple[int, int]]] = []
     first = 0
@@ -1574,7 +1634,7 @@ def _spaced_row_tables(text: str, folded: str, lines: list[tuple[int, int]],
 
     skip_to = -1
     for i, (a, b) in enumerate(lines):
-        if i < skip_to:
+        if i < skip_to or (not rows and i not in near):
             continue
         glued = _GLUED_AFTER_COUNT.search(folded, max(a, b - 12), b) if _may_end_in_han(folded, a, b) \
             else None
