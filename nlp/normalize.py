@@ -234,6 +234,13 @@ def same_length(text: str) -> str:
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def same_length_cached(text: str) -> str:
+    """`same_length` of a short text asked for again and again (a title, an agency, a table
+    cell's words), cached; whole documents go through `same_length`."""
+    return same_length(text)
+
+
 @dataclass(frozen=True)
 class NormalizedText:
     source: str

@@ -28,6 +28,7 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import regex
 
@@ -224,6 +225,15 @@ _MAX_ALTERNATIVES = 64  # fixed strings a run may stand for before it is cut
 _PROPERTY = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]")
 
 
+def _sre() -> Any:
+    """The stdlib's own regex parser (both readers of a pattern's syntax tree use it)."""
+    try:
+        from re import _parser as sre
+    except ImportError:  # Python < 3.11
+        import sre_parse as sre
+    return sre
+
+
 def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
     """Strings one of which every match of `pattern` contains (None: no such set is known).
 
@@ -239,10 +249,7 @@ def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
     src = pattern.pattern
     if not isinstance(src, str) or _UNSAFE.search(src):
         return None
-    try:
-        from re import _parser as sre  # the stdlib's own parser
-    except ImportError:  # Python < 3.11
-        import sre_parse as sre
+    sre = _sre()
     try:
         tree = sre.parse(_PROPERTY.sub(r"\\d", src))
     except Exception:  # syntax only the `regex` module reads: no prefilter
@@ -307,3 +314,105 @@ def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | N
             best = _better(best, alts)
     best = _better(best, run if all(run) else None)
     return (run if whole else None), best
+
+
+# --------------------------------------------------------------------------- whole-text scanner
+# The escapes a pattern may use to be scanned by the stdlib `re` engine: `\d` (the same class
+# as the `regex` module's in the Basic Multilingual Plane: tests/test_claims.py checks every code
+# point) and escaped punctuation; `\s`, `\w`, `\b`, `\p{…}` … differ or are unknown to `re`.
+_RE_SAFE_ESCAPES = regex.compile(r"\\[^d\W]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # where the two engines' `\d` may differ
+
+
+def bmp_only(text: str) -> bool:
+    """Does `text` stay in the Basic Multilingual Plane (where a `whole_text_scanner` holds)?"""
+    return _ASTRAL.search(text) is None
+
+
+def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
+    """`rx` compiled by the stdlib `re` engine behind a lookahead on the characters its matches
+    can begin with (`first_chars`), or None where that is not known to give `rx`'s matches.
+
+    `regex` tries a pattern that opens on lookbehinds (the quantity pattern's start guard) at
+    every position of a text; `re` turns down most positions at the lookahead's one character
+    test (the quantity scan over the corpus: 150 → 80 ms). The scanner finds what `rx` finds
+    on any text without characters outside the BMP (`finditer`, same spans and groups;
+    tests/test_claims.py compares them on every corpus text): the lookahead only states what
+    every match begins with, and the escapes allowed mean the same in both engines there."""
+    src = rx.pattern
+    if rx.flags & ~(regex.UNICODE | regex.VERSION0) or _RE_SAFE_ESCAPES.search(src) \
+            or _UNSAFE.search(src):  # (syntax `re` would read otherwise, without an error)
+        return None
+    first = first_chars(src)
+    if first is None:
+        return None
+    try:
+        return re.compile(f"(?=[{first}])(?:{src})")
+    except re.error:  # syntax only the `regex` module reads
+        return None
+
+
+def first_chars(src: str) -> str | None:
+    """The characters a match of the regex `src` can begin with, as the inside of a character
+    class (None: not known, or it can match the empty string). Read off the stdlib `re` parse
+    tree: zero-width assertions are skipped, so the set may be larger than needed, never
+    smaller."""
+    sre = _sre()
+    try:
+        tree = sre.parse(src)
+    except re.error:
+        return None
+    found, nullable = _first_of(list(tree), sre)
+    if found is None or nullable:
+        return None
+    return "".join(sorted(found))
+
+
+def _first_of(items: list, sre: Any) -> tuple[set[str] | None, bool]:
+    """(class items a match of the sequence can begin with, or None: unknown; whether the
+    sequence can match the empty string)."""
+    out: set[str] = set()
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+    for op, av in items:
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width
+        if op is sre.LITERAL:
+            return out | {_class_char(av)}, False
+        if op is sre.IN:
+            for o, v in av:
+                if o is sre.LITERAL:
+                    out.add(_class_char(v))
+                elif o is sre.RANGE:
+                    out.add(_class_char(v[0]) + "-" + _class_char(v[1]))
+                elif o is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
+                    out.add("\\d")
+                else:  # a negated set, another category
+                    return None, False
+            return out, False
+        if op is sre.SUBPATTERN:
+            found, nullable = _first_of(list(av[3]), sre)
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            found, nullable = _first_of(list(av), sre)
+        elif op is sre.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                f, n = _first_of(list(branch), sre)
+                if f is None:
+                    return None, False
+                found |= f
+                nullable = nullable or n
+        elif op in repeats:
+            found, nullable = _first_of(list(av[2]), sre)
+            nullable = nullable or av[0] == 0
+        else:  # any character, a negated literal, a back-reference …
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _class_char(code: int) -> str:
+    return f"\\U{code:08x}"

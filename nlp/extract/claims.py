@@ -23,7 +23,6 @@ Every claim says which pattern made it (`extractor`, e.g. `claim.quantity@1`).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
@@ -37,7 +36,7 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
-from nlp.scan import Alternation, LeftmostFirst, top_level_branches
+from nlp.scan import Alternation, LeftmostFirst, bmp_only, top_level_branches, whole_text_scanner
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "patterns"
 _FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -166,104 +165,6 @@ def rules() -> Rules:
     )
 
 
-# The escapes a pattern may use to be scanned by the stdlib `re` engine: `\d` (the same class
-# as the `regex` module's in the Basic Multilingual Plane: tests/test_claims.py checks every code
-# point) and escaped punctuation; `\s`, `\w`, `\b`, `\p{…}` … differ or are unknown to `re`.
-_RE_SAFE_ESCAPES = regex.compile(r"\\[^d\W]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # where the two engines' `\d` may differ
-
-
-def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
-    """`rx` compiled by the stdlib `re` engine behind a lookahead on the characters its matches
-    can begin with (`first_chars`), or None where that is not known to give `rx`'s matches.
-
-    `regex` tries a pattern that opens on lookbehinds (the quantity pattern's start guard) at
-    every position of a text; `re` turns down most positions at the lookahead's one character
-    test (the quantity scan over the corpus: 150 → 80 ms). The scanner finds what `rx` finds
-    on any text without characters outside the BMP (`finditer`, same spans and groups;
-    tests/test_claims.py compares them on every corpus text): the lookahead only states what
-    every match begins with, and the escapes allowed mean the same in both engines there."""
-    src = rx.pattern
-    if rx.flags & ~(regex.UNICODE | regex.VERSION0) or _RE_SAFE_ESCAPES.search(src):
-        return None
-    first = first_chars(src)
-    if first is None:
-        return None
-    try:
-        return re.compile(f"(?=[{first}])(?:{src})")
-    except re.error:  # syntax only the `regex` module reads
-        return None
-
-
-def first_chars(src: str) -> str | None:
-    """The characters a match of the regex `src` can begin with, as the inside of a character
-    class (None: not known, or it can match the empty string). Read off the stdlib `re` parse
-    tree: zero-width assertions are skipped, so the set may be larger than needed, never
-    smaller."""
-    try:
-        from re import _parser as sre  # the stdlib's own parser
-    except ImportError:  # Python < 3.11
-        import sre_parse as sre
-    try:
-        tree = sre.parse(src)
-    except re.error:
-        return None
-    found, nullable = _first_of(list(tree), sre)
-    if found is None or nullable:
-        return None
-    return "".join(sorted(found))
-
-
-def _first_of(items: list, sre: Any) -> tuple[set[str] | None, bool]:
-    """(class items a match of the sequence can begin with, or None: unknown; whether the
-    sequence can match the empty string)."""
-    out: set[str] = set()
-    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
-    for op, av in items:
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue  # zero width
-        if op is sre.LITERAL:
-            return out | {_class_char(av)}, False
-        if op is sre.IN:
-            for o, v in av:
-                if o is sre.LITERAL:
-                    out.add(_class_char(v))
-                elif o is sre.RANGE:
-                    out.add(_class_char(v[0]) + "-" + _class_char(v[1]))
-                elif o is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
-                    out.add("\\d")
-                else:  # a negated set, another category
-                    return None, False
-            return out, False
-        if op is sre.SUBPATTERN:
-            found, nullable = _first_of(list(av[3]), sre)
-        elif op is getattr(sre, "ATOMIC_GROUP", None):
-            found, nullable = _first_of(list(av), sre)
-        elif op is sre.BRANCH:
-            found, nullable = set(), False
-            for branch in av[1]:
-                f, n = _first_of(list(branch), sre)
-                if f is None:
-                    return None, False
-                found |= f
-                nullable = nullable or n
-        elif op in repeats:
-            found, nullable = _first_of(list(av[2]), sre)
-            nullable = nullable or av[0] == 0
-        else:  # any character, a negated literal, a back-reference …
-            return None, False
-        if found is None:
-            return None, False
-        out |= found
-        if not nullable:
-            return out, False
-    return out, True
-
-
-def _class_char(code: int) -> str:
-    return f"\\U{code:08x}"
-
-
 # --------------------------------------------------------------------------- masks
 
 _TITLE = regex.compile(r"《[^《》\n]{0,100}》")
@@ -386,10 +287,10 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Foun
     try:
         if num == "百" and p.get("unit"):
             value = Decimal(100)
-        elif (pair := _parse_pair(num)) is not None and not gd.get("num2"):
+        elif (pair := parse_pair(num)) is not None and not gd.get("num2"):
             value, value_max = pair
         else:
-            value = _parse_number(num)
+            value = parse_number(num)
         if gd.get("num2"):
             value_max = parse_number(gd["num2"])
             if value_max <= value:
@@ -430,11 +331,6 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Foun
     return _Found(ns, ne, m.start(), claim)
 
 
-# the same number texts come again and again (Decimals are immutable)
-_parse_number = lru_cache(maxsize=1 << 12)(parse_number)
-_parse_pair = lru_cache(maxsize=1 << 12)(parse_pair)
-
-
 def _is_chinese_one(num: str) -> bool:
     return num in ("一", "壹")
 
@@ -470,7 +366,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     mask = _mask(doc, citations, r)
     found: list[_Found] = []
     taken = bytearray(len(nt) + 1)
-    bmp = _ASTRAL.search(nt) is None
+    bmp = bmp_only(nt)
     for p in r.by_role("quantity"):
         for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt):
             if mask.find(1, m.start("num"), m.end()) != -1:

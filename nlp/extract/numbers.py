@@ -19,6 +19,7 @@ the colloquial tail (`一万五` = 15000, `三千五` = 3500); Chinese decimals 
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 
 import regex
 
@@ -49,8 +50,10 @@ def _arabic(s: str) -> Decimal:
     return Decimal(s.replace(",", ""))
 
 
+@lru_cache(maxsize=1 << 12)
 def parse_number(span: str) -> Decimal:
     """Value of one numeral span (Arabic, Chinese or mixed). Raises `ValueError` if it is not one.
+    (Cached: the same number texts come again and again; a `Decimal` is immutable.)
 
     `span` is what a pattern matched, e.g. `33`, `1,234`, `１２.５万`, `二十六`, `壹佰贰拾`.
     """
@@ -137,6 +140,7 @@ def _parse_integer_like(s: str, span: str) -> Decimal:
     return result + big + section + tail
 
 
+@lru_cache(maxsize=1 << 12)
 def parse_pair(span: str) -> tuple[Decimal, Decimal] | None:
     """Approximate pairs written as two adjacent digits: 两三 → (2, 3), 三五 → (3, 5).
 

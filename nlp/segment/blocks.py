@@ -32,7 +32,13 @@ from typing import Any, NamedTuple
 
 import regex
 
-from nlp.normalize import PAGE_NUMBER, TONED, open_bracket, same_length, unglossed
+from nlp.normalize import (
+    PAGE_NUMBER,
+    TONED,
+    open_bracket,
+    same_length_cached,
+    unglossed,
+)
 from nlp.records import Document, Table, TableCell
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -65,13 +71,6 @@ def _deps() -> _Deps:
     from nlp.tables.values import parse_value
 
     return _Deps(parse_value, label_key, keyed_labels, match, NUMBERED, TITLE, classify_title)
-
-
-@lru_cache(maxsize=1 << 14)
-def _fold_cell(cell: str) -> str:
-    """`same_length(cell)`, cached: the readers fold the same header words, titles and row labels
-    in every document."""
-    return same_length(cell)
 
 
 def _null_mark(text: str) -> bool:
@@ -834,7 +833,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                 row = []
         elif _CELL_PIPE.fullmatch(text, a, b):
             cell = _cell_text(text, a, b)
-            if j > i and _T3_OPENER.match(_fold_cell(text[cell[0]:cell[1]])) and any(
+            if j > i and _T3_OPENER.match(same_length_cached(text[cell[0]:cell[1]])) and any(
                     _value_like(text[s:e]) for r in [*rows, row] for s, e in r):
                 break
             row.append(cell)
@@ -875,7 +874,7 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
     while k < min(n, i + _T3_SLOT_LOOKAHEAD):
         a, b = lines[k]
         if _CELL_PIPE.fullmatch(text, a, b) and _t3_row_label(
-                _fold_cell(text[slice(*_cell_text(text, a, b))])):
+                same_length_cached(text[slice(*_cell_text(text, a, b))])):
             break
         k += 1
     else:
@@ -904,7 +903,7 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
             k += 1
         closed = k < n and _PIPES_ONLY.fullmatch(text, *lines[k]) is not None
         if not labels or len(values) < T3_WIDTH or not closed or not any(
-                _t3_row_label(_fold_cell(text[s:e])) for s, e in labels):
+                _t3_row_label(same_length_cached(text[s:e])) for s, e in labels):
             break
         rows.append([*labels, *values])
         k += 1
@@ -950,7 +949,7 @@ def _is_header_word(cell: str) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _block_title(cell: str) -> bool:
     """A block title of table 二 (第二十条第(五)项), also cut short (第二十条第)."""
-    return bool(_deps().title.search(_fold_cell(cell))) or bool(_CUT_TITLE.fullmatch(cell))
+    return bool(_deps().title.search(same_length_cached(cell))) or bool(_CUT_TITLE.fullmatch(cell))
 
 
 def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int) -> int:
@@ -1255,7 +1254,7 @@ def _blank_cells_ahead(text: str, toks: list[tuple[int, int]], gaps: list[int]) 
 @lru_cache(maxsize=1 << 14)
 def _is_corner(line: str) -> bool:
     """Does the line hold the corner note of table 三 (（本列数据的勾稽关系为：…）)?"""
-    return any(w[0] in line and w in _fold_cell(line) for w in _stream_words().corner)
+    return any(w[0] in line and w in same_length_cached(line) for w in _stream_words().corner)
 
 
 def _header_holes_ahead(text: str, toks: list[tuple[int, int]]) -> bool:

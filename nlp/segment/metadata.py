@@ -46,7 +46,7 @@ from typing import Any
 
 import regex
 
-from nlp.normalize import same_length, unglossed
+from nlp.normalize import same_length, same_length_cached, unglossed
 from nlp.records import Document
 from nlp.scan import Words, anchored_finditer
 
@@ -286,13 +286,6 @@ def _alias_in(text: str) -> tuple[str, str, str | None, str | None] | None:
     return None if i is None else region_aliases()[i]
 
 
-@lru_cache(maxsize=32)
-def _fold(text: str) -> str:
-    """`same_length(text)` of a document's title or agency, which the title, agency, year, region
-    and template readers each ask for (a pure function, cached: folded once a document)."""
-    return same_length(text)
-
-
 # --------------------------------------------------------------------------- title
 
 
@@ -319,7 +312,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if header.get("标题"):
         return header["标题"], "header"
     reader_title = str(doc.meta.get("title") or "").strip()
-    if reader_title and _NAME_AND_YEAR.search(_fold(reader_title)):
+    if reader_title and _NAME_AND_YEAR.search(same_length_cached(reader_title)):
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
     # (a mirror's pinyin glosses, 報(bào)告, would hide the title word: the title is read without them)
@@ -463,7 +456,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     """(agency, how it was found); `body` is the document body in simplified characters."""
     def cands() -> Iterator[tuple[str, str]]:  # in order of trust; asked lazily
         if title:
-            t = unglossed(_fold(title))
+            t = unglossed(same_length_cached(title))
             m = _TITLE_PREFIX.match(t)
             if m:
                 prefix = _REPORT_WORDS.sub("", m.group(1).strip())
@@ -533,7 +526,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
 def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, str]:
     """(report year, evidence); `nb` is the body in the normalised view (`doc.norm`)."""
     if title:
-        y = _year_in(_fold(title))
+        y = _year_in(same_length_cached(title))
         if y:
             return y, f"title: {title}"
     m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
@@ -720,7 +713,7 @@ _NATIONAL = regex.compile(
 
 def find_region(agency: str | None, title: str | None, body: str) -> dict[str, Any]:
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
-    texts = [unglossed(_fold(t)) for t in (agency, title) if t]
+    texts = [unglossed(same_length_cached(t)) for t in (agency, title) if t]
     for t in texts:
         alias = _alias_in(t)
         if alias is not None:
@@ -746,7 +739,7 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
                 p, c = p2, c2
         if p or c or k:
             return _region(p, c, k)
-    if agency and _NATIONAL.match(_fold(agency)):
+    if agency and _NATIONAL.match(same_length_cached(agency)):
         return {**empty, "level": "national"}
     head = _place_text(body[:1500])
     alias = _alias_in(head)
@@ -915,7 +908,7 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str,
     m = _FORMAT_NOTICE.search(body_text)
     if m and not (m.group(1) == "2019" and year and year >= 2021):
         return ("2021" if m.group(1) == "2021" else "2019"), {"by": "citation", "text": m.group(0)}
-    if title and _not_a_report(_fold(title), doc.meta.get("title_source")):
+    if title and _not_a_report(same_length_cached(title), doc.meta.get("title_source")):
         return None, {"by": "title", "text": title, "note": "not an annual report"}
     if year is None:
         return _template_by_sections(doc)

@@ -76,18 +76,14 @@ def _role(text: str) -> str | None:
     return None
 
 
-def header_unit(texts: list[str] | tuple[str, ...]) -> str | None:
-    for t in texts:
+@lru_cache(maxsize=1 << 12)
+def header_unit(path: tuple[str, ...]) -> str | None:
+    """The unit a slot's header path names (cached: the slots of a column share the path)."""
+    for t in path:
         m = _HEADER_UNIT.search(t)
         if m:
             return m.group(1)
     return None
-
-
-@lru_cache(maxsize=1 << 12)
-def _path_unit(path: tuple[str, ...]) -> str | None:
-    """`header_unit` of a slot's header path (the slots of a column share it)."""
-    return header_unit(path)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -447,4 +443,4 @@ def _repeated_header(table: Table, grid: list[list[int | None]], header_rows: li
 
 def _set_units(slots: list[Slot]) -> None:
     for s in slots:
-        s.unit = _path_unit(s.path)
+        s.unit = header_unit(s.path)
