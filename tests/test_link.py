@@ -730,3 +730,59 @@ def test_split_rules_scan_their_branches_as_the_one_pattern():
             for s in (ctx, ctx + (c.subject or ""), claim_after(text, c)):
                 found += same(s)
     assert found > 100
+
+
+def test_words_after_a_break_at_the_count_are_none():
+    """`claim_after` answers "" without reading on where a break character (`_BREAK_CHARS`)
+    stands right after the count: the full reading (`_words_after`) gives "" there, at every
+    such position of every corpus text (raw and normalised), at the text's end and on
+    hand-made cases (a manner word, 其中, a count or 专、 after the break)."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.link import _BREAK_CHARS, _words_after
+    from nlp.normalize import normalize
+
+    assert "" in _BREAK_CHARS  # (the end of the text: `text[end:end + 1]` is "")
+    for text in ("3件，已按规定答复", "3件、专职2人", "3件、兼职", "3件（含上年度结转2件）", "3件。其中",
+                 "3件，2件", "3件【依法】", "3件[按时]", "3件\n依法答复", "3件;及时", "3件"):
+        assert _words_after(text, 2, 15) == "", text
+    cut = regex.compile(f"[{regex.escape(_BREAK_CHARS)}]")
+    seen = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, normalize(raw).text):
+            for m in cut.finditer(text):
+                assert _words_after(text, m.start(), 15) == "", (path.name, text[m.start():m.start() + 30])
+                seen += 1
+    assert seen > 100_000
+
+
+def test_clause_before_a_claim_is_found_from_the_end():
+    """`claim_context` takes the words after the last clause break before the number (a search
+    from the end): what the text cut at every break gives as its last piece, before every
+    number of every corpus text (raw and normalised), with and without a floor."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.link import _At, claim_context
+    from nlp.normalize import normalize
+
+    breaks = regex.compile(r"[，,；;。！？!?\n]")
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, normalize(raw).text):
+            for start in (m.start() for m in regex.finditer(r"(?<!\d)\d", text)):
+                for floor in (0, max(0, start - 7)):
+                    lo = max(0, start - 60, floor)
+                    want = breaks.split(text[lo:start])[-1].strip()
+                    assert claim_context(text, _At(start, start + 2, "count"), floor) == want
+
+
+def test_opening_verbs_are_what_a_channel_opening_requires():
+    """`_channel_opened_before` turns a sentence down when none of `_OPENING_VERBS` is in it:
+    every match of `_OPENS_CHANNEL` contains one of them (its required literals)."""
+    from nlp.link import _OPENING_VERBS, _OPENS_CHANNEL
+    from nlp.scan import required_literals
+
+    assert set(required_literals(_OPENS_CHANNEL)) == set(_OPENING_VERBS)
