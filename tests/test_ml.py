@@ -57,6 +57,23 @@ def test_meta_is_readable_without_loading(trained):
     assert meta["metrics"]["cv"]["rules"]["total"] > 0
 
 
+def test_meta_is_looked_at_for_every_document(tmp_path):
+    """The meta's path is built once per folder (`nlp.ml._meta_path`), the file itself looked
+    at on every call: an artifact switched on or off between two documents is seen."""
+    import os
+
+    from nlp.ml import _meta_says
+
+    meta = tmp_path / "meta.json"
+    meta.write_text('{"enabled": false}', encoding="utf-8")
+    assert not _meta_says(tmp_path, "enabled")
+    meta.write_text('{"enabled": true}', encoding="utf-8")
+    os.utime(meta, ns=(1, 1))  # another modification time, whatever the clock's resolution
+    assert _meta_says(tmp_path, "enabled")
+    meta.unlink()
+    assert _meta_says(tmp_path, "enabled")  # (no meta: the loader runs and warns)
+
+
 def test_missing_model_warns_and_falls_back(tmp_path):
     with pytest.warns(ModelWarning, match="rules only"):
         assert load_claim_scorer(tmp_path / "nowhere") is None

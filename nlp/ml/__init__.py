@@ -16,6 +16,7 @@ A loaded model is a frozen wrapper that is only read after loading; the loaders 
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,7 +66,7 @@ def _load_indicator(path: str, mtime: float | None) -> IndicatorClassifier | Non
 
 def load_claim_scorer(model_dir: str | Path | None = None) -> ClaimScorer | None:
     """The claim scorer of `model_dir` (default `models/claim_scorer`), or None (+ warning)."""
-    d = Path(model_dir) if model_dir is not None else default_dir() / "claim_scorer"
+    d = Path(model_dir) if model_dir is not None else _default_model_dir("claim_scorer")
     return _load_scorer(*_stamp(d))
 
 
@@ -76,7 +77,7 @@ def load_indicator_classifier(model_dir: str | Path | None = None
     None with a `ModelWarning` when the artifact is missing or incompatible; None without a
     warning when its meta says it is disabled (it did not beat the rules in cross-validation).
     """
-    d = Path(model_dir) if model_dir is not None else default_dir() / "indicator"
+    d = Path(model_dir) if model_dir is not None else _default_model_dir("indicator")
     if not _meta_says(d, "enabled"):
         return None  # decided from meta.json alone: scikit-learn is not even imported
     return _load_indicator(*_stamp(d))
@@ -103,18 +104,30 @@ def score_claims(doc: Document, claims: list[Claim], *, scorer: ClaimScorer | No
 
 def _scorer_filters() -> bool:
     """Does the default claim scorer's artifact filter (meta.json `filter`)?"""
-    return _meta_says(default_dir() / "claim_scorer", "filter")
+    return _meta_says(_default_model_dir("claim_scorer"), "filter")
 
 
 def _meta_says(model_dir: Path, key: str) -> bool:
     """The boolean `key` of the artifact's meta.json (read once per file version); True when
     the meta cannot be read or lacks it, so that the loader runs and warns about it."""
-    path = model_dir / META_FILE
+    path = _meta_path(model_dir)
     try:
-        stamp = path.stat().st_mtime_ns
+        stamp = os.stat(path).st_mtime_ns  # (every call: a retrained model is seen)
     except OSError:
         return True
-    return _meta_flag(str(path), stamp, key)
+    return _meta_flag(path, stamp, key)
+
+
+# The pipeline asks the two artifacts' meta for every document: the paths are built once
+# (joining `Path`s cost twice the file's `stat`).
+@lru_cache(maxsize=4)
+def _default_model_dir(name: str) -> Path:
+    return default_dir() / name
+
+
+@lru_cache(maxsize=16)
+def _meta_path(model_dir: Path) -> str:
+    return str(model_dir / META_FILE)
 
 
 @lru_cache(maxsize=16)
