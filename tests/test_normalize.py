@@ -359,38 +359,69 @@ def _spans(rx, text: str) -> list[tuple[int, int]]:
 
 
 def test_stdlib_page_line_pattern_reads_as_the_regex_one():
-    """`_PAGE_LINE` runs on stdlib `re` (faster) with `regex`'s white space spelled out (`_WS`):
-    `_WS` is exactly what `regex` reads as `\\s`, and the pattern finds what the same source
-    compiled with `regex` finds on every corpus text and on page-number lines."""
+    """`_PAGE_LINE` runs on stdlib `re` (faster) with `regex`'s white space spelled out (`_WS`),
+    from the line break before a line instead of its start: `_WS` is exactly what `regex` reads
+    as `\\s`, and `_page_lines` finds what the plain form (`regex`, `^` … `\\n?`, a match at
+    the text's start left out) finds on every corpus text and on page-number lines."""
     import regex
 
-    from nlp.normalize import _PAGE_LINE, _WS
+    from nlp.normalize import _PAGE_LINE, _WS, _page_lines
 
     ws = "".join(chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)))
     assert regex.fullmatch(_WS + "+", ws) and not any(
         regex.match(_WS, chr(c)) for c in range(0x110000) if chr(c) not in ws)
-    plain = regex.compile(_PAGE_LINE.pattern.replace(_WS, r"\s"))
+    assert _PAGE_LINE.pattern.startswith(r"(?m)\n") and _PAGE_LINE.pattern.endswith(r"\r?$")
+    plain = regex.compile(
+        _PAGE_LINE.pattern.replace(_WS, r"\s").replace(r"(?m)\n", "(?m)^", 1) + r"\n?")
     lines = "正文\n第 6 页\n— 6 —\n- 9 -\n·9·\nPage 9 of 12\npage 3\n第6页 共12页\n共12页，第6页\n\x1c第 2 页\x1c\n第\x1c2页\n"
-    for text in [*_corpus_folded(), lines, lines.replace("\n", "\r\n")]:
-        assert _spans(_PAGE_LINE, text) == _spans(plain, text)
+    # (a page number over two lines at the start: its second line is no line of its own)
+    opening = "第6页\n共12页\n第6页\n正文\n— 7 —"
+    for text in [*_corpus_folded(), lines, lines.replace("\n", "\r\n"), opening, "— 7 —"]:
+        want = {m.start(): m.end() for m in plain.finditer(text) if m.start() > 0}
+        assert _page_lines(text) == want
+    assert _page_lines(opening) == {9: 13, 16: 21}
+
+
+_BRACKET_TEXTS = ("信息(1386)条，(3)条，網(wǎng)站，(fā)，國辦發(fā)〔2017〕24號，概况类信息( 22 )条，"
+                  "信息[12]件，信息(1[2])条，信息[3](4)件，網(wǎng)(zhàn)站", "網（wǎng）站")
 
 
 def test_lookbehinds_after_the_first_character_match_as_the_plain_forms():
-    """`_BRACKETED_COUNT` and `_PINYIN_GLOSS` test the Han character before their bracket after
-    the bracket (`[(](?<=\\p{Han}.)` is `(?<=\\p{Han})[(]`, the engine then turns most positions
-    down at once): the same matches as the plain forms on every corpus text."""
+    """The bracketed counts and the pinyin glosses test the Han character before their bracket
+    after the bracket (`[(](?<=\\p{Han}.)` is `(?<=\\p{Han})[(]`, the engine then turns most
+    positions down at once): the same matches as the plain forms on every corpus text."""
     import regex
 
-    from nlp.normalize import _BRACKETED_COUNT, _PINYIN_GLOSS
+    from nlp.normalize import _BRACKETED_COUNTS, _FOLDED_GLOSS, _PINYIN_GLOSS
 
-    pairs = [(rx, regex.compile(rx.pattern.replace(r"(?<=\p{Han}.)", "").replace(
-        r"[(\[]", r"(?<=\p{Han})[(\[]", 1).replace("[(（]", r"(?<=\p{Han})[(（]", 1)))
-        for rx in (_BRACKETED_COUNT, _PINYIN_GLOSS)]
-    assert all(r"(?<=\p{Han})" in plain.pattern for _, plain in pairs)
-    extra = "信息(1386)条，(3)条，網(wǎng)站，(fā)，國辦發(fā)〔2017〕24號，概况类信息( 22 )条"
-    for text in [*_corpus_folded(), extra]:
-        for rx, plain in pairs:
-            assert _spans(rx, text) == _spans(plain, text)
+    def plain(rx: regex.Pattern) -> regex.Pattern:
+        first, rest = rx.pattern.split(r"(?<=\p{Han}.)", 1)
+        return regex.compile(r"(?<=\p{Han})" + first + rest)
+
+    pairs = [(rx, plain(rx)) for rx in (*_BRACKETED_COUNTS, _PINYIN_GLOSS, _FOLDED_GLOSS)]
+    for text in [*_corpus_folded(), *_BRACKET_TEXTS]:
+        for rx, plain_rx in pairs:
+            assert _spans(rx, text) == _spans(plain_rx, text)
+
+
+def test_patterns_led_by_one_bracket_find_what_the_class_finds():
+    """`_BRACKETED_COUNTS`, a pattern for each bracket, find together what one pattern led by
+    the class of both finds; `_FOLDED_GLOSS` (led by `(`) finds on a folded text what
+    `_PINYIN_GLOSS` finds, and `same_length` leaves no full-width bracket: every corpus text."""
+    import regex
+
+    from nlp.normalize import _BRACKETED_COUNTS, _COUNT_AFTER_BRACKET, _FOLDED_GLOSS, _PINYIN_GLOSS
+
+    either = regex.compile(r"[(\[]" + _COUNT_AFTER_BRACKET)
+    assert same_length("（信息）") == "(信息)"
+    found = 0
+    for text in [*_corpus_folded(), *map(same_length, _BRACKET_TEXTS)]:
+        assert "（" not in text
+        spans = sorted(s for rx in _BRACKETED_COUNTS for s in _spans(rx, text))
+        assert spans == _spans(either, text)
+        assert _spans(_FOLDED_GLOSS, text) == _spans(_PINYIN_GLOSS, text)
+        found += len(spans)
+    assert found > 5
 
 
 def test_line_end_patterns_are_searched_from_the_line_end():
