@@ -1171,3 +1171,73 @@ def test_a_line_with_two_counts_holds_a_count_pair():
                                  "一、", "-", ".", "05"]), max_size=14).map("".join))
 def test_generated_lines_with_two_counts_hold_a_count_pair(line):
     _two_counts_hold_a_count_pair(line)
+
+
+_PIPE_EDGES = ["0 |", "| 规章 |", "规章\x1c|", "规章 |\x1c", "|\x1c规章", "||", "| ||", "a|b|", "\u3000|\u3000",
+               "本年处理决定数量 | ||", "规章\u2028|", "x |\n", " | a", "|\u3000 规章", "规章｜ ｜", "|a", "| |a |",
+               "\xa0｜规章\u3000|\u205f", "规 章 \u3000| |", "规章 | x", "\x1c|", "", " ", "\u3000", "&nbsp;",
+               "&NBSP;", " \xa0 ", "&#160;&nbsp;", "a\u3000"]
+
+
+def _corpus_lines() -> list[str]:
+    from nlp.segment.blocks import line_spans
+
+    return [doc.text[a:b] for doc in _corpus_docs() for a, b in line_spans(doc.text)[0]]
+
+
+def test_one_cell_lines_are_read_as_the_patterns_read_them():
+    """The tests of a one-cell line, made cheaper, give what the patterns gave, on every line of
+    every corpus text and on edge cases: `_cell_text` cuts the pipes and white space that end a
+    line with `str` methods (the white space `regex` reads as `\\s`, `REGEX_SPACE`) where the
+    first match of `\\s*[|｜][|｜\\s]*$` cut it, then `_LEAD_PIPE`; `_empty_cell_line` (three `in`
+    tests first) is `_EMPTY_CELL_LINE.fullmatch`; `_CELL_PIPE` (greedy) matches the lines the
+    lazy form matched."""
+    import regex
+
+    from nlp.segment.blocks import (
+        _CELL_PIPE,
+        _EMPTY_CELL_LINE,
+        _LEAD_PIPE,
+        _cell_text,
+        _empty_cell_line,
+    )
+
+    trailing = regex.compile(r"\s*[|｜][|｜\s]*$")
+    lazy = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜][|｜\s]*")
+
+    def by_patterns(s: str) -> tuple[int, int]:
+        if "|" not in s and "｜" not in s:
+            return len(s) - len(s.lstrip()), len(s.rstrip())
+        m = trailing.search(s)
+        if m is not None and m.start() > 0:
+            s = s[:m.start()]
+        lead = _LEAD_PIPE.match(s)
+        return (lead.end() if lead else len(s) - len(s.lstrip())), len(s.rstrip())
+
+    piped = 0
+    for line in [*_corpus_lines(), *_PIPE_EDGES]:
+        assert _cell_text("xy" + line, 2, 2 + len(line)) == tuple(2 + k for k in by_patterns(line))
+        assert _empty_cell_line(line) == (_EMPTY_CELL_LINE.fullmatch(line) is not None), line
+        assert (_CELL_PIPE.fullmatch(line) is None) == (lazy.fullmatch(line) is None), line
+        piped += "|" in line
+    assert piped > 1000
+
+
+def test_a_line_of_pipes_alone_is_no_row():
+    """`_raw_cells` turns down a line of pipes and white space before cutting it: every cell of
+    it is blank, and `_trimmed` drops blank cells after the last one that holds something, so
+    the row reader and `_split` found no row on it (the lines of every corpus text, edge
+    cases)."""
+    import regex
+
+    from nlp.segment.blocks import _raw_cells, _RawCells, _split, _trimmed
+
+    pipe = regex.compile(r"[|｜]")
+    lines = [ln for ln in [*_corpus_lines(), *_PIPE_EDGES, "|" * 1000, " |\x1c| "]
+             if pipe.search(ln) and "\t" not in ln and not pipe.sub("", ln).strip()]
+    assert any(len(ln) >= 1000 for ln in lines)
+    for line in lines:
+        parts = pipe.split(line.rstrip("\r"))
+        assert not any(p.strip() for p in parts)
+        assert _trimmed(_RawCells("pipe", line, [(0, 0)] * len(parts)), blanks=False) is None
+        assert _raw_cells(line, 0) is None and _split(line, 0) is None

@@ -292,3 +292,20 @@ def test_a_count_word_after_a_number_in_a_spaced_row(word):
     report = nlp.extract_text(text)
     got = {c.indicator: (c.value, text[c.start:c.end]) for c in report.cells}
     assert got == {"t2.procurement.items": (2, "2"), "t2.procurement.amount": (984361, "984361元")}
+
+
+@given(st.lists(st.sampled_from(["0", "7", "12", "05", "-", "－", ".", "０", "٣", ",", " "]),
+                min_size=1, max_size=6).map("".join))
+def test_a_value_read_without_the_regex_is_the_same(part):
+    """`_value` reads a part of ASCII digits with `float` alone: the regex (`[^\\d.]` dropped)
+    leaves such a part as it is, and its sign is +."""
+    from nlp.tables.runs import _MINUS, _NOT_NUMBER_CHAR, _value
+
+    kept = _NOT_NUMBER_CHAR.sub("", part)
+    try:
+        want = (-1.0 if part[:1] in _MINUS else 1.0) * float(kept)
+    except ValueError:
+        with pytest.raises(ValueError):
+            _value(part)
+        return
+    assert _value(part) == want and str(_value(part)) == str(want)

@@ -359,15 +359,17 @@ def _spans(rx, text: str) -> list[tuple[int, int]]:
 
 
 def test_stdlib_page_line_pattern_reads_as_the_regex_one():
-    """`_PAGE_LINE` runs on stdlib `re` (faster) with `regex`'s white space spelled out (`_WS`),
-    from the line break before a line instead of its start: `_WS` is exactly what `regex` reads
-    as `\\s`, and `_page_lines` finds what the plain form (`regex`, `^` … `\\n?`, a match at
-    the text's start left out) finds on every corpus text and on page-number lines."""
+    """`_PAGE_LINE` runs on stdlib `re` (faster) with `regex`'s white space spelled out (`_WS`,
+    the class of `REGEX_SPACE`), from the line break before a line instead of its start:
+    `REGEX_SPACE` is exactly what `regex` reads as `\\s`, and `_page_lines` finds what the plain
+    form (`regex`, `^` … `\\n?`, a match at the text's start left out) finds on every corpus
+    text and on page-number lines."""
     import regex
 
-    from nlp.normalize import _PAGE_LINE, _WS, _page_lines
+    from nlp.normalize import _PAGE_LINE, _WS, REGEX_SPACE, _page_lines
 
     ws = "".join(chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)))
+    assert REGEX_SPACE == ws  # (what `str` methods strip for a `\s` of `regex`: nlp.segment.blocks)
     assert regex.fullmatch(_WS + "+", ws) and not any(
         regex.match(_WS, chr(c)) for c in range(0x110000) if chr(c) not in ws)
     assert _PAGE_LINE.pattern.startswith(r"(?m)\n") and _PAGE_LINE.pattern.endswith(r"\r?$")

@@ -229,8 +229,13 @@ def _splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
 
 
 def _values(run: str, spans: list[tuple[int, int]]) -> tuple[float, ...]:
-    return tuple((-1.0 if run[a:a + 1] in _MINUS else 1.0) * float(
-        _NOT_NUMBER_CHAR.sub("", run[a:b])) for a, b in spans)
+    return tuple(_value(run[a:b]) for a, b in spans)
+
+
+def _value(part: str) -> float:
+    if part.isascii() and part.isdigit():  # the common case, without the regex
+        return float(part)
+    return (-1.0 if part[:1] in _MINUS else 1.0) * float(_NOT_NUMBER_CHAR.sub("", part))
 
 
 def total_columns(paths: list[tuple[str, ...]]) -> list[tuple[int, tuple[int, ...]]]:
@@ -492,6 +497,7 @@ def _block_paths(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[str,
 def _solve(text: str, block: _Block) -> None:
     """Fill `cands` and `why` of every row of the block (one candidate left: the split)."""
     paths: list[tuple[str, ...]] | None = None
+    totals: list[tuple[int, tuple[int, ...]]] = []
     rows: list[_Row] = []
     ctx: dict[int, _Part] = {}
     unsure: list[_Row] = []  # rows split only by their length, their 总计 not the sum
@@ -502,6 +508,7 @@ def _solve(text: str, block: _Block) -> None:
             continue
         if kind == "header":
             paths = _block_paths(text, obj)  # type: ignore[arg-type]
+            totals = total_columns(paths) if paths is not None else []  # (read once a header)
             continue
         row: _Row = obj  # type: ignore[assignment]
         own_min = min((p.level for p in row.parts), default=3)
@@ -526,11 +533,11 @@ def _solve(text: str, block: _Block) -> None:
                        "space-separated" if len(run.split()) == len(paths) else
                        "one digit a column" if len(run) == len(paths) else "the only split")
         if n_all > 1:  # a forced split is kept even when its total disagrees (a finding)
-            cands = [c for c in cands if _adds_up(run, c, paths)]
+            cands = [c for c in cands if _adds_up(run, c, totals)]
         if n_all > 1 and len(cands) == 1:
             row.why = f"the only one of {n_all} splits whose 总计 is the sum of its columns"
         row.cands = cands
-        if n_all == 1 and not _adds_up(run, cands[0], paths):
+        if n_all == 1 and not _adds_up(run, cands[0], totals):
             unsure.append(row)
         if len(run.replace(" ", "")) < len(paths):
             short = True  # fewer digits than columns: the page printed blank cells, now lost
@@ -542,10 +549,12 @@ def _solve(text: str, block: _Block) -> None:
     _solve_rows(text, rows)
 
 
-def _adds_up(run: str, cand: list[tuple[int, int]], paths: list[tuple[str, ...]]) -> bool:
-    """Is every 总计 of the split the sum of its columns (True when the header has none)?"""
+def _adds_up(run: str, cand: list[tuple[int, int]],
+             totals: list[tuple[int, tuple[int, ...]]]) -> bool:
+    """Is every 总计 of the split the sum of its columns (`totals`: `total_columns` of the
+    header; True when it has none)?"""
     v = _values(run, cand)
-    return all(abs(v[t] - sum(v[i] for i in parts)) < 1e-6 for t, parts in total_columns(paths))
+    return all(abs(v[t] - sum(v[i] for i in parts)) < 1e-6 for t, parts in totals)
 
 
 def _solve_rows(text: str, rows: list[_Row]) -> None:
