@@ -29,6 +29,8 @@ from functools import lru_cache
 
 import regex
 
+from nlp.scan import WHITE_SPACE
+
 _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u2060"}
@@ -52,11 +54,7 @@ PAGE_NUMBER = regex.compile(
 # `\s`, which `re` reads differently at U+001C–U+001F. The match starts at the line break before
 # the line, which `re` finds about twice as fast as a line start (`^`), and ends before the line
 # break after it: `_page_lines` reads the line's span off it.)
-REGEX_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
-    "\u2028\u2029\u202f\u205f\u3000"
-"""The characters `regex` reads as `\\s` (`re` and `str.strip` read U+001C–U+001F as white space
-too): what `str` methods strip where they stand for a `regex` pattern's `\\s`."""
-_WS = f"[{REGEX_SPACE}]"
+_WS = WHITE_SPACE
 _PAGE_LINE = re.compile(
     rf"(?m)\n[ \t\u3000]*(?:第{_WS}*[0-9０-９]{{1,4}}{_WS}*页(?:{_WS}*[，,/／]?{_WS}*共{_WS}*[0-9０-９]{{1,4}}{_WS}*页)?"
     rf"|共{_WS}*[0-9０-９]{{1,4}}{_WS}*页{_WS}*[，,/／]?{_WS}*第{_WS}*[0-9０-９]{{1,4}}{_WS}*页"

@@ -244,6 +244,28 @@ def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
     literal inside one is never required, and the characters on either side of one still make
     one run. Case folding, verbose patterns and syntax that the stdlib parser does not read as
     the `regex` module does give None."""
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    best = _factor(list(tree), _sre())[1]
+    return tuple(sorted(best)) if best else None
+
+
+def match_reach(pattern: regex.Pattern) -> int | None:
+    """The most characters a match of `pattern` can span (None: no bound, or not known). With
+    `required_literals`, it says where a match starting at a position must find one of them.
+    Lookarounds consume nothing: the stdlib parser's width leaves them out."""
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    reach = tree.getwidth()[1]
+    return reach if reach < _sre().MAXREPEAT else None
+
+
+def _parsed(pattern: regex.Pattern) -> Any:
+    """`pattern`'s syntax tree by the stdlib `re` parser, with `\\p{…}` read as one character
+    like `\\d`; None where that parser would not read it as the `regex` module does (case
+    folding, verbose patterns, syntax only `regex` has)."""
     if pattern.flags & (regex.IGNORECASE | regex.VERBOSE):
         return None
     src = pattern.pattern
@@ -252,12 +274,11 @@ def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
     sre = _sre()
     try:
         tree = sre.parse(_PROPERTY.sub(r"\\d", src))
-    except Exception:  # syntax only the `regex` module reads: no prefilter
+    except Exception:  # syntax only the `regex` module reads
         return None
     if tree.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_VERBOSE):
         return None
-    best = _factor(list(tree), sre)[1]
-    return tuple(sorted(best)) if best else None
+    return tree
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
@@ -319,9 +340,20 @@ def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | N
 # --------------------------------------------------------------------------- whole-text scanner
 # The escapes a pattern may use to be scanned by the stdlib `re` engine: `\d` (the same class
 # as the `regex` module's in the Basic Multilingual Plane: tests/test_claims.py checks every code
-# point) and escaped punctuation; `\s`, `\w`, `\b`, `\p{…}` … differ or are unknown to `re`.
-_RE_SAFE_ESCAPES = regex.compile(r"\\[^d\W]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # where the two engines' `\d` may differ
+# point), escaped punctuation and one character's escapes (`\t`, `\xa0`, `\u3000` …: white
+# space spelled out, `WHITE_SPACE` below); `\s`, `\w`, `\b`, `\p{…}` … differ or are
+# unknown to `re`. (This pattern finds the other escapes.)
+_RE_SAFE_ESCAPES = regex.compile(r"\\(?![dtnvfr]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})\w")
+# what `regex` reads as `\s`, spelled out for both engines (`re` reads `\s` otherwise at
+# U+001C–U+001F; tests/test_normalize.py checks every code point)
+WHITE_SPACE = r"[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+REGEX_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
+    "\u2028\u2029\u202f\u205f\u3000"
+"""The characters of `WHITE_SPACE` (what `regex` reads as `\\s`; `re` and `str.strip` read
+U+001C–U+001F as white space too): what `str` methods strip where they stand for a `regex`
+pattern's `\\s`."""
+# where the two engines' `\d` may differ (`regex` scans a whole text for them 5× faster than `re`)
+_ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
 
 
 def bmp_only(text: str) -> bool:

@@ -366,7 +366,8 @@ def test_stdlib_page_line_pattern_reads_as_the_regex_one():
     text and on page-number lines."""
     import regex
 
-    from nlp.normalize import _PAGE_LINE, _WS, REGEX_SPACE, _page_lines
+    from nlp.normalize import _PAGE_LINE, _WS, _page_lines
+    from nlp.scan import REGEX_SPACE
 
     ws = "".join(chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)))
     assert REGEX_SPACE == ws  # (what `str` methods strip for a `\s` of `regex`: nlp.segment.blocks)

@@ -51,6 +51,40 @@ def test_ignorecase_flag_gives_no_literals():
     assert required_literals(regex.compile("abc", regex.IGNORECASE)) is None
 
 
+@pytest.mark.parametrize(("pattern", "reach"), [
+    ("[^。，；]{0,40}?(?:统计表|统计报表|情况表|附表)", 44),
+    ("(?<=、)工作(?:开展)?情况(?!表)", 6),  # lookarounds consume nothing
+    ("\\p{Han}{2}局", 3),  # a property is one character
+    ("(?:\\d{4}年(?:度)?)?工作", 8),
+    ("附件\\d*表", None),  # no bound
+    ("(?i)abc", None),  # case folding may change lengths
+])
+def test_match_reach_is_the_longest_match(pattern, reach):
+    from nlp.scan import match_reach
+
+    assert match_reach(regex.compile(pattern)) == reach
+
+
+def test_scanner_reads_escapes_of_one_character_as_regex_does():
+    """`whole_text_scanner` admits `\\t \\n \\v \\f \\r \\xHH \\uHHHH` (white space spelled out,
+    `WHITE_SPACE`): each names the same one character to both engines; other escapes of a
+    letter are refused."""
+    import re
+
+    from nlp.scan import WHITE_SPACE, whole_text_scanner
+
+    escapes = [(e, c) for e, c in zip(("\\t", "\\n", "\\v", "\\f", "\\r"), "\t\n\v\f\r", strict=True)]
+    escapes += [(f"\\x{c:02x}", chr(c)) for c in range(256)]
+    escapes += [(f"\\u{c:04x}", chr(c)) for c in range(0, 0x10000, 251)] + [("\\u3000", "\u3000")]
+    for esc, ch in escapes:
+        for rx in (re.compile(esc), regex.compile(esc)):
+            assert rx.fullmatch(ch) and not rx.fullmatch(chr(ord(ch) ^ 1)), esc
+        assert whole_text_scanner(regex.compile(f"件{esc}")) is not None, esc
+    assert whole_text_scanner(regex.compile(f"件{WHITE_SPACE}*\\d")) is not None
+    for src in ("件\\s", "件\\S", "件\\w", "件\\b", "件\\U00003000", "件\\N{SPACE}"):
+        assert whole_text_scanner(regex.compile(src)) is None, src
+
+
 def _rules():
     from nlp.link import indicator_rules
 

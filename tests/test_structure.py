@@ -270,6 +270,56 @@ def test_canonical_prefix_tries_only_the_patterns_its_first_character_can_start(
             assert canonical_prefix(nt, m.end(), level1_only=level1_only) == longest(nt, m.end())
 
 
+# the tables kind's title pattern as one (sections.toml has it as two: 附件-led, and the free
+# run, whose reach is bounded)
+_TABLES_ONE = r"(?:附件\d*[:：]?)?[^。，；]{0,40}?(?:统计表|统计报表|情况表|附表)"
+_TABLES_FREE = r"[^。，；]{0,40}?(?:统计表|统计报表|情况表|附表)"
+
+
+def test_canonical_prefix_tries_a_pattern_with_a_reach_only_where_its_character_is_near():
+    """`_windows`: every match of a canonical pattern with a reach holds its character within
+    the reach (so `canonical_prefix` skips the pattern where the character is not there);
+    checked at every match start of each such pattern on every third corpus text."""
+    from corpus import CORPORA
+
+    from nlp.normalize import normalize
+    from nlp.segment.structure import _canonical_patterns, _windows
+
+    pats, _ = _canonical_patterns(False)
+    windows = _windows(False)
+    assert windows[[p.pattern for p in pats].index(_TABLES_FREE)] == (44, "表")
+    assert sum(w is not None for w in windows) > 20
+    for path in sorted(CORPORA.rglob("*.txt"))[::3]:
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        for p, w in zip(pats, windows, strict=True):
+            if w is not None:
+                for m in p.finditer(nt, overlapped=True):
+                    assert m.end() - m.start() <= w[0] and w[1] in m.group(), (path.name, m.start())
+
+
+def test_the_tables_title_patterns_match_as_the_one_pattern():
+    """The two patterns of the tables kind find, at a position, the end the one pattern finds
+    (the longer of theirs), on every corpus text where either can match: at 附件, or within 44
+    characters before a 表 (every match of the three holds one of their 表 words)."""
+    from corpus import CORPORA
+
+    from nlp.normalize import normalize
+
+    kind = next(k for k in section_kinds() if k.id == "tables")
+    assert [p.pattern for p in kind.patterns] == [
+        r"附件\d*[:：]?[^。，；]{0,40}?(?:统计表|统计报表|情况表|附表)", _TABLES_FREE]
+    one = regex.compile(_TABLES_ONE)
+    for path in sorted(CORPORA.rglob("*.txt")):
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        starts = {m.start() for m in regex.finditer("附件", nt)}
+        for m in regex.finditer("表", nt):
+            starts.update(range(max(0, m.start() - 44), m.start()))
+        for pos in sorted(starts):
+            m1 = one.match(nt, pos)
+            ends = [m.end() for p in kind.patterns if (m := p.match(nt, pos))]
+            assert (m1 and m1.end()) == (max(ends) if ends else None), (path.name, pos)
+
+
 @given(st.lists(st.integers(min_value=1, max_value=4), max_size=40))
 def test_section_nesting_matches_the_direct_search(levels):
     from nlp.segment.structure import _nesting
@@ -432,13 +482,18 @@ def _corpus_views() -> list[str]:
 
 def _marks(rx, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple]:
     end = len(text) if endpos is None else endpos
-    return [(m.span(), [m.span(g) for g in range(1, 11)]) for m in rx.finditer(text, pos, end)]
+    return [(m.span(), m.lastgroup, [m.span(g) for g in range(1, 11)])
+            for m in rx.finditer(text, pos, end)]
 
 
 def _same_markers(text: str) -> None:
-    from nlp.segment.structure import _MARKER, _level_of
+    from nlp.scan import bmp_only
+    from nlp.segment.structure import _MARKER, _level_of, _marker_scanner
 
     assert _marks(_MARKER, text) == _marks(_MARKER_PLAIN, text)
+    if bmp_only(text):  # the stdlib engine's scan of a whole text, from its start or a body start
+        for pos in (0, text.find("\n") + 1):
+            assert _marks(_marker_scanner(), text, pos) == _marks(_MARKER, text, pos)
     for m in _MARKER.finditer(text):  # the level is the first branch that matched
         lv = next(k for k in range(1, 6) if m.group(f"l{k}"))
         assert _level_of(m) == (lv, m.group(f"n{lv}"))
@@ -450,7 +505,8 @@ def _same_markers(text: str) -> None:
 
 def test_marker_pattern_matches_as_its_plain_form():
     """`_MARKER` tests what may stand before a marker after the marker's first character (a
-    faster scan): the same matches, groups and levels as the plain form on every corpus text."""
+    faster scan): the same matches, groups and levels as the plain form on every corpus text;
+    so does its stdlib-engine scanner (`_marker_scanner`: white space spelled out)."""
     for text in _corpus_views():
         _same_markers(text)
 
@@ -458,9 +514,22 @@ def test_marker_pattern_matches_as_its_plain_form():
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
     ["一", "二", "十", "百", "第", "零", "〇", "(", ")", "（", "）", "1", "12", "2019", "、", ".", "是", " ",
-     "\n", "a", "/", ":", "%", "-", "情况", "。"]), max_size=30))
+     "\n", "a", "/", ":", "%", "-", "情况", "。", "\x1c", "\u3000", "\xa0"]), max_size=30))
 def test_marker_pattern_matches_as_its_plain_form_on_generated_text(pieces):
     _same_markers("".join(pieces))
+
+
+def test_stdlib_patterns_find_what_regex_finds():
+    """The short patterns structure runs on stdlib `re` (literal characters, `\\s` spelled out)
+    find what the same source read by `regex` (with `\\s`) finds, on every corpus text."""
+    from nlp.segment import structure as st
+
+    pats = [st._TITLE_SUFFIX, st._NOT_HEADING_AFTER, st._HEAD_PUNCT_RE, st._ITEM_END, st._COMMA,
+            st._TITLE_STOP, st._SENT_END_RE]
+    plain = [regex.compile(p.pattern.replace(st._WS, r"\s")) for p in pats]
+    for text in [*_corpus_views(), "项\x1c项 \u3000款\n条情况，方面。”）"]:
+        for p, q in zip(pats, plain, strict=True):
+            assert [m.span() for m in p.finditer(text)] == [m.span() for m in q.finditer(text)], p.pattern
 
 
 def test_contents_lines_from_the_whole_text_markers_are_those_of_a_line_scan():

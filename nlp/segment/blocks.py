@@ -34,13 +34,13 @@ import regex
 
 from nlp.normalize import (
     PAGE_NUMBER,
-    REGEX_SPACE,
     TONED,
     open_bracket,
     same_length_cached,
     unglossed,
 )
 from nlp.records import Document, Table, TableCell
+from nlp.scan import REGEX_SPACE
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
 _SENT_END = tuple("。；;，,：:！？")
