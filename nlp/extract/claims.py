@@ -82,7 +82,7 @@ class Pattern:
     role: str
     rx: Any
     data: tuple[tuple[str, Any], ...]
-    scan: Any = None  # `whole_text_scanner(rx)`: the same matches, faster, on texts of the BMP
+    scan: Any = None  # `whole_text_scanner(rx)` (`stdlib_scan`): the same matches, BMP texts
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.data:
@@ -135,8 +135,9 @@ def rules() -> Rules:
     for p in claims_file["pattern"]:
         rx = regex.compile(expand(p["regex"], fragments, files))
         extra = tuple((k, v) for k, v in p.items()
-                      if k not in ("id", "role", "regex", "examples", "counter_examples"))
-        scan = whole_text_scanner(rx) if p["role"] == "quantity" else None
+                      if k not in ("id", "role", "regex", "examples", "counter_examples",
+                                   "stdlib_scan"))
+        scan = whole_text_scanner(rx) if p.get("stdlib_scan") else None
         patterns.append(Pattern(p["id"], p["role"], rx, extra, scan))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
