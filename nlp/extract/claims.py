@@ -364,33 +364,36 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     nt = doc.norm.text
     if not nt:
         return []
+    bmp = bmp_only(nt)
+    counts = [(p, m) for p in r.by_role("quantity")
+              for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt)]
+    zeros = [(p, m) for p in r.by_role("zero") for m in p.rx.finditer(nt)]
+    if not counts and not zeros:
+        return []  # (no mask needed: its exclusion scan is most of the cost of such a text)
     mask = _mask(doc, citations, r)
     found: list[_Found] = []
     taken = bytearray(len(nt) + 1)
-    bmp = bmp_only(nt)
-    for p in r.by_role("quantity"):
-        for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt):
-            if mask.find(1, m.start("num"), m.end()) != -1:
-                continue
-            if taken.find(1, m.start(), m.end()) != -1:
-                continue
-            f = _quantity(doc, p, m, r)
-            if f is None or _table_like_line(doc.text, f.claim.start):
-                continue
-            found.append(f)
-            taken[f.ns:f.ne] = b"\x01" * (f.ne - f.ns)
-    for p in r.by_role("zero"):
-        for m in p.rx.finditer(nt):
-            ns, ne = m.start(), m.end("obj")
-            if mask.find(1, ns, ne) != -1 or taken.find(1, ns, ne) != -1:
-                continue
-            if _ZERO_COUNT_AFTER.match(nt, ne) and taken.find(1, ne, ne + 8) != -1:
-                continue  # 未收到政府信息公开申请0件: the printed 0件 is the claim
-            f = _zero(doc, p, m, r)
-            if _table_like_line(doc.text, f.claim.start):
-                continue
-            found.append(f)
-            taken[ns:ne] = b"\x01" * (ne - ns)
+    for p, m in counts:
+        if mask.find(1, m.start("num"), m.end()) != -1:
+            continue
+        if taken.find(1, m.start(), m.end()) != -1:
+            continue
+        f = _quantity(doc, p, m, r)
+        if f is None or _table_like_line(doc.text, f.claim.start):
+            continue
+        found.append(f)
+        taken[f.ns:f.ne] = b"\x01" * (f.ne - f.ns)
+    for p, m in zeros:
+        ns, ne = m.start(), m.end("obj")
+        if mask.find(1, ns, ne) != -1 or taken.find(1, ns, ne) != -1:
+            continue
+        if _ZERO_COUNT_AFTER.match(nt, ne) and taken.find(1, ne, ne + 8) != -1:
+            continue  # 未收到政府信息公开申请0件: the printed 0件 is the claim
+        f = _zero(doc, p, m, r)
+        if _table_like_line(doc.text, f.claim.start):
+            continue
+        found.append(f)
+        taken[ns:ne] = b"\x01" * (ne - ns)
     found.sort(key=lambda f: f.ns)
     for i, f in enumerate(found, 1):
         f.claim.claim_id = f"claim-{i}"
