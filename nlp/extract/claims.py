@@ -228,8 +228,13 @@ def _table_like_line(text: str, start: int) -> bool:
     """A plain-text line with cells separated by tabs or pipes (a statistics table row)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", start)
-    line = text[ls: le if le >= 0 else len(text)]
-    return ("\t" in line.strip() and bool(_ROW_LINE.search(line))) or line.count("|") >= 2
+    le = le if le >= 0 else len(text)
+    if text.count("|", ls, le) >= 2:
+        return True
+    if text.find("\t", ls, le) < 0:  # (most lines: no tab, and no copy of the line)
+        return False
+    line = text[ls:le]
+    return "\t" in line.strip() and bool(_ROW_LINE.search(line))
 
 
 # --------------------------------------------------------------------------- finding
@@ -243,6 +248,7 @@ class _Found:
     ne: int
     pre_start: int  # where the match starts (approximation prefix included)
     claim: Claim
+    cs: int  # where its clause starts, `clause_start(nt, pre_start)` (asked by many steps)
 
 
 _APPROX_BOUND = {
@@ -329,7 +335,7 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Foun
         value_max=None if value_max is None else to_python(value_max), kind=kind,
         confidence=confidence, extractor=f"{p.id}@{r.version}",
     )
-    return _Found(ns, ne, m.start(), claim)
+    return _Found(ns, ne, m.start(), claim, clause_start(nt, m.start()))
 
 
 def _is_chinese_one(num: str) -> bool:
@@ -355,7 +361,7 @@ def _zero(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found:
         unit=p.get("unit", ""), kind="zero", subject=obj or None,
         extractor=f"{p.id}@{r.version}",
     )
-    return _Found(ns, ne, ns, claim)
+    return _Found(ns, ne, ns, claim, clause_start(doc.norm.text, ns))
 
 
 def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
@@ -479,7 +485,7 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
     if c.kind == "zero":
         return
     nt = doc.norm.text
-    cs = clause_start(nt, f.pre_start)
+    cs = f.cs
     if k > 0 and cs <= found[k - 1].ns and found[k - 1].ne <= f.pre_start:
         cs = found[k - 1].ne  # 行政复议案件6件和行政诉讼案件3件: the clause restarts after a claim
     pre = nt[cs:f.pre_start]
@@ -566,10 +572,10 @@ _WORDS_ENDING_IN_AND = {"参与", "给与", "赋与", "涉及", "普及", "顾�
 
 def _post_noun(nt: str, pos: int, r: Rules) -> str:
     """The noun phrase right after a unit (共受理36件政府信息公开申请), or ''."""
-    if pos >= len(nt) or not _HAN.match(nt[pos]):
+    if pos >= len(nt) or not _HAN.match(nt, pos):
         return ""
     post = nt[pos:_clause_end(nt, pos)]
-    if any(post.startswith(w) for w in r.post_reject):
+    if post.startswith(r.post_reject):
         return ""
     post = NEXT_COUNT.split(post, maxsplit=1)[0]  # 专职人员和2名兼职…
     post = _POST_STOP.split(post, maxsplit=1)[0][:16]
@@ -605,7 +611,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         c = f.claim
         if c.kind != "percent":
             continue
-        cs = clause_start(nt, f.pre_start)
+        cs = f.cs
         pre = nt[cs:f.pre_start]
         if c.claim_id in respective:  # …4条,…1600条,分别占0.25%和99.75%: in order
             part, named = by_id[respective[c.claim_id]], False
@@ -908,8 +914,11 @@ def _head(phrase: str | None) -> str:
     if not phrase:
         return ""
     p = phrase.strip("，,：: ")
-    p = regex.sub(r"^在|中$|的$", "", p)
+    p = _FRAME_WORDS.sub("", p)
     return p[-8:]
+
+
+_FRAME_WORDS = regex.compile(r"^在|中$|的$")
 
 
 def _implicit_wholes(nt: str, quantities: list[_Found], starts: list[int],
@@ -1038,13 +1047,13 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
     for k, t in enumerate(quantities):
         c = t.claim
         if c.kind != "count" or c.parent is not None or _names_an_applicant(t) or \
-                "申请" not in nt[clause_start(nt, t.pre_start):t.ns] + (c.subject or ""):
+                "申请" not in nt[t.cs:t.ns] + (c.subject or ""):
             continue
         _, se = _sentence_bounds(nt, t.ns)
         parts: list[_Found] = []
         for f in islice(quantities, k + 1, None):
             if f.ns >= se or f.claim.parent is not None or f.claim.unit != c.unit or \
-                    not _names_an_applicant(f) or clause_start(nt, f.pre_start) < (
+                    not _names_an_applicant(f) or f.cs < (
                         parts[-1].ne if parts else t.ne):
                 break
             parts.append(f)
@@ -1072,7 +1081,7 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         c = f.claim
         if i < 2 or c.kind not in _COUNTED or c.direction is not None:
             continue
-        cs = clause_start(nt, f.pre_start)
+        cs = f.cs
         m = _TOTAL_AFTER.fullmatch(nt[cs:f.pre_start].strip())
         # (a verb after the total word: only after a comma; ；共办理718件 states a new total)
         if m is None or (m.group(1) and nt[max(cs - 1, 0)] in "；;"):
@@ -1081,7 +1090,7 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         parts: list[_Found] = []
         edge = cs  # the start of the clause after the next part
         for g in reversed(_in_range(quantities, starts, ss, cs)):
-            gs = clause_start(nt, g.pre_start)
+            gs = g.cs
             # (a part must end right before the next part's clause: so one a clause)
             if (g.ne > edge or nt[g.ne:edge].strip(" ，,、；;") or gs < ss
                     or g.claim.kind != c.kind or not same_counter(g.claim.unit, c.unit)
@@ -1258,13 +1267,13 @@ def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         stem = m.group(1)[-2:]
         earlier = [g for g in quantities[bisect_left(starts, ss):i] if g.claim.kind in _COUNTED]
         part_k = next((k for k in range(len(earlier) - 1, -1, -1)
-                       if stem in nt[clause_start(nt, earlier[k].pre_start):earlier[k].ns]), None)
+                       if stem in nt[earlier[k].cs:earlier[k].ns]), None)
         if part_k is None or part_k == 0:
             continue
         part = earlier[part_k]
         # …受理5件,予以公开4件,不予公开1件,办结5件,办结率100%: a request outcome is no rate's base
         whole = next((g for g in reversed(earlier[:part_k]) if g.claim.unit == part.claim.unit
-                      and not _OUTCOME_END.search(nt, clause_start(nt, g.pre_start), g.ns)),
+                      and not _OUTCOME_END.search(nt, g.cs, g.ns)),
                      None)
         if whole is not None and not _a_base_of(nt, whole, part):
             continue  # 发布政策解读信息28条;办结网民留言857条,办结率…: 28 is no base of 857
@@ -1299,7 +1308,7 @@ def _a_base_of(nt: str, whole: _Found, part: _Found) -> bool:
 
 def _published_only(nt: str, f: _Found) -> bool:
     """Is `f`'s own clause led by publishing (发布, 公开 …) and by no receiving or handling?"""
-    lead = nt[clause_start(nt, f.pre_start):f.ns]
+    lead = nt[f.cs:f.ns]
     return _ACTIONS[0].search(lead) is not None and not any(
         rx.search(lead) for rx in _ACTIONS[1:])
 
@@ -1311,19 +1320,19 @@ def _narrower_base(nt: str, rate: _Found, stem: str, part: _Found, whole: _Found
     # the part names what it counts after the rate's stem, and the whole does not: 公开政府信息
     # 43条,其中主动公开公文信息2条,主动公开率100%: a rate of 公文, whose base is not stated (held-out
     # 211)
-    part_words = nt[clause_start(nt, part.pre_start):part.ns]
+    part_words = nt[part.cs:part.ns]
     k = part_words.rfind(stem)
     own = _GENERIC_OBJECT.sub("", part_words[k + len(stem):]) if k >= 0 else ""
-    if len(own) >= 2 and own not in nt[clause_start(nt, whole.pre_start):whole.ns]:
+    if len(own) >= 2 and own not in nt[whole.cs:whole.ns]:
         return True
-    cs = clause_start(nt, rate.pre_start)
+    cs = rate.cs
     lead = nt[cs:rate.pre_start]
     k = lead.rfind(stem + "率")
     lead = lead[:k] if k >= 0 else ""
     lead = _RATE_LEAD.sub("", _RATE_LIST.split(lead)[-1])
     if len(lead) < 2:
         return False
-    return all(lead not in nt[clause_start(nt, g.pre_start):g.ns] for g in (part, whole))
+    return all(lead not in nt[g.cs:g.ns] for g in (part, whole))
 
 
 # the words any count of information or requests has after its verb: no narrower object
@@ -1560,11 +1569,11 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     # 共办结…733件,其中予以公开238件,…,转接下年度办理45件: what is carried into next year is no
     # outcome of the requests closed (held-out 125)
     closed_total = bool(totals) and _CLOSED_WORDS.search(
-        nt, clause_start(nt, totals[-1].pre_start), totals[-1].ns) is not None
+        nt, totals[-1].cs, totals[-1].ns) is not None
     for k in range(1, len(parts)):
         gap = nt[parts[k - 1].ne:parts[k].pre_start]
         semi = max(gap.rfind("；"), gap.rfind(";"))
-        cs = clause_start(nt, parts[k].pre_start)
+        cs = parts[k].cs
         own = nt[cs:parts[k].pre_start] if cs > parts[k - 1].ns else None  # its own clause's lead
         if own is not None and not review_first and _REVIEW_WORDS.search(own):
             return parts[:k]  # …信函申请5件,发生行政复议1件: another table block, not one more part
@@ -1592,8 +1601,8 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     # item's is another fact, not an item (the items after it stay)
     parts = [f for k, f in enumerate(parts) if not (
         k > 0 and not verb_led and f.claim.unit != parts[0].claim.unit
-        and (cs := clause_start(nt, f.pre_start)) > parts[k - 1].ns
-        and _VERB_LED.match(nt[cs:f.pre_start].lstrip(" \t")))]
+        and f.cs > parts[k - 1].ns
+        and _VERB_LED.match(nt[f.cs:f.pre_start].lstrip(" \t")))]
     units = [t.claim.unit for t in totals]
     if all(any(same_counter(u, f.claim.unit) for u in units) for f in parts):
         return parts  # no count of another counter: nothing interrupts the list
@@ -1602,7 +1611,7 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
         if not any(same_counter(u, f.claim.unit) for u in units):
             interrupted = True
             continue
-        cs = clause_start(nt, f.pre_start)
+        cs = f.cs
         if not interrupted or k == 0 or cs <= parts[k - 1].ns:
             continue  # (in the previous item's clause: 行政复议6件和行政诉讼3件)
         lead = nt[cs:f.pre_start].lstrip(" \t")
@@ -1617,7 +1626,7 @@ def _list_item(nt: str, total: _Found, ss: int, quantities: list[_Found],
     stand before it in earlier comma clauses of its sentence or ；-clause (政务要闻285条,通知公告
     303条,部门、镇动态3718条). One count before it may be its own total (收到申请81件，办结81件，
     涉及自然人80件)."""
-    cs = clause_start(nt, total.pre_start)
+    cs = total.cs
     ss = max(ss, clause_start(nt, cs, "；;"))  # a ；-clause is a sentence here
     return sum(1 for g in _in_range(quantities, starts, ss, cs)
                if g.ne <= cs and g.claim.kind in _COUNTED
@@ -1631,8 +1640,7 @@ def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: 
     out: set[str] = set()
     found = _in_range(quantities, starts, lo, hi)
     for a, b in pairwise(found):
-        if _TO.search(nt[a.ne:b.pre_start]) and _FROM.search(nt[clause_start(nt, a.pre_start):
-                                                                 a.pre_start]):
+        if _TO.search(nt[a.ne:b.pre_start]) and _FROM.search(nt[a.cs:a.pre_start]):
             out.update((a.claim.claim_id, b.claim.claim_id))
     return out
 
@@ -1769,7 +1777,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         if first is None:
             return scope_end
         lead = nt[semi + 1:first.pre_start]
-        if regex.search(r"其他|其它", lead):  # the rest category closes the list: a part
+        if "其他" in lead or "其它" in lead:  # the rest category closes the list: a part
             pos = semi + 1
             continue
         # ；通过“高淳发布”新浪微博发布…6012条: a clause that names its own means of publishing
@@ -1788,7 +1796,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         # (…社保就业类信息152条 after 行政许可类信息137条) or names a request outcome
         parallel = len(tail) == 2 and lead.endswith(tail)
         too_long = len(lead) > _ITEM_LEAD and not _OUTCOME_END.search(lead) and not parallel
-        if too_long or regex.search(r"[，,：:]", lead):
+        if too_long or _LEAD_STOP.search(lead):
             return semi
         if _NEW_TOTAL_LEAD.search(lead) and not (
                 _NEW_TOTAL_LEAD.search(first_lead) and not _NEW_TOTAL_LEAD.match(lead.lstrip(" \t"))):
@@ -1800,6 +1808,7 @@ def _parallel_end(nt: str, q: int, scope_end: int, quantities: list[_Found],
         pos = semi + 1
 
 
+_LEAD_STOP = regex.compile(r"[，,：:]")
 # the actions a list's items and a ；-clause may be led by: publishing, receiving, handling
 _ACTIONS = (
     regex.compile(r"(?:主动)?(?:公开|发布|转发|推送|更新|上传|刊登|刊发|印发|制发)"),
@@ -1869,6 +1878,7 @@ def _respective_shares(nt: str, quantities: list[_Found], starts: list[int]) -> 
 
 _RESPECTIVELY_MARK = regex.compile(r"分别")
 _NOT_A_SHARE_GAP = regex.compile(r"[^、，,和及与为是占达\s]")
+_NOT_A_LIST_GAP = regex.compile(r"[^、，,和及与为是\s]")
 
 
 def _respectively(nt: str, quantities: list[_Found], r: Rules) -> None:
@@ -1881,7 +1891,7 @@ def _respectively(nt: str, quantities: list[_Found], r: Rules) -> None:
             for f in quantities:
                 if f.ns < pos:
                     continue
-                if f.ns >= se or regex.search(r"[^、，,和及与为是\s]", nt[pos:f.pre_start]):
+                if f.ns >= se or _NOT_A_LIST_GAP.search(nt, pos, f.pre_start):
                     break
                 items.append(f)
                 pos = f.ne
