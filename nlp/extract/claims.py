@@ -450,6 +450,7 @@ def _strip_words(s: str, rx: Any) -> str:
 _GONG = r"(?<!公)共(?![享同建产青识性])"
 _TOTAL_MARK = regex.compile(rf"共计|合计|总计|累计|{_GONG}")
 _LEAD_IN = {"其中", "另外", "另", "此外", "同时"}
+_LEAD_IN_ENDS = {w[-1] for w in _LEAD_IN}
 _COUNTED = {"count", "money"}  # kinds that can be parts of a total
 
 
@@ -491,7 +492,9 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
     pre = nt[cs:f.pre_start]
     # qualifiers: this clause, plus a bare lead-in clause such as "其中，"
     ctx_start = cs
-    if cs >= 2:
+    # (the words before, nt[prev_start:cs - 1], end on nt[cs - 2] unless it is a blank: they are
+    # looked at only where a lead-in word can end)
+    if cs >= 2 and (nt[cs - 2] in _LEAD_IN_ENDS or nt[cs - 2].isspace()):
         prev_start = clause_start(nt, cs - 1)
         if nt[prev_start:cs - 1].strip() in _LEAD_IN:
             ctx_start = prev_start
