@@ -37,7 +37,7 @@ def texts() -> list[str]:
 def clear_caches() -> None:
     """Empty the lru caches of pure functions the stages use (results do not change)."""
     from nlp import link
-    from nlp.extract import numbers
+    from nlp.extract import claims, numbers
     from nlp.normalize import same_length_cached
     from nlp.segment import blocks, metadata, structure
     from nlp.tables import labels, layout, mapping, runs, values
@@ -48,7 +48,8 @@ def clear_caches() -> None:
                structure.heading_title, same_length_cached, layout._kind, layout._is_title, layout.header_unit,
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
-               blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title):
+               blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,
+               claims._lead_words):
         fn.cache_clear()
 
 

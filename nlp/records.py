@@ -11,6 +11,7 @@ exporters decide how to store them.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -176,11 +177,9 @@ class Document:
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost (highest level) section containing `offset`."""
-        import bisect
-
         order = self._order("sections", self.sections)
         starts = self._starts["sections"]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect_right(starts, offset) - 1
         best: Section | None = None
         while i >= 0:  # back from the last section starting at or before `offset`
             s = self.sections[order[i]]
@@ -193,10 +192,8 @@ class Document:
         return best
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        import bisect
-
         order = self._order("sentences", self.sentences)
-        i = bisect.bisect_right(self._starts["sentences"], offset) - 1
+        i = bisect_right(self._starts["sentences"], offset) - 1
         if i >= 0:
             s = self.sentences[order[i]]
             if s.start <= offset < s.end:
