@@ -753,6 +753,34 @@ def test_opening_lines_folded_together_equal_each_folded_alone():
         assert _same_length_each(lines) == [same_length(ln) for ln in lines]
 
 
+def test_name_and_year_in_two_steps_equals_the_regex():
+    """`_names_a_year` (the first pair of Han characters, then a year after it) answers as
+    `_NAME_AND_YEAR.search`: on every opening line of a title's length of every corpus text,
+    raw and folded, alone and after a short line before it (as `find_title` joins a split
+    title), and on hand-made lines (a line break between name and year, a year that a
+    lookbehind turns down, a bare year)."""
+    from itertools import pairwise
+
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _NAME_AND_YEAR, _first_lines, _names_a_year
+
+    cases = ["", "人民", "2020年", "人民2020年", "人\n民2020年", "人民\n2020年", "人民\n县2020年",
+             "ab人民c2020度", "人民.2020度", "人民-2020政府信息公开", "人民 2020 信息公开", "二〇二〇年人民",
+             "人民二〇二〇年", "人2民2020年", "x人民12020年", "人民1 2020度"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            # (of a title's length: the regex takes cubic time on a long line)
+            lines = [ln.strip() for ln in _first_lines(text, 12) if len(ln.strip()) <= 80]
+            cases += lines + [a + b for a, b in pairwise(lines) if len(a) <= 30]
+    named = 0
+    for s in set(cases):
+        want = _NAME_AND_YEAR.search(s) is not None
+        assert _names_a_year(s) == want, s
+        named += want
+    assert named > 1000
+
+
 @pytest.mark.parametrize("text", [
     "a\nb\r\nc\rd", "\r\n" * 50, "x" * 9000, ("行\r\n" * 39) + "末行\r\n下一行", "", "一\u2028二\x0c三\n",
 ])
