@@ -756,15 +756,17 @@ def test_opening_lines_folded_together_equal_each_folded_alone():
 def test_name_and_year_in_two_steps_equals_the_regex():
     """`_names_a_year` (the first pair of Han characters, then a year after it) answers as
     `_NAME_AND_YEAR.search`: on every opening line of a title's length of every corpus text,
-    raw and folded, alone and after a short line before it (as `find_title` joins a split
-    title), and on hand-made lines (a line break between name and year, a year that a
-    lookbehind turns down, a bare year)."""
+    raw and folded, alone and after a short line before it (joined as `find_title` joins a
+    split title, and with the line break kept, as in an opening segment), and on hand-made
+    texts (line breaks between name and year, a year that a lookbehind turns down, a bare
+    year)."""
     from itertools import pairwise
 
     from nlp.normalize import same_length
     from nlp.segment.metadata import _NAME_AND_YEAR, _first_lines, _names_a_year
 
     cases = ["", "人民", "2020年", "人民2020年", "人\n民2020年", "人民\n2020年", "人民\n县2020年",
+             "人民\n县城2020年", "人民2020\n年", "人民x\n2020年人民", "人民\n\n政府2020年", "人民2020\n度",
              "ab人民c2020度", "人民.2020度", "人民-2020政府信息公开", "人民 2020 信息公开", "二〇二〇年人民",
              "人民二〇二〇年", "人2民2020年", "x人民12020年", "人民1 2020度"]
     for path in sorted(CORPORA.rglob("*.txt")):
@@ -772,13 +774,45 @@ def test_name_and_year_in_two_steps_equals_the_regex():
         for text in (raw, same_length(raw)):
             # (of a title's length: the regex takes cubic time on a long line)
             lines = [ln.strip() for ln in _first_lines(text, 12) if len(ln.strip()) <= 80]
-            cases += lines + [a + b for a, b in pairwise(lines) if len(a) <= 30]
+            cases += lines + [a + sep + b for a, b in pairwise(lines) if len(a) <= 30 for sep in ("", "\n")]
     named = 0
     for s in set(cases):
         want = _NAME_AND_YEAR.search(s) is not None
         assert _names_a_year(s) == want, s
         named += want
     assert named > 1000
+
+
+def test_line_and_sentence_openings_find_the_names_of_the_consuming_forms():
+    """`_OPENING_SUBJECT` and `_NAMED_REPORT` open on `(?m:^)` and `_OVERVIEW_SUBJECT` looks
+    behind for its opening: the same names (`finditer`, group 1, in order) as the forms that
+    consume `(?:^|\\n)` and `(?:^|\\n|。)…`, on the opening of every corpus text, raw and folded,
+    and on hand-made openings."""
+    import regex
+
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _NAMED_REPORT, _OPENING_SUBJECT, _OVERVIEW_SUBJECT
+
+    overview_opening = r"(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?)"
+    assert _OVERVIEW_SUBJECT.pattern.startswith(overview_opening)
+    pairs = [(p, regex.compile(p.pattern.replace("(?m:^)", r"(?:^|\n)", 1)))
+             for p in (_OPENING_SUBJECT, _NAMED_REPORT)]
+    pairs.append((_OVERVIEW_SUBJECT, regex.compile(
+        r"(?:^|\n|。)[\s?？]*(?:在\s*)?" + _OVERVIEW_SUBJECT.pattern[len(overview_opening):])))
+    assert all(p.pattern != q.pattern for p, q in pairs)
+    texts = ["台吉镇根据条例。\n\n  某某县人民政府依据条例\n一、总体情况\n北京市统计局按照要求",
+             "2021年,某某市人民政府坚持公开。\n2022年度某某县坚持。在2023年,某某区认真落实",
+             "某某街道办事处政府信息公开工作年度报告\n某某镇2019年度政务公开年报\n\n某某局信息公开报告"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        texts += [raw, same_length(raw)]
+    found = 0
+    for text in texts:
+        for fast, consuming in pairs:
+            got = [m.group(1) for m in fast.finditer(text)]
+            assert got == [m.group(1) for m in consuming.finditer(text)], text[:60]
+            found += len(got)
+    assert found > 1000
 
 
 @pytest.mark.parametrize("text", [
