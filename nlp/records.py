@@ -121,6 +121,11 @@ class Table:
         n_cols = self.n_cols
         g: list[list[int | None]] = [[None] * n_cols for _ in range(self.n_rows)]
         for i, c in enumerate(self.cells):
+            if c.rowspan == 1 and c.colspan == 1:  # most cells: one position, no ranges to build
+                row = g[c.row]
+                if row[c.col] is None:
+                    row[c.col] = i
+                continue
             for r in range(c.row, c.row + c.rowspan):
                 for k in range(c.col, c.col + c.colspan):
                     if g[r][k] is None:

@@ -167,6 +167,17 @@ class _HeaderRun:
                 return True
         return False
 
+    @cached_property
+    def full_grid(self) -> bool:
+        """The table prints its blanks (every row's cells stand from its first column on: a row
+        may end early, its trailing blanks dropped) and a header row leaves a blank before one of
+        its words: `_full_grid_paths` reads paths by position (asked once per run, not per row)."""
+        grid = self.grid
+        if len(grid) < 2 or len(grid[0]) < 3 or any(
+                None in row and row.count(None) != len(row) - row.index(None) for row in grid):
+            return False  # a row with a cell after a gap (its Nones are not all at its end)
+        return self.spreads
+
     def paths(self, n: int | None) -> list[tuple[str, ...]] | None:
         """`expand_headers(self.tokens, n)` (do not mutate)."""
         if n not in self._paths:
@@ -397,12 +408,7 @@ def _full_grid_paths(table: Table, grid: list[list[int | None]], header: _Header
         i = grid[h][col] if col < len(grid[h]) else None
         return "" if i is None else " ".join(cells[i].text.split())
 
-    # blanks printed: every row's cells stand from its first column on (a row may end early, its
-    # trailing blanks dropped), and a header row leaves a blank before one of its words
-    if len(grid) < 2 or len(grid[0]) < 3 or any(
-            None in row and row.count(None) != len(row) - row.index(None) for row in grid):
-        return None  # a row with a cell after a gap (its Nones are not all at its end)
-    if not header.spreads:
+    if not header.full_grid:
         return None
 
     out: list[tuple[str, ...]] = []
