@@ -105,6 +105,8 @@ def _claim_phrase(claim: Claim) -> str:
 
 
 def narrative_vs_table(report: Report) -> list[Check]:
+    if not report.links:
+        return []  # nothing to compare (no lookups to build)
     claims = {c.claim_id: c for c in report.claims}
     cells = {c.cell_id: c for c in report.cells}
     by_ind: dict[str, Cell] = {}
@@ -423,21 +425,22 @@ def parts_vs_total(report: Report) -> list[Check]:
         times = {p.claim_id: _each(text, p) for p in parts}
         s = sum(p.value * times[p.claim_id] for p in parts if p.value is not None)
         approx = total.bound is not None or any(p.bound is not None for p in parts)
-        exhaustive = (
+        over = s > total.value + 1e-9
+        # whether the list names every part matters only to a sum that misses its total, and how
+        # many leading parts make the total only to one over it: each is asked only then
+        exhaustive = not math.isclose(s, total.value, abs_tol=1e-9) and (
             any("分别" in p.qualifiers for p in parts)
             or any(_rest_item(p.subject) for p in parts)  # a rest
             or covers_partition([p.subject or "" for p in parts]) is not None
             or _the_channels_it_names(total, parts)
+            or ((share := _share_sum(parts, by_part)) is not None
+                and abs(share - 100) <= _rounding_slack(parts, by_part)
+                and _shares_fit(parts, total, by_part))
         )
-        share = _share_sum(parts, by_part)
-        if share is not None and abs(share - 100) <= _rounding_slack(parts, by_part) and \
-                _shares_fit(parts, total, by_part):
-            exhaustive = True
         refs = [total.claim_id] + [p.claim_id for p in parts]
         terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
                          for p in parts)
-        prefix = _prefix_equal(parts, total.value)
-        over = s > total.value + 1e-9
+        prefix = _prefix_equal(parts, total.value) if over else 0
         # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
         sure = not approx or (all(p.bound in (None, "lower") for p in parts)
                               and total.bound in (None, "upper"))
@@ -616,6 +619,8 @@ _REST_AFTER_DENG = regex.compile(r"等(?=其[他它])")
 def _rest_item(subject: str | None) -> bool:
     """Does a list item's subject name the rest of the list (其他, 其他信息, 其它类)?"""
     s = subject or ""
+    if "其" not in s:
+        return False  # no 其他 / 其它: neither the rest nor a verb before it (the common case)
     if not s.startswith(("其他", "其它")):
         # …法定主动公开内容等其他信息20条: the rest after the named ones (held-out 168)
         verbs = list(_REST_AFTER_VERB.finditer(s)) or list(_REST_AFTER_DENG.finditer(s))

@@ -74,7 +74,7 @@ class _Builder:
         lc = [self.by_id.get(i) for i in left]
         rc = [self.by_id.get(i) for i in right]
         refs = [c.cell_id for c in lc + rc if c is not None]
-        if any(c is None for c in lc + rc):
+        if len(refs) < len(left) + len(right):  # a cell is missing
             missing = [i for i, c in zip(left + right, lc + rc, strict=True) if c is None]
             if len(missing) == len(left + right):
                 return  # nothing of it is in the document
