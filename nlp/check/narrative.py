@@ -178,11 +178,13 @@ def narrative_vs_table(report: Report) -> list[Check]:
 
 
 def percent_of(report: Report) -> list[Check]:
+    shares = [c for c in report.claims
+              if c.kind == "percent" and c.value is not None and c.part and c.whole]
+    if not shares:
+        return []  # (most reports: no lookup of their claims to build)
     claims = {c.claim_id: c for c in report.claims}
     out: list[Check] = []
-    for c in report.claims:
-        if c.kind != "percent" or c.value is None or not (c.part and c.whole):
-            continue
+    for c in shares:
         part, whole = claims.get(c.part), claims.get(c.whole)
         if part is None or whole is None or part.value is None or not whole.value:
             continue
@@ -400,13 +402,15 @@ def _shares_fit(parts: list[Claim], total: Claim, by_part: dict[str, Claim]) -> 
 
 
 def parts_vs_total(report: Report) -> list[Check]:
-    claims = {c.claim_id: c for c in report.claims}
     # parts of one total may come as several breakdowns (其中 by unit, then 主要类别有： by
     # category, or 其中…、其中主站采用15条): each breakdown (Claim.group) is checked on its own
     groups: dict[tuple[str, str], list[Claim]] = {}
     for c in report.claims:
         if c.parent and c.kind not in ("percent", "pp") and c.value is not None:
             groups.setdefault((c.parent, c.group or ""), []).append(c)
+    if not groups:  # (most reports: no lookups of their claims to build)
+        return _channels_over_total(report, set())
+    claims = {c.claim_id: c for c in report.claims}
     by_part = _shares_by_part(report.claims)
     out: list[Check] = []
     for (parent_id, _), parts in groups.items():
