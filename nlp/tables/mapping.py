@@ -526,7 +526,8 @@ def map_table(rows: list[LogicalRow], header_words: set[str], template: str | No
     best: tuple[float, str | None, list[Assignment]] = (0.0, None, [])
     for kind, mapper in MAPPERS.items():
         assigned = mapper(rows)
-        score = float(sum(1 for *_, ind in assigned if ind))
+        # (unpacked to three names: a starred target builds a list for every assignment)
+        score = float(sum(1 for _, _, ind in assigned if ind))
         if not score:
             continue
         score += 3 * sum(1 for w in _HINTS.get(kind, ()) if label_key(w) in header_words)
