@@ -569,3 +569,24 @@ def test_number_glued_to_the_title_before_it():
     # a code that ends in 通知 itself stays whole
     assert [c.code for c in _numbers(find_citations(_doc("根据工作通知〔2022〕4478号要求。")))] == [
         "工作通知"]
+
+
+def test_title_pattern_finds_what_its_plain_form_finds():
+    """The title pattern takes a run of plain characters whole (`[^《》。；\\n]++`): the same
+    matches as one character at a time, on every corpus text, raw and normalised."""
+    from nlp.extract.citations import load_patterns
+    from nlp.normalize import normalize
+
+    fast = load_patterns()["title"]
+    assert "]++" in fast.pattern
+    plain = regex.compile(fast.pattern.replace("]++", "]"))
+    texts = ["《条例》《未闭合。《a《b》c》\n《x\n\n》", "《" * 50 + "》" * 49]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        texts += [text, normalize(text).text]
+    found = 0
+    for text in texts:
+        got = [m.span() for m in fast.finditer(text)]
+        assert got == [m.span() for m in plain.finditer(text)]
+        found += len(got)
+    assert found > 1000
