@@ -130,19 +130,47 @@ class LeftmostFirst:
     the same with each branch's next match (leftmost start first, the earlier branch first at
     one start), asking a branch again from the end of the last match taken. Branches must not
     match the empty string (their empty matches are dropped).
+
+    `literal_gate=True` (many branches, long texts: the claim exclusions) skips the branches
+    that cannot match in a text: a branch whose every match holds one of a few words of two
+    characters or more (`required_literals`) is searched only where one of them is in the
+    text, and all of them are looked up in one `Words` scan. Most branches find nothing in
+    most texts, and without the gate each would scan the whole text to say so.
     """
 
-    __slots__ = ("patterns",)
+    __slots__ = ("_always", "_owners", "_words", "patterns")
 
-    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
+    def __init__(self, patterns: Sequence[regex.Pattern], *, literal_gate: bool = False) -> None:
         self.patterns = tuple(patterns)
+        self._always: list[int] = []  # branches searched in every text
+        self._owners: dict[str, list[int]] = {}  # a gate word -> the branches it lets through
+        self._words: Words | None = None
+        if not literal_gate:
+            return
+        for i, p in enumerate(self.patterns):
+            need = required_literals(p)
+            if need is None or any(len(w) < 2 for w in need):
+                self._always.append(i)
+            else:
+                for w in need:
+                    self._owners.setdefault(w, []).append(i)
+        self._words = Words(self._owners)
+
+    def _live(self, text: str) -> Iterable[int]:
+        """The indices of the branches that may match in `text`."""
+        if self._words is None:
+            return range(len(self.patterns))
+        live = set(self._always)
+        for w in self._words.present(text):
+            live.update(self._owners[w])
+        return live
 
     def first(self, text: str) -> int | None:
         """Where the alternation's `search(text)` finds its match (None: nowhere): the leftmost
         start of any branch's first match."""
         best = None
-        for p in self.patterns:
-            m = p.search(text)
+        for i in self._live(text):
+            m = self.patterns[i].search(text)
             if m is not None and (best is None or m.start() < best):
                 best = m.start()
         return best
@@ -154,8 +182,8 @@ class LeftmostFirst:
         or turned down, and from the end of the last match taken: the starts before it (which
         a scan with `overlapped=True` would list, to turn them down) are never looked at."""
         patterns = self.patterns
-        heap = [(m.start(), i, m.end()) for i, p in enumerate(patterns)
-                if (m := p.search(text)) is not None]
+        heap = [(m.start(), i, m.end()) for i in self._live(text)
+                if (m := patterns[i].search(text)) is not None]
         heapq.heapify(heap)
         out: list[tuple[int, int]] = []
         pos = 0
@@ -205,6 +233,16 @@ class Words:
             p = m.start()
             if text[p : p + 2] in pairs:
                 yield p
+
+    def present(self, text: str) -> set[str]:
+        """The words that occur in `text`."""
+        rank, out = self._rank, set()
+        for p in self.positions(text):
+            for n in self._lengths:
+                w = text[p : p + n]
+                if w in rank:
+                    out.add(w)
+        return out
 
     def first(self, text: str) -> int | None:
         """The index in `words` of the first word (in list order) that occurs in `text`."""

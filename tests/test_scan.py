@@ -165,6 +165,41 @@ def test_leftmost_first_equals_one_alternation_on_generated_text(pieces):
     assert split.first(text) == (m.start() if m is not None else None)
 
 
+def test_literal_gate_leaves_out_only_branches_without_their_words():
+    """`LeftmostFirst(literal_gate=True)` searches a branch only where one of its required
+    words (two characters or more) is in the text; a branch with a one-character literal, or
+    without a known one, is searched everywhere. Same spans and first match as without it."""
+    from nlp.scan import LeftmostFirst, top_level_branches
+
+    branches = [regex.compile(b) for b in top_level_branches(r"ab|abc|bcd|d|\d+号|(?:前|后)\d")]
+    gated, plain = LeftmostFirst(branches, literal_gate=True), LeftmostFirst(branches)
+    assert gated._always == [3, 4, 5] and gated._owners == {"ab": [0], "abc": [1], "bcd": [2]}
+    assert sorted(gated._live("xbcd 12号")) == [2, 3, 4, 5]
+    for text in ("abcd abc", "bcd3号", "前1 ab", "", "xyz"):
+        assert gated.spans(text) == plain.spans(text)
+        assert gated.first(text) == plain.first(text)
+
+
+def test_words_present_equal_a_loop_over_the_exclusion_gate_words_on_corpus_text():
+    """`Words.present` over the words that gate the claim exclusions' branches finds what a
+    loop of `in` over them finds, on every corpus text, raw and normalised."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import rules
+    from nlp.normalize import normalize
+
+    scan = rules().exclude._words
+    assert scan is not None and len(scan.words) > 100
+    hits = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for t in (text, normalize(text).text):
+            got = scan.present(t)
+            assert got == {w for w in scan.words if w in t}, path.name
+            hits += bool(got)
+    assert hits > 100
+
+
 def test_words_first_is_the_first_word_in_list_order_that_occurs():
     from nlp.scan import Words
 
@@ -174,6 +209,7 @@ def test_words_first_is_the_first_word_in_list_order_that_occurs():
     assert w.first("回族自治区") == 1  # overlapping words are all seen
     assert w.first("宁 夏") is None and w.first("") is None
     assert list(w.positions("西宁夏回族")) == [0, 1, 3]  # 西宁, 宁夏, 回族 stand there
+    assert w.present("西宁夏回族自治区") == {"西宁", "宁夏", "宁夏回族", "回族自治区"}
     assert Words([]).first("宁夏") is None
     with pytest.raises(ValueError):
         Words(["宁夏", "区"])

@@ -144,7 +144,8 @@ def rules() -> Rules:
                   for role in dict.fromkeys(p.role for p in patterns))
     exclude = LeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
                              if p["role"] == "exclude"
-                             for b in top_level_branches(expand(p["regex"], fragments, files))])
+                             for b in top_level_branches(expand(p["regex"], fragments, files))],
+                            literal_gate=True)
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     return Rules(
