@@ -182,7 +182,8 @@ def test_literal_gate_leaves_out_only_branches_without_their_words():
 
 def test_words_present_equal_a_loop_over_the_exclusion_gate_words_on_corpus_text():
     """`Words.present` over the words that gate the claim exclusions' branches finds what a
-    loop of `in` over them finds, on every corpus text, raw and normalised."""
+    loop of `in` over them finds, and `Words.positions` every place where a word's first two
+    characters stand, on every corpus text, raw and normalised."""
     from corpus import CORPORA
 
     from nlp.extract.claims import rules
@@ -196,6 +197,8 @@ def test_words_present_equal_a_loop_over_the_exclusion_gate_words_on_corpus_text
         for t in (text, normalize(text).text):
             got = scan.present(t)
             assert got == {w for w in scan.words if w in t}, path.name
+            assert list(scan.positions(t)) == [p for p in range(len(t))
+                                               if t[p : p + 2] in scan._pairs], path.name
             hits += bool(got)
     assert hits > 100
 
