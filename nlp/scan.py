@@ -240,6 +240,10 @@ class Words:
             if text[p : p + 2] in pairs:
                 yield p
 
+    def lengths(self, pair: str) -> tuple[int, ...]:
+        """The lengths of the words that begin with the two characters `pair`, shortest first."""
+        return self._pairs.get(pair, ())
+
     def _found(self, text: str) -> Iterator[str]:
         """The words of the list at each place of `text` where they stand, in text order."""
         pairs, rank = self._pairs, self._rank

@@ -690,13 +690,6 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
     if not names or min(map(len, names)) < 2:
         return None
     candidates = Words(names)
-    # the lengths of the names a first pair begins, longest first (no name is longer than cpca
-    # looks ahead): at a position only those lengths can be a name
-    lengths: dict[str, set[int]] = {}
-    for name in names:
-        if len(name) <= _LOOKAHEAD:
-            lengths.setdefault(name[:2], set()).add(len(name))
-    longest_first = {pair: sorted(ls, reverse=True) for pair, ls in lengths.items()}
     pm, cm, am = maps  # (asked live: cpca's maps are defaultdicts)
 
     def scan(addr: str) -> dict[str, Any]:
@@ -712,8 +705,10 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
             # word is asked, and not at all when the fields its answer can fill are filled (a
             # province's name fills 省, or 市 for a municipality; a city's 市; a county's 区)
             step, found = 1, None
-            for length in longest_first.get(addr[i : i + 2], ()):
-                if length > n - i:
+            # (at a position only the lengths of the names its pair begins can be a name, tried
+            # longest first, up to what cpca looks ahead)
+            for length in reversed(candidates.lengths(addr[i : i + 2])):
+                if length > n - i or length > _LOOKAHEAD:
                     continue
                 word = addr[i : i + length]
                 in_pm = word in pm
