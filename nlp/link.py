@@ -29,9 +29,10 @@ _LAST_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]", regex.REVERSE)  #
 _NEXT_COUNT_AFTER = regex.compile(r"其中|\d+(?:\.\d+)?\s*(?:件|条|项|个|宗|份|次|人|篇)")
 # how a verb after the number is done: on time, by law, within the legal time limit
 _MANNER = regex.compile(r"(?:已经?|均已|均|全部|都)?(?:按(?:照)?(?:规定|要求|时|期)|依法(?:依规)?|在法定(?:期限|时限)内|及时)")
-_AFTER_BREAK = regex.compile(r"[，,；;。！？!?\n（(【\[]|(?<!专)、")  # not 专、兼职
-# the characters it cuts at wherever they stand (、 too at the start of a text: nothing before it)
-_BREAK_CHARS = "，,；;。！？!?\n（(【[、"
+_CUTS = "，,；;。！？!?\n（(【["
+_AFTER_BREAK = regex.compile(f"[{regex.escape(_CUTS)}]|(?<!专)、")  # not 专、兼职
+# the characters `_AFTER_BREAK` cuts at where they open a text (、 too: nothing before it)
+_BREAK_CHARS = _CUTS + "、"
 # a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
 # (or the role of the people just counted: 安排工作人员1名,负责政府信息公开的日常工作, held-out 187)
 _REASON_AFTER = regex.compile(
@@ -660,7 +661,7 @@ def _channel_rule(claim: Claim, context: str, template: str | None, sentence: st
 
 # a clause that opens a channel (开通了“四川气象”官方微博 / 开通政务微信“今日”), then the count's clause
 _OPENS_CHANNEL = regex.compile(r"(?:开通|开设|建立|创建|注册|开办)(?:了)?[^，,；;。]{0,20}$")
-_OPENING_VERBS = ("开通", "开设", "建立", "创建", "注册", "开办")  # one is in every match (tests)
+_OPENING_VERBS = required_literals(_OPENS_CHANNEL)  # one of them is in every match
 _PUBLISH_VERB = regex.compile(r"^(?:共|累计|全年|先后)?(?:发布|推送|公开|更新|公布|刊发)")
 _LAST_CLAUSE = regex.compile(r"[^，,；;。]*[，,]\s*$")
 _LAST_STOP = regex.compile(r"[，,；;。]", regex.REVERSE)

@@ -386,18 +386,17 @@ def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | N
 # --------------------------------------------------------------------------- whole-text scanner
 # The escapes a pattern may use to be scanned by the stdlib `re` engine: `\d` (the same class
 # as the `regex` module's in the Basic Multilingual Plane: tests/test_claims.py checks every code
-# point), escaped punctuation and one character's escapes (`\t`, `\xa0`, `\u3000` …: white
-# space spelled out, `WHITE_SPACE` below); `\s`, `\w`, `\b`, `\p{…}` … differ or are
-# unknown to `re`. (This pattern finds the other escapes.)
+# point), escaped punctuation and one character's escapes (`\t`, `\xa0`, `\u3000` …); `\s`
+# (spell it out: `WHITE_SPACE` below), `\w`, `\b`, `\p{…}` … differ or are unknown to `re`.
+# (This pattern finds the other escapes.)
 _RE_SAFE_ESCAPES = regex.compile(r"\\(?![dtnvfr]|x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4})\w")
-# what `regex` reads as `\s`, spelled out for both engines (`re` reads `\s` otherwise at
-# U+001C–U+001F; tests/test_normalize.py checks every code point)
-WHITE_SPACE = r"[\t\n\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 REGEX_SPACE = "\t\n\v\f\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + \
     "\u2028\u2029\u202f\u205f\u3000"
-"""The characters of `WHITE_SPACE` (what `regex` reads as `\\s`; `re` and `str.strip` read
-U+001C–U+001F as white space too): what `str` methods strip where they stand for a `regex`
-pattern's `\\s`."""
+"""The characters `regex` reads as `\\s` (`re` and `str.strip` read U+001C–U+001F as white
+space too; tests/test_normalize.py checks every code point): what `str` methods strip where
+they stand for a `regex` pattern's `\\s`."""
+# the same as a class, spelled out for both engines (literal characters: no escape to read)
+WHITE_SPACE = f"[{REGEX_SPACE}]"
 # where the two engines' `\d` may differ (`regex` scans a whole text for them 5× faster than `re`)
 _ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
 

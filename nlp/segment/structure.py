@@ -776,10 +776,10 @@ def find_structure(doc: Document) -> None:
             sent_cuts.add(h.sent_end)
     n_nt = len(nt)
     idx = norm.index
-    ends = [m.end() for m in _SENT_END_RE.finditer(nt)]
-    sent_cuts.update(ends)
+    sent_ends = [m.end() for m in _SENT_END_RE.finditer(nt)]
+    sent_cuts.update(sent_ends)
     # (a dropped space needs a gap in the offsets: most characters are contiguous)
-    para_cuts.update(j for j in ends if j < n_nt and idx[j] != idx[j - 1] + 1
+    para_cuts.update(j for j in sent_ends if j < n_nt and idx[j] != idx[j - 1] + 1
                      and _source_space_between(norm, j, j))
     para_sorted = sorted(para_cuts)
     sent_sorted = sorted(sent_cuts)
