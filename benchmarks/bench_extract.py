@@ -38,14 +38,14 @@ def clear_caches() -> None:
     """Empty the lru caches of pure functions the stages use (results do not change)."""
     from nlp import link
     from nlp.extract import claims, numbers
-    from nlp.normalize import same_length_cached
+    from nlp.normalize import _offsets, same_length_cached
     from nlp.segment import blocks, metadata, structure
     from nlp.tables import labels, layout, mapping, runs, values
 
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
                mapping._ids_named_by, metadata._cpca, runs.splits,
                values.parse_value, values.is_unit, structure.classify_title,
-               structure.heading_title, same_length_cached, layout._kind, layout._is_title, layout.header_unit,
+               structure.heading_title, same_length_cached, _offsets, layout._kind, layout._is_title, layout.header_unit,
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,

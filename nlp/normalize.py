@@ -141,9 +141,19 @@ def _char_table() -> dict[int, str]:
 
 
 _TABLE = _char_table()
+
+
+def _runs_of(chars: str) -> re.Pattern:
+    """A stdlib `re` pattern for the runs of `chars`, written `[…][…]*`, not `[…]+`: `re` skips
+    to a pattern's first character in a tight loop only when the pattern opens with a class,
+    and a repeat hides it (a whole-text scan for space runs 2× faster, same matches)."""
+    one = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    return re.compile(one + one + "*")
+
+
 # runs of the characters `_TABLE` maps (stdlib `re`: several times faster than `str.translate`
 # with a dict over a whole text, because it only touches the matches)
-_FOLDABLE = re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_TABLE)) + "]+")
+_FOLDABLE = _runs_of("".join(map(chr, _TABLE)))
 _LOST_INDENT = re.compile(r"^[?？]{1,4}(?=[^\s?？])", re.MULTILINE)
 _ZERO_WIDTH_RE = re.compile("[" + "".join(sorted(_ZERO_WIDTH)) + "]")
 # space entities left in scraped text (253&nbsp;条): read as the space they stand for
@@ -172,7 +182,7 @@ _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
 # three spaced pairs in a row: a line whose pairs are at least 80% spaced holds them (of its
 # k ≥ 7 pairs at most k/5 are not, which leaves a run of three spaced ones)
 _SPACED_RUN = regex.compile(r"(?<=\S) \S \S \S")
-_SPACE_RUN = re.compile("[" + "".join(re.escape(c) for c in sorted(_SPACES)) + "]+")
+_SPACE_RUN = _runs_of("".join(_SPACES))
 
 
 def _fold_width(text: str) -> str:
@@ -284,6 +294,17 @@ def _is_hd(ch: str) -> bool:
     return bool(_HAN_OR_DIGIT.match(ch))
 
 
+_SHARED_OFFSETS = 1 << 16
+
+
+@lru_cache(maxsize=1)
+def _offsets() -> tuple[int, ...]:
+    """0, 1, … up to `_SHARED_OFFSETS`: the offset maps of texts shorter than that are cut from
+    it, so they share its int objects instead of making one per character (the index of the
+    corpus views is built 4× faster; 2.4 MB held once)."""
+    return tuple(range(_SHARED_OFFSETS))
+
+
 def normalize(text: str) -> NormalizedText:
     folded = same_length(text)
     n = len(folded)
@@ -361,20 +382,21 @@ def normalize(text: str) -> NormalizedText:
         if (len(line) >= 15 or line[-1:].isdigit()) and start not in pages \
                 and line[-1] not in _ENDS_SENTENCE:  # (`_join_break`'s first tests)
             _join_break(folded, n, nl, line, drop, pages)
+    offsets = _offsets() if n < _SHARED_OFFSETS else range(n + 1)
     if not drop:
-        return NormalizedText(source=text, text=folded, index=tuple(range(n + 1)), folded=folded)
+        return NormalizedText(source=text, text=folded, index=tuple(offsets[:n + 1]), folded=folded)
     chars: list[str] = []
     index: list[int] = []
     prev_end = 0
     for a, b in sorted(drop):
         if a > prev_end:
             chars.append(view[prev_end:a])
-            index.extend(range(prev_end, a))
+            index += offsets[prev_end:a]
         if b > prev_end:
             prev_end = b
     if prev_end < n:
         chars.append(view[prev_end:])
-        index.extend(range(prev_end, n))
+        index += offsets[prev_end:n]
     index.append(n)
     wide = None
     if entity_ends:
