@@ -452,6 +452,26 @@ def test_may_hold_text_rows_is_never_wrong_on_generated_text(pieces):
         assert not _rows_found(text)
 
 
+def test_spaced_number_on_the_stdlib_engine_finds_what_regex_finds():
+    """`may_hold_text_rows` searches BMP texts with `_SPACED_NUMBER_RE`: its white space is the
+    class of `_SPACED_NUMBER` at every code point, and it finds a match in the same corpus
+    texts (and the same first match)."""
+    from nlp.scan import bmp_only
+    from nlp.segment.structure import _LINE_SPACE, _SPACED_NUMBER, _SPACED_NUMBER_RE
+
+    cls, one = regex.compile(_SPACED_NUMBER.pattern[:-6]), re.compile(_LINE_SPACE)
+    assert all(bool(cls.match(c)) == bool(one.match(c))
+               for c in map(chr, range(0x110000)) if not "\ud800" <= c <= "\udfff")
+    found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if bmp_only(text):  # (what `may_hold_text_rows` asks first)
+            m1, m2 = _SPACED_NUMBER.search(text), _SPACED_NUMBER_RE.search(text)
+            assert (m1 and m1.span()) == (m2 and m2.span()), path.name
+            found += m1 is not None
+    assert found > 100
+
+
 def test_a_heading_line_padded_with_spaces_is_one_title():
     # held-out 202 (福州 2019): a heading line padded with spaces to the page width kept only its
     # words up to the known heading (基本情况), the rest of its line lost

@@ -63,6 +63,7 @@ import regex
 from nlp.normalize import NormalizedText
 from nlp.records import Document, Paragraph, Section, Sentence
 from nlp.scan import (
+    REGEX_SPACE,
     WHITE_SPACE,
     anchored_finditer,
     bmp_only,
@@ -107,6 +108,11 @@ _TAB_CELL = regex.compile(r"\S\t")
 _ALIGNED_NUMBER = regex.compile(r"\s{2,}\d")
 # _ALIGNED_NUMBER inside one line (no character `str.splitlines` cuts at), searched in a whole text
 _SPACED_NUMBER = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]{2,}\d")
+# the same for the stdlib engine in a text without characters outside the BMP (where the two
+# `\d` agree): its white space spelled out, and led by a class, not a repeat, so that `re`
+# skips to the next space in C (a whole-text search 4× faster)
+_LINE_SPACE = "[" + "".join(c for c in REGEX_SPACE if len(f"a{c}a".splitlines()) == 1) + "]"
+_SPACED_NUMBER_RE = re.compile(rf"{_LINE_SPACE}{_LINE_SPACE}+\d")
 # a cell of a whitespace-aligned line: a run of non-spaces, then 2+ spaces or the end. A match
 # can only start where a run starts (`\S+` backtracking leaves a non-space before the spaces),
 # so the lookbehind and the possessive `\S++` change nothing but the time (linear, not
@@ -213,17 +219,23 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> t
     (of equally long ones, the first in file order)."""
     if pos >= len(text):
         return None  # (no title of two characters fits)
-    pats, kinds = _canonical_patterns(level1_only)
-    windows = _windows(level1_only)
     best: tuple[int, str] | None = None
-    for i in _starting_with(text[pos], level1_only):
-        w = windows[i]
+    for pattern, kind, w in _tries(text[pos], level1_only):
         if w is not None and text.find(w[1], pos, pos + w[0]) < 0:
             continue  # a character every match holds is not within its reach
-        m = pats[i].match(text, pos)
+        m = pattern.match(text, pos)
         if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
-            best = (m.end(), kinds[i])
+            best = (m.end(), kind)
     return best
+
+
+@lru_cache(maxsize=1 << 12)
+def _tries(ch: str, level1_only: bool) -> tuple[tuple[regex.Pattern, str, tuple[int, str] | None], ...]:
+    """(pattern, kind, window) of the canonical patterns `canonical_prefix` tries at a position
+    holding `ch` (`_starting_with`, `_windows`), in file order: one cached call, not three."""
+    pats, kinds = _canonical_patterns(level1_only)
+    windows = _windows(level1_only)
+    return tuple((pats[i], kinds[i], windows[i]) for i in _starting_with(ch, level1_only))
 
 
 # --------------------------------------------------------------------------- helpers
@@ -293,7 +305,8 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
 
 def may_hold_text_rows(text: str) -> bool:
     """Can `_row_lines` find anything in `text`? Not without a bar, a tab or a spaced number."""
-    return "|" in text or "\t" in text or bool(_SPACED_NUMBER.search(text))
+    return "|" in text or "\t" in text or bool(
+        (_SPACED_NUMBER_RE if bmp_only(text) else _SPACED_NUMBER).search(text))
 
 
 def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -348,10 +361,6 @@ class _Zones:
     def next_start(self, i: int, default: int) -> int:
         k = bisect_right(self.starts, i)
         return self.starts[k] if k < len(self.starts) else default
-
-
-def _in_zones(zones: _Zones, i: int) -> bool:
-    return i in zones
 
 
 def _merge(zones: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -466,21 +475,56 @@ def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None) -> list[tu
     `marks`: `_MARKER.finditer(nt, body)`, when the caller has it: a line's markers are then
     taken from it (`_line_marks`) instead of being looked for again."""
     out = []
-    pos = body
     starts = [m.start() for m in marks] if marks is not None else None
-    for line in nt[body:].split("\n"):
+    for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
+        line = nt[pos:end]
         n = 0
         if line.count("、") + line.count(".") < 3:
-            pos += len(line) + 1
             continue  # a level-1 marker ends in 、 or .: fewer than three cannot make a list
-        found = _line_marks(marks, starts, pos, pos + len(line)) if pos > body or not body else None
+        found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
         l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
             m.end() for m in _MARKER.finditer(line) if m.group("l1")]
         if len(l1) >= 3:  # fewer level-1 markers cannot make a contents line
             n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
         if n >= 3 and len(line) / n < 60:
-            out.append((pos, pos + len(line)))
+            out.append((pos, end))
+    return out
+
+
+def _lines(nt: str, body: int) -> list[tuple[int, int]]:
+    """The spans of the lines of `nt[body:]`."""
+    out = []
+    pos = body
+    for line in nt[body:].split("\n"):
+        out.append((pos, pos + len(line)))
         pos += len(line) + 1
+    return out
+
+
+def _toc_candidates(nt: str, body: int, marks: list[_Match]) -> list[tuple[int, int]]:
+    """The lines of `nt[body:]` (`_lines`) that `_toc_lines` can find to be contents lines from
+    the whole text's markers `marks`: the first, when it is scanned alone (body > 0); those where
+    a level-1 marker starts; and those a marker crossing a line break touches (`_line_marks`
+    sends them to a scan of their own). On any other line `_line_marks` gives the line's
+    markers, none of level 1: no contents line. (Lines are found around the markers, not cut
+    from the whole text: most lines hold no marker.)"""
+    found: list[int] = []  # offsets on the lines, in text order
+    if body:
+        found.append(body)
+    for m in marks:
+        a, b = m.span()
+        if m.lastgroup == "l1":
+            found.append(a)
+        if nt.find("\n", a, b) >= 0:  # (`\s*` crosses line breaks)
+            found.append(a)
+            found.extend(i + 1 for i in range(a, b) if nt[i] == "\n")
+    out: list[tuple[int, int]] = []
+    for p in found:
+        if out and p <= out[-1][1]:
+            continue  # (on the line found last)
+        start = nt.rfind("\n", body, p) + 1 or body
+        end = nt.find("\n", p)
+        out.append((start, end if end >= 0 else len(nt)))
     return out
 
 
@@ -599,7 +643,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     events.sort(key=lambda e: (e[0], e[1]))
     taken_until = body
     for pos, what, m in events:
-        if pos < taken_until or _in_zones(zones, pos):
+        if pos < taken_until or pos in zones:
             continue
         if what == "c":
             if _boundary(nt, norm, pos, body) not in ("line", "sent", "space") and not _chained(
@@ -647,11 +691,11 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
                 ok = classify_title(window, level1_only=True) != ""
         if not ok and _chained(nt, pos, last_end) and heads:
             ok = (level > heads[-1].level and num == 1) or (level == heads[-1].level and fits)
-        if ok and _in_zones(weak, pos):
+        if ok and pos in weak:
             ok = level == 1 and fits and _canonical_after(nt, m_end, level, memo)
         if not ok:
             continue
-        hard_end = _next_zone_start(zones, m_end, len(nt))
+        hard_end = zones.next_start(m_end, len(nt))
         h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end)
         while h_end > m_end and nt[h_end - 1] in _SPACE:
             h_end -= 1
@@ -694,10 +738,6 @@ def _canonical_after(nt: str, m_end: int, level: int, memo: dict[int, bool]) -> 
     if m_end not in memo:
         memo[m_end] = canonical_prefix(nt, m_end, level1_only=(level == 1)) is not None
     return memo[m_end]
-
-
-def _next_zone_start(zones: _Zones, i: int, default: int) -> int:
-    return zones.next_start(i, default)
 
 
 def _sibling_follows(nt: str, norm: NormalizedText, m: _Match, level: int, body: int) -> bool:
@@ -789,6 +829,7 @@ def find_structure(doc: Document) -> None:
     # paragraphs: lines of the normalised view, minus zones, cut at headings
     paragraphs: list[tuple[int, int]] = []
     word = _WORD.search
+    is_word = _is_word  # (most pieces open with a word character: no search)
     # (the lines of each run outside the zones: a table inside a line splits it, and the lines
     # of a table are never looked at)
     for f0, f1 in _free_runs(merged, merged_starts, body, len(nt)):
@@ -798,31 +839,37 @@ def find_structure(doc: Document) -> None:
             pos = b + 1
             if a == b:
                 continue  # (an empty line holds no piece)
+            lo, hi = bisect_right(para_sorted, a), bisect_left(para_sorted, b)
+            if lo == hi:  # (most lines: no cut inside, one piece)
+                s, e = _strip(nt, a, b)
+                if e > s and (is_word(nt[s]) or word(nt, s, e)):
+                    paragraphs.append((s, e))
+                continue
             start = a
-            for c in [*para_sorted[bisect_right(para_sorted, a):bisect_left(para_sorted, b)], b]:
+            for c in [*para_sorted[lo:hi], b]:
                 s, e = _strip(nt, start, c)
-                if e > s and word(nt, s, e):
+                if e > s and (is_word(nt[s]) or word(nt, s, e)):
                     paragraphs.append((s, e))
                 start = c
     sentences: list[Sentence] = []
-    doc.paragraphs = []
+    paras: list[Paragraph] = []
     head_starts = [h.start for h in heads]
     span = norm.span
     for pi, (a, b) in enumerate(paragraphs):
         pa, pb = span(a, b)
-        doc.paragraphs.append(Paragraph(pa, pb))
-        start = a
-        cuts = sent_sorted[bisect_right(sent_sorted, a):bisect_left(sent_sorted, b)]
-        if not cuts:  # one sentence: the paragraph (stripped, with a word: what the loop tests)
+        paras.append(Paragraph(pa, pb))
+        lo, hi = bisect_right(sent_sorted, a), bisect_left(sent_sorted, b)
+        if lo == hi:  # one sentence: the paragraph (stripped, with a word: what the loop tests)
             k = bisect_right(head_starts, a) - 1
             sentences.append(Sentence(pa, pb, pi, k if k >= 0 else None))
             continue
-        for c in [*cuts, b]:
+        start = a
+        for c in [*sent_sorted[lo:hi], b]:
             s, e = _strip(nt, start, c)
             start = c
             if e <= s:
                 continue
-            if not word(nt, s, e):
+            if not is_word(nt[s]) and not word(nt, s, e):
                 if sentences and sentences[-1].paragraph == pi:  # stray punctuation
                     sentences[-1].end = span(s, e)[1]
                 continue
@@ -830,7 +877,15 @@ def find_structure(doc: Document) -> None:
             # the innermost section holding s: the last heading at or before it
             k = bisect_right(head_starts, s) - 1
             sentences.append(Sentence(ss, se, pi, k if k >= 0 else None))
+    doc.paragraphs = paras
     doc.sentences = sentences
+
+
+@lru_cache(maxsize=1 << 12)
+def _is_word(ch: str) -> bool:
+    """Does `_WORD` match the character? (cached: asked for the first character of every
+    paragraph and sentence, where a search of the piece would find it at once)"""
+    return _WORD.match(ch) is not None
 
 
 _TITLE_YEAR = regex.compile(r"\d{4}|[〇○零一二]{4}")
