@@ -508,12 +508,17 @@ def _marks(rx, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple
 
 def _same_markers(text: str) -> None:
     from nlp.scan import bmp_only
-    from nlp.segment.structure import _MARKER, _level_of, _marker_scanner
+    from nlp.segment.structure import _MARKER, _level_of, _marker_scanner, _markers
+
+    def found(marks: list) -> list[tuple]:
+        return [(m.span(), m.lastgroup, [m.span(g) for g in range(1, 11)]) for m in marks]
 
     assert _marks(_MARKER, text) == _marks(_MARKER_PLAIN, text)
     if bmp_only(text):  # the stdlib engine's scan of a whole text, from its start or a body start
         for pos in (0, text.find("\n") + 1):
             assert _marks(_marker_scanner(), text, pos) == _marks(_MARKER, text, pos)
+    for pos in (0, text.find("\n") + 1, 1):  # the scanner tried where a marker can start
+        assert found(_markers(text, pos)) == _marks(_MARKER, text, pos)
     for m in _MARKER.finditer(text):  # the level is the first branch that matched
         lv = next(k for k in range(1, 6) if m.group(f"l{k}"))
         assert _level_of(m) == (lv, m.group(f"n{lv}"))
@@ -534,7 +539,7 @@ def test_marker_pattern_matches_as_its_plain_form():
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
     ["一", "二", "十", "百", "第", "零", "〇", "(", ")", "（", "）", "1", "12", "2019", "、", ".", "是", " ",
-     "\n", "a", "/", ":", "%", "-", "情况", "。", "\x1c", "\u3000", "\xa0"]), max_size=30))
+     "\n", "a", "/", ":", "%", "-", "情况", "。", "\x1c", "\u3000", "\xa0", "٣", "１"]), max_size=30))
 def test_marker_pattern_matches_as_its_plain_form_on_generated_text(pieces):
     _same_markers("".join(pieces))
 

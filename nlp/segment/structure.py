@@ -462,6 +462,40 @@ def _marker_scanner() -> re.Pattern | None:
     return whole_text_scanner(_MARKER)
 
 
+@lru_cache(maxsize=1)
+def _marker_starts() -> re.Pattern:
+    """Where a `_MARKER` match can start, for the stdlib engine in a BMP text: a character a
+    marker begins with (digits spelled out: `re` then tests a bitmap, not a category), then what
+    its branch needs after that character, without what may not stand before the marker (the
+    lookbehinds). Every start of a marker matches (a superset: 13.9k matches for 11.9k markers
+    on the corpus). Led by a class, so `re` skips to the next such character in C (`_markers`)."""
+    digits = "".join(re.findall(r"\d", "".join(map(chr, range(0x10000)))))
+    return re.compile(
+        rf"[{_CN}({digits}](?:(?<=\d)(?=\d?{_WS}*[、.](?![\d.]))"
+        rf"|(?<=[{_CN}])(?=[{_CN}]{{0,2}}(?:{_WS}*(?:、|\.(?!\d))|是))"
+        rf"|(?<=\()(?={_WS}*(?:[{_CN}]{{1,3}}|\d{{1,2}}){_WS}*\)))")
+
+
+def _markers(nt: str, body: int) -> list[_Match]:
+    """`list(_MARKER.finditer(nt, body))`. In a BMP text the scanner is tried only where
+    `_marker_starts` finds that a marker can start (1.7× faster than the scanner's own scan,
+    which tries its lookahead at every position)."""
+    scanner = _marker_scanner()
+    if scanner is None or not bmp_only(nt):
+        return list(_MARKER.finditer(nt, body))
+    out = []
+    find, match = _marker_starts().search, scanner.match
+    c = find(nt, body)
+    while c is not None:
+        m = match(nt, c.start())
+        if m is None:
+            c = find(nt, c.start() + 1)
+        else:
+            out.append(m)
+            c = find(nt, m.end())  # (a marker is never empty)
+    return out
+
+
 def _level_of(m: _Match) -> tuple[int, str]:
     """The level and number of a `_MARKER` match: its branch's group `l<level>` is the last
     group it closes."""
@@ -776,8 +810,7 @@ def find_structure(doc: Document) -> None:
     if not nt.strip():
         return
     zones, weak, body = _zones(doc, norm)
-    scanner = _marker_scanner()
-    marks = list((scanner if scanner is not None and bmp_only(nt) else _MARKER).finditer(nt, body))
+    marks = _markers(nt, body)
     toc = _toc_lines(nt, body, marks)
     found = (zones, weak, body, toc, marks)
     zones = sorted(zones + weak + toc)
