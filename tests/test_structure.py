@@ -573,6 +573,28 @@ def test_contents_lines_from_the_whole_text_markers_are_those_of_a_line_scan():
             assert _toc_lines(text, body, marks) == _toc_lines(text, body), text[:40]
 
 
+def test_a_heading_title_starts_where_the_marker_matched_in_the_whole_text_ends():
+    """`find_headings` classifies a numbered heading by its text after the marker, taken from
+    where the marker found in the whole text ends: `_MARKER` matched on the heading's text
+    alone ends there too (every numbered heading of every corpus text)."""
+    from nlp.records import Document
+    from nlp.segment import segment
+    from nlp.segment.structure import _MARKER, find_headings
+
+    numbered = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        doc = Document(doc_id="t", path=None, format="text",
+                       text=path.read_text(encoding="utf-8", errors="replace"))
+        segment(doc)
+        nt = doc.norm.text
+        for h in find_headings(doc):
+            if h.kind != "tables":
+                mm = _MARKER.match(nt[h.start : h.end])
+                assert mm is not None and h.start + mm.end() == h.title_start, (path.name, h)
+                numbered += 1
+    assert numbered > 10000
+
+
 def test_next_space_gap_is_the_first_offset_with_a_dropped_space():
     """`_next_space_gap` bisects the offsets' drop count; it finds what testing every offset
     with `_source_space_between` finds, on every corpus text."""

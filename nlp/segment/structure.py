@@ -264,6 +264,7 @@ class _Head:
     num: int
     detached: bool  # the heading is a sentence of its own
     kind: str = ""
+    title_start: int = 0  # where the marker ends (numbered headings)
 
 
 def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
@@ -733,7 +734,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end)
         while h_end > m_end and nt[h_end - 1] in _SPACE:
             h_end -= 1
-        heads.append(_Head(pos, h_end, s_end, level, n, num, detached))
+        heads.append(_Head(pos, h_end, s_end, level, n, num, detached, title_start=m_end))
         last_num[level] = num
         for lv in list(last_num):
             if lv > level:
@@ -742,9 +743,9 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         taken_until = m_end
     for h in heads:
         if not h.kind and h.level < 5:
-            title = nt[h.start : h.end]
-            mm = _MARKER.match(title)
-            h.kind = classify_title(title[mm.end():] if mm else title)
+            # (the title after the marker: `_MARKER` matches the heading's text as it matched
+            # the whole text there, tests/test_structure.py)
+            h.kind = classify_title(nt[h.title_start : h.end])
         elif not h.kind and h.level == 5:
             # 二是依申请公开情况。…: an 一是/二是 item that opens with a section's title
             mm = _MARKER.match(nt, h.start)
