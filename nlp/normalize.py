@@ -483,6 +483,11 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: list[tuple[int, in
     semi = line[-1] in "；;"  # a clause of a longer sentence (PDF lines end so)
     if line[-1] in _SENTENCE_END and not semi:
         return
+    # (every test from here on only turns the join down: the two cheap ones first)
+    if not (semi or _is_hd(line[-1]) or line[-1] in _OPEN_ENDS):
+        return
+    if not _is_hd(folded[j]) and not (folded[j] in _CLOSE_STARTS and not semi):
+        return  # a line that opens with ，。、) continues the sentence before it (申请21条\n，其中)
     if _PAGE_FIELD.match(line):
         return  # a web page's own field (热搜词:…, 来源:…, 当前位置:…) is no sentence
     if _TITLE_END.search(line, max(0, len(line) - 3)) or _MARKDOWN_LINE.match(line):
@@ -494,15 +499,11 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: list[tuple[int, in
         # inside a bracket (…围绕新修订的《…条例》(国务⏎院令第711号)) runs on, and so does one whose
         # paragraph starts after a colon on the same line ((二)依申请公开:…本年度我镇收到0份政府⏎信息…,
         # no blank line between)
-    if not (semi or _is_hd(line[-1]) or line[-1] in _OPEN_ENDS):
-        return
     rest = folded[j : j + 12]
     if semi and _ENUMERATION.match(rest):
         return  # 一是…；\n二是…: list items keep their lines
     if HEADING_START.match(rest) or _MARKDOWN_LINE.match(rest):
         return
-    if not _is_hd(folded[j]) and not (folded[j] in _CLOSE_STARTS and not semi):
-        return  # a line that opens with ，。、) continues the sentence before it (申请21条\n，其中)
     _drop_break(folded, i, j, drop)
 
 
