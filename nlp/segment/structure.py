@@ -674,8 +674,9 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     last_end: int | None = None
     captions = list(anchored_finditer(_CAPTION, *_CAPTION_ANCHOR, nt, body))
     events: list[tuple[int, str, _Match]] = [(m.start(), "m", m) for m in cands]
-    events += [(m.start(), "c", m) for m in captions]
-    events.sort(key=lambda e: (e[0], e[1]))
+    if captions:  # (markers come in text order; no two events share a start and a kind)
+        events += [(m.start(), "c", m) for m in captions]
+        events.sort(key=lambda e: (e[0], e[1]))
     taken_until = body
     for pos, what, m in events:
         if pos < taken_until or pos in zones:
