@@ -176,7 +176,8 @@ _COUNT_AFTER_BRACKET = (
 # one pattern a bracket, each led by one character (twice as fast as a class of two): a match
 # holds no opening bracket after its first character, so the two never overlap and together
 # find what `[(\[]` would
-_BRACKETED_COUNTS = tuple(regex.compile(b + _COUNT_AFTER_BRACKET) for b in (r"\(", r"\["))
+_BRACKETS = "(["
+_BRACKETED_COUNTS = tuple(regex.compile(re.escape(b) + _COUNT_AFTER_BRACKET) for b in _BRACKETS)
 # a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
 _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
 # three spaced pairs in a row: a line whose pairs are at least 80% spaced holds them (of its
@@ -285,7 +286,8 @@ class NormalizedText:
     def to_norm(self, source_offset: int) -> int:
         """Normalised offset of the first kept character at or after `source_offset`."""
         i = bisect_right(self.index, source_offset - 1)
-        return min(i, len(self.text))
+        n = len(self.text)
+        return i if i < n else n
 
 
 @lru_cache(maxsize=1 << 12)
@@ -321,9 +323,14 @@ def normalize(text: str) -> NormalizedText:
         drop += [m.span() for m in _ZERO_WIDTH_RE.finditer(folded)]
     # pinyin glosses some mirrors print inside words: 網(wǎng)站, 國辦發(fā)〔2017〕24號
     # (a full-width bracket only where OpenCC would have put one back: the pattern of both)
-    gloss = _PINYIN_GLOSS if "（" in folded else _FOLDED_GLOSS
-    drop += [m.span() for m in gloss.finditer(folded)]
-    drop += [m.span() for m in _SPACE_ENTITY.finditer(folded)]
+    # (each scan below only where the character its matches begin with stands: a short text
+    # holds none, and a `regex` scan costs some µs to start)
+    if "（" in folded:
+        drop += [m.span() for m in _PINYIN_GLOSS.finditer(folded)]
+    elif "(" in folded:
+        drop += [m.span() for m in _FOLDED_GLOSS.finditer(folded)]
+    if "&" in folded:
+        drop += [m.span() for m in _SPACE_ENTITY.finditer(folded)]
     # other HTML entities a scraper left in the text (&ldquo;公告栏&rdquo;): the view reads the
     # character, which stands where the entity's `&` was
     view = folded
@@ -348,8 +355,8 @@ def normalize(text: str) -> NormalizedText:
                 markup.update((m.start(), m.start() + 1, m.end() - 2, m.end() - 1))
         drop += [(k, k + 1) for k in markup]
     # a count whose number is printed in brackets: 发布政务信息(1386)条, 概况类信息( 22 )条
-    for rx in _BRACKETED_COUNTS:
-        for m in rx.finditer(folded):
+    for bracket, rx in zip(_BRACKETS, _BRACKETED_COUNTS, strict=True):
+        for m in rx.finditer(folded) if bracket in folded else ():
             drop += ((m.start(), m.start("n")), (m.end("n"), m.end()))
     spaced = _letter_spaced(folded)
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)

@@ -427,6 +427,27 @@ def test_patterns_led_by_one_bracket_find_what_the_class_finds():
     assert found > 5
 
 
+def test_scans_skipped_without_their_first_character_need_it():
+    """`normalize` runs the gloss, entity and bracketed-count scans only when the character
+    their matches begin with is in the text: each pattern opens with that character."""
+    import re
+
+    from nlp.normalize import (
+        _BRACKETED_COUNTS,
+        _BRACKETS,
+        _FOLDED_GLOSS,
+        _PINYIN_GLOSS,
+        _SPACE_ENTITY,
+        normalize,
+    )
+
+    for bracket, rx in zip(_BRACKETS, _BRACKETED_COUNTS, strict=True):
+        assert rx.pattern.startswith(re.escape(bracket))
+    assert _FOLDED_GLOSS.pattern.startswith(r"\(") and _PINYIN_GLOSS.pattern.startswith("[(（]")
+    assert _SPACE_ENTITY.pattern.startswith("&")
+    assert normalize("信息(12)条，網(wǎng)站，253&nbsp;条").text == "信息12条，网站，253条"
+
+
 def test_line_end_patterns_are_searched_from_the_line_end():
     """`_TITLE_END` and `_NUMBER_CUT` end at the end of a stripped line: searched from the last
     characters they can span, they find what a search of the whole line finds."""
