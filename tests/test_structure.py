@@ -595,6 +595,14 @@ def test_a_heading_title_starts_where_the_marker_matched_in_the_whole_text_ends(
     assert numbered > 10000
 
 
+def test_every_caption_anchor_holds_the_word_that_gates_it():
+    # `find_headings` looks for captions only in a text holding `_CAPTION_WORD`
+    from nlp.scan import top_level_branches
+    from nlp.segment.structure import _CAPTION_ANCHOR, _CAPTION_WORD
+
+    assert all(_CAPTION_WORD in b for b in top_level_branches(_CAPTION_ANCHOR[0].pattern))
+
+
 def test_next_space_gap_is_the_first_offset_with_a_dropped_space():
     """`_next_space_gap` bisects the offsets' drop count; it finds what testing every offset
     with `_source_space_between` finds, on every corpus text."""

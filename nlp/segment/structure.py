@@ -124,6 +124,7 @@ _CAPTION = regex.compile(
 )
 # a caption is tried only up to 70 characters (2 × 15 for 附件/附表 + 40) before 统计(报)表
 _CAPTION_ANCHOR = (regex.compile(r"统计表|统计报表"), 70)
+_CAPTION_WORD = "统计"  # what every match of the anchor holds
 
 
 # --------------------------------------------------------------------------- section kinds
@@ -672,7 +673,8 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
     last_end: int | None = None
-    captions = list(anchored_finditer(_CAPTION, *_CAPTION_ANCHOR, nt, body))
+    # (most texts hold no caption's anchor: known without a regex scan)
+    captions = list(anchored_finditer(_CAPTION, *_CAPTION_ANCHOR, nt, body)) if _CAPTION_WORD in nt else []
     events: list[tuple[int, str, _Match]] = [(m.start(), "m", m) for m in cands]
     if captions:  # (markers come in text order; no two events share a start and a kind)
         events += [(m.start(), "c", m) for m in captions]
