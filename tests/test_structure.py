@@ -595,6 +595,16 @@ def test_a_heading_title_starts_where_the_marker_matched_in_the_whole_text_ends(
     assert numbered > 10000
 
 
+def test_sentence_ends_found_by_find_are_those_of_the_pattern():
+    """`_sentence_ends` finds each sentence end with `str.find` and steps over the closers after
+    it: the ends of `_SENT_END_RE`'s matches, on every corpus text (no closer ends a sentence)."""
+    from nlp.segment.structure import _CLOSERS, _SENT_END, _SENT_END_RE, _sentence_ends
+
+    assert not _SENT_END & _CLOSERS
+    for text in [*_corpus_views(), "。。”！？)」a!", "", "”。", "好。”"]:
+        assert _sentence_ends(text) == [m.end() for m in _SENT_END_RE.finditer(text)]
+
+
 def test_every_caption_anchor_holds_the_word_that_gates_it():
     # `find_headings` looks for captions only in a text holding `_CAPTION_WORD`
     from nlp.scan import top_level_branches

@@ -853,7 +853,7 @@ def find_structure(doc: Document) -> None:
             sent_cuts.add(h.sent_end)
     n_nt = len(nt)
     idx = norm.index
-    sent_ends = [m.end() for m in _SENT_END_RE.finditer(nt)]
+    sent_ends = _sentence_ends(nt)
     sent_cuts.update(sent_ends)
     # (a dropped space needs a gap in the offsets: most characters are contiguous)
     para_cuts.update(j for j in sent_ends if j < n_nt and idx[j] != idx[j - 1] + 1
@@ -923,6 +923,28 @@ def _is_word(ch: str) -> bool:
     """Does `_WORD` match the character? (cached: asked for the first character of every
     paragraph and sentence, where a search of the piece would find it at once)"""
     return _WORD.match(ch) is not None
+
+
+def _sentence_ends(nt: str) -> list[int]:
+    """The ends of `_SENT_END_RE.finditer(nt)`, in order: after each sentence end and the closing
+    quotes and brackets after it (no closer ends a sentence, so every sentence end opens a
+    match of its own). Found with `str.find`, a character at a time (`re` tests every character
+    of the text against the class: 3× the time)."""
+    starts = []
+    for ch in _SENT_END:
+        i = nt.find(ch)
+        while i >= 0:
+            starts.append(i)
+            i = nt.find(ch, i + 1)
+    starts.sort()
+    n = len(nt)
+    ends = []
+    for i in starts:
+        i += 1
+        while i < n and nt[i] in _CLOSERS:
+            i += 1
+        ends.append(i)
+    return ends
 
 
 _TITLE_YEAR = regex.compile(r"\d{4}|[〇○零一二]{4}")
