@@ -83,6 +83,7 @@ class Pattern:
     rx: Any
     data: tuple[tuple[str, Any], ...]
     scan: Any = None  # `whole_text_scanner(rx)` (`stdlib_scan`): the same matches, BMP texts
+    group_names: tuple[str | None, ...] = ()  # the name of each group of `rx` (None: unnamed)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.data:
@@ -110,6 +111,8 @@ class Rules:
     suffix_rx: Any = None
 
     role_index: Any = None  # {role: patterns}, the same as `roles` (asked several times a claim)
+    pattern_index: Any = None  # {id: pattern}
+    unit_index: Any = None  # {id: unit}
 
     def by_role(self, role: str) -> tuple[Pattern, ...]:
         if self.role_index is not None:
@@ -138,7 +141,10 @@ def rules() -> Rules:
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
                                    "stdlib_scan"))
         scan = whole_text_scanner(rx) if p.get("stdlib_scan") else None
-        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan))
+        names: list[str | None] = [None] * rx.groups
+        for name, k in rx.groupindex.items():
+            names[k - 1] = name
+        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, tuple(names)))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -151,6 +157,8 @@ def rules() -> Rules:
     return Rules(
         roles=roles,
         role_index=dict(roles),
+        pattern_index={p.id: p for p in patterns},
+        unit_index={u.id: u for u in units},
         exclude=exclude,
         unit_any=Alternation([u.rx for u in units]),
         prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
@@ -276,21 +284,45 @@ def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
 
 def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found | None:
     nt = doc.norm.text
-    gd = m.groupdict()
-    num = gd["num"]
-    ns = m.start("num")
     if p.get("unit"):  # the pattern fixes its unit (百分之…)
-        unit_name, kind, scale, ne = p.get("unit"), p.get("kind", "percent"), Decimal(1), m.end("num")
-        ns = m.start()
-        if gd.get("pre"):
+        unit_id, ns, ne = None, m.start(), m.end("num")
+        if m.groupdict().get("pre"):
             ns = m.end("pre")
-        unit_id = p.id
     else:
         u = _unit_of(r, nt, m.start("unit"), m.end("unit"))
         if u is None:
             return None
+        unit_id, ns, ne = u.id, m.start("num"), m.end("unit")
+    v = _value(p.id, unit_id, m.groups())
+    if v is None:
+        return None
+    unit_name, kind, value, value_max, approx, bound, confidence = v
+    s, e = doc.norm.span(ns, ne)
+    claim = Claim(
+        doc_id=doc.doc_id, claim_id="", start=s, end=e, text=doc.text[s:e],
+        value=value, unit=unit_name, approx=approx, bound=bound, value_max=value_max,
+        kind=kind, confidence=confidence, extractor=f"{p.id}@{r.version}",
+    )
+    return _Found(ns, ne, m.start(), claim, clause_start(nt, m.start()))
+
+
+@lru_cache(maxsize=1 << 14)
+def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
+           ) -> tuple[str, str, int | float, int | float | None, str | None, str | None, float] | None:
+    """What a quantity match says, from its pattern, its unit (None: the pattern's own) and its
+    groups (`m.groups()`): (unit, kind, value, value_max, approx, bound, confidence), or None
+    when its number is none. A pure function of them (cached: the same numbers and units come
+    again and again)."""
+    r = rules()
+    p = r.pattern_index[pattern_id]
+    gd = dict(zip(p.group_names, groups, strict=True))
+    num = gd["num"]
+    if unit_id is None:
+        unit_name, kind, scale = p.get("unit"), p.get("kind", "percent"), Decimal(1)
+    else:
+        u = r.unit_index[unit_id]
         unit_name = u.unit if u.unit is not None else gd["unit"]
-        kind, scale, ne, unit_id = u.kind, u.scale, m.end("unit"), u.id
+        kind, scale = u.kind, u.scale
     value_max: Decimal | None = None
     try:
         if num == "百" and p.get("unit"):
@@ -325,18 +357,12 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Foun
     bound = _APPROX_BOUND.get(approx or "")
     if kind == "count" and _is_chinese_one(num):
         confidence = 0.6
-    elif unit_id in ("unit.count.aspect", "unit.count.other"):
+    elif (unit_id or pattern_id) in ("unit.count.aspect", "unit.count.other"):
         confidence = 0.7
     else:
         confidence = 1.0
-    s, e = doc.norm.span(ns, ne)
-    claim = Claim(
-        doc_id=doc.doc_id, claim_id="", start=s, end=e, text=doc.text[s:e],
-        value=to_python(value), unit=unit_name, approx=approx, bound=bound,
-        value_max=None if value_max is None else to_python(value_max), kind=kind,
-        confidence=confidence, extractor=f"{p.id}@{r.version}",
-    )
-    return _Found(ns, ne, m.start(), claim, clause_start(nt, m.start()))
+    return (unit_name, kind, to_python(value), None if value_max is None else to_python(value_max),
+            approx, bound, confidence)
 
 
 def _is_chinese_one(num: str) -> bool:
