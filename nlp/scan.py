@@ -148,7 +148,7 @@ class LeftmostFirst:
         if not literal_gate:
             return
         for i, p in enumerate(self.patterns):
-            need = required_literals(p)
+            need = required_literals(p, in_text=True)
             if need is None or any(len(w) < 2 for w in need):
                 self._always.append(i)
             else:
@@ -280,7 +280,8 @@ def _sre() -> Any:
     return sre
 
 
-def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
+def required_literals(pattern: regex.Pattern, *, in_text: bool = False
+                      ) -> tuple[str, ...] | None:
     """Strings one of which every match of `pattern` contains (None: no such set is known).
 
     A cheap test before a costly one: where none of them is `in` a text, `pattern.search(text)`
@@ -289,11 +290,16 @@ def required_literals(pattern: regex.Pattern) -> tuple[str, ...] | None:
     branch of an alternation; the most selective is kept. Lookarounds consume nothing, so a
     literal inside one is never required, and the characters on either side of one still make
     one run. Case folding, verbose patterns and syntax that the stdlib parser does not read as
-    the `regex` module does give None."""
+    the `regex` module does give None.
+
+    `in_text=True` asks for less: strings one of which every text holds where `pattern` finds
+    a match (a prefilter of texts, not of matches). What a positive lookaround requires then
+    counts too: a lookahead's fixed strings glued to the run before it (`[所户]`(?=镇|乡) needs
+    所镇, 所乡, 户镇 or 户乡 in the text) and a lookbehind's opening the run after it."""
     tree = _parsed(pattern)
     if tree is None:
         return None
-    best = _factor(list(tree), _sre())[1]
+    best = _factor(list(tree), _sre(), in_text)[1]
     return tuple(sorted(best)) if best else None
 
 
@@ -334,13 +340,30 @@ def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str
     return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
-def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | None]:
-    """(the few fixed strings the sequence can match, or None; a required set, or None)."""
+def _factor(items: list, sre, in_text: bool = False
+            ) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """(the few fixed strings the sequence can match, or None; a required set, or None).
+    `in_text`: the set may also be what a positive lookaround needs around the match."""
     run = frozenset([""])  # one of these was matched since the last break (of every match)
     whole = True  # `run` is all the sequence has matched so far
     best: frozenset[str] | None = None
     repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
     for op, av in items:
+        if in_text and op is sre.ASSERT:
+            # the text holds a match of the lookaround's pattern, ending (lookbehind) or starting
+            # (lookahead) where the run does
+            look_ones, look_alts = _factor(list(av[1]), sre, in_text)
+            if look_ones is not None and all(look_ones):
+                if av[0] < 0 and run == frozenset([""]):
+                    run, whole = look_ones, False  # (the run goes on after it, outside the match)
+                    continue
+                if av[0] > 0 and len(run) * len(look_ones) <= _MAX_ALTERNATIVES:
+                    look_alts = frozenset(a + b for a in run for b in look_ones)
+                else:
+                    look_alts = look_ones
+            if look_alts is not None and all(look_alts):
+                best = _better(best, look_alts)
+            continue
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width: the characters on either side are next to each other
         ones: frozenset[str] | None = None  # the item matches one of these, nothing else
@@ -349,11 +372,11 @@ def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | N
         if op is sre.LITERAL:
             ones = frozenset([chr(av)])
         elif op is sre.SUBPATTERN and not av[1] and not av[2]:  # a group without flags
-            ones, alts = _factor(list(av[3]), sre)
+            ones, alts = _factor(list(av[3]), sre, in_text)
         elif op is getattr(sre, "ATOMIC_GROUP", None):
-            ones, alts = _factor(list(av), sre)
+            ones, alts = _factor(list(av), sre, in_text)
         elif op is sre.BRANCH:
-            branches = [_factor(list(a), sre) for a in av[1]]
+            branches = [_factor(list(a), sre, in_text) for a in av[1]]
             if all(o is not None for o, _ in branches):
                 ones = frozenset().union(*(o for o, _ in branches))
             elif all(f is not None for _, f in branches):
@@ -362,7 +385,7 @@ def _factor(items: list, sre) -> tuple[frozenset[str] | None, frozenset[str] | N
             ones = frozenset(chr(v) for _, v in av)
         elif op in repeats and av[0] >= 1:
             lo, hi, sub = av
-            sub_ones, alts = _factor(list(sub), sre)
+            sub_ones, alts = _factor(list(sub), sre, in_text)
             if sub_ones is not None and len(sub_ones) == 1:
                 ones = frozenset([next(iter(sub_ones)) * lo])
             else:

@@ -34,6 +34,36 @@ def test_required_literals_of_patterns(pattern, want):
     assert required_literals(regex.compile(pattern)) == want
 
 
+@pytest.mark.parametrize(("pattern", "want"), [
+    ("申请(?=公开)", ("申请公开",)),  # a lookahead's strings glued to the run before it
+    ("[所户]{1}(?=镇|乡)", ("户乡", "户镇", "所乡", "所镇")),
+    ("(?<=政府|人大)\\d+次", ("人大", "政府")),  # a lookbehind's strings, outside the match
+    ("(?<=政府)会议", ("政府会议",)),  # … opening the run after it
+    ("\\d+次(?=\\s*(?:常务)?会议)", ("会议",)),  # what the lookahead needs after its free part
+    ("(?<=(?:工程|项目)[一二\\d]{1,3})期", ("工程", "项目")),
+    ("[一二](?<=一)二", ("一二", "二二")),  # a lookbehind within a run: the run goes on
+    ("(?<!依)申请公开", ("申请公开",)),  # a negative lookaround needs nothing
+    ("申请(?!公开)", ("申请",)),
+])
+def test_required_literals_in_text(pattern, want):
+    assert required_literals(regex.compile(pattern), in_text=True) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["一", "二", "所", "户", "镇", "乡", "政府", "人大", "会议", "常务", "3",
+                                 " ", "次", "工程", "期", "申请", "公开", "依"]), max_size=20))
+def test_literals_in_text_hold_on_generated_text(pieces):
+    """Where none of a pattern's `in_text` literals is in a text, the pattern finds nothing."""
+    text = "".join(pieces)
+    for src in ("[一二]{1,2}[所户](?=镇|乡)", "(?<=政府|人大)\\d+次(?=\\s*(?:常务)?会议)",
+                "(?<=(?:工程|项目)[一二\\d]{1,3})期", "申请(?=公开)", "[一二](?:(?<=一)二)",
+                "(?<=政府)会议"):
+        p = regex.compile(src)
+        need = required_literals(p, in_text=True)
+        if p.search(text) is not None:
+            assert need is not None and any(w in text for w in need), (src, text)
+
+
 @pytest.mark.parametrize("pattern", [
     "\\d+",  # nothing literal
     "(?:收到)?\\d+件?",  # only optional literals
@@ -151,7 +181,8 @@ def test_top_level_branches_split_only_at_the_top():
 @given(st.lists(st.sampled_from(
     ["一", "二", "个", "批", "次", "起", "篇", "文章", "做好", "是", "没有", "发生", "未", "第", "届", "3",
      "件", "号", "〔2018〕", "每月", "新", "轮", "时期", "今后", "阶段", "，", "。", "\n", "案件", "无",
-     "例", "七台河", "一场", "革命", "24小时", "服务", "热搜词：", "部分", "两", "维护", "一体"]),
+     "例", "七台河", "一场", "革命", "24小时", "服务", "热搜词：", "部分", "两", "维护", "一体",
+     "所", "镇", "街道", "政府", "常务会议", "会议", "工程", "期"]),
     max_size=40))
 def test_leftmost_first_equals_one_alternation_on_generated_text(pieces):
     """The claim exclusions, scanned branch by branch, give the spans of their one alternation."""
