@@ -133,24 +133,28 @@ class LeftmostFirst:
 
     `literal_gate=True` (many branches, long texts: the claim exclusions) skips the branches
     that cannot match in a text: a branch whose every match holds one of a few words of two
-    characters or more (`required_literals`) is searched only where one of them is in the
-    text, and all of them are looked up in one `Words` scan. Most branches find nothing in
-    most texts, and without the gate each would scan the whole text to say so.
+    characters or more (`required_literals`, `in_text`) is searched only where one of them is
+    in the text, and all of them are looked up in one `Words` scan; a branch that needs one of
+    a few single characters (第, 前 or 后 …) only where `in` finds one. Most branches find
+    nothing in most texts, and without the gate each would scan the whole text to say so.
     """
 
-    __slots__ = ("_always", "_owners", "_words", "patterns")
+    __slots__ = ("_always", "_chars", "_owners", "_words", "patterns")
 
     def __init__(self, patterns: Sequence[regex.Pattern], *, literal_gate: bool = False) -> None:
         self.patterns = tuple(patterns)
         self._always: list[int] = []  # branches searched in every text
+        self._chars: list[tuple[int, tuple[str, ...]]] = []  # (branch, strings `in` gates it)
         self._owners: dict[str, list[int]] = {}  # a gate word -> the branches it lets through
         self._words: Words | None = None
         if not literal_gate:
             return
         for i, p in enumerate(self.patterns):
             need = required_literals(p, in_text=True)
-            if need is None or any(len(w) < 2 for w in need):
+            if need is None:
                 self._always.append(i)
+            elif any(len(w) < 2 for w in need):
+                self._chars.append((i, need))
             else:
                 for w in need:
                     self._owners.setdefault(w, []).append(i)
@@ -161,6 +165,7 @@ class LeftmostFirst:
         if self._words is None:
             return range(len(self.patterns))
         live = set(self._always)
+        live.update(i for i, need in self._chars if any(w in text for w in need))
         for w in self._words.present(text):
             live.update(self._owners[w])
         return live

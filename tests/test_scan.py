@@ -198,15 +198,19 @@ def test_leftmost_first_equals_one_alternation_on_generated_text(pieces):
 
 def test_literal_gate_leaves_out_only_branches_without_their_words():
     """`LeftmostFirst(literal_gate=True)` searches a branch only where one of its required
-    words (two characters or more) is in the text; a branch with a one-character literal, or
-    without a known one, is searched everywhere. Same spans and first match as without it."""
+    words (two characters or more: one `Words` scan; one character: `in`) is in the text; a
+    branch without a known one is searched everywhere. Same spans and first match as without
+    it."""
     from nlp.scan import LeftmostFirst, top_level_branches
 
-    branches = [regex.compile(b) for b in top_level_branches(r"ab|abc|bcd|d|\d+号|(?:前|后)\d")]
+    branches = [regex.compile(b) for b in top_level_branches(
+        r"ab|abc|bcd|d|\d+号|(?:前|后)\d|\d+")]
     gated, plain = LeftmostFirst(branches, literal_gate=True), LeftmostFirst(branches)
-    assert gated._always == [3, 4, 5] and gated._owners == {"ab": [0], "abc": [1], "bcd": [2]}
-    assert sorted(gated._live("xbcd 12号")) == [2, 3, 4, 5]
-    for text in ("abcd abc", "bcd3号", "前1 ab", "", "xyz"):
+    assert gated._always == [6] and gated._owners == {"ab": [0], "abc": [1], "bcd": [2]}
+    assert gated._chars == [(3, ("d",)), (4, ("号",)), (5, ("前", "后"))]
+    assert sorted(gated._live("xbcd 12号")) == [2, 3, 4, 6]
+    assert sorted(gated._live("后来")) == [5, 6]
+    for text in ("abcd abc", "bcd3号", "前1 ab", "", "xyz", "后3号d"):
         assert gated.spans(text) == plain.spans(text)
         assert gated.first(text) == plain.first(text)
 
