@@ -1171,6 +1171,35 @@ def test_mask_spans_read_by_re_as_by_regex():
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in slow.finditer(text)]
 
 
+def test_shortcuts_before_structure_regexes():
+    """The cheap tests asked before a regex: no character of `_NEVER_HAN` is Han (what follows a
+    unit there opens no noun); `_TOTAL_AFTER` matches nothing longer than its reach; the frames
+    are found only in texts with one of `_FRAME_NEEDS` (every corpus text, normalised)."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.extract.claims import (
+        _BARE_FRAME,
+        _FRAME,
+        _FRAME_NEEDS,
+        _NEVER_HAN,
+        _TOTAL_AFTER,
+        _TOTAL_AFTER_REACH,
+    )
+    from nlp.normalize import normalize
+
+    assert not any(regex.match(r"\p{Han}", ch) for ch in _NEVER_HAN)
+    assert _TOTAL_AFTER_REACH == 6 and _TOTAL_AFTER.fullmatch("以上合计发布")
+    assert _FRAME_NEEDS == ("中,", "中，")
+    found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        if _FRAME.search(nt) or _BARE_FRAME.search(nt):
+            found += 1
+            assert any(w in nt for w in _FRAME_NEEDS), path.name
+    assert found > 100
+
+
 def test_re_and_regex_read_digits_alike_in_the_bmp():
     """`whole_text_scanner` lets `re` read `\\d` as `regex` does: the same class on every code
     point of the Basic Multilingual Plane (beyond it they may differ: find_claims then keeps

@@ -37,7 +37,15 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
-from nlp.scan import Alternation, LeftmostFirst, bmp_only, top_level_branches, whole_text_scanner
+from nlp.scan import (
+    Alternation,
+    LeftmostFirst,
+    bmp_only,
+    match_reach,
+    required_literals,
+    top_level_branches,
+    whole_text_scanner,
+)
 
 PATTERN_DIR = Path(__file__).resolve().parent.parent / "patterns"
 _FRAGMENT_REF = regex.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -299,22 +307,23 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Foun
     v = _value(p.id, unit_id, m.groups())
     if v is None:
         return None
-    unit_name, kind, value, value_max, approx, bound, confidence = v
+    unit_name, kind, value, value_max, approx, bound, confidence, extractor = v
     s, e = doc.norm.span(ns, ne)
     claim = Claim(
         doc_id=doc.doc_id, claim_id="", start=s, end=e, text=doc.text[s:e],
         value=value, unit=unit_name, approx=approx, bound=bound, value_max=value_max,
-        kind=kind, confidence=confidence, extractor=f"{p.id}@{r.version}",
+        kind=kind, confidence=confidence, extractor=extractor,
     )
     return _Found(ns, ne, m.start(), claim, clause_start(nt, m.start()))
 
 
 @lru_cache(maxsize=1 << 14)
 def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
-           ) -> tuple[str, str, int | float, int | float | None, str | None, str | None, float] | None:
+           ) -> tuple[str, str, int | float, int | float | None, str | None, str | None, float,
+                      str] | None:
     """What a quantity match says, from its pattern, its unit (None: the pattern's own) and its
-    groups (`m.groups()`): (unit, kind, value, value_max, approx, bound, confidence), or None
-    when its number is none. A pure function of them (cached: the same numbers and units come
+    groups (`m.groups()`): (unit, kind, value, value_max, approx, bound, confidence, extractor),
+    or None when its number is none. A pure function of them (cached: the same numbers and units come
     again and again)."""
     r = rules()
     p = r.pattern_index[pattern_id]
@@ -365,7 +374,7 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
     else:
         confidence = 1.0
     return (unit_name, kind, to_python(value), None if value_max is None else to_python(value_max),
-            approx, bound, confidence)
+            approx, bound, confidence, f"{pattern_id}@{r.version}")
 
 
 def _is_chinese_one(num: str) -> bool:
@@ -450,13 +459,15 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
 
 def clause_start(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
     """Where the clause (the text after the last of `stops`) holding `pos` starts."""
-    m = _stops_rx(stops, True).search(nt, 0, max(pos, 0))
+    rx = _BOUNDARY_BACK if stops is _BOUNDARY else _stops_rx(stops, True)
+    m = rx.search(nt, 0, max(pos, 0))
     return m.end() if m is not None else 0
 
 
 def _clause_end(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
     """Where the clause holding `pos` ends (at the next of `stops`, or the text's end)."""
-    m = _stops_rx(stops, False).search(nt, pos)
+    rx = _BOUNDARY_FORWARD if stops is _BOUNDARY else _stops_rx(stops, False)
+    m = rx.search(nt, pos)
     return m.start() if m is not None else len(nt)
 
 
@@ -464,6 +475,11 @@ def _clause_end(nt: str, pos: int, stops: str = _BOUNDARY) -> int:
 def _stops_rx(stops: str, backwards: bool) -> regex.Pattern:
     """One of the characters `stops`, searched from the end (`backwards`) or from the start."""
     return regex.compile("[" + regex.escape(stops) + "]", regex.REVERSE if backwards else 0)
+
+
+# (the default stops, asked by most calls: no cache lookup)
+_BOUNDARY_BACK = regex.compile("[" + regex.escape(_BOUNDARY) + "]", regex.REVERSE)
+_BOUNDARY_FORWARD = regex.compile("[" + regex.escape(_BOUNDARY) + "]")
 
 
 def _strip_words(s: str, rx: Any) -> str:
@@ -600,12 +616,14 @@ def _lead_of_a_bare_total(nt: str, f: _Found, found: list[_Found], k: int, cs: i
     return lead[:m.start()] if m else lead.rstrip(" \t，,、：:")
 
 
+# what most often follows a unit, none of it Han (a test checks): no regex asked there
+_NEVER_HAN = _BOUNDARY + _SENT_END + "；;、 \t%.0123456789"
 _WORDS_ENDING_IN_AND = {"参与", "给与", "赋与", "涉及", "普及", "顾及", "触及", "危及", "惠及"}
 
 
 def _post_noun(nt: str, pos: int, r: Rules) -> str:
     """The noun phrase right after a unit (共受理36件政府信息公开申请), or ''."""
-    if pos >= len(nt) or not _HAN.match(nt, pos):
+    if pos >= len(nt) or nt[pos] in _NEVER_HAN or not _HAN.match(nt, pos):
         return ""
     post = nt[pos:_clause_end(nt, pos)]
     if post.startswith(r.post_reject):
@@ -1099,6 +1117,7 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
 _TOTAL_AFTER = regex.compile(
     rf"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:{_SUM_WORDS})"
     r"(发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")  # (used whole: fullmatch)
+_TOTAL_AFTER_REACH = match_reach(_TOTAL_AFTER)  # (a longer lead is none)
 
 
 def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
@@ -1115,7 +1134,8 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
         if i < 2 or c.kind not in _COUNTED or c.direction is not None:
             continue
         cs = f.cs
-        m = _TOTAL_AFTER.fullmatch(nt[cs:f.pre_start].strip())
+        lead = nt[cs:f.pre_start].strip()
+        m = _TOTAL_AFTER.fullmatch(lead) if len(lead) <= _TOTAL_AFTER_REACH else None
         # (a verb after the total word: only after a comma; ；共办理718件 states a new total)
         if m is None or (m.group(1) and nt[max(cs - 1, 0)] in "；;"):
             continue
@@ -1240,6 +1260,8 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     its sentence's list of that counter (no 其中 needed). Restatements of the frame's count
     (…信息数共90条) and changes are not items; two items at least, none already a part of
     another count."""
+    if _FRAME_NEEDS is not None and not any(w in nt for w in _FRAME_NEEDS):
+        return
     for m in _FRAME.finditer(nt):
         inside = [f for f in _in_range(quantities, starts, m.start(), m.end())
                   if f.claim.kind == "count" and f.ne <= m.end()]
@@ -1283,6 +1305,9 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
 _FRAME = regex.compile(r"在[^，。；,;\n]{0,30}?\d[^，。；,;\n]{0,20}?中[，,]")
 # 在主动公开的信息中, …: a frame that names its whole without its count (held-out 142)
 _BARE_FRAME = regex.compile(r"在([^，。；,;\n\d]{2,20}?)(?:之)?中[，,]")
+# one of these is in every text either frame is found in (中， or 中,): the others are skipped
+_FRAME_NEEDS = required_literals(_FRAME, in_text=True) if required_literals(
+    _FRAME, in_text=True) == required_literals(_BARE_FRAME, in_text=True) else None
 
 
 def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
