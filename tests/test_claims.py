@@ -1200,6 +1200,28 @@ def test_shortcuts_before_structure_regexes():
     assert found > 100
 
 
+def test_claim_patterns_match_only_in_texts_with_their_needs():
+    """A quantity or zero pattern is scanned only in a text holding one of its `needs`: where it
+    finds a match, one of them is there (every corpus text, raw and normalised)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import rules
+    from nlp.normalize import normalize
+
+    gated = [p for p in rules().patterns if p.needs is not None]
+    assert {"claim.scale_only", "claim.zero.fee"} <= {p.id for p in gated}
+    assert next(p for p in gated if p.id == "claim.zero.fee").needs == ("不收", "无收", "未收", "没有收")
+    matched = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for t in (text, normalize(text).text):
+            for p in gated:
+                if p.rx.search(t) is not None:
+                    matched += 1
+                    assert p.may_match(t), (p.id, path.name)
+    assert matched > 100
+
+
 def test_re_and_regex_read_digits_alike_in_the_bmp():
     """`whole_text_scanner` lets `re` read `\\d` as `regex` does: the same class on every code
     point of the Basic Multilingual Plane (beyond it they may differ: find_claims then keeps

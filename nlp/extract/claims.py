@@ -93,6 +93,13 @@ class Pattern:
     data: tuple[tuple[str, Any], ...]
     scan: Any = None  # `whole_text_scanner(rx)` (`stdlib_scan`): the same matches, BMP texts
     group_names: tuple[str | None, ...] = ()  # the name of each group of `rx` (None: unnamed)
+    # a few strings one of which every text holds where `rx` finds a match (`required_literals`,
+    # `in_text`; None: too many to ask, or none known): the scan is skipped without them
+    needs: tuple[str, ...] | None = None
+
+    def may_match(self, text: str) -> bool:
+        """False where `rx` finds nothing in `text` for want of its `needs`."""
+        return self.needs is None or any(w in text for w in self.needs)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.data:
@@ -132,6 +139,9 @@ class Rules:
         return ()
 
 
+_MOST_NEEDS = 8  # (more `in` tests than that cost what the scan they may save does)
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The claim rules compiled from the pattern files (cached, immutable)."""
@@ -153,7 +163,12 @@ def rules() -> Rules:
         names: list[str | None] = [None] * rx.groups
         for name, k in rx.groupindex.items():
             names[k - 1] = name
-        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, tuple(names)))
+        needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
+        if needs is not None:  # (a text holding 未收取 holds 未收)
+            needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
+            if len(needs) > _MOST_NEEDS:
+                needs = None
+        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, tuple(names), needs))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -410,9 +425,9 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     if not nt:
         return []
     bmp = bmp_only(nt)
-    counts = [(p, m) for p in r.by_role("quantity")
+    counts = [(p, m) for p in r.by_role("quantity") if p.may_match(nt)
               for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt)]
-    zeros = [(p, m) for p in r.by_role("zero") for m in p.rx.finditer(nt)]
+    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt) for m in p.rx.finditer(nt)]
     if not counts and not zeros:
         return []  # (no mask needed: its exclusion scan is most of the cost of such a text)
     mask = _mask(doc, citations, r)
