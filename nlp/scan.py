@@ -71,6 +71,12 @@ class Alternation:
         m = self._rx.match(text, pos) if self._rx is not None else None
         return None if m is None else int(m.lastgroup[1:])
 
+    def first_match(self, text: str, pos: int = 0) -> tuple[int, int] | None:
+        """(index, end) of the first pattern that matches at `pos`, or None: the end is where
+        that pattern's own `match` ends (nothing follows it in the alternation)."""
+        m = self._rx.match(text, pos) if self._rx is not None else None
+        return None if m is None else (int(m.lastgroup[1:]), m.end())
+
     def search(self, text: str) -> bool:
         """Does any of the patterns find something in `text`?"""
         return self._rx is not None and self._rx.search(text) is not None

@@ -452,7 +452,8 @@ def test_qizhong_list_belongs_to_the_total_it_adds_up_to():
 
 def test_unit_alternation_names_the_first_unit_that_matches():
     """`_unit_of` asks one alternation of the unit regexes which unit is the first to match at
-    a position; that equals trying them in order (every position after a digit, corpus texts)."""
+    a position, and where that unit's match ends; that equals trying them in order (every
+    position after a digit, corpus texts)."""
     from corpus import CORPORA
 
     from nlp.extract.claims import rules
@@ -467,6 +468,8 @@ def test_unit_alternation_names_the_first_unit_that_matches():
                 continue
             first = next((i for i, u in enumerate(r.units) if u.rx.match(nt, pos)), None)
             assert r.unit_any.first_at(nt, pos) == first, nt[pos:pos + 8]
+            assert r.unit_any.first_match(nt, pos) == (None if first is None else (
+                first, r.units[first].rx.match(nt, pos).end())), nt[pos:pos + 8]
             seen += first is not None
     assert seen > 300
 

@@ -298,10 +298,13 @@ _EXACT_PREFIX = {"多达", "高达"}  # emphasis, not approximation
 
 def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
     """The first unit whose regex matches exactly nt[us:ue]."""
-    first = r.unit_any.first_at(nt, us)  # the units before it do not match here at all
-    if first is None:
+    hit = r.unit_any.first_match(nt, us)  # the units before it do not match here at all
+    if hit is None:
         return None
-    for u in r.units[first:]:
+    first, end = hit
+    if end == ue:  # (where the first unit's own match ends: the quantity patterns' case)
+        return r.units[first]
+    for u in r.units[first + 1:]:
         m = u.rx.match(nt, us)
         if m is not None and m.end() == ue:
             return u
