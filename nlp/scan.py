@@ -55,9 +55,9 @@ def anchored_finditer(pattern: regex.Pattern, anchor: regex.Pattern | None, look
 class Alternation:
     """Patterns tried in order, asked through one regex (`pattern_i` in group `p<i>`)."""
 
-    __slots__ = ("_rx", "patterns")
+    __slots__ = ("_rx", "_scan", "patterns")
 
-    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
+    def __init__(self, patterns: Sequence[regex.Pattern], *, stdlib_scan: bool = False) -> None:
         self.patterns = tuple(patterns)
         flags = {p.flags for p in self.patterns}
         if len(flags) > 1:
@@ -65,16 +65,21 @@ class Alternation:
         self._rx = regex.compile(
             "|".join(f"(?P<p{i}>{p.pattern})" for i, p in enumerate(self.patterns)),
             flags.pop() if flags else 0) if self.patterns else None
+        # (`stdlib_scan`: the alternation by the stdlib `re` too, for BMP texts: see `first_match`)
+        self._scan = whole_text_scanner(self._rx) if stdlib_scan and self._rx is not None else None
 
     def first_at(self, text: str, pos: int = 0) -> int | None:
         """Index of the first pattern that matches at `pos` (`pattern.match`), or None."""
         m = self._rx.match(text, pos) if self._rx is not None else None
         return None if m is None else int(m.lastgroup[1:])
 
-    def first_match(self, text: str, pos: int = 0) -> tuple[int, int] | None:
+    def first_match(self, text: str, pos: int = 0, bmp: bool = False) -> tuple[int, int] | None:
         """(index, end) of the first pattern that matches at `pos`, or None: the end is where
-        that pattern's own `match` ends (nothing follows it in the alternation)."""
-        m = self._rx.match(text, pos) if self._rx is not None else None
+        that pattern's own `match` ends (nothing follows it in the alternation). `bmp`: `text`
+        has no character outside the BMP (`bmp_only`), so the `re` twin of a `stdlib_scan`
+        alternation may answer (the same; about 1.6× faster on the units)."""
+        rx = self._scan if bmp and self._scan is not None else self._rx
+        m = rx.match(text, pos) if rx is not None else None
         return None if m is None else (int(m.lastgroup[1:]), m.end())
 
     def search(self, text: str) -> bool:

@@ -184,7 +184,7 @@ def rules() -> Rules:
         pattern_index={p.id: p for p in patterns},
         unit_index={u.id: u for u in units},
         exclude=exclude,
-        unit_any=Alternation([u.rx for u in units]),
+        unit_any=Alternation([u.rx for u in units], stdlib_scan=True),
         prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
         suffix_rx=regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$"),
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
@@ -296,9 +296,9 @@ _APPROX_BOUND = {
 _EXACT_PREFIX = {"多达", "高达"}  # emphasis, not approximation
 
 
-def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
-    """The first unit whose regex matches exactly nt[us:ue]."""
-    hit = r.unit_any.first_match(nt, us)  # the units before it do not match here at all
+def _unit_of(r: Rules, nt: str, us: int, ue: int, bmp: bool = False) -> Unit | None:
+    """The first unit whose regex matches exactly nt[us:ue] (`bmp`: `bmp_only(nt)`)."""
+    hit = r.unit_any.first_match(nt, us, bmp)  # the units before it do not match here at all
     if hit is None:
         return None
     first, end = hit
@@ -311,14 +311,15 @@ def _unit_of(r: Rules, nt: str, us: int, ue: int) -> Unit | None:
     return None
 
 
-def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found | None:
+def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules, bmp: bool = False
+              ) -> _Found | None:
     nt = doc.norm.text
     if p.get("unit"):  # the pattern fixes its unit (百分之…)
         unit_id, ns, ne = None, m.start(), m.end("num")
         if m.groupdict().get("pre"):
             ns = m.end("pre")
     else:
-        u = _unit_of(r, nt, m.start("unit"), m.end("unit"))
+        u = _unit_of(r, nt, m.start("unit"), m.end("unit"), bmp)
         if u is None:
             return None
         unit_id, ns, ne = u.id, m.start("num"), m.end("unit")
@@ -441,7 +442,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
             continue
         if taken.find(1, m.start(), m.end()) != -1:
             continue
-        f = _quantity(doc, p, m, r)
+        f = _quantity(doc, p, m, r, bmp)
         if f is None or _table_like_line(doc.text, f.claim.start):
             continue
         found.append(f)
