@@ -834,7 +834,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     _subtotals_within(nt, quantities)
     _frame_lists(nt, quantities, starts)
     _rates(nt, quantities, starts)
-    _respectively(nt, quantities, r)
+    _respectively(nt, quantities, starts, r)
 
 
 PIECES = ("件", "份")  # document counters that pieces of information are also counted in
@@ -1958,16 +1958,14 @@ _NOT_A_SHARE_GAP = regex.compile(r"[^、，,和及与为是占达\s]")
 _NOT_A_LIST_GAP = regex.compile(r"[^、，,和及与为是\s]")
 
 
-def _respectively(nt: str, quantities: list[_Found], r: Rules) -> None:
+def _respectively(nt: str, quantities: list[_Found], starts: list[int], r: Rules) -> None:
     for p in r.by_role("respectively"):
         for m in p.rx.finditer(nt):
             se = _sentence_bounds(nt, m.start())[1]
             # the listed claims: right after 分别, separated only by list punctuation
             items: list[_Found] = []
             pos = m.end()
-            for f in quantities:
-                if f.ns < pos:
-                    continue
+            for f in quantities[bisect_left(starts, pos):]:  # (those from `pos` on)
                 if f.ns >= se or _NOT_A_LIST_GAP.search(nt, pos, f.pre_start):
                     break
                 items.append(f)
