@@ -24,11 +24,11 @@ Every claim says which pattern made it (`extractor`, e.g. `claim.quantity@1`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
-from itertools import islice, pairwise
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -738,7 +738,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
         if inner[q] is not None:  # （其中…）: the scope is the bracket
             scope_end = min(se, inner[q])
         else:
-            nxt = next((o for o in outer if o > q), len(nt))
+            after = bisect_right(outer, q)  # (the marks are in text order)
+            nxt = outer[after] if after < len(outer) else len(nt)
             scope_end = min(se, nxt)
             if nxt < se:  # 其中A，B；对…答复总数21条，其中…: the next total starts after the ；
                 semi = max(nt.rfind("；", q, nxt), nt.rfind(";", q, nxt))
@@ -1121,7 +1122,8 @@ def _applicant_lists(nt: str, quantities: list[_Found], starts: list[int]) -> No
             continue
         _, se = _sentence_bounds(nt, t.ns)
         parts: list[_Found] = []
-        for f in islice(quantities, k + 1, None):
+        for j in range(k + 1, len(quantities)):  # (islice would step over the k before)
+            f = quantities[j]
             if f.ns >= se or f.claim.parent is not None or f.claim.unit != c.unit or \
                     not _names_an_applicant(f) or f.cs < (
                         parts[-1].ne if parts else t.ne):
