@@ -907,3 +907,42 @@ def test_cpca_place_names_a_record_holds_are_keys_of_its_maps():
     assert cities and areas
     assert all(c in cpca.city_map for c in cities)
     assert all(a in cpca.area_map for a in areas)
+
+
+def test_agency_gates_are_held_by_every_match():
+    """`_gated` skips a text without any of a pattern's `_GATES`: every word `required_literals`
+    reads off the pattern (one of which every match holds) holds a gate word, and on every
+    corpus text's opening the gated search finds what the search finds."""
+    from nlp.normalize import same_length, unglossed
+    from nlp.scan import required_literals
+    from nlp.segment.metadata import _GATES, _gated
+
+    for pattern, gates in _GATES.items():
+        need = required_literals(pattern)
+        assert need, pattern.pattern
+        assert all(any(g in w for g in gates) for w in need), (pattern.pattern, need)
+    found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        head = unglossed(same_length(path.read_text(encoding="utf-8", errors="replace")))[:4000]
+        for text in (head, head[:600], head[:300]):
+            for pattern in _GATES:
+                want = [m.span() for m in pattern.finditer(text)]
+                assert [m.span() for m in _gated(pattern, text)] == want
+                found += len(want)
+    assert found > 100
+
+
+def test_a_text_without_a_toned_vowel_has_no_gloss():
+    """`fill_metadata` drops the pinyin glosses of a body only where a toned vowel stands: the
+    gloss pattern asks for one after its bracket (a lookahead no match can do without), and on
+    every corpus text (raw and folded) a text without one is its own `unglossed`."""
+    from nlp.normalize import _GLOSS_AFTER_BRACKET, TONED, same_length, unglossed
+    from nlp.segment.metadata import _TONED_VOWEL
+
+    assert _GLOSS_AFTER_BRACKET.startswith(rf"(?<=\p{{Han}}.)(?=[a-zü]*[{TONED}])")
+    assert unglossed("管理局堅(jiān)持") != "管理局堅(jiān)持" and _TONED_VOWEL.search("堅(jiān)")
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            if not _TONED_VOWEL.search(text):
+                assert unglossed(text) == text

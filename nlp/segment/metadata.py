@@ -38,6 +38,7 @@ template
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -46,7 +47,7 @@ from typing import Any
 
 import regex
 
-from nlp.normalize import same_length, same_length_cached, unglossed
+from nlp.normalize import TONED, same_length, same_length_cached, unglossed
 from nlp.records import Document
 from nlp.scan import Words, anchored_finditer
 
@@ -221,6 +222,9 @@ _AGENCY_END = regex.compile(rf"{_AGENCY_SUFFIX}$")
 _PLACE_END = regex.compile(rf"{_PLACE_SUFFIX}$")
 _FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号")
 _SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
+# every pinyin gloss `unglossed` drops holds a toned vowel: a body without one has none (a
+# search in C, where the gloss pattern's engine stops at every bracket)
+_TONED_VOWEL = re.compile(f"[{TONED}]")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -482,6 +486,24 @@ def _resolve_place(name: str, body: str) -> str:
     return name + "人民政府"
 
 
+# words one of which every match of a pattern holds (each of the pattern's
+# `nlp.scan.required_literals` holds one: tests/test_metadata.py): a text without any of them is
+# not searched. Only where it pays (instructions over the corpus): a text that holds the word
+# pays the `in` and the search; the patterns led by a word (由, 编制) the engine finds as fast
+_GATES: dict[regex.Pattern, tuple[str, ...]] = {
+    _CONTACT: ("请", "可"), _NAMED_REPORT: ("公开",), _OPENING_SUBJECT: ("据", "按照", "认真贯彻"),
+    _SOURCE_FIELD: ("来源", "发布", "发文机关"),
+}
+
+
+def _gated(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
+    """`pattern.finditer(text)`, not asked of a text without any of the pattern's `_GATES`."""
+    for w in _GATES[pattern]:
+        if w in text:
+            return pattern.finditer(text)
+    return iter(())
+
+
 def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str
                 ) -> tuple[str | None, str]:
     """(agency, how it was found); `body` is the document body in simplified characters."""
@@ -512,16 +534,16 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         m = _SIGNATURE.search(tail) if tail.rstrip().endswith(_SIGNATURE_LAST) else None
         if m:
             yield m.group(1), "signature"
-        for m in _CONTACT.finditer(head):
+        for m in _gated(_CONTACT, head):
             # 请与兴安盟生态环境局办公室联系: the department reports, its office answers the phone
             yield _UNIT_OF_DEPARTMENT.sub("", m.group(1)), "contact"
         # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
         for m in _OVERVIEW_SUBJECT.finditer(head):
             yield m.group(1), "overview subject"
             break
-        for m in _NAMED_REPORT.finditer(head[:300]):
+        for m in _gated(_NAMED_REPORT, head[:300]):
             yield m.group(1), "report named"
-        for m in _OPENING_SUBJECT.finditer(head[:600]):
+        for m in _gated(_OPENING_SUBJECT, head[:600]):
             yield m.group(1), "opening subject"
         for m in _COMPILED.finditer(head):
             yield m.group(1), "compiled by"
@@ -530,7 +552,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
         for m in _NAMED_AFTER_YEAR.finditer(head):
             yield m.group(1), "compiled by"
         # last: a page's source is often the site that hosts a town's or a bureau's report
-        for m in _SOURCE_FIELD.finditer(head[:600]):
+        for m in _gated(_SOURCE_FIELD, head[:600]):
             yield m.group(1), "source field"
 
     for name, how in cands():
@@ -725,6 +747,8 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
                     setattr(result, field + "_pos", i)
                     if is_munis(full):
                         result.province_pos = i
+                    if result.province and result.city and result.area:
+                        break  # (every field filled: no later position asks or sets anything)
                 step = len(word)
             i += step
         fill_city(result, umap, False)
@@ -1010,7 +1034,9 @@ def fill_metadata(doc: Document) -> None:
         doc.title = title
         doc.meta["title_source"] = how
     # (pinyin glosses a mirror prints inside words, 管理局堅(jiān)持, would cut a name)
-    agency, how = find_agency(doc, doc.title, header, unglossed(doc.norm.folded[body_start:]))
+    folded = doc.norm.folded[body_start:]
+    agency, how = find_agency(doc, doc.title, header,
+                              unglossed(folded) if _TONED_VOWEL.search(folded) else folded)
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how
