@@ -309,3 +309,21 @@ def test_a_value_read_without_the_regex_is_the_same(part):
             _value(part)
         return
     assert _value(part) == want and str(_value(part)) == str(want)
+
+
+def test_the_first_header_tokens_decide_strength_as_the_whole_run():
+    """`run_tables` and the label reader ask `_strong` of a header run's first `_STRONG_TOKENS`
+    tokens only: the same answer as of the whole run, at every opener of every corpus text."""
+    from nlp.tables.runs import _STRONG_TOKENS, _patterns, _scan_header, _strong
+
+    opener = _patterns()[1]
+    strong = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in opener.finditer(text):
+            whole, _ = _scan_header(text, m.start())
+            first, _ = _scan_header(text, m.start(), _STRONG_TOKENS)
+            assert first == whole[:_STRONG_TOKENS]
+            assert _strong(first, text) == _strong(whole, text), text[m.start():m.start() + 40]
+            strong += _strong(whole, text) and len(whole) > _STRONG_TOKENS
+    assert strong > 50

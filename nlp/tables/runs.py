@@ -297,14 +297,16 @@ def _family(text: str, first: str) -> str:
     return label_key(first)
 
 
-def _scan_header(text: str, i: int) -> tuple[list[tuple[int, int, str]], int]:
+def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple[int, int, str]], int]:
     """Header tokens (start, end, kind) from position i: titles, the corner note and header
-    words, in a row; empty unless they open a table (title, corner or an opener word)."""
+    words, in a row; empty unless they open a table (title, corner or an opener word). `most`:
+    the first so many tokens only (each token is read from where the one before ended, so they
+    are the first tokens of the whole run)."""
     header, opener, roles, misprint = _patterns()
     toks: list[tuple[int, int, str]] = []
     j = i
     first = True
-    while j < len(text):
+    while j < len(text) and (most is None or len(toks) < most):
         j = _WS.match(text, j).end()
         m = TITLE.match(text, j) or _CORNER.match(text, j)
         kind = "title" if m and TITLE.match(text, j) else "corner"
@@ -329,6 +331,9 @@ def _scan_header(text: str, i: int) -> tuple[list[tuple[int, int, str]], int]:
 @lru_cache(maxsize=1)
 def _period() -> regex.Pattern:
     return regex.compile(table_labels()["runs"]["period"])
+
+
+_STRONG_TOKENS = 3  # `_strong` reads no token after the third: a run's first three decide
 
 
 def _strong(toks: list[tuple[int, int, str]], text: str) -> bool:
@@ -378,7 +383,7 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
         elif ch in "，," and not depth:  # a clause of running text: the table has ended
             return parts, j, "end"
         if j > i and ch in first and opener.match(text, j):
-            toks, _ = _scan_header(text, j)
+            toks, _ = _scan_header(text, j, _STRONG_TOKENS)
             if _strong(toks, text):
                 close(j)
                 return parts, j, "opener"
@@ -674,7 +679,7 @@ def run_tables(text: str, free: Callable[[int, int], bool], gap: str = "\n\n") -
     for m in opener.finditer(text):
         if m.start() < pos or not free(m.start(), m.end()):
             continue
-        toks, _ = _scan_header(text, m.start())
+        toks, _ = _scan_header(text, m.start(), _STRONG_TOKENS)
         if not _strong(toks, text):
             continue
         blocks, end = _parse_region(text, m.start(), free, gap)
