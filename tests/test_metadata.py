@@ -946,3 +946,45 @@ def test_a_text_without_a_toned_vowel_has_no_gloss():
         for text in (raw, same_length(raw)):
             if not _TONED_VOWEL.search(text):
                 assert unglossed(text) == text
+
+
+def _first_lines_of_the_whole_body(body: str, n: int) -> list[str]:
+    from nlp.segment.metadata import _lines_up_to
+
+    return _lines_up_to(body.splitlines(), n)
+
+
+@pytest.mark.parametrize("body", [
+    "", "一", "x\n" * 3000 + "标题", ("a" * 3999) + "\r\n" + "行\n" * 20, ("行\n" * 1999) + "末行\r\n下",
+    "<p>\n" * 250 + "一\n" * 20, "\n" * 5000 + "报告", ("行" * 3998) + "\u2028二\n三",
+])
+def test_first_lines_read_from_the_opening_equal_those_of_the_whole_body(body):
+    from nlp.segment.metadata import _first_lines
+
+    for n in (1, 12):
+        assert _first_lines(body, n) == _first_lines_of_the_whole_body(body, n)
+
+
+def test_first_lines_and_title_line_test_on_the_corpus():
+    """On every corpus text (raw and folded): `_first_lines` read from the opening are those of
+    the whole body, and `_title_line` answers as `(?:报告|年报)\\s*$` on each of them (stripped
+    or not) and on the texts' own ends."""
+    import regex
+
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _first_lines, _title_line
+
+    title_line = regex.compile(r"(?:报告|年报)\s*$")
+    titles = 0
+    for s in ("报告", "年报 \n", "报告\x1f", "报告\u3000\u2029", "报告。", "年报x", ""):
+        assert _title_line(s) == bool(title_line.search(s))
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            lines = _first_lines(text, 12)
+            assert lines == _first_lines_of_the_whole_body(text, 12), path.name
+            for s in (*lines, *(ln.strip() for ln in lines), text[-50:]):
+                want = bool(title_line.search(s))
+                assert _title_line(s) == want
+                titles += want
+    assert titles > 1000

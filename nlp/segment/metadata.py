@@ -49,7 +49,7 @@ import regex
 
 from nlp.normalize import TONED, same_length, same_length_cached, unglossed
 from nlp.records import Document
-from nlp.scan import Words, anchored_finditer
+from nlp.scan import REGEX_SPACE, Words, anchored_finditer
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
@@ -90,7 +90,15 @@ _REPORT_WORDS = regex.compile(
 )
 _HEADER_LINE = regex.compile(r"^\s*([^\s:：]{2,8})\s*[:：]\s*(.*?)\s*$")
 _HEADER_END = regex.compile(r"^\s*=+\s*正文\s*=+\s*$")
-_TITLE_LINE = regex.compile(r"(?:报告|年报)\s*$")
+# a report's title line ends in 报告 or 年报 before its blanks (`(?:报告|年报)\s*$`, with `str`
+# methods: `REGEX_SPACE` is the regex `\s`; tests/test_metadata.py compares the two)
+_TITLE_ENDS = ("报告", "年报")
+
+
+def _title_line(s: str) -> bool:
+    return s.rstrip(REGEX_SPACE).endswith(_TITLE_ENDS)
+
+
 _CAPTION_AGENCY = regex.compile(
     rf"(?:(?:{_YEAR})\s{{0,3}}年度?)?(\p{{Han}}{{2,40}}?)(?:{_YEAR}\s{{0,3}}年度?)?"
     r"(?:政府信息公开|政务公开)(?:工作)?情况统计表"
@@ -326,10 +334,27 @@ def _alias_in(text: str) -> tuple[str, str, str | None, str | None] | None:
 
 def _first_lines(body: str, n: int) -> list[str]:
     """The lines of `body` up to its n-th line with a Han character: markup a mirror's page
-    opens with (`<legend id="h4sia"></legend>` × 19, held-out 207) does not count."""
+    opens with (`<legend id="h4sia"></legend>` × 19, held-out 207) does not count. Read from
+    the body's opening when its lines are there (all but the last line of the opening are whole
+    lines of the body), else from the whole body."""
+    head = body[:_FIRST_LINES_HEAD]
+    if len(head) < len(body):
+        lines = head.splitlines()[:-1]
+        out = _lines_up_to(lines, n)
+        if len(out) < len(lines):
+            return out
+    return _lines_up_to(body.splitlines(), n)
+
+
+_FIRST_LINES_HEAD = 4000  # characters: a body's opening, where its first lines are read
+
+
+def _lines_up_to(lines: list[str], n: int) -> list[str]:
+    """`lines` up to the n-th with a Han character (`_first_lines`); all of them when the
+    reading does not stop."""
     out: list[str] = []
     seen = 0
-    for ln in body.splitlines():
+    for ln in lines:
         out.append(ln)
         if _HAN.search(ln):
             seen += 1
@@ -363,7 +388,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80]
     for i, s in zip(sized, _same_length_each([lines[i] for i in sized]), strict=True):
         ln = lines[i]
-        if not _TITLE_LINE.search(s) or _CLAUSE_MARK.search(s) or _BREADCRUMB.search(s):
+        if not _title_line(s) or _CLAUSE_MARK.search(s) or _BREADCRUMB.search(s):
             continue
         title = ln
         prev = lines[i - 1] if i else ""
@@ -988,7 +1013,7 @@ def _not_a_report(title: str, source: str | None) -> bool:
     header or a first line) that is not a 报告/年报 title does; a title the HTML or PDF reader
     took from the page or file (`<title>` 武汉市人民政府, PDF metadata 文档1) does only when
     it names another kind of document."""
-    if _TITLE_LINE.search(title):
+    if _title_line(title):
         return False
     return source != "reader" or _OTHER_DOCUMENT.search(title) is not None
 
