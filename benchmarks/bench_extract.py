@@ -43,9 +43,10 @@ def clear_caches() -> None:
     from nlp.tables import labels, layout, mapping, runs, values
 
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
-               mapping._ids_named_by, metadata._cpca, runs.splits,
-               values.parse_value, values.is_unit, structure.classify_title, structure._tries, structure._marker_starts,
-               structure.heading_title, same_length_cached, _offsets, layout._kind, layout._is_title, layout.header_unit,
+               mapping._ids_named_by, metadata._cpca, runs.splits, runs._opener_scan,
+               values.parse_value, values.is_unit, structure.classify_title, structure._tries,
+               structure._marker_starts, structure._is_word, structure.heading_title,
+               same_length_cached, _offsets, layout._kind, layout._is_title, layout.header_unit,
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,

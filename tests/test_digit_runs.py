@@ -327,3 +327,22 @@ def test_the_first_header_tokens_decide_strength_as_the_whole_run():
             assert _strong(first, text) == _strong(whole, text), text[m.start():m.start() + 40]
             strong += _strong(whole, text) and len(whole) > _STRONG_TOKENS
     assert strong > 50
+
+
+def test_opener_branches_scanned_apart_find_what_the_alternation_finds():
+    """`run_tables` finds the openers with `_opener_scan` (the opener regex's branches scanned
+    apart and merged): the branches make the regex again, and on every corpus text the spans
+    are those of the regex's `finditer`."""
+    from nlp.scan import top_level_branches
+    from nlp.tables.runs import _opener_scan, _patterns
+
+    opener = _patterns()[1]
+    assert "|".join(top_level_branches(opener.pattern)) == opener.pattern
+    assert len(_opener_scan().patterns) > 5
+    found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        want = [m.span() for m in opener.finditer(text)]
+        assert _opener_scan().spans(text) == want, path.name
+        found += len(want)
+    assert found > 1000
