@@ -289,47 +289,72 @@ def rule_indicator(
         return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
     unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
-    # a subject the clause ends with, after a sibling joined by 、 in the same clause, repeats its
-    # words: a match inside that copy alone is one the clause turned down (运用微信、微博发布信息 +
-    # 微博发布信息: two channels). A 、-item that is the whole clause (、部分公开1件) keeps the copy.
-    echo = len(pre)
-    if claim.subject and context.endswith(claim.subject) and \
-            _SIBLING_BEFORE.search(context[: len(context) - len(claim.subject)]):
-        echo = len(context)
-    best: tuple[float, IndicatorRule] | None = None
-    whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
-    best_reason: tuple[float, IndicatorRule] | None = None  # the best reason row (result.*)
     maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
     if not maybe:
         return None, None
     rules = _rules_for(unit)
+    reasons = _reason_rules(unit, template)
+    whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
+    # The winner is the first rule (in priority order) of the highest score among the rules
+    # that match and meet their conditions, and the best reason row (result.*) likewise among
+    # the reason rules; neither depends on the order the rules are asked in. So every rule is
+    # asked of the clause first (scores ≥ 0), then the rules that found nothing there of the
+    # subject and the words after (scores ≤ −1), and a rule is not asked at all when even its
+    # best possible score could not win (a match in the clause ends at its end at the latest).
+    best: tuple[float, IndicatorRule] | None = None
+    best_reason: tuple[float, IndicatorRule] | None = None
+    top = float(len(context))
+    rest = []  # (rule, reason) of the rules with no match in the clause, in order
     for i in sorted(maybe):
         rule = rules[i]
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
-        if (end := rule.last_end(context)) is not None:
-            score = float(end)  # the clause itself names it: the nearer to the number, the better
-        elif (at := rule.first_start(pre)) is not None and at < echo:  # only with the subject after it
-            score = -1.0 - at / 1000  # the words nearest the clause's start first
-        elif after and (at := rule.first_start(after)) is not None:
-            score = -2.0 - at / 1000  # after the number: the nearer, the better
-        else:
+        reason = i in reasons
+        if best is not None and top <= best[0] and not (
+                reason and (best_reason is None or top > best_reason[0])):
+            continue  # (nor, below, of the subject or after the number)
+        if (end := rule.last_end(context)) is None:
+            rest.append((rule, reason))
             continue
-        reason = rule.id.startswith("result.") and rule.indicator_for(template) is not None
+        score = float(end)  # the clause itself names it: the nearer to the number, the better
         if best is not None and score <= best[0] and not (
                 reason and (best_reason is None or score > best_reason[0])):
             continue
-        # the conditions, asked only of a rule that would win
-        if rule.sentence is not None and not rule.sentence.search(whole):
-            continue
-        if rule.exclude is not None and (rule.exclude.search(context.lstrip(_LIST_MARKS))
-                                         or rule.exclude.search(claim.subject or "")):
-            continue  # (a 、 that opens the clause after the count before it separates two
-            # items, 仍不明确2件、要求…确认或重新出具…2件: no list of kinds in one count)
-        if reason and (best_reason is None or score > best_reason[0]):
-            best_reason = (score, rule)
-        if best is None or score > best[0]:
-            best = (score, rule)
+        if _meets_conditions(rule, claim, context, whole):
+            if reason and (best_reason is None or score > best_reason[0]):
+                best_reason = (score, rule)
+            if best is None or score > best[0]:
+                best = (score, rule)
+    if rest:
+        # a subject the clause ends with, after a sibling joined by 、 in the same clause,
+        # repeats its words: a match inside that copy alone is one the clause turned down
+        # (运用微信、微博发布信息 + 微博发布信息: two channels). A 、-item that is the whole clause
+        # (、部分公开1件) keeps the copy.
+        echo = len(pre)
+        if claim.subject and context.endswith(claim.subject) and \
+                _SIBLING_BEFORE.search(context[: len(context) - len(claim.subject)]):
+            echo = len(context)
+        for rule, reason in rest:
+            # (the scores below: −1 and less with the subject, −2 and less after the number)
+            if best is not None and -1.0 <= best[0] and not (
+                    reason and (best_reason is None or -1.0 > best_reason[0])):
+                continue
+            if (at := rule.first_start(pre)) is not None and at < echo:  # only with the subject after it
+                score = -1.0 - at / 1000  # the words nearest the clause's start first
+            elif after and (best is None or -2.0 > best[0] or (
+                    reason and (best_reason is None or -2.0 > best_reason[0]))) and \
+                    (at := rule.first_start(after)) is not None:
+                score = -2.0 - at / 1000  # after the number: the nearer, the better
+            else:
+                continue
+            if best is not None and score <= best[0] and not (
+                    reason and (best_reason is None or score > best_reason[0])):
+                continue
+            if _meets_conditions(rule, claim, context, whole):
+                if reason and (best_reason is None or score > best_reason[0]):
+                    best_reason = (score, rule)
+                if best is None or score > best[0]:
+                    best = (score, rule)
     if best is None:
         if after and _RECEIVED_THEN_OBJECT.search(context) and _REQUEST_OBJECT.match(after):
             # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
@@ -346,6 +371,25 @@ def rule_indicator(
     if best[1].whole and claim.parent:
         return None, best[1].id  # the rule's words, in a 其中 part: no row of its own
     return best[1].indicator_for(template), best[1].id
+
+
+def _meets_conditions(rule: IndicatorRule, claim: Claim, context: str, whole: str) -> bool:
+    """Does a rule that would win meet its conditions (asked only then): its `sentence` pattern
+    in the sentence, its `exclude` pattern nowhere in the clause nor the subject?"""
+    if rule.sentence is not None and not rule.sentence.search(whole):
+        return False
+    # (a 、 that opens the clause after the count before it separates two items,
+    # 仍不明确2件、要求…确认或重新出具…2件: no list of kinds in one count)
+    return rule.exclude is None or not (rule.exclude.search(context.lstrip(_LIST_MARKS))
+                                        or rule.exclude.search(claim.subject or ""))
+
+
+@lru_cache(maxsize=64)
+def _reason_rules(unit: str | None, template: str | None) -> frozenset[int]:
+    """Positions in `_rules_for(unit)` of the reason rows' rules (result.*) with an id for
+    `template`."""
+    return frozenset(i for i, r in enumerate(_rules_for(unit))
+                     if r.id.startswith("result.") and r.indicator_for(template) is not None)
 
 
 # after a count of kinds (六项内容, 五个方面): the count is of the report's topics, not of items
