@@ -12,6 +12,7 @@ Zero statements in words that name two things (未发生行政复议和行政诉
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -232,11 +233,21 @@ def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
     return tuple(r for r in indicator_rules() if unit is None or unit in r.units)
 
 
+class _LiteralIndex(NamedTuple):
+    """The rules of a unit by the literals they require (`_literal_index`)."""
+
+    # a character -> (literal, positions in `_rules_for(unit)` of the rules requiring it), for
+    # the literals filed under that character
+    by_char: dict[str, tuple[tuple[str, frozenset[int]], ...]]
+    chars: re.Pattern  # (stdlib `re`) one character of `by_char`
+    always: frozenset[int]  # positions of the rules with no known literals
+
+
 @lru_cache(maxsize=64)
-def _literal_index(unit: str | None) -> tuple[dict[str, tuple[tuple[str, frozenset[int]], ...]],
-                                               frozenset[int]]:
-    """{first character: ((literal, positions in `_rules_for(unit)` of the rules requiring it),
-    …)}, and the positions of the rules with no known literals."""
+def _literal_index(unit: str | None) -> _LiteralIndex:
+    """The literal index of `_rules_for(unit)`. A literal is filed under its character that
+    the fewest literals of the unit share (a text holds the literal only where it holds that
+    character, and a rare one lets fewer literals be tried), the first such in the literal."""
     by_literal: dict[str, set[int]] = {}
     always = set()
     for i, rule in enumerate(_rules_for(unit)):
@@ -245,20 +256,27 @@ def _literal_index(unit: str | None) -> tuple[dict[str, tuple[tuple[str, frozens
             continue
         for w in rule.literals:
             by_literal.setdefault(w, set()).add(i)
-    by_first: dict[str, list[tuple[str, frozenset[int]]]] = {}
+    shared: dict[str, int] = {}
+    for w in by_literal:
+        for c in set(w):
+            shared[c] = shared.get(c, 0) + 1
+    by_char: dict[str, list[tuple[str, frozenset[int]]]] = {}
     for w, rules in by_literal.items():
-        by_first.setdefault(w[0], []).append((w, frozenset(rules)))
-    return {c: tuple(ws) for c, ws in by_first.items()}, frozenset(always)
+        by_char.setdefault(min(w, key=shared.__getitem__), []).append((w, frozenset(rules)))
+    chars = re.compile(f"[{re.escape(''.join(sorted(by_char)))}]" if by_char else "(?!)")
+    return _LiteralIndex({c: tuple(ws) for c, ws in by_char.items()}, chars, frozenset(always))
 
 
 def candidate_rules(unit: str | None, *texts: str) -> set[int]:
     """Positions in `_rules_for(unit)` of the rules that may match one of `texts`: the others
-    lack every literal their pattern requires there (a cheap test before the regexes)."""
-    index, always = _literal_index(unit)
+    lack every literal their pattern requires there (a cheap test before the regexes). (The
+    characters a literal is filed under are found by one `re` scan: a set of the text's own
+    characters would make a string of each.)"""
+    by_char, chars, always = _literal_index(unit)
     joined = "\n".join(texts)  # no literal holds a line break
     out = set(always)
-    for c in set(joined):
-        for w, rules in index.get(c, ()):
+    for c in set(chars.findall(joined)):
+        for w, rules in by_char[c]:
             if w in joined:
                 out |= rules
     return out
