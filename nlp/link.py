@@ -547,7 +547,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             continue
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
         sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
-        if claim.sentence and _FOLLOWS_ON.match(sent):
+        if claim.sentence and "此" in sent and _FOLLOWS_ON.match(sent):  # (its words hold 此)
             # 开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作: 为此 carries the
             # sentence before into this one's conditions
             before_sent = doc.sentence_at(claim.sentence[0] - 1)
