@@ -50,7 +50,7 @@ def clear_caches() -> None:
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,
-               claims._lead_words, claims._value):
+               link._reason_rules, claims._lead_words, claims._value):
         fn.cache_clear()
 
 
