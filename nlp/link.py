@@ -319,8 +319,8 @@ def rule_indicator(
     # asked of the clause first (scores ≥ 0), then the rules that found nothing there of the
     # subject and the words after (scores ≤ −1), and a rule is not asked at all when even its
     # best possible score could not win (a match in the clause ends at its end at the latest).
-    best: tuple[float, IndicatorRule] | None = None
-    best_reason: tuple[float, IndicatorRule] | None = None
+    best: _Best = None
+    best_reason: _Best = None
     top = float(len(context))
     rest = []  # (rule, reason) of the rules with no match in the clause, in order
     for i in sorted(maybe):
@@ -328,21 +328,15 @@ def rule_indicator(
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
         reason = i in reasons
-        if best is not None and top <= best[0] and not (
-                reason and (best_reason is None or top > best_reason[0])):
+        if not _may_win(top, reason, best, best_reason):
             continue  # (nor, below, of the subject or after the number)
         if (end := rule.last_end(context)) is None:
             rest.append((rule, reason))
             continue
         score = float(end)  # the clause itself names it: the nearer to the number, the better
-        if best is not None and score <= best[0] and not (
-                reason and (best_reason is None or score > best_reason[0])):
-            continue
-        if _meets_conditions(rule, claim, context, whole):
-            if reason and (best_reason is None or score > best_reason[0]):
-                best_reason = (score, rule)
-            if best is None or score > best[0]:
-                best = (score, rule)
+        if _may_win(score, reason, best, best_reason) and \
+                _meets_conditions(rule, claim, context, whole):
+            best, best_reason = _winners(score, rule, reason, best, best_reason)
     if rest:
         # a subject the clause ends with, after a sibling joined by 、 in the same clause,
         # repeats its words: a match inside that copy alone is one the clause turned down
@@ -354,25 +348,18 @@ def rule_indicator(
             echo = len(context)
         for rule, reason in rest:
             # (the scores below: −1 and less with the subject, −2 and less after the number)
-            if best is not None and -1.0 <= best[0] and not (
-                    reason and (best_reason is None or -1.0 > best_reason[0])):
+            if not _may_win(-1.0, reason, best, best_reason):
                 continue
             if (at := rule.first_start(pre)) is not None and at < echo:  # only with the subject after it
                 score = -1.0 - at / 1000  # the words nearest the clause's start first
-            elif after and (best is None or -2.0 > best[0] or (
-                    reason and (best_reason is None or -2.0 > best_reason[0]))) and \
+            elif after and _may_win(-2.0, reason, best, best_reason) and \
                     (at := rule.first_start(after)) is not None:
                 score = -2.0 - at / 1000  # after the number: the nearer, the better
             else:
                 continue
-            if best is not None and score <= best[0] and not (
-                    reason and (best_reason is None or score > best_reason[0])):
-                continue
-            if _meets_conditions(rule, claim, context, whole):
-                if reason and (best_reason is None or score > best_reason[0]):
-                    best_reason = (score, rule)
-                if best is None or score > best[0]:
-                    best = (score, rule)
+            if _may_win(score, reason, best, best_reason) and \
+                    _meets_conditions(rule, claim, context, whole):
+                best, best_reason = _winners(score, rule, reason, best, best_reason)
     if best is None:
         if after and _RECEIVED_THEN_OBJECT.search(context) and _REQUEST_OBJECT.match(after):
             # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
@@ -389,6 +376,26 @@ def rule_indicator(
     if best[1].whole and claim.parent:
         return None, best[1].id  # the rule's words, in a 其中 part: no row of its own
     return best[1].indicator_for(template), best[1].id
+
+
+_Best = tuple[float, IndicatorRule] | None  # (score, rule) of the winner so far
+
+
+def _may_win(score: float, reason: bool, best: _Best, best_reason: _Best) -> bool:
+    """Could a rule with `score` still win (beat `best`), or, a reason rule, beat
+    `best_reason`? (A tie goes to the rule asked first.)"""
+    return best is None or score > best[0] or (
+        reason and (best_reason is None or score > best_reason[0]))
+
+
+def _winners(score: float, rule: IndicatorRule, reason: bool, best: _Best, best_reason: _Best
+             ) -> tuple[_Best, _Best]:
+    """(best, best_reason) after a rule with `score` that meets its conditions."""
+    if reason and (best_reason is None or score > best_reason[0]):
+        best_reason = (score, rule)
+    if best is None or score > best[0]:
+        best = (score, rule)
+    return best, best_reason
 
 
 def _meets_conditions(rule: IndicatorRule, claim: Claim, context: str, whole: str) -> bool:
