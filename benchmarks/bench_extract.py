@@ -39,6 +39,7 @@ def clear_caches() -> None:
     from nlp import link
     from nlp.extract import claims, numbers
     from nlp.normalize import _offsets, same_length_cached
+    from nlp.scan import lookback_window
     from nlp.segment import blocks, metadata, structure
     from nlp.tables import labels, layout, mapping, runs, values
 
@@ -50,7 +51,7 @@ def clear_caches() -> None:
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,
-               link._reason_rules, claims._lead_words, claims._value):
+               link._reason_rules, claims._lead_words, claims._value, lookback_window):
         fn.cache_clear()
 
 

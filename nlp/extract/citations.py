@@ -73,8 +73,29 @@ class CitationPatterns:
         required = self.requires.get(pid)
         if required is not None and not any(ch in text for ch in required):
             return iter(())
+        return self.scan(pid, text)
+
+    def scan(self, pid: str, text: str) -> Iterator[regex.Match]:
+        """`finditer` without the `requires` test (for a pattern `live` kept)."""
         anchor, lookback = self.anchors.get(pid, (None, 0))
         return anchored_finditer(self.compiled[pid], anchor, lookback, text)
+
+    def live(self, pids: tuple[str, ...], text: str) -> list[tuple[int, str]]:
+        """(index, id) of the patterns of `pids` that `text` holds a `requires` character of
+        (or that require none); each distinct `requires` string is tested once (the five
+        decree patterns share 令)."""
+        present: dict[str, bool] = {}
+        out = []
+        for i, pid in enumerate(pids):
+            required = self.requires.get(pid)
+            if required is not None:
+                ok = present.get(required)
+                if ok is None:
+                    ok = present[required] = any(ch in text for ch in required)
+                if not ok:
+                    continue
+            out.append((i, pid))
+        return out
 
 
 @lru_cache(maxsize=4)
@@ -241,8 +262,8 @@ class _Hit:
 
 def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
     cands: list[tuple[int, _Hit]] = []  # (pattern priority, hit)
-    for prio, pid in enumerate(pats.number_ids):
-        for m in pats.finditer(pid, text):
+    for prio, pid in pats.live(pats.number_ids, text):
+        for m in pats.scan(pid, text):
             gd = m.groupdict()
             if pid.startswith("decree"):
                 org = gd.get("org") or ""
