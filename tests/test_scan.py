@@ -290,3 +290,51 @@ def test_words_equal_a_loop_on_generated_text(pieces):
     words = [row[0] for row in region_aliases()] + ["宁夏回族", "回族自治区", "西宁"]
     text = "".join(pieces)
     assert Words(words).first(text) == _first_in(words, text)
+
+
+_WINDOW_PATTERNS = [
+    r"(?P<code>\p{Han}{1,5}+)\s{0,2}+〔(?P<year>\d{4})〕",  # possessive runs (the citations' code)
+    r"(?:附件\d?)?[^\s。]{0,6}?统计表",  # a lazy run (structure's caption)
+    r"(?<=第)\d+号|\d+(?=号)",  # look-arounds read the text outside the window
+    r"(a|ab)(c|bcd)(d*)",  # the first path that matches, not the longest
+    r"x*",  # empty matches
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="国办发〔〕2018号第统计表附件 。abcdx", max_size=40),
+       st.integers(min_value=0, max_value=40), st.integers(min_value=0, max_value=12))
+def test_lookback_window_matches_where_the_first_position_of_the_window_matches(text, pos, lookback):
+    """`lookback_window(p, L).match(text, s)` is `p.match(text, k)` at the first k in
+    [s, s + L] where p matches (span, groups), or None where none does."""
+    from nlp.scan import lookback_window
+
+    for src in _WINDOW_PATTERNS:
+        p = regex.compile(src)
+        want = next((m for k in range(pos, min(pos + lookback, len(text)) + 1)
+                     if (m := p.match(text, k)) is not None), None)
+        got = lookback_window(p, lookback).match(text, pos) if pos <= len(text) else None
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+
+
+def test_anchored_caption_scans_find_what_finditer_finds_on_corpus_text():
+    """The caption patterns of structure and metadata, scanned near their anchors
+    (`anchored_finditer`, one `lookback_window` match per anchor), give `finditer`'s matches
+    on every normalised corpus text."""
+    from corpus import CORPORA
+
+    from nlp.normalize import normalize
+    from nlp.scan import anchored_finditer
+    from nlp.segment import metadata, structure
+
+    cases = [(structure._CAPTION, *structure._CAPTION_ANCHOR),
+             (metadata._CAPTION_AGENCY, *metadata._CAPTION_AGENCY_ANCHOR)]
+    seen = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        for rx, anchor, lookback in cases:
+            want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+            got = [(m.span(), m.groups()) for m in anchored_finditer(rx, anchor, lookback, text)]
+            assert got == want, path
+            seen += len(want)
+    assert seen > 40  # (80 captions over the corpus)
