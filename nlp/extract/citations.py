@@ -554,26 +554,28 @@ def find_citations(doc: Document) -> list[Citation]:
             if h.pair is not None:
                 h.pair = new_index[h.pair]
     out: list[Citation] = []
+    doc_id, source, span = doc.doc_id, doc.text, norm.span
     for i, h in enumerate(hits):
-        s, e = norm.span(h.start, h.end)
+        s, e = span(h.start, h.end)
+        # the fields in their order (positional: a third of a keyword call's cost)
         out.append(Citation(
-            doc_id=doc.doc_id,
-            citation_id=f"cite-{i + 1}",
-            start=s,
-            end=e,
-            kind=h.kind,
-            text=doc.text[s:e],
-            code=h.code,
-            year=h.year,
-            serial=h.serial,
-            normalized=_normalized(h) if h.kind == "doc_number" else None,
-            title=h.title,
-            refers_to=h.refers_to,
-            issuer=h.issuer,
-            issuer_source=h.issuer_source,
-            pair=f"cite-{h.pair + 1}" if h.pair is not None else None,
-            resolved=h.resolved,
-            extractor=h.extractor,
+            doc_id,  # doc_id
+            f"cite-{i + 1}",  # citation_id
+            s,  # start
+            e,  # end
+            h.kind,  # kind
+            source[s:e],  # text
+            h.code,  # code
+            h.year,  # year
+            h.serial,  # serial
+            _normalized(h) if h.kind == "doc_number" else None,  # normalized
+            h.title,  # title
+            h.refers_to,  # refers_to
+            h.issuer,  # issuer
+            h.issuer_source,  # issuer_source
+            f"cite-{h.pair + 1}" if h.pair is not None else None,  # pair
+            h.resolved,  # resolved
+            h.extractor,  # extractor
         ))
     return out
 
