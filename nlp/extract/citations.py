@@ -71,7 +71,7 @@ class CitationPatterns:
         """`self[pid].finditer(text)`: not run on a text without any of the characters the
         pattern `requires`, tried only near the pattern's anchor when it has one."""
         required = self.requires.get(pid)
-        if required is not None and not any(ch in text for ch in required):
+        if required is not None and not _holds_any(text, required):
             return iter(())
         return self.scan(pid, text)
 
@@ -91,11 +91,19 @@ class CitationPatterns:
             if required is not None:
                 ok = present.get(required)
                 if ok is None:
-                    ok = present[required] = any(ch in text for ch in required)
+                    ok = present[required] = _holds_any(text, required)
                 if not ok:
                     continue
             out.append((i, pid))
         return out
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    """Does `text` hold one of `chars`? (a loop: no generator for one or two characters)"""
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
 
 
 @lru_cache(maxsize=4)
@@ -380,6 +388,8 @@ def _pair(hits: list[_Hit], text: str) -> None:
     titles = [i for i, h in enumerate(hits) if h.kind == "title" and not h.nested]
     numbers = [i for i, h in enumerate(hits) if h.kind == "doc_number"
                and h.extractor != "doc_number_list_tail"]
+    if not numbers or not titles:
+        return
     by_start = {hits[i].start: i for i in numbers}
     nstarts = sorted(by_start)
     for ti in titles:
