@@ -312,6 +312,8 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
                 hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=int(gd["year"]),
                            serial=int(gd["serial"]))
             cands.append((prio, hit))
+    if not cands:
+        return []
     # resolve overlaps: earliest start, then pattern priority, then the longest
     cands.sort(key=lambda ph: (ph[1].start, ph[0], ph[1].start - ph[1].end))
     out: list[_Hit] = []
