@@ -145,6 +145,9 @@ class _HeaderRun:
     def __init__(self, table: Table, grid: list[list[int | None]], rows: list[int]) -> None:
         self.table, self.grid, self.rows = table, grid, rows
         self._paths: dict[int | None, list[tuple[str, ...]] | None] = {}
+        # `_fill_paths`: a slot's path read off the run's grid rows, by (column, the row's first
+        # value column); a pure function of these for one table and run (do not mutate)
+        self.col_paths: dict[tuple[int, int], tuple[str, ...]] = {}
 
     @cached_property
     def roles(self) -> dict[int, str]:
@@ -194,20 +197,24 @@ def logical_rows(table: Table) -> list[LogicalRow]:
     printed = _printed_columns(table, grid) if markup else []
     text_mode = not markup or all(c.rowspan == 1 and c.colspan == 1 for c in cells)
     kinds = [_kind(c.text) for c in cells]
+    # per cell, read once: it has text, its grid row and column
+    has = [bool(c.text.strip()) for c in cells]
+    rows_of = [c.row for c in cells]
+    cols_of = [c.col for c in cells]
     out: list[LogicalRow] = []
     header = _HeaderRun(table, grid, [])
     header_closed = True  # the next header row starts a new run
     block = ""
     # a column blank from top to bottom (a Word or MinerU table's empty last column) is no column
-    blank_cols = set() if table.fixed_columns else {
-        col for col in range(n_cols)
-        if all(i is None or not cells[i].text.strip() for i in (g[col] for g in grid))}
+    blank_cols: set[int] = set()
+    if not table.fixed_columns:
+        filled = {col for g in grid for col, i in enumerate(g) if i is not None and has[i]}
+        blank_cols = {col for col in range(n_cols) if col not in filled}
     for r, grow in enumerate(grid):
-        seq: list[int] = []
-        for col, i in enumerate(grow):
-            if i is not None and i not in seq and col not in blank_cols:
-                seq.append(i)
-        seq = [i for i in seq if cells[i].text.strip() or cells[i].row == r]
+        # the row's cells once each, in column order (a merged cell where it first stands)
+        ids = dict.fromkeys([i for col, i in enumerate(grow) if col not in blank_cols]
+                            if blank_cols else grow)
+        seq = [i for i in ids if i is not None and (has[i] or rows_of[i] == r)]
         # empty cells that pad a short row out to the table's width (a word processor's table
         # is a rectangle: `信息内容 | 本年处理决定数量 | | ` in a block of table 二 whose other
         # blocks are wider) are no columns: nothing in their block is printed there (in a text
@@ -215,11 +222,11 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         while markup and seq and not cells[seq[-1]].text.strip() and not any(
                 c in printed[r] for c in range(cells[seq[-1]].col, n_cols)):
             seq.pop()
-        if not seq or all(kinds[i] == "null" for i in seq):
-            continue
-        if not any(cells[i].row == r and kinds[i] != "null" for i in seq):
-            continue  # only cells merged down from above (a row a page break cut in two)
         nonnull = [i for i in seq if kinds[i] != "null"]
+        if not nonnull:
+            continue
+        if r not in [rows_of[i] for i in nonnull]:
+            continue  # only cells merged down from above (a row a page break cut in two)
         if len(nonnull) == 1 and kinds[nonnull[0]] == "text":
             only = cells[nonnull[0]]
             spans_all = n_cols > 1 and only.colspan >= n_cols
@@ -231,10 +238,14 @@ def logical_rows(table: Table) -> list[LogicalRow]:
                 out.append(LogicalRow(row=r, labels=(only.text.strip(),), block=block))
                 continue
         roles = header.roles
-        last_label = max((p for p, i in enumerate(seq) if kinds[i] in ("text", "unit")
-                          and roles.get(cells[i].col) not in ("value",)), default=-1)
+        last_label = -1  # the last label-like cell outside a value column
+        for p in range(len(seq) - 1, -1, -1):
+            i = seq[p]
+            if kinds[i] in ("text", "unit") and roles.get(cols_of[i]) != "value":
+                last_label = p
+                break
         trailing = seq[last_label + 1:]
-        is_data = bool(trailing) and (any(kinds[i] == "value" for i in trailing) or last_label >= 0)
+        is_data = bool(trailing) and (last_label >= 0 or "value" in [kinds[i] for i in trailing])
         if is_data and markup and all(kinds[i] != "value" for i in seq) and _word_after_blank(
                 [cells[i].text.strip() for i in seq], [kinds[i] for i in seq]):
             # words, blank cells, words (`行政复议 | | | | | 行政诉讼 | | …`): a header row whose
@@ -261,7 +272,7 @@ def logical_rows(table: Table) -> list[LogicalRow]:
             if c.row != r:  # a value merged down from the row above is counted there
                 continue
             v = parse_value(c.text) if kinds[i] == "value" else None
-            slots.append(Slot(cell=i, col=c.col, path=(), value=v.value if v else None))
+            slots.append(Slot(i, c.col, (), None, v.value if v else None))  # positional: cheaper
         full = None  # a row cut by the end of the text: as many columns as the row before
         if table.cut and r == len(grid) - 1 and text_mode:
             full = next((len(o.slots) for o in reversed(out) if o.slots), None)
@@ -335,7 +346,13 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header: _HeaderRun,
     first columns, left to right."""
     cells = table.cells
     header_rows = header.rows
+    first = min(sl.col for sl in slots) if slots else 0
+    known = header.col_paths  # the run's paths by (column, first value column)
     for s in slots:
+        got = known.get((s.col, first))
+        if got is not None:
+            s.path = got
+            continue
         path: list[str] = []
         for h in header_rows:
             i = grid[h][s.col] if s.col < len(grid[h]) else None
@@ -345,10 +362,10 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header: _HeaderRun,
             if not t and not text_mode and cells[i].colspan == 1:
                 # a header written in the first of several cells left unmerged, blanks after
                 # it (`行政复议 | | | |`): the word to the left over the values spreads right
-                t = _left_word(table, grid, h, s.col, min(sl.col for sl in slots))
+                t = _left_word(table, grid, h, s.col, first)
             if t and t not in path and _role(t) is None:
                 path.append(t)
-        s.path = tuple(path)
+        s.path = known[(s.col, first)] = tuple(path)
     if not text_mode or not slots or not header_rows:
         _set_units(slots)
         return
