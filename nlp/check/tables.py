@@ -118,6 +118,8 @@ class _Builder:
 
 def table_checks(doc: Document | str, cells: list[Cell]) -> list[Check]:
     """Evaluate the table checks on the cells of one document (`check_id` = `check-t<n>`)."""
+    if not cells:
+        return []  # (most documents: no table)
     doc_id = doc if isinstance(doc, str) else doc.doc_id
     b = _Builder(doc_id, cells)
     if not b.by_id:
