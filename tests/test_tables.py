@@ -738,7 +738,32 @@ def test_layout_shortcuts_answer_as_their_plain_forms_on_the_corpus_tables():
 
         plain = any(not word(c) and any(word(d) for d in range(c + 1, len(row)))
                     for c in range(len(row)))
-        assert _HeaderRun(t, g, [r]).spreads == plain
+        assert _HeaderRun(t, g, [r]).spreads() == plain
+
+
+def test_header_run_column_paths_reused_as_read_afresh_on_the_corpus_tables(monkeypatch):
+    """`_fill_paths` keeps a slot's path per header run by (column, first value column): the
+    same logical rows as reading every slot's path afresh, on the corpus text tables."""
+    from nlp.tables import layout
+
+    class Forgetful(dict):
+        def __setitem__(self, key, value):
+            pass  # nothing kept: every slot's path read afresh
+
+    tables = [t for t, _ in _corpus_grids()]
+    cached = [[(lr.row, lr.labels, [(s.cell, s.path, s.unit) for s in lr.slots])
+               for lr in layout.logical_rows(t)] for t in tables]
+    init = layout._HeaderRun.__init__
+
+    def forgetting(self, *args):
+        init(self, *args)
+        self.col_paths = Forgetful()
+
+    monkeypatch.setattr(layout._HeaderRun, "__init__", forgetting)
+    afresh = [[(lr.row, lr.labels, [(s.cell, s.path, s.unit) for s in lr.slots])
+               for lr in layout.logical_rows(t)] for t in tables]
+    assert sum(len(s) for rows in cached for _, _, s in rows) > 3000
+    assert cached == afresh
 
 
 def test_local_rows_by_key_as_the_first_row_naming_it():

@@ -12,7 +12,7 @@ in text tables, whose merges are lost, they are rebuilt from the header words an
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import pairwise
 
 import regex
@@ -148,19 +148,22 @@ class _HeaderRun:
         # `_fill_paths`: a slot's path read off the run's grid rows, by (column, the row's first
         # value column); a pure function of these for one table and run (do not mutate)
         self.col_paths: dict[tuple[int, int], tuple[str, ...]] = {}
+        # the column roles (every data row asks), read at once; the rest when first asked
+        # (plain attributes: `cached_property` takes a lock on every first read in 3.11)
+        self.roles: dict[int, str] = _column_roles(table, grid, rows)
+        self._tokens: list[str] | None = None
+        self._full_grid: bool | None = None
 
-    @cached_property
-    def roles(self) -> dict[int, str]:
-        return _column_roles(self.table, self.grid, self.rows)
-
-    @cached_property
+    @property
     def tokens(self) -> list[str]:
         """The header words over value columns, in reading order (do not mutate)."""
-        cells = self.table.cells
-        return [" ".join(cells[i].text.split()) for h in self.rows for i in self.grid[h]
-                if i is not None and cells[i].text.strip() and _role(cells[i].text) is None]
+        if self._tokens is None:
+            cells = self.table.cells
+            self._tokens = [" ".join(cells[i].text.split()) for h in self.rows
+                            for i in self.grid[h] if i is not None and cells[i].text.strip()
+                            and _role(cells[i].text) is None]
+        return self._tokens
 
-    @cached_property
     def spreads(self) -> bool:
         """A header row leaves a blank before one of its words."""
         cells, grid = self.table.cells, self.grid
@@ -170,16 +173,17 @@ class _HeaderRun:
                 return True
         return False
 
-    @cached_property
+    @property
     def full_grid(self) -> bool:
         """The table prints its blanks (every row's cells stand from its first column on: a row
         may end early, its trailing blanks dropped) and a header row leaves a blank before one of
         its words: `_full_grid_paths` reads paths by position (asked once per run, not per row)."""
-        grid = self.grid
-        if len(grid) < 2 or len(grid[0]) < 3 or any(
-                None in row and row.count(None) != len(row) - row.index(None) for row in grid):
-            return False  # a row with a cell after a gap (its Nones are not all at its end)
-        return self.spreads
+        if self._full_grid is None:
+            grid = self.grid
+            self._full_grid = not (len(grid) < 2 or len(grid[0]) < 3 or any(
+                None in row and row.count(None) != len(row) - row.index(None) for row in grid)
+            ) and self.spreads()  # (not: a row with a cell after a gap, its Nones not all at its end)
+        return self._full_grid
 
     def paths(self, n: int | None) -> list[tuple[str, ...]] | None:
         """`expand_headers(self.tokens, n)` (do not mutate)."""
@@ -286,8 +290,8 @@ def logical_rows(table: Table) -> list[LogicalRow]:
             if full is not None and len(slots) == full + 1 and slots[-1].value is not None:
                 slots.pop()  # `… 0 | 0` then `2` (the next row's 2.其他法律…, cut to its number)
         _fill_paths(table, grid, header, slots, text_mode, full)
-        out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots,
-                              caption=table.caption, fixed=table.fixed_columns))
+        out.append(LogicalRow(r, tuple(labels), block, unit, slots, {}, table.caption,
+                              table.fixed_columns))  # positional: keywords cost more
     return out
 
 
