@@ -36,7 +36,8 @@ def texts() -> list[str]:
 
 def clear_caches() -> None:
     """Empty the lru caches of pure functions the stages use (results do not change)."""
-    from nlp import link
+    from nlp import check, link
+    from nlp.check import tables as check_tables
     from nlp.extract import claims, numbers
     from nlp.normalize import _offsets, same_length_cached
     from nlp.scan import lookback_window
@@ -51,7 +52,8 @@ def clear_caches() -> None:
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,
-               link._reason_rules, claims._lead_words, claims._value, lookback_window):
+               link._reason_rules, claims._lead_words, claims._value, lookback_window,
+               check._families, check_tables._t3_equations):
         fn.cache_clear()
 
 

@@ -10,6 +10,8 @@ Publishing channels may overlap and are never checked as a partition (see
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from nlp.records import Cell, Check, Document
@@ -134,27 +136,37 @@ def table_checks(doc: Document | str, cells: list[Cell]) -> list[Check]:
 
 
 def _t3(b: _Builder) -> None:
+    other_rows = tuple(r for r in T3_OTHER_2021
+                       if b.has(f"t3.{r}.total") or b.has(f"t3.{r}.natural"))
+    for args in _t3_equations(other_rows or ("result.other",)):
+        b.equation(*args)
+
+
+@lru_cache(maxsize=16)
+def _t3_equations(other_rows: tuple[str, ...]
+                  ) -> tuple[tuple[str, str, list[str], list[str], str], ...]:
+    """Table 三's equations (`_Builder.equation` arguments) for its 其他处理 rows, built once
+    per set of those rows rather than once per document (shared: do not mutate)."""
+    out: list[tuple[str, str, list[str], list[str], str]] = []
     cols = (*T3_COLS, "total")
-    other_rows = [r for r in T3_OTHER_2021 if b.has(f"t3.{r}.total") or b.has(f"t3.{r}.natural")]
-    if not other_rows:
-        other_rows = ["result.other"]
     result_rows = [*T3_RESULT_ROWS, *other_rows]
     for c in cols:
         name = T3_COL_NAMES[c]
-        b.equation("t3.balance", f"t3.result.total.{c}",
-                   [f"t3.new.{c}", f"t3.carried_over.{c}"],
-                   [f"t3.result.total.{c}", f"t3.carried_forward.{c}"],
-                   f"Table 三, column {name}: 一 新收 + 二 上年结转 against 三（七）总计 + 四 结转下年度")
+        out.append(("t3.balance", f"t3.result.total.{c}",
+                    [f"t3.new.{c}", f"t3.carried_over.{c}"],
+                    [f"t3.result.total.{c}", f"t3.carried_forward.{c}"],
+                    f"Table 三, column {name}: 一 新收 + 二 上年结转 against 三（七）总计 + 四 结转下年度"))
     for c in cols:
         name = T3_COL_NAMES[c]
-        b.equation("t3.results_sum", f"t3.result.total.{c}",
-                   [f"t3.result.total.{c}"], [f"t3.{r}.{c}" for r in result_rows],
-                   f"Table 三, column {name}: 三（七）总计 against the sum of the result rows")
+        out.append(("t3.results_sum", f"t3.result.total.{c}",
+                    [f"t3.result.total.{c}"], [f"t3.{r}.{c}" for r in result_rows],
+                    f"Table 三, column {name}: 三（七）总计 against the sum of the result rows"))
     rows = ["new", "carried_over", *result_rows, "result.total", "carried_forward"]
     for r in rows:
-        b.equation("t3.columns_sum", f"t3.{r}.total",
-                   [f"t3.{r}.total"], [f"t3.{r}.{c}" for c in T3_COLS],
-                   f"Table 三, row {r}: 总计 against the sum of the six applicant columns")
+        out.append(("t3.columns_sum", f"t3.{r}.total",
+                    [f"t3.{r}.total"], [f"t3.{r}.{c}" for c in T3_COLS],
+                    f"Table 三, row {r}: 总计 against the sum of the six applicant columns"))
+    return tuple(out)
 
 
 def _t4(b: _Builder) -> None:
