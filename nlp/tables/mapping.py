@@ -124,9 +124,11 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
     rows_k = keyed_labels("t3", "rows")
     under = {k: label_key(v) for k, v in data["under"].items()}
     names: list[str | None] = []
+    row_keys: list[list[str]] = []  # each row's label keys (read again below)
     prev: str | None = None
     for lr in rows:
         keys = [label_key(x) for x in lr.labels]
+        row_keys.append(keys)
         name = match(keys[-1] if keys else "", rows_k, threshold=0.88)
         if name in under:
             group = under[name]
@@ -143,11 +145,11 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
     notes: dict[int, str] = {}
     cur: str | None = None
     for i, lr in enumerate(rows):
-        keys = [label_key(x) for x in lr.labels]
+        keys = row_keys[i]
         if keys and keys[-1] in groups:  # the group's own heading row
             cur = keys[-1]
             continue
-        explicit = next((k for k in keys[:-1] if k in groups), None)
+        explicit = next((k for k in keys[:-1] if k in groups), None) if len(keys) > 1 else None
         if names[i] is not None:
             cur = explicit or group_of.get(names[i])
             continue
@@ -377,12 +379,16 @@ def map_t4(rows: list[LogicalRow]) -> list[Assignment]:
     blocks_k, cols_k = keyed_labels("t4", "blocks"), keyed_labels("t4", "cols")
     block_order, col_order = list(blocks_k), list(cols_k)
     out: list[Assignment] = []
+    read: dict[tuple[str, ...], tuple[str | None, str | None]] = {}  # path → (block, column)
     for lr in rows:
         names: list[str | None] = []
         caption_block = _caption_block(lr.caption)
         for s in lr.slots:
-            block = _path_block(s.path, blocks_k) or caption_block
-            measure = _leaf_match(s.path, cols_k, 0.95)
+            got = read.get(s.path)
+            if got is None:  # (the slots of a column share their path)
+                got = read[s.path] = (_path_block(s.path, blocks_k),
+                                      _leaf_match(s.path, cols_k, 0.95))
+            block, measure = got[0] or caption_block, got[1]
             names.append(f"{block}.{measure}" if block and measure else None)
         n_values = sum(1 for s in lr.slots if s.value is not None)
         if not all(names) and n_values in (len(col_order), len(col_order) * len(block_order)):
@@ -502,12 +508,16 @@ def map_local(rows: list[LogicalRow]) -> list[Assignment]:
     row_of = _local_row_of()
     cur_cols = {label_key(x) for x in data["current_cols"]}
     out: list[Assignment] = []
+    current_col: dict[tuple[str, ...], bool] = {}  # path → it heads the current figures
     for lr in rows:
         ind = row_of.get(label_key(lr.label))
         for s in lr.slots:
-            leaf = _leaf(s.path)
-            current = (len(lr.slots) == 1 and not s.path) or leaf in cur_cols or bool(
-                _YEAR_COL.fullmatch(leaf))
+            current = current_col.get(s.path)
+            if current is None:  # (the slots of a column share their path)
+                leaf = _leaf(s.path)
+                current = current_col[s.path] = leaf in cur_cols or bool(
+                    _YEAR_COL.fullmatch(leaf))
+            current = current or (len(lr.slots) == 1 and not s.path)
             out.append((lr, s, ind if current else None))
     return _unique(out)
 
