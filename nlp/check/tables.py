@@ -10,6 +10,7 @@ Publishing channels may overlap and are never checked as a partition (see
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import regex
@@ -70,15 +71,15 @@ class _Builder:
     def has(self, ind: str) -> bool:
         return ind in self.by_id
 
-    def equation(self, check: str, total_id: str, left: list[str], right: list[str],
+    def equation(self, check: str, total_id: str, left: Sequence[str], right: Sequence[str],
                  what: str, relation: str = "eq") -> None:
         """Compare sum(left) (expected) with sum(right) (observed); `le`: right <= left."""
         lc = [self.by_id.get(i) for i in left]
         rc = [self.by_id.get(i) for i in right]
         refs = [c.cell_id for c in lc + rc if c is not None]
         if len(refs) < len(left) + len(right):  # a cell is missing
-            missing = [i for i, c in zip(left + right, lc + rc, strict=True) if c is None]
-            if len(missing) == len(left + right):
+            missing = [i for i, c in zip([*left, *right], lc + rc, strict=True) if c is None]
+            if len(missing) == len(left) + len(right):
                 return  # nothing of it is in the document
             self._add(check, "not_assessable", None, None, refs, total_id,
                       f"{what}: {len(missing)} of its cells are not in the table "
@@ -144,27 +145,27 @@ def _t3(b: _Builder) -> None:
 
 @lru_cache(maxsize=16)
 def _t3_equations(other_rows: tuple[str, ...]
-                  ) -> tuple[tuple[str, str, list[str], list[str], str], ...]:
+                  ) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...]:
     """Table 三's equations (`_Builder.equation` arguments) for its 其他处理 rows, built once
-    per set of those rows rather than once per document (shared: do not mutate)."""
-    out: list[tuple[str, str, list[str], list[str], str]] = []
+    per set of those rows rather than once per document (immutable: shared by the documents)."""
+    out: list[tuple[str, str, tuple[str, ...], tuple[str, ...], str]] = []
     cols = (*T3_COLS, "total")
     result_rows = [*T3_RESULT_ROWS, *other_rows]
     for c in cols:
         name = T3_COL_NAMES[c]
         out.append(("t3.balance", f"t3.result.total.{c}",
-                    [f"t3.new.{c}", f"t3.carried_over.{c}"],
-                    [f"t3.result.total.{c}", f"t3.carried_forward.{c}"],
+                    (f"t3.new.{c}", f"t3.carried_over.{c}"),
+                    (f"t3.result.total.{c}", f"t3.carried_forward.{c}"),
                     f"Table 三, column {name}: 一 新收 + 二 上年结转 against 三（七）总计 + 四 结转下年度"))
     for c in cols:
         name = T3_COL_NAMES[c]
         out.append(("t3.results_sum", f"t3.result.total.{c}",
-                    [f"t3.result.total.{c}"], [f"t3.{r}.{c}" for r in result_rows],
+                    (f"t3.result.total.{c}",), tuple(f"t3.{r}.{c}" for r in result_rows),
                     f"Table 三, column {name}: 三（七）总计 against the sum of the result rows"))
     rows = ["new", "carried_over", *result_rows, "result.total", "carried_forward"]
     for r in rows:
         out.append(("t3.columns_sum", f"t3.{r}.total",
-                    [f"t3.{r}.total"], [f"t3.{r}.{c}" for c in T3_COLS],
+                    (f"t3.{r}.total",), tuple(f"t3.{r}.{c}" for c in T3_COLS),
                     f"Table 三, row {r}: 总计 against the sum of the six applicant columns"))
     return tuple(out)
 
