@@ -289,27 +289,33 @@ _REQUEST_OBJECT = regex.compile(r"[^，,；;。]{0,12}?(?:政府信息公开|依
 _SIBLING_BEFORE = regex.compile(r"\p{Han}\s*[、和及与]\s*$")
 
 
-def rule_indicator(
-    claim: Claim, context: str, template: str | None, sentence: str = "", after: str = "",
-    section: str = "",
-) -> tuple[str | None, str | None]:
-    """(indicator, rule id) for a claim by the rules; (None, None) when no rule decides.
+_Best = tuple[float, IndicatorRule] | None  # (score, rule) of the winner so far
 
-    `context` is the claim's clause before it, `sentence` the sentence up to the claim,
-    `after` the rest of its clause, `section` the kind of its section. Of the rules that match,
-    the one whose words stand nearest before the number wins (全年收到因政府信息公开申请引起的
-    行政复议1件 counts 行政复议, not 申请); words after the number count least."""
-    if claim.kind in _NOT_A_LEVEL:
-        return None, None
-    if claim.direction is not None or "同比" in claim.qualifiers:
-        return None, None  # a change is not the level the table states
-    if claim.unit in ("项", "个") and _KINDS_COUNTED.match(after):
-        return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
-    unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
-    pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
-    maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
-    if not maybe:
-        return None, None
+
+def _may_win(score: float, reason: bool, best: _Best, best_reason: _Best) -> bool:
+    """Could a rule with `score` still win (beat `best`), or, a reason rule, beat
+    `best_reason`? (A tie goes to the rule asked first.)"""
+    return best is None or score > best[0] or (
+        reason and (best_reason is None or score > best_reason[0]))
+
+
+def _winners(score: float, rule: IndicatorRule, reason: bool, best: _Best, best_reason: _Best
+             ) -> tuple[_Best, _Best]:
+    """(best, best_reason) after a rule with `score` that meets its conditions."""
+    if reason and (best_reason is None or score > best_reason[0]):
+        best_reason = (score, rule)
+    if best is None or score > best[0]:
+        best = (score, rule)
+    return best, best_reason
+
+
+def _winning_rules(maybe: set[int], unit: str | None, claim: Claim, context: str,
+                   template: str | None, sentence: str, after: str, section: str
+                   ) -> tuple[_Best, _Best]:
+    """(score, rule) of the winner among the candidate rules `maybe` (positions in
+    `_rules_for(unit)`) and of the best reason row (result.*) among them; None where none
+    matches and meets its conditions. (`rule_indicator`'s arguments.)"""
+    pre = context + (claim.subject or "")
     rules = _rules_for(unit)
     reasons = _reason_rules(unit, template)
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
@@ -360,6 +366,32 @@ def rule_indicator(
             if _may_win(score, reason, best, best_reason) and \
                     _meets_conditions(rule, claim, context, whole):
                 best, best_reason = _winners(score, rule, reason, best, best_reason)
+    return best, best_reason
+
+
+def rule_indicator(
+    claim: Claim, context: str, template: str | None, sentence: str = "", after: str = "",
+    section: str = "",
+) -> tuple[str | None, str | None]:
+    """(indicator, rule id) for a claim by the rules; (None, None) when no rule decides.
+
+    `context` is the claim's clause before it, `sentence` the sentence up to the claim,
+    `after` the rest of its clause, `section` the kind of its section. Of the rules that match,
+    the one whose words stand nearest before the number wins (全年收到因政府信息公开申请引起的
+    行政复议1件 counts 行政复议, not 申请); words after the number count least."""
+    if claim.kind in _NOT_A_LEVEL:
+        return None, None
+    if claim.direction is not None or "同比" in claim.qualifiers:
+        return None, None  # a change is not the level the table states
+    if claim.unit in ("项", "个") and _KINDS_COUNTED.match(after):
+        return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
+    unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
+    pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
+    maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
+    if not maybe:
+        return None, None
+    best, best_reason = _winning_rules(maybe, unit, claim, context, template, sentence, after,
+                                       section)
     if best is None:
         if after and _RECEIVED_THEN_OBJECT.search(context) and _REQUEST_OBJECT.match(after):
             # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
@@ -376,26 +408,6 @@ def rule_indicator(
     if best[1].whole and claim.parent:
         return None, best[1].id  # the rule's words, in a 其中 part: no row of its own
     return best[1].indicator_for(template), best[1].id
-
-
-_Best = tuple[float, IndicatorRule] | None  # (score, rule) of the winner so far
-
-
-def _may_win(score: float, reason: bool, best: _Best, best_reason: _Best) -> bool:
-    """Could a rule with `score` still win (beat `best`), or, a reason rule, beat
-    `best_reason`? (A tie goes to the rule asked first.)"""
-    return best is None or score > best[0] or (
-        reason and (best_reason is None or score > best_reason[0]))
-
-
-def _winners(score: float, rule: IndicatorRule, reason: bool, best: _Best, best_reason: _Best
-             ) -> tuple[_Best, _Best]:
-    """(best, best_reason) after a rule with `score` that meets its conditions."""
-    if reason and (best_reason is None or score > best_reason[0]):
-        best_reason = (score, rule)
-    if best is None or score > best[0]:
-        best = (score, rule)
-    return best, best_reason
 
 
 def _meets_conditions(rule: IndicatorRule, claim: Claim, context: str, whole: str) -> bool:

@@ -790,7 +790,7 @@ def test_opening_verbs_are_what_a_channel_opening_requires():
 
 
 def test_rules_asked_of_the_clause_first_pick_the_same_rule(monkeypatch):
-    """`rule_indicator` asks every rule of the clause first, then of the subject and the words
+    """`_winning_rules` asks every rule of the clause first, then of the subject and the words
     after, and skips a rule whose best possible score cannot win: the winner (the first rule of
     the highest score, and the best reason row) does not depend on the order. The same answer
     as asking every rule in priority order (`_rules_one_by_one`), for every call the pipeline
@@ -799,20 +799,21 @@ def test_rules_asked_of_the_clause_first_pick_the_same_rule(monkeypatch):
 
     import nlp.link as link
 
-    new = link.rule_indicator
+    new = link._winning_rules
     asked = decided = 0
     differ = []  # (an assertion inside would be caught by the pipeline, which records errors)
 
-    def both(claim, context, template, sentence="", after="", section=""):
+    def both(maybe, unit, claim, context, template, sentence, after, section):
         nonlocal asked, decided
-        got = new(claim, context, template, sentence, after, section)
-        if got != _rules_one_by_one(link, claim, context, template, sentence, after, section):
+        got = new(maybe, unit, claim, context, template, sentence, after, section)
+        if got != _rules_one_by_one(link, maybe, unit, claim, context, template, sentence, after,
+                                    section):
             differ.append((context, after, template, got))
         asked += 1
-        decided += got[1] is not None
+        decided += got[0] is not None
         return got
 
-    monkeypatch.setattr(link, "rule_indicator", both)
+    monkeypatch.setattr(link, "_winning_rules", both)
     for path in sorted(CORPORA.glob("*/*.txt")):
         nlp.extract_text(path.read_text(encoding="utf-8", errors="replace"))
     assert not differ, differ[:5]
@@ -820,26 +821,14 @@ def test_rules_asked_of_the_clause_first_pick_the_same_rule(monkeypatch):
 
 
 def _rules_one_by_one(
-    link: Any, claim: Any, context: str, template: str | None, sentence: str = "", after: str = "",
-    section: str = "",
-) -> tuple[str | None, str | None]:
-    """`rule_indicator` as it was: every candidate rule asked in priority order.
-
-    `context` is the claim's clause before it, `sentence` the sentence up to the claim,
-    `after` the rest of its clause, `section` the kind of its section. Of the rules that match,
-    the one whose words stand nearest before the number wins (全年收到因政府信息公开申请引起的
-    行政复议1件 counts 行政复议, not 申请); words after the number count least."""
-    if claim.kind in link._NOT_A_LEVEL:
-        return None, None
-    if claim.direction is not None or "同比" in claim.qualifiers:
-        return None, None  # a change is not the level the table states
-    if claim.unit in ("项", "个") and link._KINDS_COUNTED.match(after):
-        return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
-    unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
-    pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
+    link: Any, maybe: set[int], unit: str | None, claim: Any, context: str, template: str | None,
+    sentence: str, after: str, section: str,
+) -> tuple[tuple[float, Any] | None, tuple[float, Any] | None]:
+    """`_winning_rules` as it was in `rule_indicator`: every candidate rule asked in priority
+    order; (best, best reason row)."""
+    pre = context + (claim.subject or "")
     # a subject the clause ends with, after a sibling joined by 、 in the same clause, repeats its
-    # words: a match inside that copy alone is one the clause turned down (运用微信、微博发布信息 +
-    # 微博发布信息: two channels). A 、-item that is the whole clause (、部分公开1件) keeps the copy.
+    # words: a match inside that copy alone is one the clause turned down
     echo = len(pre)
     if claim.subject and context.endswith(claim.subject) and \
             link._SIBLING_BEFORE.search(context[: len(context) - len(claim.subject)]):
@@ -847,20 +836,17 @@ def _rules_one_by_one(
     best: tuple[float, Any] | None = None
     whole = (sentence or context) + (claim.subject or "") + after  # for `sentence` conditions
     best_reason: tuple[float, Any] | None = None  # the best reason row (result.*)
-    maybe = link.candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
-    if not maybe:
-        return None, None
     rules = link._rules_for(unit)
     for i in sorted(maybe):
         rule = rules[i]
         if (rule.sections and section not in rule.sections) or (rule.part and not claim.parent):
             continue
         if (end := rule.last_end(context)) is not None:
-            score = float(end)  # the clause itself names it: the nearer to the number, the better
-        elif (at := rule.first_start(pre)) is not None and at < echo:  # only with the subject after it
-            score = -1.0 - at / 1000  # the words nearest the clause's start first
+            score = float(end)
+        elif (at := rule.first_start(pre)) is not None and at < echo:
+            score = -1.0 - at / 1000
         elif after and (at := rule.first_start(after)) is not None:
-            score = -2.0 - at / 1000  # after the number: the nearer, the better
+            score = -2.0 - at / 1000
         else:
             continue
         reason = rule.id.startswith("result.") and rule.indicator_for(template) is not None
@@ -872,26 +858,9 @@ def _rules_one_by_one(
             continue
         if rule.exclude is not None and (rule.exclude.search(context.lstrip(link._LIST_MARKS))
                                          or rule.exclude.search(claim.subject or "")):
-            continue  # (a 、 that opens the clause after the count before it separates two
-            # items, 仍不明确2件、要求…确认或重新出具…2件: no list of kinds in one count)
+            continue
         if reason and (best_reason is None or score > best_reason[0]):
             best_reason = (score, rule)
         if best is None or score > best[0]:
             best = (score, rule)
-    if best is None:
-        if after and link._RECEIVED_THEN_OBJECT.search(context) and link._REQUEST_OBJECT.match(after):
-            # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
-            # (held-out 223): read as one clause, verb and object
-            return _rules_one_by_one(link, claim, context + after, template, sentence, "", section)
-        return None, None
-    if best_reason is not None and best[1].id.startswith("requests.") and \
-            best[1].indicator_for(template) is None:
-        # 属于三类内部事务信息不予公开的1件: the outcome word (不予公开) names a row of the pre-2019
-        # form only; the reason next to it names the 2019/2021 row
-        best = best_reason
-    if link.part_scope(context, sentence or context) is not None:
-        return None, None  # 自治区直属机关…, …以来，累计…: not the report's figure for the year
-    if best[1].whole and claim.parent:
-        return None, best[1].id  # the rule's words, in a 其中 part: no row of its own
-    return best[1].indicator_for(template), best[1].id
-
+    return best, best_reason
