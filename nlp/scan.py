@@ -34,6 +34,15 @@ from typing import Any
 import regex
 
 
+def holds_any(text: str, words: Iterable[str]) -> bool:
+    """Does `text` hold one of `words`? (The cheap test before a scan whose every match holds
+    one of them: a plain loop, no generator, for the one to eight strings such gates have.)"""
+    for w in words:
+        if w in text:
+            return True
+    return False
+
+
 def anchored_finditer(pattern: regex.Pattern, anchor: regex.Pattern | None, lookback: int,
                       text: str, pos: int = 0) -> Iterator[regex.Match]:
     """The matches of `pattern.finditer(text, pos)`, found by trying `pattern` only near
@@ -62,8 +71,8 @@ def lookback_window(pattern: regex.Pattern, lookback: int) -> regex.Pattern:
     The lazy prefix takes the fewest characters that let `pattern` match after it, and for a
     given prefix the engine tries `pattern`'s paths in its own order, so the match is that of
     `pattern.match` at the first of those positions where it matches; `\\K` drops the prefix
-    from the match (same span, groups and group numbers). tests/test_patterns.py checks it on
-    every corpus text through `anchored_finditer`.
+    from the match (same span, groups and group numbers). tests/test_scan.py checks it on
+    generated text, tests/test_patterns.py on every corpus text through `anchored_finditer`.
     """
     return regex.compile(rf"(?s:.){{0,{lookback}}}?\K(?:{pattern.pattern})", pattern.flags)
 
@@ -86,8 +95,8 @@ class Alternation:
 
     def first_at(self, text: str, pos: int = 0) -> int | None:
         """Index of the first pattern that matches at `pos` (`pattern.match`), or None."""
-        m = self._rx.match(text, pos) if self._rx is not None else None
-        return None if m is None else int(m.lastgroup[1:])
+        hit = self.first_match(text, pos)
+        return None if hit is None else hit[0]
 
     def first_match(self, text: str, pos: int = 0, bmp: bool = False) -> tuple[int, int] | None:
         """(index, end) of the first pattern that matches at `pos`, or None: the end is where
@@ -192,7 +201,7 @@ class LeftmostFirst:
         if self._words is None:
             return range(len(self.patterns))
         live = set(self._always)
-        live.update(i for i, need in self._chars if any(w in text for w in need))
+        live.update(i for i, need in self._chars if holds_any(text, need))
         for w in self._words.present(text):
             live.update(self._owners[w])
         return live

@@ -1195,10 +1195,12 @@ def test_shortcuts_before_structure_regexes():
         _TOTAL_AFTER_REACH,
     )
     from nlp.normalize import normalize
+    from nlp.scan import required_literals
 
     assert not any(regex.match(r"\p{Han}", ch) for ch in _NEVER_HAN)
     assert _TOTAL_AFTER_REACH == 6 and _TOTAL_AFTER.fullmatch("以上合计发布")
     assert _FRAME_NEEDS == ("中,", "中，")
+    assert required_literals(_BARE_FRAME, in_text=True) == _FRAME_NEEDS  # (one gate for both)
     found = 0
     for path in sorted(CORPORA.rglob("*.txt")):
         nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text

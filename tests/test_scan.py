@@ -338,3 +338,13 @@ def test_anchored_caption_scans_find_what_finditer_finds_on_corpus_text():
             assert got == want, path
             seen += len(want)
     assert seen > 40  # (80 captions over the corpus)
+
+
+def test_holds_any_is_whether_one_of_the_words_is_in_the_text():
+    from nlp.scan import holds_any
+
+    text = "本年度收到政府信息公开申请12件"
+    assert holds_any(text, ("条", "申请"))
+    assert holds_any(text, "件")  # (a string: its characters)
+    assert not holds_any(text, ("条", "申请书"))
+    assert not holds_any(text, ())

@@ -41,6 +41,7 @@ from nlp.scan import (
     Alternation,
     LeftmostFirst,
     bmp_only,
+    holds_any,
     match_reach,
     required_literals,
     top_level_branches,
@@ -92,14 +93,13 @@ class Pattern:
     rx: Any
     data: tuple[tuple[str, Any], ...]
     scan: Any = None  # `whole_text_scanner(rx)` (`stdlib_scan`): the same matches, BMP texts
-    group_names: tuple[str | None, ...] = ()  # the name of each group of `rx` (None: unnamed)
     # a few strings one of which every text holds where `rx` finds a match (`required_literals`,
     # `in_text`; None: too many to ask, or none known): the scan is skipped without them
     needs: tuple[str, ...] | None = None
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
-        return self.needs is None or any(w in text for w in self.needs)
+        return self.needs is None or holds_any(text, self.needs)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.data:
@@ -160,15 +160,12 @@ def rules() -> Rules:
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
                                    "stdlib_scan"))
         scan = whole_text_scanner(rx) if p.get("stdlib_scan") else None
-        names: list[str | None] = [None] * rx.groups
-        for name, k in rx.groupindex.items():
-            names[k - 1] = name
         needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
         if needs is not None:  # (a text holding 未收取 holds 未收)
             needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
             if len(needs) > _MOST_NEEDS:
                 needs = None
-        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, tuple(names), needs))
+        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -346,7 +343,7 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
     again and again)."""
     r = rules()
     p = r.pattern_index[pattern_id]
-    gd = dict(zip(p.group_names, groups, strict=True))
+    gd = {name: groups[k - 1] for name, k in p.rx.groupindex.items()}
     num = gd["num"]
     if unit_id is None:
         unit_name, kind, scale = p.get("unit"), p.get("kind", "percent"), Decimal(1)
@@ -497,8 +494,8 @@ def _stops_rx(stops: str, backwards: bool) -> regex.Pattern:
 
 
 # (the default stops, asked by most calls: no cache lookup)
-_BOUNDARY_BACK = regex.compile("[" + regex.escape(_BOUNDARY) + "]", regex.REVERSE)
-_BOUNDARY_FORWARD = regex.compile("[" + regex.escape(_BOUNDARY) + "]")
+_BOUNDARY_BACK = _stops_rx(_BOUNDARY, True)
+_BOUNDARY_FORWARD = _stops_rx(_BOUNDARY, False)
 
 
 def _strip_words(s: str, rx: Any) -> str:
@@ -1281,7 +1278,7 @@ def _frame_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     its sentence's list of that counter (no 其中 needed). Restatements of the frame's count
     (…信息数共90条) and changes are not items; two items at least, none already a part of
     another count."""
-    if _FRAME_NEEDS is not None and not any(w in nt for w in _FRAME_NEEDS):
+    if _FRAME_NEEDS is not None and not holds_any(nt, _FRAME_NEEDS):
         return
     for m in _FRAME.finditer(nt):
         inside = [f for f in _in_range(quantities, starts, m.start(), m.end())
@@ -1327,8 +1324,8 @@ _FRAME = regex.compile(r"在[^，。；,;\n]{0,30}?\d[^，。；,;\n]{0,20}?中[
 # 在主动公开的信息中, …: a frame that names its whole without its count (held-out 142)
 _BARE_FRAME = regex.compile(r"在([^，。；,;\n\d]{2,20}?)(?:之)?中[，,]")
 # one of these is in every text either frame is found in (中， or 中,): the others are skipped
-_FRAME_NEEDS = required_literals(_FRAME, in_text=True) if required_literals(
-    _FRAME, in_text=True) == required_literals(_BARE_FRAME, in_text=True) else None
+# (`_BARE_FRAME` needs the same: tests/test_claims.py)
+_FRAME_NEEDS = required_literals(_FRAME, in_text=True)
 
 
 def _rates(nt: str, quantities: list[_Found], starts: list[int]) -> None:
