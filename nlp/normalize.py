@@ -84,6 +84,7 @@ _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
 _HAN_ONLY = regex.compile(r"\p{Han}")
 # a pinyin gloss after a Han character: lower-case letters in brackets with a tone mark
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"  # pinyin vowels with a tone mark
+_TONED_VOWEL = re.compile(f"[{TONED}]")  # (every gloss holds one: a text without one has none)
 _GLOSS_AFTER_BRACKET = rf"(?<=\p{{Han}}.)(?=[a-zü]*[{TONED}])[a-zü{TONED}]{{1,7}}[)）]"
 _PINYIN_GLOSS = regex.compile(rf"[(（]{_GLOSS_AFTER_BRACKET}")
 # the same in a folded text (`same_length`), whose brackets are ASCII (`_TABLE`): led by one
@@ -94,7 +95,9 @@ _FOLDED_GLOSS = regex.compile(rf"\({_GLOSS_AFTER_BRACKET}")
 def unglossed(text: str) -> str:
     """`text` without the pinyin glosses some mirrors print after characters (管理局堅(jiān)持 →
     管理局堅持); offsets are not kept."""
-    return _PINYIN_GLOSS.sub("", text) if "(" in text or "（" in text else text
+    if ("(" in text or "（" in text) and _TONED_VOWEL.search(text):
+        return _PINYIN_GLOSS.sub("", text)
+    return text
 
 
 @lru_cache(maxsize=1)

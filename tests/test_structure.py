@@ -550,7 +550,7 @@ def test_stdlib_patterns_find_what_regex_finds():
     from nlp.segment import structure as st
 
     pats = [st._TITLE_SUFFIX, st._NOT_HEADING_AFTER, st._HEAD_PUNCT_RE, st._ITEM_END, st._COMMA,
-            st._TITLE_STOP, st._SENT_END_RE]
+            st._TITLE_STOP]
     plain = [regex.compile(p.pattern.replace(st._WS, r"\s")) for p in pats]
     for text in [*_corpus_views(), "项\x1c项 \u3000款\n条情况，方面。”）"]:
         for p, q in zip(pats, plain, strict=True):
@@ -597,12 +597,14 @@ def test_a_heading_title_starts_where_the_marker_matched_in_the_whole_text_ends(
 
 def test_sentence_ends_found_by_find_are_those_of_the_pattern():
     """`_sentence_ends` finds each sentence end with `str.find` and steps over the closers after
-    it: the ends of `_SENT_END_RE`'s matches, on every corpus text (no closer ends a sentence)."""
-    from nlp.segment.structure import _CLOSERS, _SENT_END, _SENT_END_RE, _sentence_ends
+    it: the ends of a class scan's matches (a sentence end, then closers), on every corpus text
+    (no closer ends a sentence)."""
+    from nlp.segment.structure import _CLOSERS, _SENT_END, _one_of, _sentence_ends
 
+    sent_end = re.compile(_one_of(_SENT_END).pattern + _one_of(_CLOSERS).pattern + "*")
     assert not _SENT_END & _CLOSERS
     for text in [*_corpus_views(), "。。”！？)」a!", "", "”。", "好。”"]:
-        assert _sentence_ends(text) == [m.end() for m in _SENT_END_RE.finditer(text)]
+        assert _sentence_ends(text) == [m.end() for m in sent_end.finditer(text)]
 
 
 def test_every_caption_anchor_holds_the_word_that_gates_it():

@@ -38,7 +38,6 @@ template
 from __future__ import annotations
 
 import csv
-import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -47,7 +46,7 @@ from typing import Any
 
 import regex
 
-from nlp.normalize import TONED, same_length, same_length_cached, unglossed
+from nlp.normalize import same_length, same_length_cached, unglossed
 from nlp.records import Document
 from nlp.scan import REGEX_SPACE, Words, anchored_finditer
 
@@ -232,9 +231,6 @@ _FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\]
 _SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
 # every pinyin gloss `unglossed` drops holds a toned vowel: a body without one has none (a
 # search in C, where the gloss pattern's engine stops at every bracket)
-_TONED_VOWEL = re.compile(f"[{TONED}]")
-
-
 # --------------------------------------------------------------------------- helpers
 
 
@@ -1060,8 +1056,7 @@ def fill_metadata(doc: Document) -> None:
         doc.meta["title_source"] = how
     # (pinyin glosses a mirror prints inside words, 管理局堅(jiān)持, would cut a name)
     folded = doc.norm.folded[body_start:]
-    agency, how = find_agency(doc, doc.title, header,
-                              unglossed(folded) if _TONED_VOWEL.search(folded) else folded)
+    agency, how = find_agency(doc, doc.title, header, unglossed(folded))
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how

@@ -649,8 +649,6 @@ _GAP_STOP = regex.compile(r"[，,\d(（第]")  # what ends a title at its canoni
 _ITEM_END = _one_of(_SENT_END | set("，,；;：:"))
 _HEAD_PUNCT_RE = _one_of(_HEAD_PUNCT)
 _COMMA = _one_of("，,")
-# a sentence end and the closing quotes and brackets after it
-_SENT_END_RE = re.compile(_one_of(_SENT_END).pattern + _one_of(_CLOSERS).pattern + "*")
 
 
 # --------------------------------------------------------------------------- headings
@@ -926,10 +924,10 @@ def _is_word(ch: str) -> bool:
 
 
 def _sentence_ends(nt: str) -> list[int]:
-    """The ends of `_SENT_END_RE.finditer(nt)`, in order: after each sentence end and the closing
-    quotes and brackets after it (no closer ends a sentence, so every sentence end opens a
-    match of its own). Found with `str.find`, a character at a time (`re` tests every character
-    of the text against the class: 3× the time)."""
+    """Where sentences end in `nt`, in order: after each of `_SENT_END` and the closing quotes
+    and brackets (`_CLOSERS`) after it (no closer ends a sentence, so every sentence end makes
+    one). Found with `str.find`, a character at a time (a `re` class scan tests every character
+    of the text: 3× the time)."""
     starts = []
     for ch in _SENT_END:
         i = nt.find(ch)
