@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -43,16 +44,18 @@ def records(paths: list[Path], root: Path = CORPUS) -> dict[str, Any]:
     from nlp.ingest import read
     from nlp.pipeline import run
 
+    # a record's path (the documents' and errors' `path`, a reader's message) is written under
+    # `root`, as the key is: two checkouts of the corpus (git worktrees) then compare alike
+    here = json.dumps(str(root.resolve()) + os.sep, ensure_ascii=False)[1:-1]
     out: dict[str, Any] = {}
     for p in paths:
         key = p.relative_to(root).as_posix() if p.is_relative_to(root) else str(p)
         try:
-            rows = run(read(p)).rows()
+            rows: Any = run(read(p)).rows()
         except XxgkError as exc:
-            out[key] = {"error": f"{type(exc).__name__}: {exc}"}
-            continue
+            rows = {"error": f"{type(exc).__name__}: {exc}"}
         # (through JSON, so that a saved snapshot and a fresh one compare alike)
-        out[key] = json.loads(json.dumps(rows, default=str, ensure_ascii=False))
+        out[key] = json.loads(json.dumps(rows, default=str, ensure_ascii=False).replace(here, ""))
     return out
 
 

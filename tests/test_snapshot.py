@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 
 from benchmarks.snapshot import CORPUS, corpus_files, differences, main, records
 
@@ -52,3 +53,15 @@ def test_compare_exits_1_on_a_difference(tmp_path, capsys):
     (tmp_path / "b.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
     assert main(["compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")]) == 1
     assert "full/fj_pingtan_2018.txt: cells" in capsys.readouterr().out
+
+
+def test_two_checkouts_of_the_corpus_give_the_same_snapshot(tmp_path):
+    """Paths in the records are written under the corpus root, as the keys are: a copy of a
+    document in another checkout (a git worktree's corpora/) has the same snapshot."""
+    src = FILES[0]
+    rel = src.relative_to(CORPUS)
+    (tmp_path / rel).parent.mkdir(parents=True)
+    shutil.copyfile(src, tmp_path / rel)
+    here, there = records([src]), records([tmp_path / rel], root=tmp_path)
+    assert here == there
+    assert here[rel.as_posix()]["documents"][0]["path"] == rel.as_posix()
