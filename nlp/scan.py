@@ -557,3 +557,83 @@ def _first_of(items: list, sre: Any) -> tuple[set[str] | None, bool]:
 
 def _class_char(code: int) -> str:
     return f"\\U{code:08x}"
+
+
+# --------------------------------------------------------------------------- stdlib anchors
+_ASTRAL_RANGE = "\U00010000-\U0010ffff"
+
+
+def stdlib_twin(src: str) -> re.Pattern | None:
+    """The `regex` pattern `src` compiled by the stdlib `re`, matching wherever the `regex` one
+    does (more, never less: an anchor's promise holds for it, see `StdlibAnchor`), or None.
+
+    `\\s` is spelled out as `regex` reads it (`WHITE_SPACE`); `\\d` takes every character
+    outside the BMP too (in the BMP both engines read the same decimal digits; beyond it their
+    Unicode versions may differ). None for `\\s` or `\\d` inside a class, for another escape
+    `re` reads otherwise and for syntax only `regex` has. tests/test_speed_meta.py checks the
+    two classes over every code point."""
+    if _UNSAFE.search(src):
+        return None
+    out: list[str] = []
+    i, n, in_class = 0, len(src), False
+    while i < n:
+        c = src[i]
+        if c == "\\" and i + 1 < n:
+            e = src[i + 1]
+            if e in "sd":
+                if in_class:
+                    return None
+                out.append(WHITE_SPACE if e == "s" else f"[\\d{_ASTRAL_RANGE}]")
+            elif _RE_SAFE_ESCAPES.match(src, i):
+                return None
+            else:
+                out.append(src[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            out.append(c)
+            i += 1
+            # (a `]` first in a class, after an optional `^`, is a literal)
+            if src.startswith("^", i):
+                out.append("^")
+                i += 1
+            if src.startswith("]", i):
+                out.append("]")
+                i += 1
+            continue
+        out.append(c)
+        i += 1
+    try:
+        return re.compile("".join(out))
+    except re.error:  # syntax only the `regex` module reads
+        return None
+
+
+class StdlibAnchor:
+    """An anchor for `anchored_finditer` scanned by the stdlib `re` (`stdlib_twin`): a pattern
+    led by a class, which `re` skips to in C (the document-number anchor of the citations, led
+    by an opening bracket: about 2× faster than `regex` over the corpus). Its matches are a
+    superset of the `regex` anchor's, so the anchor promise still holds: positions it adds are
+    only tried."""
+
+    __slots__ = ("_rx", "pattern")
+
+    def __init__(self, rx: re.Pattern) -> None:
+        self._rx = rx
+        self.pattern = rx.pattern
+
+    def finditer(self, text: str, pos: int = 0, *, overlapped: bool = False) -> Iterator[re.Match]:
+        """`regex`'s `finditer`: with `overlapped`, a match at every position where one starts."""
+        if not overlapped:
+            return self._rx.finditer(text, pos)
+        return self._overlapped(text, pos)
+
+    def _overlapped(self, text: str, pos: int) -> Iterator[re.Match]:
+        search = self._rx.search
+        m = search(text, pos)
+        while m is not None:
+            yield m
+            m = search(text, m.start() + 1)

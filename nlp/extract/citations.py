@@ -30,7 +30,7 @@ import regex
 from nlp.data import load_toml
 from nlp.normalize import same_length
 from nlp.records import Citation, Document, Report
-from nlp.scan import anchored_finditer, holds_any
+from nlp.scan import StdlibAnchor, anchored_finditer, holds_any, stdlib_twin
 
 _ROOT = Path(__file__).resolve().parent.parent
 PATTERNS_FILE = _ROOT / "patterns" / "citations.toml"
@@ -61,7 +61,8 @@ class CitationPatterns:
 
     compiled: MappingProxyType[str, regex.Pattern]
     number_ids: tuple[str, ...]  # document-number and decree patterns, in priority order
-    anchors: MappingProxyType[str, tuple[regex.Pattern, int]]  # id → (anchor, lookback)
+    # id → (anchor, lookback); the anchor by the stdlib `re` where the file asks for it
+    anchors: MappingProxyType[str, tuple[regex.Pattern | StdlibAnchor, int]]
     requires: MappingProxyType[str, str]  # id → characters one of which every match holds
 
     def __getitem__(self, pid: str) -> regex.Pattern:
@@ -82,12 +83,12 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     """Compile the citation patterns (cached; the result is immutable)."""
     data = load_toml(path or PATTERNS_FILE)
     compiled: dict[str, regex.Pattern] = {}
-    anchors: dict[str, tuple[regex.Pattern, int]] = {}
+    anchors: dict[str, tuple[regex.Pattern | StdlibAnchor, int]] = {}
     requires: dict[str, str] = {}
     for p in data["pattern"]:
         compiled[p["id"]] = regex.compile(p["regex"])
         if "anchor" in p:
-            anchors[p["id"]] = (regex.compile(p["anchor"]), int(p["lookback"]))
+            anchors[p["id"]] = (_anchor(p), int(p["lookback"]))
         if "requires" in p:
             requires[p["id"]] = str(p["requires"])
     number_ids = tuple(
@@ -96,6 +97,16 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     )
     return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids,
                             anchors=MappingProxyType(anchors), requires=MappingProxyType(requires))
+
+
+def _anchor(p: dict[str, Any]) -> regex.Pattern | StdlibAnchor:
+    """A pattern's anchor: by the stdlib `re` when the file says `anchor_engine = "re"` and `re`
+    can read it (`nlp.scan.stdlib_twin`), else by `regex`."""
+    if p.get("anchor_engine") == "re":
+        twin = stdlib_twin(p["anchor"])
+        if twin is not None:
+            return StdlibAnchor(twin)
+    return regex.compile(p["anchor"])
 
 
 @dataclass(frozen=True)
