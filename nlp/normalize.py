@@ -209,32 +209,80 @@ _T2S_IN_GB2312 = ("1.4.2", "么乾仝俱像吒哩坏夥彷後徵拚捱摺於榘�
 
 
 @lru_cache(maxsize=1)
-def _t2s_changes_in_gb2312() -> re.Pattern | None:
-    """A search for the characters of `_T2S_IN_GB2312`; None when the installed OpenCC is not
-    the version they were read from."""
+def _t2s_may_change() -> re.Pattern | None:
+    """A search for the characters t2s may change: those outside GB2312 and those of
+    `_T2S_IN_GB2312` (one class: a text of GB2312 without the latter is simplified already);
+    None when the installed OpenCC is not the version they were read from."""
     import opencc
 
     version, chars = _T2S_IN_GB2312
-    return re.compile(f"[{chars}]") if opencc.__version__ == version else None
+    if opencc.__version__ != version:
+        return None
+    kept = {chr(c) for c in range(0x80)}  # (GB2312's one-byte codes: ASCII)
+    for hi in range(0xA1, 0xF8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                kept.add(bytes((hi, lo)).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    kept -= set(chars)
+    return re.compile("[^" + "".join(re.escape(c) for c in sorted(kept)) + "]")
 
 
 def _simplified_already(text: str) -> bool:
     """Does t2s leave `text` as it is? (True only when a cheap test proves it.)"""
-    changes = _t2s_changes_in_gb2312()
-    if changes is None:
-        return False
-    try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return changes.search(text) is None
+    may_change = _t2s_may_change()
+    return may_change is not None and may_change.search(text) is None
+
+
+# lines between two that t2s may change, up to this many characters, are converted with them
+# (one OpenCC call instead of two)
+_T2S_GAP = 512
+
+
+def _t2s_lines(text: str, found: re.Match, may_change: re.Pattern) -> str:
+    """t2s of `text`, by converting only the lines that hold a character it may change (`found`
+    is the first one). t2s converts a text line by line: no phrase of its dictionaries holds a
+    line break (tests/test_normalize.py reads them), so neither its segments nor its
+    replacements reach across one, and a line without such a character it returns unchanged
+    (`_simplified_already`). tests/test_normalize.py compares it with one call on the whole
+    text on every corpus text."""
+    convert = _t2s().convert
+    n = len(text)
+    out: list[str] = []
+    done = 0
+    start = text.rfind("\n", 0, found.start()) + 1
+    while True:
+        end = text.find("\n", found.end())
+        end = n if end < 0 else end
+        nxt = may_change.search(text, end)
+        if nxt is not None:
+            next_start = text.rfind("\n", end, nxt.start()) + 1
+            if next_start - end < _T2S_GAP:
+                found = nxt  # (the next such line joins this piece)
+                continue
+        out.append(text[done:start])
+        out.append(convert(text[start:end]))
+        done = end
+        if nxt is None:
+            break
+        found, start = nxt, next_start
+    out.append(text[done:])
+    return "".join(out)
 
 
 def to_simplified(text: str) -> str:
     """Traditional → simplified, one character for one (length is kept)."""
-    if not text or text.isascii() or _simplified_already(text):
+    if not text or text.isascii():
         return text
-    conv = _t2s().convert(text)
+    may_change = _t2s_may_change()
+    if may_change is None:
+        conv = _t2s().convert(text)
+    else:
+        found = may_change.search(text)
+        if found is None:
+            return text
+        conv = _t2s_lines(text, found, may_change)
     if len(conv) == len(text):
         return conv
     out = []

@@ -470,11 +470,9 @@ def test_a_regex_digit_is_a_python_decimal_or_astral():
     assert all(chr(c).isdecimal() or c > 0xFFFF for c in range(0x110000) if digit.match(chr(c)))
 
 
-def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_path):
-    """`to_simplified` skips OpenCC for a text of GB2312 without the characters of
-    `_T2S_IN_GB2312`: read again from the installed OpenCC's t2s dictionaries (every character
-    of a key that differs from a value at its place, or of a key whose value has another
-    length), those of GB2312 are exactly the list."""
+def _t2s_dictionary_lines(tmp_path: Path) -> list[tuple[str, list[str]]]:
+    """(key, values) of every entry of the installed OpenCC's t2s dictionaries (skips the test
+    when OpenCC is not the version `_T2S_IN_GB2312` was read from, or has no `opencc_dict`)."""
     import json
     import subprocess
 
@@ -482,8 +480,7 @@ def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_pat
 
     from nlp.normalize import _T2S_IN_GB2312
 
-    version, chars = _T2S_IN_GB2312
-    if opencc.__version__ != version:
+    if opencc.__version__ != _T2S_IN_GB2312[0]:
         pytest.skip("another OpenCC: the list is not used")
     clib = Path(opencc.__file__).parent / "clib"
     tool, share = clib / "bin" / "opencc_dict", clib / "share" / "opencc"
@@ -503,18 +500,32 @@ def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_pat
 
     collect(json.loads((share / "t2s.json").read_text("utf-8")))
     assert len(files) == 4
-    changed: set[str] = set()
+    entries = []
     for f in files:
         out = tmp_path / f"{f}.txt"
         subprocess.run([str(tool), "-i", str(share / f), "-o", str(out), "-f", "ocd2", "-t", "text"],
                        check=True, capture_output=True)
         for line in out.read_text("utf-8").splitlines():
             key, values = line.split("\t")
-            for value in values.split(" "):
-                if len(value) == len(key):
-                    changed.update(a for a, b in zip(key, value, strict=True) if a != b)
-                else:
-                    changed.update(key)
+            entries.append((key, values.split(" ")))
+    return entries
+
+
+def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_path):
+    """`to_simplified` skips OpenCC for a text of GB2312 without the characters of
+    `_T2S_IN_GB2312`: read again from the installed OpenCC's t2s dictionaries (every character
+    of a key that differs from a value at its place, or of a key whose value has another
+    length), those of GB2312 are exactly the list."""
+    from nlp.normalize import _T2S_IN_GB2312
+
+    chars = _T2S_IN_GB2312[1]
+    changed: set[str] = set()
+    for key, values in _t2s_dictionary_lines(tmp_path):
+        for value in values:
+            if len(value) == len(key):
+                changed.update(a for a, b in zip(key, value, strict=True) if a != b)
+            else:
+                changed.update(key)
 
     def in_gb2312(ch: str) -> bool:
         try:
@@ -525,6 +536,60 @@ def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_pat
 
     assert len(changed) > 4000
     assert {c for c in changed if in_gb2312(c)} == set(chars)
+
+
+def test_no_t2s_phrase_holds_a_line_break(tmp_path):
+    """t2s converts a text line by line (`_t2s_lines`, and `_same_length_each` in metadata): no
+    key or value of its dictionaries holds a line break."""
+    entries = _t2s_dictionary_lines(tmp_path)
+    assert len(entries) > 4000
+    assert not any("\n" in key or any("\n" in v for v in values) for key, values in entries)
+
+
+def test_the_class_of_what_t2s_may_change_is_gb2312_complement_and_the_list():
+    """`_t2s_may_change` finds exactly the characters that are not GB2312 (`str.encode`) or are
+    one of `_T2S_IN_GB2312` (every BMP code point; none beyond it is GB2312)."""
+    from nlp.normalize import _T2S_IN_GB2312, _t2s_may_change
+
+    may_change = _t2s_may_change()
+    if may_change is None:
+        pytest.skip("another OpenCC: the list is not used")
+    listed = set(_T2S_IN_GB2312[1])
+    for cp in range(0x10000):
+        ch = chr(cp)
+        try:
+            ch.encode("gb2312")
+            kept = ch not in listed
+        except UnicodeEncodeError:
+            kept = False
+        assert (may_change.match(ch) is None) == kept, hex(cp)
+    assert all(may_change.match(chr(cp)) for cp in (0x10000, 0x20000, 0x2A6D6, 0x10FFFF))
+
+
+def test_to_simplified_equals_one_opencc_call_on_the_whole_text():
+    """Converting only the lines that hold a character t2s may change (`_t2s_lines`) gives
+    what one call on the whole text gives (and its fallback per character), on every corpus
+    text, raw and folded, and on texts that mix traditional and simplified lines."""
+    from nlp.normalize import _fold_width, _t2s
+
+    def plain(text: str) -> str:
+        conv = _t2s().convert(text)
+        if len(conv) == len(text):
+            return conv
+        return "".join(c if len(c := _t2s().convert(ch)) == 1 else ch for ch in text)
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    texts += [_fold_width(t) for t in texts]
+    trad = "政府資訊公開\n乾燥的後面\n\n網站發佈，於是\n"
+    simp = "政府信息公开工作年度报告\n" * 40
+    texts += [trad, simp + trad, trad + simp + trad + "末行沒有換行", "\n" + trad + "\n",
+              simp + "乾" + simp, "乾\n" * 3, "乾", "\n乾\n", "a乾隆\n", "\U00020000\n乾\n"]
+    converted = 0
+    for text in texts:
+        got = to_simplified(text)
+        assert got == plain(text)
+        converted += got != text
+    assert converted > 100
 
 
 def test_texts_simplified_already_are_what_opencc_returns():
@@ -584,3 +649,4 @@ def test_letter_spaced_lines_of_the_corpus_are_found_from_their_spaced_runs():
     extra = "全 年 共 公 开 信 息 2 5 3 条\n全 年 共公 开 信 息 2 5 3 条\n0 0 0 0 0 0 0 0\n"
     for text in [*_corpus_folded(), extra]:
         assert _letter_spaced(text) == _letter_spaced_by_line(text)
+
