@@ -307,6 +307,31 @@ def same_length(text: str) -> str:
     return out
 
 
+def same_length_slice(text: str, folded: str, start: int, end: int) -> str:
+    """`same_length(text[start:end])`, given `folded == same_length(text)`: the whole lines of
+    the slice are cut from `folded`, and only the partial lines at its ends are folded again.
+
+    `same_length` works line by line: a character's width, a t2s phrase (none holds a line
+    break) and a `_TW_WORDS` word (nor does any of them) stay inside a line, as long as t2s
+    keeps every phrase's length (the dictionaries of the OpenCC that `_T2S_IN_GB2312` names
+    do; then `to_simplified` never falls back per character). tests/test_normalize.py checks
+    both promises on the dictionaries and the slices on every corpus text."""
+    if _t2s_may_change() is None:  # (another OpenCC: the promises are not checked)
+        return same_length(text[start:end])
+    if start > 0 and text[start - 1] != "\n":
+        a = text.find("\n", start, end) + 1  # the first whole line's start
+        if a == 0:
+            return same_length(text[start:end])
+    else:
+        a = start
+    b = text.rfind("\n", a, end) + 1  # the end of the last whole line
+    if b <= a:
+        return same_length(text[start:end])
+    head = same_length(text[start:a]) if a > start else ""
+    tail = same_length(text[b:end]) if b < end else ""
+    return head + folded[a:b] + tail
+
+
 @lru_cache(maxsize=1 << 14)
 def same_length_cached(text: str) -> str:
     """`same_length` of a short text asked for again and again (a title, an agency, a table

@@ -650,3 +650,37 @@ def test_letter_spaced_lines_of_the_corpus_are_found_from_their_spaced_runs():
     for text in [*_corpus_folded(), extra]:
         assert _letter_spaced(text) == _letter_spaced_by_line(text)
 
+
+def test_t2s_keeps_every_phrase_length(tmp_path):
+    """`same_length_slice` rests on t2s keeping the length (no fallback per character in
+    `to_simplified`): every entry's first value, the one OpenCC writes, has its key's length."""
+    entries = _t2s_dictionary_lines(tmp_path)
+    assert len(entries) > 4000
+    assert all(len(values[0]) == len(key) for key, values in entries)
+
+
+def test_same_length_slice_is_same_length_of_the_slice():
+    """Whole lines cut from the folded text and partial ones folded again give `same_length` of
+    the slice, on every corpus text (the metadata's body openings, after a crawler header too,
+    and slices that start and end inside lines, at line breaks and at the ends) and on texts
+    with traditional phrases across the cuts."""
+    from nlp.normalize import same_length_slice
+    from nlp.segment.metadata import crawler_header
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    texts += ["政府資訊公開\n乾燥的後面\n\n網站發佈，於是\n" * 30, "乾燥\n乾燥", "\n\n乾\n", "乾燥"]
+    cut = 0
+    for text in texts:
+        folded = same_length(text)
+        n = len(text)
+        start = crawler_header(text)[1]
+        nl = text.find("\n", n // 3)
+        spans = [(start, min(start + 1500, n)), (0, n), (0, 0), (n // 2, n), (n // 3, 2 * n // 3),
+                 (1, n - 1)]
+        if nl >= 0:
+            spans += [(nl, n), (nl + 1, n), (0, nl), (0, nl + 1), (nl + 1, min(nl + 700, n))]
+        for a, b in spans:
+            if a <= b:
+                assert same_length_slice(text, folded, a, b) == same_length(text[a:b]), (a, b)
+                cut += "\n" in text[a:b]
+    assert cut > 1000

@@ -46,7 +46,7 @@ from typing import Any
 
 import regex
 
-from nlp.normalize import same_length, same_length_cached, unglossed
+from nlp.normalize import same_length, same_length_cached, same_length_slice, unglossed
 from nlp.records import Document
 from nlp.scan import REGEX_SPACE, Words, anchored_finditer
 
@@ -795,7 +795,11 @@ _NATIONAL = regex.compile(
 )
 
 
-def find_region(agency: str | None, title: str | None, body: str) -> dict[str, Any]:
+def find_region(agency: str | None, title: str | None, body: str, *,
+                folded_head: str | None = None) -> dict[str, Any]:
+    """`folded_head` is `same_length(body[:_HEAD])` when the caller has it."""
+    if folded_head is None:
+        folded_head = same_length(body[:_HEAD])
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
     texts = [unglossed(same_length_cached(t)) for t in (agency, title) if t]
     for t in texts:
@@ -809,7 +813,7 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
                 c = None
             if not c and p and p not in t:  # (the province came with the county alone)
                 p = None
-        if not k and c and c not in t and p and p not in t and _other_province_in(p, body):
+        if not k and c and c not in t and p and p not in t and _other_province_in(p, folded_head):
             # 桂林洋开发区 (海南) read as 桂林 (广西) by its stem, while the body names 海南省
             p = c = None
         if not k:
@@ -818,14 +822,14 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
                 p, c, k = renamed
         if k and not (p or c):
             # a county name several places share (新市区): the body's opening may say which
-            p2, c2, k2 = _cpca(_place_text(body[:1500]))
+            p2, c2, k2 = _cpca(_place_text(folded_head))
             if k2 == k:
                 p, c = p2, c2
         if p or c or k:
             return _region(p, c, k)
     if agency and _NATIONAL.match(same_length_cached(agency)):
         return {**empty, "level": "national"}
-    head = _place_text(body[:1500])
+    head = _place_text(folded_head)
     alias = _alias_in(head)
     if alias is not None:
         return _region(*alias[1:])
@@ -848,16 +852,20 @@ def find_region(agency: str | None, title: str | None, body: str) -> dict[str, A
 _OFFICE_AFTER = regex.compile(r"和|与|及|厅|局|委|处|部|所|队|中心|办|署|道|路|街|巷")
 
 
-def _place_text(text: str) -> str:
-    """`text` folded for the place search, `和政府` ("and the government") written `与政府`:
-    cpca reads its 和政 as 和政县 (甘肃) and stops at the first county it reads (held-out 245:
-    …人员配备和政府财政投入… hid the 攸县 of the overview)."""
-    return same_length(text).replace("和政府", "与政府")
+# characters: the body's opening, where a place is looked for
+_HEAD = 1500
 
 
-def _other_province_in(province: str, body: str) -> bool:
-    """Does the body's opening name a province other than `province` (and not `province`)?"""
-    head = same_length(body[:1500])
+def _place_text(folded: str) -> str:
+    """`folded` (a folded text) for the place search, `和政府` ("and the government") written
+    `与政府`: cpca reads its 和政 as 和政县 (甘肃) and stops at the first county it reads
+    (held-out 245: …人员配备和政府财政投入… hid the 攸县 of the overview)."""
+    return folded.replace("和政府", "与政府")
+
+
+def _other_province_in(province: str, head: str) -> bool:
+    """Does the body's folded opening `head` name a province other than `province` (and not
+    `province`)?"""
     if province in head or province[:2] in head:
         return False
     return any(name in head for name in _province_names() if name != province)
@@ -1064,7 +1072,9 @@ def fill_metadata(doc: Document) -> None:
     year, ev = find_year(doc, doc.title, norm.text[norm.to_norm(body_start):])
     doc.year = year
     doc.meta["year_evidence"] = ev
-    doc.region = find_region(doc.agency, doc.title, body)
+    # (the opening folded: cut from the document's folded text, `same_length_slice`)
+    doc.region = find_region(doc.agency, doc.title, body, folded_head=same_length_slice(
+        doc.text, norm.folded, body_start, min(body_start + _HEAD, len(doc.text))))
     template, tev = find_template(doc, doc.title, year, body, folded=norm.folded[body_start:])
     doc.template = template
     doc.meta["template_evidence"] = tev
