@@ -1,0 +1,36 @@
+"""The promises the claims stage's shortcuts rest on (session 16), each checked against the plain
+way on the corpus texts or pinned where the code depends on a layout."""
+
+
+def test_claims_are_built_positionally_in_the_field_order():
+    """`_quantity` and `_zero` build each `Claim` positionally (half a keyword call's cost): a
+    new or moved field must be placed there too."""
+    from dataclasses import MISSING, fields
+
+    from nlp.records import Claim
+
+    assert [f.name for f in fields(Claim)] == [
+        "doc_id", "claim_id", "start", "end", "text", "value", "unit", "approx", "bound",
+        "value_max", "kind", "subject", "qualifiers", "direction", "parent", "group", "whole",
+        "part", "section", "sentence", "indicator", "confidence", "extractor"]
+    defaults = {f.name: f.default for f in fields(Claim)}
+    # what the positional calls pass for the fields they leave at their defaults
+    assert all(defaults[k] is None for k in (
+        "approx", "bound", "value_max", "subject", "direction", "parent", "group", "whole",
+        "part", "section", "sentence", "indicator"))
+    assert defaults["qualifiers"] is MISSING and defaults["confidence"] == 1.0
+
+
+def test_positional_claims_equal_keyword_claims():
+    """A text's claims are what keyword-built claims would be (the records compared whole)."""
+    import nlp
+
+    r = nlp.extract_text("2018 年，县质监局共主动公开政府信息 33 条。其中，业务类信息 26 条，占 75%。"
+                         "本年度未收到政府信息公开申请。")
+    c = r.claims[0]
+    assert (c.text, c.value, c.unit, c.kind, c.approx, c.bound, c.value_max, c.confidence) == \
+        ("33 条", 33, "条", "count", None, None, None, 1.0)
+    z = r.claims[-1]
+    assert (z.kind, z.value, z.unit, z.confidence, z.subject) == ("zero", 0, "件", 1.0, "政府信息公开申请")
+    assert all(isinstance(c.qualifiers, list) for c in r.claims)
+    assert len({id(c.qualifiers) for c in r.claims}) == len(r.claims)  # a new list each
