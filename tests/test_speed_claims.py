@@ -34,3 +34,42 @@ def test_positional_claims_equal_keyword_claims():
     assert (z.kind, z.value, z.unit, z.confidence, z.subject) == ("zero", 0, "件", 1.0, "政府信息公开申请")
     assert all(isinstance(c.qualifiers, list) for c in r.claims)
     assert len({id(c.qualifiers) for c in r.claims}) == len(r.claims)  # a new list each
+
+
+def test_bracket_close_as_the_plain_walk():
+    """`_bracket_close` returns at once where no bracket opens before the mark in its sentence:
+    the same as the walk back over every character, at every 其中-like mark and every count's
+    end of the corpus texts (normalised)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import (
+        _PARENT_MARK,
+        _SENT_END,
+        _bracket_close,
+        _clause_end,
+        clause_start,
+    )
+    from nlp.normalize import normalize
+
+    def plain(nt: str, q: int) -> int | None:
+        ss = clause_start(nt, q, _SENT_END)
+        depth = 0
+        for ch in reversed(nt[ss:q]):
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    return _clause_end(nt, q, "）)" + _SENT_END)
+                depth -= 1
+        return None
+
+    inside = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        marks = [m.start() for m in _PARENT_MARK.finditer(nt)]
+        marks += [k for k, ch in enumerate(nt) if ch in "件条）)"][:200]
+        for q in marks:
+            got = _bracket_close(nt, q)
+            assert got == plain(nt, q), (path.name, q)
+            inside += got is not None
+    assert inside > 100

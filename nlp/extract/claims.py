@@ -272,7 +272,7 @@ def _table_like_line(text: str, start: int) -> bool:
 # --------------------------------------------------------------------------- finding
 
 
-@dataclass
+@dataclass(slots=True)
 class _Found:
     """A claim while it is being built, in normalised coordinates."""
 
@@ -1911,8 +1911,11 @@ def _other_action(first: str, lead: str) -> bool:
 def _bracket_close(nt: str, q: int) -> int | None:
     """If `q` is inside an open （ of its sentence, the offset of the closing bracket."""
     ss = clause_start(nt, q, _SENT_END)
+    before = nt[ss:q]
+    if "（" not in before and "(" not in before:
+        return None  # (no bracket opens before it, as before most marks: no walk)
     depth = 0
-    for ch in reversed(nt[ss:q]):
+    for ch in reversed(before):
         if ch in "）)":
             depth += 1
         elif ch in "（(":
