@@ -481,14 +481,14 @@ def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
     tests/test_claims.py compares them on every corpus text): the lookahead only states what
     every match begins with, and the escapes allowed mean the same in both engines there."""
     src = rx.pattern
-    if rx.flags & ~(regex.UNICODE | regex.VERSION0) or _RE_SAFE_ESCAPES.search(src) \
-            or _UNSAFE.search(src):  # (syntax `re` would read otherwise, without an error)
+    if rx.flags & ~(regex.UNICODE | regex.VERSION0):
         return None
-    first = first_chars(src)
+    body = _stdlib_source(src, any_text=False)  # (None: syntax `re` would read otherwise)
+    first = first_chars(src) if body is not None else None
     if first is None:
         return None
     try:
-        return re.compile(f"(?=[{first}])(?:{src})")
+        return re.compile(f"(?=[{first}])(?:{body})")
     except re.error:  # syntax only the `regex` module reads
         return None
 
@@ -567,11 +567,28 @@ def stdlib_twin(src: str) -> re.Pattern | None:
     """The `regex` pattern `src` compiled by the stdlib `re`, matching wherever the `regex` one
     does (more, never less: an anchor's promise holds for it, see `StdlibAnchor`), or None.
 
-    `\\s` is spelled out as `regex` reads it (`WHITE_SPACE`); `\\d` takes every character
-    outside the BMP too (in the BMP both engines read the same decimal digits; beyond it their
-    Unicode versions may differ). None for `\\s` or `\\d` inside a class, for another escape
-    `re` reads otherwise and for syntax only `regex` has. tests/test_speed_meta.py checks the
-    two classes over every code point."""
+    Written by `_stdlib_source` for any text: `\\s` spelled out as `regex` reads it, `\\d`
+    widened beyond the BMP (there the two engines' Unicode versions may differ).
+    tests/test_speed_meta.py checks the two classes over every code point."""
+    body = _stdlib_source(src, any_text=True)
+    if body is None:
+        return None
+    try:
+        return re.compile(body)
+    except re.error:  # syntax only the `regex` module reads
+        return None
+
+
+def _stdlib_source(src: str, *, any_text: bool) -> str | None:
+    """The regex `src` written for the stdlib `re` (None: `re` may read it otherwise).
+
+    `\\s` outside a class is spelled out (`WHITE_SPACE`, the characters `regex` reads as `\\s`).
+    `\\d` reads the same in both engines in the BMP (tests/test_claims.py checks every code
+    point): kept as it is for a text of the BMP (`whole_text_scanner`), and, with `any_text`,
+    widened to every character beyond it, so that the result matches wherever `src` does, maybe
+    more (`stdlib_twin`). None for syntax only `regex` has (`_UNSAFE`), for `\\s` inside a class
+    (and `\\d` there, with `any_text`) and for another escape `re` reads otherwise
+    (`_RE_SAFE_ESCAPES`)."""
     if _UNSAFE.search(src):
         return None
     out: list[str] = []
@@ -580,7 +597,7 @@ def stdlib_twin(src: str) -> re.Pattern | None:
         c = src[i]
         if c == "\\" and i + 1 < n:
             e = src[i + 1]
-            if e in "sd":
+            if e == "s" or (e == "d" and any_text):
                 if in_class:
                     return None
                 out.append(WHITE_SPACE if e == "s" else f"[\\d{_ASTRAL_RANGE}]")
@@ -606,10 +623,7 @@ def stdlib_twin(src: str) -> re.Pattern | None:
             continue
         out.append(c)
         i += 1
-    try:
-        return re.compile("".join(out))
-    except re.error:  # syntax only the `regex` module reads
-        return None
+    return "".join(out)
 
 
 class StdlibAnchor:

@@ -111,8 +111,16 @@ def test_scanner_reads_escapes_of_one_character_as_regex_does():
             assert rx.fullmatch(ch) and not rx.fullmatch(chr(ord(ch) ^ 1)), esc
         assert whole_text_scanner(regex.compile(f"件{esc}")) is not None, esc
     assert whole_text_scanner(regex.compile(f"件{WHITE_SPACE}*\\d")) is not None
-    for src in ("件\\s", "件\\S", "件\\w", "件\\b", "件\\U00003000", "件\\N{SPACE}"):
+    for src in ("件[\\s]", "件\\S", "件\\w", "件\\b", "件\\U00003000", "件\\N{SPACE}"):
         assert whole_text_scanner(regex.compile(src)) is None, src
+    # `\s` outside a class is spelled out as `regex` reads it (the same translation as
+    # `stdlib_twin`'s): the same matches over every BMP code point
+    spaced = regex.compile("件\\s+\\d")
+    scanner = whole_text_scanner(spaced)
+    assert scanner is not None
+    for cp in range(0x10000):
+        text = f"件{chr(cp)}3"
+        assert bool(scanner.match(text)) == bool(spaced.match(text)), hex(cp)
 
 
 def _rules():
