@@ -52,7 +52,8 @@ def clear_caches() -> None:
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,
-               link._reason_rules, claims._lead_words, claims._value, claims._carried_over, lookback_window,
+               link._reason_rules, link._rule_filter, claims._lead_words, claims._value,
+               claims._carried_over, lookback_window,
                check._families, check_tables._t3_equations):
         fn.cache_clear()
 

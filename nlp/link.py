@@ -23,7 +23,7 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.claims import APPLICANTS, NEXT_COUNT, RECEIVING, SEMI_STOPS, clause_start
 from nlp.records import Cell, Claim, Link, Report, Section
-from nlp.scan import LeftmostFirst, required_literals, top_level_branches
+from nlp.scan import LeftmostFirst, PatternFilter, required_literals, top_level_branches
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _LAST_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]", regex.REVERSE)  # (searched from the end)
@@ -64,7 +64,7 @@ class IndicatorRule:
     part: bool = False  # only for 其中 parts (claims with a parent)
     whole: bool = False  # gives no id to 其中 parts (其中按期办结36件 is not the handled total)
     # one of these is in every text the pattern matches (`nlp.scan.required_literals`; None:
-    # unknown, always try the pattern)
+    # unknown; tests/test_scan.py checks the promise on the rules)
     literals: tuple[str, ...] | None = None
     # `split = true`: the pattern's top-level branches, scanned one by one (same matches)
     branches: LeftmostFirst | None = None
@@ -233,52 +233,20 @@ def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
     return tuple(r for r in indicator_rules() if unit is None or unit in r.units)
 
 
-class _LiteralIndex(NamedTuple):
-    """The rules of a unit by the literals they require (`_literal_index`)."""
-
-    # a character -> (literal, positions in `_rules_for(unit)` of the rules requiring it), for
-    # the literals filed under that character
-    by_char: dict[str, tuple[tuple[str, frozenset[int]], ...]]
-    chars: re.Pattern  # (stdlib `re`) one character of `by_char`
-    always: frozenset[int]  # positions of the rules with no known literals
-
-
 @lru_cache(maxsize=64)
-def _literal_index(unit: str | None) -> _LiteralIndex:
-    """The literal index of `_rules_for(unit)`. A literal is filed under its character that
-    the fewest literals of the unit share (a text holds the literal only where it holds that
-    character, and a rare one lets fewer literals be tried), the first such in the literal."""
-    by_literal: dict[str, set[int]] = {}
-    always = set()
-    for i, rule in enumerate(_rules_for(unit)):
-        if rule.literals is None or any("\n" in w for w in rule.literals):
-            always.add(i)
-            continue
-        for w in rule.literals:
-            by_literal.setdefault(w, set()).add(i)
-    shared: dict[str, int] = {}
-    for w in by_literal:
-        for c in set(w):
-            shared[c] = shared.get(c, 0) + 1
-    by_char: dict[str, list[tuple[str, frozenset[int]]]] = {}
-    for w, rules in by_literal.items():
-        by_char.setdefault(min(w, key=shared.__getitem__), []).append((w, frozenset(rules)))
-    chars = re.compile(f"[{re.escape(''.join(sorted(by_char)))}]" if by_char else "(?!)")
-    return _LiteralIndex({c: tuple(ws) for c, ws in by_char.items()}, chars, frozenset(always))
+def _rule_filter(unit: str | None) -> PatternFilter:
+    """Which of `_rules_for(unit)` may match a text (`nlp.scan.PatternFilter`: one compiled
+    call asks all of them)."""
+    return PatternFilter([r.pattern for r in _rules_for(unit)])
 
 
 def candidate_rules(unit: str | None, *texts: str) -> set[int]:
-    """Positions in `_rules_for(unit)` of the rules that may match one of `texts`: the others
-    lack every literal their pattern requires there (a cheap test before the regexes). (The
-    characters a literal is filed under are found by one `re` scan: a set of the text's own
-    characters would make a string of each.)"""
-    by_char, chars, always = _literal_index(unit)
-    joined = "\n".join(texts)  # no literal holds a line break
-    out = set(always)
-    for c in set(chars.findall(joined)):
-        for w, rules in by_char[c]:
-            if w in joined:
-                out |= rules
+    """Positions in `_rules_for(unit)` of the rules that may match one of `texts`: the others'
+    patterns find nothing there (`_rule_filter`, a cheap test before the regexes)."""
+    candidates = _rule_filter(unit).candidates
+    out: set[int] = set()
+    for text in texts:
+        out.update(candidates(text))
     return out
 
 

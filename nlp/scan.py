@@ -651,3 +651,140 @@ class StdlibAnchor:
         while m is not None:
             yield m
             m = search(text, m.start() + 1)
+
+
+# --------------------------------------------------------------------------- compiled prefilter
+_RE2_LITERAL = "\\x{%x}"
+_RE2_ANY = "(?s:.)"
+_RE2_MAX_COUNT = 4  # a repeat's minimum count is kept up to this many (more: this many)
+
+
+def re2_superset(pattern: regex.Pattern) -> str | None:
+    """An RE2 pattern that finds a match in every text where `pattern` does (None: not known).
+
+    It is `pattern` loosened where RE2 lacks a feature or reads it otherwise: lookarounds and
+    anchors are left out (they consume nothing, so the characters on either side of one are
+    next to each other), a class that holds a category (`\\d`, `\\s`, `\\p{…}`) is any
+    character, an atomic group or a possessive repeat is a plain one, and a repeat of more
+    than once has no upper bound (`a{2,20}` is `a{2,}`). Each step only lets more texts match,
+    so where the loosened pattern finds nothing, `pattern` finds nothing. Patterns the stdlib
+    parser does not read as the `regex` module does (`required_literals`), case folding, and
+    back-references give None."""
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    return _re2_loose(list(tree), _sre())
+
+
+def _re2_loose(items: list, sre: Any) -> str | None:
+    """`re2_superset` of a sequence of the stdlib parse tree (None: an item it cannot loosen)."""
+    out: list[str] = []
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+    for op, av in items:
+        if op is sre.LITERAL:
+            out.append(_RE2_LITERAL % av)
+        elif op is sre.NOT_LITERAL:
+            out.append("[^" + _RE2_LITERAL % av + "]")
+        elif op in (sre.ANY, sre.CATEGORY):
+            out.append(_RE2_ANY)
+        elif op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width: left out, the pattern matches more
+        elif op is sre.IN:
+            out.append(_re2_class(av, sre))
+        elif op is sre.SUBPATTERN or op is getattr(sre, "ATOMIC_GROUP", None):
+            if op is sre.SUBPATTERN and (av[1] | av[2]) & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_LOCALE):
+                return None  # (case folding: `_parsed` turns it down already)
+            inner = _re2_loose(list(av[3] if op is sre.SUBPATTERN else av), sre)
+            if inner is None:
+                return None
+            out.append(f"(?:{inner})")
+        elif op is sre.BRANCH:
+            branches = [_re2_loose(list(b), sre) for b in av[1]]
+            if any(b is None for b in branches):
+                return None
+            out.append("(?:" + "|".join(branches) + ")")  # type: ignore[arg-type]
+        elif op in repeats:
+            lo, hi, sub = av
+            inner = _re2_loose(list(sub), sre)
+            if inner is None:
+                return None
+            if lo == hi == 1:
+                out.append(f"(?:{inner})")
+            elif lo == 0 and hi == 1:
+                out.append(f"(?:{inner})?")
+            else:
+                out.append(f"(?:{inner}){{{min(lo, _RE2_MAX_COUNT)},}}")
+        else:  # a back-reference, a conditional group …
+            return None
+    return "".join(out)
+
+
+def _re2_class(items: list, sre: Any) -> str:
+    """A class of the stdlib parse tree in RE2's spelling; any character where it holds a
+    category (a negated category too: any character is the loose reading of both)."""
+    negate = False
+    parts = []
+    for op, av in items:
+        if op is sre.NEGATE:
+            negate = True
+        elif op is sre.LITERAL:
+            parts.append(_RE2_LITERAL % av)
+        elif op is sre.RANGE:
+            parts.append(_RE2_LITERAL % av[0] + "-" + _RE2_LITERAL % av[1])
+        else:
+            return _RE2_ANY
+    return "[" + ("^" if negate else "") + "".join(parts) + "]"
+
+
+class PatternFilter:
+    """Which of many `regex` patterns may find a match in a text, in one call: a superset of
+    those that do (`candidates`).
+
+    Each pattern is loosened to RE2's syntax (`re2_superset`) and the loosened patterns go into
+    one RE2 `FilteredRE2` (the `google-re2` package): RE2 reads off each the strings its
+    matches need (an AND/OR formula of them, every one the pattern passes through, not just
+    one set of alternatives as `required_literals` keeps), finds all of them in a text with one
+    automaton and answers the patterns whose formula holds. A pattern RE2 cannot take is always
+    a candidate. The formulas only ask whether strings are in the text, so a text's candidates
+    hold those of every piece of it."""
+
+    __slots__ = ("_always", "_empty", "_filter", "_index", "size")
+
+    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
+        import re2  # (a compiled library: imported where a filter is built, not at import)
+
+        self.size = len(patterns)
+        always: list[int] = []
+        self._index: list[int] = []  # the filter's pattern number -> the pattern's index
+        self._filter = re2.Filter()
+        for i, p in enumerate(patterns):
+            loose = re2_superset(p)
+            try:
+                if loose is None:
+                    raise re2.error("no RE2 form")
+                self._filter.Add(loose, re2.Options())
+            except re2.error:
+                always.append(i)
+                continue
+            self._index.append(i)
+        if self._index:
+            self._filter.Compile()
+        self._always = tuple(always)
+        # (an empty text: the patterns that match the empty string)
+        self._empty = tuple(i for i, p in enumerate(patterns) if p.search("") is not None)
+
+    def candidates(self, text: str) -> Sequence[int]:
+        """The indices of the patterns that may find a match in `text`, in order (every one
+        that does is among them)."""
+        if not text:
+            return self._empty
+        if not self._index:
+            return self._always
+        try:
+            found = self._filter.Match(text, True) or ()
+        except UnicodeEncodeError:  # (lone surrogates: no UTF-8 for RE2)
+            return range(self.size)
+        index = self._index
+        if not self._always:
+            return [index[k] for k in found]
+        return sorted([*self._always, *(index[k] for k in found)])

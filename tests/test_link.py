@@ -521,8 +521,8 @@ def test_applicant_parts_take_their_column(total, subject, expected):
 
 
 def test_rule_prefilter_is_exact_on_the_corpus():
-    """`rule_indicator` asks only the rules whose required literals are around the claim
-    (`candidate_rules`); every other rule's regex finds nothing there (every claim of the corpus
+    """`rule_indicator` asks only the rules that `candidate_rules` (RE2's filter) lets through
+    around the claim; every other rule's regex finds nothing there (every claim of the corpus
     texts, the three texts each rule is asked of, every unit's rules)."""
     from corpus import CORPORA
 
@@ -817,7 +817,7 @@ def test_rules_asked_of_the_clause_first_pick_the_same_rule(monkeypatch):
     for path in sorted(CORPORA.glob("*/*.txt")):
         nlp.extract_text(path.read_text(encoding="utf-8", errors="replace"))
     assert not differ, differ[:5]
-    assert asked > 10000 and decided > 4000
+    assert asked > 7000 and decided > 4000
 
 
 def _rules_one_by_one(
