@@ -63,9 +63,6 @@ class IndicatorRule:
     yields: bool = False
     part: bool = False  # only for 其中 parts (claims with a parent)
     whole: bool = False  # gives no id to 其中 parts (其中按期办结36件 is not the handled total)
-    # one of these is in every text the pattern matches (`nlp.scan.required_literals`; None:
-    # unknown; tests/test_scan.py checks the promise on the rules)
-    literals: tuple[str, ...] | None = None
     # `split = true`: the pattern's top-level branches, scanned one by one (same matches)
     branches: LeftmostFirst | None = None
 
@@ -117,7 +114,6 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 yields=bool(p.get("yields", False)),
                 part=bool(p.get("part", False)),
                 whole=bool(p.get("whole", False)),
-                literals=required_literals(pattern),
                 branches=_branches(pattern) if p.get("split") else None,
             )
         )
