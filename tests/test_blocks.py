@@ -1041,20 +1041,35 @@ def _corpus_docs() -> list[Document]:
 
 
 def test_lines_without_a_table_sign_give_no_cell_block_and_no_row():
-    """`find_text_tables` reads only the lines `_table_lines` names: on every other line of every
-    corpus text (and of generated lines) `_cell_block` and `_split` find nothing."""
-    from nlp.segment.blocks import _cell_block, _split, _table_lines, line_spans
+    """`find_text_tables` reads only the lines `_table_lines` names, and cuts only those of
+    them it puts in `cut`: on every other line of every corpus text (and of generated lines)
+    `_cell_block` finds nothing and `_split` nothing or one "ideo" cell (which opens no table),
+    indented lines and lines with blanks after their last word included. The glossed form (every
+    line with a white-space sign, as before) names a superset."""
+    from nlp.segment.blocks import _cell_block, _glossed, _split, _table_lines, line_spans
 
     extra = "\n".join(["规章 3 0 15", "信 息 内 容", "第二十条第(一)项", "（本列数据的勾稽关系）", "行政复议 |",
-                       "a\xa0 b  0", "收到申请\u30003", "\t", "|", "｜", "统计指标 本年", " 申请人情况"])
+                       "a\xa0 b  0", "收到申请\u30003", "\t", "|", "｜", "统计指标 本年", " 申请人情况",
+                       "\u3000\u3000正文的一段。", "  缩进的一行", "行末的空白\u3000\u3000\u3000\u3000\u3000",
+                       "\xa0\xa0行首", "a\u3000\u3000\x1c\u3000\x1c", "\u3000收到\u3000\u30003\u3000",
+                       "\u3000\u3000规章\u3000\u30003\u3000\u30000\u3000\u300015", "\t缩进"])
+    nothing = 0
     for doc in [*_corpus_docs(), _doc(extra)]:
         text, folded = doc.text, doc.norm.folded
         lines, _ = line_spans(text)
-        worth = set(_table_lines(text, folded, lines))
+        cut: set[int] = set()
+        glossed = len(doc.norm.text) < len(text) and _glossed(folded)  # (as `find_text_tables`)
+        worth = set(_table_lines(text, folded, lines, glossed, None, cut))
+        assert cut <= worth
+        assert worth <= set(_table_lines(text, folded, lines, True))
         for i, (a, b) in enumerate(lines):
             if i not in worth:
                 assert _cell_block(text, folded, lines, i) is None, text[a:b]
-                assert _split(text[a:b], a) is None, text[a:b]
+            if i not in cut:
+                got = _split(text[a:b], a)
+                assert got is None or (got[0] == "ideo" and len(got[1]) == 1), text[a:b]
+                nothing += i in set(_table_lines(text, folded, lines, True))
+    assert nothing > 1000  # (the lines the white-space signs named before: indents, openers)
 
 
 def test_the_han_end_test_keeps_every_glued_label():

@@ -306,7 +306,8 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     # (the normalised view leaves out a mirror's pinyin glosses: shorter, and a toned vowel)
     glossed = len(doc.norm.text) < len(text) and _glossed(folded)
     corners: set[int] = set()  # lines holding a word of `_T2_CORNERS`
-    worth = _table_lines(text, folded, lines, glossed, corners)
+    cut: set[int] = set()  # lines `_split` may cut into cells
+    worth = _table_lines(text, folded, lines, glossed, corners, cut)
     while i < n:
         k = bisect_left(worth, i)  # (on the other lines both readers below find nothing)
         if k == len(worth):
@@ -321,7 +322,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             i, t = block
             tables.append(t)
             continue
-        got = _split(text[a:b], a) if free(a, b) else None
+        got = _split(text[a:b], a) if i in cut and free(a, b) else None
         if got is None or (got[0] == "ideo" and len(got[1]) == 1):
             i += 1  # (a label and blank cells, or a title over its blank cells, opens no table)
             continue
@@ -458,6 +459,9 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
 # gap (two spaces, a no-break or an ideographic space) in the text, or the word of a table opener
 # (`_LINE_TABLE_START`) in the folded text
 _TABLE_LINE_SIGNS = ("|", "｜", "\t", "\xa0", "\u3000", "  ")
+# the signs that separate cells only between a line's words: a paragraph's indent (`　　`) or
+# the blanks after its last word make no cell (`_split` cuts the line without them)
+_GAP_SIGNS = ("\xa0", "\u3000", "  ")
 # the start of a mirror's pinyin gloss (內(nèi)容): a bracket, lower-case letters, a toned vowel
 # (the standard library's engine, a pattern a bracket: searching every text whose view dropped
 # a character for each is three times faster than one search for either)
@@ -473,29 +477,39 @@ _OPENER_WORDS = ("第二十条", "第2十条", "信息内容", "申请人情况"
 
 
 def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
-                 glossed: bool | None = None, corners: set[int] | None = None) -> list[int]:
+                 glossed: bool | None = None, corners: set[int] | None = None,
+                 cut: set[int] | None = None) -> list[int]:
     """The indices of the lines on which `find_text_tables`' readers may find a table row or the
-    start of a one-cell-a-line table (a superset: on every other line `_cell_block` and `_split`
-    give None). Found with `str.find`, a line at a time once a sign is found on it. `glossed`:
-    may the text hold a mirror's pinyin glosses (the opener words are then also looked for
-    without them; None: found out here). `corners`, when given, receives the lines holding a
-    word of `_T2_CORNERS` (a table-二 header's first word)."""
+    start of a one-cell-a-line table (a superset: on every other line `_cell_block` gives None
+    and `_split` None or one "ideo" cell, which opens no table). Found with `str.find`, a line
+    at a time once a sign is found on it; a white-space sign (`_GAP_SIGNS`) counts only between
+    the line's first and last character that is not `regex` white space (a paragraph's indent
+    is no cell gap), except in a glossed text, whose lines are also the table-二 header lines
+    (all of them, as before). `glossed`: may the text hold a mirror's pinyin glosses (the opener
+    words are then also looked for without them; None: found out here). `corners`, when given,
+    receives the lines holding a word of `_T2_CORNERS` (a table-二 header's first word); `cut`
+    the lines with a sign of `_TABLE_LINE_SIGNS` (`_split` gives None or one "ideo" cell on the
+    others)."""
+    if glossed is None:
+        glossed = _glossed(folded)
     starts = [a for a, _ in lines]
     out: set[int] = set()
-    for s, signs in ((text, _TABLE_LINE_SIGNS), (folded, _OPENER_WORDS)):
+    for s, signs, into_cut in ((text, _TABLE_LINE_SIGNS, cut), (folded, _OPENER_WORDS, None)):
         for w in signs:
             into = corners if corners is not None and w in _T2_CORNERS else None
+            inner = not glossed and w in _GAP_SIGNS
             p = s.find(w)
             while p >= 0:
                 k = bisect_right(starts, p) - 1
-                if k >= 0 and p < lines[k][1]:
+                if k >= 0 and p < lines[k][1] and (
+                        not inner or w in s[lines[k][0]:lines[k][1]].strip(REGEX_SPACE)):
                     out.add(k)
                     if into is not None:
                         into.add(k)
+                    if into_cut is not None:
+                        into_cut.add(k)
                 nxt = k + 1
                 p = s.find(w, starts[nxt]) if nxt < len(starts) else -1
-    if glossed is None:
-        glossed = _glossed(folded)
     if glossed:
         # a mirror's pinyin glosses inside the words (信息內(nèi)容): looked for without them
         for k, (a, b) in enumerate(lines):
@@ -845,7 +859,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                     _value_like(text[s:e]) for r in [*rows, row] for s, e in r):
                 break
             row.append(cell)
-        elif row and not text[b:].strip() and _value_like(text[a:b].strip()):
+        elif row and not text[b:].strip() and _value_like(text[a:b].strip(REGEX_SPACE)):
             # `(一)予以公开 |` / `4 |` / `0 |` / `2 |` / `1`: the text ends inside the table, on a
             # number its pipe was cut from
             row.append(_cell_text(text, a, b))
