@@ -780,6 +780,20 @@ def test_a_double_spaced_text_gives_the_cells_and_claims_of_the_text():
     assert checked >= 400 and total > 5000
 
 
+def test_blank_lines_are_counted_as_the_regex_engine_counts_them():
+    """`_BLANK_LINE` runs on the stdlib `re`: the same matches as the `regex` pattern it was, on
+    every corpus text and on edge cases."""
+    import regex
+
+    from nlp.segment.blocks import _BLANK_LINE
+
+    plain = regex.compile(_BLANK_LINE.pattern)
+    extra = ["", "\n", "\n\n", "a\n \n\u3000\xa0\t\r\nb\n\n", "\n\u2003\n\x1c\n", "x\n\r\n\r\n"]
+    for text in [*(doc.text for doc in _corpus_docs()), *extra]:
+        assert [m.span() for m in _BLANK_LINE.finditer(text)] == \
+            [m.span() for m in plain.finditer(text)]
+
+
 def test_line_spans_leave_out_the_blank_line_after_each_line_of_a_double_spaced_text():
     from nlp.segment.blocks import line_spans
 
