@@ -222,6 +222,36 @@ def test_first_character_sets_cover_every_opener_and_mark():
     assert seen > 50
 
 
+def test_scan_header_asks_each_pattern_only_where_it_can_match():
+    """`_scan_header` runs `_WS` only at a character it can take (`_WS_CHARS`), `TITLE` only at
+    `_TITLE_FIRST`, `_CORNER` only at `_CORNER_FIRST` and, for a first token, the opener regex
+    only at `_opener_first()` (checked above): the first characters read off each pattern's
+    parse tree (`scan.first_chars`) are exactly those, over every code point, and every match of
+    the two in the corpus texts starts with one."""
+    import re
+
+    import regex
+
+    from nlp.scan import first_chars
+    from nlp.tables.layout import TITLE
+    from nlp.tables.runs import _CORNER, _CORNER_FIRST, _TITLE_FIRST, _WS, _WS_CHARS
+
+    every = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    one_ws = regex.compile(_WS.pattern[:-1])  # (the class without its `*`)
+    assert {c for c in every if one_ws.fullmatch(c)} == _WS_CHARS
+    for pattern, chars in ((TITLE, {_TITLE_FIRST}), (_CORNER, set(_CORNER_FIRST))):
+        first = re.compile(f"[{first_chars(pattern.pattern)}]")
+        assert {c for c in every if first.fullmatch(c)} == chars
+    seen = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for pattern, chars in ((TITLE, _TITLE_FIRST), (_CORNER, _CORNER_FIRST)):
+            for m in pattern.finditer(text, overlapped=True):
+                assert text[m.start()] in chars, m.group()
+                seen += 1
+    assert seen > 100
+
+
 # held-out 27 (fj_pingtan_caijin_2021, fj_pingtan_caijin_2019): where a flattened table ends
 _T2_FLAT = ("四、主动公开政府信息情况 第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000"
             "行政规范性文件303第二十条第（五）项信息内容本年处理决定数量行政许可0第二十条第（六）项信息内容"

@@ -32,7 +32,7 @@ from functools import lru_cache
 import regex
 
 from nlp.records import Table, TableCell
-from nlp.scan import LeftmostFirst, top_level_branches
+from nlp.scan import REGEX_SPACE, LeftmostFirst, top_level_branches
 from nlp.tables.labels import TYPO_LEN, label_key, table_labels
 from nlp.tables.layout import TITLE, LogicalRow, expand_headers
 from nlp.tables.values import UNITS
@@ -40,6 +40,9 @@ from nlp.tables.values import UNITS
 _CORNER = regex.compile(r"[(（][^()（）]{0,60}勾稽关系[^()（）]{0,60}[)）]")
 _NOTE = regex.compile(r"\s*[(（][^()（）\d]{0,20}[)）]")  # （单位：万元） after a header word
 _WS = regex.compile(r"[\s\u3000]*")
+_WS_CHARS = frozenset(REGEX_SPACE)  # what `_WS` can take (`\s` and U+3000: `scan.REGEX_SPACE`)
+_TITLE_FIRST = "第"  # the character a `TITLE` match begins with
+_CORNER_FIRST = ("(", "（")  # the characters a `_CORNER` match begins with
 # a run of numbers; one may start with a minus sign glued to the number before it (the
 # 本年增/减 column: 行政事业性收费35-15 is 35 | -15)
 # A number may carry a count word before the space that ends it (政府集中采购 2笔 984361元).
@@ -313,15 +316,23 @@ def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple
     the first so many tokens only (each token is read from where the one before ended, so they
     are the first tokens of the whole run)."""
     header, opener, roles, misprint = _patterns()
+    starts = _opener_first()
     toks: list[tuple[int, int, str]] = []
     j = i
     first = True
-    while j < len(text) and (most is None or len(toks) < most):
-        j = _WS.match(text, j).end()
-        m = TITLE.match(text, j) or _CORNER.match(text, j)
-        kind = "title" if m and TITLE.match(text, j) else "corner"
+    n = len(text)
+    while j < n and (most is None or len(toks) < most):
+        if text[j] in _WS_CHARS:  # (`_WS` takes nothing at any other character)
+            j = _WS.match(text, j).end()
+        # (each pattern is asked only at a character its matches begin with)
+        ch = text[j] if j < n else ""
+        m = TITLE.match(text, j) if ch == _TITLE_FIRST else None
+        kind = "title"
         if m is None:
-            if first and not opener.match(text, j):
+            m = _CORNER.match(text, j) if ch in _CORNER_FIRST else None
+            kind = "corner"
+        if m is None:
+            if first and (ch not in starts or not opener.match(text, j)):
                 break
             m = header.match(text, j)
             if not first and (m is None or m.end() - m.start() < TYPO_LEN):
