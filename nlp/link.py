@@ -603,18 +603,43 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             row = (ind, ne)
         elif row is not None and _CLAUSE_STOP.search(nt, row[1], ns):
             row = None
-    _total_after_its_parts(report.claims, by_id)
+    # (most documents have no part of a total, or no claim of a rule the template steps revisit:
+    # their steps are not run, as they would change nothing)
+    parts, revisited = _revisable(report.claims, doc.template)
+    if parts:
+        _total_after_its_parts(report.claims, by_id)
     _cumulative_beside_the_years(report.claims)
-    _the_year_within_a_cumulative(report.claims, by_id, doc.text)
-    _totals_with_carry_over(report.claims)
-    _handled_with_nothing_carried_over(report.claims, doc.template)
-    _handled_by_balance(report.claims, doc.template)
-    by_parent = _parts_by_parent(report.claims)
-    _handled_made_of_outcomes(report.claims, by_parent, doc.template)
-    _closed_part_of_a_balance(by_id, by_parent, doc.template)
-    _requests_among_other_mail(report.claims, by_parent, nt, norm)
+    if parts:
+        _the_year_within_a_cumulative(report.claims, by_id, doc.text)
+        _totals_with_carry_over(report.claims)
+    if revisited:
+        _handled_with_nothing_carried_over(report.claims, doc.template)
+        _handled_by_balance(report.claims, doc.template)
+    if parts:
+        by_parent = _parts_by_parent(report.claims)
+        if revisited:
+            _handled_made_of_outcomes(report.claims, by_parent, doc.template)
+            _closed_part_of_a_balance(by_id, by_parent, doc.template)
+        _requests_among_other_mail(report.claims, by_parent, nt, norm)
     if undecided and classify:
         _classify(report, undecided)
+
+
+# the rules whose claims four steps after the claim loop revisit, on the 2019 and 2021 forms only
+_REVISITED_RULES = ("requests.handled.carry", "requests.closed.on_time")
+
+
+def _revisable(claims: list[Claim], template: str | None) -> tuple[bool, bool]:
+    """Which of the steps after `assign_indicators`' claim loop can change anything: (a claim has
+    a parent: the seven steps that read totals and their parts need one; the form is 2019 or 2021
+    and a claim's extractor names a rule of `_REVISITED_RULES`: the four steps that revisit those
+    rules' claims need one). Both hold through the steps: none sets a parent, and what they add
+    to an extractor names none of those rules (tests/test_speed_link2.py runs every step on the
+    corpus and compares)."""
+    parts = any(c.parent for c in claims)
+    revisited = template in ("2019", "2021") and any(
+        r in c.extractor for c in claims if c.extractor for r in _REVISITED_RULES)
+    return parts, revisited
 
 
 # the columns of a table-二 row of the 2019 form, named alone after the row's first count
