@@ -28,6 +28,22 @@ def segmented(rel: str) -> Document:
     return doc
 
 
+def clause_pieces() -> set[str]:
+    """Every clause, sentence and line of every corpus text, raw and normalised: what a link
+    rule is asked of (the prefilters' promises are checked on them)."""
+    import regex
+
+    from nlp.normalize import normalize
+
+    pieces: set[str] = set()
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for t in (text, normalize(text).text):
+            pieces.update(regex.split(r"[，,；;。！？!?\n]", t))
+            pieces.update(regex.split(r"[。\n]", t))
+    return pieces
+
+
 def squash(s: str) -> str:
     """`s` without any white space (readers differ in spaces and line breaks, not in text)."""
     return re.sub(r"\s", "", s)

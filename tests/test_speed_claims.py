@@ -47,20 +47,14 @@ def test_bracket_close_as_the_plain_walk():
         _SENT_END,
         _bracket_close,
         _clause_end,
+        _left_open,
         clause_start,
     )
     from nlp.normalize import normalize
 
-    def plain(nt: str, q: int) -> int | None:
-        ss = clause_start(nt, q, _SENT_END)
-        depth = 0
-        for ch in reversed(nt[ss:q]):
-            if ch in "）)":
-                depth += 1
-            elif ch in "（(":
-                if depth == 0:
-                    return _clause_end(nt, q, "）)" + _SENT_END)
-                depth -= 1
+    def plain(nt: str, q: int) -> int | None:  # (the walk, always)
+        if _left_open(nt[clause_start(nt, q, _SENT_END):q]):
+            return _clause_end(nt, q, "）)" + _SENT_END)
         return None
 
     inside = 0
@@ -73,3 +67,11 @@ def test_bracket_close_as_the_plain_walk():
             assert got == plain(nt, q), (path.name, q)
             inside += got is not None
     assert inside > 100
+
+
+def test_left_open_reads_nested_brackets():
+    from nlp.extract.claims import _left_open
+
+    assert _left_open("其中（一") and _left_open("(甲（乙）丙") and _left_open("（（a）")
+    assert not _left_open("其中（一）") and not _left_open("") and not _left_open("a）b")
+    assert not _left_open("（甲）(乙)") and _left_open("（甲)（")

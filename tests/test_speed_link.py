@@ -91,17 +91,11 @@ def test_pattern_filter_edge_texts():
 def test_rule_filter_keeps_every_match_on_every_corpus_clause():
     """No indicator rule that `nlp.link._rule_filter` leaves out matches a clause, a sentence
     or a line of a corpus text (raw and normalised); and it leaves out most rules."""
-    from corpus import CORPORA
+    from corpus import clause_pieces
 
     from nlp.link import _rule_filter, _rules_for
-    from nlp.normalize import normalize
 
-    pieces: set[str] = set()
-    for path in sorted(CORPORA.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        for t in (text, normalize(text).text):
-            pieces.update(regex.split(r"[，,；;。！？!?\n]", t))
-            pieces.update(regex.split(r"[。\n]", t))
+    pieces = clause_pieces()
     rules = _rules_for(None)
     flt = _rule_filter(None)
     assert flt.size == len(rules) and not flt._always  # every rule has an RE2 form

@@ -1910,19 +1910,24 @@ def _other_action(first: str, lead: str) -> bool:
 
 def _bracket_close(nt: str, q: int) -> int | None:
     """If `q` is inside an open （ of its sentence, the offset of the closing bracket."""
-    ss = clause_start(nt, q, _SENT_END)
-    before = nt[ss:q]
-    if "（" not in before and "(" not in before:
-        return None  # (no bracket opens before it, as before most marks: no walk)
+    before = nt[clause_start(nt, q, _SENT_END):q]
+    # (no bracket opens before it, as before most marks: no walk)
+    if ("（" in before or "(" in before) and _left_open(before):
+        return _clause_end(nt, q, "）)" + _SENT_END)
+    return None
+
+
+def _left_open(before: str) -> bool:
+    """Does `before` leave a bracket open at its end?"""
     depth = 0
     for ch in reversed(before):
         if ch in "）)":
             depth += 1
         elif ch in "（(":
             if depth == 0:
-                return _clause_end(nt, q, "）)" + _SENT_END)
+                return True
             depth -= 1
-    return None
+    return False
 
 
 _LIST_SEP = regex.compile(r"、|以及|和|及|与|或")
