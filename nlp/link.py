@@ -625,8 +625,11 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         _classify(report, undecided)
 
 
-# the rules whose claims four steps after the claim loop revisit, on the 2019 and 2021 forms only
-_REVISITED_RULES = ("requests.handled.carry", "requests.closed.on_time")
+# the rules whose claims four steps after the claim loop revisit, on these forms only
+_HANDLED_CARRY = "requests.handled.carry"
+_CLOSED_ON_TIME = "requests.closed.on_time"
+_REVISITED_RULES = (_HANDLED_CARRY, _CLOSED_ON_TIME)
+_REVISED_FORMS = ("2019", "2021")
 
 
 def _revisable(claims: list[Claim], template: str | None) -> tuple[bool, bool]:
@@ -637,7 +640,7 @@ def _revisable(claims: list[Claim], template: str | None) -> tuple[bool, bool]:
     to an extractor names none of those rules (tests/test_speed_link2.py runs every step on the
     corpus and compares)."""
     parts = any(c.parent for c in claims)
-    revisited = template in ("2019", "2021") and any(
+    revisited = template in _REVISED_FORMS and any(
         r in c.extractor for c in claims if c.extractor for r in _REVISITED_RULES)
     return parts, revisited
 
@@ -810,13 +813,13 @@ def _handled_with_nothing_carried_over(claims: list[Claim], template: str | None
     """办理…申请110件,上年度结转0件: requests handled may include last year's (so 办理 alone has no
     2019/2021 id), but with nothing carried over, stated in the same sentence, they are the year's
     new requests (held-out 174)."""
-    if template not in ("2019", "2021"):
+    if template not in _REVISED_FORMS:
         return
     zero = {tuple(c.sentence) for c in claims if c.sentence and c.value == 0
             and c.indicator == "t3.carried_over.total"}
     for c in claims:
         if zero and c.indicator is None and c.sentence and tuple(c.sentence) in zero \
-                and rule_id(c) == "requests.handled.carry":
+                and rule_id(c) == _HANDLED_CARRY:
             c.indicator = "t3.new.total"
             c.extractor = _with(c.extractor, "indicator:nothing-carried-over")
 
@@ -825,7 +828,7 @@ def _handled_by_balance(claims: list[Claim], template: str | None) -> None:
     """共收到…申请27件,依法办理…申请25件,结转下年度继续办理2件: requests handled that are what
     was received (and carried over, if stated) less what goes on into next year, all in one
     sentence, are the year's results total (held-outs 177 and 198)."""
-    if template not in ("2019", "2021"):
+    if template not in _REVISED_FORMS:
         return
     by_sentence: dict[tuple[int, ...], dict[str, float]] = {}
     for c in claims:
@@ -833,7 +836,7 @@ def _handled_by_balance(claims: list[Claim], template: str | None) -> None:
             by_sentence.setdefault(tuple(c.sentence), {}).setdefault(c.indicator, c.value)
     for c in claims:
         if c.indicator is not None or c.value is None or not c.sentence \
-                or rule_id(c) != "requests.handled.carry":
+                or rule_id(c) != _HANDLED_CARRY:
             continue
         got = by_sentence.get(tuple(c.sentence), {})
         if "t3.new.total" not in got or "t3.carried_forward.total" not in got:
@@ -853,10 +856,10 @@ def _closed_part_of_a_balance(by_id: dict[str, Claim], by_parent: dict[str, list
     other parts are only what goes on into next year, together the whole, is every request
     closed: the year's results total (held-out 207). (A part closed on time beside others closed
     late, or alone, stays without an id: `whole` of requests.closed.on_time.)"""
-    if template not in ("2019", "2021"):
+    if template not in _REVISED_FORMS:
         return
     for parent_id, parts in by_parent.items():
-        closed = [p for p in parts if p.indicator is None and rule_id(p) == "requests.closed.on_time"]
+        closed = [p for p in parts if p.indicator is None and rule_id(p) == _CLOSED_ON_TIME]
         if len(closed) != 1 or closed[0].value is None:
             continue
         rest = [p for p in parts if p is not closed[0]]
@@ -883,10 +886,10 @@ def _handled_made_of_outcomes(claims: list[Claim], by_parent: dict[str, list[Cla
     """共办理…申请34件,其中予以公开7件,部分公开5件,本机关不掌握22件: requests handled whose
     parts are request outcomes (two at least) adding up to them exactly are the year's results
     total (held-out 175)."""
-    if template not in ("2019", "2021"):
+    if template not in _REVISED_FORMS:
         return
     for c in claims:
-        if c.indicator is not None or rule_id(c) != "requests.handled.carry" or c.value is None:
+        if c.indicator is not None or rule_id(c) != _HANDLED_CARRY or c.value is None:
             continue
         parts = by_parent.get(c.claim_id, [])
         if len(parts) >= 2 and all((p.indicator or "").startswith("t3.result.") for p in parts) \

@@ -229,12 +229,6 @@ def _t2s_may_change() -> re.Pattern | None:
     return re.compile("[^" + "".join(re.escape(c) for c in sorted(kept)) + "]")
 
 
-def _simplified_already(text: str) -> bool:
-    """Does t2s leave `text` as it is? (True only when a cheap test proves it.)"""
-    may_change = _t2s_may_change()
-    return may_change is not None and may_change.search(text) is None
-
-
 # lines between two that t2s may change, up to this many characters, are converted with them
 # (one OpenCC call instead of two)
 _T2S_GAP = 512
@@ -245,7 +239,7 @@ def _t2s_lines(text: str, found: re.Match, may_change: re.Pattern) -> str:
     is the first one). t2s converts a text line by line: no phrase of its dictionaries holds a
     line break (tests/test_normalize.py reads them), so neither its segments nor its
     replacements reach across one, and a line without such a character it returns unchanged
-    (`_simplified_already`). tests/test_normalize.py compares it with one call on the whole
+    (tests/test_normalize.py checks it on corpus texts and lines). tests/test_normalize.py compares it with one call on the whole
     text on every corpus text."""
     convert = _t2s().convert
     n = len(text)

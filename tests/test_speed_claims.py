@@ -3,8 +3,8 @@ way on the corpus texts or pinned where the code depends on a layout."""
 
 
 def test_claims_are_built_positionally_in_the_field_order():
-    """`_quantity` and `_zero` build each `Claim` positionally (half a keyword call's cost): a
-    new or moved field must be placed there too."""
+    """`_new_claim` (for `_quantity` and `_zero`) builds each `Claim` positionally (half a
+    keyword call's cost): a new or moved field must be placed there too."""
     from dataclasses import MISSING, fields
 
     from nlp.records import Claim

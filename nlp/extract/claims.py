@@ -325,14 +325,23 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules, bmp: boo
         return None
     unit_name, kind, value, value_max, approx, bound, confidence, extractor = v
     s, e = doc.norm.span(ns, ne)
-    # the fields in their order (positional: half a keyword call's cost; a test pins the order):
-    # doc_id, claim_id, start, end, text, value, unit, approx, bound, value_max, kind, subject,
-    # qualifiers, direction, parent, group, whole, part, section, sentence, indicator,
-    # confidence, extractor
-    claim = Claim(doc.doc_id, "", s, e, doc.text[s:e], value, unit_name, approx, bound, value_max,
-                  kind, None, [], None, None, None, None, None, None, None, None, confidence,
-                  extractor)
+    claim = _new_claim(doc, s, e, value, unit_name, approx, bound, value_max, kind, None,
+                       confidence, extractor)
     return _Found(ns, ne, m.start(), claim, clause_start(nt, m.start()))
+
+
+def _new_claim(doc: Document, s: int, e: int, value: float | None, unit: str, approx: str | None,
+               bound: str | None, value_max: float | None, kind: str, subject: str | None,
+               confidence: float, extractor: str) -> Claim:
+    """A new claim of `doc[s:e]`, the fields a finder sets given, the others empty.
+
+    Positional: half a keyword call's cost, for every claim (tests/test_speed_claims.py pins
+    the field order): doc_id, claim_id, start, end, text, value, unit, approx, bound,
+    value_max, kind, subject, qualifiers, direction, parent, group, whole, part, section,
+    sentence, indicator, confidence, extractor."""
+    return Claim(doc.doc_id, "", s, e, doc.text[s:e], value, unit, approx, bound, value_max,
+                 kind, subject, [], None, None, None, None, None, None, None, None, confidence,
+                 extractor)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -413,9 +422,8 @@ def _zero(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found:
     if "的" in obj[:-1] and len(obj) - obj.rfind("的") > 2:
         obj = obj[obj.rfind("的") + 1:]
     s, e = doc.norm.span(ns, ne)
-    claim = Claim(doc.doc_id, "", s, e, doc.text[s:e], 0, p.get("unit", ""), None, None, None,
-                  "zero", obj or None, [], None, None, None, None, None, None, None, None, 1.0,
-                  f"{p.id}@{r.version}")  # (positional, as in `_quantity`)
+    claim = _new_claim(doc, s, e, 0, p.get("unit", ""), None, None, None, "zero", obj or None,
+                       1.0, f"{p.id}@{r.version}")
     return _Found(ns, ne, ns, claim, clause_start(doc.norm.text, ns))
 
 
