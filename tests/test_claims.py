@@ -1244,6 +1244,24 @@ def test_re_and_regex_read_digits_alike_in_the_bmp():
     assert all(bool(a.match(chr(c))) == bool(b.match(chr(c))) for c in range(0x10000))
 
 
+def test_bmp_digits_spell_out_both_engines_digit_class():
+    """`scan.bmp_digits` (the lookahead class of a `whole_text_scanner`, spelled out) holds
+    exactly the BMP characters each engine reads as `\\d`; the scanners' classes use it."""
+    import re
+
+    import regex
+
+    from nlp.extract.claims import rules
+    from nlp.scan import bmp_digits
+
+    spelled = set(bmp_digits())
+    assert len(spelled) == len(bmp_digits()) > 300  # (Arabic-Indic, Devanagari, fullwidth …)
+    for rx in (regex.compile(r"\d"), re.compile(r"\d")):
+        assert spelled == {chr(c) for c in range(0x10000) if rx.match(chr(c))}
+    quantity = next(p.scan for p in rules().patterns if p.id == "claim.quantity")
+    assert "\\d" not in quantity.pattern.split("(?:", 1)[0] and "０" in quantity.pattern
+
+
 def test_first_chars_and_scanner_refusals():
     import re
 
