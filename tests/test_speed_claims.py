@@ -75,3 +75,24 @@ def test_left_open_reads_nested_brackets():
     assert _left_open("其中（一") and _left_open("(甲（乙）丙") and _left_open("（（a）")
     assert not _left_open("其中（一）") and not _left_open("") and not _left_open("a）b")
     assert not _left_open("（甲）(乙)") and _left_open("（甲)（")
+
+
+def test_row_line_gate_as_the_line_test():
+    """`find_claims` asks `_table_like_line` only of a text with a pipe or a tab
+    (`_may_hold_row_lines`): where it says no, no line of the text is table-like (every line of
+    every corpus text, raw as the test reads `doc.text`, and hand-made lines)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import _may_hold_row_lines, _table_like_line
+
+    rows = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        starts = [0] + [k + 1 for k, ch in enumerate(text) if ch == "\n"]
+        like = [s for s in starts if s < len(text) and _table_like_line(text, s)]
+        assert _may_hold_row_lines(text) or not like, path.name
+        rows += len(like)
+    assert rows > 100
+    for text in ("申请\t12件\t办结", "| 申请 | 12件 |", "甲|乙|丙"):
+        assert _may_hold_row_lines(text) and _table_like_line(text, 0)
+    assert not _may_hold_row_lines("申请12件，办结12件。")

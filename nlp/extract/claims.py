@@ -256,6 +256,11 @@ _GLUED_RUN = regex.compile(r"\d[\d.,]*")
 _ZERO_COUNT_AFTER = regex.compile(r"\s*(?:共|为|共计)?\s*[0零〇]\s*(?:件|条|个|次|项|宗|起|份)")
 
 
+def _may_hold_row_lines(text: str) -> bool:
+    """Can `_table_like_line` be true anywhere in `text`? Not without a pipe or a tab."""
+    return "|" in text or "\t" in text
+
+
 def _table_like_line(text: str, start: int) -> bool:
     """A plain-text line with cells separated by tabs or pipes (a statistics table row)."""
     ls = text.rfind("\n", 0, start) + 1
@@ -442,13 +447,14 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     mask = _mask(doc, citations, r)
     found: list[_Found] = []
     taken = bytearray(len(nt) + 1)
+    rows = _may_hold_row_lines(doc.text)  # (most texts: no line to look at for each claim)
     for p, m in counts:
         if mask.find(1, m.start("num"), m.end()) != -1:
             continue
         if taken.find(1, m.start(), m.end()) != -1:
             continue
         f = _quantity(doc, p, m, r, bmp)
-        if f is None or _table_like_line(doc.text, f.claim.start):
+        if f is None or (rows and _table_like_line(doc.text, f.claim.start)):
             continue
         found.append(f)
         taken[f.ns:f.ne] = b"\x01" * (f.ne - f.ns)
@@ -459,7 +465,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
         if _ZERO_COUNT_AFTER.match(nt, ne) and taken.find(1, ne, ne + 8) != -1:
             continue  # 未收到政府信息公开申请0件: the printed 0件 is the claim
         f = _zero(doc, p, m, r)
-        if _table_like_line(doc.text, f.claim.start):
+        if rows and _table_like_line(doc.text, f.claim.start):
             continue
         found.append(f)
         taken[ns:ne] = b"\x01" * (ne - ns)
