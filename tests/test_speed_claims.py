@@ -96,3 +96,62 @@ def test_row_line_gate_as_the_line_test():
     for text in ("申请\t12件\t办结", "| 申请 | 12件 |", "甲|乙|丙"):
         assert _may_hold_row_lines(text) and _table_like_line(text, 0)
     assert not _may_hold_row_lines("申请12件，办结12件。")
+
+
+def _claims_of_segmented(text: str):
+    from nlp.extract import extract_citations
+    from nlp.extract.claims import find_claims
+    from nlp.records import Document
+    from nlp.segment import segment
+
+    doc = Document(doc_id="t", path=None, format="text", text=text)
+    segment(doc)
+    return doc, find_claims(doc, extract_citations(doc))
+
+
+def test_place_as_the_plain_lookups():
+    """`_place` asks `section_at` again only where a section starts or ends between two claims,
+    and `sentence_at` only for a claim outside the last sentence found: every claim of every
+    corpus text has the section and sentence the plain lookups give it. (The second rests on
+    sentences that never overlap, checked here too.)"""
+    from itertools import pairwise
+
+    from corpus import CORPORA
+
+    shared = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        doc, claims = _claims_of_segmented(path.read_text(encoding="utf-8", errors="replace"))
+        spans = sorted((s.start, s.end) for s in doc.sentences)
+        assert all(s < e for s, e in spans) and all(a[1] <= b[0] for a, b in pairwise(spans))
+        for k, c in enumerate(claims):
+            sec = doc.section_at(c.start)
+            sent = doc.sentence_at(c.start)
+            assert c.section == (sec.heading if sec is not None else None), (path.name, c.claim_id)
+            assert c.sentence == ((sent.start, sent.end) if sent is not None else None), \
+                (path.name, c.claim_id)
+            shared += k > 0 and c.sentence is not None and c.sentence == claims[k - 1].sentence
+    assert shared > 1000
+
+
+def test_place_asks_again_where_a_section_starts_or_ends():
+    """Two claims of one sentence with a section edge between them (hand-made sections: the
+    shortcut must not carry the first claim's section over it), and claims without a sentence."""
+    from nlp.extract.claims import _place
+    from nlp.records import Claim, Document, Section, Sentence
+
+    text = "甲乙丙丁戊己庚辛壬癸" * 3
+    doc = Document(doc_id="t", path=None, format="text", text=text)
+    doc.sections = [Section(0, 30, "一、总", 0, 3, 1), Section(5, 12, "（一）分", 5, 8, 2),
+                    Section(20, 30, "（二）末", 20, 23, 2)]
+    doc.sentences = [Sentence(0, 15), Sentence(15, 25)]
+    claims = [Claim("t", f"claim-{k}", s, s + 1, text[s], 1, "条", kind="count")
+              for k, s in enumerate((1, 4, 5, 11, 12, 14, 16, 20, 26, 29))]
+    _place(doc, claims)
+    for c in claims:
+        sec, sent = doc.section_at(c.start), doc.sentence_at(c.start)
+        assert c.section == (sec.heading if sec is not None else None), c.start
+        assert c.sentence == ((sent.start, sent.end) if sent is not None else None), c.start
+    assert [c.section for c in claims] == ["一、总", "一、总", "（一）分", "（一）分", "一、总", "一、总",
+                                           "一、总", "（二）末", "（二）末", "（二）末"]
+    assert claims[-1].sentence is None and claims[-2].sentence is None
+

@@ -475,13 +475,35 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     for k, f in enumerate(found):
         _structure(doc, f, found, r, k)
     _relations(nt, found, r)
-    for f in found:
-        c = f.claim
-        sec = doc.section_at(c.start)
-        c.section = sec.heading if sec is not None else None
-        sent = doc.sentence_at(c.start)
-        c.sentence = (sent.start, sent.end) if sent is not None else None
+    _place(doc, [f.claim for f in found])
     return [f.claim for f in found]
+
+
+def _place(doc: Document, claims: list[Claim]) -> None:
+    """Set each claim's section (`doc.section_at`) and sentence (`doc.sentence_at`), asking
+    them again only where the answer can change: claims come in runs in one sentence.
+
+    The innermost section holding an offset is the same for every offset up to the next place
+    where a section starts or ends (the same sections hold them all), and a sentence holding
+    an offset is the one `sentence_at` finds, since sentences never overlap (tests:
+    tests/test_speed_claims.py)."""
+    edges = sorted({s.start for s in doc.sections} | {s.end for s in doc.sections})
+    lo, hi = 0, -1  # the section found last holds for the offsets in [lo, hi)
+    heading: str | None = None
+    sent = None
+    span: tuple[int, int] | None = None
+    for c in claims:
+        off = c.start
+        if not lo <= off < hi:
+            sec = doc.section_at(off)
+            heading = sec.heading if sec is not None else None
+            k = bisect_right(edges, off)
+            lo, hi = off, edges[k] if k < len(edges) else len(doc.text) + 1
+        c.section = heading
+        if sent is None or not sent.start <= off < sent.end:
+            sent = doc.sentence_at(off)
+            span = (sent.start, sent.end) if sent is not None else None
+        c.sentence = span
 
 
 # --------------------------------------------------------------------------- structure
