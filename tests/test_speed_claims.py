@@ -155,3 +155,20 @@ def test_place_asks_again_where_a_section_starts_or_ends():
                                            "一、总", "（二）末", "（二）末", "（二）末"]
     assert claims[-1].sentence is None and claims[-2].sentence is None
 
+
+def test_plain_stdlib_scanners():
+    """`stdlib_scan = "plain"` patterns are scanned by `re` as they stand (`stdlib_scanner`: no
+    leading lookahead, so `re` finds their leading literals by its prefix scan); the scanner is
+    refused where `whole_text_scanner` is (test_claims.py compares the matches on the corpus)."""
+    import regex
+
+    from nlp.extract.claims import rules
+    from nlp.scan import stdlib_scanner
+
+    plain = {p.id for p in rules().patterns if p.scan is not None and not p.scan.pattern.startswith("(?=")}
+    assert {"claim.zero.event", "claim.zero.none"} <= plain
+    assert stdlib_scanner(regex.compile(r"无[^，\s]{0,4}申请")) is None  # `\s` in a class
+    assert stdlib_scanner(regex.compile(r"\p{Han}件")) is None
+    got = stdlib_scanner(regex.compile(r"未(?:收到|接到)(?!\s)[^，]{0,4}申请"))
+    assert got is not None and not got.pattern.startswith("(?=")
+    assert got.search("本年度未收到 申请，未接到公开申请。").group() == "未接到公开申请"

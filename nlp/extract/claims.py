@@ -44,6 +44,7 @@ from nlp.scan import (
     holds_any,
     match_reach,
     required_literals,
+    stdlib_scanner,
     top_level_branches,
     whole_text_scanner,
 )
@@ -92,7 +93,8 @@ class Pattern:
     role: str
     rx: Any
     data: tuple[tuple[str, Any], ...]
-    scan: Any = None  # `whole_text_scanner(rx)` (`stdlib_scan`): the same matches, BMP texts
+    scan: Any = None  # `whole_text_scanner(rx)` or `stdlib_scanner(rx)` (`stdlib_scan`): the same
+    # matches, BMP texts
     # a few strings one of which every text holds where `rx` finds a match (`required_literals`,
     # `in_text`; None: too many to ask, or none known): the scan is skipped without them
     needs: tuple[str, ...] | None = None
@@ -159,7 +161,8 @@ def rules() -> Rules:
         extra = tuple((k, v) for k, v in p.items()
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
                                    "stdlib_scan"))
-        scan = whole_text_scanner(rx) if p.get("stdlib_scan") else None
+        how = p.get("stdlib_scan")
+        scan = stdlib_scanner(rx) if how == "plain" else whole_text_scanner(rx) if how else None
         needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
         if needs is not None:  # (a text holding 未收取 holds 未收)
             needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
@@ -441,7 +444,8 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     bmp = bmp_only(nt)
     counts = [(p, m) for p in r.by_role("quantity") if p.may_match(nt)
               for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt)]
-    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt) for m in p.rx.finditer(nt)]
+    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt)
+             for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt)]
     if not counts and not zeros:
         return []  # (no mask needed: its exclusion scan is most of the cost of such a text)
     mask = _mask(doc, citations, r)
