@@ -172,3 +172,27 @@ def test_plain_stdlib_scanners():
     got = stdlib_scanner(regex.compile(r"未(?:收到|接到)(?!\s)[^，]{0,4}申请"))
     assert got is not None and not got.pattern.startswith("(?=")
     assert got.search("本年度未收到 申请，未接到公开申请。").group() == "未接到公开申请"
+
+
+def test_no_joins_among_fewer_than_two_quantities(monkeypatch):
+    """`_relations` stops after the shares when a text has fewer than two claims that are no
+    zero (`_FEWEST_TO_JOIN`: each later step joins one claim to another): the claims of every
+    corpus text with one or none are what all the steps give them."""
+    from corpus import CORPORA
+
+    from nlp.extract import claims as C
+    from nlp.extract import extract_citations
+
+    docs = []
+    for path in sorted(CORPORA.rglob("*.txt")):
+        doc, claims = _claims_of_segmented(path.read_text(encoding="utf-8", errors="replace"))
+        if sum(1 for c in claims if c.kind != "zero") < 2:
+            docs.append((doc, claims))
+    assert len(docs) > 300 and sum(1 for _, cs in docs if cs) > 200
+    # (the shares still come first: a lone share keeps its 占)
+    doc, (share,) = _claims_of_segmented("本年度主动公开的政府信息中，业务类信息占75%。")
+    docs.append((doc, [share]))
+    assert "占" in share.qualifiers
+    monkeypatch.setattr(C, "_FEWEST_TO_JOIN", 0)
+    for doc, claims in docs:
+        assert C.find_claims(doc, extract_citations(doc)) == claims, doc.text[:40]

@@ -707,6 +707,9 @@ def _sentence_bounds(nt: str, pos: int) -> tuple[int, int]:
     return clause_start(nt, pos, _SENT_END), _clause_end(nt, pos, _SENT_END)
 
 
+_FEWEST_TO_JOIN = 2  # (tests/test_speed_claims.py sets it to 0 to compare)
+
+
 def _relations(nt: str, found: list[_Found], r: Rules) -> None:
     by_id = {f.claim.claim_id: f for f in found}
     quantities = [f for f in found if f.claim.kind != "zero"]
@@ -740,6 +743,8 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                 c.subject = part.claim.subject
         if "占" not in c.qualifiers:
             c.qualifiers.append("占")
+    if len(quantities) < _FEWEST_TO_JOIN:
+        return  # (each step below joins a claim to another: no whole-text scan for them)
     # 含 / 包括 in brackets right after a claim: parts of that claim
     for i, f in enumerate(quantities):
         after = nt[f.ne:f.ne + 4]
