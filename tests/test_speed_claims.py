@@ -196,3 +196,31 @@ def test_no_joins_among_fewer_than_two_quantities(monkeypatch):
     monkeypatch.setattr(C, "_FEWEST_TO_JOIN", 0)
     for doc, claims in docs:
         assert C.find_claims(doc, extract_citations(doc)) == claims, doc.text[:40]
+
+
+def test_list_leads_as_the_pattern_scan():
+    """`_list_leads` looks for `_LIST_LEAD` only at the colons that end one of its words: the
+    same matches as `_LIST_LEAD.finditer` on every corpus text, raw and normalised, and on
+    hand-made cases (leads side by side, double colons, a colon first, words without one)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import (
+        _LIST_LEAD,
+        _LIST_LEAD_COLONS,
+        _LIST_LEAD_WORDS,
+        _list_leads,
+    )
+    from nlp.normalize import normalize
+
+    assert _LIST_LEAD_WORDS and all(w[-1] in _LIST_LEAD_COLONS for w in _LIST_LEAD_WORDS)
+    cases = ["主要类别有：A类信息594条，B类信息281条", "类别有：类型有：包括:分为：：主要有：", "：包括：",
+             "主要类别：", "主要包括：", "主要构成如下:", "类别有 ：", "包括", ":", ""]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    found = 0
+    for text in cases:
+        want = [m.span() for m in _LIST_LEAD.finditer(text)]
+        assert [m.span() for m in _list_leads(text)] == want, text[:40]
+        found += len(want)
+    assert found > 300

@@ -982,6 +982,33 @@ def _since_start(nt: str, f: _Found, stops: str = _SENT_END) -> bool:
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]"
     r"|主要(?:类别|种类|类型|构成)[：:]")  # （二）主动公开政府信息的主要类别：…
+# A list lead ends at a colon and holds no other: so a match ends at the first colon after its
+# start, within `_LIST_LEAD_REACH` characters, and ends with one of the words every match holds
+# (each of them ends with that colon). `_list_leads` looks only there.
+_LIST_LEAD_COLONS = ("：", ":")
+_LIST_LEAD_WORDS = required_literals(_LIST_LEAD, in_text=True)
+_LIST_LEAD_REACH = match_reach(_LIST_LEAD)
+
+
+def _list_leads(nt: str) -> list[regex.Match[str]]:
+    """The matches of `_LIST_LEAD.finditer(nt)`, looked for only at the colons that end one of
+    its words (a colon found by `str.find`, a word by `str.endswith`: no regex scan of the
+    text)."""
+    colons = []
+    for ch in _LIST_LEAD_COLONS:
+        k = nt.find(ch)
+        while k >= 0:
+            colons.append(k)
+            k = nt.find(ch, k + 1)
+    out: list[regex.Match[str]] = []
+    pos = 0  # (where the last match ended)
+    for c in sorted(colons):
+        if nt.endswith(_LIST_LEAD_WORDS, 0, c + 1):
+            m = _LIST_LEAD.search(nt, max(pos, c + 1 - _LIST_LEAD_REACH), c + 1)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
 _RATE = regex.compile(r"(\p{Han}{1,5})率$")
 # a rate whose base is a condition (到期/按期/按时/及时/期限内 办结率), not the stated counts
 _TIMED_RATE = regex.compile(r"到期|按期|按时|及时|期限内|期内|时限内")
@@ -1121,7 +1148,7 @@ def _container_before(nt: str, share: _Found, quantities: list[_Found], starts: 
 def _category_lists(nt: str, quantities: list[_Found], starts: list[int]) -> None:
     """主要类别有：A类信息594条，B类信息281条… : the listed counts are parts of the total the
     lead-in names (…主动公开政府信息的主要类别有：)."""
-    for m in _LIST_LEAD.finditer(nt):
+    for m in _list_leads(nt):
         ss, se = _sentence_bounds(nt, m.start())
         parts = [f for f in _in_range(quantities, starts, m.end(), se)
                  if f.claim.kind in _COUNTED and f.claim.parent is None]
