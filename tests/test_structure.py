@@ -227,11 +227,12 @@ def test_cn_number(s, n):
 
 
 @pytest.mark.parametrize("level1_only", [False, True])
-def test_canonical_prefix_tries_only_the_patterns_its_first_character_can_start(level1_only):
+def test_canonical_prefix_tries_only_the_patterns_its_first_characters_can_start(level1_only):
     """`canonical_prefix` tries only the patterns that a partial match of the position's
-    character admits: none of the others matches there, and the answer is the longest match of
-    all the patterns (the first in file order of equally long ones), at every position of
-    three real reports and of every corpus text's headings' surroundings."""
+    first two characters admits (or of its first, at the text's last position): none of the
+    others matches there, and the answer is the longest match of all the patterns (the first
+    in file order of equally long ones), at every position of three real reports and of every
+    corpus text's headings' surroundings."""
     from corpus import CORPORA
 
     from nlp.normalize import normalize
@@ -257,7 +258,8 @@ def test_canonical_prefix_tries_only_the_patterns_its_first_character_can_start(
         nt = normalize((CORPORA / name).read_text(encoding="utf-8")).text
         for pos in range(len(nt) + 1):
             if pos < len(nt):
-                tried = set(_starting_with(nt[pos], level1_only))
+                tried = set(_starting_with(nt[pos : pos + 2], level1_only))
+                assert tried <= set(_starting_with(nt[pos], level1_only))
                 assert not any(pats[i].match(nt, pos) for i in range(len(pats)) if i not in tried), (
                     name, pos)
             found = canonical_prefix(nt, pos, level1_only=level1_only)
@@ -524,6 +526,8 @@ def _same_markers(text: str) -> None:
         assert _level_of(m) == (lv, m.group(f"n{lv}"))
     for a in range(0, len(text), 97):  # from a position, up to an end, and at a position
         assert _marks(_MARKER, text, a, a + 40) == _marks(_MARKER_PLAIN, text, a, a + 40)
+        for k in (2, 12, 40):  # (a heading's title window: `_heading_end`)
+            assert found(_markers(text, a, a + k)) == _marks(_MARKER, text, a, a + k)
         m1, m2 = _MARKER.match(text, a), _MARKER_PLAIN.match(text, a)
         assert (m1 and m1.span()) == (m2 and m2.span())
 
@@ -550,7 +554,7 @@ def test_stdlib_patterns_find_what_regex_finds():
     from nlp.segment import structure as st
 
     pats = [st._TITLE_SUFFIX, st._NOT_HEADING_AFTER, st._HEAD_PUNCT_RE, st._ITEM_END, st._COMMA,
-            st._TITLE_STOP]
+            st._TITLE_STOP, st._ITEM_TITLE]
     plain = [regex.compile(p.pattern.replace(st._WS, r"\s")) for p in pats]
     for text in [*_corpus_views(), "项\x1c项 \u3000款\n条情况，方面。”）"]:
         for p, q in zip(pats, plain, strict=True):
@@ -591,6 +595,10 @@ def test_a_heading_title_starts_where_the_marker_matched_in_the_whole_text_ends(
             if h.kind != "tables":
                 mm = _MARKER.match(nt[h.start : h.end])
                 assert mm is not None and h.start + mm.end() == h.title_start, (path.name, h)
+                # (and the marker matched at the heading's start in the whole text, whose end
+                # an 一是 item's title is read from)
+                mm = _MARKER.match(nt, h.start)
+                assert mm is not None and mm.end() == h.title_start, (path.name, h)
                 numbered += 1
     assert numbered > 10000
 

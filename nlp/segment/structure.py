@@ -91,6 +91,7 @@ _MARKER = regex.compile(
     rf"|(?P<l5>(?P<n5>[{_CN}](?<![{_CN}百零〇○第].)[{_CN}]{{0,2}})是)"
 )
 _TITLE_START = regex.compile(r"[\p{Han}《“\"'‘\[A-Za-z]|(?:19|20)\d{2}\s*年")
+_YEAR_DIGITS = "12"  # what the year branch of `_TITLE_START` begins with (`_title_at`)
 # (stdlib `re` for these two: literal characters and `\s` spelled out read the same to both
 # engines, and `re` is faster on the short spans they are asked about)
 _TITLE_SUFFIX = re.compile(r"(?:情况|方面)(?![，,、])")
@@ -185,11 +186,13 @@ def _canonical_patterns(level1_only: bool) -> tuple[tuple[regex.Pattern, ...], t
 
 @lru_cache(maxsize=1 << 12)
 def _starting_with(ch: str, level1_only: bool) -> tuple[int, ...]:
-    """Indices of the canonical patterns that can match at a position holding `ch`: a partial
-    match of `ch` alone is None only when no string that starts with `ch` (nor the empty one)
-    matches. Most characters start two or three of the 32 patterns. A pattern that looks at
-    what stands before the position (a lookbehind, a word boundary) is always tried: `ch` alone
-    has nothing before it."""
+    """Indices of the canonical patterns that can match at a position where the text goes on
+    with `ch` (its first character, or its first two: `canonical_prefix` asks with two): a
+    partial match of `ch` alone is None only when no string that starts with `ch` (nor a
+    prefix of it) matches. Most characters start two or three of the 32 patterns; a second
+    character turns a fifth of those tries down (政府… and 政务… start different patterns).
+    A pattern that looks at what stands before the position (a lookbehind, a word boundary)
+    is always tried: `ch` alone has nothing before it."""
     pats, _ = _canonical_patterns(level1_only)
     return tuple(i for i, p in enumerate(pats)
                  if _LOOKS_BACK.search(p.pattern) or p.match(ch, partial=True) is not None)
@@ -221,7 +224,7 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> t
     if pos >= len(text):
         return None  # (no title of two characters fits)
     best: tuple[int, str] | None = None
-    for pattern, kind, w in _tries(text[pos], level1_only):
+    for pattern, kind, w in _tries(text[pos : pos + 2], level1_only):
         if w is not None and text.find(w[1], pos, pos + w[0]) < 0:
             continue  # a character every match holds is not within its reach
         m = pattern.match(text, pos)
@@ -233,7 +236,8 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> t
 @lru_cache(maxsize=1 << 12)
 def _tries(ch: str, level1_only: bool) -> tuple[tuple[regex.Pattern, str, tuple[int, str] | None], ...]:
     """(pattern, kind, window) of the canonical patterns `canonical_prefix` tries at a position
-    holding `ch` (`_starting_with`, `_windows`), in file order: one cached call, not three."""
+    where the text goes on with `ch` (its first two characters: `_starting_with`, `_windows`),
+    in file order: one cached call, not three."""
     pats, kinds = _canonical_patterns(level1_only)
     windows = _windows(level1_only)
     return tuple((pats[i], kinds[i], windows[i]) for i in _starting_with(ch, level1_only))
@@ -478,23 +482,28 @@ def _marker_starts() -> re.Pattern:
         rf"|(?<=\()(?={_WS}*(?:[{_CN}]{{1,3}}|\d{{1,2}}){_WS}*\)))")
 
 
-def _markers(nt: str, body: int) -> list[_Match]:
-    """`list(_MARKER.finditer(nt, body))`. In a BMP text the scanner is tried only where
+def _markers(nt: str, body: int, end: int | None = None, bmp: bool | None = None
+             ) -> list[_Match]:
+    """`list(_MARKER.finditer(nt, body, end))` (`end`: the text's end when None). In a BMP text
+    (`bmp`: whether it is, when the caller knows) the scanner is tried only where
     `_marker_starts` finds that a marker can start (1.7× faster than the scanner's own scan,
-    which tries its lookahead at every position)."""
+    which tries its lookahead at every position; in a heading's title, where most windows hold
+    no such character, one `re` search instead of a `regex` scan)."""
     scanner = _marker_scanner()
-    if scanner is None or not bmp_only(nt):
-        return list(_MARKER.finditer(nt, body))
+    if end is None:
+        end = len(nt)
+    if scanner is None or not (bmp_only(nt) if bmp is None else bmp):
+        return list(_MARKER.finditer(nt, body, end))
     out = []
     find, match = _marker_starts().search, scanner.match
-    c = find(nt, body)
+    c = find(nt, body, end)
     while c is not None:
-        m = match(nt, c.start())
+        m = match(nt, c.start(), end)
         if m is None:
-            c = find(nt, c.start() + 1)
+            c = find(nt, c.start() + 1, end)
         else:
             out.append(m)
-            c = find(nt, m.end())  # (a marker is never empty)
+            c = find(nt, m.end(), end)  # (a marker is never empty)
     return out
 
 
@@ -579,8 +588,10 @@ def _line_marks(marks: list[_Match] | None, starts: list[int] | None, a: int, b:
     return marks[lo:hi]
 
 
-def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end: int) -> tuple[int, int, bool]:
-    """(end of heading text, end of its sentence, detached) for a heading whose marker ends at m_end."""
+def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end: int,
+                 bmp: bool | None = None) -> tuple[int, int, bool]:
+    """(end of heading text, end of its sentence, detached) for a heading whose marker ends at
+    m_end (`bmp`: whether `nt` stays in the BMP, when the caller knows)."""
     limit = min(hard_end, m_end + MAX_TITLE)
     line_end = nt.find("\n", m_end)
     if line_end < 0:
@@ -605,9 +616,9 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
     if e is None and content_end <= m_end + MAX_TITLE and content_end <= hard_end:
         e = content_end
     # a first marker of a deeper level inside the title starts the next heading
-    for mm in _MARKER.finditer(nt, m_end + 2, e if e is not None else limit):
+    for mm in _markers(nt, m_end + 2, e if e is not None else limit, bmp):
         lv, n = _level_of(mm)
-        if lv > level and cn_number(n) == 1 and _TITLE_START.match(nt, mm.end()):
+        if lv > level and cn_number(n) == 1 and mm.end() < len(nt) and _title_at(nt, mm.end()):
             return mm.start(), mm.start(), True
     canon = canonical_prefix(nt, m_end)
     c = canon[0] if canon else None
@@ -657,13 +668,14 @@ _COMMA = _one_of("，,")
 def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     """Accepted numbered headings and table captions, in text order (normalised offsets).
 
-    `_found`: `(zones, weak zones, body, contents lines, _MARKER matches from the body on)` when
-    the caller has them already."""
+    `_found`: `(zones, weak zones, body, contents lines, _MARKER matches from the body on,
+    whether the text stays in the BMP)` when the caller has them already."""
     norm = doc.norm
     nt = norm.text
-    zones, weak, body, toc, cands = _found if _found is not None else (*_zones(doc, norm), None, None)
+    zones, weak, body, toc, cands, bmp = (
+        _found if _found is not None else (*_zones(doc, norm), None, None, bmp_only(nt)))
     if cands is None:
-        cands = list(_MARKER.finditer(nt, body))
+        cands = _markers(nt, body, bmp=bmp)
     if toc is None:
         toc = _toc_lines(nt, body, cands)
     zones = _Zones(zones + toc)
@@ -703,7 +715,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         level, n = _level_of(m)
         num = cn_number(n)
         m_end = m.end()
-        if m_end >= len(nt) or not _TITLE_START.match(nt, m_end):
+        if m_end >= len(nt) or not _title_at(nt, m_end):
             continue
         if _NOT_HEADING_AFTER.match(nt, m_end):
             continue
@@ -732,7 +744,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         if not ok:
             continue
         hard_end = zones.next_start(m_end, len(nt))
-        h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end)
+        h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end, bmp)
         while h_end > m_end and nt[h_end - 1] in _SPACE:
             h_end -= 1
         heads.append(_Head(pos, h_end, s_end, level, n, num, detached, title_start=m_end))
@@ -748,9 +760,9 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
             # the whole text there, tests/test_structure.py)
             h.kind = classify_title(nt[h.title_start : h.end])
         elif not h.kind and h.level == 5:
-            # 二是依申请公开情况。…: an 一是/二是 item that opens with a section's title
-            mm = _MARKER.match(nt, h.start)
-            lead = _ITEM_TITLE.match(nt, mm.end() if mm else h.start)
+            # 二是依申请公开情况。…: an 一是/二是 item that opens with a section's title (after
+            # its marker, which ends at `title_start`)
+            lead = _ITEM_TITLE.match(nt, h.title_start)
             if lead is not None:
                 h.kind = classify_title(lead.group(1))
     return heads
@@ -767,7 +779,7 @@ def heading_title(heading: str) -> str:
     return s[m.end():].strip() if m else s
 
 
-_ITEM_TITLE = regex.compile(r"([^。，,；;：:\n]{2,12})[。：:]")  # the short title an item opens with
+_ITEM_TITLE = re.compile(r"([^。，,；;：:\n]{2,12})[。：:]")  # the short title an item opens with
 
 
 def _canonical_after(nt: str, m_end: int, level: int, memo: dict[int, bool]) -> bool:
@@ -812,9 +824,10 @@ def find_structure(doc: Document) -> None:
     if not nt.strip():
         return
     zones, weak, body = _zones(doc, norm)
-    marks = _markers(nt, body)
+    bmp = bmp_only(nt)
+    marks = _markers(nt, body, bmp=bmp)
     toc = _toc_lines(nt, body, marks)
-    found = (zones, weak, body, toc, marks)
+    found = (zones, weak, body, toc, marks, bmp)
     zones = sorted(zones + weak + toc)
     doc.meta.setdefault("body_start", norm.index[body] if body < len(norm.index) else len(doc.text))
     heads = find_headings(doc, found)
@@ -914,6 +927,21 @@ def find_structure(doc: Document) -> None:
             sentences.append(Sentence(ss, se, pi, k if k >= 0 else None))
     doc.paragraphs = paras
     doc.sentences = sentences
+
+
+@lru_cache(maxsize=1 << 12)
+def _title_char(ch: str) -> bool:
+    """Does `_TITLE_START` match the character alone? (only its one-character branch can: the
+    year branch needs five)"""
+    return _TITLE_START.match(ch) is not None
+
+
+def _title_at(nt: str, i: int) -> bool:
+    """`_TITLE_START.match(nt, i)` for i < len(nt): the one-character branch by a cached test
+    of the character (`_title_char`), the `regex` engine only where the year branch can begin
+    (asked after every heading marker: a `regex` call costs several thousand instructions)."""
+    ch = nt[i]
+    return _title_char(ch) or (ch in _YEAR_DIGITS and _TITLE_START.match(nt, i) is not None)
 
 
 @lru_cache(maxsize=1 << 12)
