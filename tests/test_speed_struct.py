@@ -3,6 +3,7 @@ compared with the plain way on the corpus texts."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 CORPORA = Path(__file__).resolve().parent.parent / "corpora"
@@ -31,3 +32,27 @@ def test_title_at_is_the_title_start_pattern():
             assert _title_at(nt, i) is want, (nt[i : i + 10], i)
             hits += want
     assert hits > 100000
+
+
+def test_line_text_is_each_line_stripped():
+    """`_LINE_TEXT` gives each non-blank line of a span stripped (`\\S` of the stdlib engine is
+    what `str.isspace` is not, at every code point): the lines `str.split` and `str.strip`
+    give, on every corpus text, from a position inside a line, and on white-space edge cases."""
+    from nlp.segment.structure import _LINE_TEXT
+
+    assert all((re.match(r"\s", chr(c)) is not None) is chr(c).isspace() for c in range(0x110000))
+
+    def plain(nt: str, a: int, b: int) -> list[tuple[int, int]]:
+        out, pos = [], a
+        for line in nt[a:b].split("\n"):
+            s = len(line) - len(line.lstrip())
+            if s < len(line):
+                out.append((pos + s, pos + len(line.rstrip())))
+            pos += len(line) + 1
+        return out
+
+    cases = [*_views(), " a \n\n\x1c b\x1f\n\u3000c\u2028d \r\n", "\n \n", "", "x"]
+    for nt in cases:
+        for a, b in ((0, len(nt)), (len(nt) // 3, len(nt) - 5), (7, 7)):
+            got = [m.span() for m in _LINE_TEXT.finditer(nt, a, max(a, b))]
+            assert got == plain(nt, a, max(a, b)), nt[:30]

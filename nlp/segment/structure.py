@@ -878,23 +878,20 @@ def find_structure(doc: Document) -> None:
     paragraphs: list[tuple[int, int]] = []
     word = _WORD.search
     is_word = _is_word  # (most pieces open with a word character: no search)
+    n_para = len(para_sorted)
     # (the lines of each run outside the zones: a table inside a line splits it, and the lines
-    # of a table are never looked at)
+    # of a table are never looked at; `_LINE_TEXT` gives each line stripped, none for a blank
+    # one, and a cut at or outside a line's stripped ends cuts nothing off it)
     for f0, f1 in _free_runs(merged, merged_starts, body, len(nt)):
-        pos = f0
-        for line in nt[f0:f1].split("\n"):
-            a, b = pos, pos + len(line)
-            pos = b + 1
-            if a == b:
-                continue  # (an empty line holds no piece)
-            lo, hi = bisect_right(para_sorted, a), bisect_left(para_sorted, b)
-            if lo == hi:  # (most lines: no cut inside, one piece)
-                s, e = _strip(nt, a, b)
-                if e > s and (is_word(nt[s]) or word(nt, s, e)):
-                    paragraphs.append((s, e))
+        for m in _LINE_TEXT.finditer(nt, f0, f1):
+            a, b = m.span()
+            lo = bisect_right(para_sorted, a)
+            if lo == n_para or para_sorted[lo] >= b:  # (most lines: no cut inside, one piece)
+                if is_word(nt[a]) or word(nt, a, b):
+                    paragraphs.append((a, b))
                 continue
             start = a
-            for c in [*para_sorted[lo:hi], b]:
+            for c in [*para_sorted[lo : bisect_left(para_sorted, b, lo)], b]:
                 s, e = _strip(nt, start, c)
                 if e > s and (is_word(nt[s]) or word(nt, s, e)):
                     paragraphs.append((s, e))
@@ -903,16 +900,18 @@ def find_structure(doc: Document) -> None:
     paras: list[Paragraph] = []
     head_starts = [h.start for h in heads]
     span = norm.span
+    n_sent = len(sent_sorted)
     for pi, (a, b) in enumerate(paragraphs):
         pa, pb = span(a, b)
         paras.append(Paragraph(pa, pb))
-        lo, hi = bisect_right(sent_sorted, a), bisect_left(sent_sorted, b)
-        if lo == hi:  # one sentence: the paragraph (stripped, with a word: what the loop tests)
+        lo = bisect_right(sent_sorted, a)
+        if lo == n_sent or sent_sorted[lo] >= b:
+            # one sentence: the paragraph (stripped, with a word: what the loop tests)
             k = bisect_right(head_starts, a) - 1
             sentences.append(Sentence(pa, pb, pi, k if k >= 0 else None))
             continue
         start = a
-        for c in [*sent_sorted[lo:hi], b]:
+        for c in [*sent_sorted[lo : bisect_left(sent_sorted, b, lo)], b]:
             s, e = _strip(nt, start, c)
             start = c
             if e <= s:
@@ -973,6 +972,9 @@ def _sentence_ends(nt: str) -> list[int]:
     return ends
 
 
+# a line's text without the white space at its ends (`re`'s `\S` is what `str.isspace` is not:
+# `_strip`'s test); a blank line has none
+_LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
 _TITLE_YEAR = regex.compile(r"\d{4}|[〇○零一二]{4}")
 _TITLE_LIKE = regex.compile(r"(?:年度?|年度工作)?(?:政府)?(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)$")
 
