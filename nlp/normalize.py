@@ -74,11 +74,13 @@ quote's `>`, and the `**` around bold text (not `__`: forms print blanks so). Th
 it. `**` inside a line is bold only in a text that shows Markdown somewhere (`_MARKDOWN_SIGN`):
 masked names print it too (《**市人民政府关于…》要求，由**市监察局…)."""
 _MARKDOWN_LINE = regex.compile(r"#{1,6}[ \t]|\*\*[^*\n]+\*\*\s*$")
+_MARKDOWN_FIRST = "#*"  # what a `_MARKDOWN_LINE` match begins with
 # a heading's #s, a line that opens in bold or a pipe table's rule: the text is Markdown
 _MARKDOWN_SIGN = regex.compile(
     r"(?m)^[ \t]*(?:#{1,6}[ \t]+\S|\*\*[^*\s][^*\n]{0,60}\*\*|\|?[ \t]*:?-{3,}:?[ \t]*\|)")
 _ENUMERATION = regex.compile(r"\s*(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|[0-9]+[)）]|[①-⑳])")
 _TITLE_END = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
+_TITLE_END_LAST = "告报表報"  # what a line a `_TITLE_END` match ends ends with
 _SENTENCE_INSIDE = regex.compile(r"[。！？!?]")
 _HAN_OR_DIGIT = regex.compile(r"[\p{Han}0-9０-９%％]")
 _HAN_ONLY = regex.compile(r"\p{Han}")
@@ -542,7 +544,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: list[tuple[int, in
             break
     if j >= n:
         return
-    if line[-1:].isdigit() and _UNIT_LINE.match(folded, j):
+    if line[-1:].isdigit() and folded[j] in _UNIT_FIRST and _UNIT_LINE.match(folded, j):
         # 主动公开政府信息⏎5928⏎条,…: a number printed on a line of its own, its measure word on
         # the next (forum and PDF line cuts)
         _drop_break(folded, i, j, drop)
@@ -565,9 +567,12 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: list[tuple[int, in
         return
     if not _is_hd(folded[j]) and not (folded[j] in _CLOSE_STARTS and not semi):
         return  # a line that opens with ，。、) continues the sentence before it (申请21条\n，其中)
-    if _PAGE_FIELD.match(line):
+    # (each `regex` pattern below only where a character every match holds stands: a call
+    # costs thousands of instructions, and most joined lines hold none)
+    if (":" in line or "：" in line) and _PAGE_FIELD.match(line):
         return  # a web page's own field (热搜词:…, 来源:…, 当前位置:…) is no sentence
-    if _TITLE_END.search(line, max(0, len(line) - 3)) or _MARKDOWN_LINE.match(line):
+    if (line[-1] in _TITLE_END_LAST and _TITLE_END.search(line, max(0, len(line) - 3))) or (
+            line[0] in _MARKDOWN_FIRST and _MARKDOWN_LINE.match(line)):
         return  # a title or a table caption ("…年度报告", "…统计表"), a Markdown heading or bold
         # line (`## 一、概述`, `**（一）主动公开**`) is a line of its own
     if HEADING_START.match(line) and not _SENTENCE_INSIDE.search(line) and not open_bracket(line) \
@@ -579,7 +584,7 @@ def _join_break(folded: str, n: int, i: int, line: str, drop: list[tuple[int, in
     rest = folded[j : j + 12]
     if semi and _ENUMERATION.match(rest):
         return  # 一是…；\n二是…: list items keep their lines
-    if HEADING_START.match(rest) or _MARKDOWN_LINE.match(rest):
+    if HEADING_START.match(rest) or (rest[0] in _MARKDOWN_FIRST and _MARKDOWN_LINE.match(rest)):
         return
     _drop_break(folded, i, j, drop)
 
@@ -595,6 +600,7 @@ def open_bracket(line: str) -> bool:
 
 # a line that opens with a measure word and goes on as a sentence (条,其中… / 件。 / 人次)
 _UNIT_LINE = regex.compile(r"(?:人次|件次|条|件|项|人|次|篇|个|份|场|期|家|名|户|宗|起|万|亿|元|%)(?=[，,。；;、\s]|$|\p{Han})")
+_UNIT_FIRST = frozenset("人件条项次篇个份场期家名户宗起万亿元%")  # what a `_UNIT_LINE` match begins with
 _PAGE_FIELD = regex.compile(
     r"\s*(?:热搜词|热门搜索|搜索热词|热门关键词|热词|热搜|来源|信息来源|发布时间|发布日期|发布机构|浏览次数|"
     r"阅读次数|点击数|字号|索引号|当前位置|您的位置|您现在的位置)\s*[:：]")

@@ -56,3 +56,43 @@ def test_line_text_is_each_line_stripped():
         for a, b in ((0, len(nt)), (len(nt) // 3, len(nt) - 5), (7, 7)):
             got = [m.span() for m in _LINE_TEXT.finditer(nt, a, max(a, b))]
             assert got == plain(nt, a, max(a, b)), nt[:30]
+
+
+def test_join_break_gates_hold_what_every_match_holds():
+    """`_join_break` asks four `regex` patterns only where a character every match holds
+    stands: a `_UNIT_LINE` match begins with one of `_UNIT_FIRST`, a `_MARKDOWN_LINE` match
+    with one of `_MARKDOWN_FIRST`, a `_PAGE_FIELD` match holds a colon, and a stripped line
+    that `_TITLE_END` matches ends with one of `_TITLE_END_LAST`. Read off the patterns and
+    checked on every line and position of every corpus text."""
+    import regex
+
+    from nlp import normalize as nz
+    from nlp.scan import first_chars, required_literals
+
+    assert set(nz._UNIT_FIRST) == {w[0] for w in required_literals(nz._UNIT_LINE)}
+    assert nz._UNIT_LINE.pattern.startswith("(?:")
+    assert set(nz._TITLE_END_LAST) == {w[-1] for w in required_literals(nz._TITLE_END)}
+    assert nz._TITLE_END.pattern.startswith("(?:") and nz._TITLE_END.pattern.endswith(")$")
+    assert first_chars(nz._MARKDOWN_LINE.pattern).encode().decode("unicode_escape") == "#*"
+    assert nz._PAGE_FIELD.pattern.endswith(r"\s*[:：]")
+    seen = [0, 0, 0, 0]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        folded = nz.same_length(path.read_text(encoding="utf-8", errors="replace"))
+        for m in nz._UNIT_LINE.finditer(folded, overlapped=True):
+            assert folded[m.start()] in nz._UNIT_FIRST
+            seen[0] += 1
+        for raw in regex.split(r"\n", folded):
+            line = raw.strip()
+            if not line:
+                continue
+            for t in (line, line[:12]):
+                if nz._MARKDOWN_LINE.match(t):
+                    assert t[0] in nz._MARKDOWN_FIRST
+                    seen[1] += 1
+            if nz._PAGE_FIELD.match(line):
+                assert ":" in line or "：" in line
+                seen[2] += 1
+            if nz._TITLE_END.search(line, max(0, len(line) - 3)):
+                assert line[-1] in nz._TITLE_END_LAST
+                seen[3] += 1
+    assert min(seen) > 0, seen
