@@ -236,6 +236,7 @@ def test_canonical_prefix_tries_only_the_patterns_its_first_characters_can_start
     from corpus import CORPORA
 
     from nlp.normalize import normalize
+    from nlp.scan import bmp_only
     from nlp.segment.structure import _canonical_patterns, _starting_with, canonical_prefix
 
     pats, kinds = _canonical_patterns(level1_only)
@@ -264,12 +265,17 @@ def test_canonical_prefix_tries_only_the_patterns_its_first_characters_can_start
                     name, pos)
             found = canonical_prefix(nt, pos, level1_only=level1_only)
             assert found == longest(nt, pos), (name, pos)
+            if bmp_only(nt):  # (the patterns' stdlib twins)
+                assert canonical_prefix(nt, pos, level1_only=level1_only, bmp=True) == found
             hits += found is not None
     assert hits > 20  # real headings were among the positions
     for path in sorted(CORPORA.rglob("*.txt")):  # every corpus text, after each 、 . ) and 是
         nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        bmp = bmp_only(nt)
         for m in regex.finditer(r"[、.)是]", nt):
-            assert canonical_prefix(nt, m.end(), level1_only=level1_only) == longest(nt, m.end())
+            want = longest(nt, m.end())
+            assert canonical_prefix(nt, m.end(), level1_only=level1_only) == want
+            assert canonical_prefix(nt, m.end(), level1_only=level1_only, bmp=bmp) == want
 
 
 # the tables kind's title pattern as one (sections.toml has it as two: 附件-led, and the free

@@ -218,29 +218,46 @@ def _windows(level1_only: bool) -> tuple[tuple[int, str] | None, ...]:
 _LOOKS_BACK = regex.compile(r"\(\?<[=!]|\\[bBAG]")  # (a false hit only costs a try)
 
 
-def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False) -> tuple[int, str] | None:
+def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False, bmp: bool = False
+                     ) -> tuple[int, str] | None:
     """Longest canonical title starting at `text[pos]` (normalised text): (end, kind) or None
-    (of equally long ones, the first in file order)."""
+    (of equally long ones, the first in file order). `bmp`: the text is known to stay in the
+    BMP, where a pattern's stdlib-engine twin (`whole_text_scanner`) gives its matches with
+    less work a call."""
     if pos >= len(text):
         return None  # (no title of two characters fits)
     best: tuple[int, str] | None = None
-    for pattern, kind, w in _tries(text[pos : pos + 2], level1_only):
+    for pattern, kind, w, twin in _tries(text[pos : pos + 2], level1_only):
         if w is not None and text.find(w[1], pos, pos + w[0]) < 0:
             continue  # a character every match holds is not within its reach
-        m = pattern.match(text, pos)
+        m = (twin if bmp else pattern).match(text, pos)
         if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
             best = (m.end(), kind)
     return best
 
 
 @lru_cache(maxsize=1 << 12)
-def _tries(ch: str, level1_only: bool) -> tuple[tuple[regex.Pattern, str, tuple[int, str] | None], ...]:
-    """(pattern, kind, window) of the canonical patterns `canonical_prefix` tries at a position
-    where the text goes on with `ch` (its first two characters: `_starting_with`, `_windows`),
-    in file order: one cached call, not three."""
+def _tries(ch: str, level1_only: bool
+           ) -> tuple[tuple[regex.Pattern, str, tuple[int, str] | None, _Pattern], ...]:
+    """(pattern, kind, window, twin) of the canonical patterns `canonical_prefix` tries at a
+    position where the text goes on with `ch` (its first two characters: `_starting_with`,
+    `_windows`, `_twins`), in file order: one cached call, not four."""
     pats, kinds = _canonical_patterns(level1_only)
     windows = _windows(level1_only)
-    return tuple((pats[i], kinds[i], windows[i]) for i in _starting_with(ch, level1_only))
+    twins = _twins(level1_only)
+    return tuple((pats[i], kinds[i], windows[i], twins[i])
+                 for i in _starting_with(ch, level1_only))
+
+
+_Pattern = regex.Pattern | re.Pattern
+
+
+@lru_cache(maxsize=2)
+def _twins(level1_only: bool) -> tuple[_Pattern, ...]:
+    """Each canonical pattern's stdlib-engine twin (`whole_text_scanner`: the same matches in a
+    text that stays in the BMP), or the pattern itself where it has none."""
+    pats, _ = _canonical_patterns(level1_only)
+    return tuple(whole_text_scanner(p) or p for p in pats)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -620,7 +637,7 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
         lv, n = _level_of(mm)
         if lv > level and cn_number(n) == 1 and mm.end() < len(nt) and _title_at(nt, mm.end()):
             return mm.start(), mm.start(), True
-    canon = canonical_prefix(nt, m_end)
+    canon = canonical_prefix(nt, m_end, bmp=bool(bmp))
     c = canon[0] if canon else None
     if c is not None and c <= line_end:
         gap = nt[c:e] if e is not None else ""
