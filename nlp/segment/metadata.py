@@ -796,10 +796,17 @@ _NATIONAL = regex.compile(
 
 
 def find_region(agency: str | None, title: str | None, body: str, *,
-                folded_head: str | None = None) -> dict[str, Any]:
-    """`folded_head` is `same_length(body[:_HEAD])` when the caller has it."""
-    if folded_head is None:
-        folded_head = same_length(body[:_HEAD])
+                folded_head: str | Callable[[], str] | None = None) -> dict[str, Any]:
+    """`folded_head` is `same_length(body[:_HEAD])`, or a function that returns it, when the
+    caller has it (asked only when the agency and the title do not settle the region)."""
+    memo: list[str] = []
+
+    def head_folded() -> str:
+        if not memo:
+            memo.append(same_length(body[:_HEAD]) if folded_head is None
+                        else folded_head if isinstance(folded_head, str) else folded_head())
+        return memo[0]
+
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
     texts = [unglossed(same_length_cached(t)) for t in (agency, title) if t]
     for t in texts:
@@ -813,7 +820,7 @@ def find_region(agency: str | None, title: str | None, body: str, *,
                 c = None
             if not c and p and p not in t:  # (the province came with the county alone)
                 p = None
-        if not k and c and c not in t and p and p not in t and _other_province_in(p, folded_head):
+        if not k and c and c not in t and p and p not in t and _other_province_in(p, head_folded()):
             # 桂林洋开发区 (海南) read as 桂林 (广西) by its stem, while the body names 海南省
             p = c = None
         if not k:
@@ -822,14 +829,14 @@ def find_region(agency: str | None, title: str | None, body: str, *,
                 p, c, k = renamed
         if k and not (p or c):
             # a county name several places share (新市区): the body's opening may say which
-            p2, c2, k2 = _cpca(_place_text(folded_head))
+            p2, c2, k2 = _cpca(_place_text(head_folded()))
             if k2 == k:
                 p, c = p2, c2
         if p or c or k:
             return _region(p, c, k)
     if agency and _NATIONAL.match(same_length_cached(agency)):
         return {**empty, "level": "national"}
-    head = _place_text(folded_head)
+    head = _place_text(head_folded())
     alias = _alias_in(head)
     if alias is not None:
         return _region(*alias[1:])
@@ -1073,7 +1080,7 @@ def fill_metadata(doc: Document) -> None:
     doc.year = year
     doc.meta["year_evidence"] = ev
     # (the opening folded: cut from the document's folded text, `same_length_slice`)
-    doc.region = find_region(doc.agency, doc.title, body, folded_head=same_length_slice(
+    doc.region = find_region(doc.agency, doc.title, body, folded_head=lambda: same_length_slice(
         doc.text, norm.folded, body_start, min(body_start + _HEAD, len(doc.text))))
     template, tev = find_template(doc, doc.title, year, body, folded=norm.folded[body_start:])
     doc.template = template
