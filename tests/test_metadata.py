@@ -797,12 +797,12 @@ def test_line_and_sentence_openings_find_the_names_of_the_consuming_forms():
     from nlp.normalize import same_length
     from nlp.segment.metadata import _NAMED_REPORT, _OPENING_SUBJECT, _OVERVIEW_SUBJECT
 
-    overview_opening = r"(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?)"
+    overview_opening = r"(?:19|20)(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?..)"
     assert _OVERVIEW_SUBJECT.pattern.startswith(overview_opening)
     pairs = [(p, regex.compile(p.pattern.replace("(?m:^)", r"(?:^|\n)", 1)))
              for p in (_OPENING_SUBJECT, _NAMED_REPORT)]
     pairs.append((_OVERVIEW_SUBJECT, regex.compile(
-        r"(?:^|\n|。)[\s?？]*(?:在\s*)?" + _OVERVIEW_SUBJECT.pattern[len(overview_opening):])))
+        r"(?:^|\n|。)[\s?？]*(?:在\s*)?(?:19|20)" + _OVERVIEW_SUBJECT.pattern[len(overview_opening):])))
     assert all(p.pattern != q.pattern for p, q in pairs)
     texts = ["台吉镇根据条例。\n\n  某某县人民政府依据条例\n一、总体情况\n北京市统计局按照要求",
              "2021年,某某市人民政府坚持公开。\n2022年度某某县坚持。在2023年,某某区认真落实",

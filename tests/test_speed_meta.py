@@ -97,3 +97,64 @@ def test_the_document_number_anchor_on_generated_text(pieces):
     rx = pats["doc_number"]
     got = [(m.span(), m.groupdict()) for m in anchored_finditer(rx, anchor, lookback, text)]
     assert got == [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+# --------------------------------------------------------------------------- metadata (pass 17)
+def _openings() -> list[str]:
+    """The opening (4,000 characters, the agency readers' `head`) of every corpus text, raw and
+    folded, and hand-made openings."""
+    from nlp.normalize import same_length
+
+    out = ["台吉镇根据条例。\n\n  某某县人民政府依据条例\n一、总体情况\n北京市统计局按照要求",
+           "一、总体情况：某某区人民政府严格按照要求\n某某局认真贯彻\n某某局 根据\n某局依据",
+           "2021年,某某市人民政府坚持公开。\n2022年度某某县坚持。在2023年,某某区认真落实",
+           "。 在 2019年以来，在市委领导下，某某县人民政府办公室认真\n192019年某某局坚持\n"
+           "2020年度某某镇（街道）为民\n20192020年某某局坚持"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")[:4000]
+        out += [raw, same_length(raw)]
+    return out
+
+
+def _same_matches(fast: regex.Pattern, plain: regex.Pattern, texts: list[str]) -> int:
+    found = 0
+    for text in texts:
+        got = [(m.span(), m.groups()) for m in fast.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text[:60]
+        found += len(got)
+    return found
+
+
+def test_opening_subject_s_verb_lookahead_changes_no_match():
+    """`_OPENING_SUBJECT` looks ahead for a verb after 3 to 48 Han characters (the shortest and
+    longest name with its suffix) before it tries the name's lengths and suffixes: the same
+    matches (spans and groups) as without the lookahead on the opening of every corpus text,
+    raw and folded."""
+    from nlp.scan import _parsed, match_reach
+    from nlp.segment.metadata import (
+        _OPENING_NAME,
+        _OPENING_NAME_WIDTH,
+        _OPENING_SUBJECT,
+        _OPENING_VERBS,
+    )
+
+    name = regex.compile(_OPENING_NAME)
+    assert _OPENING_NAME_WIDTH == (_parsed(name).getwidth()[0], match_reach(name))
+    low, high = _OPENING_NAME_WIDTH
+    lookahead = rf"(?=\p{{Han}}{{{low},{high}}}?(?:{_OPENING_VERBS}))"
+    plain = regex.compile(_OPENING_SUBJECT.pattern.replace(lookahead, "", 1))
+    assert plain.pattern != _OPENING_SUBJECT.pattern
+    assert _same_matches(_OPENING_SUBJECT, plain, _openings()) > 50
+
+
+def test_overview_subject_s_lookbehind_after_the_digits_changes_no_match():
+    """`_OVERVIEW_SUBJECT` looks behind for the sentence's opening after the year's first two
+    digits: the same matches as the look-behind before the year, on the opening of every corpus
+    text, raw and folded."""
+    from nlp.segment.metadata import _OVERVIEW_SUBJECT
+
+    after = r"(?:19|20)(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?..)\d{2}"
+    assert _OVERVIEW_SUBJECT.pattern.startswith(after)
+    plain = regex.compile(r"(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?)(?:19|20)\d{2}"
+                          + _OVERVIEW_SUBJECT.pattern[len(after):])
+    assert _same_matches(_OVERVIEW_SUBJECT, plain, _openings()) > 500
