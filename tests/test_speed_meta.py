@@ -125,22 +125,23 @@ def _same_matches(fast: regex.Pattern, plain: regex.Pattern, texts: list[str]) -
     return found
 
 
+def _widths(src: str) -> tuple[int, int | None]:
+    """The fewest and most characters a match of the pattern `src` spans."""
+    from nlp.scan import _parsed, match_reach
+
+    rx = regex.compile(src)
+    return _parsed(rx).getwidth()[0], match_reach(rx)
+
+
 def test_opening_subject_s_verb_lookahead_changes_no_match():
     """`_OPENING_SUBJECT` looks ahead for a verb after 3 to 48 Han characters (the shortest and
     longest name with its suffix) before it tries the name's lengths and suffixes: the same
     matches (spans and groups) as without the lookahead on the opening of every corpus text,
     raw and folded."""
-    from nlp.scan import _parsed, match_reach
-    from nlp.segment.metadata import (
-        _OPENING_NAME,
-        _OPENING_NAME_WIDTH,
-        _OPENING_SUBJECT,
-        _OPENING_VERBS,
-    )
+    from nlp.segment.metadata import _NAME_WIDTH, _OPENING_NAME, _OPENING_SUBJECT, _OPENING_VERBS
 
-    name = regex.compile(_OPENING_NAME)
-    assert _OPENING_NAME_WIDTH == (_parsed(name).getwidth()[0], match_reach(name))
-    low, high = _OPENING_NAME_WIDTH
+    assert _NAME_WIDTH == _widths(_OPENING_NAME)
+    low, high = _NAME_WIDTH
     lookahead = rf"(?=\p{{Han}}{{{low},{high}}}?(?:{_OPENING_VERBS}))"
     plain = regex.compile(_OPENING_SUBJECT.pattern.replace(lookahead, "", 1))
     assert plain.pattern != _OPENING_SUBJECT.pattern
@@ -158,3 +159,40 @@ def test_overview_subject_s_lookbehind_after_the_digits_changes_no_match():
     plain = regex.compile(r"(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?)(?:19|20)\d{2}"
                           + _OVERVIEW_SUBJECT.pattern[len(after):])
     assert _same_matches(_OVERVIEW_SUBJECT, plain, _openings()) > 500
+
+
+def test_a_name_after_its_verb_is_the_whole_han_run_that_follows_it():
+    """`_PUBLISHED_BY` and `_COMPILED_NAMED` look ahead over the Han run after the verb (the
+    name, which a bracket, a blank or the year follows) before they try the name's lengths:
+    the same matches as the plain form on the opening of every corpus text, raw and folded,
+    and on hand-made names (a bracketed alias, blanks, a run longer than a name)."""
+    from nlp.segment.metadata import _COMPILED_NAMED, _NAME_WORD, _PUBLISHED_BY, _YEAR
+
+    texts = [
+        *_openings(),
+        "现将某某县人民政府（县政府）2019年度政府信息公开工作报告公布如下",
+        "特编制《 某某市地方志办公室 2023 年政务公开年报》，发布某某局2019年信息公开",
+        "公布" + "某" * 39 + "局2020年度政府信息公开 公布" + "某" * 41 + "2020年信息公开",
+        "发布某某局(某局)2020年信息公开；公布某某公开局2020年信息公开；编制某某局20年信息公开"]
+    found = 0
+    for fast, verbs in ((_PUBLISHED_BY, "公布|发布"), (_COMPILED_NAMED, "编制|现将")):
+        plain = regex.compile(
+            rf"(?:{verbs})《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*"
+            rf"(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)")
+        assert plain.pattern != fast.pattern
+        found += _same_matches(fast, plain, texts)
+    assert found > 300
+
+
+def test_compiled_by_s_lookahead_for_its_verb_changes_no_match():
+    """`_COMPILED` looks ahead for 编制 after 3 to 48 Han characters (its name with an agency
+    suffix) before it tries the name's lengths: the same matches as the plain form on the
+    opening of every corpus text, raw and folded."""
+    from nlp.segment.metadata import _COMPILED, _COMPILED_NAME, _NAME_WIDTH
+
+    assert _NAME_WIDTH == _widths(_COMPILED_NAME)
+    low, high = _NAME_WIDTH
+    plain = regex.compile(_COMPILED.pattern.replace(rf"(?=\p{{Han}}{{{low},{high}}}?编制)", "", 1))
+    assert plain.pattern != _COMPILED.pattern
+    texts = [*_openings(), "，某某县人民政府办公室编制了2017年报告。某某管理委员会办公室编制本报告"]
+    assert _same_matches(_COMPILED, plain, texts) > 20

@@ -114,10 +114,17 @@ _NAME_WORD = r"(?:(?!公布|发布|编制|形成|现将|向社会|公开|报告|
 
 def _named_after(verbs: str) -> regex.Pattern:
     """`<verb>《<agency>（<alias>）<year>年度…信息公开`: the agency a report is named after, led
-    by one of `verbs`."""
+    by one of `verbs`.
+
+    A bracket, a blank or the year follows the name, none of them Han: the name is the whole
+    Han run after the verb and its marks. A possessive lookahead over that run and what must
+    follow it turns an occurrence of the verb down before the name's 2–40 lengths are tried,
+    each character with the words a name may not hold (tests/test_speed_meta.py compares the
+    matches with the plain form's)."""
+    after = rf"(?:[（(][^）)\n]{{1,20}}[）)])?\s*(?:{_YEAR})"
     return regex.compile(
-        rf"(?:{verbs})《?[^\p{{Han}}]*({_NAME_WORD}{{2,40}}?)(?:[（(][^）)\n]{{1,20}}[）)])?\s*"
-        rf"(?:{_YEAR})\s*年度?(?:政府信息公开|政务公开|信息公开)")
+        rf"(?:{verbs})《?[^\p{{Han}}]*(?=\p{{Han}}{{2,40}}+{after})({_NAME_WORD}{{2,40}}?){after}"
+        r"\s*年度?(?:政府信息公开|政务公开|信息公开)")
 
 
 _PUBLISHED_BY = _named_after("公布|发布")
@@ -137,23 +144,27 @@ _SOURCE_FIELD = regex.compile(
 # third faster; a match then starts after its line break and ends where it did, on a Han
 # character, so the next one starts where it did too; tests/test_metadata.py compares the two)
 # (the name and its suffix are 3 to 48 Han characters, `_OPENING_NAME`'s shortest and longest
-# match, and a verb follows them: a lookahead for a verb that far into a Han run turns a line
-# down before the name's 2–40 lengths and every suffix are tried at each of them, 30% of the
-# scan; tests/test_speed_meta.py checks the widths and compares the matches with the plain form)
+# match (`_NAME_WIDTH`), and a verb follows them: a lookahead for a verb that far into a Han run
+# turns a line down before the name's 2–40 lengths and every suffix are tried at each of them,
+# 30% of the scan; tests/test_speed_meta.py checks the widths and compares the matches with the
+# plain form)
+_NAME_WIDTH = (3, 48)  # a name of 2–40 Han characters and an agency (or place) suffix of 1–8
 _OPENING_VERBS = "依据|根据|按照|严格按照|认真贯彻"
 _OPENING_NAME = rf"{_NAME_WORD}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})"
-_OPENING_NAME_WIDTH = (3, 48)
 _OPENING_SUBJECT = regex.compile(
     rf"(?m:^)\s*(?:[一二三四五六七八九十]+、\s*总体情况\s*[:：]?\s*)?"
-    rf"(?=\p{{Han}}{{{_OPENING_NAME_WIDTH[0]},{_OPENING_NAME_WIDTH[1]}}}?(?:{_OPENING_VERBS}))"
+    rf"(?=\p{{Han}}{{{_NAME_WIDTH[0]},{_NAME_WIDTH[1]}}}?(?:{_OPENING_VERBS}))"
     rf"({_OPENING_NAME})(?:{_OPENING_VERBS})")
 # a first line naming the report without a year: 驼峰路街道办事处政府信息公开工作年度报告
 _NAMED_REPORT = regex.compile(  # (`(?m:^)`: as in `_OPENING_SUBJECT`)
     rf"(?m:^)\s*({_NAME_WORD}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))\s*(?:{_YEAR}\s*年度?)?\s*"
     r"(?:政府信息公开|政务公开|信息公开)\s*(?:工作)?\s*(?:\d{4}\s*)?(?:年度)?\s*(?:报告|年报)")
-# …要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告
+# …要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告 (the name and its suffix are 3
+# to 48 Han characters before 编制: a lookahead for it that far into the Han run turns a clause
+# down before the name's lengths are tried, as in `_OPENING_SUBJECT`)
+_COMPILED_NAME = rf"(?:(?!根据|按照|依据|是|的|由|将)\p{{Han}}){{2,40}}?{_AGENCY_SUFFIX}"
 _COMPILED = regex.compile(
-    rf"(?:^|[，,。\n])\s*((?:(?!根据|按照|依据|是|的|由|将)\p{{Han}}){{2,40}}?{_AGENCY_SUFFIX})"
+    rf"(?:^|[，,。\n])\s*(?=\p{{Han}}{{{_NAME_WIDTH[0]},{_NAME_WIDTH[1]}}}?编制)({_COMPILED_NAME})"
     r"编制(?:了|的|完成)?(?:本|[\d〇一二三四五六七八九]{4}\s*年)")
 _ATTACHMENT = regex.compile(r"^(?:附件\d*|附表\d*)")
 _SIGNATURE = regex.compile(
