@@ -76,8 +76,8 @@ def _word_pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], regex.Pattern]:
-    """(header word regex, opener regex, role of each header key, misprinted-word regex)."""
+def _header_words() -> tuple[tuple[str, ...], dict[str, str]]:
+    """(the header words of `table_labels.toml`, longest first; the role of each header key)."""
     data = table_labels()
     words: set[str] = set()
     roles: dict[str, str] = {}
@@ -94,17 +94,37 @@ def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], regex.Pat
                 words.update(labs)
     words.update(data["local"]["current_cols"])
     words.update(data["local"]["cumulative_cols"])
-    runs = data["runs"]
-    words.update(runs["openers"])
-    alts = sorted(words, key=len, reverse=True)
+    words.update(data["runs"]["openers"])
+    return tuple(sorted(words, key=len, reverse=True)), roles
+
+
+def _long_keys() -> list[str]:
+    """The keys of the header words long enough to be read with one character misprinted."""
+    return [k for k in map(label_key, _header_words()[0]) if len(k) >= TYPO_LEN]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, str], regex.Pattern]:
+    """(header word regex, opener regex, role of each header key, misprinted-word regex)."""
+    alts, roles = _header_words()
+    runs = table_labels()["runs"]
     header = regex.compile(
         rf"(?:{runs['period']}|(?:{'|'.join(_word_pattern(w) for w in alts)})(?:{_NOTE.pattern})?)")
     # a long header word with one character misprinted (本年废纸件数), after another header word
-    long_words = [w for w in alts if len(label_key(w)) >= TYPO_LEN]
-    misprint = regex.compile(rf"(?:{'|'.join(regex.escape(label_key(w)) for w in long_words)}){{s<=1}}")
+    misprint = regex.compile(rf"(?:{'|'.join(map(regex.escape, _long_keys()))}){{s<=1}}")
     opener = regex.compile(
         rf"{TITLE.pattern}|{_CORNER.pattern}|{'|'.join(_word_pattern(w) for w in runs['openers'])}")
     return header, opener, roles, misprint
+
+
+@lru_cache(maxsize=1)
+def _misprint_heads() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second characters of the words the misprinted-word regex reads
+    (`_long_keys`). That regex allows one substitution and nothing else, so a match keeps a
+    word's first or its second character in place: at a position holding neither it finds
+    nothing, and the fuzzy matcher (the slowest step of a header scan) need not be asked."""
+    keys = _long_keys()
+    return frozenset(k[0] for k in keys), frozenset(k[1] for k in keys)
 
 
 @lru_cache(maxsize=1)
@@ -316,6 +336,7 @@ def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple
     the first so many tokens only (each token is read from where the one before ended, so they
     are the first tokens of the whole run)."""
     header, opener, roles, misprint = _patterns()
+    heads = _misprint_heads()
     starts = _opener_first()
     toks: list[tuple[int, int, str]] = []
     j = i
@@ -335,7 +356,8 @@ def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple
             if first and (ch not in starts or not opener.match(text, j)):
                 break
             m = header.match(text, j)
-            if not first and (m is None or m.end() - m.start() < TYPO_LEN):
+            if not first and (m is None or m.end() - m.start() < TYPO_LEN) and (
+                    ch in heads[0] or text[j + 1:j + 2] in heads[1]):
                 # a misprinted long word (本年废纸件数) that a short one (本年) would cut
                 m2 = misprint.match(text, j)
                 if m2 is not None and (m is None or m2.end() > m.end()):
