@@ -23,7 +23,13 @@ import regex
 from nlp.data import load_toml
 from nlp.extract.claims import APPLICANTS, NEXT_COUNT, RECEIVING, SEMI_STOPS, clause_start
 from nlp.records import Cell, Claim, Link, Report, Section
-from nlp.scan import LeftmostFirst, PatternFilter, required_literals, top_level_branches
+from nlp.scan import (
+    REGEX_SPACE,
+    LeftmostFirst,
+    PatternFilter,
+    required_literals,
+    top_level_branches,
+)
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 _LAST_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]", regex.REVERSE)  # (searched from the end)
@@ -42,6 +48,8 @@ _REASON_AFTER = regex.compile(
 # 信息), held-out 241)
 _BRACKETED_REASON = regex.compile(
     r"\s*[（(]\s*((?:本(?:机关|单位|部门)|不属于|属于|没有现成|信访|重复申请|申请内容)[^，,；;。！？!?\n（()）]{1,30})[)）]")
+# what a match of `_REASON_AFTER` or `_BRACKETED_REASON` begins with, after its white space
+_REASON_OPENERS = "，,（("
 _OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
@@ -185,12 +193,15 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     held-out 202)."""
     if claim.kind == "zero":
         return ""
-    reason = _REASON_AFTER.match(text, claim.end) or _BRACKETED_REASON.match(text, claim.end)
+    nxt = text[claim.end : claim.end + 1]
+    # (both reason patterns open with white space or one of `_REASON_OPENERS`: elsewhere, not asked)
+    reason = (_REASON_AFTER.match(text, claim.end) or _BRACKETED_REASON.match(text, claim.end)) \
+        if nxt and (nxt in _REASON_OPENERS or nxt in REGEX_SPACE) else None
     # 无法提供3件,因不掌握相关政府信息: the reason names the row; a 因-clause with a count of its
     # own (…投诉举报5件,因依申请公开引发的行政复议案件10件) is that count's words
     if reason is not None and not _OWN_COUNT.search(reason.group(1)):
         return NEXT_COUNT.split(reason.group(1), maxsplit=1)[0]
-    if text[claim.end : claim.end + 1] in _BREAK_CHARS:
+    if nxt in _BREAK_CHARS:
         return ""  # …3件，/ …3件。/ the text's end: the clause ends with the count (half the claims)
     return _words_after(text, claim.end, limit)
 

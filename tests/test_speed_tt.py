@@ -35,3 +35,47 @@ def test_misprint_heads_turn_down_only_positions_where_the_fuzzy_regex_finds_not
                 assert misprint.match(text, j) is None
                 turned_down += 1
     assert turned_down > 10000
+
+
+def test_reason_patterns_begin_only_where_claim_after_asks_them():
+    """`claim_after` asks the two reason patterns only where the count is followed by white
+    space (`scan.REGEX_SPACE`) or one of `_REASON_OPENERS`: every match of either, at any start
+    of every corpus text (raw and normalised), begins there; and the gate changes no answer of
+    `claim_after` on the corpus claims."""
+    from nlp import link
+    from nlp.normalize import normalize
+    from nlp.pipeline import extract_text
+    from nlp.scan import REGEX_SPACE
+
+    seen = 0
+    for text in texts():
+        for s in (text, normalize(text).text):
+            for rx in (link._REASON_AFTER, link._BRACKETED_REASON):
+                for m in rx.finditer(s, overlapped=True):
+                    assert s[m.start()] in link._REASON_OPENERS + REGEX_SPACE, m.group()
+                    seen += 1
+    assert seen > 100
+
+    def plain(text, claim, limit=15):  # the function without the gate
+        if claim.kind == "zero":
+            return ""
+        reason = link._REASON_AFTER.match(text, claim.end) or \
+            link._BRACKETED_REASON.match(text, claim.end)
+        if reason is not None and not link._OWN_COUNT.search(reason.group(1)):
+            return link.NEXT_COUNT.split(reason.group(1), maxsplit=1)[0]
+        if text[claim.end:claim.end + 1] in link._BREAK_CHARS:
+            return ""
+        return link._words_after(text, claim.end, limit)
+
+    reasons = 0
+    for text in texts()[::2]:
+        report = extract_text(text)
+        nt = report.document.norm.text
+        for c in report.claims:
+            for s, claim in ((text, c), (nt, link._At(report.document.norm.to_norm(c.start),
+                                                      report.document.norm.to_norm(c.end),
+                                                      c.kind))):
+                want = plain(s, claim)
+                assert link.claim_after(s, claim) == want
+                reasons += bool(link._REASON_AFTER.match(s, claim.end))
+    assert reasons > 10
