@@ -79,3 +79,16 @@ def test_reason_patterns_begin_only_where_claim_after_asks_them():
                 assert link.claim_after(s, claim) == want
                 reasons += bool(link._REASON_AFTER.match(s, claim.end))
     assert reasons > 10
+
+
+def test_table_cell_fields_are_in_the_order_the_text_readers_pass_them():
+    """`blocks._make_table` and the digit-run reader build each `TableCell` positionally: a new
+    or moved field must be placed there too."""
+    from dataclasses import fields
+
+    from nlp.records import TableCell
+
+    assert [f.name for f in fields(TableCell)] == [
+        "row", "col", "text", "rowspan", "colspan", "start", "end", "note"]
+    # (they pass 1, 1 for the spans: a text table's cells are never merged)
+    assert [f.default for f in fields(TableCell)][3:5] == [1, 1]

@@ -691,7 +691,9 @@ def _make_table(text: str, lines: list[tuple[int, int]], first: int,
     # a Markdown header rule (|---|---|, as PDF-to-Markdown converters write) is not a row
     rows = [r for r in rows if not all(_MD_RULE.fullmatch(text[s:e]) for s, e in r)] or rows
     notes = notes or {}
-    cells = [TableCell(row=r, col=c, text=text[s:e], start=s, end=e, note=notes.get((s, e), ""))
+    # (positional, in `TableCell`'s field order: row, col, text, rowspan, colspan, start, end,
+    # note; half a keyword call's cost, a cell of every text table)
+    cells = [TableCell(r, c, text[s:e], 1, 1, s, e, notes.get((s, e), ""))
              for r, spans in enumerate(rows) for c, (s, e) in enumerate(spans)]
     start = min(s for r in rows for s, _ in r[:1])
     end = max(e for r in rows for _, e in r[-1:])
@@ -1194,7 +1196,7 @@ def _empty_cell_gap(text: str, toks: list[tuple[int, int]], gaps: list[int], a: 
     (`_EMPTY_CELL_LINE`), when it stands as far from the cell before as every cell so far from
     the one before it; else -1."""
     gap = _blank_lines_between(text, toks[-1][1], a)
-    return gap if gap >= 0 and all(g == gap for g in gaps) else -1
+    return gap if gap >= 0 and gaps.count(gap) == len(gaps) else -1
 
 
 def _fitting_blank_cells(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int]]:

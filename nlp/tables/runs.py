@@ -667,7 +667,8 @@ def _table(text: str, block: _Block) -> Table | None:
     r = 0
 
     def cell(col: int, a: int, b: int, note: str = "") -> None:
-        cells.append(TableCell(row=r, col=col, text=text[a:b], start=a, end=b, note=note))
+        # (positional, in `TableCell`'s field order, as `blocks._make_table` builds them)
+        cells.append(TableCell(r, col, text[a:b], 1, 1, a, b, note))
 
     n_values = 0
     items = list(block.items)
