@@ -196,3 +196,46 @@ def test_compiled_by_s_lookahead_for_its_verb_changes_no_match():
     assert plain.pattern != _COMPILED.pattern
     texts = [*_openings(), "，某某县人民政府办公室编制了2017年报告。某某管理委员会办公室编制本报告"]
     assert _same_matches(_COMPILED, plain, texts) > 20
+
+
+# --------------------------------------------------------------------------- citations (pass 17)
+def test_a_title_longer_than_the_generic_names_is_not_searched_for_one():
+    """`_is_generic` answers as `alias_generic.search` on every title (and quoted alias) of every
+    corpus text, raw and normalised, and on hand-made names: the pattern holds a whole text, so
+    a title longer than its widest match (and a final line break) is none."""
+    from nlp.extract.citations import _find_titles, _is_generic, load_patterns
+
+    pats = load_patterns()
+    generic = pats["alias_generic"]
+    assert generic.pattern.startswith("^") and generic.pattern.endswith("$")
+    assert pats.generic_reach is not None
+    names = ["条例", "实施办法", "条例\n", "实施条例\n", "暂行规定", "管理办法细则", "", "若干意见",
+             "意见\n\n", "《条例》"]
+    quoted = pats["quoted_short"]
+    for text in _corpus_texts():
+        names += [h.title or "" for h in _find_titles(text, pats)]
+        names += [m["alias"] for m in quoted.finditer(text)]
+    generic_names = 0
+    for name in names:
+        assert _is_generic(name, pats) == (generic.search(name) is not None), name
+        generic_names += _is_generic(name, pats)
+    assert generic_names > 20
+
+
+def test_patterns_sharing_a_required_string_ask_the_text_once():
+    """`CitationPatterns.finditer` with one `held` dict for a text (as `_find_numbers` asks every
+    number pattern) finds what it finds without it, on every corpus text."""
+    from nlp.extract.citations import load_patterns
+
+    pats = load_patterns()
+    shared = [r for r in pats.requires.values() if list(pats.requires.values()).count(r) > 1]
+    assert shared  # (the decree patterns share 令)
+    found = 0
+    for text in _corpus_texts():
+        held: dict[str, bool] = {}
+        for pid in pats.number_ids:
+            got = [(m.span(), m.groupdict()) for m in pats.finditer(pid, text, held)]
+            assert got == [(m.span(), m.groupdict()) for m in pats.finditer(pid, text)], pid
+            found += len(got)
+        assert held == {r: any(c in text for c in r) for r in held}
+    assert found > 1000
