@@ -27,6 +27,7 @@ from nlp.scan import (
     REGEX_SPACE,
     LeftmostFirst,
     PatternFilter,
+    holds_any,
     required_literals,
     top_level_branches,
 )
@@ -146,6 +147,14 @@ def _scope() -> dict[str, regex.Pattern]:
     return {p["id"]: regex.compile(p["regex"]) for p in data["pattern"]}
 
 
+@lru_cache(maxsize=1)
+def _since_needs() -> tuple[str, ...]:
+    """Strings one of which every match of the `since` scope pattern holds (`required_literals`;
+    () where none are known, which turns no sentence down)."""
+    need = required_literals(_scope()["since"])
+    return need if need is not None else ("",)
+
+
 def part_scope(context: str, sentence: str) -> str | None:
     """`level` or `since` when the count's wording makes it a part of the reporting body or a
     total over the years (not the year's figure), else None."""
@@ -157,6 +166,8 @@ def part_scope(context: str, sentence: str) -> str | None:
     # (各级行政机关 opening a sentence is the whole body, all its levels)
     if group != context and scope["level"].match(group) and (heads or not group.startswith("各级")):
         return "level"  # the level heads the ；-group, 其中 list or sentence the count is in
+    if not holds_any(sentence, _since_needs()):
+        return None  # (the `since` pattern finds nothing in a sentence without one of them)
     restart = list(_SCOPE_RESTART.finditer(sentence))
     if scope["since"].search(sentence, restart[-1].end() if restart else 0):
         return "since"

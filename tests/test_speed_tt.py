@@ -92,3 +92,29 @@ def test_table_cell_fields_are_in_the_order_the_text_readers_pass_them():
         "row", "col", "text", "rowspan", "colspan", "start", "end", "note"]
     # (they pass 1, 1 for the spans: a text table's cells are never merged)
     assert [f.default for f in fields(TableCell)][3:5] == [1, 1]
+
+
+def test_part_scope_turns_down_sentences_without_a_since_word_as_the_pattern_does():
+    """`part_scope` looks for the `since` scope only in a sentence holding one of the strings
+    every match of it holds (`_since_needs`, read off the pattern): on every clause and sentence
+    of the corpus texts the answer is the one of the function without that test, and the strings
+    are not empty (so the test turns sentences down)."""
+    from nlp import link
+    from tests.corpus import clause_pieces
+
+    assert link._since_needs() and all(link._since_needs())
+    since = link._scope()["since"]
+    pieces = sorted(clause_pieces())
+    turned_down = found = 0
+    for s in pieces:
+        gated = link.part_scope(s, s)
+        # the function's last step, ungated (the steps before it are unchanged)
+        restart = list(link._SCOPE_RESTART.finditer(s))
+        plain_since = since.search(s, restart[-1].end() if restart else 0) is not None
+        if not any(w in s for w in link._since_needs()):
+            turned_down += 1
+            assert not plain_since, s
+        if gated != "level":
+            assert (gated == "since") == plain_since, s
+            found += plain_since
+    assert turned_down > 1000 and found > 5
