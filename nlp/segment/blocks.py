@@ -441,13 +441,15 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             i = last + 1
         else:
             i = max(j, i + 1)
+    def free_now() -> Callable[[int, int], bool]:
+        """`free` outside the tables found so far too (`free` itself while none is: most texts)."""
+        return _free_of(taken + [(t.start, t.end) for t in tables]) if tables else free
+
     heads = worth if glossed else sorted(corners)
     if heads:
-        tables.extend(_t2_spaced_tables(text, folded, lines, heads,
-                                        _free_of(taken + [(t.start, t.end) for t in tables])))
-    tables.extend(_run_tables(text, taken + [(t.start, t.end) for t in tables], double))
-    tables.extend(_spaced_row_tables(text, folded, lines,
-                                     _free_of(taken + [(t.start, t.end) for t in tables])))
+        tables.extend(_t2_spaced_tables(text, folded, lines, heads, free_now()))
+    tables.extend(_run_tables(text, free_now(), double))
+    tables.extend(_spaced_row_tables(text, folded, lines, free_now()))
     tables.sort(key=lambda t: t.start)
     for k, t in enumerate(tables):
         t.index = start_index + k
@@ -658,12 +660,12 @@ def _without_single_blanks(text: str, lines: list[tuple[int, int]], i: int) -> l
     return kept
 
 
-def _run_tables(text: str, taken: list[tuple[int, int]], double: bool) -> list[Table]:
+def _run_tables(text: str, free: Callable[[int, int], bool], double: bool) -> list[Table]:
     """Tables of crawler text that glued each row's numbers into one digit run
-    (`nlp.tables.runs`: split only where the split is forced)."""
+    (`nlp.tables.runs`: split only where the split is forced), outside the spans `free` rejects."""
     from nlp.tables.runs import run_tables
 
-    return run_tables(text, _free_of(taken), gap="\n\n\n" if double else "\n\n")
+    return run_tables(text, free, gap="\n\n\n" if double else "\n\n")
 
 
 def _free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
