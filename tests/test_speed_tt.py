@@ -118,3 +118,63 @@ def test_part_scope_turns_down_sentences_without_a_since_word_as_the_pattern_doe
             assert (gated == "since") == plain_since, s
             found += plain_since
     assert turned_down > 1000 and found > 5
+
+
+def test_map_table_skips_only_layouts_that_cannot_win(monkeypatch):
+    """`map_table` does not run a mapper whose best possible score (every slot placed, its hint
+    words, its template) cannot beat the best so far. The promise: every mapper gives each slot
+    of the rows exactly one assignment. Checked on every table of every corpus text, with the
+    answer (kind, assignments, and the winner's notes) compared with running every mapper."""
+    from nlp.pipeline import extract_text
+    from nlp.tables import mapping
+    from nlp.tables.labels import label_key
+    from nlp.tables.layout import logical_rows
+    from nlp.tables.values import parse_value
+
+    def plain(rows, header_words, template):  # every mapper run, the best kept
+        best = (0.0, None, [])
+        for kind, mapper in mapping.MAPPERS.items():
+            assigned = mapper(rows)
+            assert len(assigned) == sum(len(lr.slots) for lr in rows)  # one a slot
+            assert [s for _, s, _ in assigned] == [s for lr in rows for s in lr.slots]
+            score = float(sum(1 for _, _, ind in assigned if ind))
+            if not score:
+                continue
+            score += 3 * sum(1 for w in mapping._HINTS.get(kind, ())
+                             if label_key(w) in header_words)
+            if template and template in mapping._TEMPLATE_OF[kind]:
+                score += 0.5
+            if score > best[0]:
+                best = (score, kind, assigned)
+        if best[1] is None:
+            kind = "local" if any(label_key(w) in header_words
+                                  for w in mapping._HINTS["local"]) else None
+            return kind, [(lr, s, None) for lr in rows for s in lr.slots]
+        return best[1], best[2]
+
+    def seen(rows, kind, assigned):
+        return kind, [(lr.row, s.col, ind) for lr, s, ind in assigned], \
+            [lr.notes.get(kind or "") for lr in rows]
+
+    calls = {"n": 0}
+    for kind, mapper in list(mapping.MAPPERS.items()):
+        def counted(rows, mapper=mapper):
+            calls["n"] += 1
+            return mapper(rows)
+        monkeypatch.setitem(mapping.MAPPERS, kind, counted)
+    tables = 0
+    run = 0
+    for text in texts():
+        doc = extract_text(text).document
+        for table in doc.tables:
+            header_words = {label_key(c.text) for c in table.cells if parse_value(c.text) is None}
+            rows_a, rows_b = logical_rows(table), logical_rows(table)
+            if not rows_a:
+                continue
+            before = calls["n"]
+            got = mapping.map_table(rows_a, header_words, doc.template)
+            run += calls["n"] - before
+            want = plain(rows_b, header_words, doc.template)
+            assert seen(rows_a, *got) == seen(rows_b, *want)
+            tables += 1
+    assert tables > 300 and run < 0.6 * tables * len(mapping.MAPPERS)  # (most layouts skipped)

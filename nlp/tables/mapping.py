@@ -532,17 +532,26 @@ _HINTS = {"pre2019": ("统计指标", "统计数"), "local": ("指标名称", "�
 
 def map_table(rows: list[LogicalRow], header_words: set[str], template: str | None = None
               ) -> tuple[str | None, list[Assignment]]:
-    """The layout that places the most numbers, and its assignments (kind None: none fits)."""
+    """The layout that places the most numbers, and its assignments (kind None: none fits).
+
+    Every mapper gives each slot one assignment, so a layout places at most as many numbers as
+    the rows have slots: a mapper whose best possible score (all of them, its hint words and its
+    template) cannot beat the best so far is not run (most tables: one layout places every
+    number). Its notes (`LogicalRow.notes`, by kind) would not be read: only the winner's are."""
     best: tuple[float, str | None, list[Assignment]] = (0.0, None, [])
+    n_slots = sum(len(lr.slots) for lr in rows)
     for kind, mapper in MAPPERS.items():
+        bonus = 3 * sum(1 for w in _HINTS.get(kind, ()) if label_key(w) in header_words)
+        if template and template in _TEMPLATE_OF[kind]:
+            bonus += 0.5
+        if best[1] is not None and n_slots + bonus <= best[0]:
+            continue  # (it could not win: score > best[0] is needed)
         assigned = mapper(rows)
         # (unpacked to three names: a starred target builds a list for every assignment)
         score = float(sum(1 for _, _, ind in assigned if ind))
         if not score:
             continue
-        score += 3 * sum(1 for w in _HINTS.get(kind, ()) if label_key(w) in header_words)
-        if template and template in _TEMPLATE_OF[kind]:
-            score += 0.5
+        score += bonus
         if score > best[0]:
             best = (score, kind, assigned)
     if best[1] is None:
