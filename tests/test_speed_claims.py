@@ -224,3 +224,27 @@ def test_list_leads_as_the_pattern_scan():
         assert [m.span() for m in _list_leads(text)] == want, text[:40]
         found += len(want)
     assert found > 300
+
+
+def test_parent_marks_as_the_pattern_scan():
+    """`_parent_marks` looks for `_PARENT_MARK` only where one of its words ends (`_ending_at`):
+    the same matches as `_PARENT_MARK.finditer` on every corpus text, raw and normalised, and
+    on hand-made cases (marks side by side, the optional 内容/主要, 具体包括 after a full stop,
+    lookbehinds before the searched window)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import _PARENT_MARK, _PARENT_MARK_ENDS, _parent_marks
+    from nlp.normalize import normalize
+
+    assert set(_PARENT_MARK_ENDS) == {"其中", "涉及", "包括", "包含", "具体为", "具体有"}
+    cases = ["共81件，涉及自然人80件", "21件，包括信函2件", "信息83条。\n具体包括履职依据1条", "其中其中",
+             "12件， 主要涉及a，内容包括b", "3条。  主要包括c其中具体为d", "件，具体包括", "包括", "", "件,涉及涉及"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        cases += [text, normalize(text).text]
+    found = 0
+    for text in cases:
+        want = [(m.span(), m.group()) for m in _PARENT_MARK.finditer(text)]
+        assert [(m.span(), m.group()) for m in _parent_marks(text)] == want, text[:40]
+        found += len(want)
+    assert found > 1000

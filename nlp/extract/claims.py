@@ -227,6 +227,13 @@ _PARENT_MARK = regex.compile(
     r"其中|(?<=[件条次个项人篇][，,]\s*)(?:内容|主要)?(?:涉及|包括|包含|具体为|具体包括|具体有)"
     r"|(?<=[件条次个项人篇]。\s*)(?:具体包括|主要包括|具体为|具体有)")
 # 共81件，涉及自然人80件 / 21件，包括信函2件 / …信息83条。⏎具体包括履职依据1条,…(held-out 168)
+# Every branch ends with its word (其中, or a verb after an optional 内容/主要), and the words that
+# can match at one start end alike: `_parent_marks` looks for the marks where those words end.
+_PARENT_MARK_WORDS = required_literals(_PARENT_MARK, in_text=True)
+# (具体包括 ends where 包括 does: the words no other word ends)
+_PARENT_MARK_ENDS = tuple(w for w in _PARENT_MARK_WORDS
+                          if not any(v != w and w.endswith(v) for v in _PARENT_MARK_WORDS))
+_PARENT_MARK_REACH = match_reach(_PARENT_MARK)
 _BIGRAM_SKIP = set("的和及与等类信息")
 
 
@@ -771,7 +778,7 @@ def _relations(nt: str, found: list[_Found], r: Rules) -> None:
                     g.claim.parent = f.claim.claim_id
                     g.claim.group = f"bracket@{f.ne}"
     # 其中: parts in the rest of the sentence belong to an earlier total
-    marks = [m.start() for m in _PARENT_MARK.finditer(nt)
+    marks = [m.start() for m in _parent_marks(nt)
              if not _next_item_mark(nt, m, quantities, starts)]
     inner = {q: _bracket_close(nt, q) for q in marks}
     outer = [q for q in marks if inner[q] is None]
@@ -982,33 +989,50 @@ def _since_start(nt: str, f: _Found, stops: str = _SENT_END) -> bool:
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]"
     r"|主要(?:类别|种类|类型|构成)[：:]")  # （二）主动公开政府信息的主要类别：…
-# A list lead ends at a colon and holds no other: so a match ends at the first colon after its
-# start, within `_LIST_LEAD_REACH` characters, and ends with one of the words every match holds
-# (each of them ends with that colon). `_list_leads` looks only there.
+# A list lead ends at a colon and holds no other: so every match ends at the first colon after
+# its start, within `_LIST_LEAD_REACH` characters, and ends with one of the words every match
+# holds (each of them ends with that colon).
 _LIST_LEAD_COLONS = ("：", ":")
 _LIST_LEAD_WORDS = required_literals(_LIST_LEAD, in_text=True)
 _LIST_LEAD_REACH = match_reach(_LIST_LEAD)
 
 
 def _list_leads(nt: str) -> list[regex.Match[str]]:
-    """The matches of `_LIST_LEAD.finditer(nt)`, looked for only at the colons that end one of
-    its words (a colon found by `str.find`, a word by `str.endswith`: no regex scan of the
-    text)."""
-    colons = []
-    for ch in _LIST_LEAD_COLONS:
-        k = nt.find(ch)
+    """The matches of `_LIST_LEAD.finditer(nt)` (`_ending_at` the colons)."""
+    return _ending_at(_LIST_LEAD, nt, _LIST_LEAD_COLONS, _LIST_LEAD_WORDS, _LIST_LEAD_REACH)
+
+
+def _parent_marks(nt: str) -> list[regex.Match[str]]:
+    """The matches of `_PARENT_MARK.finditer(nt)` (`_ending_at` their words)."""
+    return _ending_at(_PARENT_MARK, nt, _PARENT_MARK_ENDS, _PARENT_MARK_ENDS, _PARENT_MARK_REACH)
+
+
+def _ending_at(rx: regex.Pattern, nt: str, anchors: tuple[str, ...], words: tuple[str, ...],
+               reach: int) -> list[regex.Match[str]]:
+    """The matches of `rx.finditer(nt)`, looked for only where they can end, for a pattern whose
+    every match is at most `reach` characters long, ends where one of `anchors` ends and ends
+    with one of `words`, and whose matches at one start all end alike (so that no search cut at
+    such an end finds a shorter one). The anchors are found by `str.find`, the words asked by
+    `str.endswith`, and `rx` searched only in the `reach` characters before such an end, from
+    the end of the last match (a match ending earlier was found at its own end): no regex scan
+    of the whole text."""
+    ends = []
+    for a in anchors:
+        k = nt.find(a)
         while k >= 0:
-            colons.append(k)
-            k = nt.find(ch, k + 1)
+            ends.append(k + len(a))
+            k = nt.find(a, k + 1)
     out: list[regex.Match[str]] = []
     pos = 0  # (where the last match ended)
-    for c in sorted(colons):
-        if nt.endswith(_LIST_LEAD_WORDS, 0, c + 1):
-            m = _LIST_LEAD.search(nt, max(pos, c + 1 - _LIST_LEAD_REACH), c + 1)
+    for e in sorted(ends):
+        if nt.endswith(words, 0, e):
+            m = rx.search(nt, max(pos, e - reach), e)
             if m is not None:
                 out.append(m)
                 pos = m.end()
     return out
+
+
 _RATE = regex.compile(r"(\p{Han}{1,5})率$")
 # a rate whose base is a condition (到期/按期/按时/及时/期限内 办结率), not the stated counts
 _TIMED_RATE = regex.compile(r"到期|按期|按时|及时|期限内|期内|时限内")
