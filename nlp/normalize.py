@@ -73,6 +73,11 @@ _MARKDOWN_MARKUP = regex.compile(
 quote's `>`, and the `**` around bold text (not `__`: forms print blanks so). The view drops
 it. `**` inside a line is bold only in a text that shows Markdown somewhere (`_MARKDOWN_SIGN`):
 masked names print it too (《**市人民政府关于…》要求，由**市监察局…)."""
+# where `_MARKDOWN_MARKUP` can match in a text without `**`: a `#` or `>` that opens a line after
+# blanks (its `(?m)^` is the text's start or a "\n"); the `regex` scans of a whole text with a
+# line-start pattern cost far more than these two (about 400 texts hold a `>` elsewhere)
+_MARKDOWN_LEAD = re.compile(r"[ \t]*[#>]")
+_MARKDOWN_LEADS = re.compile(r"\n[ \t]*[#>]")
 _MARKDOWN_LINE = regex.compile(r"#{1,6}[ \t]|\*\*[^*\n]+\*\*\s*$")
 _MARKDOWN_FIRST = "#*"  # what a `_MARKDOWN_LINE` match begins with
 # a heading's #s, a line that opens in bold or a pipe table's rule: the text is Markdown
@@ -418,7 +423,7 @@ def normalize(text: str) -> NormalizedText:
         view = "".join(chars_of)
     # Markdown markup of text converted from PDF or Word (`## 一、总体情况`, `**二、…**`, `> `)
     markup: set[int] = set()
-    if "#" in folded or "*" in folded or ">" in folded:
+    if "**" in folded or _MARKDOWN_LEAD.match(folded) or _MARKDOWN_LEADS.search(folded):
         inline = _MARKDOWN_SIGN.search(folded) is not None
         for m in _MARKDOWN_MARKUP.finditer(folded):
             if m.group("lead"):

@@ -96,3 +96,26 @@ def test_join_break_gates_hold_what_every_match_holds():
                 assert line[-1] in nz._TITLE_END_LAST
                 seen[3] += 1
     assert min(seen) > 0, seen
+
+
+def test_markdown_markup_only_where_a_lead_opens_a_line_or_bold_stands():
+    """`normalize` scans for Markdown markup only in a text holding `**` or a `#`/`>` that
+    opens a line after blanks (`_MARKDOWN_LEAD`, `_MARKDOWN_LEADS`): no `_MARKDOWN_MARKUP`
+    match elsewhere, on every corpus text and where `(?m)^` might see other line breaks."""
+    from nlp import normalize as nz
+
+    def gate(t: str) -> bool:
+        return "**" in t or bool(nz._MARKDOWN_LEAD.match(t) or nz._MARKDOWN_LEADS.search(t))
+
+    cases = [nz.same_length(p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(CORPORA.rglob("*.txt"))]
+    cases += [f"正文{sep}{lead} 标题" for sep in "\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
+              for lead in ("#", ">", "##")]
+    cases += ["# 一、概述", " \t> 引文", "正文\n  ## 二、主动公开", "a **粗体** b"]
+    opened = 0
+    for t in cases:
+        if not gate(t):
+            assert nz._MARKDOWN_MARKUP.search(t) is None, t[:40]
+        else:
+            opened += nz._MARKDOWN_MARKUP.search(t) is not None
+    assert opened >= 4
