@@ -150,7 +150,7 @@ def _scope() -> dict[str, regex.Pattern]:
 @lru_cache(maxsize=1)
 def _since_needs() -> tuple[str, ...]:
     """Strings one of which every match of the `since` scope pattern holds (`required_literals`;
-    () where none are known, which turns no sentence down)."""
+    `("",)` where none are known, which every sentence holds)."""
     need = required_literals(_scope()["since"])
     return need if need is not None else ("",)
 

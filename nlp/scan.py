@@ -480,11 +480,8 @@ def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
     on any text without characters outside the BMP (`finditer`, same spans and groups;
     tests/test_claims.py compares them on every corpus text): the lookahead only states what
     every match begins with, and the escapes allowed mean the same in both engines there."""
-    src = rx.pattern
-    if rx.flags & ~(regex.UNICODE | regex.VERSION0):
-        return None
-    body = _stdlib_source(src, any_text=False)  # (None: syntax `re` would read otherwise)
-    first = first_chars(src) if body is not None else None
+    body = _bmp_body(rx)
+    first = first_chars(rx.pattern) if body is not None else None
     if first is None:
         return None
     # (`\d` spelled out: a class of characters is a bitmap to `re`, where a category makes it
@@ -494,6 +491,14 @@ def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
         return re.compile(f"(?=[{first}])(?:{body})")
     except re.error:  # syntax only the `regex` module reads
         return None
+
+
+def _bmp_body(rx: regex.Pattern) -> str | None:
+    """`rx`'s pattern written for the stdlib `re`, to give its matches on texts without
+    characters outside the BMP (None: flags or syntax `re` would read otherwise)."""
+    if rx.flags & ~(regex.UNICODE | regex.VERSION0):
+        return None
+    return _stdlib_source(rx.pattern, any_text=False)
 
 
 @lru_cache(maxsize=1)
@@ -804,12 +809,15 @@ class PatternFilter:
 
 def stdlib_scanner(rx: regex.Pattern) -> re.Pattern | None:
     """`rx` compiled by the stdlib `re` as it stands, without the lookahead `whole_text_scanner`
-    puts first (None where that gives no scanner): the same matches on texts without characters
+    puts first (None for flags or syntax `re` reads otherwise): the same matches on texts without characters
     outside the BMP, for the same reasons. For a pattern led by literals (未收到…, 无…申请), `re`
     finds where a match can begin by its own prefix scan in C, which a leading lookahead hides:
     there it is faster than both `regex` and the lookahead form (tests/test_claims.py compares
     the matches on every corpus text)."""
-    body = _stdlib_source(rx.pattern, any_text=False)
-    if body is None or whole_text_scanner(rx) is None:
+    body = _bmp_body(rx)
+    if body is None:
         return None
-    return re.compile(body)
+    try:
+        return re.compile(body)
+    except re.error:  # syntax only the `regex` module reads
+        return None

@@ -66,6 +66,26 @@ def claim_keys(report) -> Counter:
     return Counter((c.value, c.unit, c.indicator) for c in report.claims)
 
 
+def normalized_views() -> list[str]:
+    """The normalised view (`nlp.normalize`) of every corpus `.txt` text, in path order."""
+    from nlp.normalize import normalize
+
+    return [normalize(p.read_text(encoding="utf-8", errors="replace")).text
+            for p in sorted(CORPORA.rglob("*.txt"))]
+
+
+def texts_and_views() -> list[str]:
+    """Every corpus `.txt` text, each followed by its normalised view: what a pattern's fast
+    form is compared with its plain form on."""
+    from nlp.normalize import normalize
+
+    out = []
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        out += [text, normalize(text).text]
+    return out
+
+
 def plain_texts(step: int = 1) -> list[tuple[Path, str]]:
     """(path, text) of every `step`-th corpus text without pipe tables (a pipe table would be
     table markup in a web page or a Word file)."""

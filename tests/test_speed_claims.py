@@ -159,7 +159,7 @@ def test_place_asks_again_where_a_section_starts_or_ends():
 def test_plain_stdlib_scanners():
     """`stdlib_scan = "plain"` patterns are scanned by `re` as they stand (`stdlib_scanner`: no
     leading lookahead, so `re` finds their leading literals by its prefix scan); the scanner is
-    refused where `whole_text_scanner` is (test_claims.py compares the matches on the corpus)."""
+    refused for syntax `re` reads otherwise (test_claims.py compares the matches on the corpus)."""
     import regex
 
     from nlp.extract.claims import rules

@@ -4,20 +4,11 @@ compared with the plain way on every corpus text (and edge cases)."""
 from __future__ import annotations
 
 import regex
-from corpus import CORPORA
+from corpus import CORPORA, texts_and_views
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.normalize import normalize
 from nlp.scan import StdlibAnchor, anchored_finditer, stdlib_twin
-
-
-def _corpus_texts() -> list[str]:
-    out = []
-    for path in sorted(CORPORA.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        out += [text, normalize(text).text]
-    return out
 
 
 # --------------------------------------------------------------------------- stdlib anchors
@@ -65,7 +56,7 @@ def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds():
     plain = regex.compile(spec["anchor"])
     rx = pats["doc_number"]
     texts = [
-        *_corpus_texts(), "国办发〔 2018〕23号〔〔2019〕1号", "（\u30002018）（2018）", "〔\u20282018〕5号",
+        *texts_and_views(), "国办发〔 2018〕23号〔〔2019〕1号", "（\u30002018）（2018）", "〔\u20282018〕5号",
         "根" * 40 + "国办发 〔2018〕23号，" + "发" * 21 + "  〔2018〕1号"]
     found = 0
     for text in texts:
@@ -212,7 +203,7 @@ def test_a_title_longer_than_the_generic_names_is_not_searched_for_one():
     names = ["条例", "实施办法", "条例\n", "实施条例\n", "暂行规定", "管理办法细则", "", "若干意见",
              "意见\n\n", "《条例》"]
     quoted = pats["quoted_short"]
-    for text in _corpus_texts():
+    for text in texts_and_views():
         names += [h.title or "" for h in _find_titles(text, pats)]
         names += [m["alias"] for m in quoted.finditer(text)]
     generic_names = 0
@@ -231,7 +222,7 @@ def test_patterns_sharing_a_required_string_ask_the_text_once():
     shared = [r for r in pats.requires.values() if list(pats.requires.values()).count(r) > 1]
     assert shared  # (the decree patterns share 令)
     found = 0
-    for text in _corpus_texts():
+    for text in texts_and_views():
         held: dict[str, bool] = {}
         for pid in pats.number_ids:
             got = [(m.span(), m.groupdict()) for m in pats.finditer(pid, text, held)]

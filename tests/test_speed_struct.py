@@ -4,16 +4,8 @@ compared with the plain way on the corpus texts."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-CORPORA = Path(__file__).resolve().parent.parent / "corpora"
-
-
-def _views() -> list[str]:
-    from nlp.normalize import normalize
-
-    return [normalize(p.read_text(encoding="utf-8", errors="replace")).text
-            for p in sorted(CORPORA.rglob("*.txt"))]
+from corpus import CORPORA, normalized_views
 
 
 def test_title_at_is_the_title_start_pattern():
@@ -26,7 +18,7 @@ def test_title_at_is_the_title_start_pattern():
     _, year = top_level_branches(_TITLE_START.pattern)
     assert sorted(first_chars(year).encode().decode("unicode_escape")) == sorted(_YEAR_DIGITS)
     hits = 0
-    for nt in [*_views(), "2019 年度报告\n1\U00020000、二0二0年\n《", "20１9年"]:
+    for nt in [*normalized_views(), "2019 年度报告\n1\U00020000、二0二0年\n《", "20１9年"]:
         for i in range(len(nt)):
             want = _TITLE_START.match(nt, i) is not None
             assert _title_at(nt, i) is want, (nt[i : i + 10], i)
@@ -51,7 +43,7 @@ def test_line_text_is_each_line_stripped():
             pos += len(line) + 1
         return out
 
-    cases = [*_views(), " a \n\n\x1c b\x1f\n\u3000c\u2028d \r\n", "\n \n", "", "x"]
+    cases = [*normalized_views(), " a \n\n\x1c b\x1f\n\u3000c\u2028d \r\n", "\n \n", "", "x"]
     for nt in cases:
         for a, b in ((0, len(nt)), (len(nt) // 3, len(nt) - 5), (7, 7)):
             got = [m.span() for m in _LINE_TEXT.finditer(nt, a, max(a, b))]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import regex
-from corpus import segmented
+from corpus import normalized_views, segmented
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -501,13 +501,6 @@ _MARKER_PLAIN = regex.compile(
 )
 
 
-def _corpus_views() -> list[str]:
-    from nlp.normalize import normalize
-
-    return [normalize(p.read_text(encoding="utf-8", errors="replace")).text
-            for p in sorted(CORPORA.rglob("*.txt"))]
-
-
 def _marks(rx, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple]:
     end = len(text) if endpos is None else endpos
     return [(m.span(), m.lastgroup, [m.span(g) for g in range(1, 11)])
@@ -542,7 +535,7 @@ def test_marker_pattern_matches_as_its_plain_form():
     """`_MARKER` tests what may stand before a marker after the marker's first character (a
     faster scan): the same matches, groups and levels as the plain form on every corpus text;
     so does its stdlib-engine scanner (`_marker_scanner`: white space spelled out)."""
-    for text in _corpus_views():
+    for text in normalized_views():
         _same_markers(text)
 
 
@@ -562,7 +555,7 @@ def test_stdlib_patterns_find_what_regex_finds():
     pats = [st._TITLE_SUFFIX, st._NOT_HEADING_AFTER, st._HEAD_PUNCT_RE, st._ITEM_END, st._COMMA,
             st._TITLE_STOP, st._ITEM_TITLE]
     plain = [regex.compile(p.pattern.replace(st._WS, r"\s")) for p in pats]
-    for text in [*_corpus_views(), "项\x1c项 \u3000款\n条情况，方面。”）"]:
+    for text in [*normalized_views(), "项\x1c项 \u3000款\n条情况，方面。”）"]:
         for p, q in zip(pats, plain, strict=True):
             assert [m.span() for m in p.finditer(text)] == [m.span() for m in q.finditer(text)], p.pattern
 
@@ -573,7 +566,7 @@ def test_contents_lines_from_the_whole_text_markers_are_those_of_a_line_scan():
     start inside the text."""
     from nlp.segment.structure import _MARKER, _toc_lines
 
-    cases = _corpus_views()
+    cases = normalized_views()
     cases += ["一、概述二、主动公开政府信息情况三、依申请公开情况四、复议诉讼情况\n" * 3,
               "目录\n一、总体情况 二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况 四、其他",
               "一\n、总体情况二、主动公开政府信息情况三、收到和处理政府信息公开申请情况四、其他需要报告的事项"]
@@ -617,7 +610,7 @@ def test_sentence_ends_found_by_find_are_those_of_the_pattern():
 
     sent_end = re.compile(_one_of(_SENT_END).pattern + _one_of(_CLOSERS).pattern + "*")
     assert not _SENT_END & _CLOSERS
-    for text in [*_corpus_views(), "。。”！？)」a!", "", "”。", "好。”"]:
+    for text in [*normalized_views(), "。。”！？)」a!", "", "”。", "好。”"]:
         assert _sentence_ends(text) == [m.end() for m in sent_end.finditer(text)]
 
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 import csv
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -818,16 +818,11 @@ _NATIONAL = regex.compile(
 
 
 def find_region(agency: str | None, title: str | None, body: str, *,
-                folded_head: str | Callable[[], str] | None = None) -> dict[str, Any]:
-    """`folded_head` is `same_length(body[:_HEAD])`, or a function that returns it, when the
-    caller has it (asked only when the agency and the title do not settle the region)."""
-    memo: list[str] = []
-
-    def head_folded() -> str:
-        if not memo:
-            memo.append(same_length(body[:_HEAD]) if folded_head is None
-                        else folded_head if isinstance(folded_head, str) else folded_head())
-        return memo[0]
+                folded_head: Callable[[], str] | None = None) -> dict[str, Any]:
+    """`folded_head` returns `same_length(body[:_HEAD])` when the caller has a cheaper way to
+    it; it is called once at most, and only when the agency and the title do not settle the
+    region."""
+    head_folded = cache(folded_head or (lambda: same_length(body[:_HEAD])))
 
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
     texts = [unglossed(same_length_cached(t)) for t in (agency, title) if t]

@@ -893,10 +893,6 @@ def find_structure(doc: Document) -> None:
 
     # paragraphs: lines of the normalised view, minus zones, cut at headings
     paragraphs: list[tuple[int, int]] = []
-    word = _WORD.search
-    # (most pieces open with a word character, and most others with a bracket or a mark before
-    # one: `_WORD` searches the rest)
-    is_word = _is_word
     n_para = len(para_sorted)
     # (the lines of each run outside the zones: a table inside a line splits it, and the lines
     # of a table are never looked at; `_LINE_TEXT` gives each line stripped, none for a blank
@@ -906,13 +902,13 @@ def find_structure(doc: Document) -> None:
             a, b = m.span()
             lo = bisect_right(para_sorted, a)
             if lo == n_para or para_sorted[lo] >= b:  # (most lines: no cut inside, one piece)
-                if is_word(nt[a]) or (a + 1 < b and is_word(nt[a + 1])) or word(nt, a, b):
+                if _holds_word(nt, a, b):
                     paragraphs.append((a, b))
                 continue
             start = a
             for c in [*para_sorted[lo : bisect_left(para_sorted, b, lo)], b]:
                 s, e = _strip(nt, start, c)
-                if e > s and (is_word(nt[s]) or (s + 1 < e and is_word(nt[s + 1])) or word(nt, s, e)):
+                if e > s and _holds_word(nt, s, e):
                     paragraphs.append((s, e))
                 start = c
     sentences: list[Sentence] = []
@@ -935,7 +931,7 @@ def find_structure(doc: Document) -> None:
             start = c
             if e <= s:
                 continue
-            if not (is_word(nt[s]) or (s + 1 < e and is_word(nt[s + 1])) or word(nt, s, e)):
+            if not _holds_word(nt, s, e):
                 if sentences and sentences[-1].paragraph == pi:  # stray punctuation
                     sentences[-1].end = span(s, e)[1]
                 continue
@@ -960,6 +956,13 @@ def _title_at(nt: str, i: int) -> bool:
     (asked after every heading marker: a `regex` call costs several thousand instructions)."""
     ch = nt[i]
     return _title_char(ch) or (ch in _YEAR_DIGITS and _TITLE_START.match(nt, i) is not None)
+
+
+def _holds_word(nt: str, s: int, e: int) -> bool:
+    """Does `nt[s:e]` (not empty) hold a `_WORD` character? Most pieces open with one, and most
+    others with a bracket or a mark before one: the cached `_is_word` answers those, `_WORD`
+    searches the rest."""
+    return _is_word(nt[s]) or (s + 1 < e and _is_word(nt[s + 1])) or _WORD.search(nt, s, e) is not None
 
 
 @lru_cache(maxsize=1 << 12)
