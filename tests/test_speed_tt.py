@@ -38,18 +38,18 @@ def test_reason_patterns_begin_only_where_claim_after_asks_them():
     space (`scan.REGEX_SPACE`) or one of `_REASON_OPENERS`: every match of either, at any start
     of every corpus text (raw and normalised), begins there; and the gate changes no answer of
     `claim_after` on the corpus claims."""
+    from corpus import texts_and_views
+
     from nlp import link
-    from nlp.normalize import normalize
     from nlp.pipeline import extract_text
     from nlp.scan import REGEX_SPACE
 
     seen = 0
-    for text in texts():
-        for s in (text, normalize(text).text):
-            for rx in (link._REASON_AFTER, link._BRACKETED_REASON):
-                for m in rx.finditer(s, overlapped=True):
-                    assert s[m.start()] in link._REASON_OPENERS + REGEX_SPACE, m.group()
-                    seen += 1
+    for s in texts_and_views():
+        for rx in (link._REASON_AFTER, link._BRACKETED_REASON):
+            for m in rx.finditer(s, overlapped=True):
+                assert s[m.start()] in link._REASON_OPENERS + REGEX_SPACE, m.group()
+                seen += 1
     assert seen > 100
 
     def plain(text, claim, limit=15):  # the function without the gate
@@ -175,3 +175,34 @@ def test_map_table_skips_only_layouts_that_cannot_win(monkeypatch):
             assert seen(rows_a, *got) == seen(rows_b, *want)
             tables += 1
     assert tables > 300 and run < 0.6 * tables * len(mapping.MAPPERS)  # (most layouts skipped)
+
+
+def test_clause_before_is_the_clause_back_search_from_the_text_start():
+    """`narrative._clause_before(text, end)` searches `_CLAUSE_BACK` only from after the last stop
+    before `end - 1`: the same clause as the search from 0, at the start of every line, right
+    after every line break (where `$` holds before the final break), after a stop and at the
+    end of every corpus text (raw and normalised), and on generated text of stops and words."""
+    import random
+
+    from corpus import texts_and_views
+
+    from nlp.check.narrative import _CLAUSE_BACK, _clause_before
+
+    def plain(t: str, e: int) -> str:
+        return _CLAUSE_BACK.search(t, 0, e).group()
+
+    checked = before_break = 0
+    for t in texts_and_views()[::3]:
+        lf = t.find("\n", len(t) // 2)
+        stop = t.find("，", len(t) // 3)
+        for e in {len(t), lf, lf + 1, stop + 1, stop + 2, len(t) // 4}:
+            if 0 <= e <= len(t):
+                assert _clause_before(t, e) == plain(t, e), (e, t[max(0, e - 40):e])
+                checked += 1
+                before_break += e > 0 and t[e - 1] == "\n"
+    assert checked > 3000 and before_break > 300
+    rng = random.Random(18)
+    for _ in range(20000):
+        t = "".join(rng.choice("ab，。\n!x") for _ in range(rng.randint(0, 12)))
+        e = rng.randint(0, len(t))
+        assert _clause_before(t, e) == plain(t, e), (t, e)
