@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from nlp.scan import WHITE_SPACE
+from nlp.scan import REGEX_SPACE, WHITE_SPACE
 
 _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
@@ -193,6 +193,11 @@ _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
 # three spaced pairs in a row: a line whose pairs are at least 80% spaced holds them (of its
 # k ≥ 7 pairs at most k/5 are not, which leaves a run of three spaced ones)
 _SPACED_RUN = regex.compile(r"(?<=\S) \S \S \S")
+# the same for the stdlib engine: `regex`'s `\S` spelled out (`re` reads U+001C–U+001F as white
+# space), and led by the space, which `re` finds by its literal-prefix search instead of trying
+# the lookbehind at every position (tests/test_speed_struct.py compares the two)
+_NOT_WS = "[^" + "".join(re.escape(c) for c in REGEX_SPACE) + "]"
+_SPACED_RUN_RE = re.compile(rf" (?<={_NOT_WS} ){_NOT_WS} {_NOT_WS} {_NOT_WS}")
 _SPACE_RUN = _runs_of("".join(_SPACES))
 
 
@@ -297,13 +302,17 @@ def to_simplified(text: str) -> str:
 # (gateway copies write 資訊 for every 信息: 資訊內容 heads table 二, held-out 160)
 _TW_WORDS = (("规范性档案", "规范性文件"), ("入口网站", "门户网站"), ("政府资讯", "政府信息"),
              ("资讯公开", "信息公开"), ("资讯内容", "信息内容"))
+# a character of each word's Taiwan-usage part (档案 for 文件, 入口 for 门户, 资讯 for 信息): the
+# word is looked for only in a text that holds it (`str` finds one character by `memchr`, several
+# times faster than a word; tests/test_speed_struct.py compares the two ways)
+_TW_GATES = tuple((tw, cn, key) for (tw, cn), key in zip(_TW_WORDS, "档口讯讯讯", strict=True))
 
 
 def same_length(text: str) -> str:
     """Width and script folding only: same length as `text`, so offsets are shared."""
     out = to_simplified(_fold_width(text))
-    for tw, cn in _TW_WORDS:
-        if tw in out:
+    for tw, cn, key in _TW_GATES:
+        if key in out and tw in out:
             out = out.replace(tw, cn)
     return out
 
@@ -423,7 +432,7 @@ def normalize(text: str) -> NormalizedText:
         view = "".join(chars_of)
     # Markdown markup of text converted from PDF or Word (`## 一、总体情况`, `**二、…**`, `> `)
     markup: set[int] = set()
-    if "**" in folded or _MARKDOWN_LEAD.match(folded) or _MARKDOWN_LEADS.search(folded):
+    if _may_hold_markdown(folded):
         inline = _MARKDOWN_SIGN.search(folded) is not None
         for m in _MARKDOWN_MARKUP.finditer(folded):
             if m.group("lead"):
@@ -447,7 +456,7 @@ def normalize(text: str) -> NormalizedText:
                 q += 1
         prev = folded[p] if p >= 0 else ""
         nxt = folded[q] if q < n else ""
-        if prev and nxt and (_is_hd(prev) or _is_hd(nxt)) and prev != "\n" and nxt != "\n":
+        if prev and nxt and prev != "\n" and nxt != "\n" and (_is_hd(prev) or _is_hd(nxt)):
             # "12 34" stays two numbers, except in a letter-spaced line ("2 5 3 条")
             if not (prev.isdigit() and nxt.isdigit()) or i in spaced:
                 drop.append((i, j))
@@ -489,6 +498,14 @@ def normalize(text: str) -> NormalizedText:
                           wide=wide)
 
 
+def _may_hold_markdown(folded: str) -> bool:
+    """Can `_MARKDOWN_MARKUP` match in `folded`? Only where `**` stands, or a `#` or `>` opens a
+    line after blanks (`_MARKDOWN_LEAD`, `_MARKDOWN_LEADS`); the two `in` tests first: most
+    texts hold neither character, and they scan a text far faster than the line-start search."""
+    return "**" in folded or (("#" in folded or ">" in folded) and bool(
+        _MARKDOWN_LEAD.match(folded) or _MARKDOWN_LEADS.search(folded)))
+
+
 def _page_lines(folded: str) -> dict[int, int]:
     """The page-number lines (`_PAGE_LINE`) of `folded` but one that opens it: the start of each
     -> its end, past its line break."""
@@ -516,7 +533,7 @@ def _letter_spaced(folded: str) -> set[int]:
     out: set[int] = set()
     if " " not in folded:
         return out
-    found = _SPACED_RUN.search(folded)
+    found = _SPACED_RUN_RE.search(folded)
     while found is not None:  # (only lines with three spaced pairs in a row can qualify)
         a = folded.rfind("\n", 0, found.start()) + 1
         b = folded.find("\n", found.end())
@@ -528,7 +545,7 @@ def _letter_spaced(folded: str) -> set[int]:
             han = sum(1 for k in gaps if _HAN_ONLY.match(t[k - 1]))
             if len(gaps) >= 0.8 * (chars - 1) and han >= 4:
                 out.update(a + k for k in gaps)
-        found = _SPACED_RUN.search(folded, b)
+        found = _SPACED_RUN_RE.search(folded, b)
     return out
 
 

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 import regex
-from corpus import normalized_views, segmented
+from corpus import CORPORA, normalized_views, segmented
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import nlp
 from nlp.segment.structure import classify_title, cn_number, find_structure, section_kinds
 
-CORPORA = Path(__file__).resolve().parent.parent / "corpora"
 SEED = "seeds/000_65d192663e1ca53a.txt"
 _doc = segmented
 
@@ -233,8 +231,6 @@ def test_canonical_prefix_tries_only_the_patterns_its_first_characters_can_start
     others matches there, and the answer is the longest match of all the patterns (the first
     in file order of equally long ones), at every position of three real reports and of every
     corpus text's headings' surroundings."""
-    from corpus import CORPORA
-
     from nlp.normalize import normalize
     from nlp.scan import bmp_only
     from nlp.segment.structure import _canonical_patterns, _starting_with, canonical_prefix
@@ -269,8 +265,7 @@ def test_canonical_prefix_tries_only_the_patterns_its_first_characters_can_start
                 assert canonical_prefix(nt, pos, level1_only=level1_only, bmp=True) == found
             hits += found is not None
     assert hits > 20  # real headings were among the positions
-    for path in sorted(CORPORA.rglob("*.txt")):  # every corpus text, after each 、 . ) and 是
-        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+    for nt in normalized_views():  # every corpus text, after each 、 . ) and 是
         bmp = bmp_only(nt)
         for m in regex.finditer(r"[、.)是]", nt):
             want = longest(nt, m.end())
@@ -288,44 +283,35 @@ def test_canonical_prefix_tries_a_pattern_with_a_reach_only_where_its_character_
     """`_windows`: every match of a canonical pattern with a reach holds its character within
     the reach (so `canonical_prefix` skips the pattern where the character is not there);
     checked at every match start of each such pattern on every third corpus text."""
-    from corpus import CORPORA
-
-    from nlp.normalize import normalize
     from nlp.segment.structure import _canonical_patterns, _windows
 
     pats, _ = _canonical_patterns(False)
     windows = _windows(False)
     assert windows[[p.pattern for p in pats].index(_TABLES_FREE)] == (44, "表")
     assert sum(w is not None for w in windows) > 20
-    for path in sorted(CORPORA.rglob("*.txt"))[::3]:
-        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+    for k, nt in enumerate(normalized_views()[::3]):
         for p, w in zip(pats, windows, strict=True):
             if w is not None:
                 for m in p.finditer(nt, overlapped=True):
-                    assert m.end() - m.start() <= w[0] and w[1] in m.group(), (path.name, m.start())
+                    assert m.end() - m.start() <= w[0] and w[1] in m.group(), (k, m.start())
 
 
 def test_the_tables_title_patterns_match_as_the_one_pattern():
     """The two patterns of the tables kind find, at a position, the end the one pattern finds
     (the longer of theirs), on every corpus text where either can match: at 附件, or within 44
     characters before a 表 (every match of the three holds one of their 表 words)."""
-    from corpus import CORPORA
-
-    from nlp.normalize import normalize
-
     kind = next(k for k in section_kinds() if k.id == "tables")
     assert [p.pattern for p in kind.patterns] == [
         r"附件\d*[:：]?[^。，；]{0,40}?(?:统计表|统计报表|情况表|附表)", _TABLES_FREE]
     one = regex.compile(_TABLES_ONE)
-    for path in sorted(CORPORA.rglob("*.txt")):
-        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+    for k, nt in enumerate(normalized_views()):
         starts = {m.start() for m in regex.finditer("附件", nt)}
         for m in regex.finditer("表", nt):
             starts.update(range(max(0, m.start() - 44), m.start()))
         for pos in sorted(starts):
             m1 = one.match(nt, pos)
             ends = [m.end() for p in kind.patterns if (m := p.match(nt, pos))]
-            assert (m1 and m1.end()) == (max(ends) if ends else None), (path.name, pos)
+            assert (m1 and m1.end()) == (max(ends) if ends else None), (k, pos)
 
 
 @given(st.lists(st.integers(min_value=1, max_value=4), max_size=40))
@@ -385,7 +371,7 @@ def test_markdown_from_a_converter_gives_the_records_of_the_text(bold):
     Nov 2026 a bold or `#` heading did not end the table before it (356 of 5,801 cells lost)."""
     from collections import Counter
 
-    from corpus import CORPORA, claim_keys
+    from corpus import claim_keys
 
     from nlp.segment.blocks import line_spans
 

@@ -97,6 +97,7 @@ _YEAR_DIGITS = "12"  # what the year branch of `_TITLE_START` begins with (`_tit
 # engines, and `re` is faster on the short spans they are asked about)
 _TITLE_SUFFIX = re.compile(r"(?:情况|方面)(?![，,、])")
 _NOT_HEADING_AFTER = re.compile(rf"{_WS}*[项款条目章节号批期]")
+_NOT_HEADING_FIRST = "项款条目章节号批期"  # `_NOT_HEADING_AFTER` where no white space stands
 _SENT_END = set("。！？!?")
 _CLOSERS = set("”’\"'）)」』】》")
 _HEAD_PUNCT = set("。！？；：!?;:")
@@ -734,8 +735,8 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         m_end = m.end()
         if m_end >= len(nt) or not _title_at(nt, m_end):
             continue
-        if _NOT_HEADING_AFTER.match(nt, m_end):
-            continue
+        if nt[m_end] in _NOT_HEADING_FIRST:  # (`_NOT_HEADING_AFTER.match(nt, m_end)`: past
+            continue  # `_title_at`, nt[m_end] is no white space, so its `\s*` is empty)
         b = _boundary(nt, norm, pos, body)
         prev = last_num.get(level)
         fits = num == (prev + 1 if prev is not None else 1)
@@ -894,6 +895,7 @@ def find_structure(doc: Document) -> None:
     # paragraphs: lines of the normalised view, minus zones, cut at headings
     paragraphs: list[tuple[int, int]] = []
     n_para = len(para_sorted)
+    is_word = _is_word
     # (the lines of each run outside the zones: a table inside a line splits it, and the lines
     # of a table are never looked at; `_LINE_TEXT` gives each line stripped, none for a blank
     # one, and a cut at or outside a line's stripped ends cuts nothing off it)
@@ -902,22 +904,25 @@ def find_structure(doc: Document) -> None:
             a, b = m.span()
             lo = bisect_right(para_sorted, a)
             if lo == n_para or para_sorted[lo] >= b:  # (most lines: no cut inside, one piece)
-                if _holds_word(nt, a, b):
+                if is_word(nt[a]) or _holds_word(nt, a, b):  # (most open with a word: no call)
                     paragraphs.append((a, b))
                 continue
             start = a
             for c in [*para_sorted[lo : bisect_left(para_sorted, b, lo)], b]:
                 s, e = _strip(nt, start, c)
-                if e > s and _holds_word(nt, s, e):
+                if e > s and (is_word(nt[s]) or _holds_word(nt, s, e)):
                     paragraphs.append((s, e))
                 start = c
     sentences: list[Sentence] = []
     paras: list[Paragraph] = []
     head_starts = [h.start for h in heads]
     span = norm.span
+    # (`span(a, b)` of a piece (b > a) in a view without wide characters is (idx[a],
+    # idx[b - 1] + 1): read off the index here, not by a method call per piece)
+    plain = not norm.wide
     n_sent = len(sent_sorted)
     for pi, (a, b) in enumerate(paragraphs):
-        pa, pb = span(a, b)
+        pa, pb = (idx[a], idx[b - 1] + 1) if plain else span(a, b)
         paras.append(Paragraph(pa, pb))
         lo = bisect_right(sent_sorted, a)
         if lo == n_sent or sent_sorted[lo] >= b:
@@ -927,15 +932,18 @@ def find_structure(doc: Document) -> None:
             continue
         start = a
         for c in [*sent_sorted[lo : bisect_left(sent_sorted, b, lo)], b]:
-            s, e = _strip(nt, start, c)
+            if start < c and not nt[start].isspace() and not nt[c - 1].isspace():
+                s, e = start, c  # (`_strip`'s first test, without the call: most sentences)
+            else:
+                s, e = _strip(nt, start, c)
             start = c
             if e <= s:
                 continue
-            if not _holds_word(nt, s, e):
+            if not (is_word(nt[s]) or _holds_word(nt, s, e)):
                 if sentences and sentences[-1].paragraph == pi:  # stray punctuation
                     sentences[-1].end = span(s, e)[1]
                 continue
-            ss, se = span(s, e)
+            ss, se = (idx[s], idx[e - 1] + 1) if plain else span(s, e)
             # the innermost section holding s: the last heading at or before it
             k = bisect_right(head_starts, s) - 1
             sentences.append(Sentence(ss, se, pi, k if k >= 0 else None))
