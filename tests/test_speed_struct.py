@@ -202,10 +202,13 @@ def test_not_heading_after_is_one_character_past_the_title_start():
 def test_piece_spans_read_off_the_index_are_the_span_method():
     """`find_structure` reads a paragraph's or a sentence's source span off the view's index
     (`(index[a], index[b - 1] + 1)`) in a view without wide characters: `NormalizedText.span`
-    for every non-empty piece of every corpus view, and a view with an entity (wide) keeps the
-    method (`plain` is false there)."""
+    for pieces of 1, 9 and 50 characters from every 7th offset of every fifth corpus view (the
+    view `extract_text` segments), and a view with an entity (wide) keeps the
+    method (`plain` is false there). Section spans are read so too, and `find_headings` skips
+    the zone lookup in a text without zones."""
     import nlp
     from nlp.normalize import normalize
+    from nlp.segment.structure import _Zones
 
     pieces = 0
     for text in [p.read_text(encoding="utf-8", errors="replace")
@@ -221,6 +224,9 @@ def test_piece_spans_read_off_the_index_are_the_span_method():
                     assert (idx[a], idx[b - 1] + 1) == norm.span(a, b), (a, b)
                     pieces += 1
     assert pieces > 100000
+    # (`find_headings` skips the zone lookup where there are no zones: an empty `_Zones` holds
+    # no offset)
+    assert not any(i in _Zones([]) for i in range(-2, 50))
     wide = normalize("公开&ldquo;信息&rdquo;")
     assert wide.wide and wide.span(2, 3) != (wide.index[2], wide.index[2] + 1)
 

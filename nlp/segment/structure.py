@@ -697,6 +697,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     if toc is None:
         toc = _toc_lines(nt, body, cands)
     zones = _Zones(zones + toc)
+    zoned = bool(zones.spans)  # (most texts: no zone to look up at each marker)
     weak = _Zones(weak)
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
@@ -709,7 +710,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         events.sort(key=lambda e: (e[0], e[1]))
     taken_until = body
     for pos, what, m in events:
-        if pos < taken_until or pos in zones:
+        if pos < taken_until or (zoned and pos in zones):
             continue
         if what == "c":
             if _boundary(nt, norm, pos, body) not in ("line", "sent", "space") and not _chained(
@@ -853,6 +854,11 @@ def find_structure(doc: Document) -> None:
 
     # ---- sections
     n_end = len(nt)
+    idx = norm.index
+    span = norm.span
+    # (`span(a, b)` of a piece (b > a) in a view without wide characters is (idx[a],
+    # idx[b - 1] + 1): read off the index, not by a method call per piece)
+    plain = not norm.wide
     sections: list[Section] = []
     ends, parents = _nesting([h.level for h in heads])
     for k, h in enumerate(heads):
@@ -860,8 +866,9 @@ def find_structure(doc: Document) -> None:
         while end > h.start and nt[end - 1] in _BLANK:
             end -= 1
         parent = parents[k]
-        s, e = norm.span(h.start, end)
-        hs, he = norm.span(h.start, max(h.end, h.start + 1))
+        s, e = (idx[h.start], idx[end - 1] + 1) if plain and end > h.start else span(h.start, end)
+        he = max(h.end, h.start + 1)
+        hs, he = (idx[h.start], idx[he - 1] + 1) if plain else span(h.start, he)
         sections.append(Section(
             start=s, end=e, heading=doc.text[hs:he], heading_start=hs, heading_end=he,
             level=h.level, number=h.number, parent=parent, kind=h.kind,
@@ -881,7 +888,6 @@ def find_structure(doc: Document) -> None:
             para_cuts.add(h.sent_end)
             sent_cuts.add(h.sent_end)
     n_nt = len(nt)
-    idx = norm.index
     sent_ends = _sentence_ends(nt)
     sent_cuts.update(sent_ends)
     # (a dropped space needs a gap in the offsets: most characters are contiguous)
@@ -916,10 +922,6 @@ def find_structure(doc: Document) -> None:
     sentences: list[Sentence] = []
     paras: list[Paragraph] = []
     head_starts = [h.start for h in heads]
-    span = norm.span
-    # (`span(a, b)` of a piece (b > a) in a view without wide characters is (idx[a],
-    # idx[b - 1] + 1): read off the index here, not by a method call per piece)
-    plain = not norm.wide
     n_sent = len(sent_sorted)
     for pi, (a, b) in enumerate(paragraphs):
         pa, pb = (idx[a], idx[b - 1] + 1) if plain else span(a, b)
