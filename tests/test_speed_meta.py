@@ -3,12 +3,35 @@ compared with the plain way on every corpus text (and edge cases)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 import regex
 from corpus import CORPORA, texts_and_views
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nlp.scan import StdlibAnchor, anchored_finditer, stdlib_twin
+
+
+def _found(matches: Iterable[Any]) -> list[tuple[Any, ...]]:
+    """Each match's span, groups and named groups."""
+    return [(m.span(), m.groups(), m.groupdict()) for m in matches]
+
+
+def _same_matches(fast: regex.Pattern | Callable[[str], Iterable[Any]],
+                  plain: regex.Pattern | Callable[[str], Iterable[Any]], texts: Iterable[str]) -> int:
+    """Assert that `fast` and `plain` (patterns, asked for `finditer`, or functions of a text
+    that give matches) find the same matches, spans and groups, in every text; the number of
+    matches found."""
+    fast_of = fast.finditer if isinstance(fast, regex.Pattern) else fast
+    plain_of = plain.finditer if isinstance(plain, regex.Pattern) else plain
+    found = 0
+    for text in texts:
+        got = _found(fast_of(text))
+        assert got == _found(plain_of(text)), text[:60]
+        found += len(got)
+    return found
 
 
 # --------------------------------------------------------------------------- stdlib anchors
@@ -63,8 +86,8 @@ def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds():
         starts = _overlapped_starts(anchor, text)
         assert starts == _overlapped_starts(plain, text)
         for pos in (0, len(text) // 3):
-            got = [(m.span(), m.groupdict()) for m in anchored_finditer(rx, anchor, lookback, text, pos)]
-            assert got == [(m.span(), m.groupdict()) for m in rx.finditer(text, pos)]
+            _same_matches(lambda t, pos=pos: anchored_finditer(rx, anchor, lookback, t, pos),
+                          lambda t, pos=pos: rx.finditer(t, pos), [text])
         found += len(starts)
     assert found > 1000
 
@@ -86,8 +109,7 @@ def test_the_document_number_anchor_on_generated_text(pieces):
     plain_starts = _overlapped_starts(regex.compile(spec["anchor"]), text)
     assert set(plain_starts) <= set(_overlapped_starts(anchor, text))
     rx = pats["doc_number"]
-    got = [(m.span(), m.groupdict()) for m in anchored_finditer(rx, anchor, lookback, text)]
-    assert got == [(m.span(), m.groupdict()) for m in rx.finditer(text)]
+    _same_matches(lambda t: anchored_finditer(rx, anchor, lookback, t), rx, [text])
 
 
 # --------------------------------------------------------------------------- metadata (pass 17)
@@ -105,15 +127,6 @@ def _openings() -> list[str]:
         raw = path.read_text(encoding="utf-8", errors="replace")[:4000]
         out += [raw, same_length(raw)]
     return out
-
-
-def _same_matches(fast: regex.Pattern, plain: regex.Pattern, texts: list[str]) -> int:
-    found = 0
-    for text in texts:
-        got = [(m.span(), m.groups()) for m in fast.finditer(text)]
-        assert got == [(m.span(), m.groups()) for m in plain.finditer(text)], text[:60]
-        found += len(got)
-    return found
 
 
 def _widths(src: str) -> tuple[int, int | None]:
@@ -225,8 +238,27 @@ def test_patterns_sharing_a_required_string_ask_the_text_once():
     for text in texts_and_views():
         held: dict[str, bool] = {}
         for pid in pats.number_ids:
-            got = [(m.span(), m.groupdict()) for m in pats.finditer(pid, text, held)]
-            assert got == [(m.span(), m.groupdict()) for m in pats.finditer(pid, text)], pid
-            found += len(got)
+            found += _same_matches(lambda t, pid=pid, held=held: pats.finditer(pid, t, held),
+                                   lambda t, pid=pid: pats.finditer(pid, t), [text])
         assert held == {r: any(c in text for c in r) for r in held}
     assert found > 1000
+
+
+# --------------------------------------------------------------------------- metadata (pass 18)
+def test_a_line_holds_han_as_the_han_search_says():
+    """`_holds_han` answers as `_HAN.search` on every line of every corpus text, raw and
+    normalised (the lines `_first_lines` reads), and on hand-made lines; every character of the
+    unified block it takes without a search is Han to the `regex` module."""
+    from nlp.segment.metadata import _HAN, _UNIFIED, _holds_han
+
+    lo, hi = map(ord, _UNIFIED)
+    assert all(_HAN.match(chr(cp)) for cp in range(lo, hi + 1))
+    lines = ["", " ", "abc", "（一）概述", "〇", "\u3007年", "㐀", "\U00020000", "（）", "2019年",
+             "<p>", "\u4dff一", "\u9fff", "\ua000", "々", "\u2e80"]
+    for text in texts_and_views():
+        lines += text.splitlines()
+    han = 0
+    for line in lines:
+        assert _holds_han(line) == (_HAN.search(line) is not None), line[:40]
+        han += _holds_han(line)
+    assert han > 10000 and len(lines) - han > 1000
