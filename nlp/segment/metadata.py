@@ -48,7 +48,7 @@ import regex
 
 from nlp.normalize import same_length, same_length_cached, same_length_slice, unglossed
 from nlp.records import Document
-from nlp.scan import REGEX_SPACE, Words, anchored_finditer
+from nlp.scan import REGEX_SPACE, Words, anchored_finditer, holds_any
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
@@ -1017,7 +1017,7 @@ _SPACE_NOT_BLANK = ("\x1c", "\x1d", "\x1e", "\x1f")
 def _without_blanks(s: str) -> str:
     """`s` without blanks and bars (`_SPACE_OR_BAR.sub("", s)`), by `str.split` (a third of the
     regex's time on a whole body) unless `s` holds a character only `str.split` takes for one."""
-    if any(c in s for c in _SPACE_NOT_BLANK):
+    if holds_any(s, _SPACE_NOT_BLANK):
         return _SPACE_OR_BAR.sub("", s)
     return "".join(s.split()).replace("|", "").replace("｜", "")
 
@@ -1026,7 +1026,9 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str,
                   folded: str | None = None) -> tuple[str | None, dict[str, Any]]:
     """The report's template and the evidence; `folded` is `same_length(body)` when the caller
     has it (the document's normalised view keeps it)."""
-    table_text = _squash("".join(c.text for t in doc.tables if t.source != "text" for c in t.cells))
+    # (no reader's table, no folding: text tables are read from the body below)
+    cells = [c.text for t in doc.tables if t.source != "text" for c in t.cells]
+    table_text = _squash("".join(cells)) if cells else ""
     body_text = _without_blanks(folded) if folded is not None else _squash(body)
     for source, text, need in (("table labels", table_text, 1), ("text labels", body_text, 2)):
         if not text:
