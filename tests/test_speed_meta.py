@@ -262,3 +262,37 @@ def test_a_line_holds_han_as_the_han_search_says():
         assert _holds_han(line) == (_HAN.search(line) is not None), line[:40]
         han += _holds_han(line)
     assert han > 10000 and len(lines) - han > 1000
+
+
+def _name_pieces() -> list[str]:
+    """Name-like pieces of every corpus text, raw and normalised (its clauses, and each clause
+    cut after every character an office or a unit ends in), and hand-made office names, some
+    with the line break before which a pattern's `$` also matches."""
+    offices = ["某某市人民政府信息公开办公室", "商务部信息化司综合处", "青阳县杜村乡办公室",
+               "南昌县政务公开和政府信息公开领导小组办公室", "某某县党政综合办公室", "某某镇党政办",
+               "吉林市人民政府外事办公室综合处", "某某局办公室综合科", "某某市发展和改革委员会法规股",
+               "章贡区人民政府水东镇办公室", "某某县政务公开政府信息公开办"]
+    out = [*offices, *(o + "\n" for o in offices), *(o + "\n(某)" for o in offices), "办", "\n",
+           "室\n\n", ""]
+    clause = regex.compile(r"[^，。；、,;：:\s]{2,60}")
+    for text in texts_and_views():
+        for m in clause.finditer(text):
+            piece = m.group()
+            out.append(piece)
+            out += [piece[:i + 1] for i, c in enumerate(piece) if c in "室办司处科股"]
+    return out
+
+
+def test_clean_agency_tries_the_office_patterns_only_on_an_office_s_ending(monkeypatch):
+    """`clean_agency` asks the four office patterns only of a name `_office_ending` lets
+    through: the same answers as asking them of every name, on the pieces of every corpus text
+    and hand-made office names; and the office patterns find offices among them."""
+    import nlp.segment.metadata as meta
+
+    pieces = _name_pieces()
+    fast = [meta.clean_agency(p) for p in pieces]
+    offices = sum(bool(meta._UNIT_TAIL.match(p) or meta._BARE_INFO_OFFICE.match(p)) for p in pieces)
+    monkeypatch.setattr(meta, "_office_ending", lambda s: True)
+    meta_plain = [meta.clean_agency(p) for p in pieces]
+    assert fast == meta_plain
+    assert offices > 100 and sum(a is not None for a in fast) > 1000
