@@ -22,16 +22,43 @@ def test_claims_are_built_positionally_in_the_field_order():
 
 
 def test_positional_claims_equal_keyword_claims():
-    """A text's claims are what keyword-built claims would be (the records compared whole)."""
+    """`_new_claim` gives what a keyword-built `Claim` of the same values is, every field
+    compared (each argument a distinct value, so a swapped pair shows), and a text's claims
+    are the records written out by keyword, every field compared."""
+    from dataclasses import astuple
+
     import nlp
+    from nlp.extract.claims import _new_claim
+    from nlp.records import Claim, Document
+
+    doc = Document(doc_id="d", path=None, format="text", text="0123456789")
+    got = _new_claim(doc, 2, 5, 7.0, "件", "约", "以上", 9.0, "count", "申请", 0.5, "x@1")
+    want = Claim(doc_id="d", claim_id="", start=2, end=5, text="234", value=7.0, unit="件",
+                 approx="约", bound="以上", value_max=9.0, kind="count", subject="申请",
+                 qualifiers=[], confidence=0.5, extractor="x@1")
+    assert astuple(got) == astuple(want)
 
     r = nlp.extract_text("2018 年，县质监局共主动公开政府信息 33 条。其中，业务类信息 26 条，占 75%。"
                          "本年度未收到政府信息公开申请。")
-    c = r.claims[0]
-    assert (c.text, c.value, c.unit, c.kind, c.approx, c.bound, c.value_max, c.confidence) == \
-        ("33 条", 33, "条", "count", None, None, None, 1.0)
-    z = r.claims[-1]
-    assert (z.kind, z.value, z.unit, z.confidence, z.subject) == ("zero", 0, "件", 1.0, "政府信息公开申请")
+    d = r.document.doc_id
+    want_all = [
+        Claim(doc_id=d, claim_id="claim-1", start=21, end=25, text="33 条", value=33, unit="条",
+              kind="count", subject="主动公开政府信息", qualifiers=["共"], sentence=(0, 26),
+              indicator="active.total", confidence=1.0,
+              extractor="claim.quantity@1+u1+indicator:rule:active.total"),
+        Claim(doc_id=d, claim_id="claim-2", start=35, end=39, text="26 条", value=26, unit="条",
+              kind="count", subject="业务类信息", qualifiers=["其中"], parent="claim-1",
+              group="其中@23", sentence=(26, 46), confidence=1.0, extractor="claim.quantity@1+u1"),
+        Claim(doc_id=d, claim_id="claim-3", start=42, end=45, text="75%", value=75, unit="%",
+              kind="percent", subject="业务类信息", qualifiers=["占"], parent="claim-1",
+              whole="claim-1", part="claim-2", sentence=(26, 46), confidence=1.0,
+              extractor="claim.quantity@1+u1"),
+        Claim(doc_id=d, claim_id="claim-4", start=49, end=60, text="未收到政府信息公开申请",
+              value=0, unit="件", kind="zero", subject="政府信息公开申请", qualifiers=[],
+              sentence=(46, 61), indicator="requests.received", confidence=1.0,
+              extractor="claim.zero.event@1+u1+indicator:rule:requests.received"),
+    ]
+    assert [astuple(c) for c in r.claims] == [astuple(c) for c in want_all]
     assert all(isinstance(c.qualifiers, list) for c in r.claims)
     assert len({id(c.qualifiers) for c in r.claims}) == len(r.claims)  # a new list each
 
@@ -202,7 +229,7 @@ def test_list_leads_as_the_pattern_scan():
     """`_list_leads` looks for `_LIST_LEAD` only at the colons that end one of its words: the
     same matches as `_LIST_LEAD.finditer` on every corpus text, raw and normalised, and on
     hand-made cases (leads side by side, double colons, a colon first, words without one)."""
-    from corpus import CORPORA
+    from corpus import texts_and_views
 
     from nlp.extract.claims import (
         _LIST_LEAD,
@@ -210,14 +237,11 @@ def test_list_leads_as_the_pattern_scan():
         _LIST_LEAD_WORDS,
         _list_leads,
     )
-    from nlp.normalize import normalize
 
     assert _LIST_LEAD_WORDS and all(w[-1] in _LIST_LEAD_COLONS for w in _LIST_LEAD_WORDS)
     cases = ["主要类别有：A类信息594条，B类信息281条", "类别有：类型有：包括:分为：：主要有：", "：包括：",
              "主要类别：", "主要包括：", "主要构成如下:", "类别有 ：", "包括", ":", ""]
-    for path in sorted(CORPORA.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        cases += [text, normalize(text).text]
+    cases += texts_and_views()
     found = 0
     for text in cases:
         want = [m.span() for m in _LIST_LEAD.finditer(text)]
@@ -231,17 +255,14 @@ def test_parent_marks_as_the_pattern_scan():
     the same matches as `_PARENT_MARK.finditer` on every corpus text, raw and normalised, and
     on hand-made cases (marks side by side, the optional 内容/主要, 具体包括 after a full stop,
     lookbehinds before the searched window)."""
-    from corpus import CORPORA
+    from corpus import texts_and_views
 
     from nlp.extract.claims import _PARENT_MARK, _PARENT_MARK_ENDS, _parent_marks
-    from nlp.normalize import normalize
 
     assert set(_PARENT_MARK_ENDS) == {"其中", "涉及", "包括", "包含", "具体为", "具体有"}
     cases = ["共81件，涉及自然人80件", "21件，包括信函2件", "信息83条。\n具体包括履职依据1条", "其中其中",
              "12件， 主要涉及a，内容包括b", "3条。  主要包括c其中具体为d", "件，具体包括", "包括", "", "件,涉及涉及"]
-    for path in sorted(CORPORA.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        cases += [text, normalize(text).text]
+    cases += texts_and_views()
     found = 0
     for text in cases:
         want = [(m.span(), m.group()) for m in _PARENT_MARK.finditer(text)]
