@@ -1,0 +1,60 @@
+"""benchmarks.instructions: stage costs as valgrind instruction counts (docs/performance.md)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks import instructions
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_count_is_read_from_cachegrind_summary():
+    stderr = ("==123== Cachegrind, a high-precision tracing profiler\n"
+              "==123== \n==123== I   refs:      12,364,011,072\n")
+    assert instructions.instructions_of(stderr) == 12_364_011_072
+    with pytest.raises(RuntimeError, match="no instruction count"):
+        instructions.instructions_of("==1== error: no such file\n")
+
+
+def test_each_figure_is_the_difference_of_its_two_runs():
+    asked = []
+
+    def runner(what: str, mode: str, every: int) -> int:  # a cost per run that tells them apart
+        asked.append((what, mode, every))
+        return 1000 * len(what) + (7 if mode == "upto" else 0) + every
+
+    got = instructions.measure(["extract.claims", "all", "jieba"], every=9, jobs=2, runner=runner)
+    assert got == {"extract.claims": 7, "all": 7, "jieba": 7}
+    assert sorted(asked) == sorted((w, m, 9) for w in ("extract.claims", "all", "jieba")
+                                   for m in ("upto", "before"))
+    with pytest.raises(ValueError, match="unknown stage 'claims'"):
+        instructions.measure(["claims"], runner=runner)
+
+
+def test_stage_names_are_the_pipeline_stages_in_order():
+    names = instructions.stage_names()
+    assert names[0] == "normalize" and names[-1] == "check"
+    assert {"segment.structure", "extract.claims", "tables", "link"} <= set(names)
+
+
+def test_a_child_pass_runs_each_kind_of_measurement():
+    # (the children's bodies without valgrind, on every 400th text: they must run to the end)
+    for what, mode in (("all", "upto"), ("segment.metadata", "before"), ("link", "upto")):
+        done = subprocess.run([sys.executable, "-m", "benchmarks.instructions", "--child", what,
+                               mode, "--every", "400"], cwd=ROOT, capture_output=True,
+                              text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
+def test_valgrind_counts_a_stage_and_the_same_code_counts_the_same():
+    # one stage on every 100th text (22 texts), twice: the hash seed and the addresses are
+    # fixed, so the counts agree closely where wall-clock times here vary by tens of percent
+    first = instructions.measure(["extract.citations"], every=100)["extract.citations"]
+    again = instructions.measure(["extract.citations"], every=100)["extract.citations"]
+    assert first > 1_000_000
+    assert abs(first - again) <= 0.05 * first
