@@ -178,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     whats = list(args.what) or ["all", "jieba"]
     if args.stages:
-        whats = [*stage_names(), *(w for w in whats if w not in stage_names())]
+        names = stage_names()
+        whats = [*names, *(w for w in whats if w not in names)]
     try:
         figures = measure(whats, args.every, args.jobs)
     except ValueError as exc:

@@ -487,10 +487,7 @@ def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
     # (`\d` spelled out: a class of characters is a bitmap to `re`, where a category makes it
     # look up each character's properties; the lookahead is tested at every position)
     first = first.replace("\\d", bmp_digits())
-    try:
-        return re.compile(f"(?=[{first}])(?:{body})")
-    except re.error:  # syntax only the `regex` module reads
-        return None
+    return _re_compiled(f"(?=[{first}])(?:{body})")
 
 
 def _bmp_body(rx: regex.Pattern) -> str | None:
@@ -587,12 +584,17 @@ def stdlib_twin(src: str) -> re.Pattern | None:
     Written by `_stdlib_source` for any text: `\\s` spelled out as `regex` reads it, `\\d`
     widened beyond the BMP (there the two engines' Unicode versions may differ).
     tests/test_speed_meta.py checks the two classes over every code point."""
-    body = _stdlib_source(src, any_text=True)
-    if body is None:
+    return _re_compiled(_stdlib_source(src, any_text=True))
+
+
+def _re_compiled(source: str | None) -> re.Pattern | None:
+    """`source` compiled by the stdlib `re` (None for None, or for syntax only the `regex`
+    module reads)."""
+    if source is None:
         return None
     try:
-        return re.compile(body)
-    except re.error:  # syntax only the `regex` module reads
+        return re.compile(source)
+    except re.error:
         return None
 
 
@@ -814,10 +816,4 @@ def stdlib_scanner(rx: regex.Pattern) -> re.Pattern | None:
     finds where a match can begin by its own prefix scan in C, which a leading lookahead hides:
     there it is faster than both `regex` and the lookahead form (tests/test_claims.py compares
     the matches on every corpus text)."""
-    body = _bmp_body(rx)
-    if body is None:
-        return None
-    try:
-        return re.compile(body)
-    except re.error:  # syntax only the `regex` module reads
-        return None
+    return _re_compiled(_bmp_body(rx))

@@ -51,10 +51,11 @@ def test_a_child_pass_runs_each_kind_of_measurement():
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind is not installed")
-def test_valgrind_counts_a_stage_and_the_same_code_counts_the_same():
-    # one stage on every 100th text (22 texts), twice: the hash seed and the addresses are
-    # fixed, so the counts agree closely where wall-clock times here vary by tens of percent
-    first = instructions.measure(["extract.citations"], every=100)["extract.citations"]
-    again = instructions.measure(["extract.citations"], every=100)["extract.citations"]
-    assert first > 1_000_000
-    assert abs(first - again) <= 0.05 * first
+def test_valgrind_counts_a_pass_and_the_same_code_counts_the_same():
+    # the whole pipeline on every 100th text (22 texts, ~300M instructions), twice: the hash
+    # seed and the addresses are fixed, so the counts agree to about 1M (the children's warm
+    # parts differ by that much), where wall-clock times here vary by tens of percent
+    first = instructions.measure(["all"], every=100)["all"]
+    again = instructions.measure(["all"], every=100)["all"]
+    assert first > 100_000_000
+    assert abs(first - again) <= 0.02 * first

@@ -96,8 +96,8 @@ _YEAR_DIGITS = "12"  # what the year branch of `_TITLE_START` begins with (`_tit
 # (stdlib `re` for these two: literal characters and `\s` spelled out read the same to both
 # engines, and `re` is faster on the short spans they are asked about)
 _TITLE_SUFFIX = re.compile(r"(?:情况|方面)(?![，,、])")
-_NOT_HEADING_AFTER = re.compile(rf"{_WS}*[项款条目章节号批期]")
 _NOT_HEADING_FIRST = "项款条目章节号批期"  # `_NOT_HEADING_AFTER` where no white space stands
+_NOT_HEADING_AFTER = re.compile(rf"{_WS}*[{_NOT_HEADING_FIRST}]")
 _SENT_END = set("。！？!?")
 _CLOSERS = set("”’\"'）)」』】》")
 _HEAD_PUNCT = set("。！？；：!?;:")
