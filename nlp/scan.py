@@ -817,3 +817,92 @@ def stdlib_scanner(rx: regex.Pattern) -> re.Pattern | None:
     there it is faster than both `regex` and the lookahead form (tests/test_claims.py compares
     the matches on every corpus text)."""
     return _re_compiled(_bmp_body(rx))
+
+
+def run_guard(rx: regex.Pattern, run: regex.Pattern) -> str | None:
+    """A negative lookahead in the stdlib `re` syntax that turns down a start where `rx` cannot
+    match: a run of the characters `run` consumes, followed by one that no match of `rx`
+    consumes, or by the text's end (None where that is not known to hold).
+
+    It holds when every match of `rx` holds a character outside the run's class (each of its
+    `required_literals` has one): a match starting inside a run must then go past the run's end,
+    so it consumes the character there. A pattern consumes only the characters it spells when
+    it has no `.`, negated class, category but `\\d`, or back-reference (lookarounds consume
+    nothing): else None. For a scanner of BMP texts (`\\d` as both engines read it there)."""
+    ran, rx_reads = _consumed_chars(run), _consumed_chars(rx)
+    required = required_literals(rx)
+    if ran is None or rx_reads is None or required is None:
+        return None
+    (run_chars, run_digits), (chars, digits) = ran, rx_reads
+
+    def in_run(ch: str) -> bool:
+        return ch in run_chars or (run_digits and ch.isdecimal())
+
+    if (not run_chars and not run_digits) or any(all(map(in_run, w)) for w in required):
+        return None
+
+    def spelled(cs: set[str], d: bool) -> str:
+        return "".join(sorted(map(re.escape, cs))) + (bmp_digits() if d else "")
+
+    inside = spelled(run_chars, run_digits)
+    return f"(?![{inside}]+(?![{spelled(chars | run_chars, digits or run_digits)}]))"
+
+
+def guarded_scanner(rx: regex.Pattern, guard: str) -> re.Pattern | None:
+    """`whole_text_scanner(rx)` with the zero-width `guard` (`run_guard`) asked right after its
+    first-character lookahead: the same matches where the guard turns down only starts at which
+    `rx` cannot match."""
+    body = _bmp_body(rx)
+    first = first_chars(rx.pattern) if body is not None else None
+    if first is None:
+        return None
+    return _re_compiled(f"(?=[{first.replace(chr(92) + 'd', bmp_digits())}]){guard}(?:{body})")
+
+
+def _consumed_chars(rx: regex.Pattern) -> tuple[set[str], bool] | None:
+    """(the characters a match of `rx` can consume, whether `\\d` is among them), or None where
+    they are not spelled out in the pattern (see `run_guard`)."""
+    if _PROPERTY.search(rx.pattern):
+        return None
+    tree = _parsed(rx)
+    if tree is None:
+        return None
+    sre = _sre()
+    chars: set[str] = set()
+    digits = False
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+
+    def walk(items: list) -> bool:
+        nonlocal digits
+        for op, av in items:
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue  # zero width
+            if op is sre.LITERAL:
+                chars.add(chr(av))
+            elif op is sre.IN:
+                for kind, v in av:
+                    if kind is sre.LITERAL:
+                        chars.add(chr(v))
+                    elif kind is sre.RANGE and v[1] - v[0] < 256:
+                        chars.update(map(chr, range(v[0], v[1] + 1)))
+                    elif kind is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
+                        digits = True
+                    else:
+                        return False
+            elif op is sre.SUBPATTERN:
+                if av[1] or av[2] or not walk(list(av[3])):
+                    return False
+            elif op is getattr(sre, "ATOMIC_GROUP", None):
+                if not walk(list(av)):
+                    return False
+            elif op is sre.BRANCH:
+                if not all(walk(list(b)) for b in av[1]):
+                    return False
+            elif op in repeats:
+                if not walk(list(av[2])):
+                    return False
+            else:
+                return False
+        return True
+
+    return (chars, digits) if walk(list(tree)) else None

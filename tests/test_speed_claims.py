@@ -269,3 +269,68 @@ def test_parent_marks_as_the_pattern_scan():
         assert [(m.span(), m.group()) for m in _parent_marks(text)] == want, text[:40]
         found += len(want)
     assert found > 1000
+
+
+def test_run_guard_of_the_quantity_scanner():
+    """`run_guard = "number"`: the quantity scanner turns down a start in a run of number
+    characters followed by one no quantity consumes (`scan.run_guard`). The same matches as the
+    pattern on every corpus text, raw and normalised (BMP: where `find_claims` uses it), and on
+    generated texts of number characters, units and other characters; and most of the starts
+    the first-character lookahead lets through are turned down by the guard."""
+    import random
+    import re
+
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import bmp_only, whole_text_scanner
+
+    p = rules().pattern_index["claim.quantity"]
+    plain = whole_text_scanner(p.rx)
+    guard = p.scan.pattern[len(plain.pattern.split("(?:", 1)[0]):].split("(?:", 1)[0]
+    assert guard.startswith("(?![") and p.scan.pattern != plain.pattern
+    turned = re.compile(plain.pattern.split("(?:", 1)[0] + guard.replace("(?!", "(?=", 1))
+    cases = [t for t in texts_and_views() if bmp_only(t)]
+    corpus = len(cases)
+    assert corpus > 4000
+    rng = random.Random(19)
+    alphabet = [*"0123456789,.点一二两十百千万亿", "元", "万元", "美元", "平方米", "百分点", "%", "个", "件",
+                "条", "年", "月", "、", "|", " ", "\n", "至", "余", "约", "多", "以上", "第", "号"]
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    cases += ["2018年", "3万元", "3万美元", "12.5万平方米", "3.2个百分点", "1,234件", "3至5个工作日",
+              "二百余万元", "十", "12", "一、", "9|9|"]
+    lookahead = re.compile(plain.pattern.split("(?:", 1)[0])
+    starts = guarded = 0
+    for k, text in enumerate(cases):
+        assert [(m.span(), m.groups()) for m in p.scan.finditer(text)] == \
+            [(m.span(), m.groups()) for m in p.rx.finditer(text)], text[:40]
+        for m in turned.finditer(text):  # (starts the guard turns down: no match of the pattern)
+            assert p.rx.match(text, m.start()) is None, text[:40]
+            guarded += k < corpus
+        starts += sum(1 for _ in lookahead.finditer(text)) if k < corpus else 0
+    assert guarded > starts // 2 > 50000  # (corpus texts: 212k of 346k starts)
+
+
+def test_run_guard_only_where_it_holds():
+    """`run_guard` is refused where a match may lie inside a run (no character outside it
+    required) or where the characters a match consumes are not spelled out (`.`, `\\s`,
+    categories, negated classes); where it is given, it turns down a run no match goes on from."""
+    import re
+
+    import regex
+
+    from nlp.scan import run_guard
+
+    digits = regex.compile(r"\d+")
+    assert run_guard(regex.compile(r"\d+(?:件|年)?"), digits) is None  # (a match of digits alone)
+    assert run_guard(regex.compile(r"\d+.件"), digits) is None
+    assert run_guard(regex.compile(r"\d+\s*件"), digits) is None
+    assert run_guard(regex.compile(r"\d+[^年]件"), digits) is None
+    assert run_guard(regex.compile(r"\d+\p{Han}"), digits) is None
+    assert run_guard(regex.compile(r"\d+件"), regex.compile(r".")) is None
+    guard = run_guard(regex.compile(r"(?<!\d)\d+(?:万)?(?:件|条(?!例))"), regex.compile(r"\d|万"))
+    assert guard is not None
+    rx = re.compile(guard + r"(?<!\d)\d+(?:万)?(?:件|条(?!例))")
+    assert [m.group() for m in rx.finditer("2018年12件3万条例4万件")] == ["12件", "4万件"]
+    assert re.match(guard, "2018年") is None and re.match(guard, "12万件") is not None
+    assert re.match(guard, "12条例") is not None  # (条 is consumed by some match: not turned down)

@@ -41,9 +41,11 @@ from nlp.scan import (
     Alternation,
     LeftmostFirst,
     bmp_only,
+    guarded_scanner,
     holds_any,
     match_reach,
     required_literals,
+    run_guard,
     stdlib_scanner,
     top_level_branches,
     whole_text_scanner,
@@ -160,9 +162,13 @@ def rules() -> Rules:
         rx = regex.compile(expand(p["regex"], fragments, files))
         extra = tuple((k, v) for k, v in p.items()
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
-                                   "stdlib_scan"))
+                                   "stdlib_scan", "run_guard"))
         how = p.get("stdlib_scan")
         scan = stdlib_scanner(rx) if how == "plain" else whole_text_scanner(rx) if how else None
+        if scan is not None and how is True and "run_guard" in p:
+            # (starts in a run of number characters that nothing of the match goes on with)
+            guard = run_guard(rx, regex.compile(expand("{" + p["run_guard"] + "}", fragments)))
+            scan = guarded_scanner(rx, guard) if guard is not None else scan
         needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
         if needs is not None:  # (a text holding 未收取 holds 未收)
             needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
