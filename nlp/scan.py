@@ -906,3 +906,69 @@ def _consumed_chars(rx: regex.Pattern) -> tuple[set[str], bool] | None:
         return True
 
     return (chars, digits) if walk(list(tree)) else None
+
+
+def lookarounds_matched(rx: regex.Pattern) -> regex.Pattern:
+    """`rx` with a positive lookbehind that opens it and a positive lookahead that closes it
+    made part of the match (`(?<=政府)\\d+次(?=会议)` → `(?:政府)\\d+次(?:会议)`): it finds a match
+    in every text where `rx` does, since the text holds what they look for right next to the
+    match. For a filter of texts (`PatternFilter` leaves lookarounds out, so it could not ask for
+    those strings). `rx` itself where it has neither, or a `|` at its top level."""
+    src = rx.pattern
+    groups: list[tuple[int, int]] = []  # (start, end) of the groups at the top level
+    depth, i, n = 0, 0, len(src)
+    while i < n:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if i < n and src[i] == "^":
+                i += 1
+            if i < n and src[i] == "]":
+                i += 1
+            while i < n and src[i] != "]":
+                i += 2 if src[i] == "\\" else 1
+        elif ch == "(":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                groups.append((start, i + 1))
+        elif ch == "|" and depth == 0:
+            return rx
+        i += 1
+    head, tail = 0, n
+    if groups and groups[0][0] == 0 and src.startswith("(?<=") and \
+            src[groups[0][1]:groups[0][1] + 1] not in ("*", "+", "?", "{"):
+        head = groups[0][1]
+    if groups and groups[-1][1] == n and src.startswith("(?=", groups[-1][0]) and \
+            groups[-1][0] >= head:
+        tail = groups[-1][0]
+    if head == 0 and tail == n:
+        return rx
+    before = "(?:" + src[4:head - 1] + ")" if head else ""
+    after = "(?:" + src[tail + 3:n - 1] + ")" if tail < n else ""
+    return regex.compile(before + src[head:tail] + after, rx.flags)
+
+
+class FilteredLeftmostFirst(LeftmostFirst):
+    """`LeftmostFirst` that asks a branch only in a text where RE2's filter (`PatternFilter`)
+    finds the strings its matches need, what its opening lookbehind and closing lookahead look
+    for included (`lookarounds_matched`): all of them found by one automaton, where the literal
+    gate asks one set of strings per branch through a Python loop over the text's candidate
+    positions. The literal gate is built too and answers for a text the filter lets every branch
+    through (one RE2 cannot read: lone surrogates)."""
+
+    __slots__ = ("_filter",)
+
+    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
+        super().__init__(patterns, literal_gate=True)
+        self._filter = PatternFilter([lookarounds_matched(p) for p in self.patterns])
+
+    def _live(self, text: str) -> Iterable[int]:
+        live = self._filter.candidates(text)
+        return super()._live(text) if len(live) == len(self.patterns) else live

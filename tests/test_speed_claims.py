@@ -334,3 +334,71 @@ def test_run_guard_only_where_it_holds():
     assert [m.group() for m in rx.finditer("2018年12件3万条例4万件")] == ["12件", "4万件"]
     assert re.match(guard, "2018年") is None and re.match(guard, "12万件") is not None
     assert re.match(guard, "12条例") is not None  # (条 is consumed by some match: not turned down)
+
+
+def test_exclusion_filter_lets_through_every_branch_that_matches():
+    """The claim exclusions' gate (`FilteredLeftmostFirst`: RE2's filter over the branches with
+    their opening lookbehind and closing lookahead made part of the match) lets through every
+    branch that finds a match, on every corpus text, raw and normalised, and on the examples of
+    the exclusion patterns; it lets fewer through than the literal gate did; the spans are those
+    of the ungated scan."""
+    from corpus import texts_and_views
+
+    from nlp.data import load_toml
+    from nlp.extract.claims import PATTERN_DIR, rules
+    from nlp.scan import LeftmostFirst
+
+    split = rules().exclude
+    plain, literal = LeftmostFirst(split.patterns), LeftmostFirst(split.patterns, literal_gate=True)
+    examples = [e if isinstance(e, str) else e["text"]
+                for p in load_toml(PATTERN_DIR / "claims.toml")["pattern"] if p["role"] == "exclude"
+                for e in p.get("examples", [])]
+    assert len(examples) > 50
+    ours = gated = matched = 0
+    for text in examples + texts_and_views():
+        live = set(split._live(text))
+        for i, p in enumerate(split.patterns):
+            if p.search(text) is not None:
+                matched += 1
+                assert i in live, (i, text[:40])
+        ours += len(live)
+        gated += len(set(literal._live(text)))
+        assert split.spans(text) == plain.spans(text), text[:40]
+    assert matched > 5000 and ours < 0.95 * gated
+
+
+def test_lookarounds_matched():
+    """An opening positive lookbehind and a closing positive lookahead become part of the match;
+    other lookarounds, quantified ones, and patterns with a `|` at the top level stay as they
+    are; the result finds a match wherever the pattern does (hand-made texts)."""
+    import regex
+
+    from nlp.scan import lookarounds_matched
+
+    def loose(src: str) -> str:
+        return lookarounds_matched(regex.compile(src)).pattern
+
+    assert loose(r"(?<=政府)\d+次(?=会议)") == r"(?:政府)\d+次(?:会议)"
+    assert loose(r"(?<=(?:政府|市委))\d+次(?=\s*(?:常务)?会议)") == r"(?:(?:政府|市委))\d+次(?:\s*(?:常务)?会议)"
+    assert loose(r"(?<![共])[一二]{1,2}[所户](?=镇|乡)") == r"(?<![共])[一二]{1,2}[所户](?:镇|乡)"
+    assert loose(r"[(?=]x(?=y)") == r"[(?=]x(?:y)" and loose(r"(?<=\d)则") == r"(?:\d)则"
+    for same in (r"a(?=b)c", r"(?<=a)?b", r"x(?=y)?", r"a|(?<=b)c", r"\(?=a\)", r"(?<!a)b(?!c)",
+                 r"(?:(?<=a)b)(?:c(?=d))"):
+        assert loose(same) == same
+    for src, text in ((r"(?<=政府)\d+次(?=会议)", "市政府12次会议"), (r"(?<=\d)则", "3则"),
+                      (r"(?<![共])[一二]{1,2}[所户](?=镇|乡)", "二所镇")):
+        m = regex.search(src, text)
+        assert m is not None and lookarounds_matched(regex.compile(src)).search(text) is not None
+
+
+def test_exclusion_gate_for_a_text_re2_cannot_read():
+    """A text with a lone surrogate cannot be given to RE2: the filter lets every branch through
+    and the literal gate answers instead; the spans are those of the ungated scan."""
+    from nlp.extract.claims import rules
+    from nlp.scan import LeftmostFirst
+
+    split = rules().exclude
+    text = "第3条\ud800，国办发〔2018〕23号，每月更新1次"
+    assert len(split._filter.candidates(text)) == len(split.patterns)
+    assert set(split._live(text)) == set(LeftmostFirst(split.patterns, literal_gate=True)._live(text))
+    assert split.spans(text) == LeftmostFirst(split.patterns).spans(text) != []

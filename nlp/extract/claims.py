@@ -39,7 +39,7 @@ from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
 from nlp.scan import (
     Alternation,
-    LeftmostFirst,
+    FilteredLeftmostFirst,
     bmp_only,
     guarded_scanner,
     holds_any,
@@ -125,7 +125,7 @@ class Rules:
     post_reject: tuple[str, ...]
 
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
-    exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.LeftmostFirst`
+    exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.FilteredLeftmostFirst`
     unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
     prefix_rx: Any = None
     suffix_rx: Any = None
@@ -178,10 +178,10 @@ def rules() -> Rules:
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
-    exclude = LeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
-                             if p["role"] == "exclude"
-                             for b in top_level_branches(expand(p["regex"], fragments, files))],
-                            literal_gate=True)
+    exclude = FilteredLeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
+                                     if p["role"] == "exclude"
+                                     for b in top_level_branches(expand(p["regex"], fragments,
+                                                                        files))])
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     return Rules(
