@@ -470,9 +470,11 @@ def bmp_only(text: str) -> bool:
     return _ASTRAL.search(text) is None
 
 
-def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
+def whole_text_scanner(rx: regex.Pattern, guard: str = "") -> re.Pattern | None:
     """`rx` compiled by the stdlib `re` engine behind a lookahead on the characters its matches
     can begin with (`first_chars`), or None where that is not known to give `rx`'s matches.
+    A zero-width `guard` (`run_guard`) is asked right after that lookahead: the same matches
+    where it turns down only starts at which `rx` cannot match.
 
     `regex` tries a pattern that opens on lookbehinds (the quantity pattern's start guard) at
     every position of a text; `re` turns down most positions at the lookahead's one character
@@ -487,7 +489,7 @@ def whole_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
     # (`\d` spelled out: a class of characters is a bitmap to `re`, where a category makes it
     # look up each character's properties; the lookahead is tested at every position)
     first = first.replace("\\d", bmp_digits())
-    return _re_compiled(f"(?=[{first}])(?:{body})")
+    return _re_compiled(f"(?=[{first}]){guard}(?:{body})")
 
 
 def _bmp_body(rx: regex.Pattern) -> str | None:
@@ -846,17 +848,6 @@ def run_guard(rx: regex.Pattern, run: regex.Pattern) -> str | None:
 
     inside = spelled(run_chars, run_digits)
     return f"(?![{inside}]+(?![{spelled(chars | run_chars, digits or run_digits)}]))"
-
-
-def guarded_scanner(rx: regex.Pattern, guard: str) -> re.Pattern | None:
-    """`whole_text_scanner(rx)` with the zero-width `guard` (`run_guard`) asked right after its
-    first-character lookahead: the same matches where the guard turns down only starts at which
-    `rx` cannot match."""
-    body = _bmp_body(rx)
-    first = first_chars(rx.pattern) if body is not None else None
-    if first is None:
-        return None
-    return _re_compiled(f"(?=[{first.replace(chr(92) + 'd', bmp_digits())}]){guard}(?:{body})")
 
 
 def _consumed_chars(rx: regex.Pattern) -> tuple[set[str], bool] | None:

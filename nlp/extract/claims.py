@@ -41,7 +41,6 @@ from nlp.scan import (
     Alternation,
     FilteredLeftmostFirst,
     bmp_only,
-    guarded_scanner,
     holds_any,
     match_reach,
     required_literals,
@@ -168,7 +167,7 @@ def rules() -> Rules:
         if scan is not None and how is True and "run_guard" in p:
             # (starts in a run of number characters that nothing of the match goes on with)
             guard = run_guard(rx, regex.compile(expand("{" + p["run_guard"] + "}", fragments)))
-            scan = guarded_scanner(rx, guard) if guard is not None else scan
+            scan = whole_text_scanner(rx, guard) if guard is not None else scan
         needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
         if needs is not None:  # (a text holding 未收取 holds 未收)
             needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
