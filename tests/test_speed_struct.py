@@ -255,3 +255,28 @@ def test_taiwan_words_are_looked_for_only_where_their_key_stands():
         folded = nz.to_simplified(nz._fold_width(text))
         turned_away += sum(key not in folded for _, _, key in nz._TW_GATES)
     assert turned_away > 4 * 2000, turned_away  # (of 5 words × 2,197 texts)
+
+
+def test_marker_candidates_hold_every_marker_start():
+    """`_marker_candidates` (the ends and brackets of markers found in the text and read
+    backwards) holds every position from the body start on where `_MARKER` matches, on every
+    corpus text, from its start and from inside it, and on generated edge cases (white space
+    before the end, four digits, a decimal point, full-width and Arabic-Indic digits, a text
+    ending in a marker's end); it is sorted, and most candidates are starts."""
+    from nlp.scan import bmp_only
+    from nlp.segment.structure import _MARKER, _marker_candidates
+
+    edge = ["一 、二\u3000\n.三是十二、 (\t一 )(12)1.5 2021. 3.４、٣、", "（一）概述\n1.", "是",
+            "第一、第(二) 12 、第3.十二是"]
+    starts = candidates = 0
+    for nt in [*normalized_views(), *edge]:
+        if not bmp_only(nt):
+            continue
+        for body in (0, nt.find("\n") + 1, len(nt) // 2):
+            got = _marker_candidates(nt, body)
+            assert got == sorted(got)
+            want = [p for p in range(body, len(nt)) if _MARKER.match(nt, p)]
+            assert set(want) <= set(got), (nt[:30], sorted(set(want) - set(got)))
+            starts += len(want)
+            candidates += len(got)
+    assert starts > 3000 and candidates < 1.5 * starts
