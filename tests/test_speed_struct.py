@@ -280,3 +280,36 @@ def test_marker_candidates_hold_every_marker_start():
             starts += len(want)
             candidates += len(got)
     assert starts > 3000 and candidates < 1.5 * starts
+
+
+def test_level_of_reads_the_group_index_as_the_group_name():
+    """`_level_of` reads a marker's level and number off its last group's index (`_LEVELS`):
+    the same as off the group's name `l<level>` and its group `n<level>`, for every marker
+    `_markers` gives (the stdlib scanner's matches) and every `_MARKER` match on every corpus
+    text."""
+    from nlp.segment.structure import _MARKER, _level_of, _markers
+
+    seen = set()
+    for nt in normalized_views():
+        for m in [*_markers(nt, 0), *_MARKER.finditer(nt)]:
+            lv = m.lastgroup[1]
+            assert _level_of(m) == (int(lv), m.group("n" + lv))
+            seen.add(int(lv))
+    assert seen == {1, 2, 3, 4, 5}
+
+
+def test_title_like_needs_its_last_two_characters():
+    """`_title_line` asks `_TITLE_LIKE` only of a segment ending in one of `_TITLE_LAST`: every
+    part of the pattern before them is optional and a segment is stripped (no line break for
+    `$` to stand before), so the pattern finds a match exactly there; checked on every
+    stripped line of every corpus text, each of its first 80 characters, and edge cases."""
+    from nlp.segment.structure import _TITLE_LAST, _TITLE_LIKE
+
+    titles = 0
+    for nt in [*normalized_views(), "年报", "报告\n", "2020年度报告 ", "告", "年度工作报"]:
+        for line in nt.split("\n"):
+            for seg in {line.strip(), line[:80].strip()}:
+                want = _TITLE_LIKE.search(seg) is not None
+                assert seg.endswith(_TITLE_LAST) is want, seg
+                titles += want
+    assert titles > 500

@@ -589,9 +589,10 @@ def test_a_heading_title_starts_where_the_marker_matched_in_the_whole_text_ends(
 
 
 def test_sentence_ends_found_by_find_are_those_of_the_pattern():
-    """`_sentence_ends` finds each sentence end with `str.find` and steps over the closers after
-    it: the ends of a class scan's matches (a sentence end, then closers), on every corpus text
-    (no closer ends a sentence)."""
+    """`_sentence_ends` finds each sentence end (。 by the lengths of the pieces `str.split`
+    cuts, the others with `str.find`) and steps over the closers after it: the ends of a class
+    scan's matches (a sentence end, then closers), on every corpus text (no closer ends a
+    sentence)."""
     from nlp.segment.structure import _CLOSERS, _SENT_END, _one_of, _sentence_ends
 
     sent_end = re.compile(_one_of(_SENT_END).pattern + _one_of(_CLOSERS).pattern + "*")
