@@ -313,3 +313,48 @@ def test_title_like_needs_its_last_two_characters():
                 assert seg.endswith(_TITLE_LAST) is want, seg
                 titles += want
     assert titles > 500
+
+
+def test_space_runs_led_by_the_blank_where_no_other_space_stands():
+    """`normalize` scans a folded text for space runs with `_BLANK_RUN` (runs of " ") where it
+    holds none of `_OTHER_SPACES`: the same runs as `_SPACE_RUN` on every corpus text and on
+    texts holding each other space character; most corpus texts take the one-character scan."""
+    from nlp.normalize import (
+        _BLANK_RUN,
+        _OTHER_SPACES,
+        _SPACE_RUN,
+        _SPACES,
+        _space_runs,
+        same_length,
+    )
+
+    assert set(_OTHER_SPACES) | {" "} == set(_SPACES)
+    texts = [same_length(p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(CORPORA.rglob("*.txt"))]
+    edge = [f"一 二{c}三 {c} 4{c}{c}5  六" for c in _SPACES]
+    blank = 0
+    for text in [*texts, *edge]:
+        rx = _space_runs(text)
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in _SPACE_RUN.finditer(text)]
+        blank += rx is _BLANK_RUN
+    assert blank > 0.9 * len(texts)
+
+
+def test_tab_row_test_only_in_a_text_with_a_tab(monkeypatch):
+    """`_join_break` looks for a tab on the next line only in a text holding one (`tabs`): the
+    view and offsets of `normalize` are those it gives with the look made in every text, on
+    every corpus text (some of which hold tab rows)."""
+    from nlp import normalize as nz
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    assert sum("\t" in t for t in texts) >= 1
+    gated = [nz.normalize(t) for t in texts]
+    plain = nz._join_break
+
+    def always(folded, n, i, line, drop, pages=None, tabs=True):
+        return plain(folded, n, i, line, drop, pages, True)
+
+    monkeypatch.setattr(nz, "_join_break", always)
+    for text, got in zip(texts, gated, strict=True):
+        want = nz.normalize(text)
+        assert (got.text, got.index) == (want.text, want.index), text[:40]
