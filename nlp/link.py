@@ -545,13 +545,18 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     prev_end = 0  # where the claim before ends in the view
     row: tuple[str, int] | None = None  # the last table-二 row id named, and where its count ends
     last: tuple[int, str, str] | None = None  # the claim before: its end, clause and subject
+    # where the claim before's sentence starts, in the source and in the view (62% of claims
+    # share the sentence of the claim before: its start is looked up in the view once)
+    sent_at = (-1, 0)
     for claim in report.claims:
         ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
         floor, prev_end = (prev_end if prev_end <= ns else 0), ne
         if claim.indicator is not None:
             continue
         view = _At(ns, ne, claim.kind)  # the claim's span in the view
-        sent = nt[norm.to_norm(claim.sentence[0]):ns] if claim.sentence else ""
+        if claim.sentence and claim.sentence[0] != sent_at[0]:
+            sent_at = (claim.sentence[0], norm.to_norm(claim.sentence[0]))
+        sent = nt[sent_at[1]:ns] if claim.sentence else ""
         if claim.sentence and "此" in sent and _FOLLOWS_ON.match(sent):  # (its words hold 此)
             # 开始开展政府信息公开工作。为此,指定1名工作人员负责日常工作: 为此 carries the
             # sentence before into this one's conditions
