@@ -406,7 +406,18 @@ def test_a_ctrl_c_right_after_a_commit_does_not_store_the_documents_twice(tmp_pa
     assert len(_assert_complete(store)) == 2
 
 
-def test_a_ctrl_c_that_duckdb_swallows_still_stops_the_run(tmp_path, corpus, monkeypatch):
+@pytest.fixture
+def python_ctrl_c():
+    """Python's own SIGINT handler for the test: a process started in the background by a
+    shell without job control (`make test &`) inherits SIGINT ignored, and then a library
+    run leaves Ctrl-C alone (`sigint_latch`: an application's handler is not replaced)."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_a_ctrl_c_that_duckdb_swallows_still_stops_the_run(tmp_path, corpus, monkeypatch,
+                                                           python_ctrl_c):
     """DuckDB runs the SIGINT handler inside a query and may drop its KeyboardInterrupt; the
     run must stop all the same after that document, every committed document kept whole."""
     def swallowed_ctrl_c():
