@@ -112,17 +112,10 @@ class Alternation:
         return self._rx is not None and self._rx.search(text) is not None
 
 
-def top_level_branches(source: str) -> list[str]:
-    """The alternatives of a regex's source at its top level: `a|b(c|d)|[|]` → a, b(c|d), [|].
-
-    Escapes, sets (`[` … `]`, a `]` first in the set is literal) and groups are skipped
-    whole. Raises ValueError on syntax that a branch cannot carry alone (back-references,
-    inline flags, nested or operator sets).
-    """
-    if _SPLIT_UNSAFE.search(source):
-        raise ValueError(f"cannot split this pattern into branches: {source[:60]}")
-    out: list[str] = []
-    depth, start, i, n = 0, 0, 0, len(source)
+def _syntax_chars(source: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, group depth before it) of each `(`, `)` and `|` of a regex's
+    source outside escapes and sets (`[` … `]`, a `]` first in the set is literal)."""
+    depth, i, n = 0, 0, len(source)
     while i < n:
         ch = source[i]
         if ch == "\\":
@@ -136,14 +129,27 @@ def top_level_branches(source: str) -> list[str]:
                 i += 1
             while i < n and source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "()|":
+            yield i, ch, depth
+            depth += 1 if ch == "(" else -1 if ch == ")" else 0
+        i += 1
+
+
+def top_level_branches(source: str) -> list[str]:
+    """The alternatives of a regex's source at its top level: `a|b(c|d)|[|]` → a, b(c|d), [|].
+
+    Escapes, sets (`[` … `]`, a `]` first in the set is literal) and groups are skipped
+    whole. Raises ValueError on syntax that a branch cannot carry alone (back-references,
+    inline flags, nested or operator sets).
+    """
+    if _SPLIT_UNSAFE.search(source):
+        raise ValueError(f"cannot split this pattern into branches: {source[:60]}")
+    out: list[str] = []
+    start = 0
+    for i, ch, depth in _syntax_chars(source):
+        if ch == "|" and depth == 0:
             out.append(source[start:i])
             start = i + 1
-        i += 1
     out.append(source[start:])
     return out
 
@@ -907,31 +913,15 @@ def lookarounds_matched(rx: regex.Pattern) -> regex.Pattern:
     those strings). `rx` itself where it has neither, or a `|` at its top level."""
     src = rx.pattern
     groups: list[tuple[int, int]] = []  # (start, end) of the groups at the top level
-    depth, i, n = 0, 0, len(src)
-    while i < n:
-        ch = src[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i += 1
-            if i < n and src[i] == "^":
-                i += 1
-            if i < n and src[i] == "]":
-                i += 1
-            while i < n and src[i] != "]":
-                i += 2 if src[i] == "\\" else 1
-        elif ch == "(":
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                groups.append((start, i + 1))
+    start = 0
+    for i, ch, depth in _syntax_chars(src):
+        if ch == "(" and depth == 0:
+            start = i
+        elif ch == ")" and depth == 1:
+            groups.append((start, i + 1))
         elif ch == "|" and depth == 0:
             return rx
-        i += 1
+    n = len(src)
     head, tail = 0, n
     if groups and groups[0][0] == 0 and src.startswith("(?<=") and \
             src[groups[0][1]:groups[0][1] + 1] not in ("*", "+", "?", "{"):
