@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from nlp.scan import REGEX_SPACE, WHITE_SPACE
+from nlp.scan import REGEX_SPACE, WHITE_SPACE, holds_any
 
 _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
@@ -190,12 +190,11 @@ _BRACKETS = "(["
 _BRACKETED_COUNTS = tuple(regex.compile(re.escape(b) + _COUNT_AFTER_BRACKET) for b in _BRACKETS)
 # a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
 _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
-# three spaced pairs in a row: a line whose pairs are at least 80% spaced holds them (of its
-# k ≥ 7 pairs at most k/5 are not, which leaves a run of three spaced ones)
-_SPACED_RUN = regex.compile(r"(?<=\S) \S \S \S")
-# the same for the stdlib engine: `regex`'s `\S` spelled out (`re` reads U+001C–U+001F as white
-# space), and led by the space, which `re` finds by its literal-prefix search instead of trying
-# the lookbehind at every position (tests/test_speed_struct.py compares the two)
+# three spaced pairs in a row (`(?<=\S) \S \S \S` in `regex`): a line whose pairs are at least
+# 80% spaced holds them (of its k ≥ 7 pairs at most k/5 are not, which leaves a run of three
+# spaced ones). For the stdlib engine: `regex`'s `\S` spelled out (`re` reads U+001C–U+001F as
+# white space), and led by the space, which `re` finds by its literal-prefix search instead of
+# trying the lookbehind at every position (tests/test_speed_struct.py compares the two)
 _NOT_WS = "[^" + "".join(re.escape(c) for c in REGEX_SPACE) + "]"
 _SPACED_RUN_RE = re.compile(rf" (?<={_NOT_WS} ){_NOT_WS} {_NOT_WS} {_NOT_WS}")
 _SPACE_RUN = _runs_of("".join(_SPACES))
@@ -209,7 +208,7 @@ def _space_runs(folded: str) -> re.Pattern:
     """`_SPACE_RUN`, or `_BLANK_RUN` where `folded` holds none of `_OTHER_SPACES` (the same runs
     there: 546 of 550 texts in every fourth of the corpus; a look for each of the six rare
     characters costs less than the class does)."""
-    return _SPACE_RUN if any(c in folded for c in _OTHER_SPACES) else _BLANK_RUN
+    return _SPACE_RUN if holds_any(folded, _OTHER_SPACES) else _BLANK_RUN
 
 
 def _fold_width(text: str) -> str:
@@ -313,10 +312,10 @@ def to_simplified(text: str) -> str:
 # (gateway copies write 資訊 for every 信息: 資訊內容 heads table 二, held-out 160)
 _TW_WORDS = (("规范性档案", "规范性文件"), ("入口网站", "门户网站"), ("政府资讯", "政府信息"),
              ("资讯公开", "信息公开"), ("资讯内容", "信息内容"))
-# a character of each word's Taiwan-usage part (档案 for 文件, 入口 for 门户, 资讯 for 信息): the
-# word is looked for only in a text that holds it (`str` finds one character by `memchr`, several
-# times faster than a word; tests/test_speed_struct.py compares the two ways)
-_TW_GATES = tuple((tw, cn, key) for (tw, cn), key in zip(_TW_WORDS, "档口讯讯讯", strict=True))
+# each word with a character of its Taiwan-usage part (档 of 档案 for 文件, 入 of 入口 for 门户, 资 of
+# 资讯 for 信息): the word is looked for only in a text that holds it (`str` finds one character
+# by `memchr`, several times faster than a word; tests/test_speed_struct.py compares the two ways)
+_TW_GATES = tuple((tw, cn, next(c for c in tw if c not in cn)) for tw, cn in _TW_WORDS)
 
 
 def same_length(text: str) -> str:
@@ -514,7 +513,7 @@ def _may_hold_markdown(folded: str) -> bool:
     """Can `_MARKDOWN_MARKUP` match in `folded`? Only where `**` stands, or a `#` or `>` opens a
     line after blanks (`_MARKDOWN_LEAD`, `_MARKDOWN_LEADS`); the two `in` tests first: most
     texts hold neither character, and they scan a text far faster than the line-start search."""
-    return "**" in folded or (("#" in folded or ">" in folded) and bool(
+    return "**" in folded or (holds_any(folded, "#>") and bool(
         _MARKDOWN_LEAD.match(folded) or _MARKDOWN_LEADS.search(folded)))
 
 

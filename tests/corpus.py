@@ -3,6 +3,7 @@ invariance tests compare."""
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 from nlp.ingest import read
@@ -66,12 +67,19 @@ def claim_keys(report) -> Counter:
     return Counter((c.value, c.unit, c.indicator) for c in report.claims)
 
 
+@lru_cache(maxsize=1)
+def corpus_texts() -> tuple[str, ...]:
+    """Every corpus `.txt` text, in path order (read once: the texts `bench_extract` times)."""
+    from benchmarks.bench_extract import texts
+
+    return tuple(texts())
+
+
 def normalized_views() -> list[str]:
     """The normalised view (`nlp.normalize`) of every corpus `.txt` text, in path order."""
     from nlp.normalize import normalize
 
-    return [normalize(p.read_text(encoding="utf-8", errors="replace")).text
-            for p in sorted(CORPORA.rglob("*.txt"))]
+    return [normalize(t).text for t in corpus_texts()]
 
 
 def texts_and_views() -> list[str]:
@@ -80,8 +88,7 @@ def texts_and_views() -> list[str]:
     from nlp.normalize import normalize
 
     out = []
-    for path in sorted(CORPORA.rglob("*.txt")):
-        text = path.read_text(encoding="utf-8", errors="replace")
+    for text in corpus_texts():
         out += [text, normalize(text).text]
     return out
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus import CORPORA, normalized_views
+from corpus import CORPORA, corpus_texts, normalized_views
 
 
 def test_title_at_is_the_title_start_pattern():
@@ -117,7 +117,7 @@ def test_join_break_gates_change_no_view(monkeypatch):
              for name in ("_UNIT_FIRST", "_MARKDOWN_FIRST", "_TITLE_END_LAST")}
     for name, gate in gates.items():
         monkeypatch.setattr(nz, name, gate)
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    texts = list(corpus_texts())
     gated = [nz.normalize(t) for t in texts]
     for gate in gates.values():
         gate.plain = True
@@ -137,7 +137,7 @@ def test_markdown_markup_only_where_a_lead_opens_a_line_or_bold_stands(monkeypat
     gate turns away most texts (a gate that let everything through would turn none away)."""
     from nlp import normalize as nz
 
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    texts = list(corpus_texts())
     cases = [nz.same_length(t) for t in texts]
     cases += [f"正文{sep}{lead} 标题" for sep in "\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e"
               for lead in ("#", ">", "##")]
@@ -160,19 +160,21 @@ def test_markdown_markup_only_where_a_lead_opens_a_line_or_bold_stands(monkeypat
 
 def test_spaced_run_on_the_stdlib_engine_is_the_regex_pattern():
     """`_letter_spaced` looks for three spaced pairs with `_SPACED_RUN_RE` (stdlib `re`, led by
-    the space, `regex`'s `\\S` spelled out): the same match as `_SPACED_RUN` from every line
+    the space, `regex`'s `\\S` spelled out): the same match as the `regex` pattern from every line
     start of every folded corpus text, and on white space both engines read differently
     (U+001C–U+001F) and beyond the BMP."""
+    import regex
+
     from nlp import normalize as nz
 
-    cases = [nz.same_length(p.read_text(encoding="utf-8", errors="replace"))
-             for p in sorted(CORPORA.rglob("*.txt"))]
+    spaced_run = regex.compile(r"(?<=\S) \S \S \S")  # (what `_letter_spaced` looked for before)
+    cases = [nz.same_length(t) for t in corpus_texts()]
     cases += ["全 年 共 公 开", "\x1c 年 共 公", "全 \x1d 共 公 开", "\U00020000 a b c", " a b c",
               "全\u3000年 共 公 开", "a  b c d e"]
     found = 0
     for t in cases:
         for pos in (0, *(i + 1 for i, c in enumerate(t) if c == "\n")):
-            m1, m2 = nz._SPACED_RUN.search(t, pos), nz._SPACED_RUN_RE.search(t, pos)
+            m1, m2 = spaced_run.search(t, pos), nz._SPACED_RUN_RE.search(t, pos)
             assert (m1 and m1.span()) == (m2 and m2.span()), (t[pos : pos + 30], pos)
             found += m1 is not None
     assert found > 1000
@@ -247,7 +249,7 @@ def test_taiwan_words_are_looked_for_only_where_their_key_stands():
             out = out.replace(tw, cn)
         return out
 
-    cases = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    cases = list(corpus_texts())
     cases += [f"本机关{tw}及{tw}" for tw, _ in nz._TW_WORDS] + ["政府資訊公開與規範性檔案、入口網站"]
     turned_away = 0
     for text in cases:
@@ -329,8 +331,7 @@ def test_space_runs_led_by_the_blank_where_no_other_space_stands():
     )
 
     assert set(_OTHER_SPACES) | {" "} == set(_SPACES)
-    texts = [same_length(p.read_text(encoding="utf-8", errors="replace"))
-             for p in sorted(CORPORA.rglob("*.txt"))]
+    texts = [same_length(t) for t in corpus_texts()]
     edge = [f"一 二{c}三 {c} 4{c}{c}5  六" for c in _SPACES]
     blank = 0
     for text in [*texts, *edge]:
@@ -346,7 +347,7 @@ def test_tab_row_test_only_in_a_text_with_a_tab(monkeypatch):
     every corpus text (some of which hold tab rows)."""
     from nlp import normalize as nz
 
-    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    texts = list(corpus_texts())
     assert sum("\t" in t for t in texts) >= 1
     gated = [nz.normalize(t) for t in texts]
     plain = nz._join_break

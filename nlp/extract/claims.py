@@ -163,11 +163,11 @@ def rules() -> Rules:
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
                                    "stdlib_scan", "run_guard"))
         how = p.get("stdlib_scan")
-        scan = stdlib_scanner(rx) if how == "plain" else whole_text_scanner(rx) if how else None
-        if scan is not None and how is True and "run_guard" in p:
-            # (starts in a run of number characters that nothing of the match goes on with)
-            guard = run_guard(rx, regex.compile(expand("{" + p["run_guard"] + "}", fragments)))
-            scan = whole_text_scanner(rx, guard) if guard is not None else scan
+        # (starts in a run of number characters that nothing of the match goes on with)
+        guard = run_guard(rx, regex.compile(expand("{" + p["run_guard"] + "}", fragments))) \
+            if how is True and "run_guard" in p else None
+        scan = stdlib_scanner(rx) if how == "plain" else \
+            whole_text_scanner(rx, guard or "") if how else None
         needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
         if needs is not None:  # (a text holding 未收取 holds 未收)
             needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
