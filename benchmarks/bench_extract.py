@@ -41,14 +41,15 @@ def texts() -> list[str]:
     return [p.read_text(encoding="utf-8", errors="replace") for p in text_paths()]
 
 
-def folder_halves(paths: list[Path]) -> tuple[list[int], list[int]]:
+def folder_halves(paths: list[Path], step: int = 1) -> tuple[list[int], list[int]]:
     """Indexes of `paths` split by folder: the texts of every other folder (in sorted order),
     and those of the rest. No folder has texts in both halves, so the second half holds only
-    reports the first never showed (another year, another agency, another excerpt set)."""
+    reports the first never showed (another year, another agency, another excerpt set). With
+    `step` > 1, only the folders of ranks 0, 2·step, 4·step… and step, 3·step… are taken."""
     folders = sorted({p.parent for p in paths})
     rank = {f: i for i, f in enumerate(folders)}
-    seen = [i for i, p in enumerate(paths) if rank[p.parent] % 2 == 0]
-    new = [i for i, p in enumerate(paths) if rank[p.parent] % 2 == 1]
+    seen = [i for i, p in enumerate(paths) if rank[p.parent] % (2 * step) == 0]
+    new = [i for i, p in enumerate(paths) if rank[p.parent] % (2 * step) == step]
     return seen, new
 
 

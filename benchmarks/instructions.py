@@ -3,6 +3,7 @@
     .venv/bin/python -m benchmarks.instructions                   # the pipeline and jieba
     .venv/bin/python -m benchmarks.instructions extract.claims link --every 4
     .venv/bin/python -m benchmarks.instructions --stages          # every stage, one by one
+    .venv/bin/python -m benchmarks.instructions all jieba --new   # on texts new to the caches
 
 Times on a shared machine vary by ±20%, and passes of the same code have varied by 40% within
 minutes. The number of instructions a pass executes does not vary, for the same code, texts and
@@ -21,7 +22,12 @@ Then:
   more.
 
 With `all` and `jieba` both measured, jieba's instructions over ours is the issue 8 ratio
-(target ≥ 3), free of the machine's noise. A child takes one to three minutes on every fourth
+(target ≥ 3), free of the machine's noise.
+
+`--new` measures new documents, as `bench_extract`'s row of that name times them: the corpus
+folders are ranked, the warm pass runs over the texts of every `2h`-th folder (h = every // 2,
+at least 1) and the measured pass over those of the folders h further on, so no measured text
+shares a folder (a year's or an agency's set) with the texts that filled the caches. A child takes one to three minutes on every fourth
 text; `--jobs` of them run at once (default: the number of cores). The count does not depend on
 what else the machine is doing.
 """
@@ -52,27 +58,48 @@ def stage_names() -> list[str]:
     return [name for name, _ in _stage_steps(doc, Report(document=doc))]
 
 
-def child(what: str, mode: str, every: int) -> int:
+def pass_indexes(every: int, new: bool = False) -> tuple[list[int], list[int]]:
+    """Indexes into `bench_extract.text_paths()` of the warm pass's texts and of the measured
+    pass's: every `every`-th text for both, or with `new` the texts of two disjoint sets of
+    folders (see the module's text)."""
+    from benchmarks.bench_extract import folder_halves, text_paths
+
+    paths = text_paths()
+    if new:
+        return folder_halves(paths, max(every // 2, 1))
+    return list(range(0, len(paths), every)), list(range(0, len(paths), every))
+
+
+def pass_texts(every: int, new: bool = False) -> tuple[list[str], list[str]]:
+    """The texts of `pass_indexes`."""
+    from benchmarks.bench_extract import texts
+
+    items = texts()
+    warm, measured = pass_indexes(every, new)
+    return [items[i] for i in warm], [items[i] for i in measured]
+
+
+def child(what: str, mode: str, every: int, new: bool = False) -> int:
     """The body of one measured process: warm pass, then the pass of `what` (see the module's
-    text). Returns the number of texts."""
+    text). Returns the number of texts measured."""
     import logging
     import warnings
 
-    from benchmarks.bench_extract import _stage_steps, texts
+    from benchmarks.bench_extract import _stage_steps
     from nlp.pipeline import extract_text
     from nlp.records import Document, Report
 
     warnings.simplefilter("ignore")
     logging.getLogger("jieba").setLevel(logging.WARNING)  # (a benchmark may; the library won't)
-    items = texts()[::every]
-    for t in items:
+    warm, items = pass_texts(every, new)
+    for t in warm:
         extract_text(t)
     if what == "jieba":
         import jieba
 
         tok = jieba.Tokenizer()
         tok.initialize()
-        for t in items:
+        for t in warm:
             tok.lcut(t)
         if mode == "upto":
             for t in items:
@@ -113,14 +140,14 @@ def _fixed_addresses() -> tuple[str, ...]:
     return ("setarch", "-R") if probe.returncode == 0 else ()
 
 
-def _valgrind(what: str, mode: str, every: int) -> int:
+def _valgrind(what: str, mode: str, every: int, new: bool = False) -> int:
     """Instructions of one child process under cachegrind."""
     env = dict(os.environ, PYTHONHASHSEED="0")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
     done = subprocess.run(
         [*_fixed_addresses(), "valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
          sys.executable, "-m", "benchmarks.instructions", "--child", what, mode,
-         "--every", str(every)],
+         "--every", str(every), *(["--new"] if new else [])],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"the child for {what} ({mode}) failed:\n{done.stderr[-2000:]}")
@@ -128,27 +155,29 @@ def _valgrind(what: str, mode: str, every: int) -> int:
 
 
 def measure(whats: Sequence[str], every: int = 4, jobs: int | None = None,
-            runner: Callable[[str, str, int], int] = _valgrind) -> dict[str, int]:
+            runner: Callable[[str, str, int, bool], int] = _valgrind,
+            new: bool = False) -> dict[str, int]:
     """Instructions of one pass of each of `whats` (stage names, `all`, `jieba`) over every
-    `every`-th corpus text: each the difference of two `runner` calls (see the module's text).
-    The baseline of `all` (the warm pass alone) is the `before` of `all`."""
+    `every`-th corpus text, or with `new` over texts of folders the warm pass never saw: each
+    the difference of two `runner` calls (see the module's text). The baseline of `all` (the
+    warm pass alone) is the `before` of `all`."""
     known = {*stage_names(), "all", "jieba"}
     unknown = [w for w in whats if w not in known]
     if unknown:
         raise ValueError(f"unknown stage {unknown[0]!r}; known: {', '.join(sorted(known))}")
     runs = sorted({(w, m) for w in whats for m in ("upto", "before")})
     with ThreadPoolExecutor(jobs or os.cpu_count() or 1) as pool:
-        counts = dict(zip(runs, pool.map(lambda r: runner(r[0], r[1], every), runs), strict=True))
+        counts = dict(zip(runs, pool.map(lambda r: runner(r[0], r[1], every, new), runs), strict=True))
     return {w: counts[w, "upto"] - counts[w, "before"] for w in whats}
 
 
-def report(figures: dict[str, int], every: int) -> str:
-    from benchmarks.bench_extract import texts
-
-    items = texts()[::every]
+def report(figures: dict[str, int], every: int, new: bool = False) -> str:
+    warm, items = pass_texts(every, new)
     n_chars = sum(map(len, items))
-    lines = [f"every {every}th corpus text: {len(items):,} texts, {n_chars:,} chars "
-             "(valgrind cachegrind, PYTHONHASHSEED=0)",
+    what = (f"new documents: {len(items):,} texts, {n_chars:,} chars, after a warm pass over "
+            f"{len(warm):,} texts of other folders" if new else
+            f"every {every}th corpus text: {len(items):,} texts, {n_chars:,} chars")
+    lines = [f"{what} (valgrind cachegrind, PYTHONHASHSEED=0)",
              f"  {'measured':22} {'instructions':>14} {'per char':>10}"]
     for what, n in figures.items():
         lines.append(f"  {what:22} {n / 1e6:13,.0f}M {n / max(n_chars, 1):10,.0f}")
@@ -165,12 +194,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stages", action="store_true", help="every stage, one by one")
     ap.add_argument("--every", type=int, default=4, help="every N-th corpus text (default 4)")
     ap.add_argument("--jobs", type=int, default=None, help="children at once (default: cores)")
+    ap.add_argument("--new", action="store_true",
+                    help="measure texts of folders the warm pass never saw (see above)")
     ap.add_argument("--child", nargs=2, metavar=("WHAT", "MODE"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.every < 1:
         ap.error("--every must be at least 1")
     if args.child:
-        child(args.child[0], args.child[1], args.every)
+        child(args.child[0], args.child[1], args.every, args.new)
         return 0
     if shutil.which("valgrind") is None:
         print("benchmarks.instructions needs valgrind (Debian: apt-get install valgrind)",
@@ -181,10 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         names = stage_names()
         whats = [*names, *(w for w in whats if w not in names)]
     try:
-        figures = measure(whats, args.every, args.jobs)
+        figures = measure(whats, args.every, args.jobs, new=args.new)
     except ValueError as exc:
         ap.error(str(exc))
-    print(report(figures, args.every))
+    print(report(figures, args.every, args.new))
     return 0
 
 
