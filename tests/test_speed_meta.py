@@ -296,3 +296,68 @@ def test_clean_agency_tries_the_office_patterns_only_on_an_office_s_ending(monke
     meta_plain = [meta.clean_agency(p) for p in pieces]
     assert fast == meta_plain
     assert offices > 100 and sum(a is not None for a in fast) > 1000
+
+
+# --------------------------------------------------------------------------- metadata (pass 20)
+def _cleaning_pieces() -> list[str]:
+    """What `clean_agency` reads after folding: the name pieces of every corpus text, and
+    hand-made names each of its cleaning patterns changes."""
+    from nlp.normalize import same_length
+
+    made = ["puroview.com沙头镇", "  2019某某县人民政府", "原高青县质量技术监督局", "本某某市统计局", "我某某县",
+            "原局", "某某县人民政府（原某某县政府）", "某某(某)局", "某某局（", "市发改委下属事业单位某某中心",
+            "某某所属单位", "属", "(某)市政府", "", "（", "某某街\n", "某某州", "某州", "ab街", "新区"]
+    return [same_length(p).strip() for p in [*made, *_name_pieces()]]
+
+
+def test_clean_agency_s_patterns_are_skipped_only_where_they_cannot_match():
+    """`clean_agency` asks `_NON_HAN_LEAD` only of a name that does not open on a unified
+    ideograph, `_BRACKETED` only of one with a bracket, `_FORMER` only of one opening on one of
+    its words and `_SUBORDINATE` only of one holding 属: on every name piece of the corpus, a
+    pattern never matches where it is skipped, and each is skipped and matches often."""
+    from nlp.segment.metadata import (
+        _BRACKETED,
+        _FORMER,
+        _FORMER_WORDS,
+        _NON_HAN_LEAD,
+        _SUBORDINATE,
+        _UNIFIED,
+    )
+
+    guards = {
+        _NON_HAN_LEAD: lambda s: not _UNIFIED[0] <= s[:1] <= _UNIFIED[1],
+        _BRACKETED: lambda s: "(" in s or "（" in s,
+        _FORMER: lambda s: s.startswith(_FORMER_WORDS),
+        _SUBORDINATE: lambda s: "属" in s,
+    }
+    skipped = dict.fromkeys(guards, 0)
+    matched = dict.fromkeys(guards, 0)
+    for s in _cleaning_pieces():
+        for pattern, asked in guards.items():
+            found = pattern.search(s) is not None
+            if not asked(s):
+                assert not found, (pattern.pattern, s)
+                skipped[pattern] += 1
+            matched[pattern] += found
+    assert min(skipped.values()) > 1000, skipped
+    assert min(matched.values()) >= 3, matched
+
+
+def test_a_suffix_at_the_end_is_searched_from_its_reach():
+    """`_at_end` finds what `search` finds for each `…$` pattern of `_END_REACH` (every one with
+    a known reach), on every name piece of the corpus, each with a final line break too, and on
+    names whose `(?<=\\p{Han}{2})[街州]` looks back before the search's start."""
+    from nlp.segment.metadata import _END_REACH, _at_end
+
+    assert _END_REACH and all(r is not None for r in _END_REACH.values())
+    names = [*_cleaning_pieces(), "某某某某某某某某某州", "某某某某某某某a州", "某某某某人民政府办公室\n",
+             "某某某管理委员会办公室", "某某高新区", "某某", "州"]
+    names += [n + "\n" for n in names]
+    found = 0
+    for pattern in _END_REACH:
+        for name in names:
+            m = _at_end(pattern, name)
+            plain = pattern.search(name)
+            assert (m and (m.span(), m.group())) == (plain and (plain.span(), plain.group())), name
+            found += m is not None
+    assert found > 1000
