@@ -361,3 +361,73 @@ def test_a_suffix_at_the_end_is_searched_from_its_reach():
             assert (m and (m.span(), m.group())) == (plain and (plain.span(), plain.group())), name
             found += m is not None
     assert found > 1000
+
+
+def test_the_characters_a_title_line_can_end_on_are_those_t2s_and_the_width_table_fold_to_it(tmp_path):
+    """`_TITLE_LAST` holds every character whose fold is 告 or 报 (the last of 报告 and 年报):
+    derived again from the installed OpenCC's t2s dictionaries (a key's character where one of
+    its values has one of them, repeated until nothing is added) and, over every code point,
+    the width table; and no folding step turns a character that is not white space into one
+    (so a stripped line's fold ends where the line does)."""
+    from test_normalize import _t2s_dictionary_lines
+
+    from nlp.normalize import _fold_width, same_length
+    from nlp.segment.metadata import _TITLE_LAST, _title_last
+
+    entries = _t2s_dictionary_lines(tmp_path)
+    assert _title_last() == _TITLE_LAST[1]
+    folds_to = set("告报")
+    while True:
+        more = {key[j] for key, values in entries for v in values if len(v) == len(key)
+                for j, ch in enumerate(v) if ch in folds_to} - folds_to
+        more |= {c for key, values in entries for v in values if len(v) != len(key)
+                 and set(v) & folds_to for c in key} - folds_to
+        if not more:
+            break
+        folds_to |= more
+    code_points = [chr(cp) for cp in range(0x110000) if not 0xD800 <= cp <= 0xDFFF]
+    assert {c for c in code_points if _fold_width(c) in folds_to} == _TITLE_LAST[1]
+    assert not any(ch.isspace() for _, values in entries for v in values for ch in v)
+    assert not any(same_length(c).isspace() for c in code_points if not c.isspace())
+
+
+def _title_documents() -> list[Any]:
+    """Every corpus text as the pipeline reads it before the metadata (normalised, its text
+    tables and structure found), and hand-made openings with traditional, glossed and spaced
+    title lines."""
+    from corpus import corpus_texts
+
+    from nlp.records import Document
+    from nlp.segment.blocks import find_text_tables
+    from nlp.segment.structure import find_structure
+
+    made = ["政府資訊公開\n某某縣人民政府2019年政府資訊公開工作年度報告\n正文", "某某市2019年\n政府信息公开工作年报\n",
+            "標題：某某局2020年政府信息公開年報　　\n", "某某县2021年政府信息公开工作年度報(bào)告(gào)\n一、",
+            "某某区2022年政府信息公开工作年度\U0002F857告\n", "某某镇2018年政务公开报 告\n", "2023年度报告\n"]
+    docs = []
+    for text in [*corpus_texts(), *made]:
+        doc = Document(doc_id="t", path=None, format="text", text=text)
+        doc.tables.extend(find_text_tables(doc, start_index=0))
+        find_structure(doc)
+        docs.append(doc)
+    return docs
+
+
+def test_only_lines_ending_as_a_title_can_are_folded_for_the_title(monkeypatch):
+    """`find_title` folds only the lines whose last character is one of `_TITLE_LAST`: the same
+    title and source as folding every line of a title's length, on every corpus text and on
+    hand-made titles (traditional, glossed, with wide blanks)."""
+    import nlp.segment.metadata as meta
+
+    docs = _title_documents()
+    folded: list[int] = []
+    each = meta._same_length_each
+    monkeypatch.setattr(meta, "_same_length_each", lambda texts: folded.append(len(texts)) or each(texts))
+    fast = [meta.find_title(d, meta.crawler_header(d.text)[0]) for d in docs]
+    gated = sum(folded)
+    folded.clear()
+    monkeypatch.setattr(meta, "_title_last", lambda: None)
+    plain = [meta.find_title(d, meta.crawler_header(d.text)[0]) for d in docs]
+    assert fast == plain
+    assert sum(t is not None for t, _ in fast) > 500
+    assert sum(folded) > 3 * gated, (sum(folded), gated)

@@ -428,8 +428,10 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
         head = _FIELDS_BEFORE_TITLE.match(seg)
         lines.insert(0, seg[head.end():] if head else _without_field_label(seg))
     best: tuple[int, int, str] | None = None
-    # (folding keeps the length: only the lines of a title's length are folded)
-    sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80]
+    # (folding keeps the length: only the lines of a title's length are folded, and of them
+    # only those whose last character can fold to the last of 报告 or 年报)
+    last = _title_last()
+    sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80 and (last is None or ln[-1] in last)]
     for i, s in zip(sized, _same_length_each([lines[i] for i in sized]), strict=True):
         ln = lines[i]
         if not _title_line(s) or _CLAUSE_MARK.search(s) or _BREADCRUMB.search(s):
@@ -450,6 +452,24 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     if best:
         return best[2], "first lines"
     return (reader_title, "reader") if reader_title else (None, "")
+
+
+# the characters whose fold (`same_length`) is 告 or 报, the last of a title line's 报告 or 年报:
+# 告, 报, 報 and the compatibility ideograph 報 (U+2F857), read from the t2s dictionaries of
+# this OpenCC version (every character of a key that a value turns into one of them, and so on)
+# and the width table (tests/test_speed_meta.py derives them again). A stripped line ends on
+# the character its fold ends on (neither folding step turns a character into white space),
+# so a line ending on another character is no title line, and is not folded
+_TITLE_LAST = ("1.4.2", frozenset("告报報\U0002F857"))
+
+
+@lru_cache(maxsize=1)
+def _title_last() -> frozenset[str] | None:
+    """`_TITLE_LAST`'s characters, or None (every line is folded) under another OpenCC."""
+    import opencc
+
+    version, chars = _TITLE_LAST
+    return chars if opencc.__version__ == version else None
 
 
 def _without_field_label(line: str) -> str:
