@@ -414,9 +414,11 @@ def _title_documents() -> list[Any]:
 
 
 def test_only_lines_ending_as_a_title_can_are_folded_for_the_title(monkeypatch):
-    """`find_title` folds only the lines whose last character is one of `_TITLE_LAST`: the same
-    title and source as folding every line of a title's length, on every corpus text and on
-    hand-made titles (traditional, glossed, with wide blanks)."""
+    """`find_title` folds only the lines whose last character is one of `_TITLE_LAST`, and reads
+    (glosses and field labels dropped) only those that end so or in a gloss's bracket and the
+    lines before them: the same title and source as reading every line and folding every line
+    of a title's length, on every corpus text and on hand-made titles (traditional, glossed,
+    with wide blanks)."""
     import nlp.segment.metadata as meta
 
     docs = _title_documents()

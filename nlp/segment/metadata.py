@@ -420,7 +420,16 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
         return reader_title, "reader"
     body = doc.text[doc.meta.get("body_start", 0) :]
     # (a mirror's pinyin glosses, 報(bào)告, would hide the title word: the title is read without them)
-    lines = [_without_field_label(unglossed(ln.strip())) for ln in _first_lines(body, 12)]
+    last = _title_last()
+    lines = [ln.strip() for ln in _first_lines(body, 12)]
+    # (read, glosses and a field label dropped, are the lines that can end as a title line and
+    # the lines before them: neither step changes a line's last character, unless it drops a
+    # gloss that ends the line in a bracket; the other lines are not asked for)
+    read = range(len(lines)) if last is None else \
+        {j for i, ln in enumerate(lines) if ln[-1:] in last or ln.endswith(_GLOSS_ENDS) for j in (i - 1, i)}
+    for i in read:
+        if i >= 0:
+            lines[i] = _without_field_label(unglossed(lines[i]))
     span = doc.meta.get("title_span")
     if span:  # the opening segment of a flattened body (see nlp.segment.structure); a page field
         # wrapped into it before the title's own label (索引号…⏎标题…) is left out
@@ -430,7 +439,6 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     best: tuple[int, int, str] | None = None
     # (folding keeps the length: only the lines of a title's length are folded, and of them
     # only those whose last character can fold to the last of 报告 or 年报)
-    last = _title_last()
     sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80 and (last is None or ln[-1] in last)]
     for i, s in zip(sized, _same_length_each([lines[i] for i in sized]), strict=True):
         ln = lines[i]
@@ -461,6 +469,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
 # the character its fold ends on (neither folding step turns a character into white space),
 # so a line ending on another character is no title line, and is not folded
 _TITLE_LAST = ("1.4.2", frozenset("告报報\U0002F857"))
+_GLOSS_ENDS = (")", "）")  # what a line that ends in a pinyin gloss ends with
 
 
 @lru_cache(maxsize=1)
@@ -580,8 +589,12 @@ def _resolve_place(name: str, body: str) -> str:
     if not _at_end(_PLACE_END, name):  # (an agency's name, or a name without a place's suffix)
         return name
     # the most frequent of name + 人民政府 / 管理委员会 / 管委会 / 街道办事处 in the body (the
-    # first written on a tie); plain string counts: no regex compiled per name
-    found = [(body.count(name + s), -body.find(name + s), name + s) for s in _GOVERNMENT_SUFFIXES]
+    # first written on a tie); plain string counts: no regex compiled per name, and none of a
+    # word the body does not hold
+    found = []
+    for word in [name + s for s in _GOVERNMENT_SUFFIXES]:
+        at = body.find(word)
+        found.append((body.count(word) if at >= 0 else 0, -at, word))
     best = max(found)
     if best[0]:
         return best[2]
