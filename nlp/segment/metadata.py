@@ -535,18 +535,20 @@ def clean_agency(name: str) -> str | None:
         s = _FORMER.sub("", s)
     if ("属" in s and _SUBORDINATE.search(s)) or _SPAM.search(s):
         return None
-    # (the office patterns only for a name that ends as an office does: most end in 局, 府 …)
-    m = _OPEN_AFFAIRS_OFFICE.match(s) if _office_ending(s) else None
-    if m:
-        s = m.group(1)
-    for _ in range(3):
-        m = _UNIT_TAIL.match(s) if _office_ending(s) else None
-        if not m:
-            break
-        s = m.group(1)
-    m = (_BARE_INFO_OFFICE.match(s) or _TOWN_OFFICE.match(s)) if _office_ending(s) else None
-    if m:
-        s = m.group(1)
+    # (the office patterns only for a name that ends as an office does: most end in 局, 府 …;
+    # one that does not is left as it is by all of them)
+    if _office_ending(s):
+        m = _OPEN_AFFAIRS_OFFICE.match(s)
+        if m:
+            s = m.group(1)
+        for _ in range(3):
+            m = _UNIT_TAIL.match(s) if _office_ending(s) else None
+            if not m:
+                break
+            s = m.group(1)
+        m = (_BARE_INFO_OFFICE.match(s) or _TOWN_OFFICE.match(s)) if _office_ending(s) else None
+        if m:
+            s = m.group(1)
     s = s.strip()
     if not (2 <= len(s) <= 40) or not _ALL_HAN.fullmatch(s):
         return None
