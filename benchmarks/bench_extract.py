@@ -80,7 +80,7 @@ def clear_caches() -> None:
                mapping._ids_named_by, metadata._cpca, runs.splits, runs._opener_scan,
                values.parse_value, values.is_unit, structure.classify_title, structure._tries,
                structure._marker_starts, structure._marker_ends, structure._is_word, structure.heading_title,
-               structure._title_char, structure._twins,
+               structure._title_char, structure._twins, structure._gated,
                same_length_cached, _offsets, layout._kind, layout._is_title, layout.header_unit,
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,

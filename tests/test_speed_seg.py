@@ -1,0 +1,50 @@
+"""The promises the twentieth pass's shortcuts in nlp/segment/structure.py and
+nlp/segment/blocks.py rest on, each compared with the plain way on the corpus texts."""
+
+from __future__ import annotations
+
+import re
+
+from corpus import normalized_views
+
+
+def _plain_classify(title: str, level1_only: bool = False) -> str:
+    """`classify_title` as it was: every pattern of every kind searched, in file order."""
+    from nlp.segment.structure import _fold, section_kinds
+
+    t = _fold(title)
+    for kind in section_kinds():
+        if level1_only and not kind.level1:
+            continue
+        if any(p.search(t) for p in kind.patterns):
+            return kind.id
+    return ""
+
+
+def test_classify_title_searches_only_patterns_whose_literals_stand():
+    """`classify_title` searches a pattern only in a title holding one of its
+    `required_literals` (`_gated`): the same kind as the plain loop for every line and clause of
+    every corpus view (what a heading's title is cut from), both ways of asking, and for every
+    example and counter-example of sections.toml."""
+    from nlp.segment.structure import _gated, classify_title, section_kinds
+
+    for level1_only in (False, True):
+        gated = _gated(level1_only)
+        assert [(k, p) for k, p, _ in gated] == [
+            (kind.id, p) for kind in section_kinds() if kind.level1 or not level1_only
+            for p in kind.patterns]
+        assert all(lits for _, _, lits in gated)  # (every pattern is gated: the test means it)
+    titles: set[str] = set()
+    for kind in section_kinds():
+        titles.update(kind.examples)
+        titles.update(kind.counter)
+    for nt in normalized_views():
+        for line in nt.split("\n"):
+            titles.update(p[:60] for p in re.split(r"[，,；;。！？]", line.strip()) if p)
+    found = 0
+    for title in sorted(titles):
+        for level1_only in (False, True):
+            want = _plain_classify(title, level1_only)
+            assert classify_title.__wrapped__(title, level1_only=level1_only) == want, title
+            found += want != ""
+    assert found > 10000
