@@ -81,6 +81,7 @@ def clear_caches() -> None:
                values.parse_value, values.is_unit, structure.classify_title, structure._tries,
                structure._marker_starts, structure._marker_ends, structure._is_word, structure.heading_title,
                structure._title_char, structure._twins, structure._gated,
+               structure._openers,
                same_length_cached, _offsets, layout._kind, layout._is_title, layout.header_unit,
                mapping._leaf_match, mapping._path_block, mapping._cut_headers,
                blocks._block_title, blocks._is_corner, blocks._t2_row_label,

@@ -48,3 +48,40 @@ def test_classify_title_searches_only_patterns_whose_literals_stand():
             assert classify_title.__wrapped__(title, level1_only=level1_only) == want, title
             found += want != ""
     assert found > 10000
+
+
+def test_starting_with_asks_only_patterns_a_first_character_can_open():
+    """`_starting_with` asks a pattern for a partial match only where `ch`'s first character is
+    one its matches can begin with (`_openers`, from `first_chars`): the same indices as asking
+    every pattern, for every pair of characters that opens a line, follows a heading marker or
+    stands anywhere in a sample of every corpus view, and for every character alone."""
+    from nlp.segment.structure import (
+        _LOOKS_BACK,
+        _canonical_patterns,
+        _marker_candidates,
+        _openers,
+        _starting_with,
+    )
+
+    def plain(ch: str, level1_only: bool) -> tuple[int, ...]:
+        pats, _ = _canonical_patterns(level1_only)
+        return tuple(i for i, p in enumerate(pats)
+                     if _LOOKS_BACK.search(p.pattern) or p.match(ch, partial=True) is not None)
+
+    for level1_only in (False, True):
+        gates = _openers(level1_only)
+        assert sum(first is not None for _, first in gates) >= len(gates) - 2  # (gated: it means it)
+    pairs: set[str] = set()
+    for nt in normalized_views():
+        pairs.update(line[:2] for line in nt.split("\n") if line)
+        pairs.update(nt[c : c + 2] for c in _marker_candidates(nt, 0) if c < len(nt))
+        pairs.update(nt[c : c + 2] for c in range(0, len(nt) - 1, 97))
+        pairs.update(nt)
+    pairs.discard("")
+    opened = 0
+    for ch in sorted(pairs):
+        for level1_only in (False, True):
+            want = plain(ch, level1_only)
+            assert _starting_with.__wrapped__(ch, level1_only) == want, ch
+            opened += bool(want)
+    assert opened > 1000
