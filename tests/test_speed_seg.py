@@ -23,17 +23,22 @@ def _plain_classify(title: str, level1_only: bool = False) -> str:
 
 def test_classify_title_searches_only_patterns_whose_literals_stand():
     """`classify_title` searches a pattern only in a title holding one of its
-    `required_literals` (`_gated`): the same kind as the plain loop for every line and clause of
-    every corpus view (what a heading's title is cut from), both ways of asking, and for every
-    example and counter-example of sections.toml."""
+    `required_literals`, looked up by the title's characters (`_gated`): the same kind as the
+    plain loop for every line and clause of every corpus view (what a heading's title is cut
+    from), both ways of asking, and for every example and counter-example of sections.toml."""
+    from nlp.scan import required_literals
     from nlp.segment.structure import _gated, classify_title, section_kinds
 
     for level1_only in (False, True):
-        gated = _gated(level1_only)
-        assert [(k, p) for k, p, _ in gated] == [
-            (kind.id, p) for kind in section_kinds() if kind.level1 or not level1_only
-            for p in kind.patterns]
-        assert all(lits for _, _, lits in gated)  # (every pattern is gated: the test means it)
+        gates = _gated(level1_only)
+        pats = [(kind.id, p) for kind in section_kinds() if kind.level1 or not level1_only
+                for p in kind.patterns]
+        assert list(zip(gates.kinds, gates.patterns, strict=True)) == pats
+        assert not gates.ungated  # (every pattern is gated: the test means it)
+        filed = {(w, i) for c, ws in gates.by_first.items() for w, ix in ws for i in ix
+                 if w[0] == c}
+        assert filed == {(w, i) for i, (_, p) in enumerate(pats) for w in required_literals(p)}
+        assert gates.firsts == frozenset(gates.by_first)
     titles: set[str] = set()
     for kind in section_kinds():
         titles.update(kind.examples)
