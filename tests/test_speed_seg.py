@@ -90,3 +90,44 @@ def test_starting_with_asks_only_patterns_a_first_character_can_open():
             assert _starting_with.__wrapped__(ch, level1_only) == want, ch
             opened += bool(want)
     assert opened > 1000
+
+
+def test_line_spans_keep_the_last_half_of_each_blank_run():
+    """`line_spans` of a double-spaced text keeps the last n // 2 lines of each run of n blank
+    lines after a line, in one pass: the same spans as marking the lines to drop run by run (the
+    way it was), on every corpus text, on each with two and three blank lines between its lines
+    (double-spaced), and on runs before the first line and at the end."""
+    from corpus import corpus_texts
+
+    from nlp.segment.blocks import _empty_cell_line, line_spans
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        spans, double = line_spans(text)
+        if not double:
+            return spans
+        lines = text.split("\n")
+        every, pos = [], 0
+        for line in lines:
+            every.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        blank = [not line.strip() and not _empty_cell_line(line) for line in lines]
+        keep = [True] * len(lines)
+        for k in range(len(lines)):
+            if blank[k]:
+                continue
+            n = 0
+            while k + 1 + n < len(lines) and blank[k + 1 + n]:
+                n += 1
+            for d in range(n - n // 2):
+                keep[k + 1 + d] = False
+        return [s for s, k in zip(every, keep, strict=True) if k]
+
+    double = 0
+    for text in corpus_texts():
+        for t in (text, text.replace("\n", "\n\n"), text.replace("\n", "\n \n\n"),
+                  "\n\n\n" + text.replace("\n", "\n\n") + "\n\n\n\n"):
+            spans, is_double = line_spans(t)
+            if is_double:
+                assert spans == plain(t)
+                double += 1
+    assert double > 3000

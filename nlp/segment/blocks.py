@@ -570,8 +570,9 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for line in lines:
-        spans.append((pos, pos + len(line)))
-        pos += len(line) + 1
+        end = pos + len(line)
+        spans.append((pos, end))
+        pos = end + 1
     if len(_BLANK_LINE.findall(text)) < _MIN_BLANK_SHARE * len(lines):
         return spans, False  # too few blank lines to be double-spaced (most texts: no scan)
     # (a paragraph holding only the space a page printed in an empty cell, `　` or a no-break
@@ -585,16 +586,22 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
     followed = sum(1 for k in plain if k + 1 < len(lines) and blank[k + 1])
     if followed < _DOUBLE_SPACED * len(plain):
         return spans, False
-    keep = [True] * len(spans)
-    for k in range(len(lines)):  # a run of n blank lines after a line stands for n // 2 of them
-        if blank[k]:
+    # a run of n blank lines after a line stands for n // 2 of them: its last ones (the blank
+    # lines before the first line that is not blank are all kept)
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []  # the blank lines since the last line that is not blank
+    seen = False  # a line that is not blank came before
+    for span, is_blank in zip(spans, blank, strict=True):
+        if is_blank:
+            (run if seen else out).append(span)
             continue
-        n = 0
-        while k + 1 + n < len(lines) and blank[k + 1 + n]:
-            n += 1
-        for d in range(n - n // 2):
-            keep[k + 1 + d] = False
-    return [s for s, k in zip(spans, keep, strict=True) if k], True
+        if run:
+            out += run[len(run) - len(run) // 2:]
+            run = []
+        seen = True
+        out.append(span)
+    out += run[len(run) - len(run) // 2:]
+    return out, True
 
 
 _ROW_MARK = regex.compile(r"[^\s|｜]\s*[|｜\t]+\s*[^\s|｜]|^\s*[|｜]\s*:?-{3}")  # cells | cells; |---
