@@ -953,3 +953,45 @@ class FilteredLeftmostFirst(LeftmostFirst):
     def _live(self, text: str) -> Iterable[int]:
         live = self._filter.candidates(text)
         return super()._live(text) if len(live) == len(self.patterns) else live
+
+
+# --------------------------------------------------------------------------- anchored patterns
+# inline flags that change what `^`, `$` or the pattern's white space mean
+_ANCHOR_FLAGS = regex.compile(r"\(\?[a-zA-Z-]*[mxw]")
+
+
+def start_anchored(pattern: regex.Pattern) -> bool:
+    """Can a match of `pattern` begin only at the start of the text? True where every top-level
+    branch opens with `^` and neither MULTILINE nor VERBOSE is set: then `pattern.match(text)`
+    finds what `pattern.search(text)` does, without the search's tries at every later position
+    (`sub(…, count=1)` likewise: the text after `match`'s end)."""
+    src = pattern.pattern
+    if pattern.flags & (regex.MULTILINE | regex.VERBOSE | regex.WORD) or _ANCHOR_FLAGS.search(src):
+        return False
+    try:
+        branches = top_level_branches(src)
+    except ValueError:
+        return False
+    return all(b.startswith("^") for b in branches)
+
+
+def end_reach(pattern: regex.Pattern) -> int | None:
+    """How far before a text's end a match of `pattern` can begin, for a pattern whose every
+    match ends at the end: one top-level branch closing on an unescaped `$`, neither MULTILINE
+    nor VERBOSE set (None otherwise, or where the width is not bounded). `$` also matches
+    before a final newline, hence one more than `match_reach`. `pattern.search(text,
+    max(len(text) - reach, 0))` finds what `pattern.search(text)` does (a lookbehind still
+    sees the text before that position), without tries at every earlier one."""
+    src = pattern.pattern
+    if pattern.flags & (regex.MULTILINE | regex.VERBOSE | regex.WORD) or _ANCHOR_FLAGS.search(src):
+        return None
+    try:
+        branches = top_level_branches(src)
+    except ValueError:
+        return None
+    body = src[:-1]
+    # (a `$` last stands outside a set, which would end on `]`; escaped after an odd number of `\\`)
+    if len(branches) != 1 or not src.endswith("$") or (len(body) - len(body.rstrip("\\"))) % 2:
+        return None
+    reach = match_reach(pattern)
+    return None if reach is None else reach + 1

@@ -41,11 +41,14 @@ from nlp.scan import (
     Alternation,
     FilteredLeftmostFirst,
     bmp_only,
+    end_reach,
     holds_any,
     match_reach,
     required_literals,
     run_guard,
+    start_anchored,
     stdlib_scanner,
+    stdlib_twin,
     top_level_branches,
     whole_text_scanner,
 )
@@ -99,6 +102,15 @@ class Pattern:
     # a few strings one of which every text holds where `rx` finds a match (`required_literals`,
     # `in_text`; None: too many to ask, or none known): the scan is skipped without them
     needs: tuple[str, ...] | None = None
+    # how far before a text's end a match begins, for a pattern whose matches all end there
+    # (`end_reach`: the `$`-ended direction patterns; None: searched from the text's start)
+    reach: int | None = None
+
+    def search(self, text: str) -> Any:
+        """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
+        if self.reach is None:
+            return self.rx.search(text)
+        return self.rx.search(text, max(len(text) - self.reach, 0))
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
@@ -128,6 +140,21 @@ class Rules:
     unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
     prefix_rx: Any = None
     suffix_rx: Any = None
+    # `time` and `agent` match only at a clause's start (`start_anchored`: asked by `match`);
+    # a `suffix_rx` match begins at most this far before the end (`end_reach`)
+    time_at_start: bool = False
+    agent_at_start: bool = False
+    suffix_reach: int | None = None
+    # strings one of which every match of `time`, `channel` holds (`_needs`; None: not asked)
+    time_needs: tuple[str, ...] | None = None
+    channel_needs: tuple[str, ...] | None = None
+    # the characters the `prefix_rx` words begin with, and those the `suffix_rx` words end with
+    # (with the newline `$` may stand before)
+    prefix_firsts: frozenset[str] = frozenset()
+    suffix_lasts: frozenset[str] = frozenset()
+    # the direction patterns' gate (`_direction_gate`: None, none) and their matches' reach
+    direction_gate: Any = None
+    direction_reach: int = 0
 
     role_index: Any = None  # {role: patterns}, the same as `roles` (asked several times a claim)
     pattern_index: Any = None  # {id: pattern}
@@ -143,6 +170,26 @@ class Rules:
 
 
 _MOST_NEEDS = 8  # (more `in` tests than that cost what the scan they may save does)
+
+
+def _needs(rx: Any) -> tuple[str, ...] | None:
+    """`required_literals(rx, in_text=True)` without the strings that hold another (a text
+    holding 未收取 holds 未收), or None where there are more than `_MOST_NEEDS` (or none known)."""
+    needs = required_literals(rx, in_text=True)
+    if needs is None:
+        return None
+    needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
+    return None if len(needs) > _MOST_NEEDS else needs
+
+
+def _direction_gate(patterns: list[Pattern]) -> tuple[Any, int]:
+    """One stdlib `re` search for the `$`-ended direction patterns together (`stdlib_twin` of
+    their alternation: it matches wherever one of them does, maybe more) and how far before a
+    text's end their matches begin; (None, 0) where a pattern's matches may end elsewhere."""
+    if not patterns or any(p.reach is None for p in patterns):
+        return None, 0
+    twin = stdlib_twin("|".join(f"(?:{p.rx.pattern})" for p in patterns))
+    return twin, max(p.reach or 0 for p in patterns)
 
 
 @lru_cache(maxsize=1)
@@ -168,12 +215,8 @@ def rules() -> Rules:
             if how is True and "run_guard" in p else None
         scan = stdlib_scanner(rx) if how == "plain" else \
             whole_text_scanner(rx, guard or "") if how else None
-        needs = required_literals(rx, in_text=True) if p["role"] in ("quantity", "zero") else None
-        if needs is not None:  # (a text holding 未收取 holds 未收)
-            needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
-            if len(needs) > _MOST_NEEDS:
-                needs = None
-        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs))
+        needs = _needs(rx) if p["role"] in ("quantity", "zero", "change") else None
+        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx)))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -183,6 +226,11 @@ def rules() -> Rules:
                                                                         files))])
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
+    suffix_rx = regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$")
+    prefix_rx = regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)")
+    agent, time = regex.compile(subj["agent"]), regex.compile(subj["time"])
+    channel = regex.compile(subj["channel"])
+    direction_gate, direction_reach = _direction_gate([p for p in patterns if p.role == "direction"])
     return Rules(
         roles=roles,
         role_index=dict(roles),
@@ -190,16 +238,25 @@ def rules() -> Rules:
         unit_index={u.id: u for u in units},
         exclude=exclude,
         unit_any=Alternation([u.rx for u in units], stdlib_scan=True),
-        prefix_rx=regex.compile("^(?:" + "|".join(map(regex.escape, pre_words)) + ")(?=.)"),
-        suffix_rx=regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$"),
+        prefix_rx=prefix_rx,
+        suffix_rx=suffix_rx,
+        time_at_start=start_anchored(time),
+        agent_at_start=start_anchored(agent),
+        suffix_reach=end_reach(suffix_rx),
+        time_needs=_needs(time),
+        channel_needs=_needs(channel),
+        prefix_firsts=frozenset(w[0] for w in pre_words),
+        suffix_lasts=frozenset([w[-1] for w in suf_words] + ["\n"]),
+        direction_gate=direction_gate,
+        direction_reach=direction_reach,
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
         units=units,
         patterns=tuple(patterns),
         strip_prefix=tuple(sorted(subj["strip_prefix"], key=len, reverse=True)),
         strip_suffix=tuple(sorted(subj["strip_suffix"], key=len, reverse=True)),
-        agent=regex.compile(subj["agent"]),
-        time=regex.compile(subj["time"]),
-        channel=regex.compile(subj["channel"]),
+        agent=agent,
+        time=time,
+        channel=channel,
         post_reject=tuple(subj["post_reject"]),
     )
 
@@ -550,10 +607,23 @@ _BOUNDARY_BACK = _stops_rx(_BOUNDARY, True)
 _BOUNDARY_FORWARD = _stops_rx(_BOUNDARY, False)
 
 
-def _strip_words(s: str, rx: Any) -> str:
-    """Remove the words of `rx` (anchored) repeatedly, never the whole string."""
-    while s:
-        m = rx.search(s)
+def _strip_prefixes(s: str, r: Rules) -> str:
+    """Remove the words of `r.prefix_rx` from the start repeatedly, never the whole string (the
+    pattern, `^(?:words)(?=.)`, is asked only where `s` opens with a word's first character)."""
+    while s[:1] in r.prefix_firsts:
+        m = r.prefix_rx.match(s)
+        if m is None or m.end() == m.start():
+            return s
+        s = s[m.end():]
+    return s
+
+
+def _strip_suffixes(s: str, r: Rules) -> str:
+    """Remove the words of `r.suffix_rx` from the end repeatedly, never the whole string (the
+    pattern, `(?<=.)(?:words)$`, is asked only where `s` ends with a word's last character or
+    with the newline `$` may stand before, and from `r.suffix_reach` characters before it)."""
+    while s[-1:] in r.suffix_lasts:
+        m = r.suffix_rx.search(s, 0 if r.suffix_reach is None else max(len(s) - r.suffix_reach, 0))
         if m is None or m.end() == m.start():
             return s
         s = s[: m.start()] + s[m.end():]
@@ -563,28 +633,40 @@ def _strip_words(s: str, rx: Any) -> str:
 # 共 as a total word, not inside a word (公共资源, 共享, 共同, 共建, 共产党, 共青团)
 _GONG = r"(?<!公)共(?![享同建产青识性])"
 _TOTAL_MARK = regex.compile(rf"共计|合计|总计|累计|{_GONG}")
+_TOTAL_MARK_WORDS = _needs(_TOTAL_MARK)  # (one stands in every match)
 _LEAD_IN = {"其中", "另外", "另", "此外", "同时"}
 _LEAD_IN_ENDS = {w[-1] for w in _LEAD_IN}
 _COUNTED = {"count", "money"}  # kinds that can be parts of a total
 
 
+def _drop_first(s: str, rx: Any, at_start: bool, needs: tuple[str, ...] | None = None) -> str:
+    """`rx.sub("", s, count=1)`: not asked where `s` holds none of `needs`, by `match` where
+    `rx` can match only at the start."""
+    if needs is not None and not holds_any(s, needs):
+        return s
+    if not at_start:
+        return rx.sub("", s, count=1)
+    m = rx.match(s)
+    return s if m is None else s[m.end():]
+
+
 def _clean_subject(pre: str, r: Rules) -> str:
     s = pre.strip()
-    marks = list(_TOTAL_MARK.finditer(s))
+    marks = list(_TOTAL_MARK.finditer(s)) if holds_any(s, _TOTAL_MARK_WORDS) else None
     m = marks[-1] if marks else None
     if m is not None and len(s) - m.end() >= 2:  # 县质监局共主动公开政府信息 → after 共
         s = s[m.end():]
-    m = r.channel.match(s)
+    m = r.channel.match(s) if r.channel_needs is None or holds_any(s, r.channel_needs) else None
     if m is not None and len(s) - m.end() >= 4:
         s = s[m.end():]
     for _ in range(3):
         before = s
-        s = r.time.sub("", s, count=1)
-        s = r.agent.sub("", s, count=1)
-        s = _strip_words(s, r.prefix_rx)
+        s = _drop_first(s, r.time, r.time_at_start, r.time_needs)
+        s = _drop_first(s, r.agent, r.agent_at_start)
+        s = _strip_prefixes(s, r)
         if s == before:
             break
-    s = _strip_words(s, r.suffix_rx)
+    s = _strip_suffixes(s, r)
     if "的" in s[:-1]:
         tail = s[s.rfind("的") + 1:]
         if len(tail) >= 2:
@@ -649,16 +731,26 @@ def _lead_words(pre: str) -> tuple[str | None, str, str | None]:
     again)."""
     r = rules()
     direction = None
-    change = any(p.rx.search(pre) for p in r.by_role("change"))
-    for p in r.by_role("direction"):
-        m = p.rx.search(pre)
+    changes = r.by_role("change")
+    change = False
+    for p in changes:
+        if p.may_match(pre) and p.rx.search(pre) is not None:
+            change = True
+            break
+    gate = r.direction_gate
+    for p in r.by_role("direction") if gate is None or \
+            gate.search(pre, max(len(pre) - r.direction_reach, 0)) else ():
+        m = p.search(pre)  # (the `$`-ended patterns: searched near the end only)
         if m is not None and (len(m.group().rstrip("了为达到")) > 1 or change):
             direction = p.get("direction")
             pre = pre[: m.start()]
+            change = True  # (a cut text: its change words asked again below)
             break
-    for p in r.by_role("change"):
-        pre = p.rx.sub("", pre)
-    if _TOTAL_ONLY.fullmatch(pre.strip()):
+    if change:  # (no change word in the words, nothing for the substitutions to remove)
+        for p in changes:
+            pre = p.rx.sub("", pre)
+    words = pre.strip()
+    if len(words) <= _TOTAL_ONLY_REACH and _TOTAL_ONLY.fullmatch(words):
         return direction, pre, None
     return direction, pre, _clean_subject(pre, r)
 
@@ -667,6 +759,7 @@ _SAME_THING_GAP = " \t,，、共计累达"
 # a clause that is a total word alone before its number (…主动公开政府信息28大项、79小项,共计6657条)
 _SUM_WORDS = "共计|合计|总计|总共|一共|共"  # the words of a sum, alone before its number
 _TOTAL_ONLY = regex.compile(rf"(?:{_SUM_WORDS}|累计)(?:为|达|有)?")  # (used whole: fullmatch)
+_TOTAL_ONLY_REACH = match_reach(_TOTAL_ONLY) or 0  # (a longer text is never the whole match)
 _FIRST_NUMBER = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _LEADING_DATE = regex.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}[\d年月日号底末止\s]*(?:以来)?[，,]?\s*")
 
