@@ -995,3 +995,26 @@ def end_reach(pattern: regex.Pattern) -> int | None:
         return None
     reach = match_reach(pattern)
     return None if reach is None else reach + 1
+
+
+# a property (`\p{Han}`), another escape, or a set (`[` … `]`, a `]` first in it literal)
+_PROPERTY_OR_SET = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]",
+                                 regex.DOTALL)
+
+
+def loose_twin(src: str) -> re.Pattern | None:
+    """`stdlib_twin` of the regex `src` with each property (`\\p{Han}`), and each set holding
+    one, read as any character: a stdlib `re` pattern that matches wherever `src` does, maybe
+    more (None where `stdlib_twin` gives none, or where `src` has a negative lookaround, in
+    which a wider class would turn down more). The cheap test before a `regex` pattern the
+    stdlib cannot read as it stands (`re` asks a short text in about half the instructions)."""
+    if "(?!" in src or "(?<!" in src:
+        return None
+
+    def widen(m: regex.Match[str]) -> str:
+        t = m.group()
+        if (t[0] == "[" and _PROPERTY.search(t) is None) or (t[0] == "\\" and t[1] not in "pP"):
+            return t
+        return "(?s:.)"
+
+    return stdlib_twin(_PROPERTY_OR_SET.sub(widen, src))

@@ -504,14 +504,16 @@ def test_lead_words_as_the_plain_way():
 def test_lead_word_gates_hold():
     """Each gate of `_clean_subject`/`_lead_words` is a promise about its pattern: `time`,
     `agent` and `prefix_rx` match only at the start; `suffix_rx` and the direction patterns
-    only within their reach of the end; the direction gate matches wherever one of them does;
-    `time` and `channel` matches hold one of their `needs`."""
+    only within their reach of the end; the direction gate matches wherever one of them does,
+    the agent's gate (`loose_twin`) wherever `agent` does; `time` and `channel` matches hold
+    one of their `needs`."""
     from nlp.extract.claims import rules
     from nlp.scan import holds_any
 
     r = rules()
     assert r.time_at_start and r.agent_at_start and r.suffix_reach is not None
     assert r.direction_gate is not None and r.time_needs and r.channel_needs
+    assert r.agent_gate is not None
     dirs = r.by_role("direction")
     assert dirs and all(p.reach is not None for p in dirs)
     for t in _lead_texts():
@@ -522,6 +524,8 @@ def test_lead_word_gates_hold():
             assert m is None or m.start() >= len(t) - reach, (rx.pattern, t)
             if rx is not r.suffix_rx and m is not None:
                 assert r.direction_gate.search(t, max(len(t) - r.direction_reach, 0)), t
+        if r.agent.match(t):
+            assert r.agent_gate.match(t), t
         if r.time.search(t):
             assert holds_any(t, r.time_needs), t
         if r.channel.search(t):
@@ -553,3 +557,25 @@ def test_start_anchored_and_end_reach():
     for t in ["增加了", "x减少", "减少了\n", "增加了y", "abc", "减少\n\n", "", "增加减少了"]:
         m, n = rx.search(t), rx.search(t, max(len(t) - reach, 0))
         assert (m and m.span()) == (n and n.span()), t
+
+
+def test_loose_twin():
+    """`scan.loose_twin` reads a property, and a set holding one, as any character (an escaped
+    backslash before `p{…}` stays a literal), keeps the other sets and escapes, and gives
+    nothing for a pattern with a negative lookaround (a wider class there would turn down
+    more); the twin matches wherever the `regex` pattern does on hand-made texts."""
+    import regex
+
+    from nlp.scan import loose_twin
+
+    assert loose_twin(r"(?<!a)\p{Han}") is None and loose_twin(r"\p{Han}(?!b)") is None
+    src = r"^[我本]\p{Han}{0,2}?[^x\p{Han}]\\p{Han}[a-c\]](?=\d|共)"
+    twin = loose_twin(src)
+    assert twin is not None
+    assert twin.pattern.count("(?s:.)") == 2 and "\\\\p{Han}" in twin.pattern
+    assert "[我本]" in twin.pattern and "[a-c\\]]" in twin.pattern
+    rx = regex.compile(src)
+    for t in ["我县a\\p{Han}]共", "本市区y\\p{Han}b1", "我县x\\p{Han}a共", "他县a\\p{Han}]共", "我"]:
+        if rx.match(t):
+            assert twin.match(t), t
+    assert rx.match("我县a\\p{Han}]共") and not rx.match("我县x\\p{Han}a共")

@@ -43,6 +43,7 @@ from nlp.scan import (
     bmp_only,
     end_reach,
     holds_any,
+    loose_twin,
     match_reach,
     required_literals,
     run_guard,
@@ -152,6 +153,9 @@ class Rules:
     # (with the newline `$` may stand before)
     prefix_firsts: frozenset[str] = frozenset()
     suffix_lasts: frozenset[str] = frozenset()
+    # `agent` read by the stdlib `re`, its Han class as any character (`loose_twin`): asked
+    # first, it matches wherever `agent` does (None: `agent` asked alone)
+    agent_gate: Any = None
     # the direction patterns' gate (`_direction_gate`: None, none) and their matches' reach
     direction_gate: Any = None
     direction_reach: int = 0
@@ -243,6 +247,8 @@ def rules() -> Rules:
         time_at_start=start_anchored(time),
         agent_at_start=start_anchored(agent),
         suffix_reach=end_reach(suffix_rx),
+        agent_gate=None if agent.flags & ~(regex.UNICODE | regex.VERSION0) else
+        loose_twin(agent.pattern),
         time_needs=_needs(time),
         channel_needs=_needs(channel),
         prefix_firsts=frozenset(w[0] for w in pre_words),
@@ -639,10 +645,14 @@ _LEAD_IN_ENDS = {w[-1] for w in _LEAD_IN}
 _COUNTED = {"count", "money"}  # kinds that can be parts of a total
 
 
-def _drop_first(s: str, rx: Any, at_start: bool, needs: tuple[str, ...] | None = None) -> str:
-    """`rx.sub("", s, count=1)`: not asked where `s` holds none of `needs`, by `match` where
-    `rx` can match only at the start."""
+def _drop_first(s: str, rx: Any, at_start: bool, needs: tuple[str, ...] | None = None,
+                gate: Any = None) -> str:
+    """`rx.sub("", s, count=1)`: not asked where `s` holds none of `needs` or where `gate` (a
+    pattern matching wherever `rx` does) finds nothing, by `match` where `rx` can match only at
+    the start."""
     if needs is not None and not holds_any(s, needs):
+        return s
+    if gate is not None and (gate.match(s) if at_start else gate.search(s)) is None:
         return s
     if not at_start:
         return rx.sub("", s, count=1)
@@ -662,7 +672,7 @@ def _clean_subject(pre: str, r: Rules) -> str:
     for _ in range(3):
         before = s
         s = _drop_first(s, r.time, r.time_at_start, r.time_needs)
-        s = _drop_first(s, r.agent, r.agent_at_start)
+        s = _drop_first(s, r.agent, r.agent_at_start, gate=r.agent_gate)
         s = _strip_prefixes(s, r)
         if s == before:
             break
@@ -750,7 +760,8 @@ def _lead_words(pre: str) -> tuple[str | None, str, str | None]:
         for p in changes:
             pre = p.rx.sub("", pre)
     words = pre.strip()
-    if len(words) <= _TOTAL_ONLY_REACH and _TOTAL_ONLY.fullmatch(words):
+    if (_TOTAL_ONLY_REACH is None or len(words) <= _TOTAL_ONLY_REACH) and \
+            _TOTAL_ONLY.fullmatch(words):
         return direction, pre, None
     return direction, pre, _clean_subject(pre, r)
 
@@ -759,7 +770,7 @@ _SAME_THING_GAP = " \t,，、共计累达"
 # a clause that is a total word alone before its number (…主动公开政府信息28大项、79小项,共计6657条)
 _SUM_WORDS = "共计|合计|总计|总共|一共|共"  # the words of a sum, alone before its number
 _TOTAL_ONLY = regex.compile(rf"(?:{_SUM_WORDS}|累计)(?:为|达|有)?")  # (used whole: fullmatch)
-_TOTAL_ONLY_REACH = match_reach(_TOTAL_ONLY) or 0  # (a longer text is never the whole match)
+_TOTAL_ONLY_REACH = match_reach(_TOTAL_ONLY)  # (a longer text is never the whole match)
 _FIRST_NUMBER = regex.compile(r"[\d零〇一二两三四五六七八九十百千]")
 _LEADING_DATE = regex.compile(r"^\s*(?:截至|截止|至)?\s*(?:19|20)\d{2}[\d年月日号底末止\s]*(?:以来)?[，,]?\s*")
 
