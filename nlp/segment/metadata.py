@@ -42,13 +42,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import regex
 
 from nlp.normalize import same_length, same_length_cached, same_length_slice, unglossed
 from nlp.records import Document
-from nlp.scan import REGEX_SPACE, Words, anchored_finditer, holds_any, match_reach
+from nlp.scan import REGEX_SPACE, Words, anchored_finditer, end_reach, holds_any
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
@@ -249,9 +250,9 @@ _FORMER_WORDS = ("原", "本", "我")  # what a `_FORMER` match begins with
 _ALL_HAN = regex.compile(r"\p{Han}+")
 _NAME_END = regex.compile(rf"(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})$")
 _PLACE_END = regex.compile(rf"{_PLACE_SUFFIX}$")
-# the most characters a match of each pattern of the form `…$` spans (`scan.match_reach`; its
-# lookbehinds look before it and consume nothing)
-_END_REACH = {p: match_reach(p) for p in (_NAME_END, _PLACE_END, _ZONE)}
+# how far before a name's end a match of each pattern of the form `…$` begins (`scan.end_reach`:
+# a final line break counted; lookbehinds look before it and consume nothing)
+_END_REACH = MappingProxyType({p: end_reach(p) for p in (_NAME_END, _PLACE_END, _ZONE)})
 
 
 def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
@@ -260,7 +261,7 @@ def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
     trying the suffix alternation at every position of the name; a lookbehind still sees what
     stands before the search's start (tests/test_speed_meta.py compares the two)."""
     reach = _END_REACH[pattern]
-    return pattern.search(s) if reach is None else pattern.search(s, max(len(s) - reach - 1, 0))
+    return pattern.search(s) if reach is None else pattern.search(s, max(len(s) - reach, 0))
 _FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号")
 _SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
 # every pinyin gloss `unglossed` drops holds a toned vowel: a body without one has none (a
