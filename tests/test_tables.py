@@ -775,3 +775,80 @@ def test_local_rows_by_key_as_the_first_row_naming_it():
     for key in keys:
         assert _local_row_of().get(key) == next(
             (i for i, labs in rows_k.items() if key in labs), None)
+
+
+def _plain_match(key, choices, threshold):
+    """`labels._match` as it was before the length screen: every label's bound asked."""
+    from nlp.tables.labels import _upper_bound, similarity
+
+    best, best_score = None, 0.0
+    for name, labels in choices.pairs():
+        for lab in labels:
+            ub = _upper_bound(key, lab)
+            if ub < threshold or ub <= best_score:
+                continue
+            sc = similarity(key, lab)
+            if sc >= threshold and sc > best_score:
+                best, best_score = name, sc
+    return best
+
+
+def _corpus_label_keys() -> list[str]:
+    """The key of every cell text of the corpus text tables, and of every label of the data
+    (what the mappers are asked about), sorted."""
+    from nlp.tables.labels import keyed_labels
+
+    keys = {label_key(c.text) for t, _ in _corpus_grids() for c in t.cells}
+    for path in (("t2", "rows"), ("t2", "cols"), ("t3", "rows"), ("t3", "cols"),
+                 ("t4", "blocks"), ("t4", "cols"), ("local", "rows")):
+        keys.update(k for labs in keyed_labels(*path).values() for k in labs)
+    return sorted(keys)
+
+
+def test_labels_too_short_or_too_long_for_a_key_are_below_the_screen():
+    """`SCREENED`'s promise: a key and a label one of which is under 0.7 of the other's length
+    have `_upper_bound` (and so `similarity`) under `SCREENED`; checked on every corpus cell key
+    against every label of the data, and on hand-made pairs at the edges."""
+    from nlp.tables.labels import SCREENED, _upper_bound, keyed_labels, similarity
+    from nlp.tables.mapping import _pre2019_labels
+
+    labels = {k for p in (("t2", "rows"), ("t2", "cols"), ("t3", "rows"), ("t3", "cols"),
+                          ("t4", "blocks"), ("t4", "cols"), ("local", "rows"))
+              for labs in keyed_labels(*p).values() for k in labs}
+    labels |= {k for labs in _pre2019_labels()[1].values() for k in labs}
+    pairs = [(k, lab) for k in _corpus_label_keys() for lab in labels]
+    pairs += [("一二三四五六七", "一二三四五六七八九十"), ("一二三四五六七", "一二三四五六七八九十一"),
+              ("ab", "abc"), ("ab", "abcd"), ("", "a"), ("abcd", "abcdef")]
+    screened = 0
+    for a, b in pairs:
+        short, long_ = sorted((len(a), len(b)))
+        if 10 * short < 7 * long_:
+            screened += 1
+            assert _upper_bound(a, b) < SCREENED and similarity(a, b) < SCREENED, (a, b)
+    assert screened > 50_000
+
+
+def test_label_matches_by_the_length_screen_as_by_the_plain_loop():
+    """`match` (`_match`, which skips a label by the lengths alone) names what the plain loop over
+    every label's bound names, and `_ids_named_by` (`matches_one`) the ids for which `match` of
+    that id alone names it: for every corpus cell key, against the choices the mappers ask, at
+    their thresholds."""
+    from nlp.tables.labels import Choices, _match, keyed_labels
+    from nlp.tables.mapping import _ids_named_by, _pre2019_labels, _pre2019_sections
+
+    asked = [(keyed_labels("t2", "rows"), 0.9), (keyed_labels("t2", "cols"), 0.9),
+             (keyed_labels("t3", "rows"), 0.88), (keyed_labels("t3", "cols"), 0.95),
+             (keyed_labels("t4", "blocks"), 0.95), (keyed_labels("t4", "cols"), 0.95),
+             (_pre2019_sections(), 0.88)]
+    sections, id_labels, _ = _pre2019_labels()
+    asked += [(Choices({i: id_labels[i] for i in s["ids"]}), 0.86) for s in sections]
+    named = 0
+    for key in _corpus_label_keys():
+        for choices, threshold in asked:
+            want = _plain_match(key, choices, threshold)
+            assert _match.__wrapped__(key, choices, threshold) == want, (key, threshold)
+            named += want is not None
+        plain = tuple(i for i, labs in id_labels.items()
+                      if _plain_match(key, Choices({i: labs}), 0.86) is not None)
+        assert _ids_named_by.__wrapped__(key) == plain, key
+    assert named > 150  # (keys that match: the comparison can fail both ways)

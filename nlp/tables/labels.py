@@ -8,7 +8,7 @@ dropped, whitespace and punctuation removed, 合计 read as 总计.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -146,8 +146,13 @@ def match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = 0
 @lru_cache(maxsize=1 << 16)
 def _match(key: str, choices: Choices, threshold: float) -> str | None:
     best, best_score = None, 0.0
+    n = len(key)
+    screen = threshold >= SCREENED
     for name, labels in choices.pairs():
         for lab in labels:
+            m = len(lab)
+            if screen and (10 * m < 7 * n or 10 * n < 7 * m):
+                continue  # one under 0.7 of the other's length: see `SCREENED`
             ub = _upper_bound(key, lab)
             if ub < threshold or ub <= best_score:
                 continue  # cannot be the answer: a winner scores >= threshold and > the rest
@@ -155,6 +160,30 @@ def _match(key: str, choices: Choices, threshold: float) -> str | None:
             if sc >= threshold and sc > best_score:
                 best, best_score = name, sc
     return best
+
+
+def matches_one(key: str, labels: Iterable[str], threshold: float = 0.86) -> bool:
+    """Does `key` match one of `labels` (`match(key, {name: labels}, threshold)` is the name)?
+    Asked without the mapping and the caches, for a caller that asks it of many names at once:
+    the first of `labels` whose bound and score reach `threshold` answers (before it, `_match`
+    has no best score to skip by)."""
+    n = len(key)
+    screen = threshold >= SCREENED
+    for lab in labels:
+        m = len(lab)
+        if screen and (10 * m < 7 * n or 10 * n < 7 * m):
+            continue
+        if _upper_bound(key, lab) >= threshold and similarity(key, lab) >= threshold:
+            return True
+    return False
+
+
+# Two keys one of which is under 0.7 of the other's length score under this, bound included:
+# they are neither equal, nor one inside the other (that needs 0.7), nor one misprint apart (the
+# same length), so `_upper_bound` is 0.94 × 2·short / (short + long) < 0.94 × 2 / (1 + 1 / 0.7)
+# = 0.7742 (0 for an empty one). `_match` and `matches_one` skip such a label, with a threshold
+# of this or more, by the lengths alone.
+SCREENED = 0.78
 
 
 def _upper_bound(a: str, b: str) -> float:
