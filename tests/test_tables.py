@@ -852,3 +852,49 @@ def test_label_matches_by_the_length_screen_as_by_the_plain_loop():
                       if _plain_match(key, Choices({i: labs}), 0.86) is not None)
         assert _ids_named_by.__wrapped__(key) == plain, key
     assert named > 150  # (keys that match: the comparison can fail both ways)
+
+
+def test_label_bounds_by_sets_as_by_counting_every_character():
+    """`_upper_bound` counts the characters two keys share by a set intersection when the
+    shorter holds no character twice, and `_settled` the misprints by `map(ne, …)`: the values
+    of the plain counts, for every corpus cell key against every label of the data (and the
+    keys against each other, so that repeated characters and misprints are among them)."""
+    from nlp.tables.labels import TYPO_LEN, _settled, _upper_bound, keyed_labels
+
+    def plain_settled(a, b):
+        if not a or not b:
+            return 0.0
+        if a == b:
+            return 1.0
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if len(short) >= 4 and short in long_ and len(short) >= 0.7 * len(long_):
+            return 0.95
+        if len(a) == len(b) >= TYPO_LEN and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+            return 0.9
+        return None
+
+    def plain_bound(a, b):
+        settled = plain_settled(a, b)
+        if settled is not None:
+            return settled
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        total = len(a) + len(b)
+        if 2.0 * len(short) / total * 0.94 < 0.86:
+            return 2.0 * len(short) / total * 0.94
+        shared = sum(min(short.count(ch), long_.count(ch)) for ch in set(short))
+        return 2.0 * shared / total * 0.94
+
+    keys = _corpus_label_keys()
+    labels = sorted({k for p in (("t2", "rows"), ("t2", "cols"), ("t3", "rows"), ("t3", "cols"))
+                     for labs in keyed_labels(*p).values() for k in labs})
+    pairs = [(k, lab) for k in keys for lab in labels] + [(a, b) for a in keys[::7] for b in keys]
+    pairs += [("本年废纸件数", "本年废止件数"), ("申请人申请数", "申请人的申请数"), ("", "")]
+    repeated = misprinted = 0
+    for a, b in pairs:
+        assert _settled(a, b) == plain_settled(a, b), (a, b)
+        assert _upper_bound(a, b) == plain_bound(a, b), (a, b)
+        short = min(a, b, key=len)
+        if plain_settled(a, b) is None and len(set(short)) < len(short):
+            repeated += 1
+        misprinted += plain_settled(a, b) == 0.9
+    assert repeated > 1000 and misprinted >= 10  # (both ways of counting are compared)

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
 from functools import lru_cache
+from operator import ne
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -62,7 +63,7 @@ def _settled(a: str, b: str) -> float | None:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 4 and short in long_ and len(short) >= 0.7 * len(long_):
         return 0.95
-    if len(a) == len(b) >= TYPO_LEN and sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+    if len(a) == len(b) >= TYPO_LEN and sum(map(ne, a, b)) == 1:
         return 0.9  # one character misprinted (本年废纸件数 for 本年废止件数)
     return None
 
@@ -197,7 +198,11 @@ def _upper_bound(a: str, b: str) -> float:
     total = len(a) + len(b)
     if 2.0 * len(short) / total * 0.94 < 0.86:  # below every threshold the mappers use
         return 2.0 * len(short) / total * 0.94
-    shared = sum(min(short.count(ch), long_.count(ch)) for ch in set(short))
+    chars = set(short)
+    if len(chars) == len(short):  # no character twice: each is shared once or not at all
+        shared = len(chars.intersection(long_))
+    else:
+        shared = sum(min(short.count(ch), long_.count(ch)) for ch in chars)
     return 2.0 * shared / total * 0.94
 
 
