@@ -960,19 +960,26 @@ class FilteredLeftmostFirst(LeftmostFirst):
 _ANCHOR_FLAGS = regex.compile(r"\(\?[a-zA-Z-]*[mxw]")
 
 
+def _anchorable_branches(pattern: regex.Pattern) -> list[str] | None:
+    """The top-level branches of `pattern`, or None where `^` and `$` may mean more than the
+    text's start and end (MULTILINE, VERBOSE or WORD set, inline or not) or the pattern's
+    grouping cannot be read."""
+    src = pattern.pattern
+    if pattern.flags & (regex.MULTILINE | regex.VERBOSE | regex.WORD) or _ANCHOR_FLAGS.search(src):
+        return None
+    try:
+        return top_level_branches(src)
+    except ValueError:
+        return None
+
+
 def start_anchored(pattern: regex.Pattern) -> bool:
     """Can a match of `pattern` begin only at the start of the text? True where every top-level
     branch opens with `^` and neither MULTILINE nor VERBOSE is set: then `pattern.match(text)`
     finds what `pattern.search(text)` does, without the search's tries at every later position
     (`sub(…, count=1)` likewise: the text after `match`'s end)."""
-    src = pattern.pattern
-    if pattern.flags & (regex.MULTILINE | regex.VERBOSE | regex.WORD) or _ANCHOR_FLAGS.search(src):
-        return False
-    try:
-        branches = top_level_branches(src)
-    except ValueError:
-        return False
-    return all(b.startswith("^") for b in branches)
+    branches = _anchorable_branches(pattern)
+    return branches is not None and all(b.startswith("^") for b in branches)
 
 
 def end_reach(pattern: regex.Pattern) -> int | None:
@@ -983,15 +990,10 @@ def end_reach(pattern: regex.Pattern) -> int | None:
     max(len(text) - reach, 0))` finds what `pattern.search(text)` does (a lookbehind still
     sees the text before that position), without tries at every earlier one."""
     src = pattern.pattern
-    if pattern.flags & (regex.MULTILINE | regex.VERBOSE | regex.WORD) or _ANCHOR_FLAGS.search(src):
-        return None
-    try:
-        branches = top_level_branches(src)
-    except ValueError:
-        return None
+    branches = _anchorable_branches(pattern)
     body = src[:-1]
     # (a `$` last stands outside a set, which would end on `]`; escaped after an odd number of `\\`)
-    if len(branches) != 1 or not src.endswith("$") or (len(body) - len(body.rstrip("\\"))) % 2:
+    if branches is None or len(branches) != 1 or not src.endswith("$") or (len(body) - len(body.rstrip("\\"))) % 2:
         return None
     reach = match_reach(pattern)
     return None if reach is None else reach + 1
