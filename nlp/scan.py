@@ -999,6 +999,13 @@ def end_reach(pattern: regex.Pattern) -> int | None:
     return None if reach is None else reach + 1
 
 
+def search_near_end(pattern: Any, text: str, reach: int | None) -> Any:
+    """`pattern.search(text)` for a pattern whose matches begin at most `reach` characters
+    before the text's end (`end_reach`): asked from there, or from the start where `reach` is
+    None (a lookbehind still sees the text before that position)."""
+    return pattern.search(text) if reach is None else pattern.search(text, max(len(text) - reach, 0))
+
+
 # a property (`\p{Han}`), another escape, or a set (`[` … `]`, a `]` first in it literal)
 _PROPERTY_OR_SET = regex.compile(r"\\[pP]\{[^}]*\}|\\[pP][A-Za-z]|\\.|\[\^?\]?(?:\\.|[^\]\\])*\]",
                                  regex.DOTALL)

@@ -47,6 +47,7 @@ from nlp.scan import (
     match_reach,
     required_literals,
     run_guard,
+    search_near_end,
     start_anchored,
     stdlib_scanner,
     stdlib_twin,
@@ -109,9 +110,7 @@ class Pattern:
 
     def search(self, text: str) -> Any:
         """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
-        if self.reach is None:
-            return self.rx.search(text)
-        return self.rx.search(text, max(len(text) - self.reach, 0))
+        return search_near_end(self.rx, text, self.reach)
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
@@ -258,8 +257,8 @@ def rules() -> Rules:
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
         units=units,
         patterns=tuple(patterns),
-        strip_prefix=tuple(sorted(subj["strip_prefix"], key=len, reverse=True)),
-        strip_suffix=tuple(sorted(subj["strip_suffix"], key=len, reverse=True)),
+        strip_prefix=tuple(pre_words),
+        strip_suffix=tuple(suf_words),
         agent=agent,
         time=time,
         channel=channel,
@@ -629,7 +628,7 @@ def _strip_suffixes(s: str, r: Rules) -> str:
     pattern, `(?<=.)(?:words)$`, is asked only where `s` ends with a word's last character or
     with the newline `$` may stand before, and from `r.suffix_reach` characters before it)."""
     while s[-1:] in r.suffix_lasts:
-        m = r.suffix_rx.search(s, 0 if r.suffix_reach is None else max(len(s) - r.suffix_reach, 0))
+        m = search_near_end(r.suffix_rx, s, r.suffix_reach)
         if m is None or m.end() == m.start():
             return s
         s = s[: m.start()] + s[m.end():]
@@ -749,7 +748,7 @@ def _lead_words(pre: str) -> tuple[str | None, str, str | None]:
             break
     gate = r.direction_gate
     for p in r.by_role("direction") if gate is None or \
-            gate.search(pre, max(len(pre) - r.direction_reach, 0)) else ():
+            search_near_end(gate, pre, r.direction_reach) else ():
         m = p.search(pre)  # (the `$`-ended patterns: searched near the end only)
         if m is not None and (len(m.group().rstrip("了为达到")) > 1 or change):
             direction = p.get("direction")

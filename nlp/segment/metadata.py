@@ -49,7 +49,7 @@ import regex
 
 from nlp.normalize import same_length, same_length_cached, same_length_slice, unglossed
 from nlp.records import Document
-from nlp.scan import REGEX_SPACE, Words, anchored_finditer, end_reach, holds_any
+from nlp.scan import REGEX_SPACE, Words, anchored_finditer, end_reach, holds_any, search_near_end
 
 _YEAR = r"(?:19|20)\d{2}"
 _CN_YEAR = r"[〇○零一二三四五六七八九]{4}"
@@ -260,8 +260,7 @@ def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
     (or before a line break that ends it): the search starts that far from the end instead of
     trying the suffix alternation at every position of the name; a lookbehind still sees what
     stands before the search's start (tests/test_speed_meta.py compares the two)."""
-    reach = _END_REACH[pattern]
-    return pattern.search(s) if reach is None else pattern.search(s, max(len(s) - reach, 0))
+    return search_near_end(pattern, s, _END_REACH[pattern])
 _FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号")
 _SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
 # every pinyin gloss `unglossed` drops holds a toned vowel: a body without one has none (a
