@@ -200,14 +200,13 @@ class _Gates(NamedTuple):
 
 @lru_cache(maxsize=2)
 def _gated(level1_only: bool) -> _Gates:
-    """The patterns `classify_title` tries (the first in file order that finds something
-    names the kind), with each of their `required_literals` (strings one of which every match
-    holds) filed under its first character."""
-    pats = [(kind.id, p) for kind in section_kinds() if kind.level1 or not level1_only
-            for p in kind.patterns]
+    """The patterns `classify_title` tries (`_canonical_patterns`: the first in file order that
+    finds something names the kind), with each of their `required_literals` (strings one of
+    which every match holds) filed under its first character."""
+    patterns, kinds = _canonical_patterns(level1_only)
     needs: dict[str, set[int]] = {}
     ungated = []
-    for i, (_, p) in enumerate(pats):
+    for i, p in enumerate(patterns):
         literals = required_literals(p)
         if not literals or not all(literals):
             ungated.append(i)
@@ -217,9 +216,8 @@ def _gated(level1_only: bool) -> _Gates:
     by_first: dict[str, list[tuple[str, frozenset[int]]]] = {}
     for w, indices in sorted(needs.items()):
         by_first.setdefault(w[0], []).append((w, frozenset(indices)))
-    return _Gates(tuple(k for k, _ in pats), tuple(p for _, p in pats),
-                  {c: tuple(ws) for c, ws in by_first.items()}, frozenset(by_first),
-                  tuple(ungated))
+    return _Gates(kinds, patterns, {c: tuple(ws) for c, ws in by_first.items()},
+                  frozenset(by_first), tuple(ungated))
 
 
 @lru_cache(maxsize=2)
