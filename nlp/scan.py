@@ -1027,3 +1027,43 @@ def loose_twin(src: str) -> re.Pattern | None:
         return "(?s:.)"
 
     return stdlib_twin(_PROPERTY_OR_SET.sub(widen, src))
+
+
+# --------------------------------------------------------------------------- first-character starts
+_SPELLED_CHAR = re.compile(r"\\U([0-9a-f]{8})")  # how `first_chars` spells a character
+
+
+def first_char_list(src: str) -> str | None:
+    """The characters a match of the regex `src` can begin with (`first_chars`), as a string of
+    them, when that class is a list of characters (None: not known, or a class with a range or
+    `\\d`, whose characters `str.find` could not look for one by one)."""
+    first = first_chars(src)
+    if first is None or _SPELLED_CHAR.sub("", first):
+        return None
+    return "".join(chr(int(h, 16)) for h in _SPELLED_CHAR.findall(first))
+
+
+def finditer_from_firsts(pattern: Any, text: str, firsts: str) -> Iterator[Any]:
+    """The matches of `pattern.finditer(text)` (a `regex` or a stdlib `re` pattern) for a
+    pattern whose every match begins with one of the characters `firsts` (`first_char_list`):
+    `pattern.match` is asked only where one of them stands, found by `str.find`.
+
+    No match begins elsewhere, so the first match from a position on is the one `match` finds
+    at the first of those places where it finds one; a match is never empty (it holds its
+    first character), so the next is looked for from its end, as `finditer` does. `str.find`
+    passes over a character in a few instructions; the engines' own search for a set of first
+    characters tests each character against the set (30-90 instructions a character)."""
+    starts: list[int] = []
+    for ch in firsts:
+        k = text.find(ch)
+        while k >= 0:
+            starts.append(k)
+            k = text.find(ch, k + 1)
+    starts.sort()
+    pos = 0
+    for k in starts:
+        if k >= pos:
+            m = pattern.match(text, k)
+            if m is not None:
+                yield m
+                pos = m.end()

@@ -579,3 +579,52 @@ def test_loose_twin():
         if rx.match(t):
             assert twin.match(t), t
     assert rx.match("我县a\\p{Han}]共") and not rx.match("我县x\\p{Han}a共")
+
+
+# --------------------------------------------------------------------------- first characters (session 21)
+
+
+def test_first_char_list():
+    """`first_char_list` spells out the characters `first_chars` lists one by one, and gives
+    None where the class holds a range or `\\d` (or nothing is known)."""
+    from nlp.scan import first_char_list
+
+    assert first_char_list(r"(?:未|没有)(?:收到|接到)") == "未没"
+    assert first_char_list(r"(?<=年)(?P<neg>无|暂无)申请") == "无暂"
+    assert first_char_list(r"(?:未)?收到") == "收未"
+    assert first_char_list(r"\d+件") is None
+    assert first_char_list(r"[a-z]件") is None
+    assert first_char_list(r".件") is None
+    assert first_char_list(r"(?:未)?") is None  # (it matches the empty string)
+
+
+def test_scans_from_first_characters_as_finditer():
+    """A pattern whose matches begin with a few characters (`Pattern.firsts`: the zero
+    patterns, `scale_only`) is scanned by `match` only where one of them stands
+    (`finditer_from_firsts`): the same matches, spans and groups as `finditer`, by `regex` and
+    by the stdlib scanner, on every corpus text (raw and normalised) and on texts where one
+    candidate lies inside the match of another. Its `needs` are not asked (test_claims.py)."""
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import bmp_only, finditer_from_firsts
+
+    scanned = [p for p in rules().patterns if p.firsts]
+    assert {p.id for p in scanned} >= {"claim.zero.event", "claim.zero.none", "claim.zero.fee",
+                                       "claim.scale_only"}
+    assert all(p.needs is None for p in scanned)
+    made = ["本年度未未收到申请，没有没有收到申请。", "从未收到过任何申请未收到申请",
+            "暂无暂无申请，无无投诉；未收取未收费用", "二百余人，三千多件，万余条",
+            "并未收到申请，均未发生复议；暂未接到举报", "千余人次，千多条信息",
+            "暂无政府信息公开申请"]
+    matched = 0
+    for text in [*texts_and_views(), *made]:
+        for p in scanned:
+            for rx in (p.rx, p.scan if p.scan is not None and bmp_only(text) else p.rx):
+                want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+                got = [(m.span(), m.groups()) for m in finditer_from_firsts(rx, text, p.firsts)]
+                assert got == want, (p.id, text[:80])
+                got = [(m.span(), m.groups()) for m in p.finditer(text, bmp_only(text))]
+                assert got == want, (p.id, text[:80])
+                matched += len(want)
+    assert matched > 1000

@@ -42,6 +42,8 @@ from nlp.scan import (
     FilteredLeftmostFirst,
     bmp_only,
     end_reach,
+    finditer_from_firsts,
+    first_char_list,
     holds_any,
     loose_twin,
     match_reach,
@@ -107,10 +109,20 @@ class Pattern:
     # how far before a text's end a match begins, for a pattern whose matches all end there
     # (`end_reach`: the `$`-ended direction patterns; None: searched from the text's start)
     reach: int | None = None
+    # the characters every match begins with, when they are a few (`first_char_list`): the
+    # text is scanned by `match` where they stand (`finditer_from_firsts`; None: by `finditer`)
+    firsts: str | None = None
 
     def search(self, text: str) -> Any:
         """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
         return search_near_end(self.rx, text, self.reach)
+
+    def finditer(self, text: str, bmp: bool = False) -> Any:
+        """The matches of `rx.finditer(text)`, by `scan` where `bmp` (`bmp_only(text)`) and
+        only where a match can begin where `firsts` are known."""
+        rx = self.scan if self.scan is not None and bmp else self.rx
+        return rx.finditer(text) if self.firsts is None else finditer_from_firsts(rx, text,
+                                                                                  self.firsts)
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
@@ -185,6 +197,15 @@ def _needs(rx: Any) -> tuple[str, ...] | None:
     return None if len(needs) > _MOST_NEEDS else needs
 
 
+_MOST_FIRSTS = 8  # (a `str.find` pass over the text each: more cost what the engine's scan does)
+
+
+def _firsts(rx: Any) -> str | None:
+    """`first_char_list(rx.pattern)` where it is known and holds at most `_MOST_FIRSTS`."""
+    firsts = first_char_list(rx.pattern)
+    return firsts if firsts is not None and len(firsts) <= _MOST_FIRSTS else None
+
+
 def _direction_gate(patterns: list[Pattern]) -> tuple[Any, int]:
     """One stdlib `re` search for the `$`-ended direction patterns together (`stdlib_twin` of
     their alternation: it matches wherever one of them does, maybe more) and how far before a
@@ -218,8 +239,11 @@ def rules() -> Rules:
             if how is True and "run_guard" in p else None
         scan = stdlib_scanner(rx) if how == "plain" else \
             whole_text_scanner(rx, guard or "") if how else None
-        needs = _needs(rx) if p["role"] in ("quantity", "zero", "change") else None
-        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx)))
+        firsts = _firsts(rx) if p["role"] in ("quantity", "zero") else None
+        # (no `needs` asked before a scan from the first characters: their `in` tests would
+        # cost more than the scan, a `str.find` pass or two over the text)
+        needs = _needs(rx) if p["role"] in ("quantity", "zero", "change") and not firsts else None
+        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx), firsts))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -516,10 +540,8 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     if not nt:
         return []
     bmp = bmp_only(nt)
-    counts = [(p, m) for p in r.by_role("quantity") if p.may_match(nt)
-              for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt)]
-    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt)
-             for m in (p.scan if p.scan is not None and bmp else p.rx).finditer(nt)]
+    counts = [(p, m) for p in r.by_role("quantity") if p.may_match(nt) for m in p.finditer(nt, bmp)]
+    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt) for m in p.finditer(nt, bmp)]
     if not counts and not zeros:
         return []  # (no mask needed: its exclusion scan is most of the cost of such a text)
     mask = _mask(doc, citations, r)
