@@ -1043,22 +1043,31 @@ def first_char_list(src: str) -> str | None:
     return "".join(chr(int(h, 16)) for h in _SPELLED_CHAR.findall(first))
 
 
-def finditer_from_firsts(pattern: Any, text: str, firsts: str) -> Iterator[Any]:
+def finditer_from_firsts(pattern: Any, text: str, firsts: str,
+                         places: dict[str, list[int]] | None = None) -> Iterator[Any]:
     """The matches of `pattern.finditer(text)` (a `regex` or a stdlib `re` pattern) for a
     pattern whose every match begins with one of the characters `firsts` (`first_char_list`):
-    `pattern.match` is asked only where one of them stands, found by `str.find`.
+    `pattern.match` is asked only where one of them stands, found by `str.find` (`places`:
+    where each character stands in `text`, filled for the characters looked for, for the next
+    pattern asked about the same text).
 
     No match begins elsewhere, so the first match from a position on is the one `match` finds
     at the first of those places where it finds one; a match is never empty (it holds its
     first character), so the next is looked for from its end, as `finditer` does. `str.find`
     passes over a character in a few instructions; the engines' own search for a set of first
     characters tests each character against the set (30-90 instructions a character)."""
+    if places is None:
+        places = {}
     starts: list[int] = []
     for ch in firsts:
-        k = text.find(ch)
-        while k >= 0:
-            starts.append(k)
-            k = text.find(ch, k + 1)
+        found = places.get(ch)
+        if found is None:
+            found = places[ch] = []
+            k = text.find(ch)
+            while k >= 0:
+                found.append(k)
+                k = text.find(ch, k + 1)
+        starts += found
     starts.sort()
     pos = 0
     for k in starts:

@@ -619,7 +619,10 @@ def test_scans_from_first_characters_as_finditer():
             "暂无政府信息公开申请"]
     matched = 0
     for text in [*texts_and_views(), *made]:
+        places: dict[str, list[int]] = {}  # (shared by the patterns, as find_claims does)
         for p in scanned:
+            want = [(m.span(), m.groups()) for m in p.finditer(text)]
+            assert [(m.span(), m.groups()) for m in p.finditer(text, False, places)] == want
             for rx in (p.rx, p.scan if p.scan is not None and bmp_only(text) else p.rx):
                 want = [(m.span(), m.groups()) for m in rx.finditer(text)]
                 got = [(m.span(), m.groups()) for m in finditer_from_firsts(rx, text, p.firsts)]
@@ -628,3 +631,31 @@ def test_scans_from_first_characters_as_finditer():
                 assert got == want, (p.id, text[:80])
                 matched += len(want)
     assert matched > 1000
+
+
+def test_parse_pair_by_length_as_the_pattern():
+    """`parse_pair` turns down a span of other than two characters (after `strip`) without its
+    pattern: the same answers as the pattern alone on every string of up to three characters
+    of digits, place words and blanks."""
+    from itertools import product
+
+    from nlp.extract import numbers
+    from nlp.extract.numbers import CN_DIGITS, parse_pair
+
+    def plain(span):
+        s = span.strip()
+        if not numbers._PAIR.fullmatch(s):
+            return None
+        a, b = CN_DIGITS[s[0]], CN_DIGITS[s[1]]
+        if b <= a or (b - a > 1 and (a, b) != (3, 5)):
+            return None
+        return a, b
+
+    alphabet = "一两二三四五六七八九十零0 "
+    spans = ["".join(t) for n in range(4) for t in product(alphabet, repeat=n)]
+    pairs = 0
+    for span in spans:
+        want = plain(span)
+        assert parse_pair.__wrapped__(span) == want, span
+        pairs += want is not None
+    assert pairs > 10

@@ -112,17 +112,22 @@ class Pattern:
     # the characters every match begins with, when they are a few (`first_char_list`): the
     # text is scanned by `match` where they stand (`finditer_from_firsts`; None: by `finditer`)
     firsts: str | None = None
+    # (name, number) of each named group, in `rx.groupindex` order (read once: `groupindex`
+    # makes a new dict each time it is asked)
+    named: tuple[tuple[str, int], ...] = ()
 
     def search(self, text: str) -> Any:
         """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
         return search_near_end(self.rx, text, self.reach)
 
-    def finditer(self, text: str, bmp: bool = False) -> Any:
+    def finditer(self, text: str, bmp: bool = False, places: dict[str, list[int]] | None = None
+                 ) -> Any:
         """The matches of `rx.finditer(text)`, by `scan` where `bmp` (`bmp_only(text)`) and
-        only where a match can begin where `firsts` are known."""
+        only where a match can begin where `firsts` are known (`places`: where the first
+        characters looked for before stand in `text`, `finditer_from_firsts`)."""
         rx = self.scan if self.scan is not None and bmp else self.rx
-        return rx.finditer(text) if self.firsts is None else finditer_from_firsts(rx, text,
-                                                                                  self.firsts)
+        return rx.finditer(text) if self.firsts is None else \
+            finditer_from_firsts(rx, text, self.firsts, places)
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
@@ -243,7 +248,8 @@ def rules() -> Rules:
         # (no `needs` asked before a scan from the first characters: their `in` tests would
         # cost more than the scan, a `str.find` pass or two over the text)
         needs = _needs(rx) if p["role"] in ("quantity", "zero", "change") and not firsts else None
-        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx), firsts))
+        patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx), firsts,
+                                tuple(rx.groupindex.items())))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -460,7 +466,7 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
     again and again)."""
     r = rules()
     p = r.pattern_index[pattern_id]
-    gd = {name: groups[k - 1] for name, k in p.rx.groupindex.items()}
+    gd = {name: groups[k - 1] for name, k in p.named}
     num = gd["num"]
     if unit_id is None:
         unit_name, kind, scale = p.get("unit"), p.get("kind", "percent"), Decimal(1)
@@ -540,8 +546,11 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     if not nt:
         return []
     bmp = bmp_only(nt)
-    counts = [(p, m) for p in r.by_role("quantity") if p.may_match(nt) for m in p.finditer(nt, bmp)]
-    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt) for m in p.finditer(nt, bmp)]
+    places: dict[str, list[int]] = {}  # (the first characters' places, shared by the patterns)
+    counts = [(p, m) for p in r.by_role("quantity") if p.may_match(nt)
+              for m in p.finditer(nt, bmp, places)]
+    zeros = [(p, m) for p in r.by_role("zero") if p.may_match(nt)
+             for m in p.finditer(nt, bmp, places)]
     if not counts and not zeros:
         return []  # (no mask needed: its exclusion scan is most of the cost of such a text)
     mask = _mask(doc, citations, r)

@@ -147,7 +147,7 @@ def parse_pair(span: str) -> tuple[Decimal, Decimal] | None:
     Returns None when `span` is not such a pair (二十 is a number, not a pair).
     """
     s = span.strip()
-    if not _PAIR.fullmatch(s):
+    if len(s) != 2 or not _PAIR.fullmatch(s):  # (two characters, or no pair: no regex asked)
         return None
     a, b = CN_DIGITS[s[0]], CN_DIGITS[s[1]]
     if b <= a or (b - a > 1 and (a, b) != (3, 5)):
