@@ -1076,3 +1076,64 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
             if m is not None:
                 yield m
                 pos = m.end()
+
+
+# --------------------------------------------------------------------------- literal-led rests
+_QUANTIFIERS = "*+?{"
+_NO_REST = regex.compile(r"\\[1-9K]|\\g<|\(\?P=|\(\?\(|\(\?[a-zA-Z]*\)")  # (back-references, \K,
+# conditionals, global flags: what the rest cannot carry alone)
+
+
+def literal_led_rest(pattern: regex.Pattern) -> regex.Pattern | None:
+    """The part of a pattern of one branch from its first literal character at the top level
+    on (`\\d+\\s*页\\s*\\d+KB` → `页\\s*\\d+KB`), compiled with its flags: every match of
+    `pattern` holds a match of it (what stands before the literal only narrows where the match
+    begins), so a text where it finds nothing holds no match of `pattern`. It is searched by
+    the engine's fast scan for its leading literal. None where `pattern` opens on a literal
+    already, holds no literal at its top level (outside groups, sets and escapes, and not
+    repeated), has a `|` there, or refers back to a group or sets a flag."""
+    src = pattern.pattern
+    if _NO_REST.search(src) or any(ch == "|" and d == 0 for _, ch, d in _syntax_chars(src)):
+        return None
+    depth, i, n = 0, 0, len(src)
+    while i < n:
+        ch = src[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i += 1
+            if i < n and src[i] == "^":
+                i += 1
+            if i < n and src[i] == "]":
+                i += 1
+            while i < n and src[i] != "]":
+                i += 2 if src[i] == "\\" else 1
+        elif ch == "{":  # (a repeat's counts: `{1,3}`)
+            close = src.find("}", i)
+            i = n if close < 0 else close
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif depth == 0 and ch not in ".^$*+?{}]" and src[i + 1:i + 2] not in tuple(_QUANTIFIERS):
+            return None if i == 0 else regex.compile(src[i:], pattern.flags)
+        i += 1
+    return None
+
+
+class RestGatedLeftmostFirst(FilteredLeftmostFirst):
+    """`FilteredLeftmostFirst` that asks a branch not led by a literal only in a text where its
+    `literal_led_rest` finds a match: a branch led by a class or a lookbehind (a number, then
+    页…KB: the size of a shared document) is tried by its engine at every position that can
+    begin it, its rest only where its literal stands."""
+
+    __slots__ = ("_rests",)
+
+    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
+        super().__init__(patterns)
+        self._rests = tuple(literal_led_rest(p) for p in self.patterns)
+
+    def _live(self, text: str) -> Iterable[int]:
+        rests = self._rests
+        return [i for i in super()._live(text) if rests[i] is None or rests[i].search(text) is not None]

@@ -659,3 +659,54 @@ def test_parse_pair_by_length_as_the_pattern():
         assert parse_pair.__wrapped__(span) == want, span
         pairs += want is not None
     assert pairs > 10
+
+
+def test_literal_led_rest():
+    """`literal_led_rest` cuts a pattern of one branch at its first literal at the top level
+    (not in a group, a set, an escape or a repeat's counts, and not repeated), and gives None
+    where the pattern opens on a literal, holds none, or carries what the rest cannot alone."""
+    import regex
+
+    from nlp.scan import literal_led_rest
+
+    def rest(src):
+        got = literal_led_rest(regex.compile(src))
+        return None if got is None else got.pattern
+
+    assert rest(r"\d+\s*页\s*\d+(?:KB|MB)") == r"页\s*\d+(?:KB|MB)"
+    assert rest(r"(?<=政府)[\d一二]+次(?=会议)") == "次(?=会议)"
+    assert rest(r"(?:一|二)个(?:意识|自信)") == "个(?:意识|自信)"
+    assert rest(r"[一二]{1,2}[所户]镇") == "镇"
+    assert rest(r"a?b") == "b"
+    assert rest(r"\[\d{4}\]") is None  # (escapes only)
+    assert rest(r"页\d+") is None  # (led by its literal already)
+    assert rest(r"(\d)页\1") is None and rest(r"(?i)\d页") is None and rest(r"\d页|x") is None
+
+
+def test_exclusion_rests_turn_branches_down():
+    """The exclusion branches not led by a literal are asked only where their literal-led rest
+    finds a match (`RestGatedLeftmostFirst`): on every corpus text, raw and normalised, a
+    branch that matches has a rest that matches (test_exclusion_filter_lets_through_every_
+    branch_that_matches compares the spans), and the rests turn down many branches RE2's
+    filter lets through (the page-size branch among them)."""
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import FilteredLeftmostFirst
+
+    split = rules().exclude
+    rests = split._rests
+    page = next(i for i, p in enumerate(split.patterns) if "页" in p.pattern and "KB" in p.pattern)
+    assert rests[page] is not None and rests[page].pattern.startswith("页")
+    assert sum(r is not None for r in rests) > 20
+    filtered = FilteredLeftmostFirst(split.patterns)
+    turned = page_turned = 0
+    for text in texts_and_views():
+        live = set(split._live(text))
+        before = set(filtered._live(text))
+        assert live <= before
+        turned += len(before - live)
+        page_turned += page in before - live
+        for i in before - live:
+            assert split.patterns[i].search(text) is None, (i, text[:40])
+    assert turned > 1000 and page_turned > 50
