@@ -38,6 +38,7 @@ template
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -156,6 +157,27 @@ _OPENING_SUBJECT = regex.compile(
     rf"(?m:^)\s*(?:[一二三四五六七八九十]+、\s*总体情况\s*[:：]?\s*)?"
     rf"(?=\p{{Han}}{{{_NAME_WIDTH[0]},{_NAME_WIDTH[1]}}}?(?:{_OPENING_VERBS}))"
     rf"({_OPENING_NAME})(?:{_OPENING_VERBS})")
+# every match of `_OPENING_SUBJECT` holds a verb right after three Han characters or more (its
+# lookahead): a text without one is not searched. The stdlib `re` finds the verbs by its literal
+# scan, and the three characters before one are read in a class that holds every Han character
+# (all but ASCII, blanks and CJK punctuation; tests/test_speed_meta.py checks the class over
+# every code point and the gate on the corpus)
+_NOT_HAN = r"\x00-\x7f\s，。、；：！？（）《》【】“”‘’"
+# (the verbs that hold no other: 严格按照 holds 按照, so the scan's matches cannot hide one)
+_OPENING_VERB = re.compile("|".join(
+    v for v in _OPENING_VERBS.split("|") if not any(o != v and o in v for o in _OPENING_VERBS.split("|"))))
+_THREE_HAN = re.compile(rf"[^{_NOT_HAN}]{{3}}")
+
+
+def _verb_after_name(text: str) -> bool:
+    """Does a verb of `_OPENING_VERBS` stand right after three characters that can be Han?"""
+    for m in _OPENING_VERB.finditer(text):
+        at = m.start()
+        if at >= 3 and _THREE_HAN.match(text, at - 3):
+            return True
+    return False
+
+
 # a first line naming the report without a year: 驼峰路街道办事处政府信息公开工作年度报告
 _NAMED_REPORT = regex.compile(  # (`(?m:^)`: as in `_OPENING_SUBJECT`)
     rf"(?m:^)\s*({_NAME_WORD}{{2,40}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))\s*(?:{_YEAR}\s*年度?)?\s*"
@@ -614,7 +636,7 @@ def _resolve_place(name: str, body: str) -> str:
 # not searched. Only where it pays (instructions over the corpus): a text that holds the word
 # pays the `in` and the search; the patterns led by a word (由, 编制) the engine finds as fast
 _GATES: dict[regex.Pattern, tuple[str, ...]] = {
-    _CONTACT: ("请", "可"), _NAMED_REPORT: ("公开",), _OPENING_SUBJECT: ("据", "按照", "认真贯彻"),
+    _CONTACT: ("请", "可"), _NAMED_REPORT: ("公开",),
     _SOURCE_FIELD: ("来源", "发布", "发文机关"),
 }
 
@@ -666,8 +688,10 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             break
         for m in _gated(_NAMED_REPORT, head[:300]):
             yield m.group(1), "report named"
-        for m in _gated(_OPENING_SUBJECT, head[:600]):
-            yield m.group(1), "opening subject"
+        opening = head[:600]
+        if _verb_after_name(opening):
+            for m in _OPENING_SUBJECT.finditer(opening):
+                yield m.group(1), "opening subject"
         for m in _COMPILED.finditer(head):
             yield m.group(1), "compiled by"
         for m in _COMPILED_NAMED.finditer(head):
