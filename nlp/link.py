@@ -26,7 +26,7 @@ from nlp.records import Cell, Claim, Link, Report, Section
 from nlp.scan import (
     REGEX_SPACE,
     LeftmostFirst,
-    PatternFilter,
+    PatternFilterUnion,
     holds_any,
     required_literals,
     top_level_branches,
@@ -252,20 +252,16 @@ def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
 
 
 @lru_cache(maxsize=64)
-def _rule_filter(unit: str | None) -> PatternFilter:
+def _rule_filter(unit: str | None) -> PatternFilterUnion:
     """Which of `_rules_for(unit)` may match a text (`nlp.scan.PatternFilter`: one compiled
     call asks all of them)."""
-    return PatternFilter([r.pattern for r in _rules_for(unit)])
+    return PatternFilterUnion([r.pattern for r in _rules_for(unit)])
 
 
 def candidate_rules(unit: str | None, *texts: str) -> set[int]:
     """Positions in `_rules_for(unit)` of the rules that may match one of `texts`: the others'
     patterns find nothing there (`_rule_filter`, a cheap test before the regexes)."""
-    candidates = _rule_filter(unit).candidates
-    out: set[int] = set()
-    for text in texts:
-        out.update(candidates(text))
-    return out
+    return _rule_filter(unit).union(texts)
 
 
 _LIST_MARKS = "、，,；;：: \t"

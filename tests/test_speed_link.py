@@ -141,3 +141,43 @@ def test_a_sentence_start_is_looked_up_in_the_view_once_for_its_claims(monkeypat
         lookups += len(calls)
     assert starts - runs > starts / 3  # (claims sharing a sentence: the lookups spared)
     assert 2 * n + runs <= lookups < 2 * n + runs + (starts - runs) / 4
+
+
+def test_union_is_the_union_of_candidates_on_every_corpus_clause():
+    """`PatternFilterUnion.union` (the compiled filter called directly, as `candidate_rules`
+    asks it) gives the set `candidates` gives for each text, for the rule filter of every unit:
+    on every clause, sentence and line of the corpus texts, two at a time, with an empty text,
+    and with a text RE2 cannot read (every rule then)."""
+    from corpus import clause_pieces
+
+    from nlp.link import _rule_filter, _rules_for, indicator_rules
+
+    pieces = sorted(clause_pieces())
+    units = sorted({u for r in indicator_rules() for u in r.units})
+    found = 0
+    for unit in [None, *units]:
+        flt = _rule_filter(unit)
+        assert flt.size == len(_rules_for(unit))
+        step = 1 if unit in (None, "件", "条") else 7  # (every piece for the largest filters)
+        for a, b in zip(pieces[::step], [*pieces[1::step], ""], strict=False):
+            want = set(flt.candidates(a)) | set(flt.candidates(b))
+            assert flt.union((a, b)) == want, (unit, a, b)
+            assert flt.union((a,)) == set(flt.candidates(a)), (unit, a)
+            found += bool(want)
+        assert flt.union(("", "")) == set(flt.candidates(""))
+        assert flt.union(("件", "微博\ud800发布")) == set(range(flt.size))
+    assert found > 50_000  # the filters answered, not only with nothing
+
+
+def test_union_on_edge_patterns():
+    """`union` with patterns RE2 cannot take (always candidates), with one that matches the
+    empty text, and with no pattern RE2 can take."""
+    from nlp.scan import PatternFilterUnion
+
+    patterns = [regex.compile(p) for p in _TRICKY]
+    flt = PatternFilterUnion(patterns)
+    for texts in [("",), ("件",), ("收到3条", "微博发布"), ("网站", ""), ("ab", "信息信息")]:
+        assert flt.union(texts) == set().union(*map(set, map(flt.candidates, texts))), texts
+    none = PatternFilterUnion([regex.compile("(a)\\1"), regex.compile(".?")])
+    assert none.union(("件", "")) == {0, 1} == set(none.candidates("件"))
+
