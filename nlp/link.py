@@ -27,6 +27,7 @@ from nlp.scan import (
     REGEX_SPACE,
     LeftmostFirst,
     PatternFilterUnion,
+    first_char_set,
     holds_any,
     required_literals,
     top_level_branches,
@@ -43,14 +44,17 @@ _AFTER_BREAK = regex.compile(f"[{regex.escape(_CUTS)}]|(?<!专)、")  # not 专�
 _BREAK_CHARS = _CUTS + "、"
 # a reason clause right after a count (…3件，因不掌握相关政府信息 / （因属于国家秘密）)
 # (or the role of the people just counted: 安排工作人员1名,负责政府信息公开的日常工作, held-out 187)
-_REASON_AFTER = regex.compile(
-    r"\s*[，,（(]\s*((?:因|由于|原因(?:是|为)|系|(?<=[，,]\s*)(?:专门|具体)?负责)[^，,；;。！？!?\n（()）]{1,30})")
+_REASON_WORDS = r"(?:因|由于|原因(?:是|为)|系|(?<=[，,]\s*)(?:专门|具体)?负责)"
+_REASON_AFTER = regex.compile(rf"\s*[，,（(]\s*({_REASON_WORDS}[^，,；;。！？!?\n（()）]{{1,30}})")
 # a result's reason in brackets after its count, in the form's words (无法提供10件(本机关不掌握相关政府
 # 信息), held-out 241)
-_BRACKETED_REASON = regex.compile(
-    r"\s*[（(]\s*((?:本(?:机关|单位|部门)|不属于|属于|没有现成|信访|重复申请|申请内容)[^，,；;。！？!?\n（()）]{1,30})[)）]")
+_BRACKETED_WORDS = r"(?:本(?:机关|单位|部门)|不属于|属于|没有现成|信访|重复申请|申请内容)"
+_BRACKETED_REASON = regex.compile(rf"\s*[（(]\s*({_BRACKETED_WORDS}[^，,；;。！？!?\n（()）]{{1,30}})[)）]")
 # what a match of `_REASON_AFTER` or `_BRACKETED_REASON` begins with, after its white space
 _REASON_OPENERS = "，,（("
+# and the characters their words begin with, after the opener and white space (None: not known)
+_REASON_FIRSTS = (first_char_set(_REASON_WORDS), first_char_set(_BRACKETED_WORDS))
+_REASON_FIRST = None if None in _REASON_FIRSTS else frozenset().union(*_REASON_FIRSTS)
 _OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 
@@ -207,7 +211,8 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     nxt = text[claim.end : claim.end + 1]
     # (both reason patterns open with white space or one of `_REASON_OPENERS`: elsewhere, not asked)
     reason = (_REASON_AFTER.match(text, claim.end) or _BRACKETED_REASON.match(text, claim.end)) \
-        if nxt and (nxt in _REASON_OPENERS or nxt in REGEX_SPACE) else None
+        if nxt and (nxt in _REASON_OPENERS or nxt in REGEX_SPACE) and _reason_may_open(text, claim.end) \
+        else None
     # 无法提供3件,因不掌握相关政府信息: the reason names the row; a 因-clause with a count of its
     # own (…投诉举报5件,因依申请公开引发的行政复议案件10件) is that count's words
     if reason is not None and not _OWN_COUNT.search(reason.group(1)):
@@ -215,6 +220,25 @@ def claim_after(text: str, claim: Claim | _At, limit: int = 15) -> str:
     if nxt in _BREAK_CHARS:
         return ""  # …3件，/ …3件。/ the text's end: the clause ends with the count (half the claims)
     return _words_after(text, claim.end, limit)
+
+
+def _reason_may_open(text: str, end: int) -> bool:
+    """Can `_REASON_AFTER` or `_BRACKETED_REASON` match at `end`? Each is white space, one of
+    `_REASON_OPENERS`, white space, then words that begin with one of `_REASON_FIRST`; none of
+    these characters is white space, so the opener and the words' first character are the
+    first ones past each run of it (two regex calls spared after most counts, where a comma
+    is followed by other words: tests/test_speed_link.py compares at every corpus position)."""
+    if _REASON_FIRST is None:
+        return True
+    n, i = len(text), end
+    while i < n and text[i] in REGEX_SPACE:
+        i += 1
+    if i >= n or text[i] not in _REASON_OPENERS:
+        return False
+    i += 1
+    while i < n and text[i] in REGEX_SPACE:
+        i += 1
+    return i < n and text[i] in _REASON_FIRST
 
 
 def _words_after(text: str, end: int, limit: int) -> str:
@@ -544,6 +568,7 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     # where the claim before's sentence starts, in the source and in the view (62% of claims
     # share the sentence of the claim before: its start is looked up in the view once)
     sent_at = (-1, 0)
+    kind_of: tuple[Section | None, str] = (None, "")  # the claim before's section and its kind
     for claim in report.claims:
         ns, ne = norm.to_norm(claim.start), norm.to_norm(claim.end)
         floor, prev_end = (prev_end if prev_end <= ns else 0), ne
@@ -562,7 +587,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         context = claim_context(nt, view, floor)
         sec = doc.section_at(claim.start)
-        after, kind = claim_after(nt, view), _kind_of(doc, sec)
+        if sec is not kind_of[0]:  # (most claims are in the section of the claim before)
+            kind_of = (sec, _kind_of(doc, sec))
+        after, kind = claim_after(nt, view), kind_of[1]
         delta = item_delta(claim, context, template)
         if delta is not None:
             ind, rule = delta, "t2.item-delta"

@@ -1177,3 +1177,14 @@ class PatternFilterUnion(PatternFilter):
             out.update(self._always)
         return out
 
+
+_SPELLED_CHAR = re.compile(r"\\U([0-9a-f]{8})")  # how `first_chars` spells a character
+
+
+def first_char_set(src: str) -> frozenset[str] | None:
+    """`first_chars(src)` as a set of characters, when that class is a list of characters
+    (None: not known, or it holds a range or a category such as `\\d`)."""
+    first = first_chars(src)
+    if first is None or _SPELLED_CHAR.sub("", first):
+        return None
+    return frozenset(chr(int(h, 16)) for h in _SPELLED_CHAR.findall(first))

@@ -8,6 +8,8 @@ patterns, on generated text and on every clause and sentence of the corpus texts
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 import regex
 from hypothesis import given, settings
@@ -181,3 +183,73 @@ def test_union_on_edge_patterns():
     none = PatternFilterUnion([regex.compile("(a)\\1"), regex.compile(".?")])
     assert none.union(("件", "")) == {0, 1} == set(none.candidates("件"))
 
+
+def test_reason_gate_lets_through_every_reason_match_on_every_corpus_position():
+    """`link._reason_may_open(text, p)` holds wherever `_REASON_AFTER` or `_BRACKETED_REASON`
+    matches at `p`, at every position of every corpus text after an opener or white space (raw
+    and normalised), and on hand-made reasons with white space around the opener; and it
+    turns most of those positions down (the regex calls it spares)."""
+    from corpus import CORPORA
+
+    from nlp.link import (
+        _BRACKETED_REASON,
+        _REASON_AFTER,
+        _REASON_FIRST,
+        _REASON_OPENERS,
+        _reason_may_open,
+    )
+    from nlp.normalize import normalize
+    from nlp.scan import REGEX_SPACE
+
+    assert _REASON_FIRST is not None and not (_REASON_FIRST & set(REGEX_SPACE + _REASON_OPENERS))
+    made = ["3件，因不掌握相关政府信息", "3件 ，\u3000由于涉及国家秘密", "10件(本机关不掌握相关政府信息)",
+            "2件（ 属于内部事务信息）", "1名,负责政府信息公开的日常工作", "5件，原因为申请内容不明确",
+            "4件\n（信访举报）", "6件，其中2件"]
+    texts = made + [p.read_text(encoding="utf-8", errors="replace")
+                    for p in sorted(CORPORA.rglob("*.txt"))]
+    matched = asked = turned_down = 0
+    for raw in texts:
+        for text in (raw, normalize(raw).text):
+            for p in range(len(text)):
+                if text[p] not in _REASON_OPENERS and text[p] not in REGEX_SPACE:
+                    continue
+                asked += 1
+                hit = _REASON_AFTER.match(text, p) or _BRACKETED_REASON.match(text, p)
+                gate = _reason_may_open(text, p)
+                assert gate or hit is None, (text[p : p + 20],)
+                matched += hit is not None
+                turned_down += not gate
+    assert matched > 200 and turned_down > asked * 0.8
+
+
+def test_a_claims_section_kind_is_its_sections_kind(monkeypatch):
+    """`assign_indicators` reads a section's kind again only where the claim's section is not
+    the claim before's: every `rule_indicator` call of the claim loop gets `section_kind` of
+    its claim, on corpus reports."""
+    from corpus import CORPORA
+
+    import nlp
+    import nlp.link as link
+
+    seen: list[tuple[object, str]] = []
+    plain = link.rule_indicator
+
+    def spy(claim, context, template, sentence="", after="", section=""):
+        if sys._getframe(1).f_code.co_name == "assign_indicators":  # (the channel rules ask with none)
+            seen.append((claim, section))
+        return plain(claim, context, template, sentence, after, section)
+
+    monkeypatch.setattr(link, "rule_indicator", spy)
+    checked, kinds = 0, set()
+    for path in sorted(CORPORA.rglob("*.txt"))[::10]:
+        report = nlp.extract(path)
+        for c in report.claims:
+            c.indicator, c.extractor = None, ""
+        del seen[:]
+        link.assign_indicators(report, classify=False)
+        doc = report.document
+        for claim, section in seen:
+            assert section == link.section_kind(doc, claim.start), claim
+            checked += 1
+            kinds.add(section)
+    assert checked > 500 and len(kinds) > 5, (checked, kinds)
