@@ -27,9 +27,11 @@ from nlp.scan import (
     REGEX_SPACE,
     LeftmostFirst,
     PatternFilterUnion,
+    end_reach,
     first_char_set,
     holds_any,
     required_literals,
+    search_near_end,
     top_level_branches,
 )
 
@@ -78,14 +80,18 @@ class IndicatorRule:
     whole: bool = False  # gives no id to 其中 parts (其中按期办结36件 is not the handled total)
     # `split = true`: the pattern's top-level branches, scanned one by one (same matches)
     branches: LeftmostFirst | None = None
+    # how far before a text's end a match can begin, for a pattern whose every match ends at
+    # the end (`nlp.scan.end_reach`; None: anywhere): it is asked from there
+    reach: int | None = None
 
     def last_end(self, text: str) -> int | None:
-        """The end of the last match of `pattern.finditer(text)` (None: no match)."""
+        """The end of the last match of `pattern.finditer(text)` (None: no match). (With a
+        `reach`, no match begins before it, so the matches found from there are the same.)"""
         if self.branches is not None:
             spans = self.branches.spans(text)
             return spans[-1][1] if spans else None
         end = None
-        for m in self.pattern.finditer(text):
+        for m in self.pattern.finditer(text, 0 if self.reach is None else max(len(text) - self.reach, 0)):
             end = m.end()
         return end
 
@@ -93,7 +99,7 @@ class IndicatorRule:
         """Where `pattern.search(text)` finds its match (None: nowhere)."""
         if self.branches is not None:
             return self.branches.first(text)
-        m = self.pattern.search(text)
+        m = search_near_end(self.pattern, text, self.reach)
         return m.start() if m is not None else None
 
     def indicator_for(self, template: str | None) -> str | None:
@@ -128,6 +134,7 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 part=bool(p.get("part", False)),
                 whole=bool(p.get("whole", False)),
                 branches=_branches(pattern) if p.get("split") else None,
+                reach=None if p.get("split") else end_reach(pattern),
             )
         )
     return tuple(rules)

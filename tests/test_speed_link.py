@@ -253,3 +253,34 @@ def test_a_claims_section_kind_is_its_sections_kind(monkeypatch):
             checked += 1
             kinds.add(section)
     assert checked > 500 and len(kinds) > 5, (checked, kinds)
+
+
+def test_rules_ending_at_the_end_are_asked_from_their_reach_on_every_corpus_clause():
+    """An indicator rule whose matches all end at the text's end (`reach`, `scan.end_reach`)
+    finds from its reach what it finds from the start: `last_end` and `first_start` give what
+    the plain `finditer` and `search` give, for every such rule that RE2's filter lets through,
+    on every clause, sentence and line of the corpus texts (raw and normalised), and on each
+    with a line break after it."""
+    from corpus import clause_pieces
+
+    from nlp.link import _rule_filter, _rules_for
+
+    rules = _rules_for(None)
+    reached = [i for i, r in enumerate(rules) if r.reach is not None]
+    assert len(reached) > 20 and all(rules[i].branches is None for i in reached)
+    flt = _rule_filter(None)
+    compared = found = 0
+    for piece in sorted(clause_pieces()):
+        for text in (piece, piece + "\n"):
+            maybe = flt.union((text,))
+            for i in reached:
+                if i not in maybe:
+                    continue
+                rule = rules[i]
+                plain = [m.end() for m in rule.pattern.finditer(text)]
+                assert rule.last_end(text) == (plain[-1] if plain else None), (rule.id, text)
+                first = rule.pattern.search(text)
+                assert rule.first_start(text) == (first.start() if first else None), (rule.id, text)
+                compared += 1
+                found += bool(plain)
+    assert found > 1000 and compared > found
