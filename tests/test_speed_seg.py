@@ -131,3 +131,76 @@ def test_line_spans_keep_the_last_half_of_each_blank_run():
                 assert spans == plain(t)
                 double += 1
     assert double > 3000
+
+
+def _plain_splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
+    """The splits of `nlp.tables.runs.splits` listed the plain way: every choice of parts per
+    group (space-separated groups in order, each cut into parts in order of its cut positions),
+    each part a `_valid` number (a part before another one that starts with 0 is 0 alone, as
+    `_first_parts` reads them), counted before they are kept."""
+    from itertools import combinations, pairwise
+
+    from nlp.tables.runs import _COUNT_WORD, _MAX_SPLITS, _RUN_GROUP, _RUN_UNIT, _valid
+
+    unit = _RUN_UNIT.search(run)
+    body_end = unit.start() if unit else len(run)
+    groups = [(a, b - 1 if run[b - 1] in _COUNT_WORD else b)
+              for a, b in (m.span() for m in _RUN_GROUP.finditer(run, 0, body_end))]
+    if not groups or len(groups) > n:
+        return []
+    if len(groups) == n:
+        if not all(_valid(run[a:b]) for a, b in groups):
+            return []
+        return [[*groups[:-1], (groups[-1][0], len(run))]] if unit else [list(groups)]
+
+    def cuts(a: int, b: int, k: int) -> list[tuple[tuple[int, int], ...]]:
+        out = []
+        for inner in combinations(range(a + 1, b), k - 1):
+            edges = (a, *inner, b)
+            parts = tuple(pairwise(edges))
+            if all(_valid(run[p:q]) and (q == b or run[p] != "0" or q == p + 1) for p, q in parts):
+                out.append(parts)
+        return out
+
+    def every(g: int, left: int) -> list[tuple[tuple[int, int], ...]]:
+        if g == len(groups):
+            return [()] if left == 0 else []
+        a, b = groups[g]
+        return [parts + rest for k in range(1, left + 1) for parts in cuts(a, b, k)
+                for rest in every(g + 1, left - k)]
+
+    found = [list(p) for p in every(0, n)]
+    if len(found) > _MAX_SPLITS:
+        return None
+    return [[*p[:-1], (p[-1][0], len(run))] for p in found] if unit else found
+
+
+def test_digit_run_splits_are_the_plain_ones():
+    """`splits` reads which numbers can start at each digit once (`_part_ends`), asks a group
+    only for the counts of parts a whole split can give it, and cuts a run of one group without
+    the count of the groups' ways: the same splits, in the same order, as listing every choice
+    of parts (`_plain_splits`) for every digit run of every corpus text into 2, 3, 7 and 15
+    numbers, and for generated runs with zeros, spaces, points, minus signs and units."""
+    import random
+
+    from corpus import corpus_texts
+
+    from nlp.tables.runs import _RUN, _splits
+
+    runs: set[str] = set()
+    for text in corpus_texts():
+        runs.update(m.group() for m in _RUN.finditer(text) if 2 <= len(m.group()) <= 12)
+    rnd = random.Random(21)
+    for _ in range(1000):
+        body = "".join(rnd.choice("0001234567 .-") for _ in range(rnd.randint(2, 14))).strip()
+        if body[:1].isdigit():
+            runs.add(body + rnd.choice(("", "", "元", "万元")))
+    assert len(runs) > 2000
+    many = 0
+    for run in sorted(runs):
+        for n in (2, 3, 7, 15):
+            want = _plain_splits(run, n)
+            assert _splits(run, n) == want, (run, n)
+            many += want is not None and len(want) > 1
+    assert _splits("1" * 30, 10) is None and _plain_splits("1" * 30, 10) is None
+    assert many > 1000

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from math import comb
 
 import regex
 
@@ -166,10 +167,26 @@ def _first_parts(s: str, c0: int, b: int, k: int) -> Iterator[int]:
         yield c
 
 
-def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int], ...]]]:
+def _part_ends(s: str, a: int, b: int) -> tuple[list[tuple[int, ...]], list[bool]]:
+    """For each start c0 of s[a:b]: the ends c of the numbers s[c0:c] that can open a cut of
+    s[c0:b] (what `_first_parts` yields with k = 1, in order: with k parts, those up to
+    b - k + 1), and whether s[c0:b] is one number. Read once for every count of parts and
+    start, not by a `_valid` call each time; a run of plain digits without the calls at all
+    (a number is one digit or does not start with 0: `_valid`)."""
+    body = s[a:b]
+    if body.isascii() and body.isdigit():
+        return ([(c0 + 1,) if s[c0] == "0" else tuple(range(c0 + 1, b + 1)) for c0 in range(a, b)],
+                [c0 == b - 1 or s[c0] != "0" for c0 in range(a, b)])
+    return ([tuple(_first_parts(s, c0, b, 1)) for c0 in range(a, b)],
+            [_valid(s[c0:b]) for c0 in range(a, b)])
+
+
+def _cuts(s: str, a: int, b: int, ends: tuple[list[tuple[int, ...]], list[bool]] | None = None
+          ) -> Callable[[int], list[tuple[tuple[int, int], ...]]]:
     """`cuts(k)`: every way to cut s[a:b] into k numbers without leading zeros, in order
     (shortest first part first). Memoized by (start, parts): the work is the size of the
-    answer, not the number of dead ends."""
+    answer, not the number of dead ends. `ends`: `_part_ends(s, a, b)`, when read already."""
+    firsts, whole = ends if ends is not None else _part_ends(s, a, b)
     memo: dict[tuple[int, int], list[tuple[tuple[int, int], ...]]] = {}
 
     def cuts(k: int, c0: int = a) -> list[tuple[tuple[int, int], ...]]:
@@ -178,10 +195,13 @@ def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int],
             return memo[key]
         out: list[tuple[tuple[int, int], ...]] = []
         if k == 1:
-            if _valid(s[c0:b]):
+            if whole[c0 - a]:
                 out.append(((c0, b),))
         else:
-            for c in _first_parts(s, c0, b, k):
+            last = b - k + 1
+            for c in firsts[c0 - a]:
+                if c > last:
+                    break
                 out.extend(((c0, c), *rest) for rest in cuts(k - 1, c))
         memo[key] = out
         return out
@@ -189,17 +209,26 @@ def _cuts(s: str, a: int, b: int) -> Callable[[int], list[tuple[tuple[int, int],
     return cuts
 
 
-def _counter(s: str, a: int, b: int) -> Callable[[int], int]:
-    """`count(k)`: how many ways `_cuts` has (counted, not listed; one memo for every k)."""
+def _counter(s: str, a: int, b: int, ends: tuple[list[tuple[int, ...]], list[bool]] | None = None
+             ) -> Callable[[int], int]:
+    """`count(k)`: how many ways `_cuts` has (counted, not listed; one memo for every k).
+    `ends`: `_part_ends(s, a, b)`, when read already."""
+    firsts, whole = ends if ends is not None else _part_ends(s, a, b)
     memo: dict[tuple[int, int], int] = {}
 
     def n(k: int, c0: int = a) -> int:
         key = (c0, k)
         if key not in memo:
             if k == 1:
-                memo[key] = int(_valid(s[c0:b]))
+                memo[key] = int(whole[c0 - a])
             else:
-                memo[key] = sum(n(k - 1, c) for c in _first_parts(s, c0, b, k))
+                last = b - k + 1
+                total = 0
+                for c in firsts[c0 - a]:
+                    if c > last:
+                        break
+                    total += n(k - 1, c)
+                memo[key] = total
         return memo[key]
 
     return n
@@ -226,10 +255,23 @@ def _splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
             return []
         out1 = list(groups)
         return [[*out1[:-1], (out1[-1][0], len(run))]] if unit else [out1]
+    if len(groups) == 1:  # (most runs: the cuts of the one group, counted only where their
+        # number could pass `_MAX_SPLITS`: there are at most C(width - 1, n - 1) of them)
+        a, b = groups[0]
+        ends1 = _part_ends(run, a, b)
+        if comb(b - a - 1, n - 1) > _MAX_SPLITS and _counter(run, a, b, ends1)(n) > _MAX_SPLITS:
+            return None
+        out = [list(p) for p in _cuts(run, a, b, ends1)(n)]
+        return [[*p[:-1], (p[-1][0], len(run))] for p in out] if unit else out
     # ways[g][left]: splits of groups g… into `left` numbers; counted first, so a run with too
     # many splits is refused without listing them
-    ks = [range(1, min(b - a, n - (len(groups) - 1 - g)) + 1) for g, (a, b) in enumerate(groups)]
-    counters = [_counter(run, a, b) for a, b in groups]
+    # (a group takes at least the numbers the other groups' digits cannot: n less all of them,
+    # one a digit; no split gives it fewer, so those counts are not asked: one group, one count)
+    width = sum(b - a for a, b in groups)
+    ks = [range(max(1, n - (width - (b - a))), min(b - a, n - (len(groups) - 1 - g)) + 1)
+          for g, (a, b) in enumerate(groups)]
+    ends = [_part_ends(run, a, b) for a, b in groups]
+    counters = [_counter(run, a, b, e) for (a, b), e in zip(groups, ends, strict=True)]
     counts = [{k: count(k) for k in kr} for count, kr in zip(counters, ks, strict=True)]
     ways: list[dict[int, int]] = [{} for _ in range(len(groups) + 1)]
     ways[len(groups)][0] = 1
@@ -240,7 +282,7 @@ def _splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
                 ways[g][left] = w
     if ways[0].get(n, 0) > _MAX_SPLITS:
         return None
-    cutters = [_cuts(run, a, b) for a, b in groups]
+    cutters = [_cuts(run, a, b, e) for (a, b), e in zip(groups, ends, strict=True)]
     out: list[list[tuple[int, int]]] = []
 
     def rec(g: int, left: int, acc: tuple[tuple[int, int], ...]) -> None:
@@ -514,16 +556,22 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
     return blocks, i
 
 
+@lru_cache(maxsize=1)
+def _units_longest_first() -> tuple[str, ...]:
+    """The unit words `_split_unit` looks for at a label's end, longest first (sorted once, not
+    for every row)."""
+    return tuple(sorted((*UNITS, "人/次"), key=len, reverse=True))
+
+
 def _split_unit(text: str, row: _Row, block: _Block) -> None:
     """Move a unit word at the end of the label (`主动公开信息数条`) into the unit column, when
     the table has one (计量单位 / 单位)."""
-    has_unit_col = any(r == "unit" for k, toks in block.items if k == "header"
-                       for *_, r in toks)  # type: ignore[union-attr]
-    if not has_unit_col or not row.parts:
+    if not row.parts or not any(r == "unit" for k, toks in block.items if k == "header"
+                                for *_, r in toks):  # type: ignore[union-attr]
         return
     last = row.parts[-1]
     s = text[last.start:last.end]
-    for u in sorted((*UNITS, "人/次"), key=len, reverse=True):
+    for u in _units_longest_first():
         if s.endswith(u) and len(s.rstrip()[:-len(u)].strip()) > 0:
             b = last.end
             row.unit = (b - len(u), b)
