@@ -133,6 +133,54 @@ def test_line_spans_keep_the_last_half_of_each_blank_run():
     assert double > 3000
 
 
+def test_contents_lines_turn_down_lines_too_long_for_their_markers():
+    """`_toc_lines` turns a line down before asking `canonical_prefix` about its level-1
+    markers when even every 、 and `.` of it (each marker ends in one) could not stand closer
+    than `_TOC_SPACING` characters apart: the same contents lines as asking every marker (the
+    way it was), on every corpus view and on each made into one line (flattened crawler text,
+    where the shortcut acts), with the whole text's markers and without them."""
+    from nlp.segment.structure import (
+        _MARKER,
+        _line_marks,
+        _lines,
+        _markers,
+        _toc_candidates,
+        _toc_lines,
+        canonical_prefix,
+    )
+
+    def plain(nt: str, body: int, marks) -> list[tuple[int, int]]:
+        out = []
+        starts = [m.start() for m in marks] if marks is not None else None
+        for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
+            line = nt[pos:end]
+            n = 0
+            if line.count("、") + line.count(".") < 3:
+                continue
+            found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
+            l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
+                m.end() for m in _MARKER.finditer(line) if m.group("l1")]
+            if len(l1) >= 3:
+                n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
+            if n >= 3 and len(line) / n < 60:
+                out.append((pos, end))
+        return out
+
+    found = skipped = 0
+    made = ["目录：一、概述二、主动公开政府信息情况三、收到和处理政府信息公开申请情况四、存在的主要问题及改进情况",
+            "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况\n正文"]
+    for nt in [*normalized_views(), *made]:
+        for view in (nt, nt.replace("\n", "")):
+            marks = _markers(view, 0)
+            for m in (marks, None):
+                want = plain(view, 0, m)
+                assert _toc_lines(view, 0, m) == want
+                found += bool(want)
+            skipped += sum(1 for a, b in _toc_candidates(view, 0, marks)
+                           if 3 <= view.count("、", a, b) + view.count(".", a, b) <= (b - a) / 60)
+    assert found >= 4 and skipped > 200
+
+
 def _plain_splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
     """The splits of `nlp.tables.runs.splits` listed the plain way: every choice of parts per
     group (space-separated groups in order, each cut into parts in order of its cut positions),

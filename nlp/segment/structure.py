@@ -655,18 +655,24 @@ def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None) -> list[tu
     out = []
     starts = [m.start() for m in marks] if marks is not None else None
     for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
+        ends = nt.count("、", pos, end) + nt.count(".", pos, end)
+        if ends < 3 or end - pos >= _TOC_SPACING * ends:
+            # a level-1 marker ends in 、 or .: fewer than three cannot make a list, and as many
+            # canonical titles as there are such ends would stand too far apart (n ≤ ends)
+            continue
         line = nt[pos:end]
         n = 0
-        if line.count("、") + line.count(".") < 3:
-            continue  # a level-1 marker ends in 、 or .: fewer than three cannot make a list
         found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
         l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
             m.end() for m in _MARKER.finditer(line) if m.group("l1")]
-        if len(l1) >= 3:  # fewer level-1 markers cannot make a contents line
+        if len(l1) >= 3 and len(line) < _TOC_SPACING * len(l1):  # (else too few or too far apart)
             n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
-        if n >= 3 and len(line) / n < 60:
+        if n >= 3 and len(line) / n < _TOC_SPACING:
             out.append((pos, end))
     return out
+
+
+_TOC_SPACING = 60  # a contents line has a canonical level-1 title every fewer characters than this
 
 
 def _lines(nt: str, body: int) -> list[tuple[int, int]]:
