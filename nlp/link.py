@@ -28,7 +28,7 @@ from nlp.scan import (
     LeftmostFirst,
     PatternFilterUnion,
     end_reach,
-    first_char_set,
+    first_char_list,
     holds_any,
     required_literals,
     search_near_end,
@@ -55,8 +55,8 @@ _BRACKETED_REASON = regex.compile(rf"\s*[（(]\s*({_BRACKETED_WORDS}[^，,；;�
 # what a match of `_REASON_AFTER` or `_BRACKETED_REASON` begins with, after its white space
 _REASON_OPENERS = "，,（("
 # and the characters their words begin with, after the opener and white space (None: not known)
-_REASON_FIRSTS = (first_char_set(_REASON_WORDS), first_char_set(_BRACKETED_WORDS))
-_REASON_FIRST = None if None in _REASON_FIRSTS else frozenset().union(*_REASON_FIRSTS)
+_REASON_FIRSTS = (first_char_list(_REASON_WORDS), first_char_list(_BRACKETED_WORDS))
+_REASON_FIRST = None if None in _REASON_FIRSTS else frozenset("".join(_REASON_FIRSTS))
 _OWN_COUNT = regex.compile(r"[\d零〇一二两三四五六七八九十百千]+\s*(?:件|条|次|个|项|宗|起|人|份|例)")
 TEMPLATES = ("pre2019", "2019", "2021", "local")
 

@@ -115,6 +115,12 @@ class Alternation:
 def _syntax_chars(source: str) -> Iterator[tuple[int, str, int]]:
     """(position, character, group depth before it) of each `(`, `)` and `|` of a regex's
     source outside escapes and sets (`[` … `]`, a `]` first in the set is literal)."""
+    return ((i, ch, depth) for i, ch, depth in _plain_chars(source) if ch in "()|")
+
+
+def _plain_chars(source: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, group depth before it) of each character of a regex's source
+    outside escapes and sets (`[` … `]`, a `]` first in the set is literal)."""
     depth, i, n = 0, 0, len(source)
     while i < n:
         ch = source[i]
@@ -129,7 +135,7 @@ def _syntax_chars(source: str) -> Iterator[tuple[int, str, int]]:
                 i += 1
             while i < n and source[i] != "]":
                 i += 2 if source[i] == "\\" else 1
-        elif ch in "()|":
+        else:
             yield i, ch, depth
             depth += 1 if ch == "(" else -1 if ch == ")" else 0
         i += 1
@@ -1095,30 +1101,15 @@ def literal_led_rest(pattern: regex.Pattern) -> regex.Pattern | None:
     src = pattern.pattern
     if _NO_REST.search(src) or any(ch == "|" and d == 0 for _, ch, d in _syntax_chars(src)):
         return None
-    depth, i, n = 0, 0, len(src)
-    while i < n:
-        ch = src[i]
-        if ch == "\\":
-            i += 2
+    count_until = -1  # (inside a repeat's counts, `{1,3}`, up to its `}`)
+    for i, ch, depth in _plain_chars(src):
+        if i <= count_until:
             continue
-        if ch == "[":
-            i += 1
-            if i < n and src[i] == "^":
-                i += 1
-            if i < n and src[i] == "]":
-                i += 1
-            while i < n and src[i] != "]":
-                i += 2 if src[i] == "\\" else 1
-        elif ch == "{":  # (a repeat's counts: `{1,3}`)
+        if ch == "{":
             close = src.find("}", i)
-            i = n if close < 0 else close
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif depth == 0 and ch not in ".^$*+?{}]" and src[i + 1:i + 2] not in tuple(_QUANTIFIERS):
+            count_until = len(src) if close < 0 else close
+        elif depth == 0 and ch not in ".^$*+?{}]()|" and src[i + 1:i + 2] not in tuple(_QUANTIFIERS):
             return None if i == 0 else regex.compile(src[i:], pattern.flags)
-        i += 1
     return None
 
 
@@ -1177,14 +1168,3 @@ class PatternFilterUnion(PatternFilter):
             out.update(self._always)
         return out
 
-
-_SPELLED_CHAR = re.compile(r"\\U([0-9a-f]{8})")  # how `first_chars` spells a character
-
-
-def first_char_set(src: str) -> frozenset[str] | None:
-    """`first_chars(src)` as a set of characters, when that class is a list of characters
-    (None: not known, or it holds a range or a category such as `\\d`)."""
-    first = first_chars(src)
-    if first is None or _SPELLED_CHAR.sub("", first):
-        return None
-    return frozenset(chr(int(h, 16)) for h in _SPELLED_CHAR.findall(first))

@@ -69,7 +69,7 @@ from nlp.scan import (
     anchored_finditer,
     bmp_digits,
     bmp_only,
-    first_chars,
+    first_char_list,
     match_reach,
     required_literals,
     whole_text_scanner,
@@ -245,22 +245,19 @@ def _starting_with(ch: str, level1_only: bool) -> tuple[int, ...]:
                  if back or ((first is None or c in first) and p.match(ch, partial=True) is not None))
 
 
-_CODE_POINT = re.compile(r"\\U([0-9a-f]{8})")  # how `first_chars` spells a character
 
 
 @lru_cache(maxsize=2)
 def _openers(level1_only: bool) -> tuple[tuple[bool, frozenset[str] | None], ...]:
     """For each canonical pattern (`_canonical_patterns`): whether it looks at what stands
     before its match (`_LOOKS_BACK`), and the characters its matches can begin with
-    (`first_chars`), when that class is a list of characters (None: not known, or a class
+    (`first_char_list`), when that class is a list of characters (None: not known, or a class
     such as `\\d`; the pattern is then asked)."""
     pats, _ = _canonical_patterns(level1_only)
     out = []
     for p in pats:
-        first = first_chars(p.pattern)
-        chars = None
-        if first is not None and not _CODE_POINT.sub("", first):
-            chars = frozenset(chr(int(h, 16)) for h in _CODE_POINT.findall(first))
+        first = first_char_list(p.pattern)
+        chars = None if first is None else frozenset(first)
         out.append((_LOOKS_BACK.search(p.pattern) is not None, chars))
     return tuple(out)
 
