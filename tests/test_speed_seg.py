@@ -250,5 +250,9 @@ def test_digit_run_splits_are_the_plain_ones():
             want = _plain_splits(run, n)
             assert _splits(run, n) == want, (run, n)
             many += want is not None and len(want) > 1
-    assert _splits("1" * 30, 10) is None and _plain_splits("1" * 30, 10) is None
+    # C(17, 8) = 24,310 ways over _MAX_SPLITS (20,000), C(17, 7) = 19,448 under it; the listing of
+    # "1" * 30 into 10 (10M ways) is asked of `_splits` alone
+    assert _splits("1" * 18, 9) is None and _plain_splits("1" * 18, 9) is None
+    assert _splits("1" * 18, 8) == _plain_splits("1" * 18, 8) and len(_splits("1" * 18, 8)) == 19448
+    assert _splits("1" * 30, 10) is None
     assert many > 1000
