@@ -26,7 +26,7 @@ from nlp.records import Cell, Claim, Link, Report, Section
 from nlp.scan import (
     REGEX_SPACE,
     LeftmostFirst,
-    PatternFilterUnion,
+    PatternFilter,
     end_reach,
     first_char_list,
     holds_any,
@@ -283,10 +283,10 @@ def _rules_for(unit: str | None) -> tuple[IndicatorRule, ...]:
 
 
 @lru_cache(maxsize=64)
-def _rule_filter(unit: str | None) -> PatternFilterUnion:
+def _rule_filter(unit: str | None) -> PatternFilter:
     """Which of `_rules_for(unit)` may match a text (`nlp.scan.PatternFilter`: one compiled
     call asks all of them)."""
-    return PatternFilterUnion([r.pattern for r in _rules_for(unit)])
+    return PatternFilter([r.pattern for r in _rules_for(unit)])
 
 
 def candidate_rules(unit: str | None, *texts: str) -> set[int]:

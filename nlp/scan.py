@@ -781,7 +781,7 @@ class PatternFilter:
     a candidate. The formulas only ask whether strings are in the text, so a text's candidates
     hold those of every piece of it."""
 
-    __slots__ = ("_always", "_empty", "_filter", "_index", "size")
+    __slots__ = ("_always", "_empty", "_filter", "_index", "_match", "size")
 
     def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
         import re2  # (a compiled library: imported where a filter is built, not at import)
@@ -802,6 +802,10 @@ class PatternFilter:
             self._index.append(i)
         if self._index:
             self._filter.Compile()
+        # the compiled filter's `Match`, asked with a text's UTF-8 bytes: `re2.Filter.Match` only
+        # encodes the text and calls it, at a cost in Python above RE2's own on a short text
+        # (through the wrapper where it has no compiled filter; None: no pattern RE2 can take)
+        self._match = getattr(self._filter, "_filter", self._filter).Match if self._index else None
         self._always = tuple(always)
         # (an empty text: the patterns that match the empty string)
         self._empty = tuple(i for i, p in enumerate(patterns) if p.search("") is not None)
@@ -811,16 +815,38 @@ class PatternFilter:
         that does is among them)."""
         if not text:
             return self._empty
-        if not self._index:
+        if self._match is None:
             return self._always
         try:
-            found = self._filter.Match(text, True) or ()
+            found = self._match(text.encode("utf-8"), True) or ()
         except UnicodeEncodeError:  # (lone surrogates: no UTF-8 for RE2)
             return range(self.size)
         index = self._index
         if not self._always:
             return [index[k] for k in found]
         return sorted([*self._always, *(index[k] for k in found)])
+
+    def union(self, texts: Iterable[str]) -> set[int]:
+        """`set().union(*map(self.candidates, texts))`, in one call (asked once or more per
+        claim: tests/test_speed_link.py compares both on every text the link rules ask about)."""
+        out: set[int] = set()
+        match, index = self._match, self._index
+        for text in texts:
+            if not text:
+                out.update(self._empty)
+                continue
+            if match is None:
+                out.update(self._always)
+                continue
+            try:
+                found = match(text.encode("utf-8"), True)
+            except UnicodeEncodeError:  # (lone surrogates: no UTF-8 for RE2)
+                return set(range(self.size))
+            if found:
+                out.update(map(index.__getitem__, found))
+            out.update(self._always)
+        return out
+
 
 
 def stdlib_scanner(rx: regex.Pattern) -> re.Pattern | None:
@@ -1085,7 +1111,7 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
 
 
 # --------------------------------------------------------------------------- literal-led rests
-_QUANTIFIERS = "*+?{"
+_QUANTIFIERS = ("*", "+", "?", "{")  # (what may follow a literal and repeat it)
 _NO_REST = regex.compile(r"\\[1-9K]|\\g<|\(\?P=|\(\?\(|\(\?[a-zA-Z]*\)")  # (back-references, \K,
 # conditionals, global flags: what the rest cannot carry alone)
 
@@ -1108,7 +1134,7 @@ def literal_led_rest(pattern: regex.Pattern) -> regex.Pattern | None:
         if ch == "{":
             close = src.find("}", i)
             count_until = len(src) if close < 0 else close
-        elif depth == 0 and ch not in ".^$*+?{}]()|" and src[i + 1:i + 2] not in tuple(_QUANTIFIERS):
+        elif depth == 0 and ch not in ".^$*+?{}]()|" and src[i + 1:i + 2] not in _QUANTIFIERS:
             return None if i == 0 else regex.compile(src[i:], pattern.flags)
     return None
 
@@ -1128,43 +1154,3 @@ class RestGatedLeftmostFirst(FilteredLeftmostFirst):
     def _live(self, text: str) -> Iterable[int]:
         rests = self._rests
         return [i for i in super()._live(text) if rests[i] is None or rests[i].search(text) is not None]
-
-
-class PatternFilterUnion(PatternFilter):
-    """A `PatternFilter` that answers for several texts in one call (`union`): the set of the
-    indices `candidates` gives for each of them.
-
-    Asked once or more per claim, `candidates` costs more in Python than in RE2 on a short
-    text: its own frame, `re2.Filter.Match`'s (which only encodes the text and calls the
-    compiled filter) and the encoding's, and a comprehension's. `union` calls the compiled
-    filter's `Match` itself, with the text's UTF-8 bytes (the wrapper's own encoding), and maps
-    its answer with `map`. tests/test_speed_link.py compares both on every text the link rules
-    ask about in the corpus."""
-
-    __slots__ = ("_match",)
-
-    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
-        super().__init__(patterns)
-        # (the compiled filter behind `re2.Filter`; through the wrapper where it has none)
-        self._match = getattr(self._filter, "_filter", self._filter).Match if self._index else None
-
-    def union(self, texts: Iterable[str]) -> set[int]:
-        """`set().union(*map(self.candidates, texts))`."""
-        out: set[int] = set()
-        match, index = self._match, self._index
-        for text in texts:
-            if not text:
-                out.update(self._empty)
-                continue
-            if match is None:
-                out.update(self._always)
-                continue
-            try:
-                found = match(text.encode("utf-8"), True)
-            except UnicodeEncodeError:  # (lone surrogates: no UTF-8 for RE2)
-                return set(range(self.size))
-            if found:
-                out.update(map(index.__getitem__, found))
-            out.update(self._always)
-        return out
-

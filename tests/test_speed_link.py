@@ -146,7 +146,7 @@ def test_a_sentence_start_is_looked_up_in_the_view_once_for_its_claims(monkeypat
 
 
 def test_union_is_the_union_of_candidates_on_every_corpus_clause():
-    """`PatternFilterUnion.union` (the compiled filter called directly, as `candidate_rules`
+    """`PatternFilter.union` (the compiled filter called directly, as `candidate_rules`
     asks it) gives the set `candidates` gives for each text, for the rule filter of every unit:
     on every clause, sentence and line of the corpus texts, two at a time, with an empty text,
     and with a text RE2 cannot read (every rule then)."""
@@ -174,13 +174,13 @@ def test_union_is_the_union_of_candidates_on_every_corpus_clause():
 def test_union_on_edge_patterns():
     """`union` with patterns RE2 cannot take (always candidates), with one that matches the
     empty text, and with no pattern RE2 can take."""
-    from nlp.scan import PatternFilterUnion
+    from nlp.scan import PatternFilter
 
     patterns = [regex.compile(p) for p in _TRICKY]
-    flt = PatternFilterUnion(patterns)
+    flt = PatternFilter(patterns)
     for texts in [("",), ("件",), ("收到3条", "微博发布"), ("网站", ""), ("ab", "信息信息")]:
         assert flt.union(texts) == set().union(*map(set, map(flt.candidates, texts))), texts
-    none = PatternFilterUnion([regex.compile("(a)\\1"), regex.compile(".?")])
+    none = PatternFilter([regex.compile("(a)\\1"), regex.compile(".?")])
     assert none.union(("件", "")) == {0, 1} == set(none.candidates("件"))
 
 

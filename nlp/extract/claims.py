@@ -772,11 +772,7 @@ def _lead_words(pre: str) -> tuple[str | None, str, str | None]:
     r = rules()
     direction = None
     changes = r.by_role("change")
-    change = False
-    for p in changes:
-        if p.may_match(pre) and p.rx.search(pre) is not None:
-            change = True
-            break
+    change = any(p.may_match(pre) and p.rx.search(pre) is not None for p in changes)
     gate = r.direction_gate
     for p in r.by_role("direction") if gate is None or \
             search_near_end(gate, pre, r.direction_reach) else ():

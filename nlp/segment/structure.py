@@ -245,8 +245,6 @@ def _starting_with(ch: str, level1_only: bool) -> tuple[int, ...]:
                  if back or ((first is None or c in first) and p.match(ch, partial=True) is not None))
 
 
-
-
 @lru_cache(maxsize=2)
 def _openers(level1_only: bool) -> tuple[tuple[bool, frozenset[str] | None], ...]:
     """For each canonical pattern (`_canonical_patterns`): whether it looks at what stands

@@ -8,6 +8,7 @@ dropped, whitespace and punctuation removed, 合计 read as 总计.
 from __future__ import annotations
 
 import csv
+import sys
 from collections.abc import Iterable, Iterator, Mapping
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -147,12 +148,10 @@ def match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = 0
 @lru_cache(maxsize=1 << 16)
 def _match(key: str, choices: Choices, threshold: float) -> str | None:
     best, best_score = None, 0.0
-    n = len(key)
-    screen = threshold >= SCREENED
+    lengths = _unscreened(len(key), threshold)
     for name, labels in choices.pairs():
         for lab in labels:
-            m = len(lab)
-            if screen and (10 * m < 7 * n or 10 * n < 7 * m):
+            if len(lab) not in lengths:
                 continue  # one under 0.7 of the other's length: see `SCREENED`
             ub = _upper_bound(key, lab)
             if ub < threshold or ub <= best_score:
@@ -168,11 +167,9 @@ def matches_one(key: str, labels: Iterable[str], threshold: float = 0.86) -> boo
     Asked without the mapping and the caches, for a caller that asks it of many names at once:
     the first of `labels` whose bound and score reach `threshold` answers (before it, `_match`
     has no best score to skip by)."""
-    n = len(key)
-    screen = threshold >= SCREENED
+    lengths = _unscreened(len(key), threshold)
     for lab in labels:
-        m = len(lab)
-        if screen and (10 * m < 7 * n or 10 * n < 7 * m):
+        if len(lab) not in lengths:
             continue
         if _upper_bound(key, lab) >= threshold and similarity(key, lab) >= threshold:
             return True
@@ -185,6 +182,15 @@ def matches_one(key: str, labels: Iterable[str], threshold: float = 0.86) -> boo
 # = 0.7742 (0 for an empty one). `_match` and `matches_one` skip such a label, with a threshold
 # of this or more, by the lengths alone.
 SCREENED = 0.78
+
+
+def _unscreened(n: int, threshold: float) -> range:
+    """The lengths of the labels a key of length `n` is compared with: with a `threshold` of
+    `SCREENED` or more, those m with neither of m and n under 0.7 of the other (7n ≤ 10m and
+    7m ≤ 10n), else every length."""
+    if threshold < SCREENED:
+        return range(sys.maxsize)
+    return range((7 * n + 9) // 10, 10 * n // 7 + 1)
 
 
 def _upper_bound(a: str, b: str) -> float:
