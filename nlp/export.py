@@ -162,6 +162,13 @@ def table_columns(table: str, rows: list[dict[str, Any]] | None = None) -> tuple
     return _infer_columns(rows or [])
 
 
+@lru_cache(maxsize=64)
+def known_columns(table: str) -> tuple[Column, ...]:
+    """The columns of a store table whose columns do not depend on its rows (a record class
+    or declared names); empty for a table whose columns are inferred from its rows."""
+    return table_columns(table)
+
+
 # types of the citation_edges columns when nlp.extract.citations declares only their names
 # (EDGE_COLUMNS); a module-level EDGE_TYPES {name: type} there takes precedence
 _EDGE_TYPES: dict[str, Any] = {
@@ -232,10 +239,10 @@ def _json_text(v: Any) -> str | None:
     return None if v is None else json.dumps(v, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def arrow_table(rows: list[dict[str, Any]], cols: tuple[Column, ...]):
-    """Row dicts → a `pyarrow.Table` with exactly `cols` (missing keys are null)."""
-    import pyarrow as pa
-
+def column_data(rows: list[dict[str, Any]], cols: tuple[Column, ...]) -> dict[str, list[Any]]:
+    """Row dicts → one list of values per column of `cols`, in the values Arrow takes (missing
+    keys are null, JSON columns as text, spans and lists as lists). Lists of several documents'
+    `column_data` for the same columns can be joined column by column."""
     data: dict[str, list[Any]] = {}
     for c in cols:
         values = [r.get(c.name) for r in rows]
@@ -244,7 +251,19 @@ def arrow_table(rows: list[dict[str, Any]], cols: tuple[Column, ...]):
         elif c.kind in ("span", "list"):
             values = [None if v is None else list(v) for v in values]
         data[c.name] = values
-    return pa.table(data, schema=arrow_schema(cols))
+    return data
+
+
+def columns_table(data: dict[str, list[Any]], cols: tuple[Column, ...]):
+    """`column_data` → a `pyarrow.Table` with exactly `cols`."""
+    import pyarrow as pa
+
+    return pa.table({c.name: data[c.name] for c in cols}, schema=arrow_schema(cols))
+
+
+def arrow_table(rows: list[dict[str, Any]], cols: tuple[Column, ...]):
+    """Row dicts → a `pyarrow.Table` with exactly `cols` (missing keys are null)."""
+    return columns_table(column_data(rows, cols), cols)
 
 
 def _to_pandas(table, cols: tuple[Column, ...]):
@@ -309,9 +328,13 @@ def ensure_table(con, table: str, cols: tuple[Column, ...]) -> None:
 
 def insert_rows(con, table: str, rows: list[dict[str, Any]], cols: tuple[Column, ...]) -> None:
     """Insert row dicts into an existing table (inside the caller's transaction)."""
-    if not rows:
-        return
-    data = arrow_table(rows, cols)
+    if rows:
+        insert_table(con, table, arrow_table(rows, cols), cols)
+
+
+def insert_table(con, table: str, data, cols: tuple[Column, ...]) -> None:
+    """Insert a `pyarrow.Table` with the columns `cols` into an existing table (inside the
+    caller's transaction)."""
     view = f"_xxgk_rows_{table}"
     con.register(view, data)
     try:

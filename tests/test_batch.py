@@ -455,3 +455,68 @@ def test_a_run_started_with_sigint_ignored_still_stops_on_sigint(tmp_path):
     assert proc.returncode == 130, err
     assert "interrupted" in out
     assert len(_assert_complete(store)) < n
+
+
+# --------------------------------------------------------------------------- packed results
+
+
+def _table_rows(store: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+        ).fetchall()]
+        return {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall()))
+                for t in tables}
+    finally:
+        con.close()
+
+
+def test_a_packed_result_is_stored_exactly_as_its_row_dicts(tmp_path):
+    """What a worker sends (`packed()`: the rows of the tables of known columns as column
+    lists) is stored row for row as the row dicts are, errors and citation edges included;
+    packing leaves the result's counts and errors as they were."""
+    from nlp.batch import DuckDBWriter, extract_rows
+
+    full = sorted((ROOT / "corpora" / "full").glob("*.txt"))[:3]
+    bad = tmp_path / "binary.txt"
+    bad.write_bytes(BAD["binary.txt"])
+    results = [extract_rows(p) for p in [*full, *EXCERPTS[:3], bad]]
+    packed = [r.packed() for r in results]
+    assert any(r.rows.get("citation_edges") for r in results)
+    assert any(r.status == "error" for r in packed)
+    for r, p in zip(results, packed, strict=True):
+        assert p.counts == r.counts
+        assert p.errors == r.errors
+        assert set(p.columns) | set(p.rows) <= set(r.rows)
+        assert "errors" not in p.columns
+    assert all(r.status != "ok" or r.columns["documents"]["doc_id"] == [r.doc_id]
+               for r in packed)
+    stores = {}
+    for name, batch in (("rows", results), ("packed", packed)):
+        w = DuckDBWriter(tmp_path / f"{name}.duckdb")
+        try:
+            w.write(batch[:4])
+            w.write(batch[4:])
+        finally:
+            w.close()
+        stores[name] = _table_rows(tmp_path / f"{name}.duckdb")
+    assert stores["packed"] == stores["rows"]
+    assert sum(len(v) for v in stores["rows"].values()) > len(results)
+
+
+def test_writing_a_packed_batch_again_does_not_grow_it(tmp_path, corpus):
+    """A batch written again (as after a Ctrl-C that came right after its commit) replaces its
+    rows: the writer does not extend the results' own column lists."""
+    from nlp.batch import DuckDBWriter, extract_packed
+
+    batch = [extract_packed(p) for p in corpus[:3]]
+    lengths = [{t: len(v["doc_id"]) for t, v in r.columns.items()} for r in batch]
+    w = DuckDBWriter(tmp_path / "r.duckdb")
+    try:
+        w.write(batch)
+        w.write(batch, replace=[r.doc_id for r in batch])
+    finally:
+        w.close()
+    assert [{t: len(v["doc_id"]) for t, v in r.columns.items()} for r in batch] == lengths
+    _assert_complete(tmp_path / "r.duckdb")
