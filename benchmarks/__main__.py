@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="documents in the memory run (default 200; the target is for 10000)")
     ap.add_argument("--worker-docs", type=int, default=600,
                     help="documents in the 1 vs 2 workers run (default 600)")
+    ap.add_argument("--worker-rounds", type=int, default=3,
+                    help="alternated pairs of 1- and 2-worker runs (default 3; median ratio)")
     ap.add_argument("--json", help="also write all figures to this JSON file")
     ap.add_argument("--only", choices=["pipeline", "read", "claims"], help="run one benchmark")
     args = ap.parse_args(argv)
@@ -48,12 +50,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  after {s['docs']:>6} docs  RSS {s['rss_mb']:7.1f} MB  "
                   f"({s['seconds']:.0f} s)")
         print(f"  peak        {mem['peak_mb']:7.1f} MB   (target < 500 MB)")
-        wk = bp.workers(args.worker_docs)
+        wk = bp.workers(args.worker_docs, args.worker_rounds)
         results["workers"] = wk
-        print(f"workers ({wk['documents']} documents, {wk['cores']} cores)")
+        print(f"workers ({wk['documents']} documents, {wk['cores']} cores, "
+              f"{wk['rounds']} alternated rounds, medians)")
         print(f"  1 worker  {wk['docs_per_s_1']:6.1f} docs/s   2 workers "
               f"{wk['docs_per_s_2']:6.1f} docs/s   speed-up {wk['speedup']:.2f}x   "
               "(steady state; target >= 1.7x)")
+        print("  rounds    " + "  ".join(f"{x:.2f}x" for x in wk["speedups"]))
         print(f"  wall time 1 worker {wk['seconds_1']:.1f} s, 2 workers {wk['seconds_2']:.1f} s "
               f"(start-up included: {wk['speedup_wall']:.2f}x)")
     if args.only in (None, "read"):
