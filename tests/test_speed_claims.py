@@ -710,3 +710,35 @@ def test_exclusion_rests_turn_branches_down():
         for i in before - live:
             assert split.patterns[i].search(text) is None, (i, text[:40])
     assert turned > 1000 and page_turned > 50
+
+
+def test_exclusion_branches_split_by_their_first_characters():
+    """exclude.rank (`前…位|后…位`) and the 号 of exclude.doc_number (`(?<=…)号|(?<=…)\\s+号`)
+    are written as one branch per way a match begins, so that `regex` finds each by its
+    literal: the spans of all the exclusions are those of the patterns written as before
+    (`(?:前|后)…`, `(?<=…)\\s*号`), on every corpus text, raw and normalised, and on made-up
+    texts with blanks before 号 and around the rank's number."""
+    import regex
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import LeftmostFirst
+
+    split = rules().exclude
+    sources = [p.pattern for p in split.patterns]
+    rank = next(i for i, s in enumerate(sources) if s.startswith("前\\s*"))
+    assert sources[rank + 1] == "后" + sources[rank][1:]
+    hao = sources.index("(?<=[\\d零〇一二两三四五六七八九十])号")
+    assert sources[hao + 1] == "(?<=[\\d零〇一二两三四五六七八九十])\\s+号"
+    merged = {rank: "(?:前|后)" + sources[rank][1:], hao: "(?<=[\\d零〇一二两三四五六七八九十])\\s*号"}
+    plain = LeftmostFirst([regex.compile(merged.get(i, s)) for i, s in enumerate(sources)
+                           if i - 1 not in merged])
+    assert len(plain.patterns) == len(split.patterns) - 2
+    made_up = ["清河路9 号", "清河路9\t 号院", "第3号 9号", "前 十 位", "后3名", "排名前 3 位，后十名",
+               "〔2018〕 23 号", "9号", "号", "9 \n号", "全省前十位和后十位"]
+    n = 0
+    for text in made_up + texts_and_views():
+        spans = split.spans(text)
+        assert spans == plain.spans(text), text[:40]
+        n += len(spans)
+    assert n > 10000
