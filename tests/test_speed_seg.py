@@ -133,52 +133,85 @@ def test_line_spans_keep_the_last_half_of_each_blank_run():
     assert double > 3000
 
 
+def _plain_toc_lines(nt: str, body: int, marks) -> list[tuple[int, int]]:
+    """`_toc_lines` the plain way: every line with three 、 or `.` asked about its level-1
+    markers, a line scanned alone by `_MARKER.finditer` (the `regex` engine, as it was)."""
+    from nlp.segment.structure import (
+        _MARKER,
+        _line_marks,
+        _lines,
+        _toc_candidates,
+        canonical_prefix,
+    )
+
+    out = []
+    starts = [m.start() for m in marks] if marks is not None else None
+    for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
+        line = nt[pos:end]
+        n = 0
+        if line.count("、") + line.count(".") < 3:
+            continue
+        found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
+        l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
+            m.end() for m in _MARKER.finditer(line) if m.group("l1")]
+        if len(l1) >= 3:
+            n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
+        if n >= 3 and len(line) / n < 60:
+            out.append((pos, end))
+    return out
+
+
+_MADE_CONTENTS = ["目录：一、概述二、主动公开政府信息情况三、收到和处理政府信息公开申请情况四、存在的主要问题及改进情况",
+                  "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况\n正文"]
+
+
 def test_contents_lines_turn_down_lines_too_long_for_their_markers():
     """`_toc_lines` turns a line down before asking `canonical_prefix` about its level-1
     markers when even every 、 and `.` of it (each marker ends in one) could not stand closer
     than `_TOC_SPACING` characters apart: the same contents lines as asking every marker (the
     way it was), on every corpus view and on each made into one line (flattened crawler text,
     where the shortcut acts), with the whole text's markers and without them."""
-    from nlp.segment.structure import (
-        _MARKER,
-        _line_marks,
-        _lines,
-        _markers,
-        _toc_candidates,
-        _toc_lines,
-        canonical_prefix,
-    )
-
-    def plain(nt: str, body: int, marks) -> list[tuple[int, int]]:
-        out = []
-        starts = [m.start() for m in marks] if marks is not None else None
-        for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
-            line = nt[pos:end]
-            n = 0
-            if line.count("、") + line.count(".") < 3:
-                continue
-            found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
-            l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
-                m.end() for m in _MARKER.finditer(line) if m.group("l1")]
-            if len(l1) >= 3:
-                n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
-            if n >= 3 and len(line) / n < 60:
-                out.append((pos, end))
-        return out
+    from nlp.segment.structure import _markers, _toc_candidates, _toc_lines
 
     found = skipped = 0
-    made = ["目录：一、概述二、主动公开政府信息情况三、收到和处理政府信息公开申请情况四、存在的主要问题及改进情况",
-            "一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况\n正文"]
-    for nt in [*normalized_views(), *made]:
+    for nt in [*normalized_views(), *_MADE_CONTENTS]:
         for view in (nt, nt.replace("\n", "")):
             marks = _markers(view, 0)
             for m in (marks, None):
-                want = plain(view, 0, m)
+                want = _plain_toc_lines(view, 0, m)
                 assert _toc_lines(view, 0, m) == want
                 found += bool(want)
             skipped += sum(1 for a, b in _toc_candidates(view, 0, marks)
                            if 3 <= view.count("、", a, b) + view.count(".", a, b) <= (b - a) / 60)
     assert found >= 4 and skipped > 200
+
+
+def test_contents_lines_scanned_alone_by_the_marker_scanner():
+    """A line `_toc_lines` scans alone (the body's first line, which the whole text's scan saw
+    with the characters before the body; a line a marker crosses) has its markers found by
+    `_markers` (the stdlib scanner in a BMP text) instead of `_MARKER.finditer`: the same
+    contents lines, on every corpus view with its body starting after each of its first line
+    breaks (a crawler header's end: the first line is then often the whole flattened report),
+    flattened too, told the view is in the BMP or left to find out, and on made contents lines.
+    It must act: lines scanned alone with three 、 or `.` are counted."""
+    from nlp.scan import bmp_only
+    from nlp.segment.structure import _markers, _toc_lines
+
+    alone = found = 0
+    for nt in [*normalized_views(), *_MADE_CONTENTS]:
+        for view in (nt, "标题：某某\n" + nt.replace("\n", "")):
+            bmp = bmp_only(view)
+            cuts = [k + 1 for k, ch in enumerate(view[:400]) if ch == "\n"][:3]
+            for body in cuts:
+                marks = _markers(view, body)
+                want = _plain_toc_lines(view, body, marks)
+                assert _toc_lines(view, body, marks, bmp) == want, view[:40]
+                assert _toc_lines(view, body, marks) == want
+                found += bool(want)
+                end = view.find("\n", body)
+                line = view[body:end if end >= 0 else len(view)]
+                alone += line.count("、") + line.count(".") >= 3
+    assert alone > 300 and found >= 2
 
 
 def _plain_splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:

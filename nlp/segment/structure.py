@@ -642,11 +642,15 @@ _LEVELS = {i: (int(g[1:]), _MARKER.groupindex["n" + g[1:]])
            for g, i in _MARKER.groupindex.items() if g[0] == "l"}
 
 
-def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None) -> list[tuple[int, int]]:
+def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None, bmp: bool | None = None
+               ) -> list[tuple[int, int]]:
     """Lines that list three or more canonical level-1 headings close together (a contents list).
 
     `marks`: `_MARKER.finditer(nt, body)`, when the caller has it: a line's markers are then
-    taken from it (`_line_marks`) instead of being looked for again."""
+    taken from it (`_line_marks`) instead of being looked for again. A line scanned alone (the
+    body's first line, which the whole text's scan saw with what stands before it; a line a
+    marker crosses) is scanned by `_markers` (`bmp`: whether `nt` stays in the BMP, when the
+    caller knows): the first line of a crawler text is often the whole flattened report."""
     out = []
     starts = [m.start() for m in marks] if marks is not None else None
     for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
@@ -659,7 +663,7 @@ def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None) -> list[tu
         n = 0
         found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
         l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
-            m.end() for m in _MARKER.finditer(line) if m.group("l1")]
+            m.end() for m in _markers(line, 0, bmp=bmp) if m.group("l1")]
         if len(l1) >= 3 and len(line) < _TOC_SPACING * len(l1):  # (else too few or too far apart)
             n = sum(1 for e in l1 if canonical_prefix(line, e, level1_only=True))
         if n >= 3 and len(line) / n < _TOC_SPACING:
@@ -811,7 +815,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     if cands is None:
         cands = _markers(nt, body, bmp=bmp)
     if toc is None:
-        toc = _toc_lines(nt, body, cands)
+        toc = _toc_lines(nt, body, cands, bmp)
     zones = _Zones(zones + toc)
     zoned = bool(zones.spans)  # (most texts: no zone to look up at each marker)
     weak = _Zones(weak)
@@ -961,7 +965,7 @@ def find_structure(doc: Document) -> None:
     zones, weak, body = _zones(doc, norm)
     bmp = bmp_only(nt)
     marks = _markers(nt, body, bmp=bmp)
-    toc = _toc_lines(nt, body, marks)
+    toc = _toc_lines(nt, body, marks, bmp)
     found = (zones, weak, body, toc, marks, bmp)
     zones = sorted(zones + weak + toc)
     doc.meta.setdefault("body_start", norm.index[body] if body < len(norm.index) else len(doc.text))
