@@ -289,3 +289,37 @@ def test_digit_run_splits_are_the_plain_ones():
     assert _splits("1" * 18, 8) == _plain_splits("1" * 18, 8) and len(_splits("1" * 18, 8)) == 19448
     assert _splits("1" * 30, 10) is None
     assert many > 1000
+
+
+def test_opener_scan_shares_leads_and_reads_words_with_the_stdlib_engine():
+    """`_opener_scan` scans the two 第…条…项 titles as one pattern (one leading 第) and each
+    opener word (`信\\s*息\\s*内\\s*容`) with the stdlib `re`: the spans of the opener regex's
+    `finditer` on made text where every character `regex` reads as `\\s` stands inside each
+    word (and those only `re` would read so, U+001C–U+001F, which must end no word), both
+    titles, a corner note and an astral digit (every corpus text is compared in
+    tests/test_digit_runs.py). The engines must be the ones described."""
+    import re as stdlib_re
+
+    import regex as regex_module
+
+    from nlp.scan import REGEX_SPACE
+    from nlp.tables.runs import _opener_scan, _patterns, table_labels
+
+    opener = _patterns()[1]
+    scan = _opener_scan()
+    kinds = [type(p) for p in scan.patterns]
+    assert kinds.count(stdlib_re.Pattern) == len(table_labels()["runs"]["openers"])
+    assert sum(p.pattern.startswith("第(?:") for p in scan.patterns) == 1
+    spaces = REGEX_SPACE + "\x1c\x1d\x1e\x1f"
+    made = ["第二十条第（一）项信息内容第二十条第五项（本列数据的勾稽关系为：一＋二）第2十条(六)项",
+            "申请人情况行政复议指标名称统计指标第\U0001d7d8条第一项第二十条第\U0001d7d9项"]
+    for w in table_labels()["runs"]["openers"]:
+        made += [c.join(w) + "，" + w[:2] + c + c + w[2:] for c in spaces]
+    made.append("".join(made))
+    found = 0
+    for text in made:
+        want = [m.span() for m in opener.finditer(text)]
+        assert scan.spans(text) == want, text
+        found += len(want)
+    assert found > 100
+    assert regex_module.match(r"\s", "\x1c") is None and stdlib_re.match(r"\s", "\x1c")
