@@ -213,7 +213,10 @@ def _space_runs(folded: str) -> re.Pattern:
 
 def _fold_width(text: str) -> str:
     if len(text) < 64:
-        return text.translate(_TABLE)
+        # (`str.translate` with a dict looks every character up, and one it does not map costs
+        # a `KeyError`: about 1k instructions a character, where the search that finds no
+        # foldable character, as in nearly every title, name and cell, costs a few dozen)
+        return text.translate(_TABLE) if _FOLDABLE.search(text) else text
     return _FOLDABLE.sub(_translate_match, text)
 
 
@@ -231,10 +234,10 @@ _T2S_IN_GB2312 = ("1.4.2", "么乾仝俱像吒哩坏夥彷後徵拚捱摺於榘�
 
 
 @lru_cache(maxsize=1)
-def _t2s_may_change() -> re.Pattern | None:
-    """A search for the characters t2s may change: those outside GB2312 and those of
-    `_T2S_IN_GB2312` (one class: a text of GB2312 without the latter is simplified already);
-    None when the installed OpenCC is not the version they were read from."""
+def _t2s_keeps() -> frozenset[str] | None:
+    """The characters t2s leaves as they are: those of GB2312 but `_T2S_IN_GB2312`'s (a text of
+    them alone is simplified already); None when the installed OpenCC is not the version the
+    list was read from."""
     import opencc
 
     version, chars = _T2S_IN_GB2312
@@ -247,8 +250,21 @@ def _t2s_may_change() -> re.Pattern | None:
                 kept.add(bytes((hi, lo)).decode("gb2312"))
             except UnicodeDecodeError:
                 pass
-    kept -= set(chars)
-    return re.compile("[^" + "".join(re.escape(c) for c in sorted(kept)) + "]")
+    return frozenset(kept - set(chars))
+
+
+def _none_of(chars: frozenset[str]) -> re.Pattern:
+    """A search for a character not in `chars` (one class)."""
+    return re.compile("[^" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+
+
+@lru_cache(maxsize=1)
+def _t2s_may_change() -> re.Pattern | None:
+    """A search for the characters t2s may change: those outside GB2312 and those of
+    `_T2S_IN_GB2312` (one class: a text of GB2312 without the latter is simplified already);
+    None when the installed OpenCC is not the version they were read from."""
+    kept = _t2s_keeps()
+    return None if kept is None else _none_of(kept)
 
 
 # lines between two that t2s may change, up to this many characters, are converted with them
@@ -403,7 +419,32 @@ def _offsets() -> tuple[int, ...]:
     return tuple(range(_SHARED_OFFSETS))
 
 
+# what `normalize` acts on besides the characters `same_length` folds: a lost indent's question
+# marks, a pinyin gloss's or a bracketed count's bracket, an entity's `&`, Markdown's `*#>`, a page
+# number line's 页 - — · and `age` (of Page), and a line break it may join (with `_SPACES` for the
+# space runs and `_ZERO_WIDTH`)
+_ACTED_ON = "?？(（[&*#>页-—·a\n"
+
+
+@lru_cache(maxsize=1)
+def _may_act() -> re.Pattern | None:
+    """A search for a character `normalize` may act on (`same_length` may fold it, or a step of
+    the view starts from it): a text without one is its own view, offsets unchanged
+    (tests/test_normalize.py tries every code point). None with another OpenCC than the one
+    `_T2S_IN_GB2312` was read from."""
+    kept = _t2s_keeps()
+    if kept is None:
+        return None
+    inert = kept - set(map(chr, _TABLE)) - {key for _, _, key in _TW_GATES} - set(_ACTED_ON)
+    return _none_of(frozenset(inert - _SPACES - _ZERO_WIDTH))
+
+
 def normalize(text: str) -> NormalizedText:
+    acts = _may_act()
+    if acts is not None and acts.search(text) is None:  # (a title, a name: nothing to do)
+        n = len(text)
+        offsets = _offsets() if n < _SHARED_OFFSETS else range(n + 1)
+        return NormalizedText(source=text, text=text, index=tuple(offsets[:n + 1]), folded=text)
     folded = same_length(text)
     n = len(folded)
     # spans of `folded` the view leaves out (overlaps allowed: merged when the view is cut)

@@ -473,3 +473,67 @@ def test_the_opening_subject_is_searched_only_where_a_verb_follows_three_han_cha
         turned_away += not gate
     assert matched > 100, matched
     assert turned_away > 3000, turned_away
+
+
+# --------------------------------------------------------------------------- normalize (pass 22)
+def _heading_and_line_texts() -> list[str]:
+    """Every line of every corpus text (headings, names and titles among them), its folded
+    form, and it with the two lines after it."""
+    from nlp.normalize import same_length
+
+    out: set[str] = set()
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        lines = text.splitlines()
+        for i, line in enumerate(lines):
+            out.add(line)
+            out.add(same_length(line))
+            out.add("\n".join(lines[i:i + 3]))  # (line breaks a view may join)
+    return sorted(out)
+
+
+def test_a_short_text_without_a_foldable_character_is_not_translated():
+    """`_fold_width` of a short text asks `_FOLDABLE` before `str.translate`: the same as the
+    translation for every code point of the BMP and every corpus line."""
+    from nlp.normalize import _TABLE, _fold_width
+
+    changed = 0
+    for cp in range(0x10000):
+        ch = chr(cp)
+        assert _fold_width(ch) == ch.translate(_TABLE), hex(cp)
+        changed += _fold_width(ch) != ch
+    assert changed > 200
+    for line in _heading_and_line_texts():
+        assert _fold_width(line) == line.translate(_TABLE)
+
+
+def test_normalize_returns_a_text_without_a_character_it_acts_on_as_its_own_view(monkeypatch):
+    """`normalize` answers a text in which `_may_act` finds nothing (most titles and names) as
+    its own view, without the steps: the same as the steps give, for every code point the
+    search lets through (in texts of them, after a Han character, between digits, and each
+    alone) and for every corpus line; and the search finds every character of `_ACTED_ON`,
+    every foldable one and every one t2s may change."""
+    import nlp.normalize as nz
+
+    acts = nz._may_act()
+    assert acts is not None
+    inert = [chr(cp) for cp in range(0x10000) if acts.search(chr(cp)) is None]
+    assert 6000 < len(inert) < 7500  # (GB2312 and ASCII, less what folds or starts a step)
+    for ch in [*nz._ACTED_ON, *map(chr, nz._TABLE), *nz._SPACES, *nz._ZERO_WIDTH]:
+        assert acts.search(ch) is not None, hex(ord(ch))
+    may_change = nz._t2s_may_change()
+    assert may_change is not None
+    assert all(may_change.search(ch) is None for ch in inert)
+    texts = ["".join(inert[i:i + 9]) for i in range(0, len(inert), 9)]
+    texts += ["中" + ch + "文" for ch in inert] + ["1" + ch + "2" for ch in inert] + inert
+    texts += _heading_and_line_texts()
+    # (what each step acts on, each text with no other such character)
+    texts += ["??一、总体情况", "？？一、总体情况", ">一、总体情况", "网（wǎng）站", "网(wǎng)站", "公开信息&lt;条", "# 一、总体情况",
+              "> 一、总体情况", "**一、总体情况**", "信息[12]条", "信息(12)条", "全 年 共 公 开 信 息 十 条",
+              "本机关全年主动公开政府信息一千二百条其中\n规范性文件十二件。", "正文\n第6页\n正文",
+              "正文\n-9-\n正文", "正文\n—9—\n正文", "正文\n·9·\n正文", "正文\nPage9\n正文"]
+    quick = sum(acts.search(t) is None for t in texts)
+    assert quick > 10000
+    got = [nz.normalize(t) for t in texts]
+    monkeypatch.setattr(nz, "_may_act", lambda: None)  # (every text through every step)
+    assert [nz.normalize(t) for t in texts] == got
