@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import pytest
 import regex
 from corpus import CORPORA, texts_and_views
 from hypothesis import given, settings
@@ -537,3 +538,57 @@ def test_normalize_returns_a_text_without_a_character_it_acts_on_as_its_own_view
     got = [nz.normalize(t) for t in texts]
     monkeypatch.setattr(nz, "_may_act", lambda: None)  # (every text through every step)
     assert [nz.normalize(t) for t in texts] == got
+
+
+# --------------------------------------------------------------------------- metadata (pass 22)
+def _place_texts() -> list[str]:
+    """What the cpca scan reads: the folded opening (1,500 characters) of every corpus text, a
+    slice from its middle, and its end."""
+    from nlp.normalize import same_length
+
+    out = []
+    for path in sorted(CORPORA.rglob("*.txt")):
+        t = same_length(path.read_text(encoding="utf-8", errors="replace"))
+        out += [t[:1500], t[len(t) // 2:len(t) // 2 + 800], t[-800:]]
+    return out
+
+
+def _cpca_words():
+    import cpca
+
+    from nlp.scan import Words
+
+    names = {k for m in (cpca.province_map, cpca.city_map, cpca.area_map) for k in m
+             if isinstance(k, str) and k}
+    return names, Words(names)
+
+
+def test_pair_starts_are_the_positions_words_finds_on_the_corpus():
+    """`PairStarts.positions` of the place names' pairs lists the positions `Words.positions`
+    yields, on what the cpca scan reads of every corpus text and on hand-made overlaps."""
+    from nlp.scan import PairStarts
+
+    names, words = _cpca_words()
+    starts = PairStarts(n[:2] for n in names)
+    found = 0
+    for text in [*_place_texts(), "北京北京市市辖区", "江西西江西", "", "北", "广州州市广州广州"]:
+        got = starts.positions(text)
+        assert got == list(words.positions(text)), text[:40]
+        found += len(got)
+    assert found > 10000
+    with pytest.raises(ValueError):
+        PairStarts(["北京市"])
+    assert PairStarts([]).positions("北京") == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["北京", "京北", "北", "京", "市", "江西", "西江", "西", "江", "安",
+                                 "公安", "和", "共和国", "\U0001d7d9", "\n", " ", "政府", "州"]),
+                max_size=30))
+def test_pair_starts_on_generated_text(pieces):
+    """The same on text made of overlapping pairs, repeats and characters of both classes."""
+    from nlp.scan import PairStarts, Words
+
+    pairs = ["北京", "京北", "江西", "西江", "西西", "公安", "共和", "和国", "州市"]
+    text = "".join(pieces)
+    assert PairStarts(pairs).positions(text) == list(Words(pairs).positions(text))
