@@ -211,8 +211,14 @@ def _space_runs(folded: str) -> re.Pattern:
     return _SPACE_RUN if holds_any(folded, _OTHER_SPACES) else _BLANK_RUN
 
 
+# characters: a title, a name, a cell (what is asked about short texts only: a document holds a
+# foldable character, or a character `normalize` acts on, within its first lines, so the tests
+# would only add a scan to it)
+_SHORT_TEXT = 64
+
+
 def _fold_width(text: str) -> str:
-    if len(text) < 64:
+    if len(text) < _SHORT_TEXT:
         # (`str.translate` with a dict looks every character up, and one it does not map costs
         # a `KeyError`: about 1k instructions a character, where the search that finds no
         # foldable character, as in nearly every title, name and cell, costs a few dozen)
@@ -440,7 +446,7 @@ def _may_act() -> re.Pattern | None:
 
 
 def normalize(text: str) -> NormalizedText:
-    acts = _may_act()
+    acts = _may_act() if len(text) < _SHORT_TEXT else None
     if acts is not None and acts.search(text) is None:  # (a title, a name: nothing to do)
         n = len(text)
         offsets = _offsets() if n < _SHARED_OFFSETS else range(n + 1)
