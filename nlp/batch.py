@@ -49,6 +49,7 @@ from nlp.errors import UsageError
 from nlp.export import (
     FILE_SUFFIX,
     FORMATS,
+    Column,
     arrow_table,
     column_data,
     columns_table,
@@ -165,9 +166,9 @@ class DocResult:
         columns: dict[str, dict[str, list[Any]]] = {}
         for t, r in self.rows.items():
             cols = known_columns(t) if t != "errors" else ()
-            if cols and r:
+            if cols:
                 columns[t] = column_data(r, cols)
-            elif r or t == "errors":
+            else:
                 rows[t] = r
         return dataclasses.replace(self, rows=rows, columns=columns, tally=self.counts)
 
@@ -303,44 +304,42 @@ class DuckDBWriter:
         """Commit whole documents in one transaction: delete the old rows of the doc_ids in
         `replace`, insert every row of `results`. All of it or, on any error, none of it."""
         con = self.con
-        merged: dict[str, list[dict[str, Any]]] = {}  # tables whose columns are inferred
-        data: dict[str, dict[str, list[Any]]] = {}  # the others, column by column
+        data: dict[str, dict[str, list[Any]]] = {}  # table -> its rows, column by column
+        inferred: dict[str, list[dict[str, Any]]] = {}  # tables whose columns the rows give
         for res in results:
             for t, rows in res.rows.items():
-                if rows and (cols := known_columns(t)):
+                if cols := known_columns(t):
                     _extend_columns(data, t, column_data(rows, cols))
                 else:
-                    merged.setdefault(t, []).extend(rows)
+                    inferred.setdefault(t, []).extend(rows)
             for t, values in res.columns.items():
                 _extend_columns(data, t, values)
+        tables = {t: (known_columns(t), values) for t, values in data.items()}
+        for t, rows in inferred.items():
+            if rows:
+                cols = table_columns(t, rows)
+                tables[t] = (cols, column_data(rows, cols))
         old = sorted(set(replace))
         try:
-            self._write(con, merged, data, old)
+            self._write(con, tables, old)
         except BaseException:
             with contextlib.suppress(Exception):  # tables created in the rolled-back transaction
                 self._tables = set(self._existing_tables())
             raise
 
-    def _write(self, con: Any, merged: dict[str, list[dict[str, Any]]],
-               data: dict[str, dict[str, list[Any]]], old: list[str]) -> None:
+    def _write(self, con: Any, tables: dict[str, tuple[tuple[Column, ...], dict[str, list[Any]]]],
+               old: list[str]) -> None:
         with _transaction(con):
             if old:
                 for t in self._tables:
                     con.execute(f'DELETE FROM "{t}" WHERE doc_id IN (SELECT unnest(?))', [old])
-            for t in dict.fromkeys([*data, *merged]):
-                rows = merged.get(t)
-                if t in data:
-                    cols = known_columns(t)
-                    table = columns_table(data[t], cols)
-                elif rows:
-                    cols = table_columns(t, rows)
-                    table = arrow_table(rows, cols)
-                else:
-                    continue
+            for t, (cols, values) in tables.items():
+                if not cols or not values[cols[0].name]:
+                    continue  # (no row: the documents' tables were empty)
                 if t not in self._tables:
                     ensure_table(con, t, cols)
                     self._tables.add(t)
-                insert_table(con, t, table, cols)
+                insert_table(con, t, columns_table(values, cols), cols)
 
     def cross_year(self) -> int:
         """Recompute the `across_years` checks over every document in the store (same agency,

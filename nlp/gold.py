@@ -311,14 +311,14 @@ def _find_anchor(text: str, span: str, context: str | None, near: int) -> tuple[
     """
     import regex
 
+    from nlp.scan import find_all
+
     def closest(hits: list[tuple[int, int]]) -> tuple[int, int] | None:
         return min(hits, key=lambda h: abs(h[0] - near)) if hits else None
 
     if context:
-        hits, i = [], text.find(context + span)
-        while i >= 0:
-            hits.append((i + len(context), i + len(context) + len(span)))
-            i = text.find(context + span, i + 1)
+        hits = [(i + len(context), i + len(context) + len(span))
+                for i in find_all(text, context + span)]
         if hits:
             return closest(hits)
         pat = regex.compile(f"(?:{_ws_pattern(context)})\\s*({_ws_pattern(span)})")

@@ -436,7 +436,7 @@ _ACTED_ON = "?？(（[&*#>页-—·a\n"
 def _may_act() -> re.Pattern | None:
     """A search for a character `normalize` may act on (`same_length` may fold it, or a step of
     the view starts from it): a text without one is its own view, offsets unchanged
-    (tests/test_normalize.py tries every code point). None with another OpenCC than the one
+    (tests/test_speed_meta.py tries every code point). None with another OpenCC than the one
     `_T2S_IN_GB2312` was read from."""
     kept = _t2s_keeps()
     if kept is None:

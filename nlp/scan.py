@@ -253,6 +253,17 @@ class LeftmostFirst:
         return out
 
 
+def find_all(text: str, sub: str) -> list[int]:
+    """Every position of `text` where `sub` begins, overlaps included, in order (`str.find`
+    from one past each: a few instructions a character passed over)."""
+    out = []
+    k = text.find(sub)
+    while k >= 0:
+        out.append(k)
+        k = text.find(sub, k + 1)
+    return out
+
+
 class Words:
     """A fixed list of words, each of two characters or more, looked up in texts.
 
@@ -265,7 +276,7 @@ class Words:
     word begin with it.
     """
 
-    __slots__ = ("_candidates", "_pairs", "_rank", "words")
+    __slots__ = ("_candidates", "_pair_scan", "_pairs", "_rank", "words")
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = tuple(words)
@@ -284,6 +295,7 @@ class Words:
         # (a match is one character long, so `finditer` lists every such position)
         self._candidates = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])") \
             if self.words else re.compile(r"(?!)")
+        self._pair_scan: re.Pattern | None = None  # (`starts`' scan, compiled on its first call)
 
     def positions(self, text: str) -> Iterator[int]:
         """The positions of `text`, in order, where the first two characters of a word stand."""
@@ -292,6 +304,31 @@ class Words:
             p = m.start()
             if text[p : p + 2] in pairs:
                 yield p
+
+    def starts(self, text: str) -> list[int]:
+        """`list(self.positions(text))`, found another way: for words whose pairs rarely stand
+        in a text though their characters often do (cpca's place names in a report's opening:
+        26k positions of a first character before a second one, 1.5k of them a name's pair,
+        the rest the genre's own words, 公开, 政府, 信息, 工作 …), where `positions` hands each
+        candidate to Python as a match object. Here one `findall` lists the candidates' pairs
+        as strings (a class of second characters, which `re` skips to in C, with a look-behind
+        that captures the pair: each match takes one character, so the next pair's look-behind
+        still sees it and no candidate is lost), the words' pairs among them are taken by a set
+        intersection, and `find_all` finds every place of each (tests/test_speed_meta.py
+        compares the two on the corpus and generated text)."""
+        if not self._pairs:
+            return []
+        scan = self._pair_scan
+        if scan is None:
+            first = "".join(sorted({p[0] for p in self._pairs}))
+            second = "".join(sorted({p[1] for p in self._pairs}))
+            scan = self._pair_scan = re.compile(
+                f"[{re.escape(second)}](?<=([{re.escape(first)}].))")
+        hits = self._pairs.keys() & scan.findall(text)
+        out = [k for pair in hits for k in find_all(text, pair)]
+        if len(hits) > 1:
+            out.sort()
+        return out
 
     def lengths(self, pair: str) -> tuple[int, ...]:
         """The lengths of the words that begin with the two characters `pair`, shortest first."""
@@ -848,7 +885,6 @@ class PatternFilter:
         return out
 
 
-
 def stdlib_scanner(rx: regex.Pattern) -> re.Pattern | None:
     """`rx` compiled by the stdlib `re` as it stands, without the lookahead `whole_text_scanner`
     puts first (None for flags or syntax `re` reads otherwise): the same matches on texts without characters
@@ -1094,11 +1130,7 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
     for ch in firsts:
         found = places.get(ch)
         if found is None:
-            found = places[ch] = []
-            k = text.find(ch)
-            while k >= 0:
-                found.append(k)
-                k = text.find(ch, k + 1)
+            found = places[ch] = find_all(text, ch)
         starts += found
     starts.sort()
     pos = 0
@@ -1111,7 +1143,7 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
 
 
 # --------------------------------------------------------------------------- literal-led rests
-_QUANTIFIERS = ("*", "+", "?", "{")  # (what may follow a literal and repeat it)
+QUANTIFIERS = ("*", "+", "?", "{")  # (what may follow a literal and repeat it)
 _NO_REST = regex.compile(r"\\[1-9K]|\\g<|\(\?P=|\(\?\(|\(\?[a-zA-Z]*\)")  # (back-references, \K,
 # conditionals, global flags: what the rest cannot carry alone)
 
@@ -1134,7 +1166,7 @@ def literal_led_rest(pattern: regex.Pattern) -> regex.Pattern | None:
         if ch == "{":
             close = src.find("}", i)
             count_until = len(src) if close < 0 else close
-        elif depth == 0 and ch not in ".^$*+?{}]()|" and src[i + 1:i + 2] not in _QUANTIFIERS:
+        elif depth == 0 and ch not in ".^$*+?{}]()|" and src[i + 1:i + 2] not in QUANTIFIERS:
             return None if i == 0 else regex.compile(src[i:], pattern.flags)
     return None
 
@@ -1154,46 +1186,3 @@ class RestGatedLeftmostFirst(FilteredLeftmostFirst):
     def _live(self, text: str) -> Iterable[int]:
         rests = self._rests
         return [i for i in super()._live(text) if rests[i] is None or rests[i].search(text) is not None]
-
-
-# --------------------------------------------------------------------------- pair starts
-class PairStarts:
-    """The positions of a text, in order, where one of a set of two-character strings begins:
-    `Words.positions` for words whose pairs rarely stand in a text though their characters
-    often do (cpca's place names in a report's opening: 26k positions of a first character
-    before a second one, 1.5k of them a name's pair, the rest the genre's own words, 公开,
-    政府, 信息, 工作 …).
-
-    `Words.positions` hands each candidate to Python as a match object and looks its pair up.
-    Here one `findall` lists the candidates' pairs as strings (a class of second characters,
-    which `re` skips to in C, with a look-behind that captures the pair: each match takes one
-    character, so the next pair's look-behind still sees it and no candidate is lost), the
-    pairs of the set among them are taken by a set intersection, and `str.find` finds every
-    place of each (tests/test_speed_meta.py compares the two on the corpus and generated
-    text)."""
-
-    __slots__ = ("_found", "pairs")
-
-    def __init__(self, pairs: Iterable[str]) -> None:
-        self.pairs = frozenset(pairs)
-        if any(len(p) != 2 for p in self.pairs):
-            raise ValueError("PairStarts: every pair has two characters")
-        first = "".join(sorted({p[0] for p in self.pairs}))
-        second = "".join(sorted({p[1] for p in self.pairs}))
-        self._found = re.compile(f"[{re.escape(second)}](?<=([{re.escape(first)}].))") \
-            if self.pairs else None
-
-    def positions(self, text: str) -> list[int]:
-        """Where a pair of the set begins in `text`, every place, in order."""
-        if self._found is None:
-            return []
-        out: list[int] = []
-        hits = self.pairs.intersection(self._found.findall(text))
-        for pair in hits:
-            k = text.find(pair)
-            while k >= 0:
-                out.append(k)
-                k = text.find(pair, k + 1)
-        if len(hits) > 1:
-            out.sort()
-        return out

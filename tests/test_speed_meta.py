@@ -558,27 +558,25 @@ def _cpca_words():
 
     from nlp.scan import Words
 
-    names = {k for m in (cpca.province_map, cpca.city_map, cpca.area_map) for k in m
-             if isinstance(k, str) and k}
-    return names, Words(names)
+    return Words({k for m in (cpca.province_map, cpca.city_map, cpca.area_map) for k in m
+                  if isinstance(k, str) and k})
 
 
 def test_pair_starts_are_the_positions_words_finds_on_the_corpus():
-    """`PairStarts.positions` of the place names' pairs lists the positions `Words.positions`
-    yields, on what the cpca scan reads of every corpus text and on hand-made overlaps."""
-    from nlp.scan import PairStarts
+    """`Words.starts` of the place names lists the positions `Words.positions` yields, on
+    what the cpca scan reads of every corpus text and on hand-made overlaps."""
+    from nlp.scan import Words
 
-    names, words = _cpca_words()
-    starts = PairStarts(n[:2] for n in names)
+    words = _cpca_words()
     found = 0
     for text in [*_place_texts(), "北京北京市市辖区", "江西西江西", "", "北", "广州州市广州广州"]:
-        got = starts.positions(text)
+        got = words.starts(text)
         assert got == list(words.positions(text)), text[:40]
         found += len(got)
     assert found > 10000
     with pytest.raises(ValueError):
-        PairStarts(["北京市"])
-    assert PairStarts([]).positions("北京") == []
+        Words(["北"])
+    assert Words([]).starts("北京") == []
 
 
 @settings(max_examples=400, deadline=None)
@@ -587,8 +585,8 @@ def test_pair_starts_are_the_positions_words_finds_on_the_corpus():
                 max_size=30))
 def test_pair_starts_on_generated_text(pieces):
     """The same on text made of overlapping pairs, repeats and characters of both classes."""
-    from nlp.scan import PairStarts, Words
+    from nlp.scan import Words
 
-    pairs = ["北京", "京北", "江西", "西江", "西西", "公安", "共和", "和国", "州市"]
+    words = Words(["北京", "京北市", "江西", "西江", "西西", "公安", "共和国", "和国", "州市"])
     text = "".join(pieces)
-    assert PairStarts(pairs).positions(text) == list(Words(pairs).positions(text))
+    assert words.starts(text) == list(words.positions(text))

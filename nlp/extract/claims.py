@@ -42,6 +42,7 @@ from nlp.scan import (
     RestGatedLeftmostFirst,
     bmp_only,
     end_reach,
+    find_all,
     finditer_from_firsts,
     first_char_list,
     holds_any,
@@ -1151,12 +1152,7 @@ def _ending_at(rx: regex.Pattern, nt: str, anchors: tuple[str, ...], words: tupl
     `str.endswith`, and `rx` searched only in the `reach` characters before such an end, from
     the end of the last match (a match ending earlier was found at its own end): no regex scan
     of the whole text."""
-    ends = []
-    for a in anchors:
-        k = nt.find(a)
-        while k >= 0:
-            ends.append(k + len(a))
-            k = nt.find(a, k + 1)
+    ends = [k + len(a) for a in anchors for k in find_all(nt, a)]
     out: list[regex.Match[str]] = []
     pos = 0  # (where the last match ended)
     for e in sorted(ends):

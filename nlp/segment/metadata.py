@@ -52,7 +52,6 @@ from nlp.normalize import same_length, same_length_cached, same_length_slice, un
 from nlp.records import Document
 from nlp.scan import (
     REGEX_SPACE,
-    PairStarts,
     Words,
     anchored_finditer,
     end_reach,
@@ -850,7 +849,7 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
     characters, most of the metadata stage). Every gazetteer name has at least two characters,
     so a position where no name's first two characters begin cannot start one: cpca steps over
     it by one, and so does this scan, which visits only the positions where such a pair stands
-    (`scan.PairStarts`: one `findall` of the candidates' pairs, then `str.find` for the names'
+    (`Words.starts`: one `findall` of the candidates' pairs, then `str.find` for the names'
     pairs among them; the genre's own words make most candidates: 26k in the openings of a
     batch of new reports, 1.5k of them a name's pair). At those positions it asks cpca's own rules in
     cpca's order. None when this cpca lacks the helpers; tests/test_metadata.py checks that
@@ -868,13 +867,12 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
     if not names or min(map(len, names)) < 2:
         return None
     candidates = Words(names)
-    starts = PairStarts(name[:2] for name in names)  # (`candidates.positions`, fewer steps)
     pm, cm, am = maps  # (asked live: cpca's maps are defaultdicts)
 
     def scan(addr: str) -> dict[str, Any]:
         result = pca_class()
         n, i = len(addr), 0
-        for p in starts.positions(addr):
+        for p in candidates.starts(addr):
             if p < i:
                 continue
             i = p  # every position before p is stepped over one at a time in cpca

@@ -69,6 +69,7 @@ from nlp.scan import (
     anchored_finditer,
     bmp_digits,
     bmp_only,
+    find_all,
     first_char_list,
     match_reach,
     required_literals,
@@ -1114,10 +1115,7 @@ def _sentence_ends(nt: str) -> list[int]:
         starts.append(i)
     for ch in _SENT_END:
         if ch != "。":
-            i = nt.find(ch)
-            while i >= 0:
-                starts.append(i)
-                i = nt.find(ch, i + 1)
+            starts += find_all(nt, ch)
     starts.sort()
     n = len(nt)
     ends = []

@@ -34,7 +34,14 @@ from math import comb
 import regex
 
 from nlp.records import Table, TableCell
-from nlp.scan import REGEX_SPACE, LeftmostFirst, first_char_list, stdlib_twin, top_level_branches
+from nlp.scan import (
+    QUANTIFIERS,
+    REGEX_SPACE,
+    LeftmostFirst,
+    first_char_list,
+    stdlib_twin,
+    top_level_branches,
+)
 from nlp.tables.labels import TYPO_LEN, label_key, table_labels
 from nlp.tables.layout import TITLE, LogicalRow, expand_headers
 from nlp.tables.values import UNITS
@@ -151,7 +158,7 @@ def _opener_scan() -> LeftmostFirst:
     for b in top_level_branches(opener.pattern):
         lead = first_char_list(b)
         if lead is not None and len(lead) == 1 and b.startswith(lead) and \
-                b[1:2] not in ("*", "+", "?", "{"):
+                b[1:2] not in QUANTIFIERS:
             groups.setdefault(lead, []).append(b)
         else:
             alone.append(b)
