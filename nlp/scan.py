@@ -295,7 +295,8 @@ class Words:
         # (a match is one character long, so `finditer` lists every such position)
         self._candidates = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])") \
             if self.words else re.compile(r"(?!)")
-        self._pair_scan: re.Pattern | None = None  # (`starts`' scan, compiled on its first call)
+        # (`starts`' scan and the pairs as a set, built on its first call)
+        self._pair_scan: tuple[re.Pattern, frozenset[str]] | None = None
 
     def positions(self, text: str) -> Iterator[int]:
         """The positions of `text`, in order, where the first two characters of a word stand."""
@@ -318,13 +319,14 @@ class Words:
         compares the two on the corpus and generated text)."""
         if not self._pairs:
             return []
-        scan = self._pair_scan
-        if scan is None:
+        if self._pair_scan is None:
             first = "".join(sorted({p[0] for p in self._pairs}))
             second = "".join(sorted({p[1] for p in self._pairs}))
-            scan = self._pair_scan = re.compile(
-                f"[{re.escape(second)}](?<=([{re.escape(first)}].))")
-        hits = self._pairs.keys() & scan.findall(text)
+            self._pair_scan = (re.compile(f"[{re.escape(second)}](?<=([{re.escape(first)}].))"),
+                               frozenset(self._pairs))
+        scan, pairs = self._pair_scan
+        # (a frozenset's `intersection` looks each pair found up; `keys() &` would copy the keys)
+        hits = pairs.intersection(scan.findall(text))
         out = [k for pair in hits for k in find_all(text, pair)]
         if len(hits) > 1:
             out.sort()
