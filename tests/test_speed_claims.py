@@ -742,3 +742,48 @@ def test_exclusion_branches_split_by_their_first_characters():
         assert spans == plain.spans(text), text[:40]
         n += len(spans)
     assert n > 10000
+
+
+def test_first_set_search_as_the_lookahead_scanner():
+    """The quantity scanner is `first_set_search` of `whole_text_scanner`'s: the lookahead on
+    the first characters moved into the engine's search. The same matches as the lookahead form
+    (`finditer`, spans and groups; `search` and `match` from every position of short texts) on
+    every corpus text, raw and normalised, in the BMP, and on made-up texts; its search skips
+    to the first characters (the information block holds the set); a pattern that does not open
+    on a lookahead on one set, or holds an empty match, is given back as it is."""
+    import random
+    import re
+
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import bmp_only, first_set_search, whole_text_scanner
+
+    p = rules().pattern_index["claim.quantity"]
+    slow = re.compile(p.scan.pattern)  # (the lookahead form, as `re.compile` reads the source)
+    assert p.scan is not slow and p.scan.pattern == slow.pattern and p.scan != slow
+    assert p.scan.groupindex == slow.groupindex and p.scan.groups == slow.groups
+    cases = [t for t in texts_and_views() if bmp_only(t)]
+    assert len(cases) > 4000
+    rng = random.Random(23)
+    alphabet = [*"0123456789,.点一二两十百千万亿约近超多大不至高", "元", "万元", "以上", "左右", "%",
+                "个", "件", "条", "年", "、", " ", "\n", "至", "余", "第", "号", "将近", "不到"]
+    short = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    n = 0
+    for text in cases + short:
+        got = [(m.span(), m.groups()) for m in p.scan.finditer(text)]
+        assert got == [(m.span(), m.groups()) for m in slow.finditer(text)], text[:40]
+        n += len(got)
+    assert n > 20000
+    for text in short:
+        for k in range(len(text) + 1):
+            for ask in ("search", "match", "fullmatch"):
+                a, b = getattr(p.scan, ask)(text, k), getattr(slow, ask)(text, k)
+                assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+    plain = whole_text_scanner(p.rx)
+    assert first_set_search(plain) is not plain
+    for source in ("(?<=x)[ab]c", "[ab]c", "(?=[ab])(?=c)", "(?=[ab]|c)ac", "(?=a)b?", "(?![ab])c"):
+        rx = re.compile(source)
+        assert first_set_search(rx) is rx, source
+    rx = first_set_search(re.compile("(?=[ab])(?P<x>a|b)c"))
+    assert [m.group("x") for m in rx.finditer("acbcab bc")] == ["a", "b", "b"]

@@ -45,6 +45,7 @@ from nlp.scan import (
     find_all,
     finditer_from_firsts,
     first_char_list,
+    first_set_search,
     holds_any,
     loose_twin,
     match_reach,
@@ -245,6 +246,8 @@ def rules() -> Rules:
             if how is True and "run_guard" in p else None
         scan = stdlib_scanner(rx) if how == "plain" else \
             whole_text_scanner(rx, guard or "") if how else None
+        if how is True and scan is not None:  # (its lookahead's set searched by the engine's loop)
+            scan = first_set_search(scan)
         firsts = _firsts(rx) if p["role"] in ("quantity", "zero") else None
         # (no `needs` asked before a scan from the first characters: their `in` tests would
         # cost more than the scan, a `str.find` pass or two over the text)
