@@ -1244,3 +1244,65 @@ def first_set_search(scanner: re.Pattern) -> re.Pattern:
     if fast.groups != scanner.groups or fast.groupindex != scanner.groupindex:
         return scanner
     return fast
+
+
+# --------------------------------------------------------------------------- rests and their neighbours
+def _one_before(source: str) -> str | None:
+    """The last element of a regex's source where it is one character of a class, an escape
+    of one (`\\s`, `\\d`, `\\w` and their negations) or a literal character, taken once or
+    more (`+`, `+?`, `++` or no repeat): that element's source; else None (a group, a
+    lookaround, an optional or counted repeat, anything else)."""
+    last: str | None = None
+    i, n = 0, len(source)
+    while i < n:
+        ch = source[i]
+        if ch == "\\":
+            last = source[i:i + 2] if source[i + 1:i + 2] in tuple("sdwSDW") else None
+            i += 2
+        elif ch == "[":
+            j = i + 1
+            j += source.startswith("^", j)
+            j += source.startswith("]", j)
+            while j < n and source[j] not in "[]":
+                j += 2 if source[j] == "\\" else 1
+            last = source[i:j + 1] if j < n and source[j] == "]" else None
+            i = j + 1
+        elif ch == "+":  # (once or more: the element before is still the last one)
+            i += 2 if source[i + 1:i + 2] in ("?", "+") else 1
+        elif ch == "{":
+            last = None
+            close = source.find("}", i)
+            i = n if close < 0 else close + 1
+        else:
+            last = ch if ch not in "()|*?.^$" else None
+            i += 1
+    return last
+
+
+def neighboured_rest(pattern: regex.Pattern) -> regex.Pattern | None:
+    """`literal_led_rest(pattern)` behind a lookbehind on the element before its literal in
+    `pattern`, where that is one character of a class or escape taken once or more
+    (`(?<=\\d)\\s+号` → `(?<=\\s)号`): every match of `pattern` holds a match of the rest whose
+    character before is one of that element's, so a text where it finds nothing holds no match
+    of `pattern`; `literal_led_rest(pattern)` where no such element stands before the literal
+    (or None where that is None). `regex` still finds it by its literal."""
+    rest = literal_led_rest(pattern)
+    if rest is None:
+        return None
+    before = _one_before(pattern.pattern[:len(pattern.pattern) - len(rest.pattern)])
+    if before is None:
+        return rest
+    return regex.compile(f"(?<={before}){rest.pattern}", pattern.flags)
+
+
+class NeighbourGatedLeftmostFirst(RestGatedLeftmostFirst):
+    """`RestGatedLeftmostFirst` whose gates are the `neighboured_rest`s: a branch led by a
+    lookbehind and a run of white space before its literal (`(?<=…)\\s+号`: a document number
+    written apart) is asked only in a text where white space stands before that literal, not
+    wherever the literal stands (its 号 is in most reports, the blank before it in few)."""
+
+    __slots__ = ()
+
+    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
+        super().__init__(patterns)
+        self._rests = tuple(map(neighboured_rest, self.patterns))

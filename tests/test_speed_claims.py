@@ -787,3 +787,60 @@ def test_first_set_search_as_the_lookahead_scanner():
         assert first_set_search(rx) is rx, source
     rx = first_set_search(re.compile("(?=[ab])(?P<x>a|b)c"))
     assert [m.group("x") for m in rx.finditer("acbcab bc")] == ["a", "b", "b"]
+
+
+def test_neighboured_rest():
+    """`neighboured_rest` puts a lookbehind on the element before the literal-led rest where
+    that is one character of a class, an escape or a literal taken once or more, and keeps
+    `literal_led_rest` otherwise (a group, an optional or counted repeat, `.`)."""
+    import regex
+
+    from nlp.scan import neighboured_rest
+
+    def rest(src):
+        got = neighboured_rest(regex.compile(src))
+        return None if got is None else got.pattern
+
+    assert rest(r"(?<=[\d十])\s+号") == r"(?<=\s)号"
+    assert rest(r"(?<=政府)[\d一二]+次(?=会议)") == r"(?<=[\d一二])次(?=会议)"
+    assert rest(r"[一二]台(?=区)") == r"(?<=[一二])台(?=区)"
+    assert rest(r"(?<=y)\d+?页") == r"(?<=\d)页" and rest(r"(?<=y)[^]a]++页") == r"(?<=[^]a])页"
+    assert rest(r"\d+\s*页\s*\d+") == r"页\s*\d+"  # (`*`: maybe no blank before 页)
+    assert rest(r"[一二]{1,2}[所户]?镇") == "镇" and rest(r"(?:一|二)个") == "个"
+    assert rest(r"\d.页") == "页" and rest(r"\d\.页") == "页" and rest(r"\d\\s页") == "s页"
+    assert rest(r"\d{2}页") == "页" and rest(r"\p{Han}页") == "页"
+    assert rest(r"页\d+") is None and rest(r"\d页|x") is None
+
+
+def test_exclusion_gates_by_the_neighbour_before_the_rest():
+    """The exclusions are gated by their `neighboured_rest`s (`NeighbourGatedLeftmostFirst`):
+    on every corpus text, raw and normalised, and on made-up texts, each match of a branch holds
+    a match of its gate (at or after its start, within it), the spans are those of the
+    literal-led rests' gate (`RestGatedLeftmostFirst`), and the gate turns the `\\s+号` branch
+    down in most texts where its 号 stands."""
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import RestGatedLeftmostFirst
+
+    split = rules().exclude
+    plain = RestGatedLeftmostFirst(split.patterns)
+    gates = split._rests
+    apart = split.patterns.index(
+        next(p for p in split.patterns if p.pattern.endswith(r"\s+号")))
+    assert gates[apart].pattern == r"(?<=\s)号" and plain._rests[apart].pattern == "号"
+    assert sum(g is not None and g.pattern.startswith("(?<=") for g in gates) > 5
+    made_up = ["清河路9 号", "9\n号院", "〔2018〕 23 号", "三台县", "一 台区", "两张清单", "十 部曲",
+               "政府12次常务会议", "第3号 9号", "号", " 号"]
+    turned = matched = 0
+    for text in made_up + texts_and_views():
+        assert split.spans(text) == plain.spans(text), text[:40]
+        for i, p in enumerate(split.patterns):
+            if gates[i] is None:
+                continue
+            for m in p.finditer(text, overlapped=True):
+                matched += 1
+                found = gates[i].search(text, m.start())
+                assert found is not None and found.end() <= m.end(), (i, text[:40])
+        turned += "号" in text and apart not in split._live(text) and apart in plain._live(text)
+    assert matched > 5000 and turned > 1000

@@ -39,7 +39,7 @@ from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
 from nlp.scan import (
     Alternation,
-    RestGatedLeftmostFirst,
+    NeighbourGatedLeftmostFirst,
     bmp_only,
     end_reach,
     find_all,
@@ -155,7 +155,7 @@ class Rules:
     post_reject: tuple[str, ...]
 
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
-    exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.RestGatedLeftmostFirst`
+    exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.NeighbourGatedLeftmostFirst`
     unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
     prefix_rx: Any = None
     suffix_rx: Any = None
@@ -257,7 +257,7 @@ def rules() -> Rules:
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
-    exclude = RestGatedLeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
+    exclude = NeighbourGatedLeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
                                      if p["role"] == "exclude"
                                      for b in top_level_branches(expand(p["regex"], fragments,
                                                                         files))])
