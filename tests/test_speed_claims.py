@@ -844,3 +844,28 @@ def test_exclusion_gates_by_the_neighbour_before_the_rest():
                 assert found is not None and found.end() <= m.end(), (i, text[:40])
         turned += "号" in text and apart not in split._live(text) and apart in plain._live(text)
     assert matched > 5000 and turned > 1000
+
+
+def test_quoted_names_from_their_opening_quotes():
+    """The mask's short quoted names are looked for where an opening quote stands (`str.find`,
+    `finditer_from_firsts`): the same matches as `_QUOTED_NAME.finditer` on every corpus text,
+    raw and normalised, and on made-up texts of quotes, names and line ends."""
+    import random
+
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import _QUOTED_FIRSTS, _QUOTED_NAME
+    from nlp.scan import finditer_from_firsts
+
+    assert sorted(_QUOTED_FIRSTS) == sorted("“\"「")
+    rng = random.Random(23)
+    alphabet = [*"“”\"「」\n名称甲乙，", "公开指南", "一二三"]
+    made_up = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+               for _ in range(5000)]
+    n = 0
+    for text in made_up + texts_and_views():
+        want = [m.span() for m in _QUOTED_NAME.finditer(text)]
+        assert [m.span() for m in finditer_from_firsts(_QUOTED_NAME, text, _QUOTED_FIRSTS)] == \
+            want, text[:40]
+        n += len(want)
+    assert n > 10000

@@ -321,6 +321,9 @@ APPLICANTS = (
 )
 _BRACKET = re.compile(r"〔[^〔〕\n]{0,20}〕")
 _QUOTED_NAME = re.compile(r"[“\"「][^“”\"「」\n]{1,14}[”\"」]")
+# (a quoted name is looked for only where one of its opening quotes stands, found by `str.find`:
+# `re` tests every character of a text against the set of them)
+_QUOTED_FIRSTS = first_char_list(_QUOTED_NAME.pattern)
 _BOUNDARY = "，。；、,;：:！？!?\n（）()"
 _SENT_END = "。！？!?\n"
 _ROW_LINE = regex.compile(r"\S\t+\S|\|[^|\n]*\|")
@@ -354,9 +357,11 @@ def _mask(doc: Document, citations: list[Citation], r: Rules) -> bytearray:
         # 2832995元 in a flattened table 二), not narrative
         glued = _GLUED_RUN.match(nt, e) if e > s else None
         put(s, glued.end() if glued is not None else e)
-    for rx in (_TITLE, _BRACKET, _QUOTED_NAME):
+    for rx in (_TITLE, _BRACKET):
         for m in rx.finditer(nt):
             put(m.start(), m.end())
+    for m in finditer_from_firsts(_QUOTED_NAME, nt, _QUOTED_FIRSTS):
+        put(m.start(), m.end())
     for s, e in r.exclude.spans(nt):
         put(s, e)
     return mask
