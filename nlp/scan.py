@@ -1306,3 +1306,15 @@ class NeighbourGatedLeftmostFirst(RestGatedLeftmostFirst):
     def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
         super().__init__(patterns)
         self._rests = tuple(map(neighboured_rest, self.patterns))
+
+
+def any_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
+    """`whole_text_scanner(rx)` where it finds what `rx` finds on any text, not only on a text
+    of the BMP: for a pattern without `\\d`, the one escape `_stdlib_source` lets through that
+    the two engines may read otherwise beyond the BMP (None otherwise). For a short text asked
+    once (a claim's clause), `re` turns down the positions no match begins at by its
+    lookahead's one class test, where `regex` tries a long alternation of words at each."""
+    src = rx.pattern
+    if _stdlib_source(src, any_text=True) != _stdlib_source(src, any_text=False):
+        return None
+    return whole_text_scanner(rx)

@@ -40,6 +40,7 @@ from nlp.records import Citation, Claim, Document
 from nlp.scan import (
     Alternation,
     NeighbourGatedLeftmostFirst,
+    any_text_scanner,
     bmp_only,
     end_reach,
     find_all,
@@ -181,6 +182,9 @@ class Rules:
     role_index: Any = None  # {role: patterns}, the same as `roles` (asked several times a claim)
     pattern_index: Any = None  # {id: pattern}
     unit_index: Any = None  # {id: unit}
+    # the `qualifier` patterns' `findall`, each by its `any_text_scanner` where it has one
+    # (`_qualifier_scan`: the same words)
+    qualifier_scans: tuple[Any, ...] = ()
 
     def by_role(self, role: str) -> tuple[Pattern, ...]:
         if self.role_index is not None:
@@ -211,6 +215,28 @@ def _firsts(rx: Any) -> str | None:
     """`first_char_list(rx.pattern)` where it is known and holds at most `_MOST_FIRSTS`."""
     firsts = first_char_list(rx.pattern)
     return firsts if firsts is not None and len(firsts) <= _MOST_FIRSTS else None
+
+
+class _WholeMatches:
+    """`findall` giving the whole matches of a pattern with groups (as its `finditer` does)."""
+
+    __slots__ = ("rx",)
+
+    def __init__(self, rx: Any) -> None:
+        self.rx = rx
+
+    def findall(self, text: str) -> list[str]:
+        return [m.group() for m in self.rx.finditer(text)]
+
+
+def _qualifier_scan(rx: Any) -> Any:
+    """What finds the words of the qualifier pattern `rx` in a clause, in order, by `findall`:
+    its `any_text_scanner` (the same matches on any text; on a claim's clause about half the
+    instructions of `rx`'s `finditer`), or `rx` itself, wrapped where it has groups."""
+    scan = any_text_scanner(rx) if not rx.flags & ~(regex.UNICODE | regex.VERSION0) else None
+    if scan is None:
+        scan = rx
+    return scan if not scan.groups else _WholeMatches(scan)
 
 
 def _direction_gate(patterns: list[Pattern]) -> tuple[Any, int]:
@@ -288,6 +314,7 @@ def rules() -> Rules:
         suffix_lasts=frozenset([w[-1] for w in suf_words] + ["\n"]),
         direction_gate=direction_gate,
         direction_reach=direction_reach,
+        qualifier_scans=tuple(_qualifier_scan(p.rx) for p in patterns if p.role == "qualifier"),
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
         units=units,
         patterns=tuple(patterns),
@@ -725,6 +752,10 @@ def _clean_subject(pre: str, r: Rules) -> str:
     return s
 
 
+# (`_BOUNDARY` for the stdlib `re`: a search of a few characters costs half the instructions)
+_STOP_SCAN = re.compile("[" + re.escape(_BOUNDARY) + "]")
+
+
 def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) -> None:
     """Subject, qualifiers and direction of `f` (= found[k])."""
     c = f.claim
@@ -743,12 +774,14 @@ def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) 
         prev_start = clause_start(nt, cs - 1)
         if nt[prev_start:cs - 1].strip() in _LEAD_IN:
             ctx_start = prev_start
-    ctx = nt[ctx_start:min(_clause_end(nt, f.ne), f.ne + 4)]
+    # (up to the clause's end, at most 4 characters after the unit: looked for there only)
+    end = _STOP_SCAN.search(nt, f.ne, f.ne + 4)
+    ctx = nt[ctx_start:f.ne + 4 if end is None else end.start()]
     quals: list[str] = []
-    for p in r.by_role("qualifier"):
-        for m in p.rx.finditer(ctx):
-            if m.group() not in quals:
-                quals.append(m.group())
+    for scan in r.qualifier_scans:
+        for w in scan.findall(ctx):
+            if w not in quals:
+                quals.append(w)
     c.qualifiers = quals
     c.direction, pre, subject = _lead_words(pre)
     if subject is None:  # a total word alone: what it totals
@@ -825,6 +858,7 @@ def _lead_of_a_bare_total(nt: str, f: _Found, found: list[_Found], k: int, cs: i
 
 # what most often follows a unit, none of it Han (a test checks): no regex asked there
 _NEVER_HAN = _BOUNDARY + _SENT_END + "；;、 \t%.0123456789"
+_NEXT_COUNT_WORDS = required_literals(NEXT_COUNT) or ("",)
 _WORDS_ENDING_IN_AND = {"参与", "给与", "赋与", "涉及", "普及", "顾及", "触及", "危及", "惠及"}
 
 
@@ -835,7 +869,8 @@ def _post_noun(nt: str, pos: int, r: Rules) -> str:
     post = nt[pos:_clause_end(nt, pos)]
     if post.startswith(r.post_reject):
         return ""
-    post = NEXT_COUNT.split(post, maxsplit=1)[0]  # 专职人员和2名兼职…
+    if holds_any(post, _NEXT_COUNT_WORDS):  # (one stands in every match)
+        post = NEXT_COUNT.split(post, maxsplit=1)[0]  # 专职人员和2名兼职…
     post = _POST_STOP.split(post, maxsplit=1)[0][:16]
     while post[-1:] in ("和", "及", "与") and post[-2:] not in _WORDS_ENDING_IN_AND:
         post = post[:-1]  # 专职人员和, but not 工作人员参与
