@@ -23,6 +23,30 @@ def _leads() -> list[str]:
     return sorted(out)
 
 
+def test_strip_prefixes_as_the_regex():
+    """`_strip_prefixes` looks the `strip_prefix` words up by length: it removes what
+    `prefix_rx` (`^(?:words, longest first)(?=.)`) removes, asked again and again, on every
+    lead of `_leads` and on each with its first characters cut one by one."""
+    from nlp.extract.claims import _strip_prefixes, rules
+
+    r = rules()
+
+    def plain(s: str) -> str:
+        while True:
+            m = r.prefix_rx.match(s)
+            if m is None or m.end() == m.start():
+                return s
+            s = s[m.end():]
+
+    texts = {t[k:] for t in _leads() for k in range(min(len(t), 4))}
+    stripped = 0
+    for t in texts:
+        got = _strip_prefixes(t, r)
+        assert got == plain(t), t
+        stripped += got != t
+    assert stripped > 1000  # (the words are exercised, not only turned down)
+
+
 def test_qualifier_scans_find_what_the_patterns_find():
     """Each `qualifier` pattern's scan (`any_text_scanner`: the stdlib `re`) finds the words its
     `regex` pattern finds, in order, on every clause piece of the corpus, on every corpus text
@@ -74,6 +98,34 @@ def test_context_end_as_the_clause_end():
             m = _STOP_SCAN.search(nt, ne, ne + 4)
             assert nt[:ne + 4 if m is None else m.start()] == \
                 nt[:min(_clause_end(nt, ne), ne + 4)], (nt[ne - 10:ne + 10])
+
+
+def test_lead_word_character_gates_hold():
+    """The character gates of `_lead_words` and `_clean_subject` (`_literal_firsts`) are
+    promises about their patterns: where a `change` pattern or `channel` matches, the text
+    holds one of their first characters; a `direction` match holds one of its own within the
+    reach of the end. Checked on every lead of `_leads`, with and without a final newline."""
+    from nlp.extract.claims import rules
+    from nlp.scan import holds_any
+
+    r = rules()
+    assert r.change_firsts and r.channel_firsts and r.direction_firsts
+    changes, dirs = r.by_role("change"), r.by_role("direction")
+    hits = 0
+    for t in _leads():
+        for s in (t, t + "\n"):
+            if any(p.rx.search(s) for p in changes):
+                assert holds_any(s, r.change_firsts), s
+                hits += 1
+            if r.channel.search(s):
+                assert holds_any(s, r.channel_firsts), s
+            for p in dirs:
+                m = p.rx.search(s)
+                if m is not None:
+                    assert r.direction_firsts.search(m.group()), s
+                    assert r.direction_firsts.search(s, len(s) - r.direction_reach), s
+                    hits += 1
+    assert hits > 100
 
 
 def test_next_count_words_stand_in_every_match():

@@ -185,6 +185,17 @@ class Rules:
     # the `qualifier` patterns' `findall`, each by its `any_text_scanner` where it has one
     # (`_qualifier_scan`: the same words)
     qualifier_scans: tuple[Any, ...] = ()
+    # the first characters of strings one of which every text holds where a `change` pattern
+    # matches, or `channel` does (`_literal_firsts`; None: not known), and a stdlib `re` class
+    # of those of the strings one of which every `direction` match holds (a search of a few
+    # characters: a third of the instructions of a set's `isdisjoint`)
+    change_firsts: tuple[str, ...] | None = None
+    channel_firsts: tuple[str, ...] | None = None
+    direction_firsts: Any = None
+    # the `strip_prefix` words as a set, and their lengths, longest first (what `prefix_rx`
+    # matches, looked up without it: `_strip_prefixes`)
+    prefix_words: frozenset[str] = frozenset()
+    prefix_lengths: tuple[int, ...] = ()
 
     def by_role(self, role: str) -> tuple[Pattern, ...]:
         if self.role_index is not None:
@@ -237,6 +248,19 @@ def _qualifier_scan(rx: Any) -> Any:
     if scan is None:
         scan = rx
     return scan if not scan.groups else _WholeMatches(scan)
+
+
+def _literal_firsts(rxs: list[Any], in_text: bool) -> tuple[str, ...] | None:
+    """The first characters of the `required_literals` of each of `rxs`: one of them stands in
+    every text where one of the patterns finds a match (`in_text`) or in every match (None
+    where a pattern's are not known)."""
+    out: dict[str, None] = {}
+    for rx in rxs:
+        words = required_literals(rx, in_text=in_text)
+        if words is None or "" in words:
+            return None
+        out.update(dict.fromkeys(w[0] for w in words))
+    return tuple(out)
 
 
 def _direction_gate(patterns: list[Pattern]) -> tuple[Any, int]:
@@ -294,6 +318,7 @@ def rules() -> Rules:
     agent, time = regex.compile(subj["agent"]), regex.compile(subj["time"])
     channel = regex.compile(subj["channel"])
     direction_gate, direction_reach = _direction_gate([p for p in patterns if p.role == "direction"])
+    direction_firsts = _literal_firsts([p.rx for p in patterns if p.role == "direction"], False)
     return Rules(
         roles=roles,
         role_index=dict(roles),
@@ -315,6 +340,12 @@ def rules() -> Rules:
         direction_gate=direction_gate,
         direction_reach=direction_reach,
         qualifier_scans=tuple(_qualifier_scan(p.rx) for p in patterns if p.role == "qualifier"),
+        change_firsts=_literal_firsts([p.rx for p in patterns if p.role == "change"], True),
+        channel_firsts=_literal_firsts([channel], True),
+        direction_firsts=None if direction_firsts is None else
+        re.compile("[" + re.escape("".join(direction_firsts)) + "]"),
+        prefix_words=frozenset(w for w in pre_words if w),
+        prefix_lengths=tuple(sorted({len(w) for w in pre_words if w}, reverse=True)),
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
         units=units,
         patterns=tuple(patterns),
@@ -680,13 +711,18 @@ _BOUNDARY_FORWARD = _stops_rx(_BOUNDARY, False)
 
 
 def _strip_prefixes(s: str, r: Rules) -> str:
-    """Remove the words of `r.prefix_rx` from the start repeatedly, never the whole string (the
-    pattern, `^(?:words)(?=.)`, is asked only where `s` opens with a word's first character)."""
+    """Remove the words of `r.prefix_rx` from the start repeatedly, never the whole string.
+    The pattern, `^(?:words, longest first)(?=.)`, matches the longest word `s` opens with that
+    a character other than a newline follows: looked up by length in `r.prefix_words` where `s`
+    opens with a word's first character (no regex: tests/test_speed_subject.py compares)."""
+    words, lengths = r.prefix_words, r.prefix_lengths
     while s[:1] in r.prefix_firsts:
-        m = r.prefix_rx.match(s)
-        if m is None or m.end() == m.start():
+        for n in lengths:
+            if len(s) > n and s[:n] in words and s[n] != "\n":
+                s = s[n:]
+                break
+        else:
             return s
-        s = s[m.end():]
     return s
 
 
@@ -732,17 +768,28 @@ def _clean_subject(pre: str, r: Rules) -> str:
     m = marks[-1] if marks else None
     if m is not None and len(s) - m.end() >= 2:  # 县质监局共主动公开政府信息 → after 共
         s = s[m.end():]
-    m = r.channel.match(s) if r.channel_needs is None or holds_any(s, r.channel_needs) else None
+    m = r.channel.match(s) if r.channel_firsts is None or holds_any(s, r.channel_firsts) else None
     if m is not None and len(s) - m.end() >= 4:
         s = s[m.end():]
-    for _ in range(3):
+    # (where `time` and `agent` match only at the start, each step below cuts a start off `s`,
+    # so a string the first `s` does not hold no later one holds: `time`'s needs asked once)
+    timed = r.time_needs is None or holds_any(s, r.time_needs) or \
+        not (r.time_at_start and r.agent_at_start)
+    agent, at_start, gate = r.agent, r.agent_at_start, r.agent_gate
+    for i in range(3):
         before = s
-        s = _drop_first(s, r.time, r.time_at_start, r.time_needs)
-        s = _drop_first(s, r.agent, r.agent_at_start, gate=r.agent_gate)
-        s = _strip_prefixes(s, r)
+        if timed:
+            s = _drop_first(s, r.time, r.time_at_start)
+        if gate is None or (gate.match(s) if at_start else gate.search(s)) is not None:
+            s = _drop_first(s, agent, at_start)
+        if i and s == before:
+            break  # (`before` is what `_strip_prefixes` left: it would leave it as it stands)
+        if s[:1] in r.prefix_firsts:
+            s = _strip_prefixes(s, r)
         if s == before:
             break
-    s = _strip_suffixes(s, r)
+    if s[-1:] in r.suffix_lasts:  # (`_strip_suffixes` returns any other as it stands)
+        s = _strip_suffixes(s, r)
     if "的" in s[:-1]:
         tail = s[s.rfind("的") + 1:]
         if len(tail) >= 2:
@@ -813,11 +860,15 @@ def _lead_words(pre: str) -> tuple[str | None, str, str | None]:
     again)."""
     r = rules()
     direction = None
-    changes = r.by_role("change")
-    change = any(p.may_match(pre) and p.rx.search(pre) is not None for p in changes)
-    gate = r.direction_gate
-    for p in r.by_role("direction") if gate is None or \
-            search_near_end(gate, pre, r.direction_reach) else ():
+    firsts = r.change_firsts
+    change = (firsts is None or holds_any(pre, firsts)) and \
+        any(p.may_match(pre) and p.rx.search(pre) is not None for p in r.by_role("change"))
+    gate, reach, firsts = r.direction_gate, r.direction_reach, r.direction_firsts
+    # (a direction word stands within the reach before the end: one of its first characters;
+    # `re` reads a negative start as 0)
+    for p in r.by_role("direction") if gate is None or (
+            (firsts is None or firsts.search(pre, len(pre) - reach) is not None) and
+            search_near_end(gate, pre, reach)) else ():
         m = p.search(pre)  # (the `$`-ended patterns: searched near the end only)
         if m is not None and (len(m.group().rstrip("了为达到")) > 1 or change):
             direction = p.get("direction")
@@ -825,7 +876,7 @@ def _lead_words(pre: str) -> tuple[str | None, str, str | None]:
             change = True  # (a cut text: its change words asked again below)
             break
     if change:  # (no change word in the words, nothing for the substitutions to remove)
-        for p in changes:
+        for p in r.by_role("change"):
             pre = p.rx.sub("", pre)
     words = pre.strip()
     if (_TOTAL_ONLY_REACH is None or len(words) <= _TOTAL_ONLY_REACH) and \
