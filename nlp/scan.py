@@ -1318,3 +1318,15 @@ def any_text_scanner(rx: regex.Pattern) -> re.Pattern | None:
     if _stdlib_source(src, any_text=True) != _stdlib_source(src, any_text=False):
         return None
     return whole_text_scanner(rx)
+
+
+def spaces_only(text: str) -> bool:
+    """Is the ASCII space the only white space of `text` outside its ``\\n`` line breaks? Every
+    other character `regex` reads as `\\s` (`REGEX_SPACE`; `re` and `str.split` add U+001C–
+    U+001F) is unprintable, so a text whose characters but its line breaks are all printable
+    holds none of them (tests/test_speed_seg.py checks every code point of both engines'
+    classes). In such a text a scan for white space within a line can look for ``" "`` alone, a
+    literal the engines find about as fast as `str.find` instead of testing a class of
+    characters at every position (about 36 instructions a character for this test, against 60–
+    80 for a class-led scan)."""
+    return text.replace("\n", "").isprintable()

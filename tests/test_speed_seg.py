@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus import normalized_views
+from corpus import corpus_texts, normalized_views, texts_and_views
 
 
 def _plain_classify(title: str, level1_only: bool = False) -> str:
@@ -323,3 +323,103 @@ def test_opener_scan_shares_leads_and_reads_words_with_the_stdlib_engine():
         found += len(want)
     assert found > 100
     assert regex_module.match(r"\s", "\x1c") is None and stdlib_re.match(r"\s", "\x1c")
+
+
+# --------------------------------------------------------------------------- session 23
+
+
+def test_spaces_only_means_no_other_white_space_of_either_engine():
+    """`scan.spaces_only` rests on every white-space character but the space and the line
+    break being unprintable: checked over every code point `regex`'s and `re`'s `\\s` (and
+    `str.split`'s) match. A text holding any of them, or a tab, is not `spaces_only`."""
+    import sys
+
+    import regex
+
+    from nlp.scan import REGEX_SPACE, spaces_only
+
+    rx, std = regex.compile(r"\s"), re.compile(r"\s")
+    spaces = {chr(c) for c in range(sys.maxunicode + 1)
+              if rx.match(chr(c)) or std.match(chr(c)) or chr(c).isspace()}
+    assert set(REGEX_SPACE) <= spaces
+    assert {c for c in spaces if c.isprintable()} == {" "}
+    assert spaces_only("一、概述\n二  2021 年 3 项\n")
+    for c in spaces - {" ", "\n"}:
+        assert not spaces_only(f"甲{c}乙\n丙"), repr(c)
+
+
+def _lines_of(folded: str) -> list[tuple[int, int]]:
+    from nlp.segment.blocks import line_spans
+
+    return line_spans(folded)[0]
+
+
+def _plain_count_pair_lines(folded: str, lines: list[tuple[int, int]]) -> list[int]:
+    """`blocks._count_pair_lines` as it was: `_COUNT_PAIR` itself."""
+    from bisect import bisect_right
+
+    from nlp.segment.blocks import _COUNT_PAIR
+
+    starts = [a for a, _ in lines]
+    out = []
+    m = _COUNT_PAIR.search(folded)
+    while m is not None:
+        k = bisect_right(starts, m.start()) - 1
+        out.append(k)
+        m = _COUNT_PAIR.search(folded, lines[k][1])
+    return out
+
+
+def test_count_pair_lines_by_the_spaces_are_the_plain_ones():
+    """`_count_pair_lines` finds the lines of two counts by the spaces after a digit in a text
+    of `spaces_only`: the same lines as `_COUNT_PAIR` on every corpus text and view, on each
+    with its spaces turned into other white space (the plain scan then), and on made-up lines
+    (a pair at a text's start and end, across a line break, after a full-width digit)."""
+    from nlp.scan import spaces_only
+    from nlp.segment.blocks import _count_pair_lines
+
+    texts = [*texts_and_views(),
+             "1 2", "甲\n1 2", "1 2\n3", "1\n2 3", "１ 2 x\n0 0\n", "a 1\n  2 3  \n4  5", "1 ", " 1",
+             "七 0 0\n\n 8 9"]
+    used = 0
+    for text in texts:
+        for t in (text, text.replace(" ", "\u3000"), text.replace(" ", "\t")):
+            lines = _lines_of(t)
+            assert _count_pair_lines(t, lines) == _plain_count_pair_lines(t, lines)
+            used += spaces_only(t) and bool(_plain_count_pair_lines(t, lines))
+    assert used > 100  # (the space-led scan found pairs: the test compares it)
+
+
+def test_may_hold_text_rows_by_the_spaces_is_the_plain_test():
+    """`may_hold_text_rows` looks for a spaced number by its spaces in a text of `spaces_only`:
+    the answer of the class scan (`_SPACED_NUMBER`) on every corpus text and view, with their
+    spaces as they are and turned into full-width ones, and on made-up texts."""
+    from nlp.segment.structure import _SPACED_NUMBER, may_hold_text_rows
+
+    def plain(text: str) -> bool:
+        return "|" in text or "\t" in text or _SPACED_NUMBER.search(text) is not None
+
+    answers = set()
+    for text in [*texts_and_views(), "甲  1", "甲 1", "甲  \n1", "甲\u3000 1", "  ", "  １"]:
+        for t in (text, text.replace(" ", "\u3000")):
+            assert may_hold_text_rows(t) == plain(t)
+            answers.add(plain(t))
+    assert answers == {True, False}
+
+
+def test_row_lines_skip_the_aligned_scan_only_where_it_finds_nothing():
+    """`_row_lines` asks `_ALIGNED_NUMBER` only about a line with two spaces in a row or an
+    unprintable character: on every other line of the corpus texts (with the spaces turned into
+    full-width ones too) it finds nothing."""
+    from nlp.segment.structure import _ALIGNED_NUMBER
+
+    skipped = 0
+    for text in corpus_texts():
+        for t in (text, text.replace(" ", "\u3000")):
+            for line in t.splitlines():
+                s = line.strip(" \u3000\xa0")
+                if "  " not in s and s.isprintable():
+                    assert _ALIGNED_NUMBER.search(s) is None
+                    skipped += " " in s
+    assert skipped > 1000
+

@@ -73,6 +73,7 @@ from nlp.scan import (
     first_char_list,
     match_reach,
     required_literals,
+    spaces_only,
     whole_text_scanner,
 )
 from nlp.segment.blocks import cell_sized
@@ -119,6 +120,8 @@ _SPACED_NUMBER = regex.compile(r"[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]{2,}\d")
 # skips to the next space in C (a whole-text search 4× faster)
 _LINE_SPACE = "[" + "".join(c for c in REGEX_SPACE if len(f"a{c}a".splitlines()) == 1) + "]"
 _SPACED_NUMBER_RE = re.compile(rf"{_LINE_SPACE}{_LINE_SPACE}+\d")
+# the same in a text whose only white space within a line is the space (`spaces_only`)
+_SPACES_NUMBER = regex.compile(r"  +\d")
 # a cell of a whitespace-aligned line: a run of non-spaces, then 2+ spaces or the end. A match
 # can only start where a run starts (`\S+` backtracking leaves a non-space before the spaces),
 # so the lookbehind and the possessive `\S++` change nothing but the time (linear, not
@@ -391,9 +394,15 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
 
 
 def may_hold_text_rows(text: str) -> bool:
-    """Can `_row_lines` find anything in `text`? Not without a bar, a tab or a spaced number."""
-    return "|" in text or "\t" in text or bool(
-        (_SPACED_NUMBER_RE if bmp_only(text) else _SPACED_NUMBER).search(text))
+    """Can `_row_lines` find anything in `text`? Not without a bar, a tab or a spaced number.
+    In a text whose only white space within a line is the space (`spaces_only`: nearly every
+    report) a spaced number is two spaces or more and a digit, looked for by the literal spaces
+    (a class-led scan of the whole text, the rest, costs about twice as much)."""
+    if "|" in text or "\t" in text:
+        return True
+    if spaces_only(text):
+        return "  " in text and _SPACES_NUMBER.search(text) is not None
+    return bool((_SPACED_NUMBER_RE if bmp_only(text) else _SPACED_NUMBER).search(text))
 
 
 def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -419,7 +428,10 @@ def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int,
         nxt = cells[i + 1][2] if i + 1 < len(cells) else ""
         weak = not tabular and (prev_bar or nxt == "|" or (
             not nxt and i + 2 < len(cells) and cells[i + 2][2] == "|")) and cell_sized(s)
-        if not tabular and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
+        if not tabular and ("  " in s or not s.isprintable()) and _ALIGNED_NUMBER.search(s) and \
+                len(_ALIGNED_CELL.findall(s)) >= 4:
+            # (a printable line holds no white space but the space, `spaces_only`: without two
+            # spaces in a row no `\s{2,}`, and no regex scan of the line)
             tabular = True  # whitespace-aligned columns with numbers
         prev_bar = s == "|" or s.endswith("|")
         if tabular:
