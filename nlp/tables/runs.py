@@ -719,12 +719,20 @@ def _solve_rows(text: str, rows: list[_Row]) -> None:
                     continue
                 run = text[r.run[0]:r.run[1]]  # type: ignore[index]
                 keep = [c for c in r.cands
-                        if tuple(round(-sign * v, 6) for v in _values(run, c)) in sums]
+                        if _rounded(tuple(-sign * v for v in _values(run, c))) in sums]
                 if len(keep) < len(r.cands):
                     if len(keep) == 1:
                         r.why = f"the only split that satisfies {check} with the other rows"
                     r.cands = keep
                     changed = True
+
+
+def _rounded(values: tuple[float, ...]) -> tuple[float, ...]:
+    """`tuple(round(v, 6) for v in values)`: `values` itself when every value is whole (the
+    counts of nearly every row), which `round` gives back unchanged (a whole float's decimal
+    digits are exact; `round` with digits converts through them, about a thousand instructions a
+    value, and the sums of table 三's identities round every value of every combination)."""
+    return values if all(map(float.is_integer, values)) else tuple(round(v, 6) for v in values)
 
 
 def _signed_sums(text: str, members: list[tuple[_Row, int]]) -> set[tuple[float, ...]] | None:
@@ -733,9 +741,9 @@ def _signed_sums(text: str, members: list[tuple[_Row, int]]) -> set[tuple[float,
         run = text[r.run[0]:r.run[1]]  # type: ignore[index]
         vals = [tuple(sign * v for v in _values(run, c)) for c in r.cands or []]
         if acc is None:
-            acc = {tuple(round(v, 6) for v in x) for x in vals}
+            acc = {_rounded(x) for x in vals}
         else:
-            acc = {tuple(round(a + b, 6) for a, b in zip(s, x, strict=True))
+            acc = {_rounded(tuple(a + b for a, b in zip(s, x, strict=True)))
                    for s in acc for x in vals}
         if len(acc) > _MAX_COMBOS:
             return None
