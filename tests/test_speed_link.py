@@ -284,3 +284,39 @@ def test_rules_ending_at_the_end_are_asked_from_their_reach_on_every_corpus_clau
                 compared += 1
                 found += bool(plain)
     assert found > 1000 and compared > found
+
+
+def test_last_group_start_is_the_last_match_on_every_corpus_sentence():
+    """`part_scope` finds the last match of `_GROUP_START` from the end (`_LAST_GROUP_START`):
+    the same end as the last match `finditer` lists, on every clause, sentence and line of the
+    corpus texts (raw and normalised) and on hand-made ones."""
+    from corpus import clause_pieces
+
+    from nlp.link import _GROUP_START, _LAST_GROUP_START
+
+    made = ["其中其中", "其中；其", "；其中。", "中其中", "其；中", "a;b。c其中d", ""]
+    found = 0
+    for s in [*made, *sorted(clause_pieces())]:
+        heads = list(_GROUP_START.finditer(s))
+        last = _LAST_GROUP_START.search(s)
+        assert (last.end() if last is not None else None) == (heads[-1].end() if heads else None), s
+        found += last is not None
+    assert found > 1_000
+
+
+def test_since_needs_are_the_patterns_strings_less_those_holding_another():
+    """`_since_needs` drops a string that holds another of them (the shorter is in every text
+    the longer is in): the same sentences pass `holds_any` with either set."""
+    from corpus import clause_pieces
+
+    from nlp.link import _scope, _since_needs
+    from nlp.scan import holds_any, required_literals
+
+    full = required_literals(_scope()["since"])
+    assert full is not None and len(_since_needs()) < len(full)
+    passed = 0
+    for s in sorted(clause_pieces()):
+        assert holds_any(s, _since_needs()) == holds_any(s, full), s
+        passed += holds_any(s, full)
+    assert passed > 100
+
