@@ -320,3 +320,119 @@ def test_since_needs_are_the_patterns_strings_less_those_holding_another():
         passed += holds_any(s, full)
     assert passed > 100
 
+
+def test_rule_gate_turns_down_only_texts_no_rule_matches_on_every_corpus_clause():
+    """`link._rule_gate(unit)`: where none of its characters is in a text, no rule of the unit
+    finds a match there, on every clause, sentence and line of the corpus texts (raw and
+    normalised); and it turns a share of them down (the filter calls it spares)."""
+    from corpus import clause_pieces
+
+    from nlp.link import _rule_gate, _rules_for, indicator_rules
+
+    pieces = sorted(clause_pieces())
+    units = sorted({u for r in indicator_rules() for u in r.units})
+    turned_down = asked = 0
+    for unit in [None, *units]:
+        gate, rules = _rule_gate(unit), _rules_for(unit)
+        if not rules:
+            continue
+        assert gate is not None, unit
+        step = 1 if unit in (None, "件", "条") else 7
+        for p in pieces[::step]:
+            asked += 1
+            if gate.search(p) is None:
+                turned_down += 1
+                assert all(r.pattern.search(p) is None for r in rules), (unit, p)
+    assert turned_down > asked * 0.05
+
+
+def test_needed_chars_on_hand_made_patterns():
+    """`scan.needed_chars`: a character of every string one of which each match needs, few of
+    them; None where a pattern needs no known string."""
+    from nlp.scan import needed_chars
+
+    def chars(*srcs: str) -> str | None:
+        return needed_chars(regex.compile(s) for s in srcs)
+
+    assert chars("申请公开", "公开信息") == "公"  # (one character in both strings)
+    assert chars("收到|接到", "网站") in ("到网", "到站")
+    assert chars("收到申请", "申请") == "申"  # (收到申请 holds 申请)
+    assert chars("\\d+件") == "件"
+    assert chars("a?") is None and chars("网站", "\\p{Han}+") is None
+    assert chars() == ""
+
+
+def _plain_rule_indicator(claim, context, template, sentence="", after="", section=""):
+    """`rule_indicator` as it was written before its gate: the rule filter asked of both texts
+    for every claim, the retry wherever it names a rule and none wins."""
+    from nlp import link
+
+    if claim.kind in link._NOT_A_LEVEL:
+        return None, None
+    if claim.direction is not None or "同比" in claim.qualifiers:
+        return None, None
+    if claim.unit in ("项", "个") and link._KINDS_COUNTED.match(after):
+        return None, None
+    unit = None if claim.kind == "zero" else claim.unit
+    pre = context + (claim.subject or "")
+    maybe = link.candidate_rules(unit, pre, after)
+    if not maybe:
+        return None, None
+    best, best_reason = link._winning_rules(maybe, unit, claim, context, template, sentence,
+                                            after, section)
+    if best is None:
+        if after and link._RECEIVED_THEN_OBJECT.search(context) and \
+                link._REQUEST_OBJECT.match(after):
+            return _plain_rule_indicator(claim, context + after, template, sentence, "", section)
+        return None, None
+    if best_reason is not None and best[1].id.startswith("requests.") and \
+            best[1].indicator_for(template) is None:
+        best = best_reason
+    if link.part_scope(context, sentence or context) is not None:
+        return None, None
+    if best[1].whole and claim.parent:
+        return None, best[1].id
+    return best[1].indicator_for(template), best[1].id
+
+
+def test_rule_indicator_gives_what_the_plain_way_gives_on_every_corpus_call(monkeypatch):
+    """Every `rule_indicator` call of the link stage on corpus reports (the calls of the claim
+    loop, of the channel steps and of the list items; each with its words after the count
+    and without them), answered as `_plain_rule_indicator` answers: the gate and the one filter
+    call for both texts change no answer, where the retry can happen or not."""
+    from corpus import CORPORA
+
+    import nlp
+    import nlp.link as link
+
+    calls: list[tuple] = []
+    real = link.rule_indicator
+
+    def spy(*args, **kw):
+        calls.append((args, kw))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(link, "rule_indicator", spy)
+    for path in sorted(CORPORA.rglob("*.txt"))[::3]:
+        report = nlp.extract(path)
+        for c in report.claims:
+            c.indicator, c.extractor = None, ""
+        link.assign_indicators(report, classify=False)
+    monkeypatch.setattr(link, "rule_indicator", real)
+    decided = gated = retried = 0
+    for args, kw in calls:
+        claim, context, template = args[:3]
+        rest = dict(zip(("sentence", "after", "section"), args[3:], strict=False), **kw)
+        for after in {rest.get("after", ""), ""}:
+            got = real(claim, context, template, **{**rest, "after": after})
+            assert got == _plain_rule_indicator(claim, context, template,
+                                                **{**rest, "after": after}), (context, after)
+            decided += got[1] is not None
+            unit = None if claim.kind == "zero" else claim.unit
+            gate = link._rule_gate(unit)
+            pre = context + (claim.subject or "")
+            gated += gate is not None and gate.search(pre) is None and gate.search(after) is None
+            retried += bool(after) and link._RECEIVED_THEN_OBJECT.search(context) is not None \
+                and link._REQUEST_OBJECT.match(after) is not None
+    assert decided > 3_000 and gated > 500 and retried > 5
+
