@@ -483,9 +483,10 @@ def _reason_rules(unit: str | None, template: str | None) -> frozenset[int]:
 _KINDS_COUNTED = regex.compile(r"\s*(?:的)?(?:内容|方面)")
 
 # a year (or 上年度) that opens a clause of the sentence: what follows is of that year
+_PREV_YEAR = r"上年度|上一年度?|去年"
 _YEAR_OPENER = regex.compile(
     r"(?:(?:截至|截止|至)\s*)?(?P<y>(?:19|20)\d{2})\s*年(?:度|底|末|全年)?\s*[,，]"
-    r"|(?P<prev>上年度|上一年度?|去年)\s*[,，]")
+    rf"|(?P<prev>{_PREV_YEAR})\s*[,，]")
 # a clause that opens with a year and the count's verb (2021年收到…申请1件, held-out 139)
 _YEAR_VERB = regex.compile(
     r"(?:^|(?<=[。；;，,\s]))(?P<y>(?:19|20)\d{2})\s*年(?:度)?(?=\s*(?:共|全年|累计)?"
@@ -504,10 +505,22 @@ def _into_the_year(words: str, year: int | None) -> bool:
         for m in _CARRIED_TO_YEAR.finditer(words))
 
 
+# what the `y` groups of `_YEAR_OPENER` and `_YEAR_VERB` match, and strings one of which every
+# match of the `prev` group holds
+_YEAR_NUMBER = regex.compile(r"(?:19|20)\d{2}")
+_PREV_YEAR_NEEDS = required_literals(regex.compile(_PREV_YEAR))
+
+
 def _of_another_year(sentence: str, year: int | None) -> bool:
     """Does the last year that opens a clause of `sentence` (the sentence up to the claim) name
     another year than the report's (`2022年,` in a 2023 report), or last year (`上年度,`)?"""
     if "年" not in sentence:
+        return False
+    if year is not None and _PREV_YEAR_NEEDS is not None and \
+            not holds_any(sentence, _PREV_YEAR_NEEDS) and \
+            all(int(y) == year for y in _YEAR_NUMBER.findall(sentence, overlapped=True)):
+        # (no opener names last year, and each names one of these years, all the report's: most
+        # sentences asked, which the two scans below would read through to say so)
         return False
     openers = sorted([*_YEAR_OPENER.finditer(sentence), *_YEAR_VERB.finditer(sentence)],
                      key=lambda m: m.start())

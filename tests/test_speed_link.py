@@ -436,3 +436,39 @@ def test_rule_indicator_gives_what_the_plain_way_gives_on_every_corpus_call(monk
                 and link._REQUEST_OBJECT.match(after) is not None
     assert decided > 3_000 and gated > 500 and retried > 5
 
+
+def _plain_of_another_year(sentence: str, year: int | None) -> bool:
+    """`link._of_another_year` without its gate on the years a sentence names."""
+    from nlp.link import _YEAR_OPENER, _YEAR_VERB
+
+    if "年" not in sentence:
+        return False
+    openers = sorted([*_YEAR_OPENER.finditer(sentence), *_YEAR_VERB.finditer(sentence)],
+                     key=lambda m: m.start())
+    if not openers:
+        return False
+    last = openers[-1]
+    return bool(last.groupdict().get("prev")) or (
+        year is not None and int(last.group("y")) != year)
+
+
+def test_of_another_year_gives_what_the_plain_way_gives_on_every_corpus_sentence():
+    """`_of_another_year` answers as `_plain_of_another_year` on every clause, sentence and
+    line of the corpus texts holding 年 (raw and normalised) and on hand-made ones, for the
+    report years each names, one it does not name, and none; the gate answers most of them."""
+    from corpus import clause_pieces
+
+    from nlp.link import _YEAR_NUMBER, _of_another_year
+
+    made = ["2022年,共收到", "上年度，收到", "20192020年，", "2202019年，", "截至2020年底，累计",
+            "２０２１年，", "2021年收到申请", "去年,", "2021年度，2020年，", "2020年 受理"]
+    pieces = [p for p in [*made, *sorted(clause_pieces())] if "年" in p]
+    asked = another = 0
+    for p in pieces:
+        years = {int(y) for y in _YEAR_NUMBER.findall(p, overlapped=True)}
+        for year in [None, 1999, *sorted(years)]:
+            got = _of_another_year(p, year)
+            assert got == _plain_of_another_year(p, year), (p, year)
+            asked += 1
+            another += got
+    assert asked > 20_000 and 100 < another < asked / 2
