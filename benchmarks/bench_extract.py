@@ -89,7 +89,7 @@ def clear_caches() -> None:
                link._reason_rules, link._rule_filter, claims._lead_words, claims._value,
                claims._carried_over, lookback_window, runs._header_words, runs._misprint_heads,
                runs._units_longest_first,
-               link._since_needs, link._rule_gate,
+               link._since_needs,
                check._families, check_tables._t3_equations):
         fn.cache_clear()
 

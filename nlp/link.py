@@ -30,7 +30,6 @@ from nlp.scan import (
     end_reach,
     first_char_list,
     holds_any,
-    needed_chars,
     required_literals,
     search_near_end,
     top_level_branches,
@@ -303,21 +302,6 @@ def candidate_rules(unit: str | None, *texts: str) -> set[int]:
     return _rule_filter(unit).union(texts)
 
 
-@lru_cache(maxsize=64)
-def _rule_gate(unit: str | None) -> re.Pattern | None:
-    """A class of characters one of which every text holds where one of `_rules_for(unit)`
-    matches (`nlp.scan.needed_chars`; None: not known, or no rule): a text without any of them
-    needs no `candidate_rules`, which would find no rule to ask (or only rules that match nothing)."""
-    chars = needed_chars(r.pattern for r in _rules_for(unit))
-    return re.compile(f"[{''.join(map(re.escape, chars))}]") if chars else None
-
-
-# (joins two texts for one `candidate_rules` call, whose candidates are then those of both texts
-# and maybe more: RE2's formulas only ask which strings are in a text; no rule's pattern holds
-# this character, so none of those strings stands across it)
-_APART = "\x00"
-
-
 _LIST_MARKS = "、，,；;：: \t"
 # a clause that ends on a verb of receiving, and the words after a count that name requests
 _RECEIVED_THEN_OBJECT = regex.compile(rf"(?:{RECEIVING})(?:了)?$")
@@ -423,29 +407,15 @@ def rule_indicator(
         return None, None  # …申请情况…等六项内容, 从五个方面: kinds of content, not items
     unit = None if claim.kind == "zero" else claim.unit  # None: every rule applies
     pre = context + (claim.subject or "")  # 主动公开的 + 政府信息中 (it begins with `context`)
-    # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
-    # (held-out 223): with no rule winning, read as one clause, verb and object
-    retry = bool(after) and _RECEIVED_THEN_OBJECT.search(context) is not None and \
-        _REQUEST_OBJECT.match(after) is not None
-    if retry:
-        # (the retry is made only where `candidate_rules` names a rule: asked as it always was)
-        maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
-    else:
-        # Without the retry the answer is (None, None) wherever no rule matches, so any superset
-        # of the rules that match will do: none where no character every match needs is there,
-        # else the candidates of both texts in one call (tests/test_speed_link.py compares both
-        # ways on every corpus claim)
-        gate = _rule_gate(unit)
-        if gate is not None and gate.search(pre) is None and gate.search(after) is None:
-            return None, None
-        maybe = candidate_rules(unit, f"{pre}{_APART}{after}") if after else \
-            candidate_rules(unit, pre, after)
+    maybe = candidate_rules(unit, pre, after)  # the others' words are nowhere around the claim
     if not maybe:
         return None, None
     best, best_reason = _winning_rules(maybe, unit, claim, context, template, sentence, after,
                                        section)
     if best is None:
-        if retry:
+        if after and _RECEIVED_THEN_OBJECT.search(context) and _REQUEST_OBJECT.match(after):
+            # 接到2项政府信息公开的申请 / 收到2件…申请: the verb before the count, its object after it
+            # (held-out 223): read as one clause, verb and object
             return rule_indicator(claim, context + after, template, sentence, "", section)
         return None, None
     if best_reason is not None and best[1].id.startswith("requests.") and \

@@ -1330,29 +1330,3 @@ def spaces_only(text: str) -> bool:
     characters at every position (about 36 instructions a character for this test, against 60–
     80 for a class-led scan)."""
     return text.replace("\n", "").isprintable()
-
-
-def needed_chars(patterns: Iterable[regex.Pattern]) -> str | None:
-    """Characters one of which every text holds where one of `patterns` finds a match (None: not
-    known for one of them): a character of each string `required_literals(in_text=True)` names
-    for them, picked so that few characters do (the one in most of the strings not yet covered
-    first, the lowest code point on a tie). A text holding none of them is one where no pattern
-    finds a match: a test by one character class before a costlier one."""
-    needs: set[str] = set()
-    for p in patterns:
-        need = required_literals(p, in_text=True)
-        if need is None or "" in need:
-            return None
-        needs.update(need)
-    # (a string that holds another of them is covered with it)
-    left = [set(w) for w in needs if not any(v != w and v in w for v in needs)]
-    chosen: list[str] = []
-    while left:
-        counts: dict[str, int] = {}
-        for chars in left:
-            for ch in chars:
-                counts[ch] = counts.get(ch, 0) + 1
-        pick = min(counts, key=lambda ch: (-counts[ch], ch))
-        chosen.append(pick)
-        left = [chars for chars in left if pick not in chars]
-    return "".join(sorted(chosen))
