@@ -492,6 +492,11 @@ def _of_another_year(sentence: str, year: int | None) -> bool:
         # (no opener names last year, and each names one of these years, all the report's: most
         # sentences asked, which the two scans below would read through to say so)
         return False
+    return _last_opener_of_another_year(sentence, year)
+
+
+def _last_opener_of_another_year(sentence: str, year: int | None) -> bool:
+    """`_of_another_year` the plain way: every opener found, the last one asked."""
     openers = sorted([*_YEAR_OPENER.finditer(sentence), *_YEAR_VERB.finditer(sentence)],
                      key=lambda m: m.start())
     if not openers:

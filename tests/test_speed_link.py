@@ -323,17 +323,9 @@ def test_since_needs_are_the_patterns_strings_less_those_holding_another():
 
 def _plain_of_another_year(sentence: str, year: int | None) -> bool:
     """`link._of_another_year` without its gate on the years a sentence names."""
-    from nlp.link import _YEAR_OPENER, _YEAR_VERB
+    from nlp.link import _last_opener_of_another_year
 
-    if "年" not in sentence:
-        return False
-    openers = sorted([*_YEAR_OPENER.finditer(sentence), *_YEAR_VERB.finditer(sentence)],
-                     key=lambda m: m.start())
-    if not openers:
-        return False
-    last = openers[-1]
-    return bool(last.groupdict().get("prev")) or (
-        year is not None and int(last.group("y")) != year)
+    return "年" in sentence and _last_opener_of_another_year(sentence, year)
 
 
 def test_of_another_year_gives_what_the_plain_way_gives_on_every_corpus_sentence():
