@@ -30,6 +30,7 @@ from nlp.scan import (
     end_reach,
     first_char_list,
     holds_any,
+    least_needs,
     required_literals,
     search_near_end,
     top_level_branches,
@@ -165,8 +166,7 @@ def _since_needs() -> tuple[str, ...]:
     need = required_literals(_scope()["since"])
     if need is None:
         return ("",)
-    # (a string that holds another of them adds nothing to the test: 累计至今 holds 累计)
-    return tuple(w for w in need if not any(v != w and v in w for v in need))
+    return least_needs(need)  # (累计至今 holds 累计: one test fewer)
 
 
 def part_scope(context: str, sentence: str) -> str | None:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 import regex
 
-from nlp.scan import REGEX_SPACE, WHITE_SPACE, holds_any
+from nlp.scan import REGEX_SPACE, WHITE_SPACE, char_class, holds_any
 
 _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
@@ -157,7 +157,7 @@ def _runs_of(chars: str) -> re.Pattern:
     """A stdlib `re` pattern for the runs of `chars`, written `[…][…]*`, not `[…]+`: `re` skips
     to a pattern's first character in a tight loop only when the pattern opens with a class,
     and a repeat hides it (a whole-text scan for space runs 2× faster, same matches)."""
-    one = "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+    one = char_class(chars)
     return re.compile(one + one + "*")
 
 
@@ -261,7 +261,7 @@ def _t2s_keeps() -> frozenset[str] | None:
 
 def _none_of(chars: frozenset[str]) -> re.Pattern:
     """A search for a character not in `chars` (one class)."""
-    return re.compile("[^" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return re.compile(char_class(chars, negate=True))
 
 
 @lru_cache(maxsize=1)

@@ -511,12 +511,13 @@ def test_lead_word_gates_hold():
     only within their reach of the end; the direction gate matches wherever one of them does,
     the agent's gate (`loose_twin`) wherever `agent` does; `time` and `channel` matches hold
     one of their `needs`."""
-    from nlp.extract.claims import rules
+    from nlp.extract.claims import _needs, rules
     from nlp.scan import holds_any
 
     r = rules()
+    channel_needs = _needs(r.channel)  # (`_clean_subject` now gates by their first characters)
     assert r.time_at_start and r.agent_at_start and r.suffix_reach is not None
-    assert r.direction_gate is not None and r.time_needs and r.channel_needs
+    assert r.direction_gate is not None and r.time_needs and channel_needs
     assert r.agent_gate is not None
     dirs = r.by_role("direction")
     assert dirs and all(p.reach is not None for p in dirs)
@@ -533,7 +534,7 @@ def test_lead_word_gates_hold():
         if r.time.search(t):
             assert holds_any(t, r.time_needs), t
         if r.channel.search(t):
-            assert holds_any(t, r.channel_needs), t
+            assert holds_any(t, channel_needs), t
 
 
 def test_start_anchored_and_end_reach():

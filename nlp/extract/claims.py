@@ -42,12 +42,14 @@ from nlp.scan import (
     NeighbourGatedLeftmostFirst,
     any_text_scanner,
     bmp_only,
+    char_class,
     end_reach,
     find_all,
     finditer_from_firsts,
     first_char_list,
     first_set_search,
     holds_any,
+    least_needs,
     loose_twin,
     match_reach,
     required_literals,
@@ -158,6 +160,8 @@ class Rules:
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
     exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.NeighbourGatedLeftmostFirst`
     unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
+    # the `strip_prefix` words as one match (`_strip_prefixes` looks them up in `prefix_words`;
+    # this is the plain way the tests compare it with)
     prefix_rx: Any = None
     suffix_rx: Any = None
     # `time` and `agent` match only at a clause's start (`start_anchored`: asked by `match`);
@@ -165,9 +169,8 @@ class Rules:
     time_at_start: bool = False
     agent_at_start: bool = False
     suffix_reach: int | None = None
-    # strings one of which every match of `time`, `channel` holds (`_needs`; None: not asked)
+    # strings one of which every match of `time` holds (`_needs`; None: not asked)
     time_needs: tuple[str, ...] | None = None
-    channel_needs: tuple[str, ...] | None = None
     # the characters the `prefix_rx` words begin with, and those the `suffix_rx` words end with
     # (with the newline `$` may stand before)
     prefix_firsts: frozenset[str] = frozenset()
@@ -215,7 +218,7 @@ def _needs(rx: Any) -> tuple[str, ...] | None:
     needs = required_literals(rx, in_text=True)
     if needs is None:
         return None
-    needs = tuple(w for w in needs if not any(v != w and v in w for v in needs))
+    needs = least_needs(needs)
     return None if len(needs) > _MOST_NEEDS else needs
 
 
@@ -334,7 +337,6 @@ def rules() -> Rules:
         agent_gate=None if agent.flags & ~(regex.UNICODE | regex.VERSION0) else
         loose_twin(agent.pattern),
         time_needs=_needs(time),
-        channel_needs=_needs(channel),
         prefix_firsts=frozenset(w[0] for w in pre_words),
         suffix_lasts=frozenset([w[-1] for w in suf_words] + ["\n"]),
         direction_gate=direction_gate,
@@ -343,7 +345,7 @@ def rules() -> Rules:
         change_firsts=_literal_firsts([p.rx for p in patterns if p.role == "change"], True),
         channel_firsts=_literal_firsts([channel], True),
         direction_firsts=None if direction_firsts is None else
-        re.compile("[" + re.escape("".join(direction_firsts)) + "]"),
+        re.compile(char_class(direction_firsts)),
         prefix_words=frozenset(w for w in pre_words if w),
         prefix_lengths=tuple(sorted({len(w) for w in pre_words if w}, reverse=True)),
         version=str(claims_file.get("version", "1")) + "+u" + str(units_file.get("version", "1")),
@@ -800,7 +802,7 @@ def _clean_subject(pre: str, r: Rules) -> str:
 
 
 # (`_BOUNDARY` for the stdlib `re`: a search of a few characters costs half the instructions)
-_STOP_SCAN = re.compile("[" + re.escape(_BOUNDARY) + "]")
+_STOP_SCAN = re.compile(char_class(_BOUNDARY))
 
 
 def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) -> None:
