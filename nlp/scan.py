@@ -118,27 +118,38 @@ def _syntax_chars(source: str) -> Iterator[tuple[int, str, int]]:
     return ((i, ch, depth) for i, ch, depth in _plain_chars(source) if ch in "()|")
 
 
-def _plain_chars(source: str) -> Iterator[tuple[int, str, int]]:
-    """(position, character, group depth before it) of each character of a regex's source
-    outside escapes and sets (`[` … `]`, a `]` first in the set is literal)."""
-    depth, i, n = 0, 0, len(source)
+def source_elements(source: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each element of a regex's source, in order: an escape (`\\` and the
+    character after it), a set (`[` … `]`, where a `]` first in the set, after an optional `^`,
+    is literal and escapes are skipped; a set left open runs to the end) or one other
+    character. The one reading of a source's escapes and sets that the walkers here share."""
+    i, n = 0, len(source)
     while i < n:
         ch = source[i]
         if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i += 1
-            if i < n and source[i] == "^":
-                i += 1
-            if i < n and source[i] == "]":
-                i += 1
-            while i < n and source[i] != "]":
-                i += 2 if source[i] == "\\" else 1
+            j = i + 2
+        elif ch == "[":
+            j = i + 1
+            j += source.startswith("^", j)
+            j += source.startswith("]", j)
+            while j < n and source[j] != "]":
+                j += 2 if source[j] == "\\" else 1
+            j += 1
         else:
+            j = i + 1
+        yield i, min(j, n)
+        i = j
+
+
+def _plain_chars(source: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, group depth before it) of each character of a regex's source
+    outside escapes and sets (`source_elements`)."""
+    depth = 0
+    for i, j in source_elements(source):
+        ch = source[i]
+        if j == i + 1 and ch != "\\" and ch != "[":
             yield i, ch, depth
             depth += 1 if ch == "(" else -1 if ch == ")" else 0
-        i += 1
 
 
 def top_level_branches(source: str) -> list[str]:
@@ -664,37 +675,24 @@ def _stdlib_source(src: str, *, any_text: bool) -> str | None:
     if _UNSAFE.search(src):
         return None
     out: list[str] = []
-    i, n, in_class = 0, len(src), False
-    while i < n:
+    for i, j in source_elements(src):
         c = src[i]
-        if c == "\\" and i + 1 < n:
+        if c == "\\" and j == i + 2:
             e = src[i + 1]
             if e == "s" or (e == "d" and any_text):
-                if in_class:
-                    return None
                 out.append(WHITE_SPACE if e == "s" else f"[\\d{_ASTRAL_RANGE}]")
             elif _RE_SAFE_ESCAPES.match(src, i):
                 return None
             else:
-                out.append(src[i : i + 2])
-            i += 2
+                out.append(src[i:j])
             continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            out.append(c)
-            i += 1
-            # (a `]` first in a class, after an optional `^`, is a literal)
-            if src.startswith("^", i):
-                out.append("^")
-                i += 1
-            if src.startswith("]", i):
-                out.append("]")
-                i += 1
-            continue
-        out.append(c)
-        i += 1
+        if c == "[":  # (a class stands as it is, unless it holds an escape `re` reads otherwise)
+            for k, m in set_parts(src[i:j]):
+                if m == k + 2 and src[i + k] == "\\":
+                    e = src[i + k + 1]
+                    if e == "s" or (e == "d" and any_text) or _RE_SAFE_ESCAPES.match(src, i + k):
+                        return None
+        out.append(src[i:j])
     return "".join(out)
 
 
@@ -1251,32 +1249,40 @@ def _one_before(source: str) -> str | None:
     """The last element of a regex's source where it is one character of a class, an escape
     of one (`\\s`, `\\d`, `\\w` and their negations) or a literal character, taken once or
     more (`+`, `+?`, `++` or no repeat): that element's source; else None (a group, a
-    lookaround, an optional or counted repeat, anything else)."""
+    lookaround, an optional or counted repeat, a set holding a `[`, anything else)."""
     last: str | None = None
-    i, n = 0, len(source)
-    while i < n:
-        ch = source[i]
+    skip_to = 0  # (past a repeat's counts, `{1,3}`, or a `+`'s `?` or `+`)
+    for i, j in source_elements(source):
+        if i < skip_to:
+            continue
+        ch, element = source[i], source[i:j]
         if ch == "\\":
-            last = source[i:i + 2] if source[i + 1:i + 2] in tuple("sdwSDW") else None
-            i += 2
+            last = element if element[1:] in ("s", "d", "w", "S", "D", "W") else None
         elif ch == "[":
-            j = i + 1
-            j += source.startswith("^", j)
-            j += source.startswith("]", j)
-            while j < n and source[j] not in "[]":
-                j += 2 if source[j] == "\\" else 1
-            last = source[i:j + 1] if j < n and source[j] == "]" else None
-            i = j + 1
+            plain = [element[k] for k, m in set_parts(element) if m == k + 1 and element[k] != "\\"]
+            last = element if plain[-1:] == ["]"] and "[" not in plain else None
         elif ch == "+":  # (once or more: the element before is still the last one)
-            i += 2 if source[i + 1:i + 2] in ("?", "+") else 1
+            skip_to = i + (2 if source[i + 1:i + 2] in ("?", "+") else 1)
         elif ch == "{":
             last = None
             close = source.find("}", i)
-            i = n if close < 0 else close + 1
+            skip_to = len(source) if close < 0 else close + 1
         else:
             last = ch if ch not in "()|*?.^$" else None
-            i += 1
     return last
+
+
+def set_parts(element: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each part of a set's source (`[` … `]`, a `source_elements` element)
+    after its opening (`[`, an optional `^`, a literal `]` first): an escape or one character
+    (the closing `]` last, where the set is closed)."""
+    k = 1 + element.startswith("^", 1)
+    k += element.startswith("]", k)
+    n = len(element)
+    while k < n:
+        m = k + 2 if element[k] == "\\" else k + 1
+        yield k, min(m, n)
+        k = m
 
 
 def neighboured_rest(pattern: regex.Pattern) -> regex.Pattern | None:

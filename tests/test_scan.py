@@ -351,3 +351,27 @@ def test_holds_any_is_whether_one_of_the_words_is_in_the_text():
     assert holds_any(text, "件")  # (a string: its characters)
     assert not holds_any(text, ("条", "申请书"))
     assert not holds_any(text, ())
+
+
+def test_source_elements_read_escapes_and_sets_once():
+    """`source_elements` cuts a regex's source into escapes, sets and single characters (a `]`
+    first in a set, after `^`, is literal; escapes inside a set do not close it), and the
+    walkers built on it agree: `_plain_chars` skips escapes and sets, `_one_before` takes a set
+    as one element and turns a set holding a `[` down, `_stdlib_source` keeps a set as it
+    stands unless it holds an escape the stdlib reads otherwise."""
+    from nlp.scan import _one_before, _plain_chars, _stdlib_source, set_parts, source_elements
+
+    src = r"a\d[]x\]][^]]+(b|c)\s"
+    parts = [src[i:j] for i, j in source_elements(src)]
+    assert parts == ["a", r"\d", r"[]x\]]", "[^]]", "+", "(", "b", "|", "c", ")", r"\s"]
+    assert "".join(parts) == src
+    assert [(i, j) for i, j in source_elements("[ab")] == [(0, 3)]  # (left open: to the end)
+    assert [r"[]x\]]"[k:m] for k, m in set_parts(r"[]x\]]")] == ["x", r"\]", "]"]
+    assert [ch for _, ch, _ in _plain_chars(src)] == ["a", "+", "(", "b", "|", "c", ")"]
+    assert [d for _, ch, d in _plain_chars(src) if ch in "bc"] == [1, 1]
+    assert _one_before(r"x[^]a]+") == "[^]a]" and _one_before(r"x[a[]+") is None
+    assert _one_before(r"x[ab") is None and _one_before(r"[ab]{2}") is None
+    assert _one_before(r"\d++") == r"\d" and _one_before(r"\p") is None
+    assert _stdlib_source(r"[\d]\s", any_text=False) == r"[\d]" + _stdlib_source(r"\s", any_text=False)
+    assert _stdlib_source(r"[\d]", any_text=True) is None and _stdlib_source(r"[\s]", any_text=False) is None
+    assert _stdlib_source(r"[\w]", any_text=False) is None and _stdlib_source(r"[\t\]]a", any_text=True) == r"[\t\]]a"
