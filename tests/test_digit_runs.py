@@ -222,6 +222,47 @@ def test_first_character_sets_cover_every_opener_and_mark():
     assert seen > 50
 
 
+def test_scan_label_stops_at_every_character_its_loop_acts_on():
+    """`_scan_label` skips to the next character `_label_stops` matches: every character at
+    which its loop can do more than step on (a stop, a bracket, a comma, an opener's or a mark's
+    first character, the gap's first character, a digit) is one, over every code point."""
+    from nlp.tables.runs import (
+        _LABEL_CLOSE,
+        _LABEL_COMMAS,
+        _LABEL_OPEN,
+        _MARK_FIRST,
+        _STOP,
+        _label_stops,
+        _opener_first,
+    )
+
+    acts = {*_STOP, *_LABEL_OPEN, *_LABEL_CLOSE, *_LABEL_COMMAS, *_opener_first(), *_MARK_FIRST}
+    for gap in ("\n\n", "\n\n\n", "x"):
+        stops = _label_stops(gap[0])
+        missed = [c for c in map(chr, range(0x110000))
+                  if (c in acts or c == gap[0] or c.isdigit()) and stops.fullmatch(c) is None]
+        assert missed == []
+
+
+def test_scan_label_skipping_finds_the_tables_of_the_plain_loop(monkeypatch):
+    """The digit-run tables of every corpus text are the same when `_scan_label` visits every
+    character (a stop pattern that matches any)."""
+    import re
+
+    from nlp.tables import runs
+
+    def tables(text: str) -> list:
+        got = runs.run_tables(text, lambda a, b: True)
+        return [[(c.row, c.col, c.start, c.end, c.note) for c in t.cells] for t in got]
+
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    fast = [tables(t) for t in texts]
+    monkeypatch.setattr(runs, "_label_stops", lambda gap_first: re.compile(r"[\s\S]"))
+    plain = [tables(t) for t in texts]
+    assert fast == plain
+    assert sum(map(len, fast)) > 50
+
+
 def test_scan_header_asks_each_pattern_only_where_it_can_match():
     """`_scan_header` runs `_WS` only at a character it can take (`_WS_CHARS`), `TITLE` only at
     `_TITLE_FIRST`, `_CORNER` only at `_CORNER_FIRST` and, for a first token, the opener regex

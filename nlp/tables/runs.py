@@ -179,6 +179,20 @@ def _opener_first() -> frozenset[str]:
 
 
 _MARK_FIRST = frozenset("一二三四五六七八九十(（其")  # the characters a `_MARK` can start with
+_LABEL_OPEN, _LABEL_CLOSE = "（(", "）)"  # what `_scan_label` counts the depth of brackets by
+_LABEL_COMMAS = "，,"  # a clause's comma, outside brackets, ends a label
+
+
+@lru_cache(maxsize=4)
+def _label_stops(gap_first: str) -> re.Pattern:
+    """The characters at which `_scan_label`'s loop may do more than step on (a superset): every
+    character outside the CJK ideographs U+4E00–U+9FFF (no digit stands there: tested) and the
+    ideographs among the stops, brackets, commas, opener and mark first characters and the
+    first character of the gap. At any other character the loop only moves to the next, so
+    it is skipped to the next of these by one search (a label is mostly ideographs)."""
+    chars = {*_STOP, *_LABEL_OPEN, *_LABEL_CLOSE, *_LABEL_COMMAS, *_opener_first(), *_MARK_FIRST, gap_first}
+    han = "".join(sorted(c for c in chars if "\u4e00" <= c <= "\u9fff"))
+    return re.compile(r"[\x00-\u4dff\ua000-\U0010ffff" + han + "]")
 
 
 # --------------------------------------------------------------------------- splitting
@@ -490,15 +504,23 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
             parts.append(_Part(a, b, lvl, int(item_m.group(1)) if item_m else None))
 
     depth = 0  # brackets open in the label (（二）部分公开（区分处理的，只计…）)
+    stops = _label_stops(gap[0]) if gap else None
+    limit = min(len(text), i + max_label + 1)  # (from here on the loop returns at once)
     while j < len(text):
+        if stops is not None and j < limit:
+            m = stops.search(text, j, limit)
+            if m is None:
+                j = limit
+                continue
+            j = m.start()
         ch = text[j]
         if ch in _STOP or j - i > max_label or text.startswith(gap, j):
             return parts, j, "end"
-        if ch in "（(":
+        if ch in _LABEL_OPEN:
             depth += 1
-        elif ch in "）)":
+        elif ch in _LABEL_CLOSE:
             depth = max(0, depth - 1)
-        elif ch in "，," and not depth:  # a clause of running text: the table has ended
+        elif ch in _LABEL_COMMAS and not depth:  # a clause of running text: the table has ended
             return parts, j, "end"
         if j > i and ch in first and opener.match(text, j):
             toks, _ = _scan_header(text, j, _STRONG_TOKENS)
