@@ -704,12 +704,16 @@ def _adds_up(run: str, cand: list[tuple[int, int]],
              totals: list[tuple[int, tuple[int, ...]]]) -> bool:
     """Is every 总计 of the split the sum of its columns (`totals`: `total_columns` of the
     header; True when it has none)?"""
+    if not totals:
+        return True  # (no value to read: most headers have no 总计)
     v = _values(run, cand)
     return all(abs(v[t] - sum(v[i] for i in parts)) < 1e-6 for t, parts in totals)
 
 
 def _solve_rows(text: str, rows: list[_Row]) -> None:
     """Narrow the candidates of table-三 rows by the identities between rows."""
+    if not any(r.cands is not None and len(r.cands) > 1 for r in rows):
+        return  # (only a row of several candidates is narrowed; naming the rows changes nothing)
     from nlp.tables.mapping import t3_row_names
 
     lrs = [LogicalRow(row=k, labels=tuple(text[p.start:p.end] for p in r.labels))
