@@ -261,11 +261,42 @@ def _words_after(text: str, end: int, limit: int) -> str:
     begins with a break, so the first split piece starts with it and `_AFTER_BREAK` cuts it
     to nothing; tests/test_link.py checks this at every break character of the corpus texts)."""
     after = text[end : end + limit]
-    if _MANNER.search(after):
+    if _may_match(after, _MANNER_NEEDS) and _MANNER.search(after):
         after = _MANNER.sub("", text[end : end + 2 * limit])[:limit]
     # the next count's words are its own (226件申请件其中224件已按规定予以答复: 答复 is the 224's)
-    after = _NEXT_COUNT_AFTER.split(after, maxsplit=1)[0]
+    after = _first_piece(_NEXT_COUNT_AFTER, _NEXT_COUNT_AFTER_NEEDS, after)
     # （含上年度结转…） is about another number, and so is …和2名兼职 after 专职人员
+    # (`_AFTER_BREAK` is asked of every text: one of its strings, mostly a comma, stands in nine
+    # of ten of them)
+    return _first_piece(NEXT_COUNT, _NEXT_COUNT_NEEDS, _AFTER_BREAK.split(after)[0])
+
+
+# strings one of which every match of each pattern `_words_after` asks holds (`required_literals`;
+# None: not known): in a text without one, the search finds nothing and the split cuts nothing,
+# so neither is asked (most of the short texts asked; tests/test_speed_link.py compares with
+# `_plain_words_after` at every count of the corpus texts)
+_MANNER_NEEDS = required_literals(_MANNER)
+_NEXT_COUNT_AFTER_NEEDS = required_literals(_NEXT_COUNT_AFTER)
+_NEXT_COUNT_NEEDS = required_literals(NEXT_COUNT)
+
+
+def _may_match(text: str, needs: tuple[str, ...] | None) -> bool:
+    """Can a pattern whose every match holds one of `needs` match in `text`?"""
+    return needs is None or holds_any(text, needs)
+
+
+def _first_piece(pattern: regex.Pattern, needs: tuple[str, ...] | None, text: str) -> str:
+    """`pattern.split(text)[0]`: `text` up to `pattern`'s first match (all of it without one),
+    the split asked only where one of `needs` stands."""
+    return pattern.split(text, maxsplit=1)[0] if _may_match(text, needs) else text
+
+
+def _plain_words_after(text: str, end: int, limit: int) -> str:
+    """`_words_after` the plain way: every search and split asked."""
+    after = text[end : end + limit]
+    if _MANNER.search(after):
+        after = _MANNER.sub("", text[end : end + 2 * limit])[:limit]
+    after = _NEXT_COUNT_AFTER.split(after, maxsplit=1)[0]
     return NEXT_COUNT.split(_AFTER_BREAK.split(after)[0], maxsplit=1)[0]
 
 
@@ -1024,6 +1055,15 @@ _REQUEST_VERB = regex.compile(rf"(?:{RECEIVING}|新收)")
 def _one_applicant(context: str) -> str | None:
     """The one applicant class named after the clause's verb of receiving (共收到自然人依申请公开
     事项0项: 自然人; held-out 176), or None (none, several, or 公民、法人或其他组织 together)."""
+    if not holds_any(context, _FORM_APPLICANTS):
+        # (the class named is one of them, a piece of the clause: without one, no regex asked;
+        # most clauses asked. tests/test_speed_link.py compares on the corpus clauses)
+        return None
+    return _named_applicant(context)
+
+
+def _named_applicant(context: str) -> str | None:
+    """`_one_applicant` the plain way: the clause's verbs, then each applicant class asked."""
     verbs = list(_REQUEST_VERB.finditer(context))
     if not verbs:
         return None

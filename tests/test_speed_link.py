@@ -348,3 +348,42 @@ def test_of_another_year_gives_what_the_plain_way_gives_on_every_corpus_sentence
             asked += 1
             another += got
     assert asked > 20_000 and 100 < another < asked / 2
+
+
+def test_one_applicant_gives_what_the_plain_way_gives_on_every_corpus_clause():
+    """`_one_applicant` asks no regex of a clause without one of `_FORM_APPLICANTS` (what it
+    answers is one of them, cut from the clause): the same answer as `_named_applicant` on
+    every clause, sentence and line of the corpus texts (raw and normalised) and on hand-made
+    ones."""
+    from corpus import clause_pieces
+
+    from nlp.link import _named_applicant, _one_applicant
+
+    made = ["共收到自然人依申请公开事项", "收到商业企业申请", "收到公民、法人或其他组织申请", "受理科研机构",
+            "收到自然人和商业企业", "收到社会公益组织", "受理法律服务机构申请", "收到企业申请", ""]
+    named = 0
+    for p in [*made, *sorted(clause_pieces())]:
+        got = _one_applicant(p)
+        assert got == _named_applicant(p), p
+        named += got is not None
+    assert named > 20
+
+
+def test_words_after_gives_what_the_plain_way_gives_at_every_corpus_count():
+    """`_words_after` asks its search and splits only where one of the strings their matches
+    hold stands: the same words as `_plain_words_after` after every count of the corpus texts
+    (raw and normalised; where `_OWN_COUNT` ends) and of hand-made ones."""
+    from corpus import texts_and_views
+
+    from nlp.link import _OWN_COUNT, _plain_words_after, _words_after
+
+    made = ["3件已按规定予以答复", "3件申请件其中2件依法答复", "3件和2名兼职", "3件（含上年度结转）",
+            "3件、专、2项", "3件专、兼职", "3件在法定期限内办结", "3件均及时答复，2件", "3件"]
+    asked = cut = 0
+    for text in [*made, *texts_and_views()]:
+        for m in _OWN_COUNT.finditer(text):
+            got = _words_after(text, m.end(), 15)
+            assert got == _plain_words_after(text, m.end(), 15), text[m.start():m.end() + 30]
+            asked += 1
+            cut += got != text[m.end():m.end() + 15]
+    assert asked > 20_000 and cut > asked / 4
