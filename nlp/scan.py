@@ -1112,7 +1112,8 @@ def first_char_list(src: str) -> str | None:
 
 
 def finditer_from_firsts(pattern: Any, text: str, firsts: str,
-                         places: dict[str, list[int]] | None = None) -> Iterator[Any]:
+                         places: dict[str, list[int]] | None = None,
+                         prefixes: tuple[str, ...] | None = None) -> Iterator[Any]:
     """The matches of `pattern.finditer(text)` (a `regex` or a stdlib `re` pattern) for a
     pattern whose every match begins with one of the characters `firsts` (`first_char_list`):
     `pattern.match` is asked only where one of them stands, found by `str.find` (`places`:
@@ -1123,7 +1124,10 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
     at the first of those places where it finds one; a match is never empty (it holds its
     first character), so the next is looked for from its end, as `finditer` does. `str.find`
     passes over a character in a few instructions; the engines' own search for a set of first
-    characters tests each character against the set (30-90 instructions a character)."""
+    characters tests each character against the set (30-90 instructions a character).
+    `prefixes` (`literal_prefixes`): strings one of which every match begins with; `match` is
+    not asked where the text begins with none of them (`str.startswith`: a small part of what
+    a `regex` match turning the start down costs)."""
     if places is None:
         places = {}
     starts: list[int] = []
@@ -1135,7 +1139,7 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
     starts.sort()
     pos = 0
     for k in starts:
-        if k >= pos:
+        if k >= pos and (prefixes is None or text.startswith(prefixes, k)):
             m = pattern.match(text, k)
             if m is not None:
                 yield m
@@ -1348,3 +1352,59 @@ def char_class(chars: Iterable[str], negate: bool = False) -> str:
     """The source of a class of `chars`, each escaped (`[…]`, or `[^…]` with `negate`), for
     either engine: a set of literal characters means the same to both."""
     return ("[^" if negate else "[") + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+
+
+# --------------------------------------------------------------------------- literal prefixes
+class _TooMany(Exception):
+    pass
+
+
+def literal_prefixes(src: str, n: int = 2, most: int = 32) -> tuple[str, ...] | None:
+    """Strings of at most `n` characters one of which every match of the regex `src` begins
+    with, read off the stdlib `re` parse tree (`(?P<neg>未|没有)(?:收取|收)` → 未收, 没有), or None
+    (not known: a flag that changes what a literal matches, syntax `re` does not read, more than
+    `most` strings, or a match that may begin with anything). A start where the text begins
+    with none of them holds no match: `str.startswith` with them turns it down before the
+    engine is asked (`finditer_from_firsts`). Zero-width items are skipped (they only narrow
+    the matches); the strings stop growing at the first item that is not a literal, a set of
+    literals, a group or an alternation of such, and where the pattern may end."""
+    sre = _sre()
+    try:
+        tree = sre.parse(src)
+    except re.error:
+        return None
+    if tree.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    done: set[str] = set()
+
+    def walk(items: list, grown: set[str]) -> set[str]:
+        for op, av in items:
+            if not grown:
+                break
+            if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+                continue  # zero width
+            if op is sre.LITERAL:
+                grown = {p + chr(av) for p in grown}
+            elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+                grown = {p + chr(v) for p in grown for _, v in av}
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+                grown = walk(list(av[3]), grown)
+            elif op is sre.BRANCH:
+                grown = set().union(*(walk(list(alt), set(grown)) for alt in av[1]))
+            else:  # what follows is not one of a few fixed strings: they stop here
+                done.update(grown)
+                return set()
+            full = {p for p in grown if len(p) >= n}
+            done.update(full)
+            grown -= full
+            if len(grown) + len(done) > most:
+                raise _TooMany
+        return grown
+
+    try:
+        done.update(walk(list(tree), {""}))
+    except _TooMany:
+        return None
+    if not done or "" in done or len(done) > most:
+        return None
+    return tuple(sorted(done))

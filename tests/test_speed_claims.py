@@ -874,3 +874,54 @@ def test_quoted_names_from_their_opening_quotes():
             want, text[:40]
         n += len(want)
     assert n > 10000
+
+
+def test_literal_prefixes():
+    """`literal_prefixes`: strings one of which every match begins with, read off the parse
+    tree up to the first item that is not a fixed string; None where a match may begin with
+    anything (an optional start), where a flag changes what a literal matches, or where there
+    are too many."""
+    from nlp.scan import literal_prefixes
+
+    assert literal_prefixes(r"(?<![千])(?P<neg>未|没有|无|不)(?P<verb>收取|收)(?:过)?") == \
+        ("不收", "无收", "未收", "没有")
+    assert literal_prefixes(r"[万千百](余|多)\d") == ("万余", "万多", "千余", "千多", "百余", "百多")
+    assert literal_prefixes(r"ab|a") == ("a", "ab")  # (a match may end after a)
+    assert literal_prefixes(r"a(?:b|)c") == ("ab", "ac")
+    assert literal_prefixes(r"a\d+") == ("a",)
+    assert literal_prefixes(r"a(?=b)c", n=3) == ("ac",)  # (zero width: skipped)
+    assert literal_prefixes(r"(?:未)?收到") is None
+    assert literal_prefixes(r"\d+件") is None
+    assert literal_prefixes(r"(?i)ab") is None
+    assert literal_prefixes(r"(?i:a)b") is None
+    assert literal_prefixes(r"[^a]b") is None
+    assert literal_prefixes(r"[a-c]b") is None
+    assert literal_prefixes(r"\p{Han}a") is None  # (not the stdlib's syntax)
+    assert literal_prefixes(r"[ab][cd][ef]", n=3, most=4) is None
+
+
+def test_scans_from_literal_prefixes_as_finditer():
+    """The patterns scanned from their first characters are asked only where the text begins
+    with one of their `literal_prefixes` (`Pattern.prefixes`): the same matches, spans and
+    groups as `finditer` on made-up texts dense in those prefixes and their first characters
+    (the corpus texts: test_scans_from_first_characters_as_finditer)."""
+    import random
+
+    from nlp.extract.claims import rules
+    from nlp.scan import bmp_only
+
+    scanned = [p for p in rules().patterns if p.firsts]
+    assert all(p.prefixes for p in scanned)
+    pieces = sorted({w for p in scanned for w in p.prefixes} | {ch for p in scanned for ch in p.firsts}
+                    | {"收到申请", "费", "人", "件", "，", "政府信息公开申请", "投诉", "过", "任何"})
+    rng = random.Random(24)
+    n = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        for p in scanned:
+            want = [(m.span(), m.groups()) for m in p.rx.finditer(text)]
+            assert [(m.span(), m.groups()) for m in p.finditer(text, bmp_only(text))] == want, text
+            assert [(m.span(), m.groups()) for m in p.finditer(text, False, {})] == want, text
+            n += len(want)
+    assert n > 500
+

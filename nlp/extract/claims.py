@@ -50,6 +50,7 @@ from nlp.scan import (
     first_set_search,
     holds_any,
     least_needs,
+    literal_prefixes,
     loose_twin,
     match_reach,
     required_literals,
@@ -120,6 +121,9 @@ class Pattern:
     # (name, number) of each named group, in `rx.groupindex` order (read once: `groupindex`
     # makes a new dict each time it is asked)
     named: tuple[tuple[str, int], ...] = ()
+    # strings one of which every match begins with, where `firsts` are known (`literal_prefixes`:
+    # a start is asked only where the text begins with one)
+    prefixes: tuple[str, ...] | None = None
 
     def search(self, text: str) -> Any:
         """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
@@ -132,7 +136,7 @@ class Pattern:
         characters looked for before stand in `text`, `finditer_from_firsts`)."""
         rx = self.scan if self.scan is not None and bmp else self.rx
         return rx.finditer(text) if self.firsts is None else \
-            finditer_from_firsts(rx, text, self.firsts, places)
+            finditer_from_firsts(rx, text, self.firsts, places, self.prefixes)
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
@@ -305,8 +309,10 @@ def rules() -> Rules:
         # (no `needs` asked before a scan from the first characters: their `in` tests would
         # cost more than the scan, a `str.find` pass or two over the text)
         needs = _needs(rx) if p["role"] in ("quantity", "zero", "change") and not firsts else None
+        prefixes = literal_prefixes(rx.pattern) \
+            if firsts and not rx.flags & ~(regex.UNICODE | regex.VERSION0) else None
         patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx), firsts,
-                                tuple(rx.groupindex.items())))
+                                tuple(rx.groupindex.items()), prefixes))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
