@@ -925,3 +925,36 @@ def test_scans_from_literal_prefixes_as_finditer():
             n += len(want)
     assert n > 500
 
+
+def test_unit_of_by_first_character_as_the_plain_way():
+    """`_unit_of` asks only the units that can begin with the character at the unit's start
+    (`Rules.unit_firsts`), each by its stdlib scanner in a text of the BMP: the unit it names
+    is the first in order whose own match there ends where asked (None: none), at every
+    position after a digit of every corpus text (raw and normalised), for every end a unit's
+    match gives there and one no unit gives."""
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import _unit_of, rules
+    from nlp.scan import bmp_only
+
+    r = rules()
+    assert r.unit_firsts is not None
+    assert all(scan is not None for units in r.unit_firsts.values() for _, scan in units)
+
+    def plain(nt: str, us: int, ue: int):
+        return next((u for u in r.units if (m := u.rx.match(nt, us)) is not None
+                     and m.end() == ue), None)
+
+    seen = 0
+    for nt in [*texts_and_views(), "3则", "第3期", "5个百分点", "2个工作日", "4件次", "7日内"]:
+        bmp = bmp_only(nt)
+        for pos in range(1, len(nt)):
+            if not nt[pos - 1].isdigit():
+                continue
+            ends = {m.end() for u in r.units if (m := u.rx.match(nt, pos)) is not None}
+            for ue in ends | {pos + 1}:
+                want = plain(nt, pos, ue)
+                assert _unit_of(r, nt, pos, ue) is want, nt[pos:pos + 8]
+                assert _unit_of(r, nt, pos, ue, bmp) is want, nt[pos:pos + 8]
+                seen += want is not None
+    assert seen > 1000

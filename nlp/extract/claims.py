@@ -164,6 +164,9 @@ class Rules:
     roles: tuple[tuple[str, tuple[Pattern, ...]], ...] = ()
     exclude: Any = None  # the `exclude` patterns' branches as one `nlp.scan.NeighbourGatedLeftmostFirst`
     unit_any: Any = None  # the unit regexes as one `nlp.scan.Alternation`
+    # {character: ((unit, its `whole_text_scanner` or None), …)}: the units a match of which can
+    # begin with that character (`first_char_list`), in order (`_unit_index`; None: not known)
+    unit_firsts: Any = None
     # the `strip_prefix` words as one match (`_strip_prefixes` looks them up in `prefix_words`;
     # this is the plain way the tests compare it with)
     prefix_rx: Any = None
@@ -280,6 +283,21 @@ def _direction_gate(patterns: list[Pattern]) -> tuple[Any, int]:
     return twin, max(p.reach or 0 for p in patterns)
 
 
+def _unit_index(units: tuple[Unit, ...]) -> dict[str, tuple[tuple[Unit, Any], ...]] | None:
+    """The units by the characters their matches can begin with (`first_char_list`), each
+    character's in the units' order, with each unit's stdlib scanner (`whole_text_scanner`: the
+    same matches on a text of the BMP); None where a unit's first characters are not known."""
+    out: dict[str, list[tuple[Unit, Any]]] = {}
+    for u in units:
+        firsts = first_char_list(u.rx.pattern)
+        if firsts is None or u.rx.flags & ~(regex.UNICODE | regex.VERSION0):
+            return None
+        scan = whole_text_scanner(u.rx)
+        for ch in firsts:
+            out.setdefault(ch, []).append((u, scan))
+    return {ch: tuple(us) for ch, us in out.items()}
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The claim rules compiled from the pattern files (cached, immutable)."""
@@ -335,6 +353,7 @@ def rules() -> Rules:
         unit_index={u.id: u for u in units},
         exclude=exclude,
         unit_any=Alternation([u.rx for u in units], stdlib_scan=True),
+        unit_firsts=_unit_index(units),
         prefix_rx=prefix_rx,
         suffix_rx=suffix_rx,
         time_at_start=start_anchored(time),
@@ -481,7 +500,16 @@ _EXACT_PREFIX = {"多达", "高达"}  # emphasis, not approximation
 
 
 def _unit_of(r: Rules, nt: str, us: int, ue: int, bmp: bool = False) -> Unit | None:
-    """The first unit whose regex matches exactly nt[us:ue] (`bmp`: `bmp_only(nt)`)."""
+    """The first unit whose regex matches exactly nt[us:ue] (`bmp`: `bmp_only(nt)`): asked of
+    the units a match of which can begin with nt[us] only (`Rules.unit_firsts`; no other matches
+    there), in order, where the alternation of all of them tries each at every call."""
+    index = r.unit_firsts
+    if index is not None:
+        for u, scan in index.get(nt[us:us + 1], ()):
+            m = (scan if bmp and scan is not None else u.rx).match(nt, us)
+            if m is not None and m.end() == ue:
+                return u
+        return None
     hit = r.unit_any.first_match(nt, us, bmp)  # the units before it do not match here at all
     if hit is None:
         return None
