@@ -29,6 +29,7 @@ import heapq
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 import regex
@@ -1113,7 +1114,9 @@ def first_char_list(src: str) -> str | None:
 
 def finditer_from_firsts(pattern: Any, text: str, firsts: str,
                          places: dict[str, list[int]] | None = None,
-                         prefixes: tuple[str, ...] | None = None) -> Iterator[Any]:
+                         prefixes: tuple[str, ...] | None = None,
+                         anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None
+                         ) -> Iterator[Any]:
     """The matches of `pattern.finditer(text)` (a `regex` or a stdlib `re` pattern) for a
     pattern whose every match begins with one of the characters `firsts` (`first_char_list`):
     `pattern.match` is asked only where one of them stands, found by `str.find` (`places`:
@@ -1127,15 +1130,17 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: str,
     characters tests each character against the set (30-90 instructions a character).
     `prefixes` (`literal_prefixes`): strings one of which every match begins with; `match` is
     not asked where the text begins with none of them (`str.startswith`: a small part of what
-    a `regex` match turning the start down costs)."""
+    a `regex` match turning the start down costs). `anchors` (`prefix_anchors(prefixes)`):
+    the starts are found from the places of characters that stand in every prefix at a known
+    offset instead of from those of the first characters (fewer `str.find` passes)."""
     if places is None:
         places = {}
     starts: list[int] = []
-    for ch in firsts:
+    for ch, offsets in anchors if anchors is not None else zip(firsts, repeat((0,))):
         found = places.get(ch)
         if found is None:
             found = places[ch] = find_all(text, ch)
-        starts += found
+        starts += found if offsets == (0,) else [k - o for k in found for o in offsets if k >= o]
     starts.sort()
     pos = 0
     for k in starts:
@@ -1408,3 +1413,23 @@ def literal_prefixes(src: str, n: int = 2, most: int = 32) -> tuple[str, ...] | 
     if not done or "" in done or len(done) > most:
         return None
     return tuple(sorted(done))
+
+
+def prefix_anchors(prefixes: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """Characters, each with offsets, such that every string of `prefixes` (none empty) holds
+    one of them at one of its offsets (`literal_prefixes` 未收, 无收, 不收, 没有 → 收 at 1, 没 at
+    0): a text position where a match begins is one of those characters' places less an offset,
+    so `finditer_from_firsts` finds its starts by a `str.find` pass a character, fewer than the
+    first characters need. Chosen greedily: the character that stands in the most strings left,
+    at the smallest offset where they tie."""
+    left = list(prefixes)
+    out: list[tuple[str, tuple[int, ...]]] = []
+    while left:
+        counts: dict[str, int] = {}
+        for w in left:
+            for ch in dict.fromkeys(w):
+                counts[ch] = counts.get(ch, 0) + 1
+        best = max(counts, key=lambda ch: (counts[ch], -min(w.index(ch) for w in left if ch in w)))
+        out.append((best, tuple(sorted({w.index(best) for w in left if best in w}))))
+        left = [w for w in left if best not in w]
+    return tuple(out)

@@ -958,3 +958,25 @@ def test_unit_of_by_first_character_as_the_plain_way():
                 assert _unit_of(r, nt, pos, ue, bmp) is want, nt[pos:pos + 8]
                 seen += want is not None
     assert seen > 1000
+
+
+def test_prefix_anchors():
+    """`prefix_anchors`: characters at offsets one of which every prefix holds, the most shared
+    first, the smallest offset where they tie; the claims patterns' anchors cover their
+    prefixes, with fewer characters than their first characters."""
+    from nlp.extract.claims import rules
+    from nlp.scan import prefix_anchors
+
+    assert prefix_anchors(("不收", "无收", "未收", "没有")) == (("收", (1,)), ("没", (0,)))
+    assert prefix_anchors(("万余", "万多", "千余")) == (("万", (0,)), ("千", (0,)))
+    assert prefix_anchors(("万余", "千余", "万多")) == (("万", (0,)), ("千", (0,)))
+    assert prefix_anchors(("万余", "千余", "百余", "百多")) == (("余", (1,)), ("百", (0,)))
+    assert prefix_anchors(("ab", "a")) == (("a", (0,)),)
+    assert prefix_anchors(()) == ()
+    scanned = [p for p in rules().patterns if p.firsts]
+    for p in scanned:
+        assert p.anchors == prefix_anchors(p.prefixes)
+        assert all(any(w[o:o + 1] == ch for ch, offsets in p.anchors for o in offsets)
+                   for w in p.prefixes)
+    assert len({ch for p in scanned for ch, _ in p.anchors}) < \
+        len({ch for p in scanned for ch in p.firsts})

@@ -53,6 +53,7 @@ from nlp.scan import (
     literal_prefixes,
     loose_twin,
     match_reach,
+    prefix_anchors,
     required_literals,
     run_guard,
     search_near_end,
@@ -124,6 +125,9 @@ class Pattern:
     # strings one of which every match begins with, where `firsts` are known (`literal_prefixes`:
     # a start is asked only where the text begins with one)
     prefixes: tuple[str, ...] | None = None
+    # characters at offsets one of which every prefix holds (`prefix_anchors`): the starts are
+    # found from their places, fewer `str.find` passes than the first characters need
+    anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None
 
     def search(self, text: str) -> Any:
         """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
@@ -136,7 +140,7 @@ class Pattern:
         characters looked for before stand in `text`, `finditer_from_firsts`)."""
         rx = self.scan if self.scan is not None and bmp else self.rx
         return rx.finditer(text) if self.firsts is None else \
-            finditer_from_firsts(rx, text, self.firsts, places, self.prefixes)
+            finditer_from_firsts(rx, text, self.firsts, places, self.prefixes, self.anchors)
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
@@ -330,7 +334,8 @@ def rules() -> Rules:
         prefixes = literal_prefixes(rx.pattern) \
             if firsts and not rx.flags & ~(regex.UNICODE | regex.VERSION0) else None
         patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx), firsts,
-                                tuple(rx.groupindex.items()), prefixes))
+                                tuple(rx.groupindex.items()), prefixes,
+                                prefix_anchors(prefixes) if prefixes else None))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
