@@ -10,9 +10,10 @@ from corpus import corpus_texts, normalized_views, texts_and_views
 
 def _plain_classify(title: str, level1_only: bool = False) -> str:
     """`classify_title` as it was: every pattern of every kind searched, in file order."""
-    from nlp.segment.structure import _fold, section_kinds
+    from nlp.normalize import normalize
+    from nlp.segment.structure import section_kinds
 
-    t = _fold(title)
+    t = normalize(title).text
     for kind in section_kinds():
         if level1_only and not kind.level1:
             continue
@@ -459,3 +460,28 @@ def test_identity_sums_round_only_values_that_are_not_whole():
             runs._rounded = plain
         checked += bool(fast)
     assert checked > 20
+
+
+# --------------------------------------------------------------------------- session 24
+
+
+def test_view_text_is_the_normalised_view_text():
+    """`normalize.view_text` returns a short text without a character `normalize` may act on as
+    it is (no view built): `normalize(t).text` for every line and clause of every corpus text
+    and view (the titles `classify_title` folds are cut from views), and for made-up texts on
+    either side of the length bound and with each kind of character `normalize` acts on."""
+    from nlp.normalize import _SHORT_TEXT, _inert, normalize, view_text
+
+    pieces: set[str] = set()
+    for text in texts_and_views():
+        for line in text.split("\n"):
+            pieces.add(line[:_SHORT_TEXT + 5])
+            pieces.update(p[:_SHORT_TEXT + 5] for p in re.split(r"[，,；;。！？]", line) if p)
+    pieces.update(["", "主动公开政府信息情况", "複議、訴訟情況", "（一）概述", "１２", "甲\u3000乙",
+                   "a", "?一、总体情况", "第1页", "&amp;", "甲" * (_SHORT_TEXT - 1),
+                   "甲" * _SHORT_TEXT, "甲\n乙", "甲  乙", "**概述**"])
+    inert = 0
+    for t in pieces:
+        assert view_text(t) == normalize(t).text, t
+        inert += _inert(t)
+    assert inert > 1000 and inert < len(pieces)  # (both ways are compared)

@@ -61,7 +61,7 @@ from typing import NamedTuple
 
 import regex
 
-from nlp.normalize import NormalizedText
+from nlp.normalize import NormalizedText, view_text
 from nlp.records import Document, Paragraph, Section, Sentence
 from nlp.scan import (
     REGEX_SPACE,
@@ -167,12 +167,6 @@ def section_kinds() -> tuple[SectionKind, ...]:
     return tuple(out)
 
 
-def _fold(title: str) -> str:
-    from nlp.normalize import normalize
-
-    return normalize(title).text
-
-
 @lru_cache(maxsize=1 << 12)
 def classify_title(title: str, *, level1_only: bool = False) -> str:
     """The kind of a heading title (``"主动公开政府信息情况"`` → ``"active"``), or ``""``.
@@ -180,7 +174,7 @@ def classify_title(title: str, *, level1_only: bool = False) -> str:
     by the title's characters (`_gated`): a heading's title is a document's own words, so new
     documents miss the cache (about 900 misses in a batch of 555 new reports), and a title
     holds the literals of one or two of the 33 patterns."""
-    t = _fold(title)
+    t = view_text(title)
     gates = _gated(level1_only)
     asked = set(gates.ungated)
     for c in gates.firsts.intersection(t):
