@@ -395,6 +395,7 @@ def test_may_hold_text_rows_by_the_spaces_is_the_plain_test():
     """`may_hold_text_rows` looks for a spaced number by its spaces in a text of `spaces_only`:
     the answer of the class scan (`_SPACED_NUMBER`) on every corpus text and view, with their
     spaces as they are and turned into full-width ones, and on made-up texts."""
+    from nlp.scan import spaces_only
     from nlp.segment.structure import _SPACED_NUMBER, may_hold_text_rows
 
     def plain(text: str) -> bool:
@@ -404,6 +405,7 @@ def test_may_hold_text_rows_by_the_spaces_is_the_plain_test():
     for text in [*texts_and_views(), "甲  1", "甲 1", "甲  \n1", "甲\u3000 1", "  ", "  １"]:
         for t in (text, text.replace(" ", "\u3000")):
             assert may_hold_text_rows(t) == plain(t)
+            assert may_hold_text_rows(t, spaces_only(t)) == plain(t)  # (the caller's answer)
             answers.add(plain(t))
     assert answers == {True, False}
 

@@ -351,17 +351,18 @@ class _Head:
     title_start: int = 0  # where the marker ends (numbered headings)
 
 
-def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
+def _zones(doc: Document, norm: NormalizedText, spaced: bool | None = None
+           ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
     """Normalised spans that hold no headings or sentences; spans of lines that are probably
     table cells (a line between ``|`` lines: only a canonical level-1 heading is found there);
-    and where the body starts."""
+    and where the body starts. `spaced`: `spaces_only(doc.text)`, when the caller has it."""
     text = doc.text
     zones: list[tuple[int, int]] = []
     weak_zones: list[tuple[int, int]] = []
     body = 0
     # crawler header: "标题: …" lines closed by "==== 正文 ===="
     header = "正文" in text  # (no crawler header without its end line)
-    rows = may_hold_text_rows(text)  # most web texts hold no table rows: the per-line scan is skipped
+    rows = may_hold_text_rows(text, spaced)  # most web texts hold no table rows: the per-line scan is skipped
     lines = text.splitlines(keepends=True) if rows or header else []
     pos = 0
     keys = 0
@@ -388,14 +389,16 @@ def _zones(doc: Document, norm: NormalizedText) -> tuple[list[tuple[int, int]], 
     return zones, weak_zones, norm.to_norm(body) if body else 0
 
 
-def may_hold_text_rows(text: str) -> bool:
+def may_hold_text_rows(text: str, spaced: bool | None = None) -> bool:
     """Can `_row_lines` find anything in `text`? Not without a bar, a tab or a spaced number.
     In a text whose only white space within a line is the space (`spaces_only`: nearly every
     report) a spaced number is two spaces or more and a digit, looked for by the literal spaces
-    (a class-led scan of the whole text, the rest, costs about twice as much)."""
+    (a class-led scan of the whole text, the rest, costs about twice as much). `spaced`:
+    `spaces_only(text)`, when the caller has it (the test costs about 36 instructions a
+    character; the text tables of the same document can ask it once for both)."""
     if "|" in text or "\t" in text:
         return True
-    if spaces_only(text):
+    if spaces_only(text) if spaced is None else spaced:
         return "  " in text and _SPACES_NUMBER.search(text) is not None
     return bool((_SPACED_NUMBER_RE if bmp_only(text) else _SPACED_NUMBER).search(text))
 
@@ -972,13 +975,15 @@ def _nesting(levels: list[int]) -> tuple[list[int | None], list[int | None]]:
     return ends, parents
 
 
-def find_structure(doc: Document) -> None:
-    """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`."""
+def find_structure(doc: Document, spaced: bool | None = None) -> None:
+    """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`. `spaced`:
+    `scan.spaces_only(doc.text)`, when the caller has it (asked here only of a text without a
+    bar or a tab, and computed then when None)."""
     norm = doc.norm
     nt = norm.text
     if not nt.strip():
         return
-    zones, weak, body = _zones(doc, norm)
+    zones, weak, body = _zones(doc, norm, spaced)
     bmp = bmp_only(nt)
     marks = _markers(nt, body, bmp=bmp)
     toc = _toc_lines(nt, body, marks, bmp)
