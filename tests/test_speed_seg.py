@@ -487,3 +487,25 @@ def test_view_text_is_the_normalised_view_text():
         assert view_text(t) == normalize(t).text, t
         inert += _inert(t)
     assert inert > 1000 and inert < len(pieces)  # (both ways are compared)
+
+
+def test_spaced_row_lines_are_the_row_lines_of_a_text_of_spaces():
+    """`_zones` finds the row lines of a text of `spaces_only` without a bar or a tab by
+    `_spaced_row_lines` (the lines holding two spaces): the lines `_row_lines` gives, and no
+    weak line, on every corpus text and view that is such a text, on each with its bars and
+    tabs turned into spaces (tables of aligned columns), and on made-up texts."""
+    from nlp.scan import spaces_only
+    from nlp.segment.structure import _row_lines, _spaced_row_lines
+
+    made_up = ["甲  1  2  3  4", "甲  1  2  3  4\n", "\n  甲  1  2  3  4  \n乙 1 2", "  ", "", "\n\n",
+               "项目  本年  上年  增减\n收到  12  3  4\n合计 1 2 3 4\n  总计  5  6  7  8"]
+    compared = rows = 0
+    for text in [*texts_and_views(), *made_up]:
+        for t in (text, text.replace("|", "  ").replace("\t", "  ")):
+            if "|" in t or "\t" in t or not spaces_only(t):
+                continue
+            tab, weak = _row_lines(t.splitlines(keepends=True))
+            assert weak == [] and _spaced_row_lines(t) == tab
+            compared += 1
+            rows += bool(tab)
+    assert compared > 1000 and rows > 50
