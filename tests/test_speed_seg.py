@@ -509,3 +509,25 @@ def test_spaced_row_lines_are_the_row_lines_of_a_text_of_spaces():
             compared += 1
             rows += bool(tab)
     assert compared > 1000 and rows > 50
+
+
+def test_ones_hold_every_marker_numbered_one():
+    """`_heading_end` looks for a deeper marker numbered 1 in a title only where `_ones` finds a
+    character: every numeral string and every string of one or two BMP digits that `cn_number`
+    reads as 1 holds one (`_MARKER` numbers: 1–3 numerals, 1–2 digits), and each character of
+    the class is one of them."""
+    from itertools import product
+
+    from nlp.scan import bmp_digits
+    from nlp.segment.structure import _CN, _ones, cn_number
+
+    ones = _ones()
+    numbers = [*("".join(p) for k in (1, 2, 3) for p in product(_CN, repeat=k)),
+               *bmp_digits(), *("".join(p) for p in product("0123456789١٠१०", repeat=2))]
+    numbered_one = [n for n in numbers if cn_number(n) == 1]
+    assert "一" in numbered_one and "١" in numbered_one and "01" in numbered_one
+    for n in numbers:
+        if cn_number(n) == 1:
+            assert ones.search(n) is not None, n
+    for c in bmp_digits():  # (the digits of value 1, and no other)
+        assert (ones.search(c) is not None) == (int(c) == 1)
