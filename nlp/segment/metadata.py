@@ -432,13 +432,22 @@ _UNIFIED = ("\u4e00", "\u9fff")
 
 def _holds_han(line: str) -> bool:
     """`_HAN.search(line) is not None`, answered without the search for a line of ASCII alone
-    (blank lines, markup: no Han character) and for one that opens on a unified ideograph
-    (most lines of a report); tests/test_speed_meta.py compares the two on every corpus line."""
+    (blank lines, markup: no Han character) and for one that holds a unified ideograph among
+    its first `_HAN_PEEK` characters (most lines of a report open on one);
+    tests/test_speed_meta.py compares the two on every corpus line."""
     if line.isascii():
         return False
     if _UNIFIED[0] <= line[0] <= _UNIFIED[1]:
         return True
+    # (most other lines hold a unified ideograph among their first characters: （一）…, 2019年…,
+    # an indent; a look at each is cheaper than starting a `regex` search)
+    for ch in line[1:_HAN_PEEK]:
+        if _UNIFIED[0] <= ch <= _UNIFIED[1]:
+            return True
     return _HAN.search(line) is not None
+
+
+_HAN_PEEK = 8  # characters of a line `_holds_han` looks at before it searches
 
 
 def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
