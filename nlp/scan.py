@@ -1112,15 +1112,16 @@ def first_char_list(src: str) -> str | None:
     return "".join(chr(int(h, 16)) for h in _SPELLED_CHAR.findall(first))
 
 
-def finditer_from_firsts(pattern: Any, text: str, firsts: str,
+def finditer_from_firsts(pattern: Any, text: str, firsts: Iterable[str],
                          places: dict[str, list[int]] | None = None,
                          prefixes: tuple[str, ...] | None = None,
                          anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None
                          ) -> Iterator[Any]:
     """The matches of `pattern.finditer(text)` (a `regex` or a stdlib `re` pattern) for a
-    pattern whose every match begins with one of the characters `firsts` (`first_char_list`):
+    pattern whose every match begins with one of the characters `firsts` (`first_char_list`),
+    or with one of the strings `firsts` (the words of the alternation it opens on):
     `pattern.match` is asked only where one of them stands, found by `str.find` (`places`:
-    where each character stands in `text`, filled for the characters looked for, for the next
+    where each character or string stands in `text`, filled for those looked for, for the next
     pattern asked about the same text).
 
     No match begins elsewhere, so the first match from a position on is the one `match` finds

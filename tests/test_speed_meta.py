@@ -590,3 +590,40 @@ def test_pair_starts_on_generated_text(pieces):
     words = Words(["北京", "京北市", "江西", "西江", "西西", "公安", "共和国", "和国", "州市"])
     text = "".join(pieces)
     assert words.starts(text) == list(words.positions(text))
+
+
+# --------------------------------------------------------------------------- metadata (pass 24)
+def test_the_agency_patterns_open_on_their_lead_words():
+    """Every pattern of `_LEADS` opens on a group that is the alternation of its lead words and
+    is not repeated or optional: every match begins with one of them."""
+    from nlp.segment.metadata import _LEADS
+
+    for pattern, leads in _LEADS.items():
+        opening = "(?:" + "|".join(leads) + ")"
+        assert pattern.pattern.startswith(opening), pattern.pattern[:40]
+        assert pattern.pattern[len(opening):][:1] not in ("?", "*", "+", "{"), pattern.pattern[:40]
+    assert all("|" not in lead and "\\" not in lead for leads in _LEADS.values() for lead in leads)
+
+
+def test_agency_patterns_asked_at_their_lead_words_find_what_finditer_finds():
+    """`finditer_from_firsts` with a pattern's `_LEADS` (and the places shared between the
+    patterns, as `find_agency` shares them) finds `finditer`'s matches, spans and groups, in
+    the opening of every corpus text, raw, normalised and folded, and in hand-made openings."""
+    from nlp.normalize import same_length
+    from nlp.scan import finditer_from_firsts
+    from nlp.segment.metadata import _LEADS
+
+    made = ["现将2019年某某县人民政府信息公开工作年度报告公布如下", "请与某某县人民政府办公室联系。",
+            "可直接与可与请与", "公布发布《某某市统计局（某某调查队）2020年度政府信息公开工作年度报告》",
+            "2019年，某某县人民政府坚持", "。2020年度某某局认真", "20192020"]
+    texts = [*made]
+    for text in texts_and_views():
+        texts += [text[:4000], same_length(text[:4000])]
+    found = {pattern: 0 for pattern in _LEADS}
+    for text in texts:
+        places: dict[str, list[int]] = {}
+        for pattern, leads in _LEADS.items():
+            got = _found(finditer_from_firsts(pattern, text, leads, places))
+            assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
+            found[pattern] += len(got)
+    assert all(n > 20 for n in found.values()), found
