@@ -627,3 +627,29 @@ def test_agency_patterns_asked_at_their_lead_words_find_what_finditer_finds():
             assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
             found[pattern] += len(got)
     assert all(n > 20 for n in found.values()), found
+
+
+def test_line_led_patterns_asked_at_line_starts_find_what_finditer_finds():
+    """`finditer_at_line_starts` finds `finditer`'s matches, spans and groups, for each pattern
+    of `_LINE_LED` (led by `(?m:^)`, no `regex.WORD`, no empty match), in the opening of every
+    corpus text, raw, normalised and folded, and in hand-made texts with other line breaks."""
+    from nlp.normalize import same_length
+    from nlp.scan import finditer_at_line_starts
+    from nlp.segment.metadata import _LINE_LED
+
+    for pattern in _LINE_LED:
+        assert pattern.pattern.startswith("(?m:^)") and not pattern.flags & regex.WORD
+        assert pattern.match("") is None
+    made = ["某某县人民政府政府信息公开工作年度报告", "\n某某县人民政府政府信息公开工作年度报告\n",
+            "x\r某某县人民政府政府信息公开工作年度报告", "x\u2028某某县人民政府依据《条例》",
+            "\n\n  某某县人民政府\n2019年政府信息公开工作年度报告", "某某县人民政府依据\n某某局根据\n", "\n", ""]
+    texts = [*made]
+    for text in texts_and_views():
+        texts += [text[:300], text[:600], same_length(text[:600])]
+    found = dict.fromkeys(_LINE_LED, 0)
+    for text in texts:
+        for pattern in _LINE_LED:
+            got = _found(finditer_at_line_starts(pattern, text))
+            assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
+            found[pattern] += len(got)
+    assert all(n > 20 for n in found.values()), found

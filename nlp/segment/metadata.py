@@ -55,6 +55,7 @@ from nlp.scan import (
     Words,
     anchored_finditer,
     end_reach,
+    finditer_at_line_starts,
     finditer_from_firsts,
     holds_any,
     search_near_end,
@@ -659,11 +660,17 @@ _GATES: dict[regex.Pattern, tuple[str, ...]] = {
 
 
 def _gated(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
-    """`pattern.finditer(text)`, not asked of a text without any of the pattern's `_GATES`."""
+    """`pattern.finditer(text)`, not asked of a text without any of the pattern's `_GATES`
+    (and for a pattern led by `(?m:^)`, `_LINE_LED`, asked at line starts alone)."""
     for w in _GATES[pattern]:
         if w in text:
-            return pattern.finditer(text)
+            return finditer_at_line_starts(pattern, text) if pattern in _LINE_LED else pattern.finditer(text)
     return iter(())
+
+
+# the patterns whose every match begins at a line's start (`(?m:^)`) and holds a character:
+# `finditer_at_line_starts` (tests/test_speed_meta.py)
+_LINE_LED = frozenset({_NAMED_REPORT, _OPENING_SUBJECT})
 
 
 # the words every match of a pattern begins with (the alternation it opens on: tests/test_speed_meta.py
@@ -722,7 +729,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             yield m.group(1), "report named"
         opening = head[:600]
         if _verb_after_name(opening):
-            for m in _OPENING_SUBJECT.finditer(opening):
+            for m in finditer_at_line_starts(_OPENING_SUBJECT, opening):
                 yield m.group(1), "opening subject"
         for m in _COMPILED.finditer(head):
             yield m.group(1), "compiled by"
