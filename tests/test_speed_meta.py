@@ -653,3 +653,30 @@ def test_line_led_patterns_asked_at_line_starts_find_what_finditer_finds():
             assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
             found[pattern] += len(got)
     assert all(n > 20 for n in found.values()), found
+
+
+def test_year_patterns_asked_at_their_lead_words_find_what_finditer_to_3000_finds():
+    """Every match of a `_YEAR_LEADS` pattern begins with one of its words (read from the
+    source), and `finditer_from_firsts` over the first 3,000 characters (places shared, as
+    `find_year` shares them) finds what `finditer(text, 0, 3000)` finds, on every corpus text,
+    raw and normalised, and on hand-made ones."""
+    from nlp.scan import finditer_from_firsts
+    from nlp.segment.metadata import _PAGE_DATE, _REPORT_YEAR, _YEAR, _YEAR_LEADS, _YEAR_WORD
+
+    assert _YEAR == "(?:19|20)\\d{2}"
+    assert _REPORT_YEAR.pattern.startswith("((?:19|20)") and _YEAR_WORD.pattern.startswith("((?:19|20)")
+    assert _YEAR_LEADS[_REPORT_YEAR] == _YEAR_LEADS[_YEAR_WORD] == ("19", "20")
+    verbs, words, links = "发布|更新|成文|印发|生成|录入", "日期|时间", "上一篇|下一篇|上一条|下一条"
+    assert _PAGE_DATE.pattern.startswith(f"(?:{verbs})?(?:{words})")
+    assert f"|(?:{links})" in _PAGE_DATE.pattern and _PAGE_DATE.pattern.count("|(?:") == 1
+    assert set(_YEAR_LEADS[_PAGE_DATE]) == set("|".join((verbs, words, links)).split("|"))
+    made = ["发布日期：2024年01月18日 上一篇：关于2022年度部门决算的公告", "2019年度政府信息公开工作年度报告",
+            "x" * 2990 + "2019年度政府信息公开工作报告", "x" * 2995 + "上一篇:某某", "1920 2019 年", ""]
+    found = dict.fromkeys(_YEAR_LEADS, 0)
+    for text in [*made, *texts_and_views()]:
+        places: dict[str, list[int]] = {}
+        for pattern, leads in _YEAR_LEADS.items():
+            got = _found(finditer_from_firsts(pattern, text[:3000], leads, places))
+            assert got == _found(pattern.finditer(text, 0, 3000)), (pattern.pattern[:20], text[:60])
+            found[pattern] += len(got)
+    assert all(n > 20 for n in found.values()), found
