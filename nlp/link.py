@@ -31,6 +31,7 @@ from nlp.scan import (
     first_char_list,
     holds_any,
     least_needs,
+    may_hold,
     required_literals,
     search_near_end,
     top_level_branches,
@@ -261,7 +262,7 @@ def _words_after(text: str, end: int, limit: int) -> str:
     begins with a break, so the first split piece starts with it and `_AFTER_BREAK` cuts it
     to nothing; tests/test_link.py checks this at every break character of the corpus texts)."""
     after = text[end : end + limit]
-    if _may_match(after, _MANNER_NEEDS) and _MANNER.search(after):
+    if may_hold(after, _MANNER_NEEDS) and _MANNER.search(after):
         after = _MANNER.sub("", text[end : end + 2 * limit])[:limit]
     # the next count's words are its own (226件申请件其中224件已按规定予以答复: 答复 is the 224's)
     after = _first_piece(_NEXT_COUNT_AFTER, _NEXT_COUNT_AFTER_NEEDS, after)
@@ -280,15 +281,10 @@ _NEXT_COUNT_AFTER_NEEDS = required_literals(_NEXT_COUNT_AFTER)
 _NEXT_COUNT_NEEDS = required_literals(NEXT_COUNT)
 
 
-def _may_match(text: str, needs: tuple[str, ...] | None) -> bool:
-    """Can a pattern whose every match holds one of `needs` match in `text`?"""
-    return needs is None or holds_any(text, needs)
-
-
 def _first_piece(pattern: regex.Pattern, needs: tuple[str, ...] | None, text: str) -> str:
     """`pattern.split(text)[0]`: `text` up to `pattern`'s first match (all of it without one),
     the split asked only where one of `needs` stands."""
-    return pattern.split(text, maxsplit=1)[0] if _may_match(text, needs) else text
+    return pattern.split(text, maxsplit=1)[0] if may_hold(text, needs) else text
 
 
 def _plain_words_after(text: str, end: int, limit: int) -> str:

@@ -44,6 +44,12 @@ def holds_any(text: str, words: Iterable[str]) -> bool:
     return False
 
 
+def may_hold(text: str, needs: Sequence[str] | None) -> bool:
+    """Can a pattern whose every match holds one of `needs` (`required_literals`; None: not
+    known) match in `text`?"""
+    return needs is None or holds_any(text, needs)
+
+
 def anchored_finditer(pattern: regex.Pattern, anchor: regex.Pattern | None, lookback: int,
                       text: str, pos: int = 0) -> Iterator[regex.Match]:
     """The matches of `pattern.finditer(text, pos)`, found by trying `pattern` only near

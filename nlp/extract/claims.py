@@ -53,6 +53,7 @@ from nlp.scan import (
     literal_prefixes,
     loose_twin,
     match_reach,
+    may_hold,
     prefix_anchors,
     required_literals,
     run_guard,
@@ -144,7 +145,7 @@ class Pattern:
 
     def may_match(self, text: str) -> bool:
         """False where `rx` finds nothing in `text` for want of its `needs`."""
-        return self.needs is None or holds_any(text, self.needs)
+        return may_hold(text, self.needs)
 
     def get(self, key: str, default: Any = None) -> Any:
         for k, v in self.data:
