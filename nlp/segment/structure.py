@@ -351,11 +351,11 @@ class _Head:
     title_start: int = 0  # where the marker ends (numbered headings)
 
 
-def _zones(doc: Document, norm: NormalizedText, spaced: bool | None = None
+def _zones(doc: Document, norm: NormalizedText
            ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], int]:
     """Normalised spans that hold no headings or sentences; spans of lines that are probably
     table cells (a line between ``|`` lines: only a canonical level-1 heading is found there);
-    and where the body starts. `spaced`: `spaces_only(doc.text)`, when the caller has it."""
+    and where the body starts."""
     text = doc.text
     zones: list[tuple[int, int]] = []
     weak_zones: list[tuple[int, int]] = []
@@ -363,8 +363,9 @@ def _zones(doc: Document, norm: NormalizedText, spaced: bool | None = None
     # crawler header: "标题: …" lines closed by "==== 正文 ===="
     header = "正文" in text  # (no crawler header without its end line)
     cells = "|" in text or "\t" in text
-    if spaced is None and not cells:
-        spaced = spaces_only(text)  # (asked once: `may_hold_text_rows` and the rows below)
+    # (`spaces_only` asked once, of a text without a bar or a tab: `may_hold_text_rows` and the
+    # rows below; None lets `may_hold_text_rows` ask it where it needs to)
+    spaced = None if cells else spaces_only(text)
     rows = may_hold_text_rows(text, spaced)  # most web texts hold no table rows: the per-line scan is skipped
     # (a text of `spaces_only` without a bar or a tab: its row lines are found from its double
     # spaces, `_spaced_row_lines`, not by a visit to every line)
@@ -1016,15 +1017,13 @@ def _nesting(levels: list[int]) -> tuple[list[int | None], list[int | None]]:
     return ends, parents
 
 
-def find_structure(doc: Document, spaced: bool | None = None) -> None:
-    """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`. `spaced`:
-    `scan.spaces_only(doc.text)`, when the caller has it (asked here only of a text without a
-    bar or a tab, and computed then when None)."""
+def find_structure(doc: Document) -> None:
+    """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`."""
     norm = doc.norm
     nt = norm.text
     if not nt.strip():
         return
-    zones, weak, body = _zones(doc, norm, spaced)
+    zones, weak, body = _zones(doc, norm)
     bmp = bmp_only(nt)
     marks = _markers(nt, body, bmp=bmp)
     toc = _toc_lines(nt, body, marks, bmp)
