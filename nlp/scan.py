@@ -870,6 +870,14 @@ class PatternFilter:
             return [index[k] for k in found]
         return sorted([*self._always, *(index[k] for k in found)])
 
+    def passed(self) -> tuple[int, ...]:
+        """The indices of the patterns that are candidates in every text: those RE2 cannot take,
+        and those it found no string their matches need for (the empty text, which holds none
+        of the strings, lets them through), in order."""
+        if self._match is None:
+            return self._always
+        return tuple(sorted({*self._always, *(self._index[k] for k in self._match(b"", True) or ())}))
+
     def union(self, texts: Iterable[str]) -> set[int]:
         """`set().union(*map(self.candidates, texts))`, in one call (asked once or more per
         claim: tests/test_speed_link.py compares both on every text the link rules ask about)."""
@@ -1197,7 +1205,22 @@ class RestGatedLeftmostFirst(FilteredLeftmostFirst):
 
     def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
         super().__init__(patterns)
-        self._rests = tuple(literal_led_rest(p) for p in self.patterns)
+        self._rests = self._with_char_gates(tuple(literal_led_rest(p) for p in self.patterns))
+
+    def _with_char_gates(self, rests: tuple[Any, ...]) -> tuple[Any, ...]:
+        """`rests` with a gate for a branch that has none and needs one of a few single
+        characters (the literal gate's `_chars`), which RE2's filter passes in most texts or all:
+        a stdlib `re` search for those characters where the filter asks for none of its strings
+        (`PatternFilter.passed`: `\\[\\d{4}\\]…`, whose `[` is one byte), else its `loose_twin`
+        where it has one (`一\\p{Han}一\\p{Han}`: 一 is in every text, 一.一 in few). Each matches
+        in every text where the branch does."""
+        passed = set(self._filter.passed())
+        out = list(rests)
+        for i, need in self._chars:
+            if out[i] is None:
+                out[i] = re.compile(char_class(need)) if i in passed else \
+                    loose_twin(self.patterns[i].pattern)
+        return tuple(out)
 
     def _live(self, text: str) -> Iterable[int]:
         rests = self._rests
@@ -1327,7 +1350,7 @@ class NeighbourGatedLeftmostFirst(RestGatedLeftmostFirst):
 
     def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
         super().__init__(patterns)
-        self._rests = tuple(map(neighboured_rest, self.patterns))
+        self._rests = self._with_char_gates(tuple(map(neighboured_rest, self.patterns)))
 
 
 def any_text_scanner(rx: regex.Pattern) -> re.Pattern | None:

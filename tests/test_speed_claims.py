@@ -851,6 +851,36 @@ def test_exclusion_gates_by_the_neighbour_before_the_rest():
     assert matched > 5000 and turned > 1000
 
 
+def test_exclusion_char_gates():
+    """A branch without a rest that needs one of a few single characters gets a gate
+    (`RestGatedLeftmostFirst._with_char_gates`): a stdlib search for the characters where RE2's
+    filter passes it in every text (`PatternFilter.passed`: `\\[\\d{4}\\]…`), its `loose_twin`
+    otherwise (`一\\p{Han}一\\p{Han}`). On every corpus text, raw and normalised, a branch the gate
+    turns down finds no match (test_exclusion_gates_by_the_neighbour_before_the_rest checks
+    every match holds its gate's), and the gates turn both branches down in most texts."""
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import FilteredLeftmostFirst, PatternFilter
+
+    split = rules().exclude
+    year = next(i for i, p in enumerate(split.patterns) if p.pattern.startswith(r"\[\d{4}\]"))
+    twice = split.patterns.index(next(p for p in split.patterns if p.pattern == r"一\p{Han}一\p{Han}"))
+    assert split._filter.passed() == (year,)
+    assert split._rests[year].search("川办函[2016]31号") and split._rests[year].search("2016年") is None
+    assert split._rests[twice].pattern == "一(?s:.)一(?s:.)"
+    assert PatternFilter([]).passed() == ()
+    filtered = FilteredLeftmostFirst(split.patterns)
+    turned = {year: 0, twice: 0}
+    for text in texts_and_views():
+        live, before = set(split._live(text)), set(filtered._live(text))
+        for i in turned:
+            if i in before - live:
+                turned[i] += 1
+                assert split.patterns[i].search(text) is None, (i, text[:40])
+    assert min(turned.values()) > 1000
+
+
 def test_quoted_names_from_their_opening_quotes():
     """The mask's short quoted names are looked for where an opening quote stands (`str.find`,
     `finditer_from_firsts`): the same matches as `_QUOTED_NAME.finditer` on every corpus text,
