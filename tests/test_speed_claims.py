@@ -718,11 +718,12 @@ def test_exclusion_rests_turn_branches_down():
 
 
 def test_exclusion_branches_split_by_their_first_characters():
-    """exclude.rank (`前…位|后…位`) and the 号 of exclude.doc_number (`(?<=…)号|(?<=…)\\s+号`)
-    are written as one branch per way a match begins, so that `regex` finds each by its
-    literal: the spans of all the exclusions are those of the patterns written as before
-    (`(?:前|后)…`, `(?<=…)\\s*号`), on every corpus text, raw and normalised, and on made-up
-    texts with blanks before 号 and around the rank's number."""
+    """exclude.rank (`前…位|后…位`), the 号 of exclude.doc_number (`(?<=…)号|(?<=…)\\s+号`) and
+    exclude.page_counter (`…阅读…|…浏览…|…`) are written as one branch per way a match begins,
+    so that `regex` finds each by its literal: the spans of all the exclusions are those of the
+    patterns written as before (`(?:前|后)…`, `(?<=…)\\s*号`, `…(?:阅读|浏览|…)…`), on every
+    corpus text, raw and normalised, and on made-up texts with blanks before 号 and around the
+    rank's number, and with page counters."""
     import regex
     from corpus import texts_and_views
 
@@ -735,12 +736,21 @@ def test_exclusion_branches_split_by_their_first_characters():
     assert sources[rank + 1] == "后" + sources[rank][1:]
     hao = sources.index("(?<=[\\d零〇一二两三四五六七八九十])号")
     assert sources[hao + 1] == "(?<=[\\d零〇一二两三四五六七八九十])\\s+号"
-    merged = {rank: "(?:前|后)" + sources[rank][1:], hao: "(?<=[\\d零〇一二两三四五六七八九十])\\s*号"}
+    # exclude.page_counter: one branch per counter word (阅读…|浏览…|点击…|访问…|查看…)
+    lead = "(?:(?<!总|网站|网|平台|累计|页面|全年|年度))"
+    counter = next(i for i, s in enumerate(sources) if s.startswith(lead + "阅读"))
+    words = ["阅读", "浏览", "点击", "访问", "查看"]
+    assert [sources[counter + k][len(lead):len(lead) + 2] for k in range(5)] == words
+    assert all(sources[counter + k] == sources[counter].replace("阅读", w, 1) for k, w in enumerate(words))
+    merged = {rank: "(?:前|后)" + sources[rank][1:], hao: "(?<=[\\d零〇一二两三四五六七八九十])\\s*号",
+              counter: sources[counter].replace("阅读", "(?:阅读|浏览|点击|访问|查看)", 1)}
+    after = {rank: 1, hao: 1, counter: 4}  # (the branches a merged one stands for after it)
     plain = LeftmostFirst([regex.compile(merged.get(i, s)) for i, s in enumerate(sources)
-                           if i - 1 not in merged])
-    assert len(plain.patterns) == len(split.patterns) - 2
+                           if not any(m < i <= m + k for m, k in after.items())])
+    assert len(plain.patterns) == len(split.patterns) - 6
     made_up = ["清河路9 号", "清河路9\t 号院", "第3号 9号", "前 十 位", "后3名", "排名前 3 位，后十名",
-               "〔2018〕 23 号", "9号", "号", "9 \n号", "全省前十位和后十位"]
+               "〔2018〕 23 号", "9号", "号", "9 \n号", "全省前十位和后十位", "阅读次数：256次",
+               "总浏览量: 88次", "网站访问量:12次", "点击数：3次查看量:4次", "页面查看数 :5"]
     n = 0
     for text in made_up + texts_and_views():
         spans = split.spans(text)
