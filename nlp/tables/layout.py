@@ -64,14 +64,21 @@ def _kind(text: str) -> str:
     return "null" if v.value is None else "value"
 
 
+@lru_cache(maxsize=1)
+def _role_keys() -> tuple[tuple[str, frozenset[str]], ...]:
+    """The label keys of the `[columns]` words of each role, in the order `_role` asks."""
+    cols = table_labels()["columns"]
+    return tuple((role, frozenset(label_key(x) for x in cols[role]))
+                 for role in ("label", "unit", "skip"))
+
+
 @lru_cache(maxsize=1 << 14)
 def _role(text: str) -> str | None:
-    cols = table_labels()["columns"]
     key = label_key(text)
-    for role in ("label", "unit", "skip"):
-        if key in {label_key(x) for x in cols[role]}:
+    for role, keys in _role_keys():
+        if key in keys:
             return role
-    if any(w in key or w in text for w in cols["corner"]):
+    if any(w in key or w in text for w in table_labels()["columns"]["corner"]):
         return "label"
     return None
 
@@ -199,12 +206,18 @@ def logical_rows(table: Table) -> list[LogicalRow]:
     n_cols = len(grid[0]) if grid else table.n_cols
     markup = table.source != "text"
     printed = _printed_columns(table, grid) if markup else []
-    text_mode = not markup or all(c.rowspan == 1 and c.colspan == 1 for c in cells)
+    # every cell one grid position (text tables): a grid row holds each of its cells once, and
+    # only cells of that row
+    single = True
+    for c in cells:
+        if c.rowspan != 1 or c.colspan != 1:
+            single = False
+            break
+    text_mode = not markup or single
     kinds = [_kind(c.text) for c in cells]
     # per cell, read once: it has text, its grid row and column
     has = [bool(c.text.strip()) for c in cells]
     rows_of = [c.row for c in cells]
-    cols_of = [c.col for c in cells]
     out: list[LogicalRow] = []
     header = _HeaderRun(table, grid, [])
     header_closed = True  # the next header row starts a new run
@@ -216,9 +229,13 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         blank_cols = {col for col in range(n_cols) if col not in filled}
     for r, grow in enumerate(grid):
         # the row's cells once each, in column order (a merged cell where it first stands)
-        ids = dict.fromkeys([i for col, i in enumerate(grow) if col not in blank_cols]
-                            if blank_cols else grow)
-        seq = [i for i in ids if i is not None and (has[i] or rows_of[i] == r)]
+        if single:  # (the same cells, in the same order, as below)
+            seq = ([i for i in grow if i is not None] if not blank_cols else
+                   [i for col, i in enumerate(grow) if i is not None and col not in blank_cols])
+        else:
+            ids = dict.fromkeys([i for col, i in enumerate(grow) if col not in blank_cols]
+                                if blank_cols else grow)
+            seq = [i for i in ids if i is not None and (has[i] or rows_of[i] == r)]
         # empty cells that pad a short row out to the table's width (a word processor's table
         # is a rectangle: `信息内容 | 本年处理决定数量 | | ` in a block of table 二 whose other
         # blocks are wider) are no columns: nothing in their block is printed there (in a text
@@ -229,7 +246,7 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         nonnull = [i for i in seq if kinds[i] != "null"]
         if not nonnull:
             continue
-        if r not in [rows_of[i] for i in nonnull]:
+        if not single and r not in [rows_of[i] for i in nonnull]:
             continue  # only cells merged down from above (a row a page break cut in two)
         if len(nonnull) == 1 and kinds[nonnull[0]] == "text":
             only = cells[nonnull[0]]
@@ -242,10 +259,11 @@ def logical_rows(table: Table) -> list[LogicalRow]:
                 out.append(LogicalRow(row=r, labels=(only.text.strip(),), block=block))
                 continue
         roles = header.roles
-        last_label = -1  # the last label-like cell outside a value column
+        # the last label-like cell outside a value column (`_column_roles` names no column a
+        # value column: its roles are label, unit and skip)
+        last_label = -1
         for p in range(len(seq) - 1, -1, -1):
-            i = seq[p]
-            if kinds[i] in ("text", "unit") and roles.get(cols_of[i]) != "value":
+            if kinds[seq[p]] in ("text", "unit"):
                 last_label = p
                 break
         trailing = seq[last_label + 1:]
@@ -266,11 +284,11 @@ def logical_rows(table: Table) -> list[LogicalRow]:
         slots: list[Slot] = []
         for p, i in enumerate(seq):
             c = cells[i]
-            role = roles.get(c.col)
-            if p <= last_label or role in ("label", "unit", "skip"):
+            role = roles.get(c.col) if roles else None
+            if p <= last_label or role is not None:  # (a role is label, unit or skip)
                 if kinds[i] == "unit" or role == "unit":
                     unit = c.text.strip() or unit
-                elif role != "skip" and c.text.strip():
+                elif role != "skip" and has[i]:
                     labels.append(" ".join(c.text.split()))
                 continue
             if c.row != r:  # a value merged down from the row above is counted there

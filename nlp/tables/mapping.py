@@ -51,6 +51,10 @@ def _leaf_match(path: tuple[str, ...], choices: Choices, threshold: float) -> st
 def _unique(assignments: list[Assignment]) -> list[Assignment]:
     """An id goes to the first cell that claims it; later claims keep indicator null (the
     list is changed in place and returned)."""
+    ids = [a[2] for a in assignments]
+    named = len(ids) - ids.count(None)
+    if len(set(ids)) - (named < len(ids)) == named:
+        return assignments  # no id claimed twice (most tables)
     seen: set[str] = set()
     for k, (row, slot, ind) in enumerate(assignments):
         if ind is None:
@@ -68,7 +72,7 @@ def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
     out: list[Assignment] = []
     for lr in rows:
         entity = match(label_key(lr.label), rows_k, threshold=0.9)
-        measures = _cut_headers(tuple(s.path for s in lr.slots), cols_k)
+        measures = _cut_headers(tuple([s.path for s in lr.slots]), cols_k)
         for s, measure in zip(lr.slots, measures, strict=True):
             ind = _known(f"t2.{entity}.{measure}") if entity and measure else None
             out.append((lr, s, ind))
@@ -220,10 +224,16 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     proven = False  # a row of the table was placed by position, its sums tying it
     # rows of the 7 numbers whose 总计 is not the sum of the others, and their columns
     unproven: list[tuple[int, list[str | None]]] = []
+    read: dict[tuple[str, ...], str | None] = {}  # path → its column
     for i, (lr, name) in enumerate(zip(rows, names, strict=True)):
         if i in notes:
             lr.notes["三"] = notes[i]
-        cols = [_leaf_match(s.path, cols_k, 0.95) for s in lr.slots]
+        cols = []
+        for s in lr.slots:  # (the slots of a column share their path)
+            col = read.get(s.path, ...)
+            if col is ...:
+                col = read[s.path] = _leaf_match(s.path, cols_k, 0.95)
+            cols.append(col)
         if name and not all(cols):
             placed = positional_columns(lr.slots, cols, order, len(order), blanks=lr.fixed)
             if placed is not None:
@@ -551,7 +561,7 @@ def map_table(rows: list[LogicalRow], header_words: set[str], template: str | No
             continue  # (it could not win: score > best[0] is needed)
         assigned = mapper(rows)
         # (unpacked to three names: a starred target builds a list for every assignment)
-        score = float(sum(1 for _, _, ind in assigned if ind))
+        score = float(len([1 for _, _, ind in assigned if ind]))
         if not score:
             continue
         score += bonus
