@@ -79,12 +79,12 @@ class TableCell:
 
 def grid_rows(cells: Iterable[Any]) -> int:
     """Rows of the grid that cells with `row` and `rowspan` occupy."""
-    return max((c.row + c.rowspan for c in cells), default=0)
+    return max([c.row + c.rowspan for c in cells], default=0)  # (a list: no generator)
 
 
 def grid_cols(cells: Iterable[Any]) -> int:
     """Columns of the grid that cells with `col` and `colspan` occupy."""
-    return max((c.col + c.colspan for c in cells), default=0)
+    return max([c.col + c.colspan for c in cells], default=0)  # (a list: no generator)
 
 
 @dataclass

@@ -368,7 +368,7 @@ def _fill_paths(table: Table, grid: list[list[int | None]], header: _HeaderRun,
     first columns, left to right."""
     cells = table.cells
     header_rows = header.rows
-    first = min(sl.col for sl in slots) if slots else 0
+    first = min([sl.col for sl in slots]) if slots else 0
     known = header.col_paths  # the run's paths by (column, first value column)
     for s in slots:
         got = known.get((s.col, first))

@@ -18,16 +18,19 @@ import regex
 from nlp.records import Table
 from nlp.tables.labels import (
     Choices,
+    _unscreened,
+    _upper_bound,
     indicators,
     keyed_labels,
     label_key,
     match,
-    matches_one,
+    similarity,
     table_labels,
 )
 from nlp.tables.layout import LogicalRow, Slot
 
 Assignment = tuple[LogicalRow, Slot, str | None]
+MATCH = 0.86  # `match`'s and `matches_one`'s threshold
 
 _TOP = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _YEAR_COL = regex.compile(r"(?:19|20)\d\d年度?")
@@ -449,13 +452,34 @@ def _pre2019_sections() -> Choices:
     return Choices({str(n): s["labels"] for n, s in enumerate(_pre2019_labels()[0])})
 
 
+@lru_cache(maxsize=1)
+def _pre2019_by_length() -> dict[int, tuple[tuple[int, str], ...]]:
+    """The label keys of the pre2019 ids by length: length → (the id's place in data order,
+    key), in data order (do not mutate)."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for k, labs in enumerate(_pre2019_labels()[1].values()):
+        for lab in labs:
+            out.setdefault(len(lab), []).append((k, lab))
+    return {n: tuple(v) for n, v in out.items()}
+
+
 @lru_cache(maxsize=1 << 12)
 def _ids_named_by(key: str) -> tuple[str, ...]:
-    """The pre2019 ids one of whose labels `key` matches, in data order (`match(key, {id: its
-    labels})` for each id, asked by `matches_one`: no mapping and cache entry per id, which made
-    a label new to the process cost 67 of each)."""
-    _, id_labels, _ = _pre2019_labels()
-    return tuple(i for i, labs in id_labels.items() if matches_one(key, labs))
+    """The pre2019 ids one of whose labels `key` matches, in data order (`matches_one(key, its
+    labels)` for each id: no mapping and cache entry per id, which made a label new to the
+    process cost 67 of each). Only the labels of the lengths `matches_one` compares are read,
+    from `_pre2019_by_length`, and an id named once is not asked again."""
+    by_length = _pre2019_by_length()
+    named: set[int] = set()
+    for n in _unscreened(len(key), MATCH):
+        for k, lab in by_length.get(n, ()):
+            if k not in named and _upper_bound(key, lab) >= MATCH and similarity(
+                    key, lab) >= MATCH:
+                named.add(k)
+    if not named:
+        return ()
+    ids = list(_pre2019_labels()[1])
+    return tuple(ids[k] for k in sorted(named))
 
 
 def map_pre2019(rows: list[LogicalRow]) -> list[Assignment]:
