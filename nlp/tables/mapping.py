@@ -72,12 +72,15 @@ def _unique(assignments: list[Assignment]) -> list[Assignment]:
 # --------------------------------------------------------------------------- table 二
 def map_t2(rows: list[LogicalRow]) -> list[Assignment]:
     rows_k, cols_k = keyed_labels("t2", "rows"), keyed_labels("t2", "cols")
+    known = indicators()
     out: list[Assignment] = []
     for lr in rows:
         entity = match(label_key(lr.label), rows_k, threshold=0.9)
         measures = _cut_headers(tuple([s.path for s in lr.slots]), cols_k)
         for s, measure in zip(lr.slots, measures, strict=True):
-            ind = _known(f"t2.{entity}.{measure}") if entity and measure else None
+            ind = f"t2.{entity}.{measure}" if entity and measure else None
+            if ind not in known:  # (`_known`, without a call per slot)
+                ind = None
             out.append((lr, s, ind))
     return _unique(out)
 
@@ -119,6 +122,17 @@ def _chars_shared(a: str, b: str) -> float:
     return len(sa & sb) / len(sa)
 
 
+@lru_cache(maxsize=1)
+def _t3_groups() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
+    """`[t3.under]` with the groups' label keys, `[t3.groups]` by label key, and the group key of
+    each of their items (do not mutate)."""
+    data = table_labels()["t3"]
+    under = {k: label_key(v) for k, v in data["under"].items()}
+    groups = {label_key(g): tuple(items) for g, items in data["groups"].items()}
+    group_of = {item: g for g, items in groups.items() for item in items}
+    return under, groups, group_of
+
+
 def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, str]]:
     """The table-三 row name (`new`, `result.denied.prohibited`, …) of each row, or None, and a
     note for each row placed by its item number rather than by its label.
@@ -130,7 +144,7 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
     and the labels share most characters."""
     data = table_labels()["t3"]
     rows_k = keyed_labels("t3", "rows")
-    under = {k: label_key(v) for k, v in data["under"].items()}
+    under, groups, group_of = _t3_groups()
     names: list[str | None] = []
     row_keys: list[list[str]] = []  # each row's label keys (read again below)
     prev: str | None = None
@@ -147,8 +161,6 @@ def t3_row_names(rows: list[LogicalRow]) -> tuple[list[str | None], dict[int, st
         if name:
             prev = name
         names.append(name)
-    groups = {label_key(g): tuple(items) for g, items in data["groups"].items()}
-    group_of = {item: g for g, items in groups.items() for item in items}
     used = {n for n in names if n}
     notes: dict[int, str] = {}
     cur: str | None = None
@@ -220,6 +232,7 @@ def _note(lr: LogicalRow, kind: str, note: str) -> None:
 
 def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
     cols_k = keyed_labels("t3", "cols")
+    known = indicators()
     order = list(table_labels()["t3"]["cols"])  # the printed order, 总计 last
     names, notes = t3_row_names(rows)
     out: list[Assignment] = []
@@ -257,7 +270,9 @@ def map_t3(rows: list[LogicalRow]) -> list[Assignment]:
                   "总计 is not the sum of the others")
     for lr, name, cols in zip(rows, names, all_cols, strict=True):
         for s, col in zip(lr.slots, cols, strict=True):
-            ind = _known(f"t3.{name}.{col}") if name and col else None
+            ind = f"t3.{name}.{col}" if name and col else None
+            if ind not in known:  # (`_known`, without a call per slot)
+                ind = None
             out.append((lr, s, ind))
     return _unique(out)
 
@@ -310,15 +325,12 @@ def place_t3_gaps(mapped: list[Mapped], template: str | None) -> None:
     order = list(table_labels()["t3"]["cols"])
     seq: list[str | None] = []
     where: list[tuple[int, LogicalRow]] = []
-    values: dict[str, list[float]] = {}
     for m, (_, rows, kind, assigned) in enumerate(mapped):
         named: dict[int, str] = {}
-        for lr, slot, ind in assigned:
-            if kind == "三" and ind:
-                name, _, col = ind[3:].rpartition(".")
-                named[id(lr)] = name
-                if col in order and slot.value is not None:
-                    values.setdefault(name, [0.0] * len(order))[order.index(col)] = slot.value
+        if kind == "三":
+            for lr, _, ind in assigned:
+                if ind:
+                    named[id(lr)] = ind[3:].rpartition(".")[0]
         has_ids = {id(lr) for lr, _, ind in assigned if ind}
         for lr in rows:
             if id(lr) in named:
@@ -333,6 +345,15 @@ def place_t3_gaps(mapped: list[Mapped], template: str | None) -> None:
     fills = t3_gap_rows(seq, template)
     if not fills:
         return
+    values: dict[str, list[float]] = {}  # the numbers of the named rows, by column
+    for _, _, kind, assigned in mapped:
+        if kind != "三":
+            continue
+        for _, slot, ind in assigned:
+            if ind:
+                name, _, col = ind[3:].rpartition(".")
+                if col in order and slot.value is not None:
+                    values.setdefault(name, [0.0] * len(order))[order.index(col)] = slot.value
     filled = dict(values)
     for k, name in fills.items():
         filled[name] = [float(s.value or 0) for s in where[k][1].slots[:len(order)]]
