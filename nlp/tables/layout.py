@@ -440,15 +440,14 @@ def _full_grid_paths(table: Table, grid: list[list[int | None]], header: _Header
     header rows); another blank is the word to its left spread right (申请人情况 over the seven
     columns, 法人或其他组织 over five). None unless every row of the table is as wide as the
     table and every value of the row gets a path."""
+    if not header.full_grid:
+        return None  # (before `word` is defined: most calls)
     cells = table.cells
     header_rows = header.rows
 
     def word(h: int, col: int) -> str:
         i = grid[h][col] if col < len(grid[h]) else None
         return "" if i is None else " ".join(cells[i].text.split())
-
-    if not header.full_grid:
-        return None
 
     out: list[tuple[str, ...]] = []
     for sl in slots:

@@ -599,7 +599,8 @@ def map_table(rows: list[LogicalRow], header_words: set[str], template: str | No
     best: tuple[float, str | None, list[Assignment]] = (0.0, None, [])
     n_slots = sum(len(lr.slots) for lr in rows)
     for kind, mapper in MAPPERS.items():
-        bonus = 3 * sum(1 for w in _HINTS.get(kind, ()) if label_key(w) in header_words)
+        hints = _HINTS.get(kind)
+        bonus = 3 * sum(1 for w in hints if label_key(w) in header_words) if hints else 0
         if template and template in _TEMPLATE_OF[kind]:
             bonus += 0.5
         if best[1] is not None and n_slots + bonus <= best[0]:
