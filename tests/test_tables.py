@@ -898,3 +898,16 @@ def test_label_bounds_by_sets_as_by_counting_every_character():
             repeated += 1
         misprinted += plain_settled(a, b) == 0.9
     assert repeated > 1000 and misprinted >= 10  # (both ways of counting are compared)
+
+
+def test_slot_and_row_fields_are_in_the_order_logical_rows_passes_them():
+    """`logical_rows` builds each `Slot` and each data row's `LogicalRow` positionally (a
+    keyword call builds a dict of its arguments first: half the cost of a slot): a new or moved
+    field must be placed there too."""
+    from dataclasses import fields
+
+    from nlp.tables.layout import LogicalRow, Slot
+
+    assert [f.name for f in fields(Slot)] == ["cell", "col", "path", "unit", "value"]
+    assert [f.name for f in fields(LogicalRow)] == [
+        "row", "labels", "block", "unit", "slots", "notes", "caption", "fixed"]

@@ -294,7 +294,9 @@ def logical_rows(table: Table) -> list[LogicalRow]:
             if c.row != r:  # a value merged down from the row above is counted there
                 continue
             v = parse_value(c.text) if kinds[i] == "value" else None
-            slots.append(Slot(cell=i, col=c.col, path=(), value=v.value if v else None))
+            # positional (the field order of `Slot`, pinned by a test): a keyword call builds a
+            # dict of its arguments first, about half the cost of building a slot
+            slots.append(Slot(i, c.col, (), None, v.value if v else None))
         full = None  # a row cut by the end of the text: as many columns as the row before
         if table.cut and r == len(grid) - 1 and text_mode:
             full = next((len(o.slots) for o in reversed(out) if o.slots), None)
@@ -308,8 +310,8 @@ def logical_rows(table: Table) -> list[LogicalRow]:
             if full is not None and len(slots) == full + 1 and slots[-1].value is not None:
                 slots.pop()  # `… 0 | 0` then `2` (the next row's 2.其他法律…, cut to its number)
         _fill_paths(table, grid, header, slots, text_mode, full)
-        out.append(LogicalRow(row=r, labels=tuple(labels), block=block, unit=unit, slots=slots,
-                              caption=table.caption, fixed=table.fixed_columns))
+        out.append(LogicalRow(r, tuple(labels), block, unit, slots, {}, table.caption,
+                              table.fixed_columns))  # (positional, as `Slot` above)
     return out
 
 
