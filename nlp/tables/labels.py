@@ -197,17 +197,11 @@ def _upper_bound(a: str, b: str) -> float:
     """A float never below `similarity(a, b)`: exact for the equal, empty and contained cases,
     else `0.94 ×` an upper bound of `SequenceMatcher.ratio` (matched characters <= the shorter
     length and <= the characters the two share, counted with multiplicity)."""
-    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    total = len(a) + len(b)
-    if short and 2.0 * len(short) / total * 0.94 < 0.86 and not (
-            len(short) >= 4 and short in long_ and len(short) >= 0.7 * len(long_)):
-        # below every threshold the mappers use, and none of `_settled`'s cases (not empty; the
-        # lengths differ, so neither equal nor one misprint apart; not contained): most labels
-        # a key is compared with, asked without `_settled`'s call
-        return 2.0 * len(short) / total * 0.94
     settled = _settled(a, b)
     if settled is not None:
         return settled
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    total = len(a) + len(b)
     if 2.0 * len(short) / total * 0.94 < 0.86:  # below every threshold the mappers use
         return 2.0 * len(short) / total * 0.94
     chars = set(short)
