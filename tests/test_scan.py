@@ -375,3 +375,33 @@ def test_source_elements_read_escapes_and_sets_once():
     assert _stdlib_source(r"[\d]\s", any_text=False) == r"[\d]" + _stdlib_source(r"\s", any_text=False)
     assert _stdlib_source(r"[\d]", any_text=True) is None and _stdlib_source(r"[\s]", any_text=False) is None
     assert _stdlib_source(r"[\w]", any_text=False) is None and _stdlib_source(r"[\t\]]a", any_text=True) == r"[\t\]]a"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab〔120 9", max_size=30), st.integers(min_value=0, max_value=5))
+def test_a_stdlib_anchor_asked_at_its_first_characters_finds_what_its_search_finds(text, pos):
+    """`StdlibAnchor`'s overlapped scan from its first characters' places (`str.find`) gives a
+    match at every position where its `search` loop gives one, overlapping matches included."""
+    import re
+
+    from nlp.scan import StdlibAnchor, first_char_list
+
+    for src in (r"(?:19|20)\d", r"〔\s*(?:19|20)", r"a(?:a|b)?1", r"[a〔](?:ab|a)", r"aa",
+                r"(?:ab|ba)", r"(?:1|12)", r"[b2]\d*"):
+        firsts = first_char_list(src)
+        assert firsts
+        anchor = StdlibAnchor(re.compile(src), firsts)
+        got = [(m.span(), m.group()) for m in anchor.finditer(text, pos, overlapped=True)]
+        want = [(m.span(), m.group()) for m in anchor._overlapped(text, pos)]
+        assert got == want
+        assert StdlibAnchor(re.compile(src))._firsts is None  # (without: the search loop)
+
+
+def test_ends_at_says_whether_a_reverse_pattern_matches():
+    """`ends_at` on a few texts, against the forward search."""
+    from nlp.scan import ends_at
+
+    src = r"(?<=[ab]\s{0,2})\d+\s*号"
+    forward, reverse = regex.compile(src), regex.compile(src, regex.REVERSE)
+    for text in ("a12号", "a 1 号", "c12号", "号a12", "a12号c3号", "c3号a1号", "a   1号", "", "号号"):
+        assert ends_at(reverse, text, "号") == (forward.search(text) is not None), text

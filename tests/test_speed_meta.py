@@ -66,22 +66,26 @@ def _overlapped_starts(anchor, text: str) -> list[int]:
     return [m.start() for m in anchor.finditer(text, overlapped=True)]
 
 
-def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds():
-    """The citations' `doc_number` anchor is a `StdlibAnchor`; on every corpus text (raw and
-    normalised) it starts where the `regex` anchor of the pattern file starts (overlapped, as
-    `anchored_finditer` asks), and the anchored scan gives `finditer`'s matches and groups."""
+@pytest.mark.parametrize("pid", ["doc_number", "doc_number_unclosed"])
+def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds(pid):
+    """The citations' bracket-led number anchors are `StdlibAnchor`s, matched where one of their
+    first characters stands (`anchor_engine = "re_find"`); on every corpus text (raw and normalised) each starts where the `regex`
+    anchor of the pattern file starts (overlapped, as `anchored_finditer` asks), and the
+    anchored scan gives `finditer`'s matches and groups."""
     from nlp.data import load_toml
     from nlp.extract.citations import PATTERNS_FILE, load_patterns
 
     pats = load_patterns()
-    anchor, lookback = pats.anchors["doc_number"]
+    anchor, lookback = pats.anchors[pid]
     assert isinstance(anchor, StdlibAnchor)
-    spec = {p["id"]: p for p in load_toml(PATTERNS_FILE)["pattern"]}["doc_number"]
+    assert anchor._firsts  # (the `str.find` path)
+    spec = {p["id"]: p for p in load_toml(PATTERNS_FILE)["pattern"]}[pid]
     plain = regex.compile(spec["anchor"])
-    rx = pats["doc_number"]
+    rx = pats[pid]
     texts = [
         *texts_and_views(), "国办发〔 2018〕23号〔〔2019〕1号", "（\u30002018）（2018）", "〔\u20282018〕5号",
-        "根" * 40 + "国办发 〔2018〕23号，" + "发" * 21 + "  〔2018〕1号"]
+        "根" * 40 + "国办发 〔2018〕23号，" + "发" * 21 + "  〔2018〕1号", "国办发2018 23号闽政办2018〕43号",
+        "20192020年12号1920192号", "国办公开办函〔202130﹝20168号〔〔2019〕1"]
     found = 0
     for text in texts:
         starts = _overlapped_starts(anchor, text)
@@ -90,14 +94,38 @@ def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds():
             _same_matches(lambda t, pos=pos: anchored_finditer(rx, anchor, lookback, t, pos),
                           lambda t, pos=pos: rx.finditer(t, pos), [text])
         found += len(starts)
-    assert found > 1000
+    assert found > (1000 if pid == "doc_number" else 10)
+
+
+def test_an_anchor_asked_backwards_from_its_last_character_finds_what_its_search_finds():
+    """`anchor_end`: the reverse anchor matched just after each place of its last character
+    (`nlp.scan.ends_at`) says a text holds an anchor match exactly where the anchor's `regex`
+    search finds one, on every corpus text (raw and normalised) and on made-up ones; a text
+    without one is not scanned."""
+    from nlp.data import load_toml
+    from nlp.extract.citations import PATTERNS_FILE, load_patterns
+    from nlp.scan import ends_at
+
+    pats = load_patterns()
+    assert set(pats.anchor_ends) == {"doc_number_unbracketed"}
+    specs = {p["id"]: p for p in load_toml(PATTERNS_FILE)["pattern"]}
+    made = ["国办发2018 23号", "闽政办2018〕43号", "国家税务总局公告2018年第31号", "号国办发2018号",
+            "苏政办发 \u3000 2017 ] 第 64  号号", "发2018年12号", "2018年12号", "号", "", "发2018 1号2号"]
+    for pid, (reverse, last) in pats.anchor_ends.items():
+        plain = regex.compile(specs[pid]["anchor"])
+        hits = 0
+        for text in [*texts_and_views(), *made, *specs[pid]["examples"]]:
+            want = plain.search(text) is not None
+            assert ends_at(reverse, text, last) == want, text[:80]
+            hits += want
+        assert hits >= len(specs[pid]["examples"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(
     ["国办发", "鲁政办", "根据", "〔", "〕", "[", "]", "(", ")", "（", "）", "［", "【", "2018", "2049",
      "1940", "1939", "23", "7", "٣", "\U0001d7d9", " ", "\u3000", "\u2028", "\x1c", "\n", "号", "第",
-     "文"]), max_size=40))
+     "文", "年", "﹝", "〔2", "发", "办"]), max_size=40))
 def test_the_document_number_anchor_on_generated_text(pieces):
     """The same on text made of the pieces of document numbers, odd digits and spaces too."""
     from nlp.data import load_toml
@@ -105,12 +133,14 @@ def test_the_document_number_anchor_on_generated_text(pieces):
 
     text = "".join(pieces)
     pats = load_patterns()
-    anchor, lookback = pats.anchors["doc_number"]
-    spec = {p["id"]: p for p in load_toml(PATTERNS_FILE)["pattern"]}["doc_number"]
-    plain_starts = _overlapped_starts(regex.compile(spec["anchor"]), text)
-    assert set(plain_starts) <= set(_overlapped_starts(anchor, text))
-    rx = pats["doc_number"]
-    _same_matches(lambda t: anchored_finditer(rx, anchor, lookback, t), rx, [text])
+    for pid in ("doc_number", "doc_number_unclosed"):
+        anchor, lookback = pats.anchors[pid]
+        spec = {p["id"]: p for p in load_toml(PATTERNS_FILE)["pattern"]}[pid]
+        plain_starts = _overlapped_starts(regex.compile(spec["anchor"]), text)
+        assert set(plain_starts) <= set(_overlapped_starts(anchor, text))
+        rx = pats[pid]
+        _same_matches(lambda t, rx=rx, anchor=anchor, lookback=lookback:
+                      anchored_finditer(rx, anchor, lookback, t), rx, [text])
 
 
 # --------------------------------------------------------------------------- metadata (pass 17)

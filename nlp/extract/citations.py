@@ -33,6 +33,8 @@ from nlp.records import Citation, Document, Report
 from nlp.scan import (
     StdlibAnchor,
     anchored_finditer,
+    ends_at,
+    first_char_list,
     holds_any,
     match_reach,
     stdlib_twin,
@@ -71,6 +73,8 @@ class CitationPatterns:
     anchors: MappingProxyType[str, tuple[regex.Pattern | StdlibAnchor, int]]
     requires: MappingProxyType[str, str]  # id → characters one of which every match holds
     generic_reach: int | None  # the most characters a match of `alias_generic` spans
+    # id → (the anchor searched backwards, the character every anchor match ends with)
+    anchor_ends: MappingProxyType[str, tuple[regex.Pattern, str]]
 
     def __getitem__(self, pid: str) -> regex.Pattern:
         return self.compiled[pid]
@@ -90,6 +94,9 @@ class CitationPatterns:
                     held[required] = ok
             if not ok:
                 return iter(())
+        end = self.anchor_ends.get(pid)
+        if end is not None and not ends_at(end[0], text, end[1]):
+            return iter(())  # (no anchor match: none of the pattern either)
         anchor, lookback = self.anchors.get(pid, (None, 0))
         return anchored_finditer(self.compiled[pid], anchor, lookback, text)
 
@@ -101,10 +108,14 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     compiled: dict[str, regex.Pattern] = {}
     anchors: dict[str, tuple[regex.Pattern | StdlibAnchor, int]] = {}
     requires: dict[str, str] = {}
+    anchor_ends: dict[str, tuple[regex.Pattern, str]] = {}
     for p in data["pattern"]:
         compiled[p["id"]] = regex.compile(p["regex"])
         if "anchor" in p:
             anchors[p["id"]] = (_anchor(p), int(p["lookback"]))
+            if "anchor_end" in p:
+                anchor_ends[p["id"]] = (regex.compile(p["anchor"], regex.REVERSE),
+                                        str(p["anchor_end"]))
         if "requires" in p:
             requires[p["id"]] = str(p["requires"])
     number_ids = tuple(
@@ -113,16 +124,20 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     )
     return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids,
                             anchors=MappingProxyType(anchors), requires=MappingProxyType(requires),
-                            generic_reach=match_reach(compiled["alias_generic"]))
+                            generic_reach=match_reach(compiled["alias_generic"]),
+                            anchor_ends=MappingProxyType(anchor_ends))
 
 
 def _anchor(p: dict[str, Any]) -> regex.Pattern | StdlibAnchor:
-    """A pattern's anchor: by the stdlib `re` when the file says `anchor_engine = "re"` and `re`
-    can read it (`nlp.scan.stdlib_twin`), else by `regex`."""
-    if p.get("anchor_engine") == "re":
+    """A pattern's anchor: by the stdlib `re` when the file says `anchor_engine = "re"` or
+    `"re_find"` and `re` can read it (`nlp.scan.stdlib_twin`), else by `regex`; with `"re_find"`
+    matched only where one of its first characters stands (`StdlibAnchor`'s `firsts`)."""
+    engine = p.get("anchor_engine")
+    if engine in ("re", "re_find"):
         twin = stdlib_twin(p["anchor"])
         if twin is not None:
-            return StdlibAnchor(twin)
+            firsts = first_char_list(twin.pattern) if engine == "re_find" else None
+            return StdlibAnchor(twin, firsts)
     return regex.compile(p["anchor"])
 
 
