@@ -611,3 +611,29 @@ def test_citation_fields_are_in_the_order_find_citations_passes_them():
         "doc_id", "citation_id", "start", "end", "kind", "text", "code", "year", "serial",
         "normalized", "title", "refers_to", "issuer", "issuer_source", "pair", "resolved",
         "extractor"]
+
+
+def test_titles_found_from_their_brackets_are_the_title_pattern_s_matches():
+    """`_title_spans` (the stdlib `_PLAIN_TITLE` at each 《, `title` where it does not match)
+    gives the spans of `title.finditer` on every corpus text (raw and normalised) and on
+    made-up nestings, line breaks and unclosed brackets; `_title_text`'s shortcuts (no white
+    space in a printable title without a space, no translation without an inner bracket) give
+    what `sub` and `translate` give on each of those titles."""
+    from corpus import texts_and_views
+
+    from nlp.extract.citations import _INNER_BRACKETS, _WS, _title_spans, _title_text, load_patterns
+
+    title = load_patterns()["title"]
+    made = ["《a《b》c》", "《a\n\nb》", "《a\n b》《c》", "《a。b》《c；》", "《《《a》", "《a《b》",
+            "《\u3000\n\u3000\n》", "《a\n\u3000\nb》", "《》", "《a《》b》c》", "《a\tb\u3000c <d>》",
+            "《a\u2028b》《x\n\n《y》》"]
+    found = nested = 0
+    for text in [*texts_and_views(), *made]:
+        spans = [m.span() for m in title.finditer(text)]
+        assert list(_title_spans(text, title)) == spans
+        found += len(spans)
+        for s, e in spans:
+            body = text[s + 1 : e - 1]
+            nested += "《" in body
+            assert _title_text.__wrapped__(body) == _WS.sub("", body).translate(_INNER_BRACKETS)
+    assert found > 10000 and nested > 10
