@@ -51,20 +51,30 @@ def may_hold(text: str, needs: Sequence[str] | None) -> bool:
 
 
 def anchored_finditer(pattern: regex.Pattern, anchor: regex.Pattern | None, lookback: int,
-                      text: str, pos: int = 0) -> Iterator[regex.Match]:
+                      text: str, pos: int = 0, starts: re.Pattern | None = None
+                      ) -> Iterator[regex.Match]:
     """The matches of `pattern.finditer(text, pos)`, found by trying `pattern` only near
-    `anchor`."""
+    `anchor`. `starts` (`window_starts(pattern, lookback)`): where the text is of the Basic
+    Multilingual Plane, the position where `pattern` matches in a window is found by the
+    stdlib `re`, and `pattern` asked there alone."""
     if anchor is None:
         yield from pattern.finditer(text, pos)
         return
     window = lookback_window(pattern, lookback)
+    bmp: bool | None = None
     tried = pos  # every start below this has been tried (and failed, or lies in a match)
     for a in anchor.finditer(text, pos, overlapped=True):
         at = a.start()
         s = max(pos, tried, at - lookback)
         if s <= at:
             # the first match from s on (no match starts in [pos, s)): finditer's next one
-            m = window.match(text, s)
+            if starts is not None and bmp is None:
+                bmp = bmp_only(text)
+            if bmp:
+                k = starts.match(text, s)
+                m = None if k is None else pattern.match(text, k.end())
+            else:
+                m = window.match(text, s)
             if m is not None:
                 yield m
                 pos = m.end() if m.end() > m.start() else m.start() + 1  # no overlaps
@@ -1532,3 +1542,51 @@ def ends_at(reverse: regex.Pattern, text: str, last: str) -> bool:
             return True
         k = text.find(last, k + 1)
     return False
+
+
+# --------------------------------------------------------------------------- windows found by the stdlib
+@lru_cache(maxsize=1)
+def bmp_han() -> str:
+    """The characters of the Basic Multilingual Plane that `regex` reads as `\\p{Han}`, as the
+    inside of a class of ranges (read off the installed `regex`'s own table, so the same by
+    construction; tests/test_speed_meta.py checks every code point)."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    codes = [ord(c) for c in regex.findall(r"\p{Han}", bmp)]
+    out: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(f"\\u{codes[i]:04x}" + (f"-\\u{codes[j]:04x}" if j > i else ""))
+        i = j + 1
+    return "".join(out)
+
+
+_HAN = regex.compile(r"\\p\{Han\}")
+
+
+def window_starts(pattern: regex.Pattern, lookback: int) -> re.Pattern | None:
+    """A stdlib `re` pattern that, matched at a position of a text of the Basic Multilingual
+    Plane, ends at the first of that position and the next `lookback` where `pattern` matches
+    (a lazy prefix, then `pattern` read by `re` in a lookahead: `\\p{Han}` spelled out by
+    `bmp_han`, the rest as `whole_text_scanner` reads it), or None (a pattern `re` could read
+    otherwise). `anchored_finditer` then asks `pattern.match` there once, where
+    `lookback_window` has `regex` try `pattern` at each position in turn: about 70k
+    instructions a window for the citations' document number, whose code is a run of up to 20
+    Han characters, against about 20k."""
+    if pattern.flags & ~(regex.UNICODE | regex.VERSION0):
+        return None
+    if "\x00" in pattern.pattern:
+        return None
+    body = _stdlib_source(_HAN.sub("\x00", pattern.pattern), any_text=False)  # (a mark it passes)
+    if body is None or "\\p" in body or "\\P" in body:
+        return None
+    han = bmp_han()
+    # inside a class the ranges stand as they are; outside, as a class of their own
+    parts = []
+    for i, j in source_elements(body):
+        el = body[i:j]
+        parts.append(el.replace("\x00", han) if el.startswith("[") else
+                     (f"[{han}]" if el == "\x00" else el))
+    return _re_compiled(f"(?s:.){{0,{lookback}}}?(?={''.join(parts)})")

@@ -66,7 +66,7 @@ def _overlapped_starts(anchor, text: str) -> list[int]:
     return [m.start() for m in anchor.finditer(text, overlapped=True)]
 
 
-@pytest.mark.parametrize("pid", ["doc_number", "doc_number_unclosed"])
+@pytest.mark.parametrize("pid", ["doc_number", "doc_number_unclosed", "alias_definition"])
 def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds(pid):
     """The citations' bracket-led number anchors are `StdlibAnchor`s, matched where one of their
     first characters stands (`anchor_engine = "re_find"`); on every corpus text (raw and normalised) each starts where the `regex`
@@ -85,7 +85,8 @@ def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds(pid):
     texts = [
         *texts_and_views(), "国办发〔 2018〕23号〔〔2019〕1号", "（\u30002018）（2018）", "〔\u20282018〕5号",
         "根" * 40 + "国办发 〔2018〕23号，" + "发" * 21 + "  〔2018〕1号", "国办发2018 23号闽政办2018〕43号",
-        "20192020年12号1920192号", "国办公开办函〔202130﹝20168号〔〔2019〕1"]
+        "20192020年12号1920192号", "国办公开办函〔202130﹝20168号〔〔2019〕1",
+        "\U00020000国办发〔2018〕23号", "国办发\U00020000〔2018〕23号\U0001d7d9", "国务院办公厅国办发〔2018〕23号"]
     found = 0
     for text in texts:
         starts = _overlapped_starts(anchor, text)
@@ -93,8 +94,25 @@ def test_the_document_number_anchor_runs_on_re_and_finds_what_regex_finds(pid):
         for pos in (0, len(text) // 3):
             _same_matches(lambda t, pos=pos: anchored_finditer(rx, anchor, lookback, t, pos),
                           lambda t, pos=pos: rx.finditer(t, pos), [text])
+            _same_matches(lambda t, pos=pos: anchored_finditer(rx, anchor, lookback, t, pos,
+                                                               pats.windows.get(pid)),
+                          lambda t, pos=pos: rx.finditer(t, pos), [text])
         found += len(starts)
     assert found > (1000 if pid == "doc_number" else 10)
+
+
+def test_the_han_class_spelled_for_re_is_regex_s_on_every_bmp_code_point():
+    """`bmp_han`: the BMP characters `regex` reads as `\\p{Han}`, and no other; the document
+    number's window start is found by `re` (`window_starts`)."""
+    import re
+
+    from nlp.extract.citations import load_patterns
+    from nlp.scan import bmp_han
+
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    assert re.findall(f"[{bmp_han()}]", bmp) == regex.findall(r"\p{Han}", bmp)
+    assert len(re.findall(f"[{bmp_han()}]", bmp)) > 20000
+    assert set(load_patterns().windows) == {"doc_number"}
 
 
 def test_an_anchor_asked_backwards_from_its_last_character_finds_what_its_search_finds():
@@ -125,7 +143,7 @@ def test_an_anchor_asked_backwards_from_its_last_character_finds_what_its_search
 @given(st.lists(st.sampled_from(
     ["国办发", "鲁政办", "根据", "〔", "〕", "[", "]", "(", ")", "（", "）", "［", "【", "2018", "2049",
      "1940", "1939", "23", "7", "٣", "\U0001d7d9", " ", "\u3000", "\u2028", "\x1c", "\n", "号", "第",
-     "文", "年", "﹝", "〔2", "发", "办"]), max_size=40))
+     "文", "年", "﹝", "〔2", "发", "办", "\U00020000", "国务院办公厅"]), max_size=40))
 def test_the_document_number_anchor_on_generated_text(pieces):
     """The same on text made of the pieces of document numbers, odd digits and spaces too."""
     from nlp.data import load_toml
@@ -139,8 +157,9 @@ def test_the_document_number_anchor_on_generated_text(pieces):
         plain_starts = _overlapped_starts(regex.compile(spec["anchor"]), text)
         assert set(plain_starts) <= set(_overlapped_starts(anchor, text))
         rx = pats[pid]
-        _same_matches(lambda t, rx=rx, anchor=anchor, lookback=lookback:
-                      anchored_finditer(rx, anchor, lookback, t), rx, [text])
+        _same_matches(lambda t, rx=rx, anchor=anchor, lookback=lookback, pid=pid:
+                      anchored_finditer(rx, anchor, lookback, t, 0, pats.windows.get(pid)),
+                      rx, [text])
 
 
 # --------------------------------------------------------------------------- metadata (pass 17)

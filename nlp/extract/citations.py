@@ -39,6 +39,7 @@ from nlp.scan import (
     holds_any,
     match_reach,
     stdlib_twin,
+    window_starts,
 )
 
 _ROOT = Path(__file__).resolve().parent.parent
@@ -76,6 +77,8 @@ class CitationPatterns:
     generic_reach: int | None  # the most characters a match of `alias_generic` spans
     # id → (the anchor searched backwards, the character every anchor match ends with)
     anchor_ends: MappingProxyType[str, tuple[regex.Pattern, str]]
+    # id → the stdlib search for the start of a match near an anchor (`window_engine = "re"`)
+    windows: MappingProxyType[str, re.Pattern]
 
     def __getitem__(self, pid: str) -> regex.Pattern:
         return self.compiled[pid]
@@ -99,7 +102,8 @@ class CitationPatterns:
         if end is not None and not ends_at(end[0], text, end[1]):
             return iter(())  # (no anchor match: none of the pattern either)
         anchor, lookback = self.anchors.get(pid, (None, 0))
-        return anchored_finditer(self.compiled[pid], anchor, lookback, text)
+        return anchored_finditer(self.compiled[pid], anchor, lookback, text,
+                                 starts=self.windows.get(pid))
 
 
 @lru_cache(maxsize=4)
@@ -110,10 +114,15 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     anchors: dict[str, tuple[regex.Pattern | StdlibAnchor, int]] = {}
     requires: dict[str, str] = {}
     anchor_ends: dict[str, tuple[regex.Pattern, str]] = {}
+    windows: dict[str, re.Pattern] = {}
     for p in data["pattern"]:
         compiled[p["id"]] = regex.compile(p["regex"])
         if "anchor" in p:
             anchors[p["id"]] = (_anchor(p), int(p["lookback"]))
+            if p.get("window_engine") == "re":
+                found = window_starts(compiled[p["id"]], int(p["lookback"]))
+                if found is not None:
+                    windows[p["id"]] = found
             if "anchor_end" in p:
                 anchor_ends[p["id"]] = (regex.compile(p["anchor"], regex.REVERSE),
                                         str(p["anchor_end"]))
@@ -126,7 +135,8 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
     return CitationPatterns(compiled=MappingProxyType(compiled), number_ids=number_ids,
                             anchors=MappingProxyType(anchors), requires=MappingProxyType(requires),
                             generic_reach=match_reach(compiled["alias_generic"]),
-                            anchor_ends=MappingProxyType(anchor_ends))
+                            anchor_ends=MappingProxyType(anchor_ends),
+                            windows=MappingProxyType(windows))
 
 
 def _anchor(p: dict[str, Any]) -> regex.Pattern | StdlibAnchor:
