@@ -79,6 +79,9 @@ class CitationPatterns:
     anchor_ends: MappingProxyType[str, tuple[regex.Pattern, str]]
     # id → the stdlib search for the start of a match near an anchor (`window_engine = "re"`)
     windows: MappingProxyType[str, re.Pattern]
+    # id → group name → group number: `regex` reads a group's name by first trying it as an
+    # integer, and that error costs about 700 instructions a call (`groupdict`: one a group)
+    groups: MappingProxyType[str, MappingProxyType[str, int]]
 
     def __getitem__(self, pid: str) -> regex.Pattern:
         return self.compiled[pid]
@@ -136,7 +139,9 @@ def load_patterns(path: str | None = None) -> CitationPatterns:
                             anchors=MappingProxyType(anchors), requires=MappingProxyType(requires),
                             generic_reach=match_reach(compiled["alias_generic"]),
                             anchor_ends=MappingProxyType(anchor_ends),
-                            windows=MappingProxyType(windows))
+                            windows=MappingProxyType(windows),
+                            groups=MappingProxyType({k: MappingProxyType(dict(rx.groupindex))
+                                                     for k, rx in compiled.items()}))
 
 
 def _anchor(p: dict[str, Any]) -> regex.Pattern | StdlibAnchor:
@@ -302,12 +307,12 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
     cands: list[tuple[int, _Hit]] = []  # (pattern priority, hit)
     held: dict[str, bool] = {}
     for prio, pid in enumerate(pats.number_ids):
+        ix = pats.groups[pid]
         for m in pats.finditer(pid, text, held):
-            gd = m.groupdict()
             if pid.startswith("decree"):
-                org = gd.get("org") or ""
+                org = m.group(ix["org"]) or ""
                 # 第711号国务院令: the number comes first, and so does the citation
-                s = m.start() if pid == "decree_state_council_number_first" else m.start("org")
+                s = m.start() if pid == "decree_state_council_number_first" else m.start(ix["org"])
                 cut = 0
                 if pid in ("decree", "decree_reversed"):
                     cut = _trim_code(org, pats, keep_tail="yes")
@@ -321,27 +326,29 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
                     code = "主席令"
                 else:
                     code = bare + "令"
-                serial = _cn_int(gd["serial"])
+                serial = _cn_int(m.group(ix["serial"]))
                 # 2008年市人民政府令第3号: a year right before the body is the decree's year;
                 # 2018年按照财政部令第87号 is a date (words were trimmed off the body)
-                year0 = gd.get("year0") if cut == 0 else None
-                year_txt = gd.get("year") or year0
+                k0, ky = ix.get("year0"), ix.get("year")
+                year0 = m.group(k0) if cut == 0 and k0 is not None else None
+                year_given = m.group(ky) if ky is not None else None
+                year_txt = year_given or year0
                 year = int(year_txt) if year_txt else None
-                if year0 and not gd.get("year"):
-                    s = m.start("year0")
+                if year0 and not year_given:
+                    s = m.start(k0)
                 hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=year, serial=serial,
                            org=None if code in ("国务院令", "主席令") else bare)
             else:
-                run = gd["code"]
+                run = m.group(ix["code"])
                 cut = _trim_code(run, pats)
                 code = run[cut:]
                 if not code:
                     continue
-                s = m.start("code") + cut
+                s = m.start(ix["code"]) + cut
                 if len(code) > _MAX_CODE:
                     code = None
-                hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=int(gd["year"]),
-                           serial=int(gd["serial"]))
+                hit = _Hit(s, m.end(), "doc_number", pid, code=code, year=int(m.group(ix["year"])),
+                           serial=int(m.group(ix["serial"])))
             cands.append((prio, hit))
     if not cands:
         return []
@@ -354,6 +361,8 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
         out.append(h)
     # shared-prefix lists: 岚综管办〔2016〕127号、149号 → the tail takes the code and year
     tail = pats["doc_number_list_tail"]
+    tail_groups = pats.groups["doc_number_list_tail"]
+    ty, ts = tail_groups["year"], tail_groups["serial"]
     result: list[_Hit] = []
     for i, h in enumerate(out):
         result.append(h)
@@ -363,10 +372,10 @@ def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
             m = tail.match(text, prev.end, limit)
             if not m:
                 break
-            year = int(m["year"]) if m["year"] else prev.year
+            year = int(m.group(ty)) if m.group(ty) else prev.year
             t = _Hit(m.start() + _lead(m.group()), m.end(), "doc_number",
                      "doc_number_list_tail", code=prev.code, year=year,
-                     serial=int(m["serial"]), org=prev.org)
+                     serial=int(m.group(ts)), org=prev.org)
             result.append(t)
             prev = t
     return result
@@ -479,6 +488,7 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
     defs: list[tuple[int, str, str | None]] = []  # (position, alias, full title)
     added: list[_Hit] = []
     found = list(pats.finditer("alias_definition", text))
+    ax = pats.groups["alias_definition"]["alias"]
     if found:  # (the lookups below only for a text with a definition: about half the corpus)
         numbers = sorted((h for h in hits if h.kind == "doc_number"), key=lambda h: h.start)
         number_starts = [h.start for h in numbers]
@@ -486,8 +496,8 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
         outer_by_end = sorted(outer, key=lambda h: h.end)  # stable: text order among equal ends
         outer_ends = [h.end for h in outer_by_end]
     for m in found:
-        alias = _title_text(m["alias"])
-        a_start, a_end = m.start("alias") - 1, m.end("alias") + 1  # with its brackets/quotes
+        alias = _title_text(m.group(ax))
+        a_start, a_end = m.start(ax) - 1, m.end(ax) + 1  # with its brackets/quotes
         marker = m.start()
         # the full title: the last outer title before the marker, with only brackets, commas
         # and numbers in between
@@ -536,8 +546,9 @@ def _aliases(hits: list[_Hit], text: str, pats: CitationPatterns) -> list[_Hit]:
             h.refers_to, h.resolved = None, False
     if defined:
         taken = {h.start for h in added}
+        qx = pats.groups["quoted_short"]["alias"]
         for m in pats["quoted_short"].finditer(text):
-            alias = _title_text(m["alias"])
+            alias = _title_text(m.group(qx))
             if alias in defined and m.start() not in taken:
                 full = resolve(alias, m.start())
                 added.append(_Hit(m.start(), m.end(), "alias", "alias_use", title=alias,
