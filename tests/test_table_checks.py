@@ -7,7 +7,14 @@ import pytest
 from test_tables import HTML_2023, T4_HTML, _grid_values, _t3_html, cells_of
 
 from nlp.check import check
-from nlp.check.tables import table_checks
+from nlp.check.tables import (
+    _Builder,
+    _has_family,
+    _t3,
+    _t3_equations,
+    first_by_indicator,
+    table_checks,
+)
 from nlp.ingest import read
 from nlp.records import Cell, Report
 from nlp.segment.blocks import find_text_tables
@@ -150,3 +157,44 @@ def test_numbered_items_without_an_id_and_an_over_sum():
     # … and an unnumbered row is no item: the ids' items are all of them
     [c] = table_checks("t", [_row("对申请的答复总数", "requests.answered", 1, 1), granted, partial, fee])
     assert (c.status, c.expected, c.observed) == ("pass", 1, 1)
+
+
+def test_first_by_indicator_keeps_each_indicators_first_cell():
+    # the shortcut (a dict built in C from the cells reversed) against the plain loop, on real
+    # tables and on made-up cells with repeated, empty and missing indicators
+    made = [_row("a", "x.total", 1, 1), _row("b", None, 2, 2), _row("c", "x.total", 3, 3),
+            _row("d", "", 4, 4), _row("e", "x.part", 5, 5), _row("f", "x.part", None, 6)]
+    for cells in (made, cells_of(HTML_2023.read_text("utf-8")), cells_of(T4_HTML),
+                  cells_of(_t3_html(_grid_values)), []):
+        plain: dict = {}
+        for c in cells:
+            if c.indicator and c.indicator not in plain:
+                plain[c.indicator] = c
+        fast = first_by_indicator(cells)
+        assert fast == plain and all(fast[k] is plain[k] for k in plain)
+    assert first_by_indicator(made)["x.total"].value == 1
+
+
+def test_a_family_is_the_part_before_the_first_dot():
+    ids = ["t3", "t3.new.total", "t30.a", "t3x", "t4.review.total", "xt3.a", "requests.received"]
+    for k in range(len(ids) + 1):
+        by_id = dict.fromkeys(ids[k:])
+        families = {i.split(".", 1)[0] for i in by_id}
+        for fam in ("t3", "t4", "t30", "requests", "x"):
+            assert _has_family(by_id, fam) == (fam in families)
+
+
+def test_t3_equations_left_out_only_where_none_of_their_cells_is_there():
+    # every equation asked, against the ones `_t3` asks: the same checks on tables that lack
+    # rows, columns or everything but one cell
+    full = cells_of(_t3_html(_grid_values))
+    for keep in (lambda c: True, lambda c: ".natural" not in (c.indicator or ""),
+                 lambda c: "result" not in (c.indicator or ""),
+                 lambda c: (c.indicator or "").endswith(".total"),
+                 lambda c: c.indicator == "t3.new.natural"):
+        cells = [c for c in full if keep(c)]
+        b, plain = _Builder("t", cells), _Builder("t", cells)
+        _t3(b)
+        for _, args in _t3_equations(("result.other",)):
+            plain.equation(*args)
+        assert b.out == plain.out and b.out

@@ -29,6 +29,7 @@ from typing import Any
 
 import regex
 
+from nlp.check.tables import first_by_indicator
 from nlp.extract.claims import PIECES, clause_start, same_counter
 from nlp.extract.numbers import half_unit, printed_decimals
 from nlp.link import loose_reading
@@ -109,10 +110,7 @@ def narrative_vs_table(report: Report) -> list[Check]:
         return []  # nothing to compare (no lookups to build)
     claims = {c.claim_id: c for c in report.claims}
     cells = {c.cell_id: c for c in report.cells}
-    by_ind: dict[str, Cell] = {}
-    for c in report.cells:
-        if c.indicator and c.indicator not in by_ind:
-            by_ind[c.indicator] = c
+    by_ind = first_by_indicator(report.cells)
     out: list[Check] = []
     of_indicator: dict[str | None, list[Claim]] = {}
     for c in report.claims:
@@ -448,9 +446,8 @@ def parts_vs_total(report: Report) -> list[Check]:
         # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
         sure = not approx or (all(p.bound in (None, "lower") for p in parts)
                               and total.bound in (None, "upper"))
-        whole_parts = sum(1 for p in parts if math.isclose(p.value or 0.0, total.value,
-                                                           abs_tol=1e-9))
-        if over and whole_parts >= 2:
+        if over and sum(1 for p in parts if math.isclose(p.value or 0.0, total.value,
+                                                         abs_tol=1e-9)) >= 2:
             # 主动公开73条，其中网站73条、微信73条、公开栏73条: several parts are each the whole
             # total, so the items overlap (channels), they do not divide it
             st = "uncertain"
@@ -562,7 +559,10 @@ def _clause_before(text: str, end: int) -> str:
 def _each(text: str, part: Claim) -> int:
     """How many items one number counts for: `公共资金使用信息、机构调整和人员变动类信息各2条` is 2
     items of 2 (各 right before the number, items listed with 、 in its clause), else 1."""
-    before = text[max(0, part.start - 80):part.start].rstrip()
+    k = part.start
+    if not k or (text[k - 1] != "各" and not text[k - 1].isspace()):
+        return 1  # (the stripped window below ends with that character: no 各, no slice to cut)
+    before = text[max(0, k - 80):k].rstrip()
     if not before.endswith("各"):
         return 1
     clause = _CLAUSE_BACK.search(before[:-1])

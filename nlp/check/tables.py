@@ -44,13 +44,20 @@ def _fmt(v: float | None) -> str:
     return str(int(v)) if float(v).is_integer() else f"{v:g}"
 
 
+def first_by_indicator(cells: list[Cell]) -> dict[str, Cell]:
+    """Each indicator of `cells` → its first cell (cells without one left out). (A plain loop:
+    on Python 3.11 a dict built in C from `attrgetter` and the cells reversed costs more.)"""
+    out: dict[str, Cell] = {}
+    for c in cells:
+        if c.indicator and c.indicator not in out:
+            out[c.indicator] = c
+    return out
+
+
 class _Builder:
     def __init__(self, doc_id: str, cells: list[Cell]) -> None:
         self.doc_id = doc_id
-        self.by_id: dict[str, Cell] = {}
-        for c in cells:
-            if c.indicator and c.indicator not in self.by_id:
-                self.by_id[c.indicator] = c
+        self.by_id: dict[str, Cell] = first_by_indicator(cells)
         self.cells = cells
         self.out: list[Check] = []
 
@@ -74,8 +81,9 @@ class _Builder:
     def equation(self, check: str, total_id: str, left: Sequence[str], right: Sequence[str],
                  what: str, relation: str = "eq") -> None:
         """Compare sum(left) (expected) with sum(right) (observed); `le`: right <= left."""
-        lc = [self.by_id.get(i) for i in left]
-        rc = [self.by_id.get(i) for i in right]
+        get = self.by_id.get
+        lc = list(map(get, left))
+        rc = list(map(get, right))
         refs = [c.cell_id for c in lc + rc if c is not None]
         if len(refs) < len(left) + len(right):  # a cell is missing
             missing = [i for i, c in zip([*left, *right], lc + rc, strict=True) if c is None]
@@ -87,9 +95,13 @@ class _Builder:
             return
         lv = [c.value for c in lc]
         rv = [c.value for c in rc]
-        blanks = sum(v is None for v in lv + rv)
-        exp = sum(v for v in lv if v is not None)
-        obs = sum(v for v in rv if v is not None)
+        blanks = lv.count(None) + rv.count(None)  # (values are numbers or None: compared in C)
+        if blanks:
+            exp = sum(v for v in lv if v is not None)
+            obs = sum(v for v in rv if v is not None)
+        else:  # (the same sums: no value to leave out)
+            exp = sum(lv)
+            obs = sum(rv)
         ok = obs <= exp + 1e-9 if relation == "le" else abs(exp - obs) < 1e-6
         if blanks == len(lv + rv) or (blanks and (all(v is None for v in lv)
                                                    or all(v is None for v in rv))):
@@ -112,11 +124,8 @@ class _Builder:
 
     def _add(self, check: str, status: str, exp: float | None, obs: float | None,
              refs: list[str], indicator: str, message: str) -> None:
-        self.out.append(Check(
-            doc_id=self.doc_id, check_id=f"check-t{len(self.out) + 1}", check=check,
-            status=status, expected=exp, observed=obs, refs=refs, message=message,
-            indicator=indicator,
-        ))
+        self.out.append(Check(self.doc_id, f"check-t{len(self.out) + 1}", check, status, exp, obs,
+                              refs, message, indicator))  # (positional: the fields' order)
 
 
 def table_checks(doc: Document | str, cells: list[Cell]) -> list[Check]:
@@ -127,28 +136,46 @@ def table_checks(doc: Document | str, cells: list[Cell]) -> list[Check]:
     b = _Builder(doc_id, cells)
     if not b.by_id:
         return []  # no cell has an indicator: every identity has nothing to compare
-    families = {i.split(".", 1)[0] for i in b.by_id}
-    if "t3" in families:
+    if _has_family(b.by_id, "t3"):
         _t3(b)
-    if "t4" in families:
+    if _has_family(b.by_id, "t4"):
         _t4(b)
-    _pre2019(b)
+    if not b.by_id.keys().isdisjoint(_pre2019_ids()):  # (else no total and no part is here)
+        _pre2019(b)
     return b.out
+
+
+def _has_family(by_id: dict[str, Cell], family: str) -> bool:
+    """Is `family` the part before the first dot of an indicator of `by_id` (t3 of t3.new.total)?
+    (`i.split(".", 1)[0] == family` of every key, without a list a key: the first one found
+    ends the loop.)"""
+    if family in by_id:
+        return True
+    head = family + "."
+    for i in by_id:
+        if i.startswith(head):
+            return True
+    return False
 
 
 def _t3(b: _Builder) -> None:
     other_rows = tuple(r for r in T3_OTHER_2021
                        if b.has(f"t3.{r}.total") or b.has(f"t3.{r}.natural"))
-    for args in _t3_equations(other_rows or ("result.other",)):
-        b.equation(*args)
+    for ids, args in _t3_equations(other_rows or ("result.other",)):
+        if not b.by_id.keys().isdisjoint(ids):  # (none of its cells here: `equation` would add
+            # nothing; the view looks each of `ids` up, where the set would walk the dict)
+            b.equation(*args)
+
+
+_Equation = tuple[str, str, tuple[str, ...], tuple[str, ...], str]
 
 
 @lru_cache(maxsize=16)
-def _t3_equations(other_rows: tuple[str, ...]
-                  ) -> tuple[tuple[str, str, tuple[str, ...], tuple[str, ...], str], ...]:
-    """Table 三's equations (`_Builder.equation` arguments) for its 其他处理 rows, built once
-    per set of those rows rather than once per document (immutable: shared by the documents)."""
-    out: list[tuple[str, str, tuple[str, ...], tuple[str, ...], str]] = []
+def _t3_equations(other_rows: tuple[str, ...]) -> tuple[tuple[frozenset[str], _Equation], ...]:
+    """Table 三's equations (`_Builder.equation` arguments, each after the indicators of its
+    cells) for its 其他处理 rows, built once per set of those rows rather than once per document
+    (immutable: shared by the documents)."""
+    out: list[_Equation] = []
     cols = (*T3_COLS, "total")
     result_rows = [*T3_RESULT_ROWS, *other_rows]
     for c in cols:
@@ -167,7 +194,8 @@ def _t3_equations(other_rows: tuple[str, ...]
         out.append(("t3.columns_sum", f"t3.{r}.total",
                     (f"t3.{r}.total",), tuple(f"t3.{r}.{c}" for c in T3_COLS),
                     f"Table 三, row {r}: 总计 against the sum of the six applicant columns"))
-    return tuple(out)
+    return tuple((frozenset((*left, *right)), (check, total, left, right, what))
+                 for check, total, left, right, what in out)
 
 
 def _t4(b: _Builder) -> None:
@@ -185,11 +213,21 @@ def _sum(b: _Builder, ids: list[str]) -> float:
     return sum(b.by_id[i].value or 0 for i in ids)
 
 
+@lru_cache(maxsize=1)
+def _pre2019_ids() -> frozenset[str]:
+    """The partitions' totals and the parts of the pre-2019 checks: each check needs one of
+    them in the document (a partition its total, a part itself)."""
+    data = table_labels()["checks"]
+    return frozenset((*data["pre2019_partitions"], *data["pre2019_parts"]))
+
+
 def _pre2019(b: _Builder) -> None:
     data = table_labels()["checks"]
     for total, children in data["pre2019_partitions"].items():
+        if not b.has(total):
+            continue
         present = [c for c in children if b.has(c)]
-        if not b.has(total) or len(present) < 2:
+        if len(present) < 2:
             continue
         extra = b.unmapped_among(total, children)
         if extra and _sum(b, present) > (b.by_id[total].value or 0):
