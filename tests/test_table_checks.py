@@ -8,10 +8,13 @@ from test_tables import HTML_2023, T4_HTML, _grid_values, _t3_html, cells_of
 
 from nlp.check import check
 from nlp.check.tables import (
+    T3_OTHER_2021,
     _Builder,
-    _has_family,
     _t3,
     _t3_equations,
+    _t3_ids,
+    _t4,
+    _t4_ids,
     first_by_indicator,
     table_checks,
 )
@@ -175,13 +178,18 @@ def test_first_by_indicator_keeps_each_indicators_first_cell():
     assert first_by_indicator(made)["x.total"].value == 1
 
 
-def test_a_family_is_the_part_before_the_first_dot():
-    ids = ["t3", "t3.new.total", "t30.a", "t3x", "t4.review.total", "xt3.a", "requests.received"]
-    for k in range(len(ids) + 1):
-        by_id = dict.fromkeys(ids[k:])
-        families = {i.split(".", 1)[0] for i in by_id}
-        for fam in ("t3", "t4", "t30", "requests", "x"):
-            assert _has_family(by_id, fam) == (fam in families)
+def test_the_families_ids_hold_every_cell_of_their_equations():
+    # a table family is asked only where one of these ids is: every cell its checks read is one
+    for rows in ((), ("result.other",), T3_OTHER_2021, T3_OTHER_2021[:1]):
+        for ids, (_, total, left, right, _) in _t3_equations(rows or ("result.other",)):
+            assert ids == {*left, *right} and ids <= _t3_ids() and total in ids
+    b = _Builder("t", [])
+    b.equation = lambda check, total, left, right, what, relation="eq": seen.update(  # type: ignore
+        [total, *left, *right])
+    seen: set[str] = set()
+    _t4(b)
+    assert seen == _t4_ids()
+    assert _t3_ids().isdisjoint(_t4_ids()) and all(i.startswith("t3.") for i in _t3_ids())
 
 
 def test_t3_equations_left_out_only_where_none_of_their_cells_is_there():

@@ -49,8 +49,9 @@ def first_by_indicator(cells: list[Cell]) -> dict[str, Cell]:
     on Python 3.11 a dict built in C from `attrgetter` and the cells reversed costs more.)"""
     out: dict[str, Cell] = {}
     for c in cells:
-        if c.indicator and c.indicator not in out:
-            out[c.indicator] = c
+        ind = c.indicator
+        if ind and ind not in out:
+            out[ind] = c
     return out
 
 
@@ -136,26 +137,22 @@ def table_checks(doc: Document | str, cells: list[Cell]) -> list[Check]:
     b = _Builder(doc_id, cells)
     if not b.by_id:
         return []  # no cell has an indicator: every identity has nothing to compare
-    if _has_family(b.by_id, "t3"):
+    # (each family's checks only where one of their cells is: `equation` adds nothing for an
+    # identity none of whose cells the document has)
+    if not b.by_id.keys().isdisjoint(_t3_ids()):
         _t3(b)
-    if _has_family(b.by_id, "t4"):
+    if not b.by_id.keys().isdisjoint(_t4_ids()):
         _t4(b)
     if not b.by_id.keys().isdisjoint(_pre2019_ids()):  # (else no total and no part is here)
         _pre2019(b)
     return b.out
 
 
-def _has_family(by_id: dict[str, Cell], family: str) -> bool:
-    """Is `family` the part before the first dot of an indicator of `by_id` (t3 of t3.new.total)?
-    (`i.split(".", 1)[0] == family` of every key, without a list a key: the first one found
-    ends the loop.)"""
-    if family in by_id:
-        return True
-    head = family + "."
-    for i in by_id:
-        if i.startswith(head):
-            return True
-    return False
+@lru_cache(maxsize=1)
+def _t3_ids() -> frozenset[str]:
+    """The indicators of every cell of table 三's equations, whatever its 其他处理 rows."""
+    return frozenset().union(*(ids for rows in (T3_OTHER_2021, ("result.other",))
+                               for ids, _ in _t3_equations(rows)))
 
 
 def _t3(b: _Builder) -> None:
@@ -203,6 +200,12 @@ def _t4(b: _Builder) -> None:
         b.equation("t4.block_sum", f"t4.{block}.total", [f"t4.{block}.total"],
                    [f"t4.{block}.{p}" for p in T4_PARTS],
                    f"Table 四, {name}: 总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+
+
+@lru_cache(maxsize=1)
+def _t4_ids() -> frozenset[str]:
+    """The indicators of every cell of table 四's equations."""
+    return frozenset(f"t4.{block}.{p}" for block in T4_BLOCKS for p in ("total", *T4_PARTS))
 
 
 # an item row of a pre-2019 table: 1.同意公开答复数, （2）…, ③…
