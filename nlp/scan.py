@@ -1590,3 +1590,43 @@ def window_starts(pattern: regex.Pattern, lookback: int) -> re.Pattern | None:
         parts.append(el.replace("\x00", han) if el.startswith("[") else
                      (f"[{han}]" if el == "\x00" else el))
     return _re_compiled(f"(?s:.){{0,{lookback}}}?(?={''.join(parts)})")
+
+
+def literal_words(src: str, most: int = 64) -> tuple[str, ...] | None:
+    """Every string the regex `src` can match, when it matches only a few fixed ones (literals,
+    sets of literals, groups and alternations of them: `其他(?:方式|渠道|途径)` → 其他方式, 其他渠道,
+    其他途径), read off the stdlib `re` parse tree; else None (a repeat, a class, an anchor or a
+    lookaround, a flag, syntax `re` does not read, the empty string, more than `most` strings).
+    A search for such a pattern matches in a text exactly where one of the strings stands, so
+    `str`'s `in` answers it without the engine."""
+    sre = _sre()
+    try:
+        tree = sre.parse(src)
+    except re.error:
+        return None
+    if tree.state.flags & ~re.UNICODE:  # (a str pattern's parse holds UNICODE: nothing else)
+        return None
+
+    def walk(items: list, grown: set[str]) -> set[str]:
+        for op, av in items:
+            if op is sre.LITERAL:
+                grown = {p + chr(av) for p in grown}
+            elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+                grown = {p + chr(v) for p in grown for _, v in av}
+            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
+                grown = walk(list(av[3]), grown)
+            elif op is sre.BRANCH:
+                grown = set().union(*(walk(list(alt), set(grown)) for alt in av[1]))
+            else:  # not a fixed string
+                raise _TooMany
+            if len(grown) > most:
+                raise _TooMany
+        return grown
+
+    try:
+        words = walk(list(tree), {""})
+    except _TooMany:
+        return None
+    if not words or "" in words:
+        return None
+    return tuple(sorted(words))

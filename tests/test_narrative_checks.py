@@ -658,3 +658,30 @@ def test_an_item_in_another_counter_can_make_up_a_complete_list():
 ])
 def test_channel_counts_over_the_total_are_uncertain_unless_one_passes_it(text, status):
     assert [k.status for k in _checks(text, "parts_vs_total")] == [status]
+
+
+def test_covers_partition_finds_what_each_members_regex_finds():
+    # the fixed-string shortcut (`in` over the subjects joined by line breaks) against every
+    # member's regex in every subject, on made-up lists of subjects built from the members' own
+    # words cut anywhere (a word split across two subjects names nothing)
+    import random
+
+    from nlp.check.narrative import _partition_words, covers_partition, partitions
+
+    def plain(subjects):
+        for pid, members in partitions():
+            if all(any(m.search(s) for s in subjects) for m in members):
+                return pid
+        return None
+
+    words = [w for _, ms in _partition_words() for _, ws in ms for w in ws or ()]
+    assert all(ws is not None for _, ms in _partition_words() for _, ws in ms)
+    rng = random.Random(8)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice([*words, "信息", "数", "和", "\n"]) for _ in range(rng.randint(0, 6)))
+        cuts = sorted(rng.sample(range(len(text) + 1), k=min(len(text) + 1, rng.randint(0, 3))))
+        subjects = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        assert covers_partition(subjects) == plain(subjects), subjects
+        found += plain(subjects) is not None
+    assert found > 300

@@ -405,3 +405,33 @@ def test_ends_at_says_whether_a_reverse_pattern_matches():
     forward, reverse = regex.compile(src), regex.compile(src, regex.REVERSE)
     for text in ("a12号", "a 1 号", "c12号", "号a12", "a12号c3号", "c3号a1号", "a   1号", "", "号号"):
         assert ends_at(reverse, text, "号") == (forward.search(text) is not None), text
+
+
+@pytest.mark.parametrize(("pattern", "want"), [
+    ("网站", ("网站",)),
+    ("其他(?:方式|渠道|途径)", ("其他方式", "其他渠道", "其他途径")),
+    ("不予公开|免予公开|免于公开", ("不予公开", "免予公开", "免于公开")),  # (by code point)
+    ("[ab]c", ("ac", "bc")),
+    ("(a)(b|c)", ("ab", "ac")),
+    # not only fixed strings: None
+    ("a+", None), ("^ab", None), ("[^a]", None), ("(?i)ab", None), ("(?i:a)b", None),
+    ("a(?=b)", None), ("", None), ("a|", None), ("\\d", None), ("a.b", None),
+    ("\\p{Han}", None), ("a{2}", None), ("(?:ab)?", None),
+])
+def test_literal_words(pattern, want):
+    from nlp.scan import literal_words
+
+    assert literal_words(pattern) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["其他", "方式", "渠道", "公开", "不予", "免予", "a", "b", "c", "\n"]),
+                max_size=8))
+def test_literal_words_find_what_the_pattern_finds(parts):
+    from nlp.scan import literal_words
+
+    text = "".join(parts)
+    for src in ("其他(?:方式|渠道|途径)", "不予公开|免予公开|免于公开", "[ab]c", "(a)(b|c)"):
+        words = literal_words(src)
+        assert words is not None
+        assert (regex.search(src, text) is not None) == any(w in text for w in words)

@@ -35,6 +35,7 @@ from nlp.extract.numbers import half_unit, printed_decimals
 from nlp.link import loose_reading
 from nlp.normalize import open_bracket
 from nlp.records import Cell, Check, Claim, Report
+from nlp.scan import holds_any, literal_words
 
 _SCALE = {"元": 1.0, "万元": 1e4, "亿元": 1e8, "千元": 1e3}
 
@@ -297,10 +298,31 @@ def partition_kin(pid: str) -> tuple[regex.Pattern, ...]:
                  for m in p.get("also", []))
 
 
-def covers_partition(subjects: list[str]) -> str | None:
-    """The id of a known partition whose every member is named by one of `subjects`."""
+@lru_cache(maxsize=1)
+def _partition_words() -> tuple[tuple[str, tuple[tuple[regex.Pattern, tuple[str, ...] | None],
+                                                 ...]], ...]:
+    """`partitions()` with each member's fixed strings (`scan.literal_words`; None where the
+    member is no alternation of fixed strings, or one holds a line break)."""
+    out = []
     for pid, members in partitions():
-        if all(any(m.search(s) for s in subjects) for m in members):
+        words = [literal_words(m.pattern) for m in members]
+        out.append((pid, tuple((m, None if w is None or any("\n" in x for x in w) else w)
+                               for m, w in zip(members, words, strict=True))))
+    return tuple(out)
+
+
+def covers_partition(subjects: list[str]) -> str | None:
+    """The id of a known partition whose every member is named by one of `subjects`. A member
+    of fixed strings is looked for by `in` in the subjects joined by line breaks (none of its
+    strings holds one, so a string found there stands inside one subject), the others by their
+    regex in each subject (tests/test_narrative_checks.py compares both ways)."""
+    joined = "\n".join(subjects)
+    for pid, members in _partition_words():
+        for m, words in members:
+            if not (holds_any(joined, words) if words is not None
+                    else any(m.search(s) for s in subjects)):
+                break
+        else:
             return pid
     return None
 
