@@ -111,11 +111,10 @@ def narrative_vs_table(report: Report) -> list[Check]:
         return []  # nothing to compare (no lookups to build)
     claims = {c.claim_id: c for c in report.claims}
     cells = {c.cell_id: c for c in report.cells}
-    by_ind = first_by_indicator(report.cells)
     out: list[Check] = []
-    of_indicator: dict[str | None, list[Claim]] = {}
-    for c in report.claims:
-        of_indicator.setdefault(c.indicator, []).append(c)
+    # (read only for a claim that disagrees with its cell: built for the first one)
+    by_ind: dict[str, Cell] = {}
+    of_indicator: dict[str | None, list[Claim]] | None = None
     agree_memo: dict[tuple[str | None, float], list[Claim]] = {}
     for ln in report.links:
         claim, cell = claims.get(ln.claim_id), cells.get(ln.cell_id)
@@ -139,6 +138,11 @@ def narrative_vs_table(report: Report) -> list[Check]:
                              ln.indicator))
             continue
         status, note = "fail", ""
+        if of_indicator is None:
+            of_indicator = {}
+            for other in report.claims:
+                of_indicator.setdefault(other.indicator, []).append(other)
+            by_ind = first_by_indicator(report.cells)
         key = (ln.indicator, observed)
         if key not in agree_memo:  # (every failing claim of an indicator asks the same)
             agree_memo[key] = [c for c in of_indicator.get(ln.indicator, [])
