@@ -197,7 +197,7 @@ def percent_of(report: Report) -> list[Check]:
             status = None
         actual = part.value / whole.value * 100
         dec = printed_decimals(c.text)
-        tol = half_unit(c.text)
+        tol = 0.5 * 10 ** -dec  # (`half_unit(c.text)`: its decimals, not read again)
         refs = [c.claim_id, part.claim_id, whole.claim_id]
         ratio = f"{_fmt(part.value)}/{_fmt(whole.value)} = {actual:.{max(dec, 1) + 1}f}%"
         if abs(actual - c.value) <= tol + 1e-9:
@@ -435,7 +435,7 @@ def parts_vs_total(report: Report) -> list[Check]:
     if not groups:  # (most reports: no lookups of their claims to build)
         return _channels_over_total(report, set())
     claims = {c.claim_id: c for c in report.claims}
-    by_part = _shares_by_part(report.claims)
+    by_part: dict[str, Claim] | None = None  # (the shares' lookup: built when first asked)
     out: list[Check] = []
     for (parent_id, _), parts in groups.items():
         total = claims.get(parent_id)
@@ -456,15 +456,19 @@ def parts_vs_total(report: Report) -> list[Check]:
         over = s > total.value + 1e-9
         # whether the list names every part matters only to a sum that misses its total, and how
         # many leading parts make the total only to one over it: each is asked only then
-        exhaustive = not math.isclose(s, total.value, abs_tol=1e-9) and (
+        short = not math.isclose(s, total.value, abs_tol=1e-9)
+        exhaustive = short and (
             any("分别" in p.qualifiers for p in parts)
             or any(_rest_item(p.subject) for p in parts)  # a rest
             or covers_partition([p.subject or "" for p in parts]) is not None
             or _the_channels_it_names(total, parts)
-            or ((share := _share_sum(parts, by_part)) is not None
-                and abs(share - 100) <= _rounding_slack(parts, by_part)
-                and _shares_fit(parts, total, by_part))
         )
+        if short and not exhaustive:  # (the last way: stated shares that make 100%)
+            if by_part is None:
+                by_part = _shares_by_part(report.claims)
+            exhaustive = ((share := _share_sum(parts, by_part)) is not None
+                          and abs(share - 100) <= _rounding_slack(parts, by_part)
+                          and _shares_fit(parts, total, by_part))
         refs = [total.claim_id] + [p.claim_id for p in parts]
         terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
                          for p in parts)
