@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
@@ -1430,6 +1430,23 @@ class _TooMany(Exception):
     pass
 
 
+def _literal_step(sre: Any, op: Any, av: Any, grown: set[str],
+                  walk: Callable[[list, set[str]], set[str]]) -> set[str] | None:
+    """`grown` with each string followed by each string the stdlib parse item (`op`, `av`)
+    matches, where that is a literal, a set of literals, a plain group or an alternation (their
+    items read by `walk`); None for any other item. The one step of `literal_prefixes` and
+    `literal_words`."""
+    if op is sre.LITERAL:
+        return {p + chr(av) for p in grown}
+    if op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+        return {p + chr(v) for p in grown for _, v in av}
+    if op is sre.SUBPATTERN and not av[1] and not av[2]:
+        return walk(list(av[3]), grown)
+    if op is sre.BRANCH:
+        return set().union(*(walk(list(alt), set(grown)) for alt in av[1]))
+    return None
+
+
 def literal_prefixes(src: str, n: int = 2, most: int = 32) -> tuple[str, ...] | None:
     """Strings of at most `n` characters one of which every match of the regex `src` begins
     with, read off the stdlib `re` parse tree (`(?P<neg>未|没有)(?:收取|收)` → 未收, 没有), or None
@@ -1454,17 +1471,11 @@ def literal_prefixes(src: str, n: int = 2, most: int = 32) -> tuple[str, ...] | 
                 break
             if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
                 continue  # zero width
-            if op is sre.LITERAL:
-                grown = {p + chr(av) for p in grown}
-            elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
-                grown = {p + chr(v) for p in grown for _, v in av}
-            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
-                grown = walk(list(av[3]), grown)
-            elif op is sre.BRANCH:
-                grown = set().union(*(walk(list(alt), set(grown)) for alt in av[1]))
-            else:  # what follows is not one of a few fixed strings: they stop here
+            longer = _literal_step(sre, op, av, grown, walk)
+            if longer is None:  # what follows is not one of a few fixed strings: they stop here
                 done.update(grown)
                 return set()
+            grown = longer
             full = {p for p in grown if len(p) >= n}
             done.update(full)
             grown -= full
@@ -1609,16 +1620,10 @@ def literal_words(src: str, most: int = 64) -> tuple[str, ...] | None:
 
     def walk(items: list, grown: set[str]) -> set[str]:
         for op, av in items:
-            if op is sre.LITERAL:
-                grown = {p + chr(av) for p in grown}
-            elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
-                grown = {p + chr(v) for p in grown for _, v in av}
-            elif op is sre.SUBPATTERN and not av[1] and not av[2]:
-                grown = walk(list(av[3]), grown)
-            elif op is sre.BRANCH:
-                grown = set().union(*(walk(list(alt), set(grown)) for alt in av[1]))
-            else:  # not a fixed string
+            longer = _literal_step(sre, op, av, grown, walk)
+            if longer is None:  # not a fixed string
                 raise _TooMany
+            grown = longer
             if len(grown) > most:
                 raise _TooMany
         return grown

@@ -31,7 +31,7 @@ import regex
 
 from nlp.check.tables import first_by_indicator
 from nlp.extract.claims import PIECES, clause_start, same_counter
-from nlp.extract.numbers import half_unit, printed_decimals
+from nlp.extract.numbers import half_unit, half_unit_of, printed_decimals
 from nlp.link import loose_reading
 from nlp.normalize import open_bracket
 from nlp.records import Cell, Check, Claim, Report
@@ -197,7 +197,7 @@ def percent_of(report: Report) -> list[Check]:
             status = None
         actual = part.value / whole.value * 100
         dec = printed_decimals(c.text)
-        tol = 0.5 * 10 ** -dec  # (`half_unit(c.text)`: its decimals, not read again)
+        tol = half_unit_of(dec)  # (`half_unit(c.text)`: its decimals, not read again)
         refs = [c.claim_id, part.claim_id, whole.claim_id]
         ratio = f"{_fmt(part.value)}/{_fmt(whole.value)} = {actual:.{max(dec, 1) + 1}f}%"
         if abs(actual - c.value) <= tol + 1e-9:

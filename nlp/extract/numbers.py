@@ -182,4 +182,10 @@ def printed_decimals(text: str) -> int:
 def half_unit(text: str) -> float:
     """Half a unit of the last printed decimal (12.4% → 0.05): how far a correctly rounded
     printed value may lie from the exact one."""
-    return 0.5 * 10 ** -printed_decimals(text)
+    return half_unit_of(printed_decimals(text))
+
+
+def half_unit_of(decimals: int) -> float:
+    """Half a unit of the `decimals`-th decimal place (1 → 0.05): `half_unit` of a text whose
+    `printed_decimals` are already known."""
+    return 0.5 * 10 ** -decimals
