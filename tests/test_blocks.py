@@ -1208,7 +1208,8 @@ def test_generated_lines_with_two_counts_hold_a_count_pair(line):
 _PIPE_EDGES = ["0 |", "| 规章 |", "规章\x1c|", "规章 |\x1c", "|\x1c规章", "||", "| ||", "a|b|", "\u3000|\u3000",
                "本年处理决定数量 | ||", "规章\u2028|", "x |\n", " | a", "|\u3000 规章", "规章｜ ｜", "|a", "| |a |",
                "\xa0｜规章\u3000|\u205f", "规 章 \u3000| |", "规章 | x", "\x1c|", "", " ", "\u3000", "&nbsp;",
-               "&NBSP;", " \xa0 ", "&#160;&nbsp;", "a\u3000"]
+               "&NBSP;", " \xa0 ", "&#160;&nbsp;", "a\u3000", "｜", "a｜|", "｜a|", " ｜ ", "a | b |", "|a｜",
+               "\x1c", "| \x1c |"]
 
 
 def _corpus_lines() -> list[str]:
@@ -1222,17 +1223,24 @@ def test_one_cell_lines_are_read_as_the_patterns_read_them():
     every corpus text and on edge cases: `_cell_text` cuts the pipes and white space that end a
     line with `str` methods (the white space `regex` reads as `\\s`, `REGEX_SPACE`) where the
     first match of `\\s*[|｜][|｜\\s]*$` cut it, then `_LEAD_PIPE`; `_empty_cell_line` (three `in`
-    tests first) is `_EMPTY_CELL_LINE.fullmatch`; `_CELL_PIPE` (greedy) matches the lines the
-    lazy form matched."""
+    tests first) is `_EMPTY_CELL_LINE.fullmatch`; `_cell_pipe` (`str` methods) matches the lines
+    the greedy pattern and the lazy form matched, `_pipes_only` and `_one_pipe` those their
+    patterns did (a line alone and inside a text, by offsets)."""
     import regex
 
     from nlp.segment.blocks import (
-        _CELL_PIPE,
         _EMPTY_CELL_LINE,
         _LEAD_PIPE,
+        _cell_pipe,
         _cell_text,
         _empty_cell_line,
+        _one_pipe,
+        _pipes_only,
     )
+
+    cell_pipe = regex.compile(r"\s*[^|｜\s][^|｜]*[|｜][|｜\s]*")
+    pipes_only = regex.compile(r"\s*[|｜][|｜\s]*")
+    one_pipe = regex.compile(r"\s*[|｜]\s*")
 
     trailing = regex.compile(r"\s*[|｜][|｜\s]*$")
     lazy = regex.compile(r"\s*[^|｜\s][^|｜]*?\s*[|｜][|｜\s]*")
@@ -1250,7 +1258,12 @@ def test_one_cell_lines_are_read_as_the_patterns_read_them():
     for line in [*_corpus_lines(), *_PIPE_EDGES]:
         assert _cell_text("xy" + line, 2, 2 + len(line)) == tuple(2 + k for k in by_patterns(line))
         assert _empty_cell_line(line) == (_EMPTY_CELL_LINE.fullmatch(line) is not None), line
-        assert (_CELL_PIPE.fullmatch(line) is None) == (lazy.fullmatch(line) is None), line
+        assert (cell_pipe.fullmatch(line) is None) == (lazy.fullmatch(line) is None), line
+        for shortcut, rx in ((_cell_pipe, cell_pipe), (_pipes_only, pipes_only), (_one_pipe, one_pipe)):
+            assert shortcut(line) == (rx.fullmatch(line) is not None), (shortcut, line)
+            inside = "x|" + line + "|y"
+            assert shortcut(inside, 2, 2 + len(line)) == (
+                rx.fullmatch(inside, 2, 2 + len(line)) is not None), (shortcut, line)
         piped += "|" in line
     assert piped > 1000
 

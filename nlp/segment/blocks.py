@@ -359,11 +359,11 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             if raw2 is not None and raw2.gap:
                 ideo_gap = raw2.gap
             got2 = _trimmed(raw2, blanks=False) if raw2 is not None else None
-            if got2 is None and open_row and _PIPES_ONLY.fullmatch(line):
+            if got2 is None and open_row and _pipes_only(line):
                 open_row, last, blanks = False, j, 0  # the broken row's closing pipe
                 j += 1
                 continue
-            if got2 is None and rows and len(rows[-1]) < width and _ONE_PIPE.fullmatch(line) and \
+            if got2 is None and rows and len(rows[-1]) < width and _one_pipe(line) and \
                     not any(_value_like(text[s:e]) for s, e in rows[-1]):
                 # `规章 |` / `|` / `|` / `|`: a row printed blank, one empty cell a line (held-out 91)
                 p = _text_start(text, a2, b2)
@@ -748,10 +748,10 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
         toks.append((a + len(s) - len(s.lstrip()), a + len(s.rstrip())))
     j = i
     n = len(lines)
-    while j + 1 < n and _PIPES_ONLY.fullmatch(text, *lines[j]):
+    while j + 1 < n and _pipes_only(text, *lines[j]):
         a, b = lines[j + 1]
         s = text[a:b]
-        if s.strip() and s.strip() not in _PIPES and _PIPES_ONLY.fullmatch(s):
+        if s.strip() and s.strip() not in _PIPES and _pipes_only(s):
             j += 1  # `|||` after a `|`: the empty cells of a merged header, one more separator
             continue
         if not s.strip() or s.strip() in _PIPES or _is_report_heading(s):
@@ -773,11 +773,33 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
 
 # a web table copied one cell a line, each cell followed by a pipe (several after a merged
 # cell: `第二十条第(一)项 | |||`), rows closed (or opened) by a line of pipes only
-# (`规章 |` / `0 |` / `0 |` / `0 |` / `||`). (The cell's `[^|｜]*` takes its white space too: a
-# lazy `[^|｜]*?\s*` matches the same lines, trying the pipe at every character, twice as slow.)
-_CELL_PIPE = regex.compile(r"\s*[^|｜\s][^|｜]*[|｜][|｜\s]*")
-_PIPES_ONLY = regex.compile(r"\s*[|｜][|｜\s]*")
-_ONE_PIPE = regex.compile(r"\s*[|｜]\s*")
+# (`规章 |` / `0 |` / `0 |` / `0 |` / `||`). The three shapes of line are told by `str` methods,
+# each exactly as a pattern's `fullmatch` of s[a:b] (`\s`: `REGEX_SPACE`; tests/test_blocks.py
+# compares them on every corpus line): a `regex` call costs about four times as much, and the
+# readers ask them of every line they pass.
+_PIPES_AND_SPACE = "|｜" + REGEX_SPACE
+
+
+def _cell_pipe(s: str, a: int = 0, b: int | None = None) -> bool:
+    r"""`\s*[^|｜\s][^|｜]*[|｜][|｜\s]*` (a cell, then its pipes): the first pipe opens a tail
+    of pipes and white space alone, and something not white space stands before it."""
+    s = s[a:b]
+    p, q = s.find("|"), s.find("｜")
+    first = q if p < 0 or 0 <= q < p else p
+    return first >= 0 and not s[first:].strip(_PIPES_AND_SPACE) and bool(s[:first].strip(REGEX_SPACE))
+
+
+def _pipes_only(s: str, a: int = 0, b: int | None = None) -> bool:
+    r"""`\s*[|｜][|｜\s]*`: pipes and white space alone, a pipe among them."""
+    s = s[a:b]
+    return ("|" in s or "｜" in s) and not s.strip(_PIPES_AND_SPACE)
+
+
+def _one_pipe(s: str, a: int = 0, b: int | None = None) -> bool:
+    r"""`\s*[|｜]\s*`: one pipe and white space around it."""
+    return s[a:b].strip(REGEX_SPACE) in _PIPES
+
+
 _LEAD_PIPE = regex.compile(r"^\s*[|｜]\s*(?=[^|｜\s])")
 
 
@@ -785,11 +807,11 @@ def _pipe_rows_start(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Does a table of pipe-ended cells start at line i: a cell, or a pipe-only line that
     opens the first row, with rows closed by pipe-only lines ahead?"""
     a, b = lines[i]
-    if _PIPES_ONLY.fullmatch(text, a, b):
-        if i + 1 >= len(lines) or not _CELL_PIPE.fullmatch(text, *lines[i + 1]):
+    if _pipes_only(text, a, b):
+        if i + 1 >= len(lines) or not _cell_pipe(text, *lines[i + 1]):
             return False
         i += 1
-    elif not _CELL_PIPE.fullmatch(text, a, b):
+    elif not _cell_pipe(text, a, b):
         return False
     return _pipe_rows_ahead(text, lines, i)
 
@@ -798,11 +820,11 @@ def _pipe_rows_ahead(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """Do the lines from i on hold at least two rows closed by pipe-only lines?"""
     closes = 0
     for a, b in lines[i:i + 40]:
-        if _PIPES_ONLY.fullmatch(text, a, b):
+        if _pipes_only(text, a, b):
             closes += 1
             if closes >= 2:
                 return True
-        elif not _CELL_PIPE.fullmatch(text, a, b):
+        elif not _cell_pipe(text, a, b):
             return False
     return False
 
@@ -836,7 +858,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
     j = i
     while j < len(lines):
         a, b = lines[j]
-        if _PIPES_ONLY.fullmatch(text, a, b):
+        if _pipes_only(text, a, b):
             blanks = _blank_run(text, lines, j, row)
             if blanks:
                 # `规章 |` / `|` / `|` / `|` / `规范性文件 |`, `行政许可 |` / `| ||`: after a row's
@@ -849,14 +871,14 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                 row = []
                 j += blanks
                 continue
-            if (row and width and len(row) + 1 == width and _ONE_PIPE.fullmatch(text, a, b)
-                    and j + 1 < len(lines) and _PIPES_ONLY.fullmatch(text, *lines[j + 1])
+            if (row and width and len(row) + 1 == width and _one_pipe(text, a, b)
+                    and j + 1 < len(lines) and _pipes_only(text, *lines[j + 1])
                     and any(_value_like(text[s:e]) for s, e in row)):
                 # `0 |` / `|` / `|`: an empty cell (the data row is then as wide as its
                 # header), then the row's end
                 p = _text_start(text, a, b)
                 row.append((p, p))
-            elif row and width > len(row) + 1 and _ONE_PIPE.fullmatch(text, a, b) and \
+            elif row and width > len(row) + 1 and _one_pipe(text, a, b) and \
                     _lone_pipe_width(text, lines, j, len(row)) == width:
                 # `行政许可 |` / `0 |` / `|` / `0 |` / `|`: a lone pipe before a number is an
                 # empty cell when the row then closes exactly as wide as its header
@@ -866,7 +888,7 @@ def _pipe_cell_block(text: str, lines: list[tuple[int, int]], i: int
                 rows.append(row)
                 width = _header_width(text, row, width)
                 row = []
-        elif _CELL_PIPE.fullmatch(text, a, b):
+        elif _cell_pipe(text, a, b):
             cell = _cell_text(text, a, b)
             if j > i and _T3_OPENER.match(same_length_cached(text[cell[0]:cell[1]])) and any(
                     _value_like(text[s:e]) for r in [*rows, row] for s, e in r):
@@ -908,7 +930,7 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
     k, n = i, len(lines)
     while k < min(n, i + _T3_SLOT_LOOKAHEAD):
         a, b = lines[k]
-        if _CELL_PIPE.fullmatch(text, a, b) and _t3_row_label(
+        if _cell_pipe(text, a, b) and _t3_row_label(
                 same_length_cached(text[slice(*_cell_text(text, a, b))])):
             break
         k += 1
@@ -917,7 +939,7 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
     rows: list[list[tuple[int, int]]] = []
     while k < n:
         labels: list[tuple[int, int]] = []
-        while k < n and _CELL_PIPE.fullmatch(text, *lines[k]):
+        while k < n and _cell_pipe(text, *lines[k]):
             cell = _cell_text(text, *lines[k])
             word = text[slice(*cell)]
             if _value_or_blank(word):
@@ -927,16 +949,16 @@ def _t3_slot_rows(text: str, lines: list[tuple[int, int]], i: int
         values: list[tuple[int, int]] = []
         while k < n and len(values) < T3_WIDTH:
             a, b = lines[k]
-            if _PIPES_ONLY.fullmatch(text, a, b):
+            if _pipes_only(text, a, b):
                 p = _text_start(text, a, b)
                 values.append((p, p))
-            elif _CELL_PIPE.fullmatch(text, a, b) and _value_or_blank(
+            elif _cell_pipe(text, a, b) and _value_or_blank(
                     text[slice(*(cell := _cell_text(text, a, b)))]):
                 values.append(cell)
             else:
                 break
             k += 1
-        closed = k < n and _PIPES_ONLY.fullmatch(text, *lines[k]) is not None
+        closed = k < n and _pipes_only(text, *lines[k])
         if not labels or len(values) < T3_WIDTH or not closed or not any(
                 _t3_row_label(same_length_cached(text[s:e])) for s, e in labels):
             break
@@ -965,9 +987,9 @@ def _blank_run(text: str, lines: list[tuple[int, int]], j: int, row: list[tuple[
     if e == s or _value_or_blank(label) or _is_header_word(label):
         return 0
     k = j
-    while k < len(lines) and _PIPES_ONLY.fullmatch(text, *lines[k]):
+    while k < len(lines) and _pipes_only(text, *lines[k]):
         k += 1
-    if k < len(lines) and _CELL_PIPE.fullmatch(text, *lines[k]):
+    if k < len(lines) and _cell_pipe(text, *lines[k]):
         nxt = text[slice(*_cell_text(text, *lines[k]))]
         if _value_or_blank(nxt):
             return 0  # `行政许可 |` / `|` / `0 |`: a blank before a number (see below)
@@ -994,9 +1016,9 @@ def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int
     k, n = j, len(lines)
     while k < n:
         run = k
-        while k < n and _ONE_PIPE.fullmatch(text, *lines[k]):
+        while k < n and _one_pipe(text, *lines[k]):
             k += 1
-        number = k < n and bool(_CELL_PIPE.fullmatch(text, *lines[k])) and _value_like(
+        number = k < n and bool(_cell_pipe(text, *lines[k])) and _value_like(
             text[slice(*_cell_text(text, *lines[k]))])
         if not number:
             return cells  # the last run of lone pipes closed the row
@@ -1062,7 +1084,6 @@ def cell_sized(s: str) -> bool:
     return len(bare) <= _LINE_CELL_MAX and not any(ch in bare for ch in "。；;！？")
 
 
-_PIPES_AND_SPACE = "|｜" + REGEX_SPACE
 
 
 def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
@@ -1134,7 +1155,7 @@ def _line_block(text: str, lines: list[tuple[int, int]], i: int
                 break
             j += 1
             continue
-        if toks and last == j - 1 and _PIPES_ONLY.fullmatch(s):
+        if toks and last == j - 1 and _pipes_only(s):
             last = j  # the pipe of the cell above, printed on its own line (`本年增/减` / `|`)
             j += 1
             continue
