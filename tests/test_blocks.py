@@ -1286,3 +1286,24 @@ def test_a_line_of_pipes_alone_is_no_row():
         assert not any(p.strip() for p in parts)
         assert _trimmed(_RawCells("pipe", line, [(0, 0)] * len(parts)), blanks=False) is None
         assert _raw_cells(line, 0) is None and _split(line, 0) is None
+
+
+def test_report_heading_gate_turns_down_only_lines_the_pattern_turns_down():
+    """`_is_report_heading` turns a line without 、, ． or . down before `_HEADING_NUMBER`: every
+    match of the pattern holds one of them (its required strings are exactly these), and on
+    every corpus line and on edge cases the answer is the one the pattern gives."""
+    from nlp.scan import required_literals
+    from nlp.segment.blocks import _HEADING_NUMBER, _deps, _is_report_heading
+
+    assert set(required_literals(_HEADING_NUMBER)) == {"、", "．", "."}
+
+    def plain(line: str) -> bool:
+        m = _HEADING_NUMBER.match(line)
+        return bool(m) and bool(_deps().classify_title(line[m.end():].rstrip("* "), level1_only=True))
+
+    gated = 0
+    for line in [*_corpus_lines(), "三、收到和处理政府信息公开申请情况", "## 三．行政复议", "**三.其他**",
+                 "一、本年新收政府信息公开申请数量", "三收到和处理政府信息公开申请情况"]:
+        assert _is_report_heading(line) == plain(line), line
+        gated += "、" not in line and "．" not in line and "." not in line
+    assert gated > 10000
