@@ -560,6 +560,7 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
     max_label = int(table_labels()["runs"]["max_label"])
     blocks: list[_Block] = []
     cur: _Block | None = None
+    unit_col = False  # a header of `cur` names a unit column (read as headers come: `_split_unit`)
     i = start
     caption = ""
     while i < len(text):
@@ -570,12 +571,14 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
             if cur is None or (cur.has_rows and (fam != cur.family or fam != "t2")):
                 cur = _Block(family=fam, start=toks[0][0], caption=caption)
                 blocks.append(cur)
+                unit_col = False
             titles = [t for t in toks if t[2] == "title"]
             for t in titles:
                 cur.items.append(("title", (t[0], t[1])))
             rest = [t for t in toks if t[2] != "title"]
             if rest:
                 cur.items.append(("header", rest))
+                unit_col = unit_col or any(r == "unit" for *_, r in rest)
             i = j
             caption = ""
         elif cur is None:
@@ -605,7 +608,7 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
             else:
                 row.bad = f"the run before item {text[end - 2:end + 1]!r} does not end in {num}"
         row.run = (k, end)
-        _split_unit(text, row, cur)
+        _split_unit(text, row, unit_col)
         cur.items.append(("row", row))
         i = nxt
     return blocks, i
@@ -618,11 +621,12 @@ def _units_longest_first() -> tuple[str, ...]:
     return tuple(sorted((*UNITS, "人/次"), key=len, reverse=True))
 
 
-def _split_unit(text: str, row: _Row, block: _Block) -> None:
+def _split_unit(text: str, row: _Row, unit_col: bool) -> None:
     """Move a unit word at the end of the label (`主动公开信息数条`) into the unit column, when
-    the table has one (计量单位 / 单位)."""
-    if not row.parts or not any(r == "unit" for k, toks in block.items if k == "header"
-                                for *_, r in toks):  # type: ignore[union-attr]
+    the table has one (`unit_col`: a header of the row's block names it, 计量单位 / 单位; kept
+    by `_parse_region` as headers come, not read again from every item of the block for every
+    row)."""
+    if not row.parts or not unit_col:
         return
     last = row.parts[-1]
     s = text[last.start:last.end]
