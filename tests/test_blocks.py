@@ -1307,3 +1307,39 @@ def test_report_heading_gate_turns_down_only_lines_the_pattern_turns_down():
         assert _is_report_heading(line) == plain(line), line
         gated += "、" not in line and "．" not in line and "." not in line
     assert gated > 10000
+
+
+def test_cells_on_lines_is_the_chained_generators_reading():
+    """`_cells_on_lines` (one loop) answers as the chained generators it replaced, at every line
+    of every corpus text and of made-up streams of cells."""
+    from itertools import chain, islice
+
+    from nlp.segment.blocks import (
+        _cell_text,
+        _cells_on_lines,
+        _empty_cell_line,
+        _value_or_blank,
+        cell_sized,
+        line_spans,
+    )
+
+    def plain(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+        cells = (text[s:e] for s, e in (_cell_text(text, a, b) for a, b in lines[i + 1:i + 40]) if e > s)
+        following = (c for c in cells if not _empty_cell_line(c))
+        first = list(islice(following, 6))
+        if len(first) < 6 or not all(cell_sized(x) for x in first):
+            return False
+        values = (x for x in chain(first, islice(following, 18)) if _value_or_blank(x))
+        return next(islice(values, 2, None), None) is not None
+
+    made = ["规章\n0\n0\n0\n规范性文件\n1\n2\n3", "a\nb\nc\nd\ne\nf\n1\n2\n3", "a\nb\nc\nd\ne\nf\n" + "g\n" * 18 + "1\n2\n3",
+            "1\n2\n\u3000\n3\n|\n4\n5\n6", "x" * 50 + "\n1\n2\n3\n4\n5\n6\n7", "1\n2\n3\n4\n5\n" + "x" * 50 + "\n6",
+            "\n".join(["/"] * 30), "\n".join(["0 |"] * 8)]
+    answers = set()
+    for text in [doc.text for doc in _corpus_docs()] + ["head\n" + m for m in made]:
+        lines = line_spans(text)[0]
+        for i in range(len(lines)):
+            got = _cells_on_lines(text, lines, i)
+            assert got == plain(text, lines, i), (text[lines[i][0]:lines[i][1]], i)
+            answers.add(got)
+    assert answers == {True, False}
