@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from math import comb
+from operator import add
 
 import regex
 
@@ -773,8 +774,12 @@ def _signed_sums(text: str, members: list[tuple[_Row, int]]) -> set[tuple[float,
         if acc is None:
             acc = {_rounded(x) for x in vals}
         else:
-            acc = {_rounded(tuple(a + b for a, b in zip(s, x, strict=True)))
-                   for s in acc for x in vals}
+            # (each sum by `map(add, …)`, the same float additions without a generator's frame a
+            # combination; every split of a row has as many parts, so one test of the lengths
+            # does what `zip(strict=True)` did for each pair)
+            if acc and vals and len(next(iter(acc))) != len(vals[0]):
+                raise ValueError("_signed_sums: rows split into different numbers of columns")
+            acc = {_rounded(tuple(map(add, s, x))) for s in acc for x in vals}
         if len(acc) > _MAX_COMBOS:
             return None
     return acc
