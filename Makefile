@@ -18,7 +18,7 @@ demo: setup
 	$(BIN)/xxgk extract corpora/sample --out out/sample.duckdb
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --maxprocesses 4
 
 lint: setup
 	$(BIN)/ruff check nlp tests benchmarks
