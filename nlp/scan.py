@@ -752,14 +752,8 @@ class StdlibAnchor:
         """The overlapped scan from the places of the first characters (a match found by
         `search` from a position is `match`'s at the first position from there where `match`
         finds one, and every match begins at one of those places)."""
-        firsts = self._firsts
-        starts = find_all(text, firsts[0])
-        for ch in firsts[1:]:
-            starts += find_all(text, ch)
-        if len(firsts) > 1:
-            starts.sort()
         match = self._rx.match
-        for k in starts:
+        for k in first_places(text, self._firsts):
             if k >= pos:
                 m = match(text, k)
                 if m is not None:
@@ -1162,6 +1156,25 @@ def first_char_list(src: str) -> str | None:
     return "".join(chr(int(h, 16)) for h in _SPELLED_CHAR.findall(first))
 
 
+def first_places(text: str, firsts: Iterable[str], places: dict[str, list[int]] | None = None,
+                 anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None) -> list[int]:
+    """The positions of `text` where one of the characters or strings `firsts` stands, in
+    order (`str.find`; `places`: each one's positions, filled for those looked for and reused);
+    with `anchors` (`prefix_anchors`), the places of each anchor character less each of its
+    offsets instead. Where a pattern whose matches begin with one of `firsts` can begin
+    (`finditer_from_firsts`, `StdlibAnchor`)."""
+    if places is None:
+        places = {}
+    starts: list[int] = []
+    for ch, offsets in anchors if anchors is not None else zip(firsts, repeat((0,))):
+        found = places.get(ch)
+        if found is None:
+            found = places[ch] = find_all(text, ch)
+        starts += found if offsets == (0,) else [k - o for k in found for o in offsets if k >= o]
+    starts.sort()
+    return starts
+
+
 def finditer_from_firsts(pattern: Any, text: str, firsts: Iterable[str],
                          places: dict[str, list[int]] | None = None,
                          prefixes: tuple[str, ...] | None = None,
@@ -1184,17 +1197,8 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: Iterable[str],
     a `regex` match turning the start down costs). `anchors` (`prefix_anchors(prefixes)`):
     the starts are found from the places of characters that stand in every prefix at a known
     offset instead of from those of the first characters (fewer `str.find` passes)."""
-    if places is None:
-        places = {}
-    starts: list[int] = []
-    for ch, offsets in anchors if anchors is not None else zip(firsts, repeat((0,))):
-        found = places.get(ch)
-        if found is None:
-            found = places[ch] = find_all(text, ch)
-        starts += found if offsets == (0,) else [k - o for k in found for o in offsets if k >= o]
-    starts.sort()
     pos = 0
-    for k in starts:
+    for k in first_places(text, firsts, places, anchors):
         if k >= pos and (prefixes is None or text.startswith(prefixes, k)):
             m = pattern.match(text, k)
             if m is not None:

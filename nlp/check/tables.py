@@ -196,16 +196,23 @@ def _t3_equations(other_rows: tuple[str, ...]) -> tuple[tuple[frozenset[str], _E
 
 
 def _t4(b: _Builder) -> None:
-    for block, name in T4_BLOCKS.items():
-        b.equation("t4.block_sum", f"t4.{block}.total", [f"t4.{block}.total"],
-                   [f"t4.{block}.{p}" for p in T4_PARTS],
-                   f"Table 四, {name}: 总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+    for args in _t4_equations():
+        b.equation(*args)
+
+
+@lru_cache(maxsize=1)
+def _t4_equations() -> tuple[_Equation, ...]:
+    """Table 四's equations (`_Builder.equation` arguments), one a block, built once."""
+    return tuple(("t4.block_sum", f"t4.{block}.total", (f"t4.{block}.total",),
+                  tuple(f"t4.{block}.{p}" for p in T4_PARTS),
+                  f"Table 四, {name}: 总计 against 结果维持 + 结果纠正 + 其他结果 + 尚未审结")
+                 for block, name in T4_BLOCKS.items())
 
 
 @lru_cache(maxsize=1)
 def _t4_ids() -> frozenset[str]:
     """The indicators of every cell of table 四's equations."""
-    return frozenset(f"t4.{block}.{p}" for block in T4_BLOCKS for p in ("total", *T4_PARTS))
+    return frozenset(i for _, _, left, right, _ in _t4_equations() for i in (*left, *right))
 
 
 # an item row of a pre-2019 table: 1.同意公开答复数, （2）…, ③…
