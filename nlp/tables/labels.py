@@ -117,7 +117,10 @@ def _choices(choices: Mapping[str, tuple[str, ...]]) -> Choices:
     return choices if isinstance(choices, Choices) else Choices(choices)
 
 
-def best_match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = 0.86
+MATCH = 0.86  # the mappers' threshold: `best_match`'s, `match`'s and `matches_one`'s
+
+
+def best_match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = MATCH
                ) -> tuple[str | None, float]:
     """The choice whose label keys are most like `key` (ties: the first), or (None, score)."""
     return _best_match(key, _choices(choices), threshold)
@@ -138,7 +141,7 @@ def _best_match(key: str, choices: Choices, threshold: float) -> tuple[str | Non
     return best, best_score
 
 
-def match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = 0.86
+def match(key: str, choices: Mapping[str, tuple[str, ...]], threshold: float = MATCH
           ) -> str | None:
     """`best_match(key, choices, threshold)[0]`, without computing scores that cannot reach
     `threshold` (the name is the same; use `best_match` for the score)."""
@@ -162,7 +165,7 @@ def _match(key: str, choices: Choices, threshold: float) -> str | None:
     return best
 
 
-def matches_one(key: str, labels: Iterable[str], threshold: float = 0.86) -> bool:
+def matches_one(key: str, labels: Iterable[str], threshold: float = MATCH) -> bool:
     """Does `key` match one of `labels` (`match(key, {name: labels}, threshold)` is the name)?
     Asked without the mapping and the caches, for a caller that asks it of many names at once:
     the first of `labels` whose bound and score reach `threshold` answers (before it, `_match`
@@ -171,9 +174,15 @@ def matches_one(key: str, labels: Iterable[str], threshold: float = 0.86) -> boo
     for lab in labels:
         if len(lab) not in lengths:
             continue
-        if _upper_bound(key, lab) >= threshold and similarity(key, lab) >= threshold:
+        if label_matches(key, lab, threshold):
             return True
     return False
+
+
+def label_matches(key: str, lab: str, threshold: float = MATCH) -> bool:
+    """Does `key` match the label key `lab` (`similarity` at `threshold` or more, asked only
+    where `_upper_bound` reaches it)? The test `matches_one` makes of each label."""
+    return _upper_bound(key, lab) >= threshold and similarity(key, lab) >= threshold
 
 
 # Two keys one of which is under 0.7 of the other's length score under this, bound included:

@@ -17,20 +17,19 @@ import regex
 
 from nlp.records import Table
 from nlp.tables.labels import (
+    MATCH,
     Choices,
     _unscreened,
-    _upper_bound,
     indicators,
     keyed_labels,
     label_key,
+    label_matches,
     match,
-    similarity,
     table_labels,
 )
 from nlp.tables.layout import LogicalRow, Slot
 
 Assignment = tuple[LogicalRow, Slot, str | None]
-MATCH = 0.86  # `match`'s and `matches_one`'s threshold
 
 _TOP = regex.compile(r"^\s*[一二三四五六七八九十]+\s*[、.．]")
 _YEAR_COL = regex.compile(r"(?:19|20)\d\d年度?")
@@ -494,8 +493,7 @@ def _ids_named_by(key: str) -> tuple[str, ...]:
     named: set[int] = set()
     for n in _unscreened(len(key), MATCH):
         for k, lab in by_length.get(n, ()):
-            if k not in named and _upper_bound(key, lab) >= MATCH and similarity(
-                    key, lab) >= MATCH:
+            if k not in named and label_matches(key, lab):
                 named.add(k)
     if not named:
         return ()
