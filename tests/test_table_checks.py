@@ -163,8 +163,9 @@ def test_numbered_items_without_an_id_and_an_over_sum():
 
 
 def test_first_by_indicator_keeps_each_indicators_first_cell():
-    # the shortcut (a dict built in C from the cells reversed) against the plain loop, on real
-    # tables and on made-up cells with repeated, empty and missing indicators
+    # the shared lookup (the table and narrative checks' own loops before) against the loop
+    # they wrote, on real tables and on made-up cells with repeated, empty and missing
+    # indicators; the first cell of an indicator is kept, not the last
     made = [_row("a", "x.total", 1, 1), _row("b", None, 2, 2), _row("c", "x.total", 3, 3),
             _row("d", "", 4, 4), _row("e", "x.part", 5, 5), _row("f", "x.part", None, 6)]
     for cells in (made, cells_of(HTML_2023.read_text("utf-8")), cells_of(T4_HTML),
