@@ -206,3 +206,27 @@ def test_clause_before_is_the_clause_back_search_from_the_text_start():
         t = "".join(rng.choice("ab，。\n!x") for _ in range(rng.randint(0, 12)))
         e = rng.randint(0, len(t))
         assert _clause_before(t, e) == plain(t, e), (t, e)
+
+
+def test_header_words_cut_by_first_character_match_as_the_whole_regex():
+    """`_scan_header` asks, at a start, only the branches of the header-word regex that can begin
+    with the character there (`_header_by_first`). At every start of every corpus text where the
+    whole regex matches, a cut is kept for the character there; and at every start holding a
+    cut's character, the cut and the whole regex give the same match or both none."""
+    from nlp.scan import find_all
+    from nlp.tables.runs import _header_by_first, _patterns
+
+    header = _patterns()[0]
+    cut = _header_by_first()
+    assert cut is not None and len(cut) > 20
+    found = asked = 0
+    for text in texts():
+        for m in header.finditer(text, overlapped=True):
+            assert text[m.start()] in cut, m.group()
+        for ch, sub in cut.items():
+            for p in find_all(text, ch):
+                got, whole = sub.match(text, p), header.match(text, p)
+                assert (got and got.span()) == (whole and whole.span()), text[p:p + 20]
+                found += whole is not None
+                asked += 1
+    assert found > 10000 and asked > 2 * found
