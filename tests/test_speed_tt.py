@@ -230,3 +230,44 @@ def test_header_words_cut_by_first_character_match_as_the_whole_regex():
                 found += whole is not None
                 asked += 1
     assert found > 10000 and asked > 2 * found
+
+
+def test_first_character_gates_turn_down_only_lines_the_patterns_do_not_match():
+    """The text-table readers ask four patterns only where a cheap test passes: the one-cell
+    table opener (`_LINE_TABLE_START`), `layout.NUMBERED` in `_stream_rows`, the pipe that opens
+    a cell (`_LEAD_PIPE`) where the first character but white space is one a match begins with,
+    and the Markdown rule (`_MD_RULE`) where `---` stands. On every line of every corpus text,
+    raw and folded, and on made-up lines, each pattern matches only where its gate passes."""
+    from nlp.normalize import same_length
+    from nlp.scan import REGEX_SPACE
+    from nlp.segment import blocks as B
+    from nlp.tables.layout import NUMBERED
+
+    assert B._LINE_TABLE_FIRSTS >= {"第", "信", "申", "（", "(", "统", "指", "行"}
+
+    def check(line: str) -> int:
+        first = line.lstrip(REGEX_SPACE)[:1]
+        hits = 0
+        if B._LINE_TABLE_START.match(line):
+            assert first in B._LINE_TABLE_FIRSTS, line
+            hits += 1
+        if NUMBERED.match(line):
+            assert B._may_be_numbered(line), line
+            hits += 1
+        if B._LEAD_PIPE.match(line):
+            assert first in B._PIPES, line
+            hits += 1
+        if B._MD_RULE.fullmatch(line):
+            assert "---" in line, line
+            hits += 1
+        return hits
+
+    made = ["　（一）予以公开", " \t１.其中", "\u3000第二十条第（一）项", "  | 规章", " :---: ", "٣. 其他",
+            "\U0001d7d8、", "一、", "（二）", "12、", "其中：", "行政复议 |", "  信息内容"]
+    assert all(check(s) for s in made)
+    hits = 0
+    for text in texts():
+        for s in (text, same_length(text)):
+            for line in s.split("\n"):
+                hits += check(line)
+    assert hits > 5000

@@ -39,7 +39,7 @@ from nlp.normalize import (
     unglossed,
 )
 from nlp.records import Document, Table, TableCell
-from nlp.scan import REGEX_SPACE, spaces_only
+from nlp.scan import REGEX_SPACE, first_char_list, spaces_only
 
 _WS_SPLIT = regex.compile(r"(?:[ \xa0]{2,}|\u3000+)")
 _SENT_END = tuple("。；;，,：:！？")
@@ -523,9 +523,9 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
 def _opens_table(folded: str, a: int, b: int) -> bool:
     """Does line [a, b) start a one-cell-a-line table (`_LINE_TABLE_START`), read without the
     pinyin glosses a mirror prints inside its words (信息內(nèi)容)?"""
-    if _LINE_TABLE_START.match(folded, a, b):
-        return True
     s = folded[a:b]
+    if s.lstrip(REGEX_SPACE)[:1] in _LINE_TABLE_FIRSTS and _LINE_TABLE_START.match(folded, a, b):
+        return True
     return ("(" in s or "（" in s) and _glossed(s) and bool(_LINE_TABLE_START.match(unglossed(s)))
 
 
@@ -697,7 +697,9 @@ def _make_table(text: str, lines: list[tuple[int, int]], first: int,
                 rows: list[list[tuple[int, int]]],
                 notes: dict[tuple[int, int], str] | None = None) -> Table:
     # a Markdown header rule (|---|---|, as PDF-to-Markdown converters write) is not a row
-    rows = [r for r in rows if not all(_MD_RULE.fullmatch(text[s:e]) for s, e in r)] or rows
+    # (every match holds `---`: a cell without it is turned down by `in`, not by a `regex` call)
+    rows = [r for r in rows
+            if not all("---" in text[s:e] and _MD_RULE.fullmatch(text[s:e]) for s, e in r)] or rows
     notes = notes or {}
     # (positional, in `TableCell`'s field order: row, col, text, rowspan, colspan, start, end,
     # note; half a keyword call's cost, a cell of every text table)
@@ -1066,9 +1068,13 @@ def _unclosed(text: str, row: list[tuple[int, int]]) -> bool:
     return False
 
 
-_LINE_TABLE_START = regex.compile(
-    r"\s*(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
-    r"[（(]本列数据的勾稽关系|统计指标|指标名称|行政复议\s*[|｜]?\s*$)")
+_LINE_TABLE_BODY = (r"(?:第[二2]十条第[（(][一二三四五六七八九十]+[)）]项|信息内容|申请人情况|"
+                    r"[（(]本列数据的勾稽关系|统计指标|指标名称|行政复议\s*[|｜]?\s*$)")
+_LINE_TABLE_START = regex.compile(r"\s*" + _LINE_TABLE_BODY)
+# what a match begins with after its white space (`_opens_table` asks the pattern only on a line
+# whose first character but white space is one of them: a `regex` call costs about 3k
+# instructions, the test a tenth)
+_LINE_TABLE_FIRSTS = frozenset(first_char_list(_LINE_TABLE_BODY) or "")
 # (行政复议 alone on its line: table 四's first header cell, its 19 header words before the numbers)
 _FULL_STOP = ("。", "！", "？")  # a line that ends a sentence is narrative, not a cell
 _LINE_CELL_MAX = 40  # a table cell on its own line is short; narrative lines are not
@@ -1101,7 +1107,8 @@ def _cell_text(text: str, a: int, b: int) -> tuple[int, int]:
     if k > 0 and ("|" in s[k:] or "｜" in s[k:]):
         s = s[:k]
     # `| 规章`: a row the page opened with a pipe
-    lead = _LEAD_PIPE.match(s) if "|" in s or "｜" in s else None
+    # (a match's first character but white space is a pipe)
+    lead = _LEAD_PIPE.match(s) if s.lstrip(REGEX_SPACE)[:1] in _PIPES else None
     st = a + (lead.end() if lead else len(s) - len(s.lstrip()))
     return st, a + len(s.rstrip())
 
@@ -1412,6 +1419,18 @@ def _stream_words() -> _StreamWords:
 _CUT_TITLE = regex.compile(r"\s*第[一二三四五六七八九十\d]+条第?\s*")  # 第二十条第(五)项 cut short
 
 
+_NUMBERED_FIRSTS = frozenset("一二三四五六七八九十(（其")  # (and `\d`) what `layout.NUMBERED` begins with
+
+
+def _may_be_numbered(t: str) -> bool:
+    r"""Can `layout.NUMBERED` (`^\s*` then a numeral, a bracket, a digit or 其中) match `t`: is
+    its first character but white space one of those (`\d`: `isdecimal` in the BMP, the digits
+    both engines read as `\d`; any character outside it)? A `regex` call costs about 3k
+    instructions, this test a tenth."""
+    c = t.lstrip(REGEX_SPACE)[:1]
+    return c in _NUMBERED_FIRSTS or c.isdecimal() or c > "\uffff"
+
+
 def _stream_rows(text: str, toks: list[tuple[int, int]]
                  ) -> tuple[list[list[tuple[int, int]]], dict[tuple[int, int], str]]:
     """Split a cell stream into rows: a run of words then its numbers is one data row, whose
@@ -1433,7 +1452,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
 
     def is_header(span: tuple[int, int]) -> bool:
         t = text[span[0]:span[1]]
-        if NUMBERED.match(t):
+        if _may_be_numbered(t) and NUMBERED.match(t):
             return False
         k = label_key(t)
         return k in vocab or k in words.cut or any(w in k for w in words.corner)
