@@ -271,3 +271,33 @@ def test_first_character_gates_turn_down_only_lines_the_patterns_do_not_match():
             for line in s.split("\n"):
                 hits += check(line)
     assert hits > 5000
+
+
+def test_values_of_a_run_of_plain_digits_are_the_plain_values():
+    """`runs._values` reads a run of ASCII digits by `float` alone: the values `_value` gives
+    each part, for every split of made-up runs (and the same error for an empty part); and
+    `_adds_up`'s loop answers as the generator it replaced."""
+    import random
+
+    import pytest
+
+    from nlp.tables.runs import _adds_up, _value, _values, splits
+
+    rng = random.Random(7)
+    seen = 0
+    for _ in range(400):
+        run = "".join(rng.choice("0123456789") for _ in range(rng.randint(2, 9)))
+        n = rng.randint(2, min(4, len(run)))
+        for cut in splits(run, n) or ():
+            spans = [list(c) for c in cut]
+            want = tuple(_value(run[a:b]) for a, b in spans)
+            assert _values(run, spans) == want
+            totals = [(n - 1, tuple(range(n - 1)))]
+            assert _adds_up(run, spans, totals) == all(
+                abs(want[t] - sum(want[i] for i in parts)) < 1e-6 for t, parts in totals)
+            seen += 1
+    assert seen > 300
+    with pytest.raises(ValueError):
+        _value("")
+    with pytest.raises(ValueError):
+        _values("123", [(0, 0)])

@@ -381,6 +381,8 @@ def _splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
 
 
 def _values(run: str, spans: list[tuple[int, int]]) -> tuple[float, ...]:
+    if run.isascii() and run.isdigit():  # (every part plain digits: `_value` is `float`)
+        return tuple([float(run[a:b]) for a, b in spans])
     return tuple(_value(run[a:b]) for a, b in spans)
 
 
@@ -745,7 +747,10 @@ def _adds_up(run: str, cand: list[tuple[int, int]],
     if not totals:
         return True  # (no value to read: most headers have no 总计)
     v = _values(run, cand)
-    return all(abs(v[t] - sum(v[i] for i in parts)) < 1e-6 for t, parts in totals)
+    for t, parts in totals:  # (a loop and lists: no generator frame a total and a part)
+        if not abs(v[t] - sum([v[i] for i in parts])) < 1e-6:
+            return False
+    return True
 
 
 def _solve_rows(text: str, rows: list[_Row]) -> None:
