@@ -301,3 +301,24 @@ def test_values_of_a_run_of_plain_digits_are_the_plain_values():
         _value("")
     with pytest.raises(ValueError):
         _values("123", [(0, 0)])
+
+
+def test_last_where_is_the_largest_index_that_passes():
+    """`_stream_rows` finds a run's last header word by `_last_where` (from the end, asking no
+    word before it) where it took the `max` of every index that passes."""
+    import random
+
+    from nlp.segment.blocks import _last_where
+
+    rng = random.Random(3)
+    for _ in range(500):
+        items = [rng.random() < 0.3 for _ in range(rng.randint(0, 12))]
+        asked: list[int] = []
+
+        def test(x: bool, asked: list[int] = asked) -> bool:
+            asked.append(1)
+            return x
+
+        want = max((p for p, x in enumerate(items) if x), default=-1)
+        assert _last_where(items, test) == want
+        assert len(asked) == len(items) - want if want >= 0 else len(asked) == len(items)

@@ -1419,6 +1419,15 @@ def _stream_words() -> _StreamWords:
 _CUT_TITLE = regex.compile(r"\s*第[一二三四五六七八九十\d]+条第?\s*")  # 第二十条第(五)项 cut short
 
 
+def _last_where(items: list[Any], test: Callable[[Any], bool]) -> int:
+    """The index of the last item that passes `test` (-1: none): asked from the end, so `test`
+    is not asked of the items before it (`max` of every index that passes asked them all)."""
+    for p in range(len(items) - 1, -1, -1):
+        if test(items[p]):
+            return p
+    return -1
+
+
 _NUMBERED_FIRSTS = frozenset("一二三四五六七八九十(（其")  # (and `\d`) what `layout.NUMBERED` begins with
 
 
@@ -1513,7 +1522,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
             rows.append(words[:k])
             width[0] = 0
             words = words[k:]
-        last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
+        last_h = _last_where(words, is_header)
         if last_h >= 0:
             known = plain_width(words[:last_h + 1])
             extra = len(words) - last_h - 1
@@ -1542,7 +1551,7 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
         事项` before the next block title: a block whose rows the page printed blank, their labels
         one after another (held-out 231). Each becomes a row of empty cells as wide as the header
         (True), or nothing is done (False)."""
-        last_h = max((p for p, w in enumerate(words) if is_header(w)), default=-1)
+        last_h = _last_where(words, is_header)
         rest = words[last_h + 1:]
         if last_h < 0 or not rest or not all(_t2_row_label(text[a:b]) for a, b in rest):
             return False
