@@ -322,3 +322,23 @@ def test_last_where_is_the_largest_index_that_passes():
         want = max((p for p, x in enumerate(items) if x), default=-1)
         assert _last_where(items, test) == want
         assert len(asked) == len(items) - want if want >= 0 else len(asked) == len(items)
+
+
+def test_digit_and_space_runs_by_the_stdlib_engine_match_as_regex():
+    """`runs._scan_label` and `_parse_region` read digit runs (`_digit_run`) and white space
+    (`_WS_RUN`) by the stdlib engine: at every digit and every white-space character of every
+    corpus text, and of made-up texts with digits outside the BMP (where the engines' `\\d` may
+    differ), the same match as `regex`'s `_DIGITS` and `_WS`."""
+    from nlp.tables import runs as R
+
+    made = ["12\U00011f503年", "\U00011f5012 件", "٣٤5　 \u2003年", "7\U0001d7d8", "0\n\n1"]
+    seen = 0
+    for t in [*made, *texts()]:
+        for j, ch in enumerate(t):
+            if ch.isdigit() or ch > "\uffff":
+                a, b = R._digit_run(t, j), R._DIGITS.match(t, j)
+                assert (a and a.span()) == (b and b.span()), t[j:j + 10]
+                seen += 1
+            if ch in R._WS_CHARS or ch.isspace():
+                assert R._WS_RUN.match(t, j).span() == R._WS.match(t, j).span()
+    assert seen > 100000

@@ -38,7 +38,9 @@ from nlp.records import Table, TableCell
 from nlp.scan import (
     QUANTIFIERS,
     REGEX_SPACE,
+    WHITE_SPACE,
     LeftmostFirst,
+    bmp_digits,
     first_char_list,
     stdlib_twin,
     top_level_branches,
@@ -50,6 +52,10 @@ from nlp.tables.values import UNITS
 _CORNER = regex.compile(r"[(（][^()（）]{0,60}勾稽关系[^()（）]{0,60}[)）]")
 _NOTE = regex.compile(r"\s*[(（][^()（）\d]{0,20}[)）]")  # （单位：万元） after a header word
 _WS = regex.compile(r"[\s\u3000]*")
+# the same runs by the stdlib engine (a set of literal characters, `\s` spelled out as `regex`
+# reads it, U+3000 among them: the same match at any start of any text; a `re` call costs about
+# a third of a `regex` call)
+_WS_RUN = re.compile(WHITE_SPACE + "*")
 _WS_CHARS = frozenset(REGEX_SPACE)  # what `_WS` can take (`\s` and U+3000: `scan.REGEX_SPACE`)
 _TITLE_FIRST = "第"  # the character a `TITLE` match begins with
 _CORNER_FIRST = ("(", "（")  # the characters a `_CORNER` match begins with
@@ -466,7 +472,7 @@ def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple
     n = len(text)
     while j < n and (most is None or len(toks) < most):
         if text[j] in _WS_CHARS:  # (`_WS` takes nothing at any other character)
-            j = _WS.match(text, j).end()
+            j = _WS_RUN.match(text, j).end()
         # (each pattern is asked only at a character its matches begin with)
         ch = text[j] if j < n else ""
         m = TITLE.match(text, j) if ch == _TITLE_FIRST else None
@@ -564,8 +570,8 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
                 close(j)
                 return parts, j, "opener"
         if ch.isdigit():
-            d = _DIGITS.match(text, j)
-            if text.startswith(_DATE_WORDS, _WS.match(text, d.end()).end()):
+            d = _digit_run(text, j)
+            if text.startswith(_DATE_WORDS, _WS_RUN.match(text, d.end()).end()):
                 return parts, j, "end"  # 2021年: a date of the text after the table, not a cell
             after = _ITEM_AFTER.match(text, d.end())
             own = text[cur:j].strip()
@@ -589,6 +595,22 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
     return parts, j, "end"
 
 
+@lru_cache(maxsize=1)
+def _bmp_digit_run() -> re.Pattern:
+    """`_DIGITS` (`\\d+`) for the stdlib engine, its class the BMP digits both engines read as
+    `\\d` (`scan.bmp_digits`)."""
+    return re.compile(f"[{bmp_digits()}]+")
+
+
+def _digit_run(text: str, j: int) -> regex.Match | re.Match | None:
+    """`_DIGITS.match(text, j)`: by the stdlib engine, unless a character outside the BMP (where
+    the engines' `\\d` may differ) stands at j or right after the run it finds."""
+    d = _bmp_digit_run().match(text, j)
+    if d is None or text[d.end():d.end() + 1] > "\uffff":
+        return _DIGITS.match(text, j)
+    return d
+
+
 def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: str = "\n\n"
                   ) -> tuple[list[_Block], int]:
     """Blocks (one per table) of a flattened region starting with a table header at `start`
@@ -600,7 +622,7 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
     i = start
     caption = ""
     while i < len(text):
-        i = _WS.match(text, i).end()
+        i = _WS_RUN.match(text, i).end()
         toks, j = _scan_header(text, i)
         if toks and _strong(toks, text) and free(i, j):
             fam = _family(text, text[toks[0][0]:toks[0][1]])
