@@ -342,3 +342,40 @@ def test_digit_and_space_runs_by_the_stdlib_engine_match_as_regex():
             if ch in R._WS_CHARS or ch.isspace():
                 assert R._WS_RUN.match(t, j).span() == R._WS.match(t, j).span()
     assert seen > 100000
+
+
+def test_line_spans_reads_double_spacing_as_the_plain_comprehensions():
+    """`line_spans` reads which lines are blank with `str.strip` mapped in C (asking
+    `_empty_cell_line` only of a text holding U+3000 or U+00A0), which are plain without a pipe
+    test where the text has no pipe or tab, and which plain lines a blank one follows by one
+    lookup list: the same spans and the same answer as the plain comprehensions, on every
+    corpus text and on made-up ones."""
+    from nlp.segment import blocks as B
+
+    def plain_way(text):
+        lines = text.split("\n")
+        spans, pos = [], 0
+        for line in lines:
+            spans.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        if len(B._BLANK_LINE.findall(text)) < B._MIN_BLANK_SHARE * len(lines):
+            return spans, False
+        blank = [not line.strip() and not B._empty_cell_line(line) for line in lines]
+        plain = [k for k, line in enumerate(lines) if not blank[k] and not (
+            ("|" in line or "｜" in line or "\t" in line) and B._ROW_MARK.search(line))]
+        if len(plain) < 8:
+            return spans, False
+        followed = sum(1 for k in plain if k + 1 < len(lines) and blank[k + 1])
+        if followed < B._DOUBLE_SPACED * len(plain):
+            return spans, False
+        got = B.line_spans(text)  # (the reading of a double-spaced text is unchanged)
+        assert got[1]
+        return got
+
+    made = ["a\n\nb\n\n" * 10, "a\n\u3000\nb\n\n" * 10, "a | b\n\nc\n\n" * 12, "x\n \xa0 \n" * 20,
+            "\n\n\na\n\n" * 9 + "z", "规章\t0\n\n" * 9, "a\n\n" * 7 + "b"]
+    double = 0
+    for text in [*made, *texts()]:
+        assert B.line_spans(text) == plain_way(text)
+        double += B.line_spans(text)[1]
+    assert double > 100

@@ -576,13 +576,21 @@ def line_spans(text: str) -> tuple[list[tuple[int, int]], bool]:
         return spans, False  # too few blank lines to be double-spaced (most texts: no scan)
     # (a paragraph holding only the space a page printed in an empty cell, `　` or a no-break
     # space, is that cell: not one of the blank lines between paragraphs)
-    blank = [not line.strip() and not _empty_cell_line(line) for line in lines]
+    # (`str.strip` mapped in C; a line of an empty cell's space needs U+3000 or U+00A0 in it,
+    # so only a text holding one asks `_empty_cell_line`)
+    blank = [not s for s in map(str.strip, lines)]
+    if "\u3000" in text or "\xa0" in text:
+        blank = [b and not _empty_cell_line(line) for b, line in zip(blank, lines, strict=True)]
     # rows of a pipe or tab table stand without blank lines between them in any spacing
-    plain = [k for k, line in enumerate(lines) if not blank[k] and not (
-        ("|" in line or "｜" in line or "\t" in line) and _ROW_MARK.search(line))]
+    if "|" in text or "｜" in text or "\t" in text:
+        plain = [k for k, line in enumerate(lines) if not blank[k] and not (
+            ("|" in line or "｜" in line or "\t" in line) and _ROW_MARK.search(line))]
+    else:
+        plain = [k for k, b in enumerate(blank) if not b]
     if len(plain) < 8:
         return spans, False
-    followed = sum(1 for k in plain if k + 1 < len(lines) and blank[k + 1])
+    after = [*blank[1:], False]  # (whether the line after each is blank; none after the last)
+    followed = sum(map(after.__getitem__, plain))
     if followed < _DOUBLE_SPACED * len(plain):
         return spans, False
     # a run of n blank lines after a line stands for n // 2 of them: its last ones (the blank
