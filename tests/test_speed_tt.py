@@ -379,3 +379,29 @@ def test_line_spans_reads_double_spacing_as_the_plain_comprehensions():
         assert B.line_spans(text) == plain_way(text)
         double += B.line_spans(text)[1]
     assert double > 100
+
+
+def test_glossed_searched_from_each_brackets_first_place_answers_as_the_patterns():
+    """`_glossed` searches each gloss pattern from its bracket's first place (`str.find`): the
+    answer of the two patterns searched over the whole span, on every corpus text, raw and
+    folded, whole and in parts, and on made-up glosses."""
+    import re
+
+    from nlp.normalize import TONED, same_length
+    from nlp.segment.blocks import _glossed
+
+    plain = tuple(re.compile(rf"{b}(?=[a-zü]{{0,6}}[{TONED}])") for b in (r"\(", "（"))
+
+    def want(s, a=0, b=None):
+        end = len(s) if b is None else b
+        return any(p.search(s, a, end) is not None for p in plain)
+
+    made = ["信息內(nèi)容", "內（nèi）容", "(abc) 內(nèi", "（）(", "內(nèi)", "ab(", ""]
+    found = 0
+    for text in [*made, *texts()]:
+        for s in (text, same_length(text)):
+            n = len(s)
+            for a, b in ((0, None), (0, n // 2), (n // 3, n), (n // 4, 3 * n // 4), (1, 8)):
+                assert _glossed(s, a, b) == want(s, a, b), s[:40]
+            found += want(s)
+    assert found > 50
