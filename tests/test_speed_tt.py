@@ -405,3 +405,26 @@ def test_glossed_searched_from_each_brackets_first_place_answers_as_the_patterns
                 assert _glossed(s, a, b) == want(s, a, b), s[:40]
             found += want(s)
     assert found > 50
+
+
+def test_row_cuts_by_str_methods_and_the_stdlib_engine_are_regexs():
+    """`_raw_cells` cuts a pipe row by `str.replace` and `str.split` where it called `regex`'s
+    split at `[|｜]`, and a row of white-space gaps by `_WS_SPLIT` on the stdlib engine (literal
+    characters: the same pattern to both engines): the same parts on every line of every corpus
+    text, raw and folded, and on made-up rows."""
+    import regex
+
+    from nlp.normalize import same_length
+    from nlp.segment.blocks import _WS_SPLIT
+
+    pipe = regex.compile(r"[|｜]")
+    gaps = regex.compile(_WS_SPLIT.pattern)
+    made = ["|a｜b||", "｜", "规章 | 0 ｜ 1", "a　　b  c\xa0\xa0d \xa0e", "　", "  x  "]
+    lines = 0
+    for text in [*made, *texts()]:
+        for s in (text, same_length(text)):
+            for line in s.split("\n"):
+                assert line.replace("｜", "|").split("|") == pipe.split(line)
+                assert _WS_SPLIT.split(line.strip()) == gaps.split(line.strip())
+                lines += 1
+    assert lines > 50000
