@@ -304,10 +304,13 @@ class Words:
     word begin with it.
     """
 
-    __slots__ = ("_candidates", "_pair_scan", "_pairs", "_rank", "words")
+    __slots__ = ("_candidates", "_frequent", "_pair_scan", "_pairs", "_rank", "words")
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], frequent: str = "") -> None:
+        """`frequent`: characters that stand second in many of the texts' own pairs, not the
+        words' (`starts` finds the words' pairs that end in one of them another way)."""
         self.words = tuple(words)
+        self._frequent = frozenset(frequent)
         if any(len(w) < 2 for w in self.words):
             raise ValueError("Words: every word needs two characters or more")
         self._rank: dict[str, int] = {}
@@ -323,8 +326,9 @@ class Words:
         # (a match is one character long, so `finditer` lists every such position)
         self._candidates = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])") \
             if self.words else re.compile(r"(?!)")
-        # (`starts`' scan and the pairs as a set, built on its first call)
-        self._pair_scan: tuple[re.Pattern, frozenset[str]] | None = None
+        # (`starts`' scans and the pairs as a set, built on its first call)
+        self._pair_scan: tuple[re.Pattern | None, frozenset[str], re.Pattern | None,
+                               dict[str, tuple[str, ...]]] | None = None
 
     def positions(self, text: str) -> Iterator[int]:
         """The positions of `text`, in order, where the first two characters of a word stand."""
@@ -344,21 +348,51 @@ class Words:
         that captures the pair: each match takes one character, so the next pair's look-behind
         still sees it and no candidate is lost), the words' pairs among them are taken by a set
         intersection, and `find_all` finds every place of each (tests/test_speed_meta.py
-        compares the two on the corpus and generated text)."""
+        compares the two on the corpus and generated text).
+
+        Each candidate costs `re` about 500 instructions (a match, its look-behind, the pair's
+        string), a character it passes over a few dozen. The pairs that end in one of the
+        `frequent` characters (公开, 政府, 信息 … in a report, most of the candidates) are left
+        out of that scan: a second one lists their first characters where one stands before a
+        `frequent` one (few: only the words' own pairs' first characters are looked for), and
+        each of those first characters' pairs is looked for by `find_all`."""
         if not self._pairs:
             return []
         if self._pair_scan is None:
-            first = "".join(sorted({p[0] for p in self._pairs}))
-            second = "".join(sorted({p[1] for p in self._pairs}))
-            self._pair_scan = (re.compile(f"[{re.escape(second)}](?<=([{re.escape(first)}].))"),
-                               frozenset(self._pairs))
-        scan, pairs = self._pair_scan
+            self._pair_scan = self._pair_scans()
+        scan, pairs, frequent_scan, by_first = self._pair_scan
         # (a frozenset's `intersection` looks each pair found up; `keys() &` would copy the keys)
-        hits = pairs.intersection(scan.findall(text))
+        hits = pairs.intersection(scan.findall(text)) if scan is not None else frozenset()
+        if frequent_scan is not None:
+            for first in set(frequent_scan.findall(text)):
+                hits = hits.union(by_first[first])
         out = [k for pair in hits for k in find_all(text, pair)]
         if len(hits) > 1:
             out.sort()
         return out
+
+    def _pair_scans(self) -> tuple[re.Pattern | None, frozenset[str], re.Pattern | None,
+                                   dict[str, tuple[str, ...]]]:
+        """`starts`' scan of the pairs that do not end in a `frequent` character, the pairs as a
+        set, the scan of the others' first characters (None: no such pair) and, for each of
+        those first characters, its pairs that end in a `frequent` one."""
+        rare = [p for p in self._pairs if p[1] not in self._frequent]
+        scan = None
+        if rare:
+            first = "".join(sorted({p[0] for p in rare}))
+            second = "".join(sorted({p[1] for p in rare}))
+            scan = re.compile(f"[{re.escape(second)}](?<=([{re.escape(first)}].))")
+        by_first: dict[str, list[str]] = {}
+        for p in sorted(self._pairs):
+            if p[1] in self._frequent:
+                by_first.setdefault(p[0], []).append(p)
+        frequent_scan = None
+        if by_first:
+            first = "".join(sorted(by_first))
+            second = "".join(sorted({p[1] for ps in by_first.values() for p in ps}))
+            frequent_scan = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
+        return (scan, frozenset(self._pairs), frequent_scan,
+                {f: tuple(ps) for f, ps in by_first.items()})
 
     def lengths(self, pair: str) -> tuple[int, ...]:
         """The lengths of the words that begin with the two characters `pair`, shortest first."""

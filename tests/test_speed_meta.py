@@ -602,25 +602,28 @@ def _place_texts() -> list[str]:
     return out
 
 
-def _cpca_words():
+def _cpca_words(frequent: str = ""):
     import cpca
 
     from nlp.scan import Words
 
     return Words({k for m in (cpca.province_map, cpca.city_map, cpca.area_map) for k in m
-                  if isinstance(k, str) and k})
+                  if isinstance(k, str) and k}, frequent)
 
 
 def test_pair_starts_are_the_positions_words_finds_on_the_corpus():
     """`Words.starts` of the place names lists the positions `Words.positions` yields, on
     what the cpca scan reads of every corpus text and on hand-made overlaps."""
     from nlp.scan import Words
+    from nlp.segment.metadata import _REPORT_SECONDS
 
-    words = _cpca_words()
+    words, split = _cpca_words(), _cpca_words(_REPORT_SECONDS)
     found = 0
-    for text in [*_place_texts(), "北京北京市市辖区", "江西西江西", "", "北", "广州州市广州广州"]:
+    for text in [*_place_texts(), "北京北京市市辖区", "江西西江西", "", "北", "广州州市广州广州",
+                 "南开封开和政府忻府区焦作市合作"]:
         got = words.starts(text)
         assert got == list(words.positions(text)), text[:40]
+        assert split.starts(text) == got, text[:40]
         found += len(got)
     assert found > 10000
     with pytest.raises(ValueError):
@@ -636,9 +639,13 @@ def test_pair_starts_on_generated_text(pieces):
     """The same on text made of overlapping pairs, repeats and characters of both classes."""
     from nlp.scan import Words
 
-    words = Words(["北京", "京北市", "江西", "西江", "西西", "公安", "共和国", "和国", "州市"])
+    names = ["北京", "京北市", "江西", "西江", "西西", "公安", "共和国", "和国", "州市"]
+    words = Words(names)
     text = "".join(pieces)
     assert words.starts(text) == list(words.positions(text))
+    # (the pairs ending in a frequent character found from their first characters: some, all, none)
+    for frequent in ("西", "京安国", "京北市江西安和国", "政"):
+        assert Words(names, frequent).starts(text) == list(words.positions(text)), frequent
 
 
 # --------------------------------------------------------------------------- metadata (pass 24)
