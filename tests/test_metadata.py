@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from corpus import segmented
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import nlp
 from nlp.segment.metadata import clean_agency, crawler_header, find_region, region_aliases
@@ -952,6 +954,45 @@ def test_a_text_without_a_toned_vowel_has_no_gloss():
         for text in (raw, same_length(raw)):
             if not _TONED_VOWEL.search(text):
                 assert _PINYIN_GLOSS.search(text) is None
+
+
+def _plain_unglossed(text: str) -> str:
+    """`unglossed` as it was: the gloss pattern wherever a bracket and a toned vowel stand."""
+    from nlp.normalize import _PINYIN_GLOSS, _TONED_VOWEL
+
+    if ("(" in text or "（" in text) and _TONED_VOWEL.search(text):
+        return _PINYIN_GLOSS.sub("", text)
+    return text
+
+
+def test_unglossed_is_the_plain_test_on_the_corpus():
+    """`unglossed` asks the gloss pattern only where a bracket stands before letters and a toned
+    vowel (`_GLOSS_OPENING`): the same text as the plain test's on every corpus text, raw and
+    folded, whole and by lines, and on glosses made up."""
+    from nlp.normalize import same_length, unglossed
+
+    changed = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            for t in (text, *text.splitlines()[:60]):
+                got = unglossed(t)
+                assert got == _plain_unglossed(t), t[:60]
+                changed += got != t
+    for t in ("管理局堅(jiān)持", "堅（jiān）持", "堅(jian)持ā", "(ā", "堅(Jiān)持", "堅(ji ān)持", "ā(堅)",
+              "堅(jiānjiānjiān)", "堅（ǖ)", "(（ā", ""):
+        assert unglossed(t) == _plain_unglossed(t), t
+    assert changed > 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["堅", "持", "(", "（", ")", "）", "ji", "ā", "ǚ", "ü", "n", "A", " ", "\n"]),
+                max_size=16))
+def test_unglossed_is_the_plain_test_on_generated_text(pieces):
+    from nlp.normalize import unglossed
+
+    text = "".join(pieces)
+    assert unglossed(text) == _plain_unglossed(text)
 
 
 def _first_lines_of_the_whole_body(body: str, n: int) -> list[str]:
