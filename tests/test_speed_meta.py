@@ -736,3 +736,26 @@ def test_year_patterns_asked_at_their_lead_words_find_what_finditer_to_3000_find
             assert got == _found(pattern.finditer(text, 0, 3000)), (pattern.pattern[:20], text[:60])
             found[pattern] += len(got)
     assert all(n > 20 for n in found.values()), found
+
+
+# --------------------------------------------------------------------------- metadata (pass 26)
+def test_name_endings_are_what_the_name_end_pattern_matches():
+    """`_name_ending_start` is where `_at_end(_NAME_END, s)` starts (None where it finds none), on
+    every piece of every ending with Han characters before and after it, and on the agency
+    names the corpus texts give `clean_agency`; and every ending is a whole match."""
+    import itertools
+
+    from nlp.segment.metadata import _NAME_END, _NAME_ENDINGS, _at_end, _name_ending_start
+
+    for w in _NAME_ENDINGS:
+        assert _NAME_END.fullmatch("一二" + w, 2)
+    pieces = {w[i:j] for w in _NAME_ENDINGS for i, j in itertools.combinations(range(max(map(len, _NAME_ENDINGS)) + 1), 2)
+              if j <= len(w)}
+    texts = {pre + w + post for pre in ("", "一", "一二", "一二三", "人民", "委员", "自治", "街")
+             for w in pieces for post in ("", "办", "区", "局", "一", "州")}
+    for path in sorted(CORPORA.rglob("*.txt"))[::7]:
+        texts.update(regex.findall(r"\p{Han}{2,40}", path.read_text(encoding="utf-8", errors="replace")[:600]))
+    for s in texts:
+        m = _at_end(_NAME_END, s)
+        assert _name_ending_start(s) == (None if m is None else m.start()), s
+    assert len(texts) > 5000
