@@ -716,12 +716,13 @@ _LEADS: dict[regex.Pattern, tuple[str, ...]] = {
 }
 
 
-def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str
-                ) -> tuple[str | None, str]:
-    """(agency, how it was found); `body` is the document body in simplified characters."""
+def find_agency(doc: Document, title: str | None, header: dict[str, str], body: str, *,
+                folded_title: str | None = None) -> tuple[str | None, str]:
+    """(agency, how it was found); `body` is the document body in simplified characters;
+    `folded_title` is `same_length(title)` when the caller has it."""
     def cands() -> Iterator[tuple[str, str]]:  # in order of trust; asked lazily
         if title:
-            t = unglossed(same_length_cached(title))
+            t = unglossed(same_length_cached(title) if folded_title is None else folded_title)
             m = _TITLE_PREFIX.match(t)
             if m:
                 prefix = _REPORT_WORDS.sub("", m.group(1).strip())
@@ -793,10 +794,12 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
 # --------------------------------------------------------------------------- year
 
 
-def find_year(doc: Document, title: str | None, nb: str) -> tuple[int | None, str]:
-    """(report year, evidence); `nb` is the body in the normalised view (`doc.norm`)."""
+def find_year(doc: Document, title: str | None, nb: str, *,
+              folded_title: str | None = None) -> tuple[int | None, str]:
+    """(report year, evidence); `nb` is the body in the normalised view (`doc.norm`);
+    `folded_title` is `same_length(title)` when the caller has it."""
     if title:
-        y = _year_in(same_length_cached(title))
+        y = _year_in(same_length_cached(title) if folded_title is None else folded_title)
         if y:
             return y, f"title: {title}"
     m = _STAT_PERIOD.search(nb) or _PERIOD_FROM.search(nb)
@@ -1001,8 +1004,9 @@ _NATIONAL = regex.compile(
 
 
 def find_region(agency: str | None, title: str | None, body: str, *,
-                folded_head: Callable[[], str] | None = None) -> dict[str, Any]:
-    """`folded_head` returns `same_length(body[:_HEAD])` when the caller has a cheaper way to
+                folded_head: Callable[[], str] | None = None,
+                folded_title: str | None = None) -> dict[str, Any]:
+    """`folded_title` is `same_length(title)` when the caller has it. `folded_head` returns `same_length(body[:_HEAD])` when the caller has a cheaper way to
     it. It is called only where the body's opening is read: when the agency and the title do
     not settle the region, or to check a place one of them names (then maybe again for the
     other: not memoised, because a `functools.cache` wrapper made per call cost more than the
@@ -1011,7 +1015,9 @@ def find_region(agency: str | None, title: str | None, body: str, *,
     head_folded = folded_head or (lambda: same_length(body[:_HEAD]))
 
     empty: dict[str, Any] = {"province": None, "city": None, "county": None, "level": None}
-    texts = [unglossed(same_length_cached(t)) for t in (agency, title) if t]
+    texts = [unglossed(same_length_cached(agency))] if agency else []
+    if title:
+        texts.append(unglossed(same_length_cached(title) if folded_title is None else folded_title))
     for t in texts:
         alias = _alias_in(t)
         if alias is not None:
@@ -1276,17 +1282,21 @@ def fill_metadata(doc: Document) -> None:
         doc.meta["title_source"] = how
     # (pinyin glosses a mirror prints inside words, 管理局堅(jiān)持, would cut a name)
     folded = doc.norm.folded[body_start:]
-    agency, how = find_agency(doc, doc.title, header, unglossed(folded))
+    # (the title folded once for the readers below: `same_length` of a title is about 12k
+    # instructions)
+    folded_title = same_length_cached(doc.title) if doc.title else None
+    agency, how = find_agency(doc, doc.title, header, unglossed(folded), folded_title=folded_title)
     if agency:
         doc.agency = agency
         doc.meta["agency_source"] = how
     norm = doc.norm
-    year, ev = find_year(doc, doc.title, norm.text[norm.to_norm(body_start):])
+    year, ev = find_year(doc, doc.title, norm.text[norm.to_norm(body_start):], folded_title=folded_title)
     doc.year = year
     doc.meta["year_evidence"] = ev
     # (the opening folded: cut from the document's folded text, `same_length_slice`)
-    doc.region = find_region(doc.agency, doc.title, body, folded_head=lambda: same_length_slice(
-        doc.text, norm.folded, body_start, min(body_start + _HEAD, len(doc.text))))
+    doc.region = find_region(doc.agency, doc.title, body, folded_title=folded_title,
+                             folded_head=lambda: same_length_slice(
+                                 doc.text, norm.folded, body_start, min(body_start + _HEAD, len(doc.text))))
     template, tev = find_template(doc, doc.title, year, body, folded=norm.folded[body_start:])
     doc.template = template
     doc.meta["template_evidence"] = tev
