@@ -30,7 +30,9 @@ from nlp.scan import (
     end_reach,
     first_char_list,
     holds_any,
+    last_chars,
     least_needs,
+    may_end,
     may_hold,
     required_literals,
     search_near_end,
@@ -85,10 +87,16 @@ class IndicatorRule:
     # how far before a text's end a match can begin, for a pattern whose every match ends at
     # the end (`nlp.scan.end_reach`; None: anywhere): it is asked from there
     reach: int | None = None
+    # with a `reach`: the characters a match ends with (`nlp.scan.last_chars`; None: not known):
+    # a text whose last one (before a final line break) is none of them holds no match
+    ends: frozenset[str] | None = None
 
     def last_end(self, text: str) -> int | None:
         """The end of the last match of `pattern.finditer(text)` (None: no match). (With a
-        `reach`, no match begins before it, so the matches found from there are the same.)"""
+        `reach`, no match begins before it, so the matches found from there are the same; with
+        `ends`, a text that does not end on one of them is not searched.)"""
+        if self.ends is not None and not may_end(text, self.ends):
+            return None
         if self.branches is not None:
             spans = self.branches.spans(text)
             return spans[-1][1] if spans else None
@@ -101,6 +109,8 @@ class IndicatorRule:
         """Where `pattern.search(text)` finds its match (None: nowhere)."""
         if self.branches is not None:
             return self.branches.first(text)
+        if self.ends is not None and not may_end(text, self.ends):
+            return None
         m = search_near_end(self.pattern, text, self.reach)
         return m.start() if m is not None else None
 
@@ -136,7 +146,8 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 part=bool(p.get("part", False)),
                 whole=bool(p.get("whole", False)),
                 branches=_branches(pattern) if p.get("split") else None,
-                reach=None if p.get("split") else end_reach(pattern),
+                reach=(reach := None if p.get("split") else end_reach(pattern)),
+                ends=None if reach is None else last_chars(pattern),
             )
         )
     return tuple(rules)

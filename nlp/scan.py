@@ -1673,3 +1673,75 @@ def literal_words(src: str, most: int = 64) -> tuple[str, ...] | None:
     if not words or "" in words:
         return None
     return tuple(sorted(words))
+
+
+def last_chars(pattern: regex.Pattern, most: int = 64) -> frozenset[str] | None:
+    """The characters a match of `pattern` can end with (None: not known, more than `most`, or
+    the pattern can match the empty string). Read off the stdlib `re` parse tree (`_parsed`)
+    from its end, as `first_chars` reads it from its start: zero-width assertions (anchors,
+    lookarounds) consume nothing and are skipped, so the last character of a match is one the
+    last consuming item can match; an item that can match nothing lets the one before it end
+    the match too. A negated class, a category (`\\d`, `\\p{…}`), any character and a range of
+    more than `most` characters give None. With `end_reach` it tests a text cheaply: a match
+    of a pattern that ends on `$` ends at the text's end or before a final line break
+    (`may_end`)."""
+    tree = _parsed(pattern)
+    if tree is None:
+        return None
+    found, nullable = _last_of(list(tree), _sre(), most)
+    return None if found is None or nullable else frozenset(found)
+
+
+def _last_of(items: list, sre: Any, most: int) -> tuple[set[str] | None, bool]:
+    """(the characters a match of the sequence can end with, or None: unknown; whether the
+    sequence can match the empty string)."""
+    out: set[str] = set()
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+    for op, av in reversed(items):
+        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
+            continue  # zero width
+        if op is sre.LITERAL:
+            found, nullable = {chr(av)}, False
+        elif op is sre.IN:
+            found, nullable = set(), False
+            for o, v in av:
+                if o is sre.LITERAL:
+                    found.add(chr(v))
+                elif o is sre.RANGE and v[1] - v[0] < most:
+                    found.update(map(chr, range(v[0], v[1] + 1)))
+                else:  # a negated class, a category, a wide range
+                    return None, False
+        elif op is sre.SUBPATTERN:
+            found, nullable = _last_of(list(av[3]), sre, most)
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            found, nullable = _last_of(list(av), sre, most)
+        elif op is sre.BRANCH:
+            found, nullable = set(), False
+            for branch in av[1]:
+                f, n = _last_of(list(branch), sre, most)
+                if f is None:
+                    return None, False
+                found |= f
+                nullable = nullable or n
+        elif op in repeats:
+            found, nullable = _last_of(list(av[2]), sre, most)
+            nullable = nullable or av[0] == 0
+        else:  # any character, a negated literal, a back-reference, a conditional …
+            return None, False
+        if found is None:
+            return None, False
+        out |= found
+        if len(out) > most:
+            return None, False
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def may_end(text: str, ends: frozenset[str]) -> bool:
+    """Can a match of a pattern ending on `$` (`end_reach`) whose matches end with one of
+    `ends` (`last_chars`) stand in `text`? `$` matches at the end and before a final line
+    break, so the match's last character is the text's last one, or the one before a final
+    line break."""
+    last = text[-1:]
+    return last in ends or (last == "\n" and text[-2:-1] in ends)

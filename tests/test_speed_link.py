@@ -387,3 +387,54 @@ def test_words_after_gives_what_the_plain_way_gives_at_every_corpus_count():
             asked += 1
             cut += got != text[m.end():m.end() + 15]
     assert asked > 20_000 and cut > asked / 4
+
+
+@pytest.mark.parametrize(("src", "want"), [
+    ("信息$", "息"),
+    (r"(?:刊登|发布)(?:各类)?(?:信息|文件)$", "件息"),
+    (r"网站(?:公众号)?(?:[（(][^）)]{0,10}[）)])?$", ")号站）"),  # optional items: the one before too
+    (r"公开(?!率)$", "开"),  # a lookaround consumes nothing
+    (r"[a-c]x?$", "abcx"),
+    (r"(?:a|bc)+$", "ac"),
+    (r"信息[^，]$", None),  # a negated class
+    (r"信\d$", None),  # a category
+    (r"信\p{Han}$", None),
+    (r"信.$", None),
+    (r"信?$", None),  # can match the empty string
+    (r"(?i)ab$", None),  # case folding
+])
+def test_last_chars_examples(src, want):
+    from nlp.scan import last_chars
+
+    got = last_chars(regex.compile(src))
+    assert (None if got is None else "".join(sorted(got))) == want
+
+
+def test_last_chars_hold_every_rule_match_on_every_corpus_clause():
+    """Every match of every indicator rule whose `last_chars` are known ends with one of them,
+    on every clause, sentence and line of the corpus texts; and the rules ending on `$` get
+    them (`IndicatorRule.ends`, the gate of `last_end` and `first_start`: asked on a text that
+    does not end with one, they return None without a search)."""
+    from corpus import clause_pieces
+
+    from nlp.link import _rule_filter, _rules_for
+    from nlp.scan import last_chars, may_end
+
+    rules = _rules_for(None)
+    ends = {i: e for i, r in enumerate(rules) if (e := last_chars(r.pattern)) is not None}
+    assert sum(r.ends is not None for r in rules) > 30
+    assert all(r.ends == ends.get(i) for i, r in enumerate(rules) if r.reach is not None)
+    flt = _rule_filter(None)
+    checked = turned = 0
+    for piece in sorted(clause_pieces()):
+        for text in (piece, piece + "\n"):
+            for i in flt.union((text,)):
+                if i not in ends:
+                    continue
+                for m in rules[i].pattern.finditer(text):
+                    assert text[m.end() - 1] in ends[i], (rules[i].id, text)
+                    checked += 1
+                if rules[i].reach is not None and not may_end(text, ends[i]):
+                    assert rules[i].pattern.search(text) is None, (rules[i].id, text)
+                    turned += 1
+    assert checked > 1000 and turned > 1000
