@@ -415,6 +415,18 @@ class NormalizedText:
         n = len(self.text)
         return i if i < n else n
 
+    def to_norm_near(self, source_offset: int, guess: int) -> int:
+        """`to_norm(source_offset)`, given a `guess` of it (the offset of a nearby character
+        plus the distance, where nothing between was dropped): `bisect_right` is the one
+        position whose entries before it are at most `source_offset - 1` and whose entry is
+        more, so a guess that passes this test is its answer (two lookups instead of a search
+        of the whole index); else `to_norm`."""
+        index, x = self.index, source_offset - 1
+        if 0 <= guess < len(index) and index[guess] > x and (guess == 0 or index[guess - 1] <= x):
+            n = len(self.text)
+            return guess if guess < n else n
+        return self.to_norm(source_offset)
+
 
 @lru_cache(maxsize=1 << 12)
 def _is_hd(ch: str) -> bool:

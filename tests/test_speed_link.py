@@ -129,6 +129,9 @@ def test_a_sentence_start_is_looked_up_in_the_view_once_for_its_claims(monkeypat
     plain = NormalizedText.to_norm
     monkeypatch.setattr(NormalizedText, "to_norm",
                         lambda self, o: calls.append(o) or plain(self, o))
+    # (a lookup with a guess counts as one: the guess is only checked)
+    monkeypatch.setattr(NormalizedText, "to_norm_near",
+                        lambda self, o, guess: calls.append(o) or plain(self, o))
     n = runs = starts = lookups = 0
     for path in sorted(CORPORA.glob("full/*.txt"))[:60]:
         report = nlp.extract(path)
@@ -438,3 +441,36 @@ def test_last_chars_hold_every_rule_match_on_every_corpus_clause():
                     assert rules[i].pattern.search(text) is None, (rules[i].id, text)
                     turned += 1
     assert checked > 1000 and turned > 1000
+
+
+def test_to_norm_near_is_to_norm_for_every_guess_on_corpus_views():
+    """`NormalizedText.to_norm_near` gives `to_norm`'s offset whatever the guess (right, one
+    off either way, the source offset, out of range), at every offset of the full corpus
+    texts' views; and with the guesses `assign_indicators` makes
+    (from the claim before, and from the claim's start for its end), most are right."""
+    from corpus import CORPORA
+
+    import nlp
+    from nlp.normalize import normalize
+
+    paths = sorted(CORPORA.glob("full/*.txt"))
+    checked = 0
+    for path in paths:
+        norm = normalize(path.read_text(encoding="utf-8"))
+        for o in range(len(norm.source) + 2):
+            want = norm.to_norm(o)
+            for guess in {want, want - 1, want + 1, o, 0, -3, len(norm.index), len(norm.index) + 5}:
+                assert norm.to_norm_near(o, guess) == want, (path.name, o, guess)
+                checked += 1
+    assert checked > 100_000
+    right = asked = 0
+    for path in paths:
+        report = nlp.extract(path)
+        norm, prev_end, prev_at = report.document.norm, 0, 0
+        for c in report.claims:
+            ns = norm.to_norm(c.start)
+            right += ns == prev_end + c.start - prev_at
+            ne = norm.to_norm(c.end)
+            right += ne == ns + c.end - c.start
+            prev_end, prev_at, asked = ne, c.end, asked + 2
+    assert right > asked * 0.6
