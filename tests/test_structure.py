@@ -6,7 +6,7 @@ import re
 
 import pytest
 import regex
-from corpus import CORPORA, normalized_views, segmented
+from corpus import CORPORA, corpus_texts, normalized_views, segmented
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -652,3 +652,34 @@ def test_a_canonical_pattern_that_looks_back_is_always_tried(pattern, looks_back
     from nlp.segment.structure import _LOOKS_BACK
 
     assert bool(_LOOKS_BACK.search(pattern)) is looks_back
+
+
+def test_a_view_as_long_as_its_source_keeps_every_offset():
+    """`find_structure` looks for no dropped space where the view is as long as its source
+    (`index[len(view)]`, the source's length, is the view's): its offsets rise by one from 0,
+    so no two neighbours stand apart. Checked on every corpus text and on made-up ones."""
+    from nlp.normalize import normalize
+
+    for text in [*corpus_texts(), "", "a b", "2018 年", "一、总体情况\n本年度", "&nbsp;x"]:
+        norm = normalize(text)
+        n = len(norm.text)
+        assert norm.index[n] == len(text)
+        if norm.index[n] == n:
+            assert list(norm.index) == list(range(n + 1))
+
+
+def test_record_fields_are_in_the_order_find_structure_passes_them():
+    """`find_structure` and `find_headings` build sections, paragraphs, sentences and their
+    headings positionally (a class called with keywords builds a dict of them): a new or moved
+    field must be placed there too."""
+    from dataclasses import fields
+
+    from nlp.records import Paragraph, Section, Sentence
+    from nlp.segment.structure import _Head
+
+    assert [f.name for f in fields(Section)] == [
+        "start", "end", "heading", "heading_start", "heading_end", "level", "number", "parent", "kind"]
+    assert [f.name for f in fields(Paragraph)] == ["start", "end"]
+    assert [f.name for f in fields(Sentence)] == ["start", "end", "paragraph", "section"]
+    assert [f.name for f in fields(_Head)] == [
+        "start", "end", "sent_end", "level", "number", "num", "detached", "kind", "title_start"]

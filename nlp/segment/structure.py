@@ -947,7 +947,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end, bmp)
         while h_end > m_end and nt[h_end - 1] in _SPACE:
             h_end -= 1
-        heads.append(_Head(pos, h_end, s_end, level, n, num, detached, title_start=m_end))
+        heads.append(_Head(pos, h_end, s_end, level, n, num, detached, "", m_end))  # (positional)
         last_num[level] = num
         for lv in list(last_num):
             if lv > level:
@@ -1050,10 +1050,9 @@ def find_structure(doc: Document) -> None:
         s, e = (idx[h.start], idx[end - 1] + 1) if plain and end > h.start else span(h.start, end)
         he = h.end if h.end > h.start else h.start + 1  # (`max(h.end, h.start + 1)`)
         hs, he = (idx[h.start], idx[he - 1] + 1) if plain else span(h.start, he)
-        sections.append(Section(
-            start=s, end=e, heading=doc.text[hs:he], heading_start=hs, heading_end=he,
-            level=h.level, number=h.number, parent=parent, kind=h.kind,
-        ))
+        # (positional: a class called with keywords builds a dict of them, 2.5k instructions
+        # a section; tests/test_structure.py pins the order of `Section`'s fields)
+        sections.append(Section(s, e, doc.text[hs:he], hs, he, h.level, h.number, parent, h.kind))
     doc.sections = sections
 
     # ---- cut points for paragraphs and sentences (normalised offsets)
@@ -1071,9 +1070,12 @@ def find_structure(doc: Document) -> None:
     n_nt = len(nt)
     sent_ends = _sentence_ends(nt)
     sent_cuts.update(sent_ends)
-    # (a dropped space needs a gap in the offsets: most characters are contiguous)
-    para_cuts.update(j for j in sent_ends if j < n_nt and idx[j] != idx[j - 1] + 1
-                     and _source_space_between(norm, j, j))
+    # (a dropped space needs a gap in the offsets: most characters are contiguous, and a view
+    # as long as its source has none: its offsets rise by one from 0 to `idx[n_nt]`, the
+    # source's length; 220 of 555 new reports)
+    if idx[n_nt] != n_nt:
+        para_cuts.update(j for j in sent_ends if j < n_nt and idx[j] != idx[j - 1] + 1
+                         and _source_space_between(norm, j, j))
     para_sorted = sorted(para_cuts)
     sent_sorted = sorted(sent_cuts)
     merged = _merge(zones)
