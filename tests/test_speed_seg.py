@@ -396,7 +396,7 @@ def test_may_hold_text_rows_by_the_spaces_is_the_plain_test():
     the answer of the class scan (`_SPACED_NUMBER`) on every corpus text and view, with their
     spaces as they are and turned into full-width ones, and on made-up texts."""
     from nlp.scan import spaces_only
-    from nlp.segment.structure import _SPACED_NUMBER, may_hold_text_rows
+    from nlp.segment.structure import _SPACED_NUMBER, _spaced_number_in, may_hold_text_rows
 
     def plain(text: str) -> bool:
         return "|" in text or "\t" in text or _SPACED_NUMBER.search(text) is not None
@@ -406,6 +406,8 @@ def test_may_hold_text_rows_by_the_spaces_is_the_plain_test():
         for t in (text, text.replace(" ", "\u3000")):
             assert may_hold_text_rows(t) == plain(t)
             assert may_hold_text_rows(t, spaces_only(t)) == plain(t)  # (the caller's answer)
+            # (`_zones` asks for the spaced number alone where it found no bar or tab)
+            assert _spaced_number_in(t, spaces_only(t)) == (_SPACED_NUMBER.search(t) is not None)
             answers.add(plain(t))
     assert answers == {True, False}
 

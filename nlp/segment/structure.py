@@ -366,7 +366,9 @@ def _zones(doc: Document, norm: NormalizedText
     # (`spaces_only` asked once, of a text without a bar or a tab: `may_hold_text_rows` and the
     # rows below; None lets `may_hold_text_rows` ask it where it needs to)
     spaced = None if cells else spaces_only(text)
-    rows = may_hold_text_rows(text, spaced)  # most web texts hold no table rows: the per-line scan is skipped
+    # (most web texts hold no table rows: the per-line scan is skipped; `may_hold_text_rows`,
+    # without its look for a bar or a tab again: two scans of the text)
+    rows = cells or _spaced_number_in(text, spaced)
     # (a text of `spaces_only` without a bar or a tab: its row lines are found from its double
     # spaces, `_spaced_row_lines`, not by a visit to every line)
     by_spaces = rows and spaced and not cells
@@ -405,6 +407,12 @@ def may_hold_text_rows(text: str, spaced: bool | None = None) -> bool:
     character; the text tables of the same document can ask it once for both)."""
     if "|" in text or "\t" in text:
         return True
+    return _spaced_number_in(text, spaced)
+
+
+def _spaced_number_in(text: str, spaced: bool | None = None) -> bool:
+    """Does `text` hold a spaced number (`_SPACED_NUMBER`: two white space characters or more
+    within a line, then a digit)? `spaced`: `spaces_only(text)`, as `may_hold_text_rows`."""
     if spaces_only(text) if spaced is None else spaced:
         return "  " in text and _SPACES_NUMBER.search(text) is not None
     return bool((_SPACED_NUMBER_RE if bmp_only(text) else _SPACED_NUMBER).search(text))
@@ -1021,7 +1029,7 @@ def find_structure(doc: Document) -> None:
     """Fill `doc.sections`, `doc.paragraphs` and `doc.sentences`."""
     norm = doc.norm
     nt = norm.text
-    if not nt.strip():
+    if not nt or nt.isspace():  # (`not nt.strip()` without a copy of the text)
         return
     zones, weak, body = _zones(doc, norm)
     bmp = bmp_only(nt)
