@@ -706,7 +706,7 @@ def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None, bmp: bool 
     marker crosses) is scanned by `_markers` (`bmp`: whether `nt` stays in the BMP, when the
     caller knows): the first line of a crawler text is often the whole flattened report."""
     out = []
-    starts = [m.start() for m in marks] if marks is not None else None
+    starts: list[int] | None = None  # (the marks' starts: listed for the first line that asks)
     for pos, end in _lines(nt, body) if marks is None else _toc_candidates(nt, body, marks):
         ends = nt.count("、", pos, end) + nt.count(".", pos, end)
         if ends < 3 or end - pos >= _TOC_SPACING * ends:
@@ -715,7 +715,11 @@ def _toc_lines(nt: str, body: int, marks: list[_Match] | None = None, bmp: bool 
             continue
         line = nt[pos:end]
         n = 0
-        found = _line_marks(marks, starts, pos, end) if pos > body or not body else None
+        found = None
+        if pos > body or not body:
+            if starts is None and marks is not None:
+                starts = [m.start() for m in marks]
+            found = _line_marks(marks, starts, pos, end)
         l1 = [m.end() - pos for m in found if m.group("l1")] if found is not None else [
             m.end() for m in _markers(line, 0, bmp=bmp) if m.group("l1")]
         if len(l1) >= 3 and len(line) < _TOC_SPACING * len(l1):  # (else too few or too far apart)
