@@ -1097,13 +1097,19 @@ def find_structure(doc: Document) -> None:
     paragraphs: list[tuple[int, int]] = []
     n_para = len(para_sorted)
     is_word = _is_word
+    # (the cuts at or before a line's start, `bisect_right(para_sorted, a)`, counted as the
+    # lines go: their starts rise; below, the cuts and heading starts at or before a
+    # paragraph's or a sentence's start likewise: a step of Python where a cut or a heading
+    # is passed, not a call of `bisect_right` a line, paragraph and sentence)
+    lo = 0
     # (the lines of each run outside the zones: a table inside a line splits it, and the lines
     # of a table are never looked at; `_LINE_TEXT` gives each line stripped, none for a blank
     # one, and a cut at or outside a line's stripped ends cuts nothing off it)
     for f0, f1 in _free_runs(merged, merged_starts, body, len(nt)):
         for m in _LINE_TEXT.finditer(nt, f0, f1):
             a, b = m.span()
-            lo = bisect_right(para_sorted, a)
+            while lo < n_para and para_sorted[lo] <= a:
+                lo += 1
             if lo == n_para or para_sorted[lo] >= b:  # (most lines: no cut inside, one piece)
                 if is_word(nt[a]) or _holds_word(nt, a, b):  # (most open with a word: no call)
                     paragraphs.append((a, b))
@@ -1118,14 +1124,18 @@ def find_structure(doc: Document) -> None:
     paras: list[Paragraph] = []
     head_starts = [h.start for h in heads]
     n_sent = len(sent_sorted)
+    n_heads = len(head_starts)
+    lo = hk = 0  # (`bisect_right(sent_sorted, a)`; `bisect_right(head_starts, s)`)
     for pi, (a, b) in enumerate(paragraphs):
         pa, pb = (idx[a], idx[b - 1] + 1) if plain else span(a, b)
         paras.append(Paragraph(pa, pb))
-        lo = bisect_right(sent_sorted, a)
+        while lo < n_sent and sent_sorted[lo] <= a:
+            lo += 1
         if lo == n_sent or sent_sorted[lo] >= b:
             # one sentence: the paragraph (stripped, with a word: what the loop tests)
-            k = bisect_right(head_starts, a) - 1
-            sentences.append(Sentence(pa, pb, pi, k if k >= 0 else None))
+            while hk < n_heads and head_starts[hk] <= a:
+                hk += 1
+            sentences.append(Sentence(pa, pb, pi, hk - 1 if hk else None))
             continue
         start = a
         for c in [*sent_sorted[lo : bisect_left(sent_sorted, b, lo)], b]:
@@ -1142,8 +1152,9 @@ def find_structure(doc: Document) -> None:
                 continue
             ss, se = (idx[s], idx[e - 1] + 1) if plain else span(s, e)
             # the innermost section holding s: the last heading at or before it
-            k = bisect_right(head_starts, s) - 1
-            sentences.append(Sentence(ss, se, pi, k if k >= 0 else None))
+            while hk < n_heads and head_starts[hk] <= s:
+                hk += 1
+            sentences.append(Sentence(ss, se, pi, hk - 1 if hk else None))
     doc.paragraphs = paras
     doc.sentences = sentences
 
