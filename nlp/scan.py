@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import heapq
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -602,7 +603,59 @@ def whole_text_scanner(rx: regex.Pattern, guard: str = "") -> re.Pattern | None:
     # (`\d` spelled out: a class of characters is a bitmap to `re`, where a category makes it
     # look up each character's properties; the lookahead is tested at every position)
     first = first.replace("\\d", bmp_digits())
-    return _re_compiled(f"(?=[{first}]){guard}(?:{body})")
+    # (the guard after the lookbehinds the pattern opens on: zero-width tests at one position,
+    # true together in any order, and a start they turn down is not run through the guard)
+    k = _lookbehinds_end(body) if guard else 0
+    return _re_compiled(f"(?=[{first}]){guard}(?:{body})" if not k else
+                        f"(?=[{first}])(?:{_digits_spelled(body[:k])}{guard}{body[k:]})")
+
+
+def _digits_spelled(source: str) -> str:
+    """A regex's source with each `\\d`, alone or in a class, spelled out (`bmp_digits`): the
+    same characters on a text of the BMP, tested in a bitmap where `re` looks up a category."""
+    out = []
+    for i, j in source_elements(source):
+        element = source[i:j]
+        if element == "\\d":
+            element = f"[{bmp_digits()}]"
+        elif element[0] == "[":
+            element = "".join(bmp_digits() if n and element[k:m] == "\\d" else element[k:m]
+                              for n, (k, m) in enumerate(_with_head(element)))
+        out.append(element)
+    return "".join(out)
+
+
+def _with_head(element: str) -> Iterator[tuple[int, int]]:
+    """(0, where the parts begin), then `set_parts(element)`."""
+    parts = list(set_parts(element))
+    yield 0, parts[0][0] if parts else len(element)
+    yield from parts
+
+
+def _lookbehinds_end(source: str) -> int:
+    """Where the lookbehinds (`(?<=…)`, `(?<!…)`, not repeated) that a regex's source opens on
+    end, inside the non-capturing groups (`(?:`, not repeated) it opens on (0: none). A group
+    or source with a `|` at its own level is not looked into (its lookbehinds lead one branch)."""
+    close: dict[int, int] = {}  # (a group's `(` -> its `)`)
+    barred: set[int] = set()  # (the `(` of each group with a `|` at its own level; -1: the top)
+    opened: list[int] = [-1]
+    for i, ch, _ in _syntax_chars(source):
+        if ch == "(":
+            opened.append(i)
+        elif ch == "|":
+            barred.add(opened[-1])
+        elif len(opened) > 1:
+            close[opened.pop()] = i
+    if -1 in barred:
+        return 0
+    pos = end = 0
+    while source.startswith("(?:", pos) and pos not in barred and pos in close \
+            and source[close[pos] + 1:close[pos] + 2] not in QUANTIFIERS:
+        pos = end = pos + 3
+    while source.startswith(("(?<=", "(?<!"), pos) and pos in close \
+            and source[close[pos] + 1:close[pos] + 2] not in QUANTIFIERS:
+        pos = close[pos] + 1
+    return pos if pos > end else 0
 
 
 def _bmp_body(rx: regex.Pattern) -> str | None:
@@ -1000,7 +1053,11 @@ def run_guard(rx: regex.Pattern, run: regex.Pattern) -> str | None:
         return "".join(sorted(map(re.escape, cs))) + (bmp_digits() if d else "")
 
     inside = spelled(run_chars, run_digits)
-    return f"(?![{inside}]+(?![{spelled(chars | run_chars, digits or run_digits)}]))"
+    # (possessive where `re` reads it, 3.11 on: a shorter run is followed by a character of the
+    # run, which the lookahead's class holds, so only the whole run can be followed by none of
+    # it, and giving characters back, one class test each, never helps)
+    more = "++" if sys.version_info >= (3, 11) else "+"
+    return f"(?![{inside}]{more}(?![{spelled(chars | run_chars, digits or run_digits)}]))"
 
 
 def _consumed_chars(rx: regex.Pattern) -> tuple[set[str], bool] | None:

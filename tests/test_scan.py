@@ -435,3 +435,45 @@ def test_literal_words_find_what_the_pattern_finds(parts):
         words = literal_words(src)
         assert words is not None
         assert (regex.search(src, text) is not None) == any(w in text for w in words)
+
+
+def test_a_guard_goes_after_the_lookbehinds_a_pattern_opens_on():
+    """`whole_text_scanner` puts a guard after the lookbehinds the pattern opens on, inside the
+    non-capturing groups it opens on (`_lookbehinds_end`), with their `\\d` spelled out
+    (`_digits_spelled`): never into a group or a source with a `|` at its level, or past a
+    repeated group. The scanner finds what the pattern finds, guard or not."""
+    import random
+
+    from nlp.scan import (
+        _digits_spelled,
+        _lookbehinds_end,
+        bmp_digits,
+        run_guard,
+        whole_text_scanner,
+    )
+
+    cases = {
+        r"(?:(?<![\d.])(?<!\d,)(?!x)a)b": r"(?:(?<![\d.])(?<!\d,)",
+        r"(?<!a)x(?<!b)": r"(?<!a)",
+        r"(?<!a(b))(?<=c)d": r"(?<!a(b))(?<=c)",
+        r"(?:(?:(?<=\))x))": r"(?:(?:(?<=\))",
+        r"x(?<!a)": "", r"(?<!a)|b": "", r"(?:(?<!a)|b)c": "", r"(?:(?<!a)c)?": "",
+        r"(?<=a)?b": "", r"(?<=a)*b": "", r"(?P<x>a)": "", r"(?<x>a)b": "", "": "", r"(?:a)": "",
+    }
+    for src, lead in cases.items():
+        assert src[:_lookbehinds_end(src)] == lead, src
+    d = bmp_digits()
+    assert _digits_spelled(r"(?<![\d.A-Z])(?<!\d,)[^\d]\\d[]\d]") == \
+        rf"(?<![{d}.A-Z])(?<![{d}],)[^{d}]\\d[]{d}]"
+    rx = regex.compile(r"(?:(?<![\d.A-Za-z])(?<!\d,)(?!(?<=[几数])十))(?P<n>\d+|[一二十]+)(?:件|条)")
+    guard = run_guard(rx, regex.compile(r"[\d一二十]+"))
+    assert guard is not None
+    guarded, plain = whole_text_scanner(rx, guard), whole_text_scanner(rx)
+    assert guarded.pattern.index("(?<![") < guarded.pattern.index(guard)
+    rng = random.Random(26)
+    alphabet = [*"0123456789,.一二十数几Ax", "件", "条", "年", " "]
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        want = [(m.span(), m.groups()) for m in rx.finditer(text)]
+        assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == want, text
+        assert [(m.span(), m.groups()) for m in plain.finditer(text)] == want, text

@@ -281,6 +281,7 @@ def test_run_guard_of_the_quantity_scanner():
     the first-character lookahead lets through are turned down by the guard."""
     import random
     import re
+    import sys
 
     from corpus import texts_and_views
 
@@ -289,9 +290,13 @@ def test_run_guard_of_the_quantity_scanner():
 
     p = rules().pattern_index["claim.quantity"]
     plain = whole_text_scanner(p.rx)
-    guard = p.scan.pattern[len(plain.pattern.split("(?:", 1)[0]):].split("(?:", 1)[0]
+    # (the guard stands after the lookbehinds the pattern opens on: `whole_text_scanner`)
+    guard = re.search(r"\(\?!\[[^\]]*\]\+\+?\(\?!\[[^\]]*\]\)\)", p.scan.pattern).group()
+    assert p.scan.pattern.index("(?<![") < p.scan.pattern.index(guard)
     assert guard.startswith("(?![") and p.scan.pattern != plain.pattern
     turned = re.compile(plain.pattern.split("(?:", 1)[0] + guard.replace("(?!", "(?=", 1))
+    exact, greedy = re.compile(guard), re.compile(guard.replace("]++(?!", "]+(?!", 1))
+    assert exact.pattern != greedy.pattern or sys.version_info < (3, 11)  # (possessive: the same)
     cases = [t for t in texts_and_views() if bmp_only(t)]
     corpus = len(cases)
     assert corpus > 4000
@@ -306,6 +311,9 @@ def test_run_guard_of_the_quantity_scanner():
     for k, text in enumerate(cases):
         assert [(m.span(), m.groups()) for m in p.scan.finditer(text)] == \
             [(m.span(), m.groups()) for m in p.rx.finditer(text)], text[:40]
+        if k >= corpus:
+            assert all((greedy.match(text, i) is None) == (exact.match(text, i) is None)
+                       for i in range(len(text) + 1)), text
         for m in turned.finditer(text):  # (starts the guard turns down: no match of the pattern)
             assert p.rx.match(text, m.start()) is None, text[:40]
             guarded += k < corpus
