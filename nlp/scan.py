@@ -216,10 +216,13 @@ class LeftmostFirst:
     nothing in most texts, and without the gate each would scan the whole text to say so.
     """
 
-    __slots__ = ("_always", "_chars", "_owners", "_words", "patterns")
+    __slots__ = ("_always", "_chars", "_owners", "_words", "bmp_searchers", "patterns")
 
     def __init__(self, patterns: Sequence[regex.Pattern], *, literal_gate: bool = False) -> None:
         self.patterns = tuple(patterns)
+        # what `spans(text, bmp=True)` asks instead of `patterns`: each finds what its pattern
+        # finds by `search(text, pos)` on a text of the BMP (`HeadFirst`; None: the patterns)
+        self.bmp_searchers: tuple[Any, ...] | None = None
         self._always: list[int] = []  # branches searched in every text
         self._chars: list[tuple[int, tuple[str, ...]]] = []  # (branch, strings `in` gates it)
         self._owners: dict[str, list[int]] = {}  # a gate word -> the branches it lets through
@@ -257,13 +260,14 @@ class LeftmostFirst:
                 best = m.start()
         return best
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """(start, end) of each match, in text order.
+    def spans(self, text: str, bmp: bool = False) -> list[tuple[int, int]]:
+        """(start, end) of each match, in text order (`bmp`: `bmp_only(text)`, where the
+        `bmp_searchers` are asked).
 
         A branch is asked for its next match (`search`) only when its last one has been taken
         or turned down, and from the end of the last match taken: the starts before it (which
         a scan with `overlapped=True` would list, to turn them down) are never looked at."""
-        patterns = self.patterns
+        patterns = self.bmp_searchers if bmp and self.bmp_searchers is not None else self.patterns
         heap = [(m.start(), i, m.end()) for i in self._live(text)
                 if (m := patterns[i].search(text)) is not None]
         heapq.heapify(heap)
@@ -1802,3 +1806,26 @@ def may_end(text: str, ends: frozenset[str]) -> bool:
     line break."""
     last = text[-1:]
     return last in ends or (last == "\n" and text[-2:-1] in ends)
+
+
+class HeadFirst:
+    """`rx.search(text, pos)` on a text of the BMP, for a `regex` pattern whose every match
+    begins with a match of `head` (a stdlib `re` pattern: what `rx` reads first, all of it
+    required, the rest optional) and is that match where `goes_on` (a stdlib `re` pattern)
+    does not match at its end: the start of `rx`'s first match from `pos` is that of `head`'s,
+    and `rx` is asked only where `goes_on` matches there. `regex` costs tens of thousands of
+    instructions a match of a pattern with optional repeats and lookarounds (the claim
+    exclusions' ordinal), `re` a few thousand for the head. The caller states that `head` and
+    `goes_on` are such (tests compare `search` with `rx.search` on every corpus text)."""
+
+    __slots__ = ("_goes_on", "_head", "rx")
+
+    def __init__(self, rx: regex.Pattern, head: re.Pattern, goes_on: re.Pattern) -> None:
+        self.rx, self._head, self._goes_on = rx, head, goes_on
+
+    def search(self, text: str, pos: int = 0) -> Any:
+        """A match with `rx.search(text, pos)`'s span (a `re` match where `head`'s is it)."""
+        m = self._head.search(text, pos)
+        if m is None or self._goes_on.match(text, m.end()) is None:
+            return m
+        return self.rx.search(text, m.start())

@@ -1028,3 +1028,42 @@ def test_prefix_anchors():
                    for w in p.prefixes)
     assert len({ch for p in scanned for ch, _ in p.anchors}) < \
         len({ch for p in scanned for ch in p.firsts})
+
+
+def test_head_first_searches_as_the_exclusion_it_stands_for():
+    """An exclusion branch with a `head` and a `goes_on` (the ordinal: 第 and a number, the list
+    after it optional) is searched on a text of the BMP by `scan.HeadFirst`: the stdlib `re`
+    finds the head, and `regex` is asked only where the list can go on after it. The same
+    matches as the branch's `search` from every place one may begin, on every corpus text, raw
+    and normalised, and on made-up texts of its parts; and the exclusions' spans with and
+    without it. Most matches are the head's alone."""
+    import random
+
+    import regex
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import rules
+    from nlp.scan import HeadFirst, bmp_only
+
+    x = rules().exclude
+    searchers = [(i, s) for i, s in enumerate(x.bmp_searchers) if isinstance(s, HeadFirst)]
+    assert len(searchers) == 1 and searchers[0][1].rx is x.patterns[searchers[0][0]]
+    head_first = searchers[0][1]
+    rng = random.Random(26)
+    alphabet = [*"第0123456789一二十百条條款项項、和及至到 ,.点", "第二十", "条例", "\n"]
+    made_up = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14))) for _ in range(20000)]
+    cases = [t for t in texts_and_views() if bmp_only(t)]
+    corpus = len(cases)
+    matches = heads = 0
+    for k, text in enumerate(cases + made_up):
+        if k < corpus:
+            assert x.spans(text, True) == x.spans(text), text[:40]
+        starts = [i for i, ch in enumerate(text) if ch == "第"] if k < corpus else range(len(text) + 1)
+        for pos in starts:
+            got, want = head_first.search(text, pos), head_first.rx.search(text, pos)
+            assert (got is None) == (want is None), (text, pos)
+            if want is not None:
+                assert got.span() == want.span(), (text, pos)
+                matches += k < corpus
+                heads += k < corpus and not isinstance(got, regex.Match)
+    assert matches > 3000 and heads > matches // 4

@@ -39,6 +39,7 @@ from nlp.extract.numbers import half_unit, parse_number, parse_pair, to_python
 from nlp.records import Citation, Claim, Document
 from nlp.scan import (
     Alternation,
+    HeadFirst,
     NeighbourGatedLeftmostFirst,
     any_text_scanner,
     bmp_only,
@@ -303,6 +304,16 @@ def _unit_index(units: tuple[Unit, ...]) -> dict[str, tuple[tuple[Unit, Any], ..
     return {ch: tuple(us) for ch, us in out.items()}
 
 
+def _head_first(p: dict[str, Any], rx: Any, fragments: dict[str, str]) -> Any:
+    """The searcher of an exclusion's branch `rx` on a text of the BMP: `scan.HeadFirst` where
+    its pattern `p` (of one branch) states its `head` and where it `goes_on` past it, else `rx`."""
+    if "head" not in p or top_level_branches(expand(p["regex"], fragments)) != [rx.pattern]:
+        return rx
+    head = stdlib_scanner(regex.compile(expand(p["head"], fragments)))
+    goes_on = re.compile(p["goes_on"])
+    return rx if head is None else HeadFirst(rx, head, goes_on)
+
+
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The claim rules compiled from the pattern files (cached, immutable)."""
@@ -319,7 +330,7 @@ def rules() -> Rules:
         rx = regex.compile(expand(p["regex"], fragments, files))
         extra = tuple((k, v) for k, v in p.items()
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
-                                   "stdlib_scan", "run_guard"))
+                                   "stdlib_scan", "run_guard", "head", "goes_on"))
         how = p.get("stdlib_scan")
         # (starts in a run of number characters that nothing of the match goes on with)
         guard = run_guard(rx, regex.compile(expand("{" + p["run_guard"] + "}", fragments))) \
@@ -340,10 +351,10 @@ def rules() -> Rules:
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
-    exclude = NeighbourGatedLeftmostFirst([regex.compile(b) for p in claims_file["pattern"]
-                                     if p["role"] == "exclude"
-                                     for b in top_level_branches(expand(p["regex"], fragments,
-                                                                        files))])
+    branches = [(p, regex.compile(b)) for p in claims_file["pattern"] if p["role"] == "exclude"
+                for b in top_level_branches(expand(p["regex"], fragments, files))]
+    exclude = NeighbourGatedLeftmostFirst([b for _, b in branches])
+    exclude.bmp_searchers = tuple(_head_first(p, b, fragments) for p, b in branches)
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     suffix_rx = regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$")
@@ -432,7 +443,7 @@ _PARENT_MARK_REACH = match_reach(_PARENT_MARK)
 _BIGRAM_SKIP = set("的和及与等类信息")
 
 
-def _mask(doc: Document, citations: list[Citation], r: Rules) -> bytearray:
+def _mask(doc: Document, citations: list[Citation], r: Rules, bmp: bool = False) -> bytearray:
     norm = doc.norm
     nt = norm.text
     mask = bytearray(len(nt) + 1)
@@ -453,7 +464,7 @@ def _mask(doc: Document, citations: list[Citation], r: Rules) -> bytearray:
             put(m.start(), m.end())
     for m in finditer_from_firsts(_QUOTED_NAME, nt, _QUOTED_FIRSTS):
         put(m.start(), m.end())
-    for s, e in r.exclude.spans(nt):
+    for s, e in r.exclude.spans(nt, bmp):
         put(s, e)
     return mask
 
@@ -662,7 +673,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
              for m in p.finditer(nt, bmp, places)]
     if not counts and not zeros:
         return []  # (no mask needed: its exclusion scan is most of the cost of such a text)
-    mask = _mask(doc, citations, r)
+    mask = _mask(doc, citations, r, bmp)
     found: list[_Found] = []
     taken = bytearray(len(nt) + 1)
     rows = _may_hold_row_lines(doc.text)  # (most texts: no line to look at for each claim)
