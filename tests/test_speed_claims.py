@@ -1036,7 +1036,8 @@ def test_head_first_searches_as_the_exclusion_it_stands_for():
     finds the head, and `regex` is asked only where the list can go on after it. The same
     matches as the branch's `search` from every place one may begin, on every corpus text, raw
     and normalised, and on made-up texts of its parts; and the exclusions' spans with and
-    without it. Most matches are the head's alone."""
+    without the `bmp_searchers` (this one, and the stdlib `re` forms of the branches led by a
+    literal character). Most matches are the head's alone."""
     import random
 
     import regex
@@ -1048,6 +1049,7 @@ def test_head_first_searches_as_the_exclusion_it_stands_for():
     x = rules().exclude
     searchers = [(i, s) for i, s in enumerate(x.bmp_searchers) if isinstance(s, HeadFirst)]
     assert len(searchers) == 1 and searchers[0][1].rx is x.patterns[searchers[0][0]]
+    assert sum(not isinstance(s, (HeadFirst, regex.Pattern)) for s in x.bmp_searchers) > 20
     head_first = searchers[0][1]
     rng = random.Random(26)
     alphabet = [*"第0123456789一二十百条條款项項、和及至到 ,.点", "第二十", "条例", "\n"]
