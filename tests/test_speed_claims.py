@@ -742,7 +742,7 @@ def test_exclusion_branches_split_by_their_first_characters():
     sources = [p.pattern for p in split.patterns]
     rank = next(i for i, s in enumerate(sources) if s.startswith("前\\s*"))
     assert sources[rank + 1] == "后" + sources[rank][1:]
-    hao = sources.index("(?<=[\\d零〇一二两三四五六七八九十])号")
+    hao = sources.index("号(?<=[\\d零〇一二两三四五六七八九十]号)")  # (its lookbehind after its 号)
     assert sources[hao + 1] == "(?<=[\\d零〇一二两三四五六七八九十])\\s+号"
     # exclude.page_counter: one branch per counter word (阅读…|浏览…|点击…|访问…|查看…)
     lead = "(?:(?<!总|网站|网|平台|累计|页面|全年|年度))"
@@ -866,7 +866,8 @@ def test_exclusion_gates_by_the_neighbour_before_the_rest():
                 found = gates[i].search(text, m.start())
                 assert found is not None and found.end() <= m.end(), (i, text[:40])
         turned += "号" in text and apart not in split._live(text) and apart in plain._live(text)
-    assert matched > 5000 and turned > 1000
+    # (the 号 and 部分 branches are led by their literal now, without a gate: fewer matches here)
+    assert matched > 500 and turned > 1000
 
 
 def test_exclusion_char_gates():
