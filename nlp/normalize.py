@@ -99,19 +99,21 @@ _PINYIN_GLOSS = regex.compile(rf"[(（]{_GLOSS_AFTER_BRACKET}")
 _FOLDED_GLOSS = regex.compile(rf"\({_GLOSS_AFTER_BRACKET}")
 
 
-# where a gloss can begin: its bracket, then its lookahead's letters and toned vowel (every
-# match of `_PINYIN_GLOSS` begins so), one pattern a bracket: `re` finds a pattern led by one
-# literal character in a few instructions a character, where its search for `_TONED_VOWEL`'s
-# class costs about 60 (tests/test_metadata.py compares `unglossed` with the plain test)
-_GLOSS_OPENING = re.compile(rf"\([a-zü]*[{TONED}]")
-_FULL_GLOSS_OPENING = re.compile(rf"（[a-zü]*[{TONED}]")
+# where a gloss can begin, one pattern a bracket: the bracket, then at most six plain letters and
+# a toned vowel (a match of `_PINYIN_GLOSS` takes at most seven letters before its closing
+# bracket, and its lookahead's toned vowel is the first of them that is toned). `re` finds a
+# pattern led by one literal character in a few instructions a character, where a search for
+# `_TONED_VOWEL`'s class costs about 60; `unglossed` and text tables (`blocks._glossed`) ask
+# these (tests/test_metadata.py and tests/test_speed_tt.py compare them with the plain tests)
+GLOSS_STARTS = tuple((b, re.compile(rf"{re.escape(b)}(?=[a-zü]{{0,6}}[{TONED}])")) for b in ("(", "（"))
 
 
 def unglossed(text: str) -> str:
     """`text` without the pinyin glosses some mirrors print after characters (管理局堅(jiān)持 →
     管理局堅持); offsets are not kept."""
-    if ("(" in text and _GLOSS_OPENING.search(text)) or ("（" in text and _FULL_GLOSS_OPENING.search(text)):
-        return _PINYIN_GLOSS.sub("", text)
+    for bracket, start in GLOSS_STARTS:
+        if bracket in text and start.search(text):
+            return _PINYIN_GLOSS.sub("", text)
     return text
 
 

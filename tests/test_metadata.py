@@ -967,7 +967,7 @@ def _plain_unglossed(text: str) -> str:
 
 def test_unglossed_is_the_plain_test_on_the_corpus():
     """`unglossed` asks the gloss pattern only where a bracket stands before letters and a toned
-    vowel (`_GLOSS_OPENING`): the same text as the plain test's on every corpus text, raw and
+    vowel (`GLOSS_STARTS`): the same text as the plain test's on every corpus text, raw and
     folded, whole and by lines, and on glosses made up."""
     from nlp.normalize import same_length, unglossed
 

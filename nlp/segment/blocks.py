@@ -32,8 +32,8 @@ from typing import Any, NamedTuple
 import regex
 
 from nlp.normalize import (
+    GLOSS_STARTS,
     PAGE_NUMBER,
-    TONED,
     open_bracket,
     same_length_cached,
     unglossed,
@@ -463,20 +463,13 @@ _TABLE_LINE_SIGNS = ("|", "｜", "\t", "\xa0", "\u3000", "  ")
 # the signs that separate cells only between a line's words: a paragraph's indent (`　　`) or
 # the blanks after its last word make no cell (`_split` cuts the line without them)
 _GAP_SIGNS = ("\xa0", "\u3000", "  ")
-# the start of a mirror's pinyin gloss (內(nèi)容): a bracket, lower-case letters, a toned vowel
-# (the standard library's engine, a pattern a bracket: searching every text whose view dropped
-# a character for each is three times faster than one search for either)
-_GLOSS_STARTS = tuple((b, re.compile(rf"{re.escape(b)}(?=[a-zü]{{0,6}}[{TONED}])"))
-                      for b in ("(", "（"))
-
-
 def _glossed(s: str, a: int = 0, b: int | None = None) -> bool:
-    """Does s[a:b] hold the start of a pinyin gloss (`_GLOSS_STARTS`)? Each pattern is searched
+    """Does s[a:b] hold the start of a pinyin gloss (`normalize.GLOSS_STARTS`)? Each pattern is searched
     from its bracket's first place, found by `str.find` (a few instructions a character less
     than the engine's scan; in a folded text, whose brackets are ASCII, the full-width one is
     never there): no match starts before it."""
     end = len(s) if b is None else b
-    for bracket, p in _GLOSS_STARTS:
+    for bracket, p in GLOSS_STARTS:
         k = s.find(bracket, a, end)
         if k >= 0 and p.search(s, k, end) is not None:
             return True
