@@ -692,49 +692,41 @@ def first_chars(src: str) -> str | None:
         tree = sre.parse(src)
     except re.error:
         return None
-    found, nullable = _first_of(list(tree), sre)
+    found, nullable = _edge_of(list(tree), sre, _first_leaf(sre))
     if found is None or nullable:
         return None
     return "".join(sorted(found))
 
 
-def _first_of(items: list, sre: Any) -> tuple[set[str] | None, bool]:
-    """(class items a match of the sequence can begin with, or None: unknown; whether the
-    sequence can match the empty string)."""
+def _edge_of(items: list, sre: Any, leaf: Callable[[Any, Any], set[str] | None],
+             last: bool = False) -> tuple[set[str] | None, bool]:
+    """(what a match of the sequence can begin with, or with `last` end with, as `leaf` reads
+    a literal or a class: None, unknown; whether the sequence can match the empty string).
+    Zero-width assertions are skipped; an item that can match nothing lets the next one (the
+    one before it, with `last`) stand at the edge too."""
     out: set[str] = set()
     repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
-    for op, av in items:
+    for op, av in reversed(items) if last else items:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width
-        if op is sre.LITERAL:
-            return out | {_class_char(av)}, False
-        if op is sre.IN:
-            for o, v in av:
-                if o is sre.LITERAL:
-                    out.add(_class_char(v))
-                elif o is sre.RANGE:
-                    out.add(_class_char(v[0]) + "-" + _class_char(v[1]))
-                elif o is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
-                    out.add("\\d")
-                else:  # a negated set, another category
-                    return None, False
-            return out, False
-        if op is sre.SUBPATTERN:
-            found, nullable = _first_of(list(av[3]), sre)
+        if op is sre.LITERAL or op is sre.IN:
+            found, nullable = leaf(op, av), False
+        elif op is sre.SUBPATTERN:
+            found, nullable = _edge_of(list(av[3]), sre, leaf, last)
         elif op is getattr(sre, "ATOMIC_GROUP", None):
-            found, nullable = _first_of(list(av), sre)
+            found, nullable = _edge_of(list(av), sre, leaf, last)
         elif op is sre.BRANCH:
             found, nullable = set(), False
             for branch in av[1]:
-                f, n = _first_of(list(branch), sre)
+                f, n = _edge_of(list(branch), sre, leaf, last)
                 if f is None:
                     return None, False
                 found |= f
                 nullable = nullable or n
         elif op in repeats:
-            found, nullable = _first_of(list(av[2]), sre)
+            found, nullable = _edge_of(list(av[2]), sre, leaf, last)
             nullable = nullable or av[0] == 0
-        else:  # any character, a negated literal, a back-reference …
+        else:  # any character, a negated literal, a back-reference, a conditional …
             return None, False
         if found is None:
             return None, False
@@ -742,6 +734,27 @@ def _first_of(items: list, sre: Any) -> tuple[set[str] | None, bool]:
         if not nullable:
             return out, False
     return out, True
+
+
+def _first_leaf(sre: Any) -> Callable[[Any, Any], set[str] | None]:
+    """`first_chars`' reading of a literal or a class: class items (ranges and `\\d` kept)."""
+
+    def leaf(op: Any, av: Any) -> set[str] | None:
+        if op is sre.LITERAL:
+            return {_class_char(av)}
+        out = set()
+        for o, v in av:
+            if o is sre.LITERAL:
+                out.add(_class_char(v))
+            elif o is sre.RANGE:
+                out.add(_class_char(v[0]) + "-" + _class_char(v[1]))
+            elif o is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
+                out.add("\\d")
+            else:  # a negated set, another category
+                return None
+        return out
+
+    return leaf
 
 
 def _class_char(code: int) -> str:
@@ -1752,54 +1765,24 @@ def last_chars(pattern: regex.Pattern, most: int = 64) -> frozenset[str] | None:
     tree = _parsed(pattern)
     if tree is None:
         return None
-    found, nullable = _last_of(list(tree), _sre(), most)
-    return None if found is None or nullable else frozenset(found)
+    sre = _sre()
 
-
-def _last_of(items: list, sre: Any, most: int) -> tuple[set[str] | None, bool]:
-    """(the characters a match of the sequence can end with, or None: unknown; whether the
-    sequence can match the empty string)."""
-    out: set[str] = set()
-    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
-    for op, av in reversed(items):
-        if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
-            continue  # zero width
+    def leaf(op: Any, av: Any) -> set[str] | None:
         if op is sre.LITERAL:
-            found, nullable = {chr(av)}, False
-        elif op is sre.IN:
-            found, nullable = set(), False
-            for o, v in av:
-                if o is sre.LITERAL:
-                    found.add(chr(v))
-                elif o is sre.RANGE and v[1] - v[0] < most:
-                    found.update(map(chr, range(v[0], v[1] + 1)))
-                else:  # a negated class, a category, a wide range
-                    return None, False
-        elif op is sre.SUBPATTERN:
-            found, nullable = _last_of(list(av[3]), sre, most)
-        elif op is getattr(sre, "ATOMIC_GROUP", None):
-            found, nullable = _last_of(list(av), sre, most)
-        elif op is sre.BRANCH:
-            found, nullable = set(), False
-            for branch in av[1]:
-                f, n = _last_of(list(branch), sre, most)
-                if f is None:
-                    return None, False
-                found |= f
-                nullable = nullable or n
-        elif op in repeats:
-            found, nullable = _last_of(list(av[2]), sre, most)
-            nullable = nullable or av[0] == 0
-        else:  # any character, a negated literal, a back-reference, a conditional …
-            return None, False
-        if found is None:
-            return None, False
-        out |= found
-        if len(out) > most:
-            return None, False
-        if not nullable:
-            return out, False
-    return out, True
+            return {chr(av)}
+        out = set()
+        for o, v in av:
+            if o is sre.LITERAL:
+                out.add(chr(v))
+            elif o is sre.RANGE and v[1] - v[0] < most:
+                out.update(map(chr, range(v[0], v[1] + 1)))
+            else:  # a negated class, a category, a wide range
+                return None
+        return out
+
+    # (the sets found inside only grow into the whole's, so `most` is tested on the whole)
+    found, nullable = _edge_of(list(tree), sre, leaf, last=True)
+    return None if found is None or nullable or len(found) > most else frozenset(found)
 
 
 def may_end(text: str, ends: frozenset[str]) -> bool:
