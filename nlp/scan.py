@@ -218,11 +218,12 @@ class LeftmostFirst:
 
     __slots__ = ("_always", "_chars", "_owners", "_words", "bmp_searchers", "patterns")
 
-    def __init__(self, patterns: Sequence[regex.Pattern], *, literal_gate: bool = False) -> None:
+    def __init__(self, patterns: Sequence[regex.Pattern], *, literal_gate: bool = False,
+                 bmp_searchers: Sequence[Any] | None = None) -> None:
         self.patterns = tuple(patterns)
         # what `spans(text, bmp=True)` asks instead of `patterns`: each finds what its pattern
         # finds by `search(text, pos)` on a text of the BMP (`HeadFirst`; None: the patterns)
-        self.bmp_searchers: tuple[Any, ...] | None = None
+        self.bmp_searchers = None if bmp_searchers is None else tuple(bmp_searchers)
         self._always: list[int] = []  # branches searched in every text
         self._chars: list[tuple[int, tuple[str, ...]]] = []  # (branch, strings `in` gates it)
         self._owners: dict[str, list[int]] = {}  # a gate word -> the branches it lets through
@@ -1170,8 +1171,9 @@ class FilteredLeftmostFirst(LeftmostFirst):
 
     __slots__ = ("_filter",)
 
-    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
-        super().__init__(patterns, literal_gate=True)
+    def __init__(self, patterns: Sequence[regex.Pattern],
+                 bmp_searchers: Sequence[Any] | None = None) -> None:
+        super().__init__(patterns, literal_gate=True, bmp_searchers=bmp_searchers)
         self._filter = PatternFilter([lookarounds_matched(p) for p in self.patterns])
 
     def _live(self, text: str) -> Iterable[int]:
@@ -1354,8 +1356,9 @@ class RestGatedLeftmostFirst(FilteredLeftmostFirst):
 
     __slots__ = ("_rests",)
 
-    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
-        super().__init__(patterns)
+    def __init__(self, patterns: Sequence[regex.Pattern],
+                 bmp_searchers: Sequence[Any] | None = None) -> None:
+        super().__init__(patterns, bmp_searchers)
         self._rests = self._with_char_gates(tuple(literal_led_rest(p) for p in self.patterns))
 
     def _with_char_gates(self, rests: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -1499,8 +1502,9 @@ class NeighbourGatedLeftmostFirst(RestGatedLeftmostFirst):
 
     __slots__ = ()
 
-    def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
-        super().__init__(patterns)
+    def __init__(self, patterns: Sequence[regex.Pattern],
+                 bmp_searchers: Sequence[Any] | None = None) -> None:
+        super().__init__(patterns, bmp_searchers)
         self._rests = self._with_char_gates(tuple(map(neighboured_rest, self.patterns)))
 
 

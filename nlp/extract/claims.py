@@ -359,8 +359,8 @@ def rules() -> Rules:
                   for role in dict.fromkeys(p.role for p in patterns))
     branches = [(p, regex.compile(b)) for p in claims_file["pattern"] if p["role"] == "exclude"
                 for b in top_level_branches(expand(p["regex"], fragments, files))]
-    exclude = NeighbourGatedLeftmostFirst([b for _, b in branches])
-    exclude.bmp_searchers = tuple(_bmp_searcher(p, b, fragments) for p, b in branches)
+    exclude = NeighbourGatedLeftmostFirst(
+        [b for _, b in branches], [_bmp_searcher(p, b, fragments) for p, b in branches])
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     suffix_rx = regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$")
