@@ -1724,9 +1724,9 @@ def window_starts(pattern: regex.Pattern, lookback: int) -> re.Pattern | None:
 
 def literal_words(src: str, most: int = 64) -> tuple[str, ...] | None:
     """Every string the regex `src` can match, when it matches only a few fixed ones (literals,
-    sets of literals, groups and alternations of them: `其他(?:方式|渠道|途径)` → 其他方式, 其他渠道,
-    其他途径), read off the stdlib `re` parse tree; else None (a repeat, a class, an anchor or a
-    lookaround, a flag, syntax `re` does not read, the empty string, more than `most` strings).
+    sets of literals, groups and alternations of them, each maybe optional:
+    `其他(?:方式|渠道|途径)` → 其他方式, 其他渠道, 其他途径; `局(?:办)?` → 局, 局办), read off the
+    stdlib `re` parse tree; else None (another repeat, a class, an anchor or a lookaround, a flag, syntax `re` does not read, the empty string, more than `most` strings).
     A search for such a pattern matches in a text exactly where one of the strings stands, so
     `str`'s `in` answers it without the engine."""
     sre = _sre()
@@ -1740,6 +1740,8 @@ def literal_words(src: str, most: int = 64) -> tuple[str, ...] | None:
     def walk(items: list, grown: set[str]) -> set[str]:
         for op, av in items:
             longer = _literal_step(sre, op, av, grown, walk)
+            if longer is None and op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[:2] == (0, 1):
+                longer = grown | walk(list(av[2]), set(grown))  # (`?`: the item, or nothing)
             if longer is None:  # not a fixed string
                 raise _TooMany
             grown = longer

@@ -413,6 +413,7 @@ def test_ends_at_says_whether_a_reverse_pattern_matches():
     ("不予公开|免予公开|免于公开", ("不予公开", "免予公开", "免于公开")),  # (by code point)
     ("[ab]c", ("ac", "bc")),
     ("(a)(b|c)", ("ab", "ac")),
+    ("局(?:办)?", ("局", "局办")), ("a(?:b|c)?c", ("abc", "ac", "acc")),  # (an optional item)
     # not only fixed strings: None
     ("a+", None), ("^ab", None), ("[^a]", None), ("(?i)ab", None), ("(?i:a)b", None),
     ("a(?=b)", None), ("", None), ("a|", None), ("\\d", None), ("a.b", None),
@@ -431,7 +432,8 @@ def test_literal_words_find_what_the_pattern_finds(parts):
     from nlp.scan import literal_words
 
     text = "".join(parts)
-    for src in ("其他(?:方式|渠道|途径)", "不予公开|免予公开|免于公开", "[ab]c", "(a)(b|c)"):
+    for src in ("其他(?:方式|渠道|途径)", "不予公开|免予公开|免于公开", "[ab]c", "(a)(b|c)", "其他(?:方式)?渠道",
+                "a(?:b|c)?c"):
         words = literal_words(src)
         assert words is not None
         assert (regex.search(src, text) is not None) == any(w in text for w in words)

@@ -58,6 +58,7 @@ from nlp.scan import (
     finditer_at_line_starts,
     finditer_from_firsts,
     holds_any,
+    literal_words,
     search_near_end,
 )
 
@@ -67,7 +68,9 @@ _AGENCY_SUFFIX = (
     r"(?:人民政府(?:办公室|办公厅|机关)?|管理委员会(?:办公室)?|管委会(?:办公室)?|街道办事处|办事处|委员会|"
     r"办公室|办公厅|参事室|研究室|政府|局|厅|委|部|署|院|中心|所|站|队|办)"
 )
-_PLACE_SUFFIX = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗|(?<=\p{Han}{2})[街州])"
+_PLACE_WORDS = r"(?:综合实验区|实验区|试验区|开发区|高新区|新区|工业园区|园区|合作区|自治州|自治县|自治区|街道|省|市|县|区|镇|乡|旗)"
+_AFTER_TWO = "街州"  # (place endings only after two Han characters)
+_PLACE_SUFFIX = rf"(?:{_PLACE_WORDS}|(?<=\p{{Han}}{{2}})[{_AFTER_TWO}])"
 _ZONE = regex.compile(r"(?:实验区|试验区|开发区|高新区|新区|园区|合作区)$")
 _RELATIVE = regex.compile(
     r"^(?:[市县区省镇乡](?:政府|人民政府|委|管委会|直|属|级|质|局|办|财政|教育|民政|商务|水务|水利)|我|本单位|本机关|本局|该|各|全[市县区省]"
@@ -607,16 +610,10 @@ def clean_agency(name: str) -> str | None:
     return s
 
 
-# what `_NAME_END` matches, spelled out: its suffix alternations' strings (街 and 州 only after two
-# Han characters, its look-behind; tests/test_speed_meta.py compares the two)
-_NAME_ENDINGS = frozenset((
-    "人民政府", "人民政府办公室", "人民政府办公厅", "人民政府机关", "管理委员会", "管理委员会办公室", "管委会",
-    "管委会办公室", "街道办事处", "办事处", "委员会", "办公室", "办公厅", "参事室", "研究室", "政府", "局", "厅",
-    "委", "部", "署", "院", "中心", "所", "站", "队", "办",
-    "综合实验区", "实验区", "试验区", "开发区", "高新区", "新区", "工业园区", "园区", "合作区", "自治州", "自治县",
-    "自治区", "街道", "省", "市", "县", "区", "镇", "乡", "旗", "街", "州"))
+# what `_NAME_END` matches, spelled out: its suffix alternations' strings (`_AFTER_TWO`'s only
+# after two Han characters, its look-behind; tests/test_speed_meta.py compares the two)
+_NAME_ENDINGS = frozenset((*literal_words(_AGENCY_SUFFIX), *literal_words(_PLACE_WORDS), *_AFTER_TWO))
 _NAME_ENDING_WIDTH = max(map(len, _NAME_ENDINGS))
-_AFTER_TWO = ("街", "州")  # (the look-behind's endings)
 
 
 def _name_ending_start(s: str) -> int | None:
