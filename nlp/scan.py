@@ -693,39 +693,41 @@ def first_chars(src: str) -> str | None:
         tree = sre.parse(src)
     except re.error:
         return None
-    found, nullable = _edge_of(list(tree), sre, _first_leaf(sre))
+    found, nullable = _edge_of(list(tree), sre)
     if found is None or nullable:
         return None
-    return "".join(sorted(found))
+    return "".join(sorted(map(_class_text, found)))
 
 
-def _edge_of(items: list, sre: Any, leaf: Callable[[Any, Any], set[str] | None],
-             last: bool = False) -> tuple[set[str] | None, bool]:
-    """(what a match of the sequence can begin with, or with `last` end with, as `leaf` reads
-    a literal or a class: None, unknown; whether the sequence can match the empty string).
-    Zero-width assertions are skipped; an item that can match nothing lets the next one (the
-    one before it, with `last`) stand at the edge too."""
-    out: set[str] = set()
+def _edge_of(items: list, sre: Any, last: bool = False) -> tuple[set[tuple] | None, bool]:
+    """(what a match of the sequence can begin with, or with `last` end with, as class items:
+    `(code,)` a literal, `(low, high)` a range, `("d",)` `\\d`; None, unknown: a negated
+    class, another category, any character …; whether the sequence can match the empty
+    string). Zero-width assertions are skipped; an item that can match nothing lets the next
+    one (the one before it, with `last`) stand at the edge too."""
+    out: set[tuple] = set()
     repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
     for op, av in reversed(items) if last else items:
         if op in (sre.AT, sre.ASSERT, sre.ASSERT_NOT):
             continue  # zero width
-        if op is sre.LITERAL or op is sre.IN:
-            found, nullable = leaf(op, av), False
+        if op is sre.LITERAL:
+            found, nullable = {(av,)}, False
+        elif op is sre.IN:
+            found, nullable = _class_items(av, sre), False
         elif op is sre.SUBPATTERN:
-            found, nullable = _edge_of(list(av[3]), sre, leaf, last)
+            found, nullable = _edge_of(list(av[3]), sre, last)
         elif op is getattr(sre, "ATOMIC_GROUP", None):
-            found, nullable = _edge_of(list(av), sre, leaf, last)
+            found, nullable = _edge_of(list(av), sre, last)
         elif op is sre.BRANCH:
             found, nullable = set(), False
             for branch in av[1]:
-                f, n = _edge_of(list(branch), sre, leaf, last)
+                f, n = _edge_of(list(branch), sre, last)
                 if f is None:
                     return None, False
                 found |= f
                 nullable = nullable or n
         elif op in repeats:
-            found, nullable = _edge_of(list(av[2]), sre, leaf, last)
+            found, nullable = _edge_of(list(av[2]), sre, last)
             nullable = nullable or av[0] == 0
         else:  # any character, a negated literal, a back-reference, a conditional …
             return None, False
@@ -737,25 +739,26 @@ def _edge_of(items: list, sre: Any, leaf: Callable[[Any, Any], set[str] | None],
     return out, True
 
 
-def _first_leaf(sre: Any) -> Callable[[Any, Any], set[str] | None]:
-    """`first_chars`' reading of a literal or a class: class items (ranges and `\\d` kept)."""
+def _class_items(av: Any, sre: Any) -> set[tuple] | None:
+    """A class's items as `_edge_of` lists them (None: a negated class, another category)."""
+    out: set[tuple] = set()
+    for o, v in av:
+        if o is sre.LITERAL:
+            out.add((v,))
+        elif o is sre.RANGE:
+            out.add(tuple(v))
+        elif o is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
+            out.add(("d",))
+        else:
+            return None
+    return out
 
-    def leaf(op: Any, av: Any) -> set[str] | None:
-        if op is sre.LITERAL:
-            return {_class_char(av)}
-        out = set()
-        for o, v in av:
-            if o is sre.LITERAL:
-                out.add(_class_char(v))
-            elif o is sre.RANGE:
-                out.add(_class_char(v[0]) + "-" + _class_char(v[1]))
-            elif o is sre.CATEGORY and v is sre.CATEGORY_DIGIT:
-                out.add("\\d")
-            else:  # a negated set, another category
-                return None
-        return out
 
-    return leaf
+def _class_text(item: tuple) -> str:
+    """An `_edge_of` item written inside a character class."""
+    if item == ("d",):
+        return "\\d"
+    return "-".join(map(_class_char, item))
 
 
 def _class_char(code: int) -> str:
@@ -1771,24 +1774,15 @@ def last_chars(pattern: regex.Pattern, most: int = 64) -> frozenset[str] | None:
     tree = _parsed(pattern)
     if tree is None:
         return None
-    sre = _sre()
-
-    def leaf(op: Any, av: Any) -> set[str] | None:
-        if op is sre.LITERAL:
-            return {chr(av)}
-        out = set()
-        for o, v in av:
-            if o is sre.LITERAL:
-                out.add(chr(v))
-            elif o is sre.RANGE and v[1] - v[0] < most:
-                out.update(map(chr, range(v[0], v[1] + 1)))
-            else:  # a negated class, a category, a wide range
-                return None
-        return out
-
-    # (the sets found inside only grow into the whole's, so `most` is tested on the whole)
-    found, nullable = _edge_of(list(tree), sre, leaf, last=True)
-    return None if found is None or nullable or len(found) > most else frozenset(found)
+    found, nullable = _edge_of(list(tree), _sre(), last=True)
+    if found is None or nullable or ("d",) in found:
+        return None
+    chars: set[str] = set()
+    for item in found:
+        if item[-1] - item[0] >= most:  # (a range of more than `most` characters)
+            return None
+        chars.update(map(chr, range(item[0], item[-1] + 1)))
+    return frozenset(chars) if len(chars) <= most else None
 
 
 def may_end(text: str, ends: frozenset[str]) -> bool:
