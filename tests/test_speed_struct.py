@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from corpus import CORPORA, corpus_texts, normalized_views
+from corpus import CORPORA, corpus_texts, normalized_views, texts_and_views
 
 
 def test_title_at_is_the_title_start_pattern():
@@ -359,3 +359,47 @@ def test_tab_row_test_only_in_a_text_with_a_tab(monkeypatch):
     for text, got in zip(texts, gated, strict=True):
         want = nz.normalize(text)
         assert (got.text, got.index) == (want.text, want.index), text[:40]
+
+
+def test_row_lines_by_bars_first_are_the_plain_ones():
+    """`_row_lines` turns a bar or tab line into a row before it asks whether the line is weak or
+    aligned (neither can change its answer): the rows and weak lines of the plain loop, which
+    asks everything of every line, on every corpus text and view (with their spaces as they are
+    and turned into full-width ones, their bars into tabs) and on made-up texts."""
+    from nlp.segment.blocks import cell_sized
+    from nlp.segment.structure import _ALIGNED_CELL, _ALIGNED_NUMBER, _TAB_CELL, _row_lines
+
+    def plain(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        tab, weak_out, pos, prev_bar, cells = [], [], 0, False, []
+        for line in lines:
+            content = line.rstrip("\r\n")
+            cells.append((pos, pos + len(content), content.strip(" \u3000\xa0")))
+            pos += len(line)
+        for i, (a, b, s) in enumerate(cells):
+            if not s:
+                continue
+            tabular = ("\t" in s and bool(_TAB_CELL.search(s))) or (
+                "|" in s and (s.count("|") >= 2 or s.startswith("|") or s.endswith("|")))
+            nxt = cells[i + 1][2] if i + 1 < len(cells) else ""
+            weak = not tabular and (prev_bar or nxt == "|" or (
+                not nxt and i + 2 < len(cells) and cells[i + 2][2] == "|")) and cell_sized(s)
+            if not tabular and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
+                tabular = True
+            prev_bar = s == "|" or s.endswith("|")
+            if tabular:
+                tab.append((a, b))
+            elif weak:
+                weak_out.append((a, b))
+        return tab, weak_out
+
+    made_up = ["|\n甲\n|", "| 甲 | 1 |\n项目\n\n|\n乙|\n短\n|丙\n\t甲\t1\n甲\t", "甲 | 乙\n1\n||\n2",
+               "a\tb\n|\n\n|\n甲  1  2  3  4\n|", "甲|\n乙\r\n\r\n|\r\n丙", "|"]
+    weak = rows = 0
+    for text in [*texts_and_views(), *made_up]:
+        for t in (text, text.replace(" ", "\u3000"), text.replace("|", "\t")):
+            lines = t.splitlines(keepends=True)
+            got = _row_lines(lines)
+            assert got == plain(lines), t[:40]
+            rows += bool(got[0])
+            weak += bool(got[1])
+    assert rows > 100 and weak > 5

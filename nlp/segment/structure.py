@@ -431,24 +431,35 @@ def _row_lines(lines: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int,
         content = line.rstrip("\r\n")
         cells.append((pos, pos + len(content), content.strip(" \u3000\xa0")))
         pos += len(line)
+    n = len(cells)
     for i, (a, b, s) in enumerate(cells):
         if not s:
             continue
-        tabular = ("\t" in s and bool(_TAB_CELL.search(s))) or (
-            "|" in s and (s.count("|") >= 2 or s.startswith("|") or s.endswith("|")))
+        # a bar or a tab line is tabular, neither weak nor asked for aligned cells (bar lines
+        # are half the lines of a text with bars); `bar`: the line sets `prev_bar` (a line
+        # that is "|" ends with one)
+        bar = False
+        if "|" in s:
+            bar = s.endswith("|")
+            if bar or s.count("|") >= 2 or s.startswith("|"):
+                tab.append((a, b))
+                prev_bar = bar
+                continue
+        if "\t" in s and _TAB_CELL.search(s) is not None:
+            tab.append((a, b))
+            prev_bar = bar
+            continue
         # a cell line between "|" lines (cell-sized: not the paragraph after a table's last row)
         # (the next non-empty of the two lines after it is a bar)
-        nxt = cells[i + 1][2] if i + 1 < len(cells) else ""
-        weak = not tabular and (prev_bar or nxt == "|" or (
-            not nxt and i + 2 < len(cells) and cells[i + 2][2] == "|")) and cell_sized(s)
-        if not tabular and ("  " in s or not s.isprintable()) and _ALIGNED_NUMBER.search(s) and \
+        nxt = cells[i + 1][2] if i + 1 < n else ""
+        weak = (prev_bar or nxt == "|" or (not nxt and i + 2 < n and cells[i + 2][2] == "|")) and \
+            cell_sized(s)
+        prev_bar = bar
+        if ("  " in s or not s.isprintable()) and _ALIGNED_NUMBER.search(s) and \
                 len(_ALIGNED_CELL.findall(s)) >= 4:
             # (a printable line holds no white space but the space, `spaces_only`: without two
             # spaces in a row no `\s{2,}`, and no regex scan of the line)
-            tabular = True  # whitespace-aligned columns with numbers
-        prev_bar = s == "|" or s.endswith("|")
-        if tabular:
-            tab.append((a, b))
+            tab.append((a, b))  # whitespace-aligned columns with numbers
         elif weak:
             weak_out.append((a, b))
     return tab, weak_out
