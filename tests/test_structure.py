@@ -597,7 +597,8 @@ def test_sentence_ends_found_by_find_are_those_of_the_pattern():
 
     sent_end = re.compile(_one_of(_SENT_END).pattern + _one_of(_CLOSERS).pattern + "*")
     assert not _SENT_END & _CLOSERS
-    for text in [*normalized_views(), "。。”！？)」a!", "", "”。", "好。”"]:
+    for text in [*normalized_views(), "。。”！？)」a!", "", "”。", "好。”", "。", "a?", "!”", "？）a。",
+                 "a！b?c!d？e。”’"]:
         assert _sentence_ends(text) == [m.end() for m in sent_end.finditer(text)]
 
 

@@ -1203,24 +1203,30 @@ def _sentence_ends(nt: str) -> list[int]:
     """Where sentences end in `nt`, in order: after each of `_SENT_END` and the closing quotes
     and brackets (`_CLOSERS`) after it (no closer ends a sentence, so every sentence end makes
     one). Found with `str.find`, a character at a time (a `re` class scan tests every character
-    of the text: 3× the time)."""
+    of the text: 3× the time), the other ends than 。 only in a text holding one; the closers
+    are stepped over only in a text where one follows an end (5 of 6,112 ends of new reports:
+    elsewhere each end is one past its character)."""
     starts = []
     i = -1
     for piece in nt.split("。")[:-1]:  # (the common end: the pieces' lengths are cheaper than a
         i += len(piece) + 1  # `str.find` call for each)
         starts.append(i)
-    for ch in _SENT_END:
-        if ch != "。":
+    for ch in _OTHER_ENDS:
+        if ch in nt:
             starts += find_all(nt, ch)
     starts.sort()
+    ends = [i + 1 for i in starts]
     n = len(nt)
-    ends = []
-    for i in starts:
-        i += 1
-        while i < n and nt[i] in _CLOSERS:
-            i += 1
-        ends.append(i)
+    # (the characters after the ends, read in C; the last end may be the text's end)
+    if ends and not _CLOSERS.isdisjoint(map(nt.__getitem__, ends[:-1] if ends[-1] == n else ends)):
+        for k, i in enumerate(ends):
+            while i < n and nt[i] in _CLOSERS:
+                i += 1
+            ends[k] = i
     return ends
+
+
+_OTHER_ENDS = tuple(sorted(_SENT_END - {"。"}))  # (`_sentence_ends`: 。 is cut by `str.split`)
 
 
 # a line's text without the white space at its ends (`re`'s `\S` is what `str.isspace` is not:
