@@ -903,7 +903,9 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     if toc is None:
         toc = _toc_lines(nt, body, cands, bmp)
     zones = _Zones(zones + toc)
-    zoned = bool(zones.spans)  # (most texts: no zone to look up at each marker)
+    zoned = bool(zones.spans)  # (most texts: no zone to look up at each marker, nor where the
+    # next one starts: `next_start` of no spans is its default)
+    weak_zoned = bool(weak)  # (and no weak zone: 474 of 555 new reports)
     weak = _Zones(weak)
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
@@ -964,11 +966,11 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
                 ok = classify_title(window, level1_only=True) != ""
         if not ok and _chained(nt, pos, last_end) and heads:
             ok = (level > heads[-1].level and num == 1) or (level == heads[-1].level and fits)
-        if ok and pos in weak:
+        if ok and weak_zoned and pos in weak:
             ok = level == 1 and fits and _canonical_after(nt, m_end, level, memo)
         if not ok:
             continue
-        hard_end = zones.next_start(m_end, len(nt))
+        hard_end = zones.next_start(m_end, len(nt)) if zoned else len(nt)
         h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end, bmp)
         while h_end > m_end and nt[h_end - 1] in _SPACE:
             h_end -= 1
