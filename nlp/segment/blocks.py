@@ -303,7 +303,11 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     n = len(lines)
     ahead: tuple[int, tuple[int, Table] | None] | None = None  # a block already read at a line
     # (the normalised view leaves out a mirror's pinyin glosses: shorter, and a toned vowel)
-    glossed = len(doc.norm.text) < len(text) and _glossed(folded)
+    shorter = len(doc.norm.text) < len(text)
+    glossed = shorter and _glossed(folded)
+    # may a line hold a gloss's start? Not where the whole folded text holds none: a start is a
+    # bracket and a lookahead, so one found in a line is found in the text (`_opens_table`)
+    line_glosses = glossed or not shorter
     corners: set[int] = set()  # lines holding a word of `_T2_CORNERS`
     cut: set[int] = set()  # lines `_split` may cut into cells
     worth = _table_lines(text, folded, lines, glossed, corners, cut)
@@ -316,7 +320,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
         if ahead is not None and ahead[0] == i:
             block = ahead[1]
         else:
-            block = _cell_block(text, folded, lines, i) if free(a, b) else None
+            block = _cell_block(text, folded, lines, i, line_glosses) if free(a, b) else None
         if block is not None:
             i, t = block
             tables.append(t)
@@ -326,7 +330,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
             i += 1  # (a label and blank cells, or a title over its blank cells, opens no table)
             continue
         if len(got[1]) == 1 and i + 1 < n and free(*lines[i + 1]):
-            ahead = (i + 1, _cell_block(text, folded, lines, i + 1))
+            ahead = (i + 1, _cell_block(text, folded, lines, i + 1, line_glosses))
             if ahead[1] is not None:
                 # a caption with a pipe (`主动公开政府信息情况 |`) right before a one-cell-a-line
                 # table: it is not that table's first row
@@ -520,13 +524,16 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
     return sorted(out)
 
 
-def _opens_table(folded: str, a: int, b: int) -> bool:
+def _opens_table(folded: str, a: int, b: int, glosses: bool = True) -> bool:
     """Does line [a, b) start a one-cell-a-line table (`_LINE_TABLE_START`), read without the
-    pinyin glosses a mirror prints inside its words (信息內(nèi)容)?"""
+    pinyin glosses a mirror prints inside its words (信息內(nèi)容)? `glosses`: may the line hold
+    a gloss's start (`_glossed`; False when the whole folded text holds none: then no line of it
+    does, and the line is read as it stands)."""
     s = folded[a:b]
     if s.lstrip(REGEX_SPACE)[:1] in _LINE_TABLE_FIRSTS and _LINE_TABLE_START.match(folded, a, b):
         return True
-    return ("(" in s or "（" in s) and _glossed(s) and bool(_LINE_TABLE_START.match(unglossed(s)))
+    return glosses and ("(" in s or "（" in s) and _glossed(s) and \
+        bool(_LINE_TABLE_START.match(unglossed(s)))
 
 
 def _t3_pipe_rows(text: str, rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]] | None]]
@@ -620,33 +627,34 @@ _MIN_BLANK_SHARE = 0.2
 _BLANK_LINE = re.compile(r"\n[ \t\r\u3000\xa0]*(?=\n)")
 
 
-def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int
-                ) -> tuple[int, Table] | None:
+def _cell_block(text: str, folded: str, lines: list[tuple[int, int]], i: int,
+                glosses: bool = True) -> tuple[int, Table] | None:
     """A table whose cells stand one a line, starting at line i (the line after it, and the
     table), by the first layout that fits: cells with a trailing pipe and pipe-only row ends,
-    cells between `|` lines, or cells between blank lines under a statistics-table opener."""
+    cells between `|` lines, or cells between blank lines under a statistics-table opener.
+    `glosses`: may a line hold a pinyin gloss (`_opens_table`)."""
     a, b = lines[i]
-    if "|" not in text[a:b] and "｜" not in text[a:b] and not _opens_table(folded, a, b):
+    if "|" not in text[a:b] and "｜" not in text[a:b] and not _opens_table(folded, a, b, glosses):
         return None  # every layout below starts at a line with a pipe or a table opener
-    got = _read_cells(text, folded, lines, i)
+    got = _read_cells(text, folded, lines, i, glosses)
     if got is not None or i + 1 >= len(lines) or text[slice(*lines[i + 1])].strip():
         return got
     # the cells a blank line apart in a text that is not double-spaced as a whole (`|`, blank,
     # `規章 |`, blank, `0 |` …, held-out 165): read with the single blank lines left out
     kept = _without_single_blanks(text, lines, i)
-    got = _read_cells(text, folded, [lines[k] for k in kept], 0)
+    got = _read_cells(text, folded, [lines[k] for k in kept], 0, glosses)
     if got is None or got[0] <= 1:
         return None
     return kept[got[0] - 1] + 1, got[1]
 
 
-def _read_cells(text: str, folded: str, lines: list[tuple[int, int]], i: int
-                ) -> tuple[int, Table] | None:
+def _read_cells(text: str, folded: str, lines: list[tuple[int, int]], i: int,
+                glosses: bool = True) -> tuple[int, Table] | None:
     a, b = lines[i]
     readers = (
         (lambda: _pipe_rows_start(text, lines, i), _pipe_cell_block),
         (lambda: text[a:b].strip() in _PIPES, _stream_block),
-        (lambda: _opens_table(folded, a, b) and _cells_on_lines(text, lines, i),
+        (lambda: _opens_table(folded, a, b, glosses) and _cells_on_lines(text, lines, i),
          _line_block),
     )
     for fits, read in readers:
