@@ -516,12 +516,28 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
             nxt = k + 1
             p = s.find(w, starts[nxt]) if nxt < len(starts) else -1
     if glossed:
-        # a mirror's pinyin glosses inside the words (信息內(nèi)容): looked for without them
+        # a mirror's pinyin glosses inside the words (信息內(nèi)容): looked for without them, in
+        # a line that holds every character of an opener word (leaving the glosses out only
+        # drops characters; `unglossed` costs about 350 instructions a character of a glossed
+        # line, the `in` tests a few)
         for k, (a, b) in enumerate(lines):
-            if k not in out and _glossed(folded, a, b) and any(
-                    w in bare for bare in (unglossed(folded[a:b]),) for w in _OPENER_WORDS):
+            if k not in out and _glossed(folded, a, b) and _holds_letters_of_any(
+                    line := folded[a:b], _OPENER_WORDS) and any(
+                    w in bare for bare in (unglossed(line),) for w in _OPENER_WORDS):
                 out.add(k)
     return sorted(out)
+
+
+def _holds_letters_of_any(s: str, words: tuple[str, ...]) -> bool:
+    """Does `s` hold every character of one of `words` (in any order)? A text that holds a
+    word once some characters are dropped from it does."""
+    for w in words:
+        for c in w:
+            if c not in s:
+                break
+        else:
+            return True
+    return False
 
 
 def _opens_table(folded: str, a: int, b: int, glosses: bool = True) -> bool:
