@@ -1102,3 +1102,78 @@ def test_lookbehinds_written_after_their_literal_find_what_they_did():
             assert [m.span() for m in new_rx.finditer(text)] == want, text[:40]
             found += len(want)
         assert found > 1000
+
+
+def test_bigrams_as_the_set_test():
+    """`_bigrams` skips a pair when both its characters are of `_BIGRAM_SKIP`: the pairs the
+    test `set(pair) <= _BIGRAM_SKIP` keeps, on every subject-like string over an alphabet of
+    skipped and kept characters (all of up to 5 characters)."""
+    from itertools import product
+
+    from nlp.extract.claims import _BIGRAM_SKIP, _bigrams
+
+    def plain(s: str | None) -> frozenset[str]:
+        if not s:
+            return frozenset()
+        return frozenset(s[i:i + 2] for i in range(len(s) - 1)
+                         if not (set(s[i:i + 2]) <= _BIGRAM_SKIP))
+
+    alphabet = "的信息申a "
+    strings = ["", None, "的的", "信息公开", "主动公开的政府信息", "等类和及与"]
+    strings += ["".join(p) for n in range(1, 6) for p in product(alphabet, repeat=n)]
+    for s in strings:
+        assert _bigrams.__wrapped__(s) == plain(s), s
+
+
+def test_until_new_statement_gates():
+    """`_until_new_statement` asks `in` for `_REVIEW_WORDS`' words (a literal alternation: it
+    finds a match where one of them stands) and asks `_CHANNEL_LED` only of a lead that holds
+    one of its verbs (`_CHANNEL_LED_NEEDS`): the same answers as the searches on every comma
+    and semicolon clause of every corpus text (normalised) and on hand-made leads."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.extract.claims import (
+        _CHANNEL_LED,
+        _CHANNEL_LED_NEEDS,
+        _REVIEW_NEEDS,
+        _REVIEW_WORDS,
+    )
+    from nlp.normalize import normalize
+    from nlp.scan import holds_any, may_hold
+
+    assert _REVIEW_NEEDS is not None and _CHANNEL_LED_NEEDS is not None
+    leads = ["行政复议1件", "诉讼", "通过微信公众号发布", "在网站上公开", "单位公示栏上公开财务", "其中文件类"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        leads += regex.split(r"[，,；;。\n]", nt)
+    channel = 0
+    for own in leads:
+        assert holds_any(own, _REVIEW_NEEDS) == (_REVIEW_WORDS.search(own) is not None), own
+        m = _CHANNEL_LED.match(own.lstrip(" \t"))
+        assert may_hold(own, _CHANNEL_LED_NEEDS) or m is None, own
+        channel += m is not None
+    assert channel > 50
+
+
+def test_record_order_as_the_keyed_sort():
+    """`Document._order` (asked by `section_at` and `sentence_at`, first by the claims' `_place`)
+    gives what `sorted(range(n), key=lambda j: items[j].start)` gives, and their starts in that
+    order: for items in text order (the identity, found by sorting the starts alone), shuffled,
+    with ties, and empty."""
+    import random
+    from types import SimpleNamespace
+
+    from nlp.records import Document
+
+    rng = random.Random(7)
+    for n in range(60):
+        for case in range(6):
+            starts = sorted(rng.randrange(0, 40) for _ in range(n))
+            if case >= 3:
+                rng.shuffle(starts)
+            items = [SimpleNamespace(start=s, tag=k) for k, s in enumerate(starts)]
+            doc = Document(doc_id="d", path=None, format="text", text="")
+            want = sorted(range(n), key=lambda j: items[j].start)
+            assert doc._order("sentences", items) == want
+            assert doc._starts["sentences"] == [items[j].start for j in want]
