@@ -210,9 +210,16 @@ class Document:
         unchanged in length (structure is filled once, by `segment`)."""
         cached = self._cache.get(name)
         if cached is None or len(cached) != len(items):
-            cached = sorted(range(len(items)), key=lambda j: items[j].start)
+            starts = [it.start for it in items]
+            # (structure lists them in text order: then the stable sort is the identity, found
+            # by one sort of the starts in C instead of a key call an item)
+            if starts == sorted(starts):
+                cached = list(range(len(items)))
+            else:
+                cached = sorted(range(len(items)), key=starts.__getitem__)
+                starts = [starts[j] for j in cached]
             self._cache[name] = cached
-            self._starts[name] = [items[j].start for j in cached]
+            self._starts[name] = starts
         return cached
 
 
