@@ -241,6 +241,7 @@ def test_list_leads_as_the_pattern_scan():
     )
 
     assert _LIST_LEAD_WORDS and all(w[-1] in _LIST_LEAD_COLONS for w in _LIST_LEAD_WORDS)
+    assert all(len(w) >= 2 for w in _LIST_LEAD_WORDS)  # (`_LIST_LEAD_TAILS` are their last two)
     cases = ["主要类别有：A类信息594条，B类信息281条", "类别有：类型有：包括:分为：：主要有：", "：包括：",
              "主要类别：", "主要包括：", "主要构成如下:", "类别有 ：", "包括", ":", ""]
     cases += texts_and_views()
@@ -1177,3 +1178,48 @@ def test_record_order_as_the_keyed_sort():
             want = sorted(range(n), key=lambda j: items[j].start)
             assert doc._order("sentences", items) == want
             assert doc._starts["sentences"] == [items[j].start for j in want]
+
+
+def test_clause_end_by_the_stdlib_as_the_regex_search():
+    """`_clause_end` searches its stops by the stdlib `re` from a position at or after the
+    start: the same end as the `regex` search, for every set of stops the claims ask, at every
+    stop of every corpus text (normalised), the positions next to it and every 7th position,
+    past both ends included (a negative position is left to `regex`)."""
+    from corpus import CORPORA
+
+    from nlp.extract.claims import _BOUNDARY, _SENT_END, SEMI_STOPS, _clause_end, _stops_rx
+    from nlp.normalize import normalize
+
+    def plain(nt: str, pos: int, stops: str) -> int:
+        m = _stops_rx(stops, False).search(nt, pos)
+        return m.start() if m is not None else len(nt)
+
+    asked = 0
+    texts = [normalize(p.read_text(encoding="utf-8", errors="replace")).text
+             for p in sorted(CORPORA.rglob("*.txt"))]
+    texts += ["", "。", "甲，乙。丙", "\n\n", "（一）甲：乙!?", "a\U00020000，b"]
+    for nt in texts:
+        for stops in (_BOUNDARY, _SENT_END, "）)\n", "）)" + _SENT_END, SEMI_STOPS):
+            near = {k + d for k, ch in enumerate(nt) if ch in stops for d in (-1, 0, 1)}
+            for pos in sorted(near | set(range(-3, len(nt) + 4, 7))):
+                assert _clause_end(nt, pos, stops) == plain(nt, pos, stops), (nt[:20], pos)
+                asked += 1
+    assert asked > 100_000
+
+
+def test_anchor_ends_by_their_first_characters():
+    """`_ending_at` finds its anchors from the places of their first characters (`_anchor_ends`):
+    the same ends, each as often, as a `find_all` pass for each anchor, on every corpus text
+    (raw and normalised) and on hand-made ones, for both patterns' anchors and made-up sets
+    that share first characters."""
+    from corpus import texts_and_views
+
+    from nlp.extract.claims import _LIST_LEAD_COLONS, _PARENT_MARK_ENDS, _anchor_ends, find_all
+
+    sets = [_PARENT_MARK_ENDS, _LIST_LEAD_COLONS, ("具体为", "具体", "具", "体为"), ("aa", "a", "aaa")]
+    cases = ["具体为具体有包含包括涉及其中", "aaaa", "", "其", "具体为：包括:", *texts_and_views()]
+    for anchors in sets:
+        for nt in cases:
+            want = sorted(k + len(a) for a in anchors for k in find_all(nt, a))
+            assert sorted(_anchor_ends(nt, anchors)) == want, (anchors, nt[:30])
+
