@@ -1223,3 +1223,38 @@ def test_anchor_ends_by_their_first_characters():
             want = sorted(k + len(a) for a in anchors for k in find_all(nt, a))
             assert sorted(_anchor_ends(nt, anchors)) == want, (anchors, nt[:30])
 
+
+def test_from_to_and_total_after_gates():
+    """`_from_to` asks `_TO` and `_FROM`, and `_totals_after` asks `_TOTAL_AFTER`, only of a
+    string that holds one of the strings their matches hold (`_needs`): no string turned down
+    holds a match, on every clause of every corpus text (normalised) and each of its last 12
+    endings and first 12 beginnings, and on hand-made leads and gaps."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.extract.claims import (
+        _FROM,
+        _FROM_NEEDS,
+        _TO,
+        _TO_NEEDS,
+        _TOTAL_AFTER,
+        _TOTAL_AFTER_NEEDS,
+    )
+    from nlp.normalize import normalize
+    from nlp.scan import may_hold
+
+    assert _FROM_NEEDS and _TO_NEEDS and _TOTAL_AFTER_NEEDS
+    pieces = ["流程由原来的", "精简为", "从", "减少到", "共计", "合计发布", "以上共", "两类总计", "累计"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        nt = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        for clause in regex.split(r"[，,；;。\n\d]", nt):
+            pieces += [clause[k:] for k in range(min(len(clause), 12))]
+            pieces += [clause[:k] for k in range(1, min(len(clause), 12))]
+    held = 0
+    for s in pieces:
+        for rx, needs, ask in ((_TO, _TO_NEEDS, "search"), (_FROM, _FROM_NEEDS, "search"),
+                               (_TOTAL_AFTER, _TOTAL_AFTER_NEEDS, "fullmatch")):
+            m = getattr(rx, ask)(s)
+            assert may_hold(s, needs) or m is None, (rx.pattern[:20], s)
+            held += m is not None
+    assert held > 100

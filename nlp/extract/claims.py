@@ -1561,6 +1561,7 @@ _TOTAL_AFTER = regex.compile(
     rf"(?:以上|上述|两项|三项|[两二三四五六七八九]类)?(?:{_SUM_WORDS})"
     r"(发布|公开|更新|办理|受理|收到|答复|报送|推送|录入)?")  # (used whole: fullmatch)
 _TOTAL_AFTER_REACH = match_reach(_TOTAL_AFTER)  # (a longer lead is none)
+_TOTAL_AFTER_NEEDS = _needs(_TOTAL_AFTER)  # (one stands in every match)
 
 
 def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
@@ -1578,7 +1579,8 @@ def _totals_after(nt: str, quantities: list[_Found], starts: list[int]) -> None:
             continue
         cs = f.cs
         lead = nt[cs:f.pre_start].strip()
-        m = _TOTAL_AFTER.fullmatch(lead) if len(lead) <= _TOTAL_AFTER_REACH else None
+        m = _TOTAL_AFTER.fullmatch(lead) if len(lead) <= _TOTAL_AFTER_REACH and \
+            may_hold(lead, _TOTAL_AFTER_NEEDS) else None
         # (a verb after the total word: only after a comma; ；共办理718件 states a new total)
         if m is None or (m.group(1) and nt[max(cs - 1, 0)] in "；;"):
             continue
@@ -2150,7 +2152,10 @@ def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: 
     out: set[str] = set()
     found = _in_range(quantities, starts, lo, hi)
     for a, b in pairwise(found):
-        if _TO.search(nt[a.ne:b.pre_start]) and _FROM.search(nt[a.cs:a.pre_start]):
+        gap, lead = nt[a.ne:b.pre_start], nt[a.cs:a.pre_start]
+        # (each pattern asked only where one of the strings its matches hold stands)
+        if may_hold(gap, _TO_NEEDS) and may_hold(lead, _FROM_NEEDS) and _TO.search(gap) and \
+                _FROM.search(lead):
             out.update((a.claim.claim_id, b.claim.claim_id))
     return out
 
@@ -2158,6 +2163,7 @@ def _from_to(nt: str, quantities: list[_Found], starts: list[int], lo: int, hi: 
 _FROM = regex.compile(r"(?:由|从)(?:原来|原先|过去|原)?(?:的)?$")
 _TO = regex.compile(r"^(?:[^，,；;。\d]{0,6})?(?:精简|减少|压缩|缩短|缩减|降低|下降|降|增加|增|提高|"
                     r"提升|扩大|调整|优化)(?:了)?(?:为|到|至)$")
+_FROM_NEEDS, _TO_NEEDS = _needs(_FROM), _needs(_TO)
 
 
 def _upper_bound(c: Claim) -> float:
