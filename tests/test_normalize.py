@@ -690,3 +690,48 @@ def test_same_length_slice_is_same_length_of_the_slice():
                 assert same_length_slice(text, folded, a, b) == same_length(text[a:b]), (a, b)
                 cut += "\n" in text[a:b]
     assert cut > 1000
+
+
+def test_bracketed_counts_are_asked_only_where_their_start_stands():
+    """`normalize` scans for a bracketed count only in a text where `_COUNT_STARTS` finds a
+    bracket after a character at U+2E80 or beyond, then white space and a digit: no code point
+    below U+2E80 is `\\p{Han}`, and on every corpus text (folded) and made-up ones the pattern
+    finds nothing in a text the start turned away, which most are."""
+    import regex
+
+    from nlp.normalize import _BRACKETED_COUNTS, _BRACKETS, _COUNT_STARTS, _HAN_FROM
+
+    below = "".join(map(chr, range(ord(_HAN_FROM))))
+    assert regex.search(r"\p{Han}", below) is None and regex.match(r"\p{Han}", "\u2e80")
+    texts = [*_corpus_folded(), *map(same_length, _BRACKET_TEXTS),
+             "信息(\u3000\u2003１2)条", "信息( \n12)条", "\U00020000(3)件", "(3)条", "信息[ 7 ]件"]
+    turned_away = found = 0
+    for text in texts:
+        for bracket, rx, start in zip(_BRACKETS, _BRACKETED_COUNTS, _COUNT_STARTS, strict=True):
+            spans = _spans(rx, text)
+            found += len(spans)
+            if start.search(text) is None:
+                turned_away += bracket in text
+                assert spans == []
+            for a, _ in spans:  # (each match at a start)
+                assert start.match(text, a)
+    assert found > 5 and turned_away > 1000, (found, turned_away)
+
+
+def test_glosses_are_asked_only_where_their_start_stands():
+    """`normalize` scans a folded text for pinyin glosses only where `may_gloss` finds a bracket
+    before letters and a toned vowel (`GLOSS_STARTS`): on every corpus text (folded) and
+    made-up ones neither gloss pattern finds anything in a text it turned away, which most
+    are."""
+    from nlp.normalize import _FOLDED_GLOSS, _PINYIN_GLOSS, may_gloss
+
+    texts = [*_corpus_folded(), *_BRACKET_TEXTS, *map(same_length, _BRACKET_TEXTS), "網(wǎngwǎngwǎng)站"]
+    turned_away = found = 0
+    for text in texts:
+        spans = _spans(_PINYIN_GLOSS, text) + _spans(_FOLDED_GLOSS, text)
+        found += len(spans)
+        if not may_gloss(text):
+            turned_away += "(" in text or "（" in text
+            assert spans == []
+    assert found > 5 and turned_away > 1000, (found, turned_away)
+
