@@ -735,3 +735,33 @@ def test_glosses_are_asked_only_where_their_start_stands():
             assert spans == []
     assert found > 5 and turned_away > 1000, (found, turned_away)
 
+
+def test_fold_and_t2s_are_searched_for_in_one_scan():
+    """`_folded_simplified` searches a document once for a character `_fold_width` or t2s may
+    act on (`_folds_or_t2s`): that class is the union of the two, and the result is
+    `to_simplified(_fold_width(text))` on every corpus text and on made-up ones (a foldable or
+    traditional character first, last, or both, short and long)."""
+    from nlp.normalize import (
+        _FOLDABLE,
+        _fold_width,
+        _folded_simplified,
+        _folds_or_t2s,
+        _t2s_may_change,
+    )
+
+    either, may_change = _folds_or_t2s(), _t2s_may_change()
+    assert either is not None and may_change is not None
+    for cp in range(0x10000):
+        ch = chr(cp)
+        assert (either.search(ch) is None) == (_FOLDABLE.search(ch) is None and may_change.search(ch) is None)
+    assert all(either.search(chr(cp)) for cp in (0x10000, 0x20000, 0x10FFFF))
+    plain = "政府信息公开工作年度报告" * 8
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
+    texts += [plain, "（" + plain, plain + "乾", "乾" + plain + "（", "⻑" + plain, plain + "\u3000乾隆\n乾",
+              "國", "（國）", plain[:10] + "１"]
+    changed = 0
+    for text in texts:
+        got = _folded_simplified(text)
+        assert got == to_simplified(_fold_width(text)), text[:40]
+        changed += got != text
+    assert changed > 100
