@@ -547,9 +547,10 @@ def test_no_t2s_phrase_holds_a_line_break(tmp_path):
 
 
 def test_the_class_of_what_t2s_may_change_is_gb2312_complement_and_the_list():
-    """`_t2s_may_change` finds exactly the characters that are not GB2312 (`str.encode`) or are
-    one of `_T2S_IN_GB2312` (every BMP code point; none beyond it is GB2312)."""
-    from nlp.normalize import _T2S_IN_GB2312, _t2s_may_change
+    """`_t2s_may_change` finds exactly the characters of its keys' blocks (`_T2S_KEY_BLOCKS`,
+    `_T2S_KEY_ASTRAL`) that are not GB2312 (`str.encode`) or are one of `_T2S_IN_GB2312` (every
+    BMP code point; none beyond it is GB2312)."""
+    from nlp.normalize import _T2S_IN_GB2312, _T2S_KEY_BLOCKS, _t2s_may_change
 
     may_change = _t2s_may_change()
     if may_change is None:
@@ -562,8 +563,27 @@ def test_the_class_of_what_t2s_may_change_is_gb2312_complement_and_the_list():
             kept = ch not in listed
         except UnicodeEncodeError:
             kept = False
-        assert (may_change.match(ch) is None) == kept, hex(cp)
-    assert all(may_change.match(chr(cp)) for cp in (0x10000, 0x20000, 0x2A6D6, 0x10FFFF))
+        in_blocks = any(a <= cp <= b for a, b in _T2S_KEY_BLOCKS)
+        assert (may_change.match(ch) is None) == (kept or not in_blocks), hex(cp)
+    assert all(may_change.match(chr(cp)) for cp in (0x20000, 0x2A6D6, 0x30EDE, 0x3FFFF))
+    assert not any(may_change.match(chr(cp)) for cp in (0x10000, 0x1F600, 0x40000, 0x10FFFF))
+    assert may_change.search("•●①é") is None and may_change.search("乾") and may_change.search("國")
+
+
+def test_every_character_of_a_t2s_key_is_kept_or_may_change(tmp_path):
+    """A text without a character `_t2s_may_change` finds is simplified already: every character
+    of every key of the installed OpenCC's t2s dictionaries is GB2312 and not one of
+    `_T2S_IN_GB2312` (a key of those alone is its own value: the list's test), or the class finds
+    it (`_T2S_KEY_BLOCKS`); a character of no key OpenCC passes as it is."""
+    from nlp.normalize import _t2s, _t2s_keeps, _t2s_may_change
+
+    entries = _t2s_dictionary_lines(tmp_path)
+    may_change, kept = _t2s_may_change(), _t2s_keeps()
+    assert may_change is not None and kept is not None and len(entries) > 4000
+    chars = {c for key, _ in entries for c in key}
+    assert len(chars) > 5000
+    assert all(c in kept or may_change.match(c) for c in chars)
+    assert _t2s().convert("•●①é乾") == "•●①é干"
 
 
 def test_to_simplified_equals_one_opencc_call_on_the_whole_text():
@@ -754,7 +774,8 @@ def test_fold_and_t2s_are_searched_for_in_one_scan():
     for cp in range(0x10000):
         ch = chr(cp)
         assert (either.search(ch) is None) == (_FOLDABLE.search(ch) is None and may_change.search(ch) is None)
-    assert all(either.search(chr(cp)) for cp in (0x10000, 0x20000, 0x10FFFF))
+    for ch in map(chr, (0x10000, 0x1F600, 0x20000, 0x2A6D6, 0x3FFFF, 0x40000, 0x10FFFF)):
+        assert (either.search(ch) is None) == (may_change.search(ch) is None)
     plain = "政府信息公开工作年度报告" * 8
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))]
     texts += [plain, "（" + plain, plain + "乾", "乾" + plain + "（", "⻑" + plain, plain + "\u3000乾隆\n乾",

@@ -479,3 +479,23 @@ def test_a_guard_goes_after_the_lookbehinds_a_pattern_opens_on():
         want = [(m.span(), m.groups()) for m in rx.finditer(text)]
         assert [(m.span(), m.groups()) for m in guarded.finditer(text)] == want, text
         assert [(m.span(), m.groups()) for m in plain.finditer(text)] == want, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.one_of(st.integers(0, 0x300), st.integers(0x4DF0, 0x4E10), st.integers(0xFFF0, 0x10010),
+                         st.integers(0x10FFF0, 0x10FFFF)).filter(lambda c: not 0xD800 <= c < 0xE000),
+               max_size=40))
+def test_char_ranges_is_the_class_of_its_code_points(codes):
+    """`char_ranges`: the class of runs holds exactly the code points given, for both engines."""
+    import re
+
+    from nlp.scan import char_ranges
+
+    if not codes:
+        return
+    inside = char_ranges(sorted(codes))
+    probe = "".join(chr(c) for c in sorted({*codes, *(c + 1 for c in codes), *(c - 1 for c in codes)})
+                    if 0 <= c <= 0x10FFFF and not 0xD800 <= c < 0xE000)
+    want = [ch for ch in probe if ord(ch) in codes]
+    assert re.findall(f"[{inside}]", probe) == want
+    assert regex.findall(f"[{inside}]", probe) == want
