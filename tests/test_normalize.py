@@ -786,3 +786,52 @@ def test_fold_and_t2s_are_searched_for_in_one_scan():
         assert got == to_simplified(_fold_width(text)), text[:40]
         changed += got != text
     assert changed > 100
+
+
+def _join_breaks_plain(folded: str) -> list[int]:
+    """The line breaks `normalize` asked `_join_break` about before `_join_candidates`: every
+    line tested (page-number lines aside)."""
+    from nlp.normalize import _ENDS_SENTENCE
+
+    out, nl = [], -1
+    for raw in folded.split("\n")[:-1]:
+        nl = nl + 1 + len(raw)
+        line = raw.strip()
+        if raw[-1:] not in _ENDS_SENTENCE and (len(line) >= 15 or line[-1:].isdigit()) \
+                and line[-1] not in _ENDS_SENTENCE:
+            out.append(nl)
+    return out
+
+
+_JOIN_PIECES = ["政", "府", "2", "²", "٣", "\U0001d7ce", "\U00020000", "。", "；", ")", " ", "\u3000", "\r", "\n",
+                "\n", "\x1c", "a", "一二三四五六七八九十一二三四"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_JOIN_PIECES), max_size=30))
+def test_join_candidates_hold_every_break_asked_about_on_generated_text(pieces):
+    from nlp.normalize import _join_candidates
+
+    text = "".join(pieces)
+    found = {m.start() for m in _join_candidates().finditer(text)}
+    assert set(_join_breaks_plain(text)) <= found
+
+
+def test_join_candidates_hold_every_break_asked_about():
+    """`normalize` asks `_join_break` only about the line breaks `_join_candidates` finds (then
+    tests each line as before): they hold every break the plain walk over the lines asked
+    about, on every corpus text (folded) and made-up lines (a digit of another script, beyond
+    the BMP, white space after a digit, CRLF), and far fewer than the lines."""
+    from nlp.normalize import _join_candidates
+
+    made = "\n".join(["政府信息公开工作年度报告的总体情况如下", "申请21", "申请²", "申请\U0001d7ce", "共 12 \r",
+                      "一二三四五六七八九十一二三四。", "一二三四五六七八九十一二三四 \u3000", "短", ""]) + "\n"
+    lines = candidates = asked = 0
+    for text in [*_corpus_folded(), made, made.replace("\n", "\r\n")]:
+        plain = _join_breaks_plain(text)
+        found = [m.start() for m in _join_candidates().finditer(text)]
+        assert set(plain) <= set(found)
+        lines += text.count("\n")
+        candidates += len(found)
+        asked += len(plain)
+    assert asked > 1000 and candidates < lines / 2, (asked, candidates, lines)
