@@ -226,7 +226,9 @@ _SPACE_RUN = _runs_of("".join(_SPACES))
 # the same runs in a text holding no space character but " " (`_space_runs`): led by one
 # character, which `re` finds as fast as `str.find` (a class costs it ten times more a character)
 _BLANK_RUN = _runs_of(" ")
-_OTHER_SPACES = "".join(sorted(_SPACES - {" "}))
+# (those a folded text can hold: the fold maps the ideographic space, and no t2s value holds a
+# character `_TABLE` maps, tests/test_normalize.py reads the dictionaries)
+_OTHER_SPACES = "".join(sorted(_SPACES - {" "} - set(map(chr, _TABLE))))
 
 
 def _space_runs(folded: str) -> re.Pattern:
@@ -596,7 +598,7 @@ def normalize(text: str) -> NormalizedText:
                 drop.append((i, j))
     # page-number lines of a PDF's text: not in the view, and no end of a paragraph
     pages: dict[int, int] = {}
-    if "页" in folded or "-" in folded or "—" in folded or "·" in folded or "age" in folded:
+    if "-" in folded or "页" in folded or "—" in folded or "·" in folded or "age" in folded:
         pages = _page_lines(folded)
         drop += pages.items()
     # line breaks inside a sentence
@@ -649,7 +651,7 @@ def _may_hold_markdown(folded: str) -> bool:
     """Can `_MARKDOWN_MARKUP` match in `folded`? Only where `**` stands, or a `#` or `>` opens a
     line after blanks (`_MARKDOWN_LEAD`, `_MARKDOWN_LEADS`); the two `in` tests first: most
     texts hold neither character, and they scan a text far faster than the line-start search."""
-    return "**" in folded or (holds_any(folded, "#>") and bool(
+    return ("*" in folded and "**" in folded) or (holds_any(folded, "#>") and bool(
         _MARKDOWN_LEAD.match(folded) or _MARKDOWN_LEADS.search(folded)))
 
 

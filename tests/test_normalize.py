@@ -835,3 +835,18 @@ def test_join_candidates_hold_every_break_asked_about():
         candidates += len(found)
         asked += len(plain)
     assert asked > 1000 and candidates < lines / 2, (asked, candidates, lines)
+
+
+def test_a_folded_text_holds_no_character_the_fold_maps(tmp_path):
+    """`_space_runs` looks in a folded text only for the spaces `_TABLE` does not map (not for
+    the ideographic space): the fold maps each character of `_TABLE`, and no value of the
+    installed OpenCC's t2s dictionaries holds one; every corpus text's fold holds none."""
+    from nlp.normalize import _OTHER_SPACES, _SPACES, _TABLE
+
+    table = set(map(chr, _TABLE))
+    entries = _t2s_dictionary_lines(tmp_path)
+    assert len(entries) > 4000
+    assert not any(c in table for _, values in entries for v in values for c in v)
+    assert set(_OTHER_SPACES) == _SPACES - {" "} - table and "\u3000" in _SPACES - set(_OTHER_SPACES)
+    for text in [*_corpus_folded(), same_length("\u3000（１）國\u3000")]:
+        assert not any(c in table for c in set(text))
