@@ -449,15 +449,24 @@ def test_scans_skipped_without_their_first_character_need_it():
 
 
 def test_line_end_patterns_are_searched_from_the_line_end():
-    """`_TITLE_END` and `_NUMBER_CUT` end at the end of a stripped line: searched from the last
-    characters they can span, they find what a search of the whole line finds."""
-    from nlp.normalize import _NUMBER_CUT, _TITLE_END
+    """`_NUMBER_CUT` ends at the end of a stripped line: searched from the last characters it can
+    span, it finds what a search of the whole line finds; a stripped line ends with one of
+    `_TITLE_ENDS` where the title-end pattern it stands for (`…$`) finds a match."""
+    import regex
 
+    from nlp.normalize import _NUMBER_CUT, _TITLE_ENDS
+
+    title_end = regex.compile(r"(?:报告|年报|统计表|報告|年報|統計表)$")
+    assert set(_TITLE_ENDS) == set(title_end.pattern[3:-2].split("|"))
     lines = {ln.strip() for text in _corpus_folded() for ln in text.split("\n")}
-    lines |= {"12.", "1.", ".", "5", "报告", "统计表", "x年报", ""}
+    lines |= {"12.", "1.", ".", "5", "报告", "统计表", "x年报", "", "报告\n", "年度报告 ", "统计"}
+    ends = 0
     for line in lines:
-        assert bool(_TITLE_END.search(line)) == bool(_TITLE_END.search(line, max(0, len(line) - 3)))
+        stripped = line.strip()  # (`_join_break`'s lines are stripped)
+        assert stripped.endswith(_TITLE_ENDS) == bool(title_end.search(stripped))
+        ends += stripped.endswith(_TITLE_ENDS)
         assert bool(_NUMBER_CUT.search(line)) == bool(_NUMBER_CUT.search(line, max(0, len(line) - 2)))
+    assert ends > 100
 
 
 def test_a_regex_digit_is_a_python_decimal_or_astral():
