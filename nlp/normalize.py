@@ -214,6 +214,10 @@ _BRACKETED_COUNTS = tuple(regex.compile(re.escape(b) + _COUNT_AFTER_BRACKET) for
 _HAN_FROM = "\u2e80"
 _COUNT_STARTS = tuple(re.compile(rf"{re.escape(b)}(?<=[{_HAN_FROM}-\U0010ffff]{re.escape(b)})"
                                  + stdlib_twin(r"\s*\d").pattern) for b in _BRACKETS)
+# where a gloss (`GLOSS_STARTS`) or a bracketed count (`_COUNT_STARTS`) can begin after `(`, in
+# one scan: a text without either (most) is scanned once for its brackets, not twice
+_AFTER_BRACKET = re.compile(r"\((?:" + GLOSS_STARTS[0][1].pattern[2:] + "|"
+                            + _COUNT_STARTS[0].pattern[2:] + ")")
 # a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
 _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
 # three spaced pairs in a row (`(?<=\S) \S \S \S` in `regex`): a line whose pairs are at least
@@ -548,8 +552,10 @@ def normalize(text: str) -> NormalizedText:
     # (a full-width bracket only where OpenCC would have put one back: the pattern of both)
     # (each scan below only where the character its matches begin with stands: a short text
     # holds none, and a `regex` scan costs some µs to start)
-    # (and only where a bracket stands before letters and a toned vowel: 24 of 555 new texts)
-    if may_gloss(folded):
+    # (and only where a bracket stands before letters and a toned vowel: 24 of 555 new texts;
+    # `_AFTER_BRACKET` first, which asks for either start in one scan of the brackets)
+    opens = "(" in folded and _AFTER_BRACKET.search(folded) is not None
+    if ("（" in folded or opens) and may_gloss(folded):
         gloss = _PINYIN_GLOSS if "（" in folded else _FOLDED_GLOSS
         drop += [m.span() for m in gloss.finditer(folded)]
     if "&" in folded:
@@ -579,7 +585,9 @@ def normalize(text: str) -> NormalizedText:
         drop += [(k, k + 1) for k in markup]
     # a count whose number is printed in brackets: 发布政务信息(1386)条, 概况类信息( 22 )条
     for bracket, rx, start in zip(_BRACKETS, _BRACKETED_COUNTS, _COUNT_STARTS, strict=True):
-        for m in rx.finditer(folded) if bracket in folded and start.search(folded) else ():
+        if not (opens if bracket == "(" else bracket in folded):
+            continue
+        for m in rx.finditer(folded) if start.search(folded) else ():
             drop += ((m.start(), m.start("n")), (m.end("n"), m.end()))
     spaced = _letter_spaced(folded)
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)

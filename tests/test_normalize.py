@@ -859,3 +859,20 @@ def test_a_folded_text_holds_no_character_the_fold_maps(tmp_path):
     assert set(_OTHER_SPACES) == _SPACES - {" "} - table and "\u3000" in _SPACES - set(_OTHER_SPACES)
     for text in [*_corpus_folded(), same_length("\u3000（１）國\u3000")]:
         assert not any(c in table for c in set(text))
+
+
+def test_one_scan_asks_for_either_start_after_a_bracket():
+    """`_AFTER_BRACKET` finds something in a text where a gloss's start (`GLOSS_STARTS`, the `(`
+    one) or a bracketed count's (`_COUNT_STARTS`, the `(` one) stands, and nowhere else: on
+    every corpus text (folded) and made-up ones, most of which hold neither."""
+    from nlp.normalize import _AFTER_BRACKET, _COUNT_STARTS, GLOSS_STARTS
+
+    gloss, count = dict(GLOSS_STARTS)["("], _COUNT_STARTS[0]
+    assert count.pattern.startswith(r"\(")
+    texts = [*_corpus_folded(), *map(same_length, _BRACKET_TEXTS), "網(wǎng)", "信息(12)条", "(12)", "a(ā"]
+    neither = 0
+    for text in texts:
+        want = gloss.search(text) is not None or count.search(text) is not None
+        assert (_AFTER_BRACKET.search(text) is not None) == want, text[:40]
+        neither += "(" in text and not want
+    assert neither > 1000
