@@ -1809,9 +1809,10 @@ class HeadFirst:
 
 
 def char_ranges(codes: Iterable[int]) -> str:
-    """The inside of a class of the code points `codes` (rising), written as runs (`\\u4e00-\\u9fa5`,
-    `\\U00020000`): for either engine, and shorter to read than each character escaped (a class of
-    thousands of scattered ideographs compiles several times faster)."""
+    """The inside of a class of the code points `codes` (rising), written as runs of characters
+    (`一-龥`, each end escaped where a class needs it): for either engine, and faster to compile
+    than each character escaped (`re` reads a class of thousands of scattered ideographs in
+    about a third of the time when its runs' ends are written as characters, not `\\u` escapes)."""
     out: list[str] = []
     run: list[int] = []  # (the first and last code point of the run being read)
     for c in codes:
@@ -1828,7 +1829,4 @@ def char_ranges(codes: Iterable[int]) -> str:
 
 def _run_text(a: int, b: int) -> str:
     """A run of code points `a`…`b` inside a class."""
-    def one(c: int) -> str:
-        return f"\\u{c:04x}" if c <= 0xFFFF else f"\\U{c:08x}"
-
-    return one(a) if a == b else f"{one(a)}-{one(b)}"
+    return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
