@@ -372,6 +372,54 @@ def test_template_from_the_folded_view_equals_template_from_the_body():
     assert checked > 100
 
 
+def test_labels_by_char_hold_every_label_once_under_its_own_character():
+    """`_labels_in` skips a label in a text without its `_LABELS_BY_CHAR` character: sound only
+    when the character is the label's, and complete only when every label stands there."""
+    from nlp.segment.metadata import _LABELS_BY_CHAR, TEMPLATE_LABELS
+
+    listed = [lab for _, labs in _LABELS_BY_CHAR for lab in labs]
+    assert sorted(listed) == sorted(lab for labs in TEMPLATE_LABELS.values() for lab in labs)
+    assert len(set(listed)) == len(listed)
+    for ch, labs in _LABELS_BY_CHAR:
+        assert len(ch) == 1 and all(ch in lab for lab in labs), ch
+
+
+def _plain_labels(text: str) -> dict[str, list[str]]:
+    from nlp.segment.metadata import TEMPLATE_LABELS
+
+    return {k: [lab for lab in labs if lab in text] for k, labs in TEMPLATE_LABELS.items()}
+
+
+@pytest.mark.parametrize("text", [
+    "", "本年制发件数", "本年新制作数量本年新公开数量对外公开总数量", "指标名称计量单位历年累计本期实际本年累计",
+    "统计指标(不同渠道和方式公开相同信息计1条)", "逾期不补正逾期未按收费通知本年收费金额", "量件结标", "本年制发件",
+])
+def test_labels_in_equals_the_plain_search(text):
+    from nlp.segment.metadata import _labels_in
+
+    plain = _plain_labels(text)
+    got = _labels_in(text)
+    assert (got is None and not any(plain.values())) or got == plain
+
+
+def test_labels_in_equals_the_plain_search_on_the_corpus():
+    """On every corpus text (raw, folded, and folded without blanks as `find_template` reads
+    it): the labels found with the character test first are those the plain search finds."""
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _labels_in, _without_blanks
+
+    found = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        folded = same_length(raw)
+        for text in (raw, folded, _without_blanks(folded)):
+            plain = _plain_labels(text)
+            got = _labels_in(text)
+            assert (got is None and not any(plain.values())) or got == plain, path
+            found += got is not None
+    assert found > 100
+
+
 @pytest.mark.parametrize("text, year", [
     # last year's report cited in the body is not this report's year (held-out 9, 国家新闻出版署)
     ("根据《中华人民共和国政府信息公开条例》有关规定,编制本报告。\n一、总体情况\n2022年,国家新闻出版署深入推进政府信息"
