@@ -1044,9 +1044,55 @@ def test_unglossed_is_the_plain_test_on_generated_text(pieces):
 
 
 def _first_lines_of_the_whole_body(body: str, n: int) -> list[str]:
+    return _plain_lines_up_to(body.splitlines(), n)
+
+
+def _plain_lines_up_to(lines: list[str], n: int) -> list[str]:
+    """`metadata._lines_up_to` the plain way: every line asked, without its shortcut."""
+    from nlp.segment.metadata import _holds_han
+
+    out: list[str] = []
+    seen = 0
+    for ln in lines:
+        out.append(ln)
+        if _holds_han(ln):
+            seen += 1
+            if seen >= n:
+                break
+        elif ln.strip() and len(out) > 200:
+            break
+    return out
+
+
+@pytest.mark.parametrize("lines", [
+    [], ["a"] * 250, ["a"] * 199 + ["b"], ["a"] * 200 + ["b"], ["x"] * 201, ["x", "", "  "] * 80,
+    ["汉"] * 11 + ["a"] * 189, ["汉"] * 12, ["汉"] * 11, ["汉"] * 11 + ["a"] * 190, ["é"] * 12 + ["汉"],
+    ["(一)"] * 11 + ["é"], ["(一)"] * 12, ["１"] * 30,
+])
+def test_lines_up_to_equals_the_plain_reading(lines):
     from nlp.segment.metadata import _lines_up_to
 
-    return _lines_up_to(body.splitlines(), n)
+    for n in (1, 11, 12, 13):
+        assert _lines_up_to(list(lines), n) == _plain_lines_up_to(list(lines), n)
+
+
+def test_lines_up_to_equals_the_plain_reading_on_the_corpus():
+    """On every corpus text (raw and folded), its lines and the lines of its opening: the
+    shortcut of `_lines_up_to` (fewer than n lines other than ASCII) reads what the plain loop
+    reads, and is taken on many texts."""
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _lines_up_to
+
+    short = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            for lines in (text.splitlines(), text[:4000].splitlines()[:-1]):
+                for n in (1, 12):
+                    got = _lines_up_to(lines, n)
+                    assert got == _plain_lines_up_to(lines, n), path
+                    short += got is lines
+    assert short > 1000
 
 
 @pytest.mark.parametrize("body", [

@@ -422,7 +422,12 @@ _FIRST_LINES_HEAD = 4000  # characters: a body's opening, where its first lines 
 
 def _lines_up_to(lines: list[str], n: int) -> list[str]:
     """`lines` up to the n-th with a Han character (`_first_lines`); all of them when the
-    reading does not stop."""
+    reading does not stop (then `lines` itself when fewer than n of them are other than ASCII:
+    a line of ASCII alone holds no Han character, so no n-th line with one is found, and with
+    `_MARKUP_LINES` lines at most the markup rule cannot stop the reading either; a test per
+    line in C instead of `_holds_han`'s call, for most bodies of a report's first pages)."""
+    if len(lines) <= _MARKUP_LINES and len(lines) - sum(map(str.isascii, lines)) < n:
+        return lines
     out: list[str] = []
     seen = 0
     for ln in lines:
@@ -431,9 +436,12 @@ def _lines_up_to(lines: list[str], n: int) -> list[str]:
             seen += 1
             if seen >= n:
                 break
-        elif ln.strip() and len(out) > 200:
+        elif ln.strip() and len(out) > _MARKUP_LINES:
             break  # (a page of nothing but markup)
     return out
+
+
+_MARKUP_LINES = 200  # lines without a Han character read before a page is taken for markup
 
 
 _HAN = regex.compile(r"\p{Han}")
