@@ -1294,8 +1294,8 @@ def first_places(text: str, firsts: Iterable[str], places: dict[str, list[int]] 
 def finditer_from_firsts(pattern: Any, text: str, firsts: Iterable[str],
                          places: dict[str, list[int]] | None = None,
                          prefixes: tuple[str, ...] | None = None,
-                         anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None
-                         ) -> Iterator[Any]:
+                         anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None,
+                         preceded_by: frozenset[str] | None = None) -> Iterator[Any]:
     """The matches of `pattern.finditer(text)` (a `regex` or a stdlib `re` pattern) for a
     pattern whose every match begins with one of the characters `firsts` (`first_char_list`),
     or with one of the strings `firsts` (the words of the alternation it opens on):
@@ -1312,10 +1312,13 @@ def finditer_from_firsts(pattern: Any, text: str, firsts: Iterable[str],
     not asked where the text begins with none of them (`str.startswith`: a small part of what
     a `regex` match turning the start down costs). `anchors` (`prefix_anchors(prefixes)`):
     the starts are found from the places of characters that stand in every prefix at a known
-    offset instead of from those of the first characters (fewer `str.find` passes)."""
+    offset instead of from those of the first characters (fewer `str.find` passes).
+    `preceded_by`: characters one of which stands right before every match that does not open
+    the text (what a lookbehind the pattern holds asks for); `match` is not asked elsewhere."""
     pos = 0
     for k in first_places(text, firsts, places, anchors):
-        if k >= pos and (prefixes is None or text.startswith(prefixes, k)):
+        if k >= pos and (prefixes is None or text.startswith(prefixes, k)) and (
+                preceded_by is None or k == 0 or text[k - 1] in preceded_by):
             m = pattern.match(text, k)
             if m is not None:
                 yield m

@@ -215,6 +215,65 @@ def test_overview_subject_s_lookbehind_after_the_digits_changes_no_match():
     assert _same_matches(_OVERVIEW_SUBJECT, plain, _openings()) > 500
 
 
+def test_overview_subject_asked_only_after_its_lookbehind_s_last_characters():
+    """`find_agency` asks `_OVERVIEW_SUBJECT` at a year only where the text opens there or one of
+    `_OVERVIEW_BEFORE` stands before it (the lookbehind's last characters: `\\s`, ?, ？, 。, 在):
+    the same matches as `finditer` on the opening of every corpus text, raw and folded, and on
+    hand-made openings (a year after each kind of character, at the text's start)."""
+    from nlp.scan import REGEX_SPACE, finditer_from_firsts
+    from nlp.segment.metadata import _LEADS, _OVERVIEW_BEFORE, _OVERVIEW_SUBJECT
+
+    assert _OVERVIEW_SUBJECT.pattern.startswith(r"(?:19|20)(?<=(?:^|[\n。])[\s?？]*(?:在\s*)?..)")
+    assert _OVERVIEW_BEFORE == frozenset(REGEX_SPACE + "?？。在")
+    made = [f"{c}2019年，某某县人民政府坚持公开。" for c in ("。", "\n", " ", "\u3000", "?", "？", "在", "，", "x", "于")]
+    made += ["2019年，某某县人民政府坚持公开。", "。在 2020年度某某局认真落实\n?2021年某某区深入推进"]
+    texts = [*made, *_openings()]
+
+    def gated(text: str) -> list[regex.Match]:
+        return list(finditer_from_firsts(_OVERVIEW_SUBJECT, text, _LEADS[_OVERVIEW_SUBJECT],
+                                         preceded_by=_OVERVIEW_BEFORE))
+
+    assert _same_matches(gated, _OVERVIEW_SUBJECT, texts) > 500
+    assert _same_matches(gated, _OVERVIEW_SUBJECT, made) >= 8
+
+
+def test_report_words_cut_from_the_end_equal_the_substitution():
+    """`_without_report_words` is `_REPORT_WORDS.sub("", s)`: on the stripped opening of every
+    corpus text's first lines (the title prefixes it is asked of are such strings) and of its
+    title, and on hand-made ones (the words alone, twice, before a line break, none)."""
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _REPORT_WORDS, _first_lines, _without_report_words
+
+    made = ["", "关于", "某某县政府信息公开工作", "某某县关于政务公开", "信息公开信息公开", "某某县工作\n",
+            "某某县信息公开\n", "关于政府信息公开工作关于政府信息公开工作", "某某县", "工作 ", "公开工作"]
+    texts = [*made]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for line in _first_lines(same_length(raw), 12)[:12]:
+            line = line.strip()
+            texts += [line[:k].strip() for k in range(0, min(len(line), 40) + 1, 3)]
+    cut = 0
+    for text in texts:
+        want = _REPORT_WORDS.sub("", text)
+        assert _without_report_words(text) == want, text
+        cut += want != text
+    assert cut > 100
+
+
+def test_spam_and_format_notice_gates_hold_what_every_match_needs():
+    """`clean_agency` searches `_SPAM` only in a name holding one of `_SPAM_FIRST`'s characters:
+    every code point a match can begin with (a branch's first character, case-blind) is in
+    that class; `find_template` searches `_FORMAT_NOTICE` only in a text holding 函, which
+    every match holds."""
+    from nlp.segment.metadata import _FORMAT_NOTICE, _SPAM, _SPAM_FIRST
+
+    firsts = regex.compile("(?:" + "|".join(b[:1] for b in _SPAM.pattern.split("|")) + ")", regex.I)
+    assert all(_SPAM_FIRST.match(chr(c)) for c in range(0x110000) if firsts.match(chr(c)))
+    for name in ("新葡京博彩官网区人民政府", "英国威廉希尔公司市统计局", "某某BET局", "某某Bet局", "体育APP中心"):
+        assert _SPAM.search(name) and _SPAM_FIRST.search(name)
+    assert _FORMAT_NOTICE.pattern.startswith("国办公开办函")
+
+
 def test_a_name_after_its_verb_is_the_whole_han_run_that_follows_it():
     """`_PUBLISHED_BY` and `_COMPILED_NAMED` look ahead over the Han run after the verb (the
     name, which a bracket, a blank or the year follows) before they try the name's lengths:

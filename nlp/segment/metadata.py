@@ -81,6 +81,11 @@ _RELATIVE = regex.compile(
 )
 # gambling spam that mirror sites inject into names (新葡京博彩官网区人民政府, 英国威廉希尔公司市统计局)
 _SPAM = regex.compile(r"博彩|彩票|投注|娱乐|官网|官方网站|直播|棋牌|赌|威廉希尔|葡京|买球|球网|体育app|bet", regex.I)
+# the characters a `_SPAM` match begins with (`bet` in either case: no other character folds to
+# b): a name without one is not searched (the stdlib `re` tests a class of characters in C,
+# where `regex` tries the 15 words case-blind at each position; tests/test_speed_meta.py checks
+# every code point)
+_SPAM_FIRST = re.compile("[博彩投娱官直棋赌威葡买球体bB]")
 # an office under another body: 市发改委下属事业单位海口市经济信息中心
 _SUBORDINATE = regex.compile(r"下属|所属")
 # offices inside a body: its disclosure office (信息公开办公室) and its party-and-government
@@ -230,6 +235,13 @@ _OVERVIEW_SUBJECT = regex.compile(
     rf"([\p{{Han}}（）()]{{2,36}}?(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX}))"
     r"(?=坚持|认真|深入|全面|围绕|按照|紧紧|紧密|高度|继续|进一步|在|以|始终|深化|持续|严格|聚焦|着力|积极|扎实|切实"
     r"|紧扣|不断|立足|主动|贯彻|坚决|落实|为|政府信息公开工作|政务公开工作)")
+# what stands right before every `_OVERVIEW_SUBJECT` match that does not open the text: its
+# lookbehind (after the year's first two digits) reads back over the two digits, an optional
+# 在 and blanks, blanks and question marks, to a line break or 。 (or the text's start): the
+# character before the year is one of these (tests/test_speed_meta.py compares the matches with
+# and without the test; 9 in 10 of the years in new reports' openings stand elsewhere, and a
+# `regex` match turning one down costs about 20k instructions)
+_OVERVIEW_BEFORE = frozenset(REGEX_SPACE + "?？。在")
 # a ministry named in the text (水利部); not 全部, 内部, 干部 (…(29)件全部办结)
 _MINISTRY = regex.compile(r"(?<!\p{Han})((?:国家)?\p{Han}{2,6}(?<![全内外局细大干])部)(?![门分署长队件委])")
 _STAT_PERIOD = regex.compile(rf"统计(?:期限|时限|时间|区间|周期|数据)[^。]{{0,30}}?({_YEAR})\s*年")
@@ -293,7 +305,7 @@ _NAME_END = regex.compile(rf"(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})$")
 _PLACE_END = regex.compile(rf"{_PLACE_SUFFIX}$")
 # how far before a name's end a match of each pattern of the form `…$` begins (`scan.end_reach`:
 # a final line break counted; lookbehinds look before it and consume nothing)
-_END_REACH = MappingProxyType({p: end_reach(p) for p in (_NAME_END, _PLACE_END, _ZONE)})
+_END_REACH = MappingProxyType({p: end_reach(p) for p in (_NAME_END, _PLACE_END, _ZONE, _REPORT_WORDS)})
 
 
 def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
@@ -302,6 +314,16 @@ def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
     trying the suffix alternation at every position of the name; a lookbehind still sees what
     stands before the search's start (tests/test_speed_meta.py compares the two)."""
     return search_near_end(pattern, s, _END_REACH[pattern])
+
+
+def _without_report_words(s: str) -> str:
+    """`_REPORT_WORDS.sub("", s)`: the report's words that end `s` cut off. Every match ends at
+    the end (or before a final line break, where only an empty one follows), so the
+    substitution removes the leftmost match alone, which `_at_end` finds without trying the
+    optional words at every position of the title's opening (about 30k instructions a title;
+    tests/test_speed_meta.py compares the two)."""
+    m = _at_end(_REPORT_WORDS, s)
+    return s[: m.start()] + s[m.end():]
 _FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号")
 _SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
 # every pinyin gloss `unglossed` drops holds a toned vowel: a body without one has none (a
@@ -591,7 +613,7 @@ def clean_agency(name: str) -> str | None:
         s = _BRACKETED.sub("", s)
     if s.startswith(_FORMER_WORDS):
         s = _FORMER.sub("", s)
-    if ("属" in s and _SUBORDINATE.search(s)) or _SPAM.search(s):
+    if ("属" in s and _SUBORDINATE.search(s)) or (_SPAM_FIRST.search(s) and _SPAM.search(s)):
         return None
     # (the office patterns only for a name that ends as an office does: most end in 局, 府 …;
     # one that does not is left as it is by all of them)
@@ -730,7 +752,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             t = unglossed(same_length_cached(title) if folded_title is None else folded_title)
             m = _TITLE_PREFIX.match(t)
             if m:
-                prefix = _REPORT_WORDS.sub("", m.group(1).strip())
+                prefix = _without_report_words(m.group(1).strip())
                 yield prefix, "title"
             m = _TITLE_AGENCY.search(t)
             if m:
@@ -759,7 +781,8 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             # 请与兴安盟生态环境局办公室联系: the department reports, its office answers the phone
             yield _UNIT_OF_DEPARTMENT.sub("", m.group(1)), "contact"
         # the subject of the overview's first sentence: "2025年，平潭综合实验区坚持…"
-        for m in finditer_from_firsts(_OVERVIEW_SUBJECT, head, _LEADS[_OVERVIEW_SUBJECT], places):
+        for m in finditer_from_firsts(_OVERVIEW_SUBJECT, head, _LEADS[_OVERVIEW_SUBJECT], places,
+                                      preceded_by=_OVERVIEW_BEFORE):
             yield m.group(1), "overview subject"
             break
         for m in _gated(_NAMED_REPORT, head[:300]):
@@ -1259,7 +1282,8 @@ def find_template(doc: Document, title: str | None, year: int | None, body: str,
         best = max(found, key=lambda k: len(found[k]))
         if len(found[best]) >= need:
             return best, {"by": source, "labels": found[best]}
-    m = _FORMAT_NOTICE.search(body_text)
+    # (every match holds 函: a text without it is not searched)
+    m = _FORMAT_NOTICE.search(body_text) if "函" in body_text else None
     if m and not (m.group(1) == "2019" and year and year >= 2021):
         return ("2021" if m.group(1) == "2021" else "2019"), {"by": "citation", "text": m.group(0)}
     if title and _not_a_report(same_length_cached(title), doc.meta.get("title_source")):
