@@ -1638,7 +1638,7 @@ def prefix_anchors(prefixes: Sequence[str]) -> tuple[tuple[str, tuple[int, ...]]
 
 
 # --------------------------------------------------------------------------- matches at line starts
-def finditer_at_line_starts(pattern: Any, text: str) -> Iterator[Any]:
+def finditer_at_line_starts(pattern: Any, text: str, han_after_blanks: bool = False) -> Iterator[Any]:
     """The matches of `pattern.finditer(text)` for a `regex` pattern whose every match begins
     at a line's start and holds a character: one that opens on `(?m:^)`, compiled without
     `regex.WORD` (then `^` stands at the text's start and right after a line feed alone), and
@@ -1646,7 +1646,9 @@ def finditer_at_line_starts(pattern: Any, text: str) -> Iterator[Any]:
     of the last match on, found by `str.find`; the engine's own scan tries `^` at every
     position, and its start-up costs about as much as a match (`metadata._NAMED_REPORT` over a
     report's first 300 characters: a quarter fewer instructions). tests/test_speed_meta.py
-    compares the two on the corpus."""
+    compares the two on the corpus. `han_after_blanks`: every match opens on blanks (`\\s*`)
+    and then a Han character, so a line whose first character is ASCII and not a blank is
+    passed over without a `match` (a third of the lines of a report's opening: 2023年…, (一)…)."""
     pos = 0
     while True:
         if pos and text[pos - 1] != "\n":
@@ -1654,7 +1656,10 @@ def finditer_at_line_starts(pattern: Any, text: str) -> Iterator[Any]:
             if k < 0:
                 return
             pos = k + 1
-        m = pattern.match(text, pos)
+        if han_after_blanks and "\x20" < text[pos:pos + 1] < "\x80":
+            m = None  # (an ASCII character above the space: neither a blank nor Han)
+        else:
+            m = pattern.match(text, pos)
         if m is not None:
             yield m
             pos = m.end()

@@ -274,6 +274,31 @@ def test_spam_and_format_notice_gates_hold_what_every_match_needs():
     assert _FORMAT_NOTICE.pattern.startswith("国办公开办函")
 
 
+def test_title_prefix_by_a_search_for_the_year_equals_the_lazy_match():
+    """`_title_prefix` is `_TITLE_PREFIX.match(t).group(1)`: the pattern is its year part behind
+    `^(.*?)`, and on every corpus text's stripped first lines, folded, (the titles it is asked
+    of are such lines) and hand-made ones (a year after a line break, Chinese numerals, a bare
+    year before the report's words, none) both give the same prefix."""
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _TITLE_PREFIX, _TITLE_PREFIX_YEAR, _first_lines, _title_prefix
+
+    assert _TITLE_PREFIX.pattern == "^(.*?)" + _TITLE_PREFIX_YEAR.pattern
+    made = ["", "某某县2020年政府信息公开工作年度报告", "某某县\n2020年报告", "某某县二〇二〇年报告",
+            "国资委2020政府信息公开", "某某县 2020 \n年度报告", "2020年", "某某县报告", "某某1999年\n2020年",
+            "某某\n县2020年报告"]
+    texts = [*made]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        folded = same_length(raw)
+        texts += [ln.strip() for ln in _first_lines(folded, 12)] + [folded[:200]]
+    found = 0
+    for t in texts:
+        m = _TITLE_PREFIX.match(t)
+        assert _title_prefix(t) == (m.group(1) if m else None), t
+        found += m is not None
+    assert found > 500
+
+
 def test_a_name_after_its_verb_is_the_whole_han_run_that_follows_it():
     """`_PUBLISHED_BY` and `_COMPILED_NAMED` look ahead over the Han run after the verb (the
     name, which a bracket, a blank or the year follows) before they try the name's lengths:
@@ -757,15 +782,21 @@ def test_line_led_patterns_asked_at_line_starts_find_what_finditer_finds():
         assert pattern.match("") is None
     made = ["某某县人民政府政府信息公开工作年度报告", "\n某某县人民政府政府信息公开工作年度报告\n",
             "x\r某某县人民政府政府信息公开工作年度报告", "x\u2028某某县人民政府依据《条例》",
-            "\n\n  某某县人民政府\n2019年政府信息公开工作年度报告", "某某县人民政府依据\n某某局根据\n", "\n", ""]
+            "\n\n  某某县人民政府\n2019年政府信息公开工作年度报告", "某某县人民政府依据\n某某局根据\n", "\n", "",
+            "(一)某某县人民政府依据\n\t某某局根据\n\x1c某某局根据\n~某某局根据\n\x7f某某局根据\n 一、总体情况某某局根据",
+            "2019年某某县人民政府政府信息公开工作年度报告\n\v某某县人民政府政府信息公开工作年度报告\n"]
     texts = [*made]
     for text in texts_and_views():
         texts += [text[:300], text[:600], same_length(text[:600])]
     found = dict.fromkeys(_LINE_LED, 0)
     for text in texts:
         for pattern in _LINE_LED:
+            want = _found(pattern.finditer(text))
             got = _found(finditer_at_line_starts(pattern, text))
-            assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
+            assert got == want, (pattern.pattern[:20], text[:60])
+            # (every match opens on blanks and a Han character: lines opening on other ASCII skipped)
+            got = _found(finditer_at_line_starts(pattern, text, han_after_blanks=True))
+            assert got == want, (pattern.pattern[:20], text[:60])
             found[pattern] += len(got)
     assert all(n > 20 for n in found.values()), found
 

@@ -125,6 +125,10 @@ _CAPTION_AGENCY = regex.compile(
 _CAPTION_AGENCY_ANCHOR = (regex.compile("情况统计表"), 80)
 _TITLE_PREFIX = regex.compile(
     rf"^(.*?)(?:{_YEAR}|{_CN_YEAR})\s*(?:年|(?=政府信息公开|政务公开|信息公开))")  # …国资委2020政府信息公开…
+# `_TITLE_PREFIX` without its prefix: the lazy `^(.*?)` takes the fewest characters (no line
+# break among them) before the first place where the year and its 年 match, which a search for
+# them finds at once instead of trying them after each length of the prefix (`_title_prefix`)
+_TITLE_PREFIX_YEAR = regex.compile(_TITLE_PREFIX.pattern.removeprefix("^(.*?)"))
 _TITLE_AGENCY = regex.compile(rf"(?:{_YEAR})\s*年度?(\p{{Han}}{{2,30}}?)(?:政府信息公开|政务公开|信息公开)")
 _COMPILED_BY = regex.compile(
     rf"由(\p{{Han}}{{2,40}}{_AGENCY_SUFFIX})(?=按照|根据|结合|依据|综合|负责|编制|汇总|牵头|组织|编写)")
@@ -314,6 +318,16 @@ def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
     trying the suffix alternation at every position of the name; a lookbehind still sees what
     stands before the search's start (tests/test_speed_meta.py compares the two)."""
     return search_near_end(pattern, s, _END_REACH[pattern])
+
+
+def _title_prefix(t: str) -> str | None:
+    """`_TITLE_PREFIX.match(t).group(1)` (None: no match): what stands before the first year of
+    the title's first line, found by `_TITLE_PREFIX_YEAR.search` (the prefix's `.` takes no line
+    break: a year after one is not the prefix's; tests/test_speed_meta.py compares the two)."""
+    m = _TITLE_PREFIX_YEAR.search(t)
+    if m is None or "\n" in t[: m.start()]:
+        return None
+    return t[: m.start()]
 
 
 def _without_report_words(s: str) -> str:
@@ -712,7 +726,7 @@ def _resolve_place(name: str, body: str) -> str:
 # not searched. Only where it pays (instructions over the corpus): a text that holds the word
 # pays the `in` and the search; the patterns led by a word (由, 编制) the engine finds as fast
 _GATES: dict[regex.Pattern, tuple[str, ...]] = {
-    _NAMED_REPORT: ("公开",),
+    _NAMED_REPORT: ("公开",), _COMPILED: ("编制",),  # (`_COMPILED` opens on a class, tried everywhere)
     _SOURCE_FIELD: ("来源", "发布", "发文机关"),
 }
 
@@ -722,12 +736,14 @@ def _gated(pattern: regex.Pattern, text: str) -> Iterator[regex.Match]:
     (and for a pattern led by `(?m:^)`, `_LINE_LED`, asked at line starts alone)."""
     for w in _GATES[pattern]:
         if w in text:
-            return finditer_at_line_starts(pattern, text) if pattern in _LINE_LED else pattern.finditer(text)
+            return finditer_at_line_starts(pattern, text, han_after_blanks=True) if pattern in _LINE_LED \
+                else pattern.finditer(text)
     return iter(())
 
 
-# the patterns whose every match begins at a line's start (`(?m:^)`) and holds a character:
-# `finditer_at_line_starts` (tests/test_speed_meta.py)
+# the patterns whose every match begins at a line's start (`(?m:^)`) and holds a character,
+# blanks and then a Han character: `finditer_at_line_starts`, `han_after_blanks`
+# (tests/test_speed_meta.py)
 _LINE_LED = frozenset({_NAMED_REPORT, _OPENING_SUBJECT})
 
 
@@ -750,9 +766,9 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
     def cands() -> Iterator[tuple[str, str]]:  # in order of trust; asked lazily
         if title:
             t = unglossed(same_length_cached(title) if folded_title is None else folded_title)
-            m = _TITLE_PREFIX.match(t)
-            if m:
-                prefix = _without_report_words(m.group(1).strip())
+            prefix = _title_prefix(t)
+            if prefix is not None:
+                prefix = _without_report_words(prefix.strip())
                 yield prefix, "title"
             m = _TITLE_AGENCY.search(t)
             if m:
@@ -789,9 +805,9 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             yield m.group(1), "report named"
         opening = head[:600]
         if _verb_after_name(opening):
-            for m in finditer_at_line_starts(_OPENING_SUBJECT, opening):
+            for m in finditer_at_line_starts(_OPENING_SUBJECT, opening, han_after_blanks=True):
                 yield m.group(1), "opening subject"
-        for m in _COMPILED.finditer(head):
+        for m in _gated(_COMPILED, head):
             yield m.group(1), "compiled by"
         for m in finditer_from_firsts(_COMPILED_NAMED, head, _LEADS[_COMPILED_NAMED], places):
             yield m.group(1), "compiled by"
