@@ -299,6 +299,69 @@ def test_title_prefix_by_a_search_for_the_year_equals_the_lazy_match():
     assert found > 500
 
 
+def test_title_line_tests_by_in_equal_their_patterns():
+    """`find_title` looks for a clause's marks and the disclosure's words by `in` (once a class
+    and an alternation, `regex` calls of about 5k instructions each), and
+    asks `_BREADCRUMB` only of a line holding one of `_BREADCRUMB_MARKS`; `clean_agency` takes a
+    name of unified ideographs alone as `_ALL_HAN` would: each the same answer as the pattern on
+    every corpus text's first lines, raw and folded, and on hand-made lines."""
+    from nlp.normalize import same_length
+    from nlp.scan import holds_any
+    from nlp.segment.metadata import (
+        _ALL_HAN,
+        _BREADCRUMB,
+        _BREADCRUMB_MARKS,
+        _CLAUSE_MARKS,
+        _DISCLOSURE_WORDS,
+        _UNIFIED,
+        _first_lines,
+    )
+
+    clause_mark, disclosure = regex.compile(r"[。，,；]"), regex.compile(r"政府信息公开|政务公开")
+    assert set(_CLAUSE_MARKS) == set("。，,；") and set(_DISCLOSURE_WORDS) == {"政府信息公开", "政务公开"}
+    made = ["首页 > 政务公开 > 年报", "当前位置：首页›信息公开", "a » b » c", "某某县政府信息公开年度报告",
+            "2020年，某某", "某某；", "某某,", "〇某某", "某某㐀", "某\u9fff", "\u4e00某", "某某 ", "某某（"]
+    lines = [*made]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, same_length(raw)):
+            lines += [ln.strip() for ln in _first_lines(text, 12)]
+    crumbs = 0
+    for s in lines:
+        assert holds_any(s, _CLAUSE_MARKS) == bool(clause_mark.search(s))
+        assert holds_any(s, _DISCLOSURE_WORDS) == bool(disclosure.search(s))
+        crumb = bool(_BREADCRUMB.search(s))
+        assert (holds_any(s, _BREADCRUMB_MARKS) and crumb) == crumb
+        crumbs += crumb
+        if s and _UNIFIED[0] <= min(s) and max(s) <= _UNIFIED[1]:
+            assert _ALL_HAN.fullmatch(s)
+    assert crumbs > 10
+
+
+def test_relative_names_asked_only_from_their_first_characters():
+    """`clean_agency` asks `_RELATIVE` only of a name opening on one of its first characters
+    (`_relative_first`): every match opens on one, for each branch's hand-made name and on the
+    openings of every corpus text's first lines."""
+    from nlp.normalize import same_length
+    from nlp.segment.metadata import _RELATIVE, _first_lines, _relative_first
+
+    firsts = _relative_first()
+    assert firsts is not None and "我" in firsts and "市" in firsts
+    names = ["市政府办公室", "区管委会", "我局", "本单位", "本局", "该局", "各部门", "全市", "政府办公室",
+             "人民政府", "党政办", "办公室", "综合科", "局网站", "委门户网站", "县财政局", "某某县人民政府"]
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = same_length(path.read_text(encoding="utf-8", errors="replace"))
+        for line in _first_lines(raw, 12):
+            line = line.strip()
+            names += [line[k:k + 12] for k in range(0, min(len(line), 30))]
+    matched = 0
+    for name in names:
+        if _RELATIVE.match(name):
+            matched += 1
+            assert name[:1] in firsts, name
+    assert matched > 100
+
+
 def test_a_name_after_its_verb_is_the_whole_han_run_that_follows_it():
     """`_PUBLISHED_BY` and `_COMPILED_NAMED` look ahead over the Han run after the verb (the
     name, which a bracket, a blank or the year follows) before they try the name's lengths:

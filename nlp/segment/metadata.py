@@ -57,6 +57,7 @@ from nlp.scan import (
     end_reach,
     finditer_at_line_starts,
     finditer_from_firsts,
+    first_char_list,
     holds_any,
     literal_words,
     search_near_end,
@@ -79,6 +80,16 @@ _RELATIVE = regex.compile(
     # a body's own word for itself before what it runs: 局网站, 委门户网站 (held-out 208)
     r"|[局委厅办](?:门户)?网站)"
 )
+
+
+@lru_cache(maxsize=1)
+def _relative_first() -> frozenset[str] | None:
+    """The characters a `_RELATIVE` match begins with (`scan.first_char_list`; None: not known,
+    every name is asked)."""
+    firsts = first_char_list(_RELATIVE.pattern)
+    return None if firsts is None else frozenset(firsts)
+
+
 # gambling spam that mirror sites inject into names (新葡京博彩官网区人民政府, 英国威廉希尔公司市统计局)
 _SPAM = regex.compile(r"博彩|彩票|投注|娱乐|官网|官方网站|直播|棋牌|赌|威廉希尔|葡京|买球|球网|体育app|bet", regex.I)
 # the characters a `_SPAM` match begins with (`bet` in either case: no other character folds to
@@ -287,7 +298,7 @@ _TITLE_YEAR_RX = regex.compile(_TITLE_YEAR)
 _YEAR_FIRST = regex.compile(rf"^(?:{_YEAR}|{_CN_YEAR})\s*年")
 _YEAR_LAST = regex.compile(rf"\p{{Han}}{{2,}}\s*(?:{_YEAR}|{_CN_YEAR})\s*年度?$")
 _ANY_YEAR = regex.compile(rf"{_YEAR}|{_CN_YEAR}")
-_CLAUSE_MARK = regex.compile(r"[。，,；]")
+_CLAUSE_MARKS = "。，,；"  # a clause's marks (a title line holds none), looked for by `in` (`holds_any`)
 # a page's field label before the title (• 中文名:2010年度…报告, - 名 称:2020年…报告, 標      題 西藏…)
 # (also a page's field label glued to its value, the colon lost: 标题水城区杨梅乡2022年…, held-out 163)
 _FIELD_LABEL = (r"[•·\-\s]*(?:(?:中文名|名\s*[称稱]|[标標]\s*[题題]|[题題]名)\s*[:：]\s*|[标標][题題](?=\p{Han})"
@@ -298,8 +309,9 @@ _FIELD_LABEL_FIRST = frozenset("•·-中名标標题題")
 _FIELDS_BEFORE_TITLE = regex.compile(r"[^\n]*\n" + _FIELD_LABEL)  # 索引号…⏎标题…
 # a page's breadcrumb trail (首页 >> 政府信息公开 >> 2020年年报, 当前位置：首页 > …), not its title
 _BREADCRUMB = regex.compile(r"(?:首页|当前位置|您的位置|所在位置)\s*[>»›]|[>»›]\s*[^>»›\s]{1,20}\s*[>»›]")
+_BREADCRUMB_MARKS = ">»›"  # (one of which every `_BREADCRUMB` match holds: a line without one is not searched)
 _CLAUSE_OR_COLON = regex.compile(r"[。，,；:：]")
-_DISCLOSURE = regex.compile(r"政府信息公开|政务公开")
+_DISCLOSURE_WORDS = ("政府信息公开", "政务公开")  # the disclosure's words, looked for by `in`
 _NON_HAN_LEAD = regex.compile(r"^[^\p{Han}]+")
 _BRACKETED = regex.compile(r"[（(][^）)]*[）)]")
 _FORMER = regex.compile(r"^(?:原|本|我)(?=\p{Han}{3,})")
@@ -536,7 +548,10 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     sized = [i for i, ln in enumerate(lines) if 6 <= len(ln) <= 80 and (last is None or ln[-1] in last)]
     for i, s in zip(sized, _same_length_each([lines[i] for i in sized]), strict=True):
         ln = lines[i]
-        if not _title_line(s) or _CLAUSE_MARK.search(s) or _BREADCRUMB.search(s):
+        # (a regex call costs about 5k instructions: the classes and words looked for by `in`
+        # first; tests/test_speed_meta.py compares them with the patterns)
+        if not _title_line(s) or holds_any(s, _CLAUSE_MARKS) or (
+                holds_any(s, _BREADCRUMB_MARKS) and _BREADCRUMB.search(s)):
             continue
         title = ln
         prev = lines[i - 1] if i else ""
@@ -546,7 +561,7 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
             title = prev + ln
             s = same_length(title)
         score = 0
-        score += 2 if _DISCLOSURE.search(s) else 0
+        score += 2 if holds_any(s, _DISCLOSURE_WORDS) else 0
         score += 2 if _names_a_year(s) else 0
         score += 1 if _ANY_YEAR.search(s) else 0
         if score >= 3 and (best is None or score > best[0]):
@@ -644,9 +659,12 @@ def clean_agency(name: str) -> str | None:
         if m:
             s = m.group(1)
     s = s.strip()
-    if not (2 <= len(s) <= 40) or not _ALL_HAN.fullmatch(s):
+    # (a name of unified ideographs alone is Han throughout: `_ALL_HAN` asked of the others)
+    if not (2 <= len(s) <= 40) or not (
+            (_UNIFIED[0] <= min(s) and max(s) <= _UNIFIED[1]) or _ALL_HAN.fullmatch(s)):
         return None
-    if _RELATIVE.match(s):
+    firsts = _relative_first()  # (9 names in 10 open on another character: no match asked)
+    if (firsts is None or s[:1] in firsts) and _RELATIVE.match(s):
         return None
     start = _name_ending_start(s)
     if start is None or start < 2:  # "政府", "人民政府", "市" alone name nobody
