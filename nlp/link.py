@@ -27,6 +27,7 @@ from nlp.scan import (
     REGEX_SPACE,
     LeftmostFirst,
     PatternFilter,
+    any_text_scanner,
     end_reach,
     first_char_list,
     holds_any,
@@ -90,6 +91,14 @@ class IndicatorRule:
     # with a `reach`: the characters a match ends with (`nlp.scan.last_chars`; None: not known):
     # a text whose last one (before a final line break) is none of them holds no match
     ends: frozenset[str] | None = None
+    # what `last_end` and `first_start` search with: the pattern's `nlp.scan.any_text_scanner`
+    # (the stdlib `re`: the same matches on any text, in about half the instructions of `regex`
+    # on a clause), or the pattern itself where it has none (None: the pattern)
+    scan: Any = None
+    # `sentence` and `exclude` as `_meets_conditions` searches them: each one's
+    # `any_text_scanner`, or the pattern itself (None: no condition)
+    sentence_scan: Any = None
+    exclude_scan: Any = None
 
     def last_end(self, text: str) -> int | None:
         """The end of the last match of `pattern.finditer(text)` (None: no match). (With a
@@ -101,7 +110,7 @@ class IndicatorRule:
             spans = self.branches.spans(text)
             return spans[-1][1] if spans else None
         end = None
-        for m in self.pattern.finditer(text, 0 if self.reach is None else max(len(text) - self.reach, 0)):
+        for m in self.scan.finditer(text, 0 if self.reach is None else max(len(text) - self.reach, 0)):
             end = m.end()
         return end
 
@@ -111,7 +120,7 @@ class IndicatorRule:
             return self.branches.first(text)
         if self.ends is not None and not may_end(text, self.ends):
             return None
-        m = search_near_end(self.pattern, text, self.reach)
+        m = search_near_end(self.scan, text, self.reach)
         return m.start() if m is not None else None
 
     def indicator_for(self, template: str | None) -> str | None:
@@ -148,9 +157,18 @@ def indicator_rules(path: Path = PATTERNS) -> tuple[IndicatorRule, ...]:
                 branches=_branches(pattern) if p.get("split") else None,
                 reach=(reach := None if p.get("split") else end_reach(pattern)),
                 ends=None if reach is None else last_chars(pattern),
+                scan=_scanner(pattern),
+                sentence_scan=_scanner(regex.compile(p["sentence"])) if "sentence" in p else None,
+                exclude_scan=_scanner(regex.compile(p["exclude"])) if "exclude" in p else None,
             )
         )
     return tuple(rules)
+
+
+def _scanner(pattern: regex.Pattern) -> Any:
+    """What searches `pattern` in a rule's clause: its `any_text_scanner` (the stdlib `re`, the
+    same matches on any text), or the pattern itself where it has none."""
+    return any_text_scanner(pattern) or pattern
 
 
 def _branches(pattern: regex.Pattern) -> LeftmostFirst:
@@ -471,12 +489,13 @@ def rule_indicator(
 def _meets_conditions(rule: IndicatorRule, claim: Claim, context: str, whole: str) -> bool:
     """Does a rule that would win meet its conditions (asked only then): its `sentence` pattern
     in the sentence, its `exclude` pattern nowhere in the clause nor the subject?"""
-    if rule.sentence is not None and not rule.sentence.search(whole):
+    if rule.sentence_scan is not None and not rule.sentence_scan.search(whole):
         return False
     # (a 、 that opens the clause after the count before it separates two items,
     # 仍不明确2件、要求…确认或重新出具…2件: no list of kinds in one count)
-    return rule.exclude is None or not (rule.exclude.search(context.lstrip(_LIST_MARKS))
-                                        or rule.exclude.search(claim.subject or ""))
+    exclude = rule.exclude_scan
+    return exclude is None or not (exclude.search(context.lstrip(_LIST_MARKS))
+                                   or exclude.search(claim.subject or ""))
 
 
 @lru_cache(maxsize=64)

@@ -474,3 +474,61 @@ def test_to_norm_near_is_to_norm_for_every_guess_on_corpus_views():
             right += ne == ns + c.end - c.start
             prev_end, prev_at, asked = ne, c.end, asked + 2
     assert right > asked * 0.6
+
+
+def test_rules_scan_finds_what_their_pattern_finds_on_every_corpus_clause():
+    """`IndicatorRule.last_end` and `first_start` search with the rule's stdlib scanner
+    (`IndicatorRule.scan`, `scan.any_text_scanner`) where it has one: the same last end as the
+    pattern's `finditer` and the same start as its `search`, for every rule that is not split,
+    on every clause, sentence and line of the corpus texts (raw and normalised), on each with a
+    line break after it, and on texts with characters beyond the BMP."""
+    from corpus import clause_pieces
+
+    from nlp.link import _rule_filter, _rules_for
+
+    rules = _rules_for(None)
+    scanned = [i for i, r in enumerate(rules) if r.branches is None and r.scan is not r.pattern]
+    assert len(scanned) > 80
+    flt = _rule_filter(None)
+    extra = ["政务微博𠀀发布信息3", "𠀀网站发布", "通过政府网站𠀀公开", "依申请公开𠀀", "𠀀"]
+    compared = found = 0
+    for piece in sorted(clause_pieces()) + extra:
+        for text in (piece, piece + "\n"):
+            maybe = flt.union((text,))
+            for i in scanned:
+                # (every rule on the short pieces; the filter's candidates on the long ones)
+                if len(text) > 40 and i not in maybe:
+                    continue
+                rule = rules[i]
+                plain = [m.end() for m in rule.pattern.finditer(text)]
+                assert rule.last_end(text) == (plain[-1] if plain else None), (rule.id, text)
+                first = rule.pattern.search(text)
+                assert rule.first_start(text) == (first.start() if first else None), (rule.id, text)
+                compared += 1
+                found += bool(plain)
+    assert found > 1000 and compared > 10 * found
+
+
+def test_rules_condition_scans_find_what_their_patterns_find_on_every_corpus_clause():
+    """`_meets_conditions` searches a rule's `sentence` and `exclude` patterns by their scanners
+    (`IndicatorRule.sentence_scan`, `exclude_scan`: `scan.any_text_scanner`, or the pattern):
+    the same first match as the pattern's `search` on every clause, sentence and line of the
+    corpus texts (raw and normalised) and on texts with characters beyond the BMP."""
+    from corpus import clause_pieces
+
+    from nlp.link import indicator_rules
+
+    pairs = [(r.id, rx, scan) for r in indicator_rules()
+             for rx, scan in ((r.sentence, r.sentence_scan), (r.exclude, r.exclude_scan))
+             if rx is not None]
+    assert sum(scan is not rx for _, rx, scan in pairs) > 40
+    assert all((rx is None) == (scan is None) for r in indicator_rules()
+               for rx, scan in ((r.sentence, r.sentence_scan), (r.exclude, r.exclude_scan)))
+    extra = ["等𠀀", "𠀀、", "信息公开申请𠀀等", "𠀀"]
+    found = 0
+    for text in sorted(clause_pieces()) + extra:
+        for rid, rx, scan in pairs:
+            m, s = rx.search(text), scan.search(text)
+            assert (m and m.span()) == (s and s.span()), (rid, text)
+            found += m is not None
+    assert found > 1000
