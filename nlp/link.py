@@ -41,7 +41,10 @@ from nlp.scan import (
 )
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
-_LAST_CLAUSE_BREAK = regex.compile(r"[，,；;。！？!?\n]", regex.REVERSE)  # (searched from the end)
+# a window up to its last clause break: `.*` takes the whole window, then gives back characters
+# until a break ends the match (None: no break); the stdlib `re` does it in fewer instructions
+# than a search from the end by `regex` (tests/test_speed_link.py compares both)
+_UP_TO_LAST_CLAUSE_BREAK = re.compile(r".*[，,；;。！？!?\n]", re.S)
 _NEXT_COUNT_AFTER = regex.compile(r"其中|\d+(?:\.\d+)?\s*(?:件|条|项|个|宗|份|次|人|篇)")
 # how a verb after the number is done: on time, by law, within the legal time limit
 _MANNER = regex.compile(r"(?:已经?|均已|均|全部|都)?(?:按(?:照)?(?:规定|要求|时|期)|依法(?:依规)?|在法定(?:期限|时限)内|及时)")
@@ -242,7 +245,7 @@ def claim_context(text: str, claim: Claim | _At, floor: int = 0) -> str:
     if claim.kind == "zero":  # the phrase itself names what is zero
         return text[claim.start : claim.end].strip()
     lo = max(0, claim.start - 60, floor)
-    stop = _LAST_CLAUSE_BREAK.search(text, lo, claim.start)  # the last break before the number
+    stop = _UP_TO_LAST_CLAUSE_BREAK.match(text, lo, claim.start)  # to the last break before the number
     return text[stop.end() if stop is not None else lo : claim.start].strip()
 
 

@@ -532,3 +532,36 @@ def test_rules_condition_scans_find_what_their_patterns_find_on_every_corpus_cla
             assert (m and m.span()) == (s and s.span()), (rid, text)
             found += m is not None
     assert found > 1000
+
+
+def test_claim_context_break_is_the_last_break_on_every_corpus_window():
+    """`claim_context` finds the last clause break of its window by a greedy match from the
+    window's start (`_UP_TO_LAST_CLAUSE_BREAK`): the same place as the last break found from the
+    end (`regex.REVERSE`), for a window ending at every fifth position of every corpus text (raw
+    and normalised) with each floor the window may have, and on hand-made texts."""
+    import regex
+    from corpus import CORPORA
+
+    from nlp.link import _UP_TO_LAST_CLAUSE_BREAK
+    from nlp.normalize import normalize
+
+    last_break = regex.compile(r"[，,；;。！？!?\n]", regex.REVERSE)
+
+    def same(text: str, lo: int, end: int) -> bool:
+        plain = last_break.search(text, lo, end)
+        m = _UP_TO_LAST_CLAUSE_BREAK.match(text, lo, end)
+        assert (m and m.end()) == (plain and plain.end()), (text[lo:end], lo, end)
+        return plain is not None
+
+    found = 0
+    for t in ("", "，", "a，b", "𠀀，𠀀\n𠀀", "共3件。\n其中", "!?！？", "无"):
+        for end in range(len(t) + 1):
+            for lo in range(end + 1):
+                found += same(t, lo, end)
+    for path in sorted(CORPORA.rglob("*.txt")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        for text in (raw, normalize(raw).text):
+            for end in range(0, len(text) + 1, 5):
+                for lo in {max(0, end - 60), max(0, end - 7), end}:
+                    found += same(text, lo, end)
+    assert found > 10000
