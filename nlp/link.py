@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -331,6 +332,14 @@ def _plain_words_after(text: str, end: int, limit: int) -> str:
 def section_kind(doc, offset: int) -> str:
     """The kind of the innermost section around `offset` that has one (or "")."""
     return _kind_of(doc, doc.section_at(offset))
+
+
+def _section_bounds(doc: Any) -> list[int]:
+    """Every start and end of the document's sections, in order: between two of them (the same
+    `bisect_right` place) `Document.section_at` gives the same section, as the sections it walks
+    back through (those starting at or before the offset) and which of them hold the offset are
+    the same there (tests/test_speed_link.py checks it on corpus reports)."""
+    return sorted({s.start for s in doc.sections} | {s.end for s in doc.sections})
 
 
 def _kind_of(doc, sec) -> str:
@@ -661,6 +670,10 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     # share the sentence of the claim before: its start is looked up in the view once)
     sent_at = (-1, 0)
     kind_of: tuple[Section | None, str] = (None, "")  # the claim before's section and its kind
+    # the claim before's place among the sections' bounds, and its section (most claims are in
+    # the section of the claim before: `section_at` is asked only where a bound lies between)
+    bounds = _section_bounds(doc)
+    at_sec: tuple[int, Section | None] = (-1, None)
     for claim in report.claims:
         # (guessed from the claim before's end and from the claim's start: most claims' views
         # drop nothing between; `to_norm_near` checks the guess)
@@ -682,7 +695,9 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
                 sent = nt[norm.to_norm(before_sent.start):ns]
         # 制发的省政府规章5件、…行政规范性文件5件: the words before the first 5件 are its own
         context = claim_context(nt, view, floor)
-        sec = doc.section_at(claim.start)
+        if (k := bisect_right(bounds, claim.start)) != at_sec[0]:
+            at_sec = (k, doc.section_at(claim.start))
+        sec = at_sec[1]
         if sec is not kind_of[0]:  # (most claims are in the section of the claim before)
             kind_of = (sec, _kind_of(doc, sec))
         after, kind = claim_after(nt, view), kind_of[1]

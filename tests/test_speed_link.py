@@ -565,3 +565,29 @@ def test_claim_context_break_is_the_last_break_on_every_corpus_window():
                 for lo in {max(0, end - 60), max(0, end - 7), end}:
                     found += same(text, lo, end)
     assert found > 10000
+
+
+def test_section_at_is_the_same_between_two_section_bounds_on_corpus_reports():
+    """`assign_indicators` asks `Document.section_at` only where a section's start or end lies
+    between the claim and the claim before (`link._section_bounds`): every offset of a corpus
+    report (every second one, and each bound and the offset before it) gets the same section
+    as the other offsets of its place among the bounds."""
+    from bisect import bisect_right
+
+    from corpus import CORPORA
+
+    import nlp
+    import nlp.link as link
+
+    checked = places = 0
+    for path in sorted(CORPORA.rglob("*.txt"))[::10]:
+        doc = nlp.extract(path).document
+        bounds = link._section_bounds(doc)
+        offsets = {*range(0, len(doc.text) + 2, 2), *bounds, *(b - 1 for b in bounds if b)}
+        first: dict[int, object] = {}
+        for x in sorted(offsets):
+            sec = doc.section_at(x)
+            assert first.setdefault(bisect_right(bounds, x), sec) is sec, (path.name, x)
+            checked += 1
+        places += sum(sec is not None for sec in first.values())
+    assert checked > 50000 and places > 500, (checked, places)
