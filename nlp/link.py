@@ -669,7 +669,8 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
     # where the claim before's sentence starts, in the source and in the view (62% of claims
     # share the sentence of the claim before: its start is looked up in the view once)
     sent_at = (-1, 0)
-    kind_of: tuple[Section | None, str] = (None, "")  # the claim before's section and its kind
+    # the claim before's section, its kind and the channel its heading names (`_item_channel`)
+    kind_of: tuple[Section | None, str, str | None] = (None, "", None)
     # the claim before's place among the sections' bounds, and its section (most claims are in
     # the section of the claim before: `section_at` is asked only where a bound lies between)
     bounds = _section_bounds(doc)
@@ -699,15 +700,16 @@ def assign_indicators(report: Report, *, classify: bool = True) -> None:
             at_sec = (k, doc.section_at(claim.start))
         sec = at_sec[1]
         if sec is not kind_of[0]:  # (most claims are in the section of the claim before)
-            kind_of = (sec, _kind_of(doc, sec))
+            kind_of = (sec, _kind_of(doc, sec), _item_channel(sec))
         after, kind = claim_after(nt, view), kind_of[1]
         delta = item_delta(claim, context, template)
         if delta is not None:
             ind, rule = delta, "t2.item-delta"
         else:
             ind, rule = rule_indicator(claim, context, template, sent, after, kind)
-            if not (rule or "").startswith("channel."):
-                ind, rule = _channel_of_item_heading(sec, claim, context, template, sent) or (ind, rule)
+            if kind_of[2] is not None and not (rule or "").startswith("channel."):
+                ind, rule = _channel_of_item_heading(kind_of[2], claim, context, template, sent) \
+                    or (ind, rule)
             if rule is None:
                 ind, rule = _channel_opened_before(sent, context, claim, template) or (ind, rule)
         if rule is None and last is not None and _LIST_GAP.fullmatch(nt, last[0], ns) and \
@@ -861,14 +863,19 @@ _CHANNEL_WORD = regex.compile(
 _YEAR_LEAD = regex.compile(r"^(?:(?:19|20)\d\d年(?:度)?|全年|本年度?|今年)[，,]?")
 
 
-def _channel_of_item_heading(sec: Section | None, claim: Claim, context: str,
-                             template: str | None, sentence: str) -> tuple[str | None, str] | None:
-    """2、政务微博。2017年发布信息38条: a short numbered item heading (`sec`, the section around the
-    claim) that names a channel is that channel's count (the sentence under it names only the
-    verb); else None."""
+def _item_channel(sec: Section | None) -> str | None:
+    """The channel a short numbered item heading names (`_channel_title` of `sec`, the section
+    around a claim, when it is an item: level 2 or deeper), else None."""
     if sec is None or sec.level < 2:
         return None
-    title = _channel_title(sec.heading)
+    return _channel_title(sec.heading)
+
+
+def _channel_of_item_heading(title: str | None, claim: Claim, context: str,
+                             template: str | None, sentence: str) -> tuple[str | None, str] | None:
+    """2、政务微博。2017年发布信息38条: a short numbered item heading that names a channel
+    (`title`: `_item_channel` of the section around the claim) is that channel's count (the
+    sentence under it names only the verb); else None."""
     if title is None:
         return None
     return _channel_rule(claim, title + _YEAR_LEAD.sub("", context), template, sentence,
