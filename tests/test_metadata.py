@@ -1049,19 +1049,9 @@ def _first_lines_of_the_whole_body(body: str, n: int) -> list[str]:
 
 def _plain_lines_up_to(lines: list[str], n: int) -> list[str]:
     """`metadata._lines_up_to` the plain way: every line asked, without its shortcut."""
-    from nlp.segment.metadata import _holds_han
+    from nlp.segment.metadata import _read_lines_up_to
 
-    out: list[str] = []
-    seen = 0
-    for ln in lines:
-        out.append(ln)
-        if _holds_han(ln):
-            seen += 1
-            if seen >= n:
-                break
-        elif ln.strip() and len(out) > 200:
-            break
-    return out
+    return _read_lines_up_to(lines, n)
 
 
 @pytest.mark.parametrize("lines", [

@@ -272,12 +272,21 @@ def test_rules_ending_at_the_end_are_asked_from_their_reach_on_every_corpus_clau
     reached = [i for i, r in enumerate(rules) if r.reach is not None]
     assert len(reached) > 20 and all(rules[i].branches is None for i in reached)
     flt = _rule_filter(None)
+    compared, found = _compare_rule_ends(rules, reached, sorted(clause_pieces()), flt, every_below=0)
+    assert found > 1000 and compared > found
+
+
+def _compare_rule_ends(rules, indices, pieces, flt, every_below: int) -> tuple[int, int]:
+    """Assert that each rule's `last_end` and `first_start` give what its plain pattern's
+    `finditer` and `search` give, on each piece and on it with a line break after it: every
+    rule of `indices` on a text shorter than `every_below`, the filter's candidates on the
+    others. Returns (rules compared, of them with a match)."""
     compared = found = 0
-    for piece in sorted(clause_pieces()):
+    for piece in pieces:
         for text in (piece, piece + "\n"):
             maybe = flt.union((text,))
-            for i in reached:
-                if i not in maybe:
+            for i in indices:
+                if len(text) >= every_below and i not in maybe:
                     continue
                 rule = rules[i]
                 plain = [m.end() for m in rule.pattern.finditer(text)]
@@ -286,7 +295,7 @@ def test_rules_ending_at_the_end_are_asked_from_their_reach_on_every_corpus_clau
                 assert rule.first_start(text) == (first.start() if first else None), (rule.id, text)
                 compared += 1
                 found += bool(plain)
-    assert found > 1000 and compared > found
+    return compared, found
 
 
 def test_last_group_start_is_the_last_match_on_every_corpus_sentence():
@@ -491,21 +500,9 @@ def test_rules_scan_finds_what_their_pattern_finds_on_every_corpus_clause():
     assert len(scanned) > 80
     flt = _rule_filter(None)
     extra = ["政务微博𠀀发布信息3", "𠀀网站发布", "通过政府网站𠀀公开", "依申请公开𠀀", "𠀀"]
-    compared = found = 0
-    for piece in sorted(clause_pieces()) + extra:
-        for text in (piece, piece + "\n"):
-            maybe = flt.union((text,))
-            for i in scanned:
-                # (every rule on the short pieces; the filter's candidates on the long ones)
-                if len(text) > 40 and i not in maybe:
-                    continue
-                rule = rules[i]
-                plain = [m.end() for m in rule.pattern.finditer(text)]
-                assert rule.last_end(text) == (plain[-1] if plain else None), (rule.id, text)
-                first = rule.pattern.search(text)
-                assert rule.first_start(text) == (first.start() if first else None), (rule.id, text)
-                compared += 1
-                found += bool(plain)
+    # (every rule on the short pieces; the filter's candidates on the long ones)
+    pieces = sorted(clause_pieces()) + extra
+    compared, found = _compare_rule_ends(rules, scanned, pieces, flt, every_below=41)
     assert found > 1000 and compared > 10 * found
 
 

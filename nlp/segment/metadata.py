@@ -476,6 +476,11 @@ def _lines_up_to(lines: list[str], n: int) -> list[str]:
     line in C instead of `_holds_han`'s call, for most bodies of a report's first pages)."""
     if len(lines) <= _MARKUP_LINES and len(lines) - sum(map(str.isascii, lines)) < n:
         return lines
+    return _read_lines_up_to(lines, n)
+
+
+def _read_lines_up_to(lines: list[str], n: int) -> list[str]:
+    """`_lines_up_to` without its shortcut: every line asked in turn."""
     out: list[str] = []
     seen = 0
     for ln in lines:
