@@ -104,16 +104,21 @@ _FOLDED_GLOSS = regex.compile(rf"\({_GLOSS_AFTER_BRACKET}")
 # a toned vowel (a match of `_PINYIN_GLOSS` takes at most seven letters before its closing
 # bracket, and its lookahead's toned vowel is the first of them that is toned). `re` finds a
 # pattern led by one literal character in a few instructions a character, where a search for
-# `_TONED_VOWEL`'s class costs about 60; `unglossed` and text tables (`blocks._glossed`) ask
+# `_TONED_VOWEL`'s class costs about 60; `may_gloss` (for `unglossed`, `normalize` and text tables) asks
 # these (tests/test_metadata.py and tests/test_speed_tt.py compare them with the plain tests)
-GLOSS_STARTS = tuple((b, re.compile(rf"{re.escape(b)}(?=[a-zü]{{0,6}}[{TONED}])")) for b in ("(", "（"))
+_GLOSS_START_AFTER = rf"(?=[a-zü]{{0,6}}[{TONED}])"  # (what follows the bracket)
+GLOSS_STARTS = tuple((b, re.compile(re.escape(b) + _GLOSS_START_AFTER)) for b in ("(", "（"))
 
 
-def may_gloss(text: str) -> bool:
-    """Can `_PINYIN_GLOSS` (or `_FOLDED_GLOSS`) match in `text`? Only where a bracket stands
-    before letters and a toned vowel (`GLOSS_STARTS`)."""
-    for bracket, start in GLOSS_STARTS:
-        if bracket in text and start.search(text):
+def may_gloss(s: str, a: int = 0, b: int | None = None) -> bool:
+    """Does s[a:b] hold the start of a pinyin gloss (`GLOSS_STARTS`), where `_PINYIN_GLOSS` (or
+    `_FOLDED_GLOSS`) may match? Each pattern is searched from its bracket's first place, found by
+    `str.find` (a few instructions a character less than the engine's scan; in a folded text,
+    whose brackets are ASCII, the full-width one is never there): no match starts before it."""
+    end = len(s) if b is None else b
+    for bracket, p in GLOSS_STARTS:
+        k = s.find(bracket, a, end)
+        if k >= 0 and p.search(s, k, end) is not None:
             return True
     return False
 
@@ -212,12 +217,17 @@ _BRACKETED_COUNTS = tuple(regex.compile(re.escape(b) + _COUNT_AFTER_BRACKET) for
 # its lookbehind at each bracket (about 4.3k in 540 of 555 new texts), runs only in a text
 # where one of these stands (24)
 _HAN_FROM = "\u2e80"
-_COUNT_STARTS = tuple(re.compile(rf"{re.escape(b)}(?<=[{_HAN_FROM}-\U0010ffff]{re.escape(b)})"
-                                 + stdlib_twin(r"\s*\d").pattern) for b in _BRACKETS)
+
+
+def _count_start_after(b: str) -> str:
+    """What follows bracket `b` where a bracketed count begins (`_COUNT_STARTS`)."""
+    return rf"(?<=[{_HAN_FROM}-\U0010ffff]{re.escape(b)})" + stdlib_twin(r"\s*\d").pattern
+
+
+_COUNT_STARTS = tuple(re.compile(re.escape(b) + _count_start_after(b)) for b in _BRACKETS)
 # where a gloss (`GLOSS_STARTS`) or a bracketed count (`_COUNT_STARTS`) can begin after `(`, in
 # one scan: a text without either (most) is scanned once for its brackets, not twice
-_AFTER_BRACKET = re.compile(r"\((?:" + GLOSS_STARTS[0][1].pattern[2:] + "|"
-                            + _COUNT_STARTS[0].pattern[2:] + ")")
+_AFTER_BRACKET = re.compile(rf"\((?:{_GLOSS_START_AFTER}|{_count_start_after('(')})")
 # a letter-spaced line (全 年 共 公 开 信 息 2 5 3 条): one space between every two characters
 _SPACED_PAIR = regex.compile(r"(?<=\S) (?=\S)")
 # three spaced pairs in a row (`(?<=\S) \S \S \S` in `regex`): a line whose pairs are at least

@@ -1550,9 +1550,9 @@ def least_needs(words: Sequence[str]) -> tuple[str, ...]:
 
 
 def char_class(chars: Iterable[str], negate: bool = False) -> str:
-    """The source of a class of `chars`, each escaped (`[…]`, or `[^…]` with `negate`), for
-    either engine: a set of literal characters means the same to both."""
-    return ("[^" if negate else "[") + "".join(re.escape(c) for c in sorted(set(chars))) + "]"
+    """The source of a class of `chars` (`[…]`, or `[^…]` with `negate`), for either engine: a
+    set of literal characters, written as `char_ranges` writes them, means the same to both."""
+    return ("[^" if negate else "[") + char_ranges(sorted(set(map(ord, chars)))) + "]"
 
 
 # --------------------------------------------------------------------------- literal prefixes

@@ -1063,7 +1063,8 @@ def test_lines_without_a_table_sign_give_no_cell_block_and_no_row():
     `_cell_block` finds nothing and `_split` nothing or one "ideo" cell (which opens no table),
     indented lines and lines with blanks after their last word included. The glossed form (every
     line with a white-space sign, as before) names a superset."""
-    from nlp.segment.blocks import _cell_block, _glossed, _split, _table_lines, line_spans
+    from nlp.normalize import may_gloss
+    from nlp.segment.blocks import _cell_block, _split, _table_lines, line_spans
 
     extra = "\n".join(["规章 3 0 15", "信 息 内 容", "第二十条第(一)项", "（本列数据的勾稽关系）", "行政复议 |",
                        "a\xa0 b  0", "收到申请\u30003", "\t", "|", "｜", "统计指标 本年", " 申请人情况",
@@ -1075,7 +1076,7 @@ def test_lines_without_a_table_sign_give_no_cell_block_and_no_row():
         text, folded = doc.text, doc.norm.folded
         lines, _ = line_spans(text)
         cut: set[int] = set()
-        glossed = len(doc.norm.text) < len(text) and _glossed(folded)  # (as `find_text_tables`)
+        glossed = len(doc.norm.text) < len(text) and may_gloss(folded)  # (as `find_text_tables`)
         worth = set(_table_lines(text, folded, lines, glossed, None, cut))
         assert cut <= worth
         assert worth <= set(_table_lines(text, folded, lines, True))

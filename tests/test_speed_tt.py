@@ -382,13 +382,12 @@ def test_line_spans_reads_double_spacing_as_the_plain_comprehensions():
 
 
 def test_glossed_searched_from_each_brackets_first_place_answers_as_the_patterns():
-    """`_glossed` searches each gloss pattern from its bracket's first place (`str.find`): the
+    """`may_gloss` searches each gloss pattern from its bracket's first place (`str.find`): the
     answer of the two patterns searched over the whole span, on every corpus text, raw and
     folded, whole and in parts, and on made-up glosses."""
     import re
 
-    from nlp.normalize import TONED, same_length
-    from nlp.segment.blocks import _glossed
+    from nlp.normalize import TONED, may_gloss, same_length
 
     plain = tuple(re.compile(rf"{b}(?=[a-zü]{{0,6}}[{TONED}])") for b in (r"\(", "（"))
 
@@ -402,7 +401,7 @@ def test_glossed_searched_from_each_brackets_first_place_answers_as_the_patterns
         for s in (text, same_length(text)):
             n = len(s)
             for a, b in ((0, None), (0, n // 2), (n // 3, n), (n // 4, 3 * n // 4), (1, 8)):
-                assert _glossed(s, a, b) == want(s, a, b), s[:40]
+                assert may_gloss(s, a, b) == want(s, a, b), s[:40]
             found += want(s)
     assert found > 50
 
@@ -432,23 +431,24 @@ def test_row_cuts_by_str_methods_and_the_stdlib_engine_are_regexs():
 
 def test_lines_of_a_text_without_a_gloss_start_are_read_without_asking_each():
     """`find_text_tables` tells `_opens_table` that no line holds a pinyin gloss's start where
-    the whole folded text holds none (`_glossed`: a bracket and a lookahead, so a start found
+    the whole folded text holds none (`may_gloss`: a bracket and a lookahead, so a start found
     in a line is found in the text). On every line of every corpus text (and of made-up
     mirrors' lines) a line's start implies the text's, and where the text has none the answer
     without the per-line look is the answer with it."""
+    from nlp.normalize import may_gloss
     from nlp.records import Document
-    from nlp.segment.blocks import _glossed, _opens_table, line_spans
+    from nlp.segment.blocks import _opens_table, line_spans
 
     made = ["信息內(nèi)容\n规章\n0\n1", "申請(qǐng)人情況\n(nà)", "(abc) 內(nèi\n信息内容"]
     lines_seen = skipped = glossed_lines = 0
     for text in [*made, *texts()]:
         doc = Document(doc_id="t", path=None, format="text", text=text)
         folded = doc.norm.folded
-        whole = _glossed(folded)
+        whole = may_gloss(folded)
         free = len(doc.norm.text) < len(text) and not whole  # (find_text_tables' test)
         for a, b in line_spans(text)[0]:
             lines_seen += 1
-            if _glossed(folded[a:b]):
+            if may_gloss(folded[a:b]):
                 glossed_lines += 1
                 assert whole, folded[a:b]
             if free:
@@ -462,15 +462,15 @@ def test_glossed_lines_unglossed_only_where_they_hold_an_opener_words_characters
     where the line holds every character of an opener word (`_holds_letters_of_any`): on every
     line with a gloss start of every corpus text, raw and folded, and of made-up mirrors' lines,
     a line the test turns down holds no opener word once unglossed."""
-    from nlp.normalize import same_length, unglossed
-    from nlp.segment.blocks import _OPENER_WORDS, _glossed, _holds_letters_of_any
+    from nlp.normalize import may_gloss, same_length, unglossed
+    from nlp.segment.blocks import _OPENER_WORDS, _holds_letters_of_any
 
     made = ["信息內(nèi)容", "申(shēn)請(qǐng)人情況", "行(xíng)政复(fù)議(yì)", "信息(xī)内", "第(dì)二十條"]
     glossed = kept = found = 0
     for text in [*made, *texts()]:
         for s in (text, same_length(text)):
             for line in s.split("\n"):
-                if not _glossed(line):
+                if not may_gloss(line):
                     continue
                 glossed += 1
                 holds = any(w in unglossed(line) for w in _OPENER_WORDS)

@@ -32,8 +32,8 @@ from typing import Any, NamedTuple
 import regex
 
 from nlp.normalize import (
-    GLOSS_STARTS,
     PAGE_NUMBER,
+    may_gloss,
     open_bracket,
     same_length_cached,
     unglossed,
@@ -304,7 +304,7 @@ def find_text_tables(doc: Document, start_index: int = 0) -> list[Table]:
     ahead: tuple[int, tuple[int, Table] | None] | None = None  # a block already read at a line
     # (the normalised view leaves out a mirror's pinyin glosses: shorter, and a toned vowel)
     shorter = len(doc.norm.text) < len(text)
-    glossed = shorter and _glossed(folded)
+    glossed = shorter and may_gloss(folded)
     # may a line hold a gloss's start? Not where the whole folded text holds none: a start is a
     # bracket and a lookahead, so one found in a line is found in the text (`_opens_table`)
     line_glosses = glossed or not shorter
@@ -467,17 +467,6 @@ _TABLE_LINE_SIGNS = ("|", "｜", "\t", "\xa0", "\u3000", "  ")
 # the signs that separate cells only between a line's words: a paragraph's indent (`　　`) or
 # the blanks after its last word make no cell (`_split` cuts the line without them)
 _GAP_SIGNS = ("\xa0", "\u3000", "  ")
-def _glossed(s: str, a: int = 0, b: int | None = None) -> bool:
-    """Does s[a:b] hold the start of a pinyin gloss (`normalize.GLOSS_STARTS`)? Each pattern is searched
-    from its bracket's first place, found by `str.find` (a few instructions a character less
-    than the engine's scan; in a folded text, whose brackets are ASCII, the full-width one is
-    never there): no match starts before it."""
-    end = len(s) if b is None else b
-    for bracket, p in GLOSS_STARTS:
-        k = s.find(bracket, a, end)
-        if k >= 0 and p.search(s, k, end) is not None:
-            return True
-    return False
 _OPENER_WORDS = ("第二十条", "第2十条", "信息内容", "申请人情况", "勾稽关系", "统计指标", "指标名称", "行政复议")
 
 
@@ -496,7 +485,7 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
     the lines with a sign of `_TABLE_LINE_SIGNS` (`_split` gives None or one "ideo" cell on the
     others)."""
     if glossed is None:
-        glossed = _glossed(folded)
+        glossed = may_gloss(folded)
     starts = [a for a, _ in lines]
     out: set[int] = set()
     for raw, w, corner, gap in _LINE_SIGN_PASSES:
@@ -521,7 +510,7 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
         # drops characters; `unglossed` costs about 350 instructions a character of a glossed
         # line, the `in` tests a few)
         for k, (a, b) in enumerate(lines):
-            if k not in out and _glossed(folded, a, b) and _holds_letters_of_any(
+            if k not in out and may_gloss(folded, a, b) and _holds_letters_of_any(
                     line := folded[a:b], _OPENER_WORDS) and any(
                     w in bare for bare in (unglossed(line),) for w in _OPENER_WORDS):
                 out.add(k)
@@ -543,12 +532,12 @@ def _holds_letters_of_any(s: str, words: tuple[str, ...]) -> bool:
 def _opens_table(folded: str, a: int, b: int, glosses: bool = True) -> bool:
     """Does line [a, b) start a one-cell-a-line table (`_LINE_TABLE_START`), read without the
     pinyin glosses a mirror prints inside its words (信息內(nèi)容)? `glosses`: may the line hold
-    a gloss's start (`_glossed`; False when the whole folded text holds none: then no line of it
+    a gloss's start (`normalize.may_gloss`; False when the whole folded text holds none: then no line of it
     does, and the line is read as it stands)."""
     s = folded[a:b]
     if s.lstrip(REGEX_SPACE)[:1] in _LINE_TABLE_FIRSTS and _LINE_TABLE_START.match(folded, a, b):
         return True
-    return glosses and ("(" in s or "（" in s) and _glossed(s) and \
+    return glosses and ("(" in s or "（" in s) and may_gloss(s) and \
         bool(_LINE_TABLE_START.match(unglossed(s)))
 
 

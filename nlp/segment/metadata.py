@@ -40,7 +40,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -1272,26 +1272,25 @@ TEMPLATE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 
-# the labels by a character each of them holds that most reports' texts lack (of a label's
-# characters, the one fewest corpus texts hold, or one it shares with other labels where one test
-# for them all costs less): a text without the character holds none of its labels. `str` finds
-# one character by `memchr` (about 550 instructions in a report's 800 characters), a label by a
-# scan of about 2,300; tests/test_metadata.py checks that each label stands here once, under one
-# of its own characters
-_LABELS_BY_CHAR: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("逾", ("逾期不补正", "逾期未按收费通知")),
-    ("舆", ("(不同方式回应同一热点或舆情计1次)",)),
-    ("额", ("本年收费金额", "采购总金额")),
-    ("废", ("本年废止件数",)),
-    ("训", ("政府信息公开会议和培训情况",)),
-    ("累", ("历年累计", "本年累计")),
-    ("际", ("本期实际",)),
-    ("渠", ("(不同渠道和方式公开相同信息计1条)", "通过不同渠道和方式公开政府信息的情况")),
-    ("标", ("统计指标", "指标名称")),
-    ("量", ("本年处理决定数量", "本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "计量单位")),
-    ("结", ("申请办结数",)),
-    ("件", ("本年制发件数", "现行有效件数")),
-)
+# characters of the labels that most reports' texts lack (for a label, the one fewest corpus
+# texts hold, or one it shares with other labels where one test for them all costs less), in
+# the order they are asked: each label stands under the first of them it holds, and a text
+# without that character holds none of its labels. `str` finds one character by `memchr`
+# (about 550 instructions in a report's 800 characters), a label by a scan of about 2,300
+_LABEL_KEYS = "逾舆额废训累际渠标量结件"
+
+
+def _by_key_char(labels: Iterable[str], keys: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """`labels` grouped under the first character of `keys` each holds, in the order of `keys`;
+    those holding none under "" (which every text holds: always looked for)."""
+    groups: dict[str, list[str]] = {}
+    for lab in labels:
+        groups.setdefault(next((c for c in keys if c in lab), ""), []).append(lab)
+    return tuple((c, tuple(groups[c])) for c in (*keys, "") if c in groups)
+
+
+# (tests/test_metadata.py checks that each label stands here once, under one of its own characters)
+_LABELS_BY_CHAR = _by_key_char((lab for labs in TEMPLATE_LABELS.values() for lab in labs), _LABEL_KEYS)
 
 
 def _labels_in(text: str) -> dict[str, list[str]] | None:
