@@ -613,6 +613,18 @@ def test_citation_fields_are_in_the_order_find_citations_passes_them():
         "extractor"]
 
 
+def test_hit_fields_are_in_the_order_the_finders_pass_them():
+    """`_Hit`s are built positionally (a class called with keywords builds a dict of them): a
+    new or moved field must be placed at every `_Hit(` of `nlp/extract/citations.py` too."""
+    from dataclasses import fields
+
+    from nlp.extract.citations import _Hit
+
+    assert [f.name for f in fields(_Hit)] == [
+        "start", "end", "kind", "extractor", "title", "nested", "code", "year", "serial", "org",
+        "refers_to", "resolved", "issuer", "issuer_source", "alias_def", "pair"]
+
+
 def test_titles_found_from_their_brackets_are_the_title_pattern_s_matches():
     """`_title_spans` (the stdlib `_PLAIN_TITLE` at each 《, `title` where it does not match)
     gives the spans of `title.finditer` on every corpus text (raw and normalised) and on
