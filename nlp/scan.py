@@ -864,7 +864,10 @@ class StdlibAnchor:
         `search` from a position is `match`'s at the first position from there where `match`
         finds one, and every match begins at one of those places)."""
         match = self._rx.match
-        for k in first_places(text, self._firsts):
+        # (only the characters the text holds: `in` costs a fraction of a `str.find` call that
+        # finds nothing, whose arguments are parsed; most texts hold one or two of the eight
+        # brackets a document number opens on)
+        for k in first_places(text, [ch for ch in self._firsts if ch in text]):
             if k >= pos:
                 m = match(text, k)
                 if m is not None:
