@@ -314,7 +314,11 @@ class _Hit:
 def _find_numbers(text: str, pats: CitationPatterns) -> list[_Hit]:
     cands: list[tuple[int, _Hit]] = []  # (pattern priority, hit)
     held: dict[str, bool] = {}
+    plans = pats.plans
     for prio, pid in enumerate(pats.number_ids):
+        if held.get(plans[pid][1]) is False:
+            continue  # (the text holds none of the characters the pattern requires: the five
+            # decree patterns share 令, and the first of them has looked)
         ix = pats.groups[pid]
         for m in pats.finditer(pid, text, held):
             if pid.startswith("decree"):
