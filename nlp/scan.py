@@ -867,7 +867,11 @@ class StdlibAnchor:
         # (only the characters the text holds: `in` costs a fraction of a `str.find` call that
         # finds nothing, whose arguments are parsed; most texts hold one or two of the eight
         # brackets a document number opens on)
-        for k in first_places(text, [ch for ch in self._firsts if ch in text]):
+        held = [ch for ch in self._firsts if ch in text]
+        if not held:
+            return
+        # (one character: its places are in order already)
+        for k in find_all(text, held[0]) if len(held) == 1 else first_places(text, held):
             if k >= pos:
                 m = match(text, k)
                 if m is not None:
