@@ -1119,3 +1119,66 @@ def test_first_lines_and_title_line_test_on_the_corpus():
                 assert _title_line(s) == want
                 titles += want
     assert titles > 1000
+
+
+def test_cpca_address_matcher_answers_as_cpca():
+    """`_cpca_address_matcher` answers as cpca's own `_address_match`: on every call cpca's
+    full-text scan makes over the opening of every corpus text (every gazetteer word at every
+    position, with the record as it stands there), and on generated calls: every name of both
+    the city and the county map followed (after the blanks and marks cpca skips) by a parent's
+    name, a road or a street, with records of a province, a city or a county or none."""
+    import random
+
+    import cpca
+    from cpca.structures import Pca
+
+    from nlp.normalize import to_simplified
+    from nlp.scan import Words
+    from nlp.segment.metadata import _cpca_address_matcher, _mirrors_cpca
+
+    assert _mirrors_cpca()  # (another cpca release: compare its `_address_match` with ours again)
+    pm, cm, am = cpca.province_map, cpca.city_map, cpca.area_map
+    names = {k for m in (pm, cm, am) for k in m if isinstance(k, str) and k}
+    ours = _cpca_address_matcher(Words(names).lengths)
+    theirs = cpca._address_match
+    calls, answered = [0], [0]
+
+    def both(word, addr, pos, result):
+        want = theirs(word, addr, pos, result)
+        assert ours(word, addr, pos, result) == want, (word, addr[pos : pos + 30],
+                                                     result.province, result.city, result.area)
+        calls[0] += 1
+        answered[0] += want is not None
+        return want
+
+    cpca._address_match = both
+    try:
+        for path in sorted(CORPORA.rglob("*.txt")):
+            cpca._handle_one_record(to_simplified(path.read_text(encoding="utf-8"))[:1500],
+                                    cpca.myumap, False, 8, False, False)
+    finally:
+        cpca._address_match = theirs
+    assert calls[0] > 10_000 and answered[0] > 1_000
+
+    rng = random.Random(28)
+    provinces = sorted(set(pm.values()))
+    cities = sorted({v[1] for v in cm.values() if v[1]})
+    counties = sorted({v[1] for v in am.values() if v[1]})
+    records = [("", "", "")] * 3 + [(p, "", "") for p in provinces] + [("", c, "") for c in cities[:60]] \
+        + [("", "", a) for a in counties[:60]] + [("", c, a) for c, a in zip(cities[60:90], counties[60:90], strict=True)]
+    tails = ["", "路", "北路", "大街", "风情街", "政府", "人民政府", "小区", "和平里街", "，", " "]
+    both_maps = sorted(k for k in cm if isinstance(k, str) and k in am)
+    assert both_maps
+    hits = 0
+    for word in both_maps:
+        for r in list(am.get_relational_addrs(word)) + list(cm.get_relational_addrs(word)):
+            parents = [r[1], r[1][:-1], r[0], r[0][:2], *rng.sample(sorted(names), 2)]
+            for parent in parents:
+                addr = rng.choice(["", "关于", "广东"]) + word + rng.choice(["", " ", "-", "、", "，"]) \
+                    + parent + rng.choice(tails)
+                pos = addr.index(word)
+                for p, c, a in [*rng.sample(records, 4), ("", "", ""), (r[0], "", "")]:
+                    want = theirs(word, addr, pos, Pca(p, c, a))
+                    assert ours(word, addr, pos, Pca(p, c, a)) == want, (word, addr, p, c, a)
+                    hits += want is not None
+    assert hits > 1000
