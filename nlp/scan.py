@@ -333,8 +333,8 @@ class Words:
         self._candidates = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])") \
             if self.words else re.compile(r"(?!)")
         # (`starts`' scans and the pairs as a set, built on its first call)
-        self._pair_scan: tuple[re.Pattern | None, frozenset[str], re.Pattern | None,
-                               dict[str, tuple[str, ...]]] | None = None
+        self._pair_scan: tuple[re.Pattern | None, frozenset[str],
+                               tuple[tuple[str, tuple[str, ...]], ...]] | None = None
 
     def positions(self, text: str) -> Iterator[int]:
         """The positions of `text`, in order, where the first two characters of a word stand."""
@@ -359,29 +359,30 @@ class Words:
         Each candidate costs `re` about 500 instructions (a match, its look-behind, the pair's
         string), a character it passes over a few dozen. The pairs that end in one of the
         `frequent` characters (公开, 政府, 信息 … in a report, most of the candidates) are left
-        out of that scan: a second one lists their first characters where one stands before a
-        `frequent` one (few: only the words' own pairs' first characters are looked for), and
-        each of those first characters' pairs is looked for by `find_all`."""
+        out of that scan: the pairs of each of their first characters that the text holds
+        (`in`: a `memchr` pass over the text, a fraction of an instruction a character, where a
+        class scan tests every character: few first characters, 13 for cpca's names) are looked
+        for by `find_all`, which finds nothing of a pair the text lacks."""
         if not self._pairs:
             return []
         if self._pair_scan is None:
             self._pair_scan = self._pair_scans()
-        scan, pairs, frequent_scan, by_first = self._pair_scan
+        scan, pairs, by_first = self._pair_scan
         # (a frozenset's `intersection` looks each pair found up; `keys() &` would copy the keys)
         hits = pairs.intersection(scan.findall(text)) if scan is not None else frozenset()
-        if frequent_scan is not None:
-            for first in set(frequent_scan.findall(text)):
-                hits = hits.union(by_first[first])
+        for first, frequent_pairs in by_first:
+            if first in text:
+                hits = hits.union(frequent_pairs)
         out = [k for pair in hits for k in find_all(text, pair)]
         if len(hits) > 1:
             out.sort()
         return out
 
-    def _pair_scans(self) -> tuple[re.Pattern | None, frozenset[str], re.Pattern | None,
-                                   dict[str, tuple[str, ...]]]:
+    def _pair_scans(self) -> tuple[re.Pattern | None, frozenset[str],
+                                   tuple[tuple[str, tuple[str, ...]], ...]]:
         """`starts`' scan of the pairs that do not end in a `frequent` character, the pairs as a
-        set, the scan of the others' first characters (None: no such pair) and, for each of
-        those first characters, its pairs that end in a `frequent` one."""
+        set and, for each first character of the others, its pairs that end in a `frequent`
+        one."""
         rare = [p for p in self._pairs if p[1] not in self._frequent]
         scan = None
         if rare:
@@ -392,13 +393,7 @@ class Words:
         for p in sorted(self._pairs):
             if p[1] in self._frequent:
                 by_first.setdefault(p[0], []).append(p)
-        frequent_scan = None
-        if by_first:
-            first = "".join(sorted(by_first))
-            second = "".join(sorted({p[1] for ps in by_first.values() for p in ps}))
-            frequent_scan = re.compile(f"[{re.escape(first)}](?=[{re.escape(second)}])")
-        return (scan, frozenset(self._pairs), frequent_scan,
-                {f: tuple(ps) for f, ps in by_first.items()})
+        return scan, frozenset(self._pairs), tuple((f, tuple(ps)) for f, ps in by_first.items())
 
     def lengths(self, pair: str) -> tuple[int, ...]:
         """The lengths of the words that begin with the two characters `pair`, shortest first."""
