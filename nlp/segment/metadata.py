@@ -1019,7 +1019,7 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
 
     try:
         maps = (cpca.province_map, cpca.city_map, cpca.area_map)
-        pca_class = cpca.Pca
+        address_match, pca_class = cpca._address_match, cpca.Pca
         fill_city, fill_province, is_munis = cpca._fill_city, cpca._fill_province, cpca.is_munis
         umap = cpca.myumap
     except AttributeError:
@@ -1028,7 +1028,8 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
     if not names or min(map(len, names)) < 2:
         return None
     candidates = Words(names, frequent=_REPORT_SECONDS)
-    address_match = _cpca_address_matcher(candidates.lengths) if _mirrors_cpca() else cpca._address_match
+    if _mirrors_cpca():  # (cpca's own rules, less work a call; another release: its own helper)
+        address_match = _cpca_address_matcher(candidates.lengths)
     pm, cm, am = maps  # (asked live: cpca's maps are defaultdicts)
 
     def scan(addr: str) -> dict[str, Any]:
