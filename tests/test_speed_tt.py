@@ -481,3 +481,52 @@ def test_glossed_lines_unglossed_only_where_they_hold_an_opener_words_characters
                     assert not holds, line
     assert _holds_letters_of_any("容内息信", ("信息内容",)) and not _holds_letters_of_any("信息内", ("信息内容",))
     assert glossed > 1000 and found > 50 and kept < glossed
+
+
+def test_stream_cells_of_plain_digits_join_no_header_word(monkeypatch):
+    """`_stream_rows` asks whether two cells are one header word split by a line break (the key
+    of both together a word, neither one's alone) only where the second is not plain ASCII
+    digits (no word of the vocabulary holds a digit, so `label_key(a + digits)` is no word where
+    `label_key(a)` is none). On every cell stream of every corpus text (and made-up ones whose
+    first cell ends in a numbering mark or an open note), the pairs it skips join no word, and
+    the rows are those of the plain way (every pair asked)."""
+    from itertools import pairwise
+
+    from nlp.records import Document
+    from nlp.segment import blocks
+    from nlp.tables.labels import label_key
+
+    words = blocks._stream_words()
+    assert words.digit_free and words.vocab
+    streams: list[tuple[str, list[tuple[int, int]]]] = []
+    plain_rows = blocks._stream_rows
+
+    def record(text: str, toks: list[tuple[int, int]]):  # type: ignore[no-untyped-def]
+        streams.append((text, list(toks)))
+        return plain_rows(text, toks)
+
+    monkeypatch.setattr(blocks, "_stream_rows", record)
+    for text in texts():
+        blocks.find_text_tables(Document(doc_id="t", path=None, format="text", text=text))
+    monkeypatch.undo()
+    made = ["商业\n1.\n2\n企业\n0", "规章（\n0\n科研\n机构\n3", "其中：\n1\n法人或其他组织（注\n12"]
+    for m in made:
+        streams.append((m, [(k, k + len(line)) for k, line in zip(
+            [i for i, c in enumerate("\n" + m) if c == "\n"], m.split("\n"), strict=True)]))
+    skipped = 0
+    for text, toks in streams:
+        for (a, b), (c, d) in pairwise(toks):
+            second = text[c:d]
+            if second.isdigit() and second.isascii():
+                skipped += 1
+                first = text[a:b]
+                assert not (label_key(first + second) in words.vocab
+                            and label_key(first) not in words.vocab
+                            and label_key(second) not in words.vocab), (first, second)
+    assert len(streams) > 100 and skipped > 2000
+    plain = words._replace(digit_free=False)
+    for text, toks in streams:
+        fast = blocks._stream_rows(text, toks)
+        monkeypatch.setattr(blocks, "_stream_words", lambda: plain)
+        assert blocks._stream_rows(text, toks) == fast, text[toks[0][0]:toks[-1][1]][:80]
+        monkeypatch.undo()
