@@ -573,16 +573,17 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
             d = _digit_run(text, j)
             if text.startswith(_DATE_WORDS, _WS_RUN.match(text, d.end()).end()):
                 return parts, j, "end"  # 2021年: a date of the text after the table, not a cell
-            after = _ITEM_AFTER.match(text, d.end())
-            own = text[cur:j].strip()
-            has_item = bool(parts and parts[-1].item is not None and not own) or bool(
-                _ITEM.match(own))
-            if after and len(d[0]) <= 2 and (not own or (not has_item and d[0] == "1")):
-                if not _OTHER_LEAD.fullmatch(own):  # `其中：1.` stays one part
-                    close(j)
-                    cur = j
-                j = after.end()
-                continue
+            # an item number (`2.` + a label) of one or two digits, alone or a first `1.` after
+            # words that are not an item (`其中：1.`); asked in the order of cost (most runs are
+            # a row's numbers, longer than two digits: neither pattern is asked of them)
+            if len(d[0]) <= 2 and (after := _ITEM_AFTER.match(text, d.end())):
+                own = text[cur:j].strip()
+                if not own or (d[0] == "1" and not _ITEM.match(own)):
+                    if not _OTHER_LEAD.fullmatch(own):  # `其中：1.` stays one part
+                        close(j)
+                        cur = j
+                    j = after.end()
+                    continue
             close(j)
             return parts, j, ""
         mk = _MARK.match(text, j) if ch in _MARK_FIRST else None
