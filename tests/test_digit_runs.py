@@ -222,6 +222,24 @@ def test_first_character_sets_cover_every_opener_and_mark():
     assert seen > 50
 
 
+def test_label_parts_ask_the_item_pattern_only_where_it_can_start():
+    """A label part asks `_ITEM` only where it begins with 其 or a character `regex` may read as
+    `\\d` (a decimal in the BMP, or any character beyond it): the pattern's first characters
+    are 其 and `\\d`, and every match at any start of every corpus text begins with one."""
+    from nlp.scan import first_chars
+    from nlp.tables.runs import _ITEM
+
+    assert first_chars(_ITEM.pattern) == "\\U00005176\\d"  # 其, then `\\d`
+    seen = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for m in _ITEM.finditer(text, overlapped=True):
+            c = text[m.start()]
+            assert c == "其" or c.isdecimal() or c > "\uffff", m.group()
+            seen += 1
+    assert seen > 1000
+
+
 def test_scan_label_stops_at_every_character_its_loop_acts_on():
     """`_scan_label` skips to the next character `_label_stops` matches: every character at
     which its loop can do more than step on (a stop, a bracket, a comma, an opener's or a mark's

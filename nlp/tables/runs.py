@@ -536,9 +536,12 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
         if s.strip():
             a = cur + len(s) - len(s.lstrip())
             b = cur + len(s.rstrip())
-            item_m = _ITEM.match(text, a, b)
+            # (each pattern asked only where the part begins with a character its matches can
+            # begin with: most labels begin with neither)
+            c = text[a]
+            item_m = _ITEM.match(text, a, b) if c == "其" or c.isdecimal() or c > "\uffff" else None
             lvl = 2 if item_m or text[a:b].startswith("其中") else 0
-            mk = _MARK.match(text, a, b)
+            mk = _MARK.match(text, a, b) if c in _MARK_FIRST else None
             if mk and not text[a:b].startswith("其中"):
                 lvl = 1 if text[a] in "(（" else 0
             elif not item_m and parts and not text[a:b].startswith("其中"):
@@ -571,7 +574,10 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
                 return parts, j, "opener"
         if ch.isdigit():
             d = _digit_run(text, j)
-            if text.startswith(_DATE_WORDS, _WS_RUN.match(text, d.end()).end()):
+            e = d.end()
+            if text[e:e + 1] in _WS_CHARS:  # (`_WS_RUN` takes nothing at any other character)
+                e = _WS_RUN.match(text, e).end()
+            if text.startswith(_DATE_WORDS, e):
                 return parts, j, "end"  # 2021年: a date of the text after the table, not a cell
             # an item number (`2.` + a label) of one or two digits, alone or a first `1.` after
             # words that are not an item (`其中：1.`); asked in the order of cost (most runs are
@@ -623,7 +629,8 @@ def _parse_region(text: str, start: int, free: Callable[[int, int], bool], gap: 
     i = start
     caption = ""
     while i < len(text):
-        i = _WS_RUN.match(text, i).end()
+        if text[i:i + 1] in _WS_CHARS:  # (`_WS_RUN` takes nothing at any other character)
+            i = _WS_RUN.match(text, i).end()
         toks, j = _scan_header(text, i)
         if toks and _strong(toks, text) and free(i, j):
             fam = _family(text, text[toks[0][0]:toks[0][1]])
