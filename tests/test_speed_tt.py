@@ -8,16 +8,18 @@ from benchmarks.bench_extract import texts
 
 def test_misprint_heads_turn_down_only_positions_where_the_fuzzy_regex_finds_nothing():
     """`_scan_header` asks the misprinted-word regex (`{s<=1}`) only where the position holds a
-    long word's first character or the next one its second (`_misprint_heads`). Every word with
-    each of its characters misprinted matches and passes the gate; at every start of every
-    corpus text where the gate turns the position down, the regex finds nothing."""
+    long word's first two characters, its second and third, or its first and third stand there
+    (`_misprint_heads`: one substitution leaves one pair in place). Every word with each of its
+    characters misprinted matches and passes the gate; at every start of every corpus text
+    where the gate turns the position down, the regex finds nothing."""
     from nlp.tables.runs import _long_keys, _misprint_heads, _patterns
 
     misprint = _patterns()[3]
-    first, second = _misprint_heads()
+    one_two, two_three, one_three = _misprint_heads()
 
-    def gate(s: str, j: int) -> bool:
-        return s[j:j + 1] in first or s[j + 1:j + 2] in second
+    def gate(s: str, j: int) -> bool:  # (as `_scan_header` asks it)
+        return s[j:j + 2] in one_two or s[j + 1:j + 3] in two_three or \
+            s[j:j + 1] + s[j + 2:j + 3] in one_three
 
     keys = _long_keys()
     assert len(keys) > 10

@@ -163,13 +163,17 @@ def _header_by_first() -> dict[str, regex.Pattern] | None:
 
 
 @lru_cache(maxsize=1)
-def _misprint_heads() -> tuple[frozenset[str], frozenset[str]]:
-    """The first and the second characters of the words the misprinted-word regex reads
-    (`_long_keys`). That regex allows one substitution and nothing else, so a match keeps a
-    word's first or its second character in place: at a position holding neither it finds
-    nothing, and the fuzzy matcher (the slowest step of a header scan) need not be asked."""
+def _misprint_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Pairs of the first three characters of the words the misprinted-word regex reads
+    (`_long_keys`, six characters or more): the first two, the second and third, the first and
+    third. That regex allows one substitution and nothing else, so a match keeps one of those
+    pairs in place (the one without the misprinted character): at a position holding none of
+    them it finds nothing, and the fuzzy matcher (the slowest step of a header scan, about 24k
+    instructions a call) need not be asked. (The first or the second character alone, the gate
+    before, let 205 calls through on the new documents, the pairs 18.)"""
     keys = _long_keys()
-    return frozenset(k[0] for k in keys), frozenset(k[1] for k in keys)
+    return (frozenset(k[:2] for k in keys), frozenset(k[1:3] for k in keys),
+            frozenset(k[0] + k[2] for k in keys))
 
 
 @lru_cache(maxsize=1)
@@ -488,7 +492,8 @@ def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple
             else:
                 m = (hp := by_first.get(ch)) and hp.match(text, j)
             if not first and (m is None or m.end() - m.start() < TYPO_LEN) and (
-                    ch in heads[0] or text[j + 1:j + 2] in heads[1]):
+                    text[j:j + 2] in heads[0] or text[j + 1:j + 3] in heads[1]
+                    or ch + text[j + 2:j + 3] in heads[2]):
                 # a misprinted long word (本年废纸件数) that a short one (本年) would cut
                 m2 = misprint.match(text, j)
                 if m2 is not None and (m is None or m2.end() > m.end()):
