@@ -40,6 +40,7 @@ from nlp.scan import (
     search_near_end,
     top_level_branches,
 )
+from nlp.segment.structure import heading_title  # (it imports nothing of link)
 
 PATTERNS = Path(__file__).parent / "patterns" / "indicators.toml"
 # a window up to its last clause break: `.*` takes the whole window, then gives back characters
@@ -886,8 +887,6 @@ def _channel_of_item_heading(title: str | None, claim: Claim, context: str,
 def _channel_title(heading: str) -> str | None:
     """A heading's title when it is short (2–8 characters) and names a channel (2、政务微博 →
     政务微博), else None (cached: asked for every claim under a heading)."""
-    from nlp.segment.structure import heading_title
-
     title = heading_title(heading).rstrip("。：: ")
     return title if 2 <= len(title) <= 8 and _CHANNEL_WORD.search(title) else None
 
@@ -1175,13 +1174,24 @@ def loose_reading(claim: Claim) -> bool:
     return rule_id(claim) in _yielding_rules()
 
 
+@lru_cache(maxsize=1)
+def _ml() -> Any:
+    """The `nlp.ml` module, imported once (None: it cannot be imported). An import statement in
+    `_classify` ran the import machinery for every document (about 8k instructions: the module
+    is a package, so `from nlp.ml import …` goes through importlib's Python code each time)."""
+    try:
+        import nlp.ml
+    except ImportError:
+        return None
+    return nlp.ml
+
+
 def _classify(report: Report, claims: list[Claim]) -> None:
     """Let the trained indicator classifier decide claims the rules leave open."""
-    try:
-        from nlp.ml import load_indicator_classifier
-    except ImportError:
+    ml = _ml()
+    if ml is None:
         return
-    model = load_indicator_classifier()
+    model = ml.load_indicator_classifier()
     if model is None:
         return
     for claim, (ind, prob) in zip(claims, model.predict_claims(report, claims), strict=True):
