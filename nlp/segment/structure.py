@@ -61,7 +61,7 @@ from typing import NamedTuple
 
 import regex
 
-from nlp.normalize import NormalizedText, view_text
+from nlp.normalize import NormalizedText, same_length, view_text
 from nlp.records import Document, Paragraph, Section, Sentence
 from nlp.scan import (
     REGEX_SPACE,
@@ -999,8 +999,6 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
 def heading_title(heading: str) -> str:
     """A section heading without its number (2、政务微博 → 政务微博; （一）主动公开 → 主动公开);
     cached: it is asked for every claim under a heading."""
-    from nlp.normalize import same_length
-
     s = same_length(heading).strip()
     m = _MARKER.match(s)
     return s[m.end():].strip() if m else s
