@@ -907,7 +907,6 @@ def _channel_rule(claim: Claim, context: str, template: str | None, sentence: st
 # a clause that opens a channel (开通了“四川气象”官方微博 / 开通政务微信“今日”), then the count's clause
 _OPENS_CHANNEL = regex.compile(r"(?:开通|开设|建立|创建|注册|开办)(?:了)?[^，,；;。]{0,20}$")
 _OPENING_VERBS = required_literals(_OPENS_CHANNEL)  # one of them is in every match
-_OPENING_VERB = re.compile("|".join(map(re.escape, _OPENING_VERBS)))  # (one scan for them all)
 _PUBLISH_VERB = regex.compile(r"^(?:共|累计|全年|先后)?(?:发布|推送|公开|更新|公布|刊发)")
 _LAST_CLAUSE = regex.compile(r"[^，,；;。]*[，,]\s*$")
 _LAST_STOP = regex.compile(r"[，,；;。]", regex.REVERSE)
@@ -936,7 +935,9 @@ def _channel_opened_before(sentence: str, context: str, claim: Claim, template: 
     before the count's clause, names the channel the count was published on; else None."""
     # (the clause that opens the channel is a piece of the sentence: without a verb of opening
     # in the sentence, `_OPENS_CHANNEL` turns it down; 249 of 9,057 corpus sentences have one)
-    if not sentence.endswith(context) or _OPENING_VERB.search(sentence) is None:
+    # (six `in` tests: 4.1k instructions a sentence against 5.1k for one `re` alternation of
+    # the six words, whose first characters, 开 of 公开 above all, stand in most sentences)
+    if not sentence.endswith(context) or not holds_any(sentence, _OPENING_VERBS):
         return None
     before = _last_clause(sentence, len(sentence) - len(context))
     if before is None:
