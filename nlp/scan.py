@@ -1851,3 +1851,32 @@ def char_ranges(codes: Iterable[int]) -> str:
 def _run_text(a: int, b: int) -> str:
     """A run of code points `a`…`b` inside a class."""
     return re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+
+
+def held_chars(rx: regex.Pattern) -> tuple[frozenset[str], bool] | None:
+    """(the characters a match of `rx` can hold, whether `\\d` is among them) for a pattern of
+    literals, sets of literals and digits, groups, alternations and repeats alone
+    (`_consumed_chars`), without a zero-width item (an anchor, a lookaround, `\\b`); None
+    otherwise. Such a pattern's match at a position reads no character past the first one
+    outside them (that one fails it as the text's end would), so it is its match at the start
+    of that stretch cut out of the text: a cache key that holds all the match depends on
+    (`structure.canonical_prefix`)."""
+    chars, tree = _consumed_chars(rx), _parsed(rx)
+    if chars is None or tree is None:
+        return None
+    sre = _sre()
+    zero_width = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+    repeats = (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None))
+
+    def plain(items: list) -> bool:
+        for op, av in items:
+            if op in zero_width:
+                return False
+            inner = ([av[3]] if op is sre.SUBPATTERN else av[1] if op is sre.BRANCH else
+                     [av[2]] if op in repeats else [av] if op is getattr(sre, "ATOMIC_GROUP", None)
+                     else [])
+            if not all(plain(list(sub)) for sub in inner):
+                return False
+        return True
+
+    return (frozenset(chars[0]), chars[1]) if plain(list(tree)) else None

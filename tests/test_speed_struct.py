@@ -399,3 +399,36 @@ def test_row_lines_by_bars_first_are_the_plain_ones():
             rows += bool(got[0])
             weak += bool(got[1])
     assert rows > 100 and weak > 5
+
+
+def test_held_chars_are_all_a_match_reads():
+    """`scan.held_chars`: None for a pattern with a zero-width item or a class it cannot spell
+    out; else every match holds only those characters, and the match at a position is the
+    match on the stretch up to the first other character cut out (what `_keyed_prefix` caches
+    by), checked for every keyed canonical pattern after each 、 . ) 是 of every corpus text."""
+    import regex
+
+    from nlp.scan import bmp_only, held_chars
+    from nlp.segment.structure import _canonical_patterns, _keyed
+
+    for src in (r"a$", r"(?<=x)a", r"\ba", r"a(?=b)", r"[^a]b", r"\p{Han}", r"\w+"):
+        assert held_chars(regex.compile(src)) is None, src
+    assert held_chars(regex.compile(r"ab*(?:[cd]|e)\d")) == (frozenset("abcde"), True)
+    assert held_chars(regex.compile(r"(a|b)+")) == (frozenset("ab"), False)
+    pats, _ = _canonical_patterns(False)
+    keyed = _keyed()
+    assert len(keyed.keyed) > 25 and len(keyed.live) < 5
+    tried = 0
+    for nt in normalized_views():
+        if not bmp_only(nt):
+            continue
+        for m in re.finditer(r"[、.)是]", nt):
+            pos = m.end()
+            q = keyed.stop.search(nt, pos)
+            stretch = nt[pos : q.start() if q is not None else len(nt)]
+            for i in keyed.keyed:
+                got = pats[i].match(nt, pos)
+                cut = pats[i].match(stretch)
+                assert (got and got.end() - pos) == (cut and cut.end()), (nt[pos : pos + 20], i)
+                tried += got is not None
+    assert tried > 1000

@@ -70,8 +70,10 @@ from nlp.scan import (
     bmp_digits,
     bmp_only,
     char_class,
+    char_ranges,
     find_all,
     first_char_list,
+    held_chars,
     match_reach,
     required_literals,
     spaces_only,
@@ -287,6 +289,8 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False, bmp:
     less work a call."""
     if pos >= len(text):
         return None  # (no title of two characters fits)
+    if bmp and not level1_only:  # (a heading's title: `_heading_end`)
+        return _keyed_prefix(text, pos)
     best: tuple[int, str] | None = None
     for pattern, kind, w, twin in _tries(text[pos : pos + 2], level1_only):
         if w is not None and w[1] not in text[pos : pos + w[0]]:
@@ -295,6 +299,80 @@ def canonical_prefix(text: str, pos: int = 0, *, level1_only: bool = False, bmp:
         m = (twin if bmp else pattern).match(text, pos)
         if m and m.end() - pos >= 2 and (best is None or m.end() > best[0]):
             best = (m.end(), kind)
+    return best
+
+
+def _keyed_prefix(text: str, pos: int) -> tuple[int, str] | None:
+    """`canonical_prefix(text, pos, bmp=True)` (a BMP text, every kind; pos < len(text)). The
+    patterns of `_Keyed.keyed` are asked, through a cache, about the stretch of the text from
+    pos up to the first character none of their matches can hold (`held_chars`): their matches
+    there are their matches on the stretch cut out, and a heading's title is mostly a report's
+    stock words followed by a line break or 。, so new reports ask about stretches the cache
+    has seen (about nine in ten). The others (`_Keyed.live`: the tables titles, whose free run
+    holds nearly any character, and a title asked to end the text) are asked as
+    `canonical_prefix` asks them; of equally long matches the first in file order wins."""
+    keyed = _keyed()
+    q = keyed.stop.search(text, pos)
+    best = _stretch_prefix(text[pos : q.start()] if q is not None else text[pos:])
+    if best is not None:
+        best = (pos + best[0], best[1], best[2])
+    c = text[pos]
+    for i, twin, kind, w, first in keyed.live:
+        if (first is not None and c not in first) or (w is not None and w[1] not in text[pos : pos + w[0]]):
+            continue
+        m = twin.match(text, pos)
+        if m and m.end() - pos >= 2 and (
+                best is None or m.end() > best[0] or (m.end() == best[0] and i < best[1])):
+            best = (m.end(), i, kind)
+    return None if best is None else (best[0], best[2])
+
+
+class _Keyed(NamedTuple):
+    """The canonical patterns of every kind split for `_keyed_prefix`."""
+    keyed: frozenset[int]  # the indices of the patterns with `held_chars`
+    stop: re.Pattern  # a character none of their matches holds (in a BMP text)
+    # the others: (index, pattern or twin, kind, window, first characters or None: ask it)
+    live: tuple[tuple[int, _Pattern, str, tuple[int, str] | None, frozenset[str] | None], ...]
+
+
+@lru_cache(maxsize=1)
+def _keyed() -> _Keyed:
+    """Every kind's canonical patterns (`_canonical_patterns(False)`) split by `held_chars`."""
+    pats, kinds = _canonical_patterns(False)
+    keyed, live, held, digits = set(), [], set(), False
+    for i, (p, twin, w, (back, first)) in enumerate(
+            zip(pats, _twins(False), _windows(False), _openers(False), strict=True)):
+        chars = held_chars(p)
+        if chars is None:
+            live.append((i, twin, kinds[i], w, None if back else first))
+        else:
+            keyed.add(i)
+            held |= chars[0]
+            digits = digits or chars[1]
+    # (`\d` as the twins read it: the stdlib engine's, in a BMP text the `regex` one's)
+    digit = r"\d" if digits else ""
+    stop = re.compile(f"[^{char_ranges(sorted(map(ord, held)))}{digit}]")
+    return _Keyed(frozenset(keyed), stop, tuple(live))
+
+
+@lru_cache(maxsize=1 << 12)
+def _stretch_prefix(stretch: str) -> tuple[int, int, str] | None:
+    """(end, index, kind) of the longest match at the start of `stretch` of the patterns of
+    `_Keyed.keyed` (of equally long ones, the first in file order), as `canonical_prefix`
+    finds it in a BMP text; None when none is two characters long or more."""
+    if len(stretch) < 2:
+        return None
+    kinds = _canonical_patterns(False)[1]
+    keyed = _keyed().keyed
+    windows, twins = _windows(False), _twins(False)
+    best = None
+    for i in _starting_with(stretch[:2], False):
+        w = windows[i]
+        if i not in keyed or (w is not None and w[1] not in stretch[: w[0]]):
+            continue
+        m = twins[i].match(stretch)
+        if m and m.end() >= 2 and (best is None or m.end() > best[0]):
+            best = (m.end(), i, kinds[i])
     return best
 
 
