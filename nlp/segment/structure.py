@@ -980,11 +980,13 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         cands = _markers(nt, body, bmp=bmp)
     if toc is None:
         toc = _toc_lines(nt, body, cands, bmp)
-    zones = _Zones(zones + toc)
-    zoned = bool(zones.spans)  # (most texts: no zone to look up at each marker, nor where the
-    # next one starts: `next_start` of no spans is its default)
-    weak_zoned = bool(weak)  # (and no weak zone: 474 of 555 new reports)
-    weak = _Zones(weak)
+    # (most texts: no zone to look up at each marker, nor where the next one starts: `next_start`
+    # of no spans is its default; and no weak zone: 474 of 555 new reports; neither is built,
+    # and each is asked only where `zoned`, `weak_zoned`)
+    zoned = bool(zones or toc)
+    in_zones = _Zones(zones + toc) if zoned else None
+    weak_zoned = bool(weak)
+    in_weak = _Zones(weak) if weak_zoned else None
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
     last_end: int | None = None
@@ -996,7 +998,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
         events.sort(key=lambda e: (e[0], e[1]))
     taken_until = body
     for pos, what, m in events:
-        if pos < taken_until or (zoned and pos in zones):
+        if pos < taken_until or (zoned and pos in in_zones):
             continue
         if what == "c":
             if _boundary(nt, norm, pos, body) not in ("line", "sent", "space") and not _chained(
@@ -1044,11 +1046,11 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
                 ok = classify_title(window, level1_only=True) != ""
         if not ok and _chained(nt, pos, last_end) and heads:
             ok = (level > heads[-1].level and num == 1) or (level == heads[-1].level and fits)
-        if ok and weak_zoned and pos in weak:
+        if ok and weak_zoned and pos in in_weak:
             ok = level == 1 and fits and _canonical_after(nt, m_end, level, memo)
         if not ok:
             continue
-        hard_end = zones.next_start(m_end, len(nt)) if zoned else len(nt)
+        hard_end = in_zones.next_start(m_end, len(nt)) if zoned else len(nt)
         h_end, s_end, detached = _heading_end(nt, norm, m_end, level, hard_end, bmp)
         while h_end > m_end and nt[h_end - 1] in _SPACE:
             h_end -= 1
