@@ -57,6 +57,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -1299,8 +1300,10 @@ def _sentence_ends(nt: str) -> list[int]:
     starts.sort()
     ends = [i + 1 for i in starts]
     n = len(nt)
-    # (the characters after the ends, read in C; the last end may be the text's end)
-    if ends and not _CLOSERS.isdisjoint(map(nt.__getitem__, ends[:-1] if ends[-1] == n else ends)):
+    # (the characters after the ends, read in C by one `itemgetter`: a tuple of them, or the
+    # one character; the last end may be the text's end)
+    after = ends[:-1] if ends and ends[-1] == n else ends
+    if after and not _CLOSERS.isdisjoint(itemgetter(*after)(nt)):
         for k, i in enumerate(ends):
             while i < n and nt[i] in _CLOSERS:
                 i += 1
