@@ -500,7 +500,9 @@ def test_spaced_row_lines_are_the_row_lines_of_a_text_of_spaces():
     from nlp.segment.structure import _row_lines, _spaced_row_lines
 
     made_up = ["甲  1  2  3  4", "甲  1  2  3  4\n", "\n  甲  1  2  3  4  \n乙 1 2", "  ", "", "\n\n",
-               "项目  本年  上年  增减\n收到  12  3  4\n合计 1 2 3 4\n  总计  5  6  7  8"]
+               "项目  本年  上年  增减\n收到  12  3  4\n合计 1 2 3 4\n  总计  5  6  7  8",
+               # (cells counted by their gaps: single spaces, long gaps, three and four cells)
+               "甲  1 2  3\n甲   1  2    3\n甲 乙  1  2 3  4\n甲  1  2  3 \n 甲1  2  3  4x"]
     compared = rows = 0
     for text in [*texts_and_views(), *made_up]:
         for t in (text, text.replace("|", "  ").replace("\t", "  ")):

@@ -126,6 +126,7 @@ _LINE_SPACE = "[" + "".join(c for c in REGEX_SPACE if len(f"a{c}a".splitlines())
 _SPACED_NUMBER_RE = re.compile(rf"{_LINE_SPACE}{_LINE_SPACE}+\d")
 # the same in a text whose only white space within a line is the space (`spaces_only`)
 _SPACES_NUMBER = regex.compile(r"  +\d")
+_SPACE_RUNS = re.compile("  +")  # (`_spaced_row_lines`: the gaps between aligned cells)
 # a cell of a whitespace-aligned line: a run of non-spaces, then 2+ spaces or the end. A match
 # can only start where a run starts (`\S+` backtracking leaves a non-space before the spaces),
 # so the lookbehind and the possessive `\S++` change nothing but the time (linear, not
@@ -571,7 +572,11 @@ def _spaced_row_lines(text: str) -> list[tuple[int, int]]:
         if b < 0:
             b = len(text)
         s = text[a:b].strip(" \u3000\xa0")
-        if "  " in s and _ALIGNED_NUMBER.search(s) and len(_ALIGNED_CELL.findall(s)) >= 4:
+        # (where the only white space is the space, s stripped: `_ALIGNED_NUMBER` is
+        # `_SPACES_NUMBER`, and `_ALIGNED_CELL` matches each run of non-spaces followed by two
+        # spaces or more, and the last: one more than the runs of two spaces or more, found by
+        # the literal spaces they open with instead of a lookbehind at every character)
+        if "  " in s and _SPACES_NUMBER.search(s) and len(_SPACE_RUNS.findall(s)) >= 3:
             out.append((a, b))
         i = text.find("  ", b)
     return out
