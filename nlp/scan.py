@@ -1880,3 +1880,51 @@ def held_chars(rx: regex.Pattern) -> tuple[frozenset[str], bool] | None:
         return True
 
     return (frozenset(chars[0]), chars[1]) if plain(list(tree)) else None
+
+
+def first_char_lookaheads(source: str, fewest: int = 4) -> str:
+    """`source` with a lookahead on the characters a match of it can begin with (`first_chars`)
+    put before each group of `fewest` top-level branches or more: the same matches. The stdlib
+    `re` tries the branches of an alternation one by one at a position where none can begin
+    (it skips only a branch that opens on a literal, and a group or an optional character
+    first hides that), where the lookahead turns the position down by one class test.
+
+    A group is left as it stands where its first characters are not known (`first_chars`: it
+    may match the empty string, or begin with any character), where a quantifier follows it
+    (it may be skipped: its first characters need not stand there), and where it is a negative
+    or a look-behind assertion, or holds inline flags that change what a class matches. For patterns tried at many positions of short texts (the
+    claims agent gate)."""
+    spans: list[tuple[int, int]] = []  # (open, close) of the groups with `fewest` branches
+    stack: list[list[int]] = []  # [open position, branches so far]
+    for i, ch, _ in _syntax_chars(source):
+        if ch == "(":
+            stack.append([i, 1])
+        elif ch == "|" and stack:
+            stack[-1][1] += 1
+        elif ch == ")" and stack:
+            start, branches = stack.pop()
+            if branches >= fewest:
+                spans.append((start, i))
+    out: list[str] = []
+    done = 0
+    for start, end in sorted(spans):
+        head = _GROUP_HEAD.match(source, start + 1)
+        if head is None or source[end + 1:end + 2] in ("?", "*", "+", "{"):
+            continue
+        body = source[head.end():end]
+        firsts = None if _CASE_FLAGS.search(body) else first_chars(body)
+        if firsts is None:
+            continue
+        out.append(source[done:start])
+        out.append(f"(?=[{firsts}])")
+        done = start
+    out.append(source[done:])
+    return "".join(out)
+
+
+# how a group whose first characters `first_char_lookaheads` may state opens, after its `(`: a
+# plain or named group, a non-capturing one, a positive lookahead
+_GROUP_HEAD = re.compile(r"\?:|\?P<\w+>|\?=|(?!\?)")
+# inline flags that change which characters a class matches (`(?i:`, `(?a)` …): a group holding
+# them is left as it stands, since a lookahead before it would read its characters otherwise
+_CASE_FLAGS = re.compile(r"\(\?[-imsxauL]*[iauLx]")

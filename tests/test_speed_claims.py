@@ -1258,3 +1258,58 @@ def test_from_to_and_total_after_gates():
             assert may_hold(s, needs) or m is None, (rx.pattern[:20], s)
             held += m is not None
     assert held > 100
+
+
+def test_first_char_lookaheads():
+    """`scan.first_char_lookaheads` puts a lookahead on its first characters before each group
+    of four branches or more, and only there: not before an optional or repeated group, a
+    negative or look-behind assertion, a group that may match the empty string or begin with
+    any character, or one holding a flag that changes what a class matches. The same matches
+    (spans and groups, by `finditer`, `match` and `search` from every position) as the pattern
+    as written, on made-up texts."""
+    import random
+    import re
+
+    from nlp.scan import first_char_lookaheads
+
+    assert first_char_lookaheads("x(?:ab|c|d|e)") == "x(?=[\\U00000061\\U00000063\\U00000064\\U00000065])(?:ab|c|d|e)"
+    assert first_char_lookaheads("(?P<u>a|b|c|d)(e|f|g|h)(?=i|j|k|l)").count("(?=[") == 3
+    for same in ("(?:a|b|c|d)?x", "(?:a|b|c|d)*x", "(?:a|b|c|d){2}", "(?:a|b|c|d)+", "x(?!a|b|c|d)",
+                 "(?<=a|b|c|d)x", "(?<!a|b|c|d)x", "(?:a|b|c|d|)x", "(?:a|b|c|.)x", "(?:(?i:a)|b|c|d)",
+                 "(?:a|b|c)x", "[(?:a|b|c|d)]", r"\(?:a|b|c|d\)"):
+        assert first_char_lookaheads(same) == same, same
+    sources = [r"(?:ab|c|d|\d)e?", r"x{0,3}?(?:街道|政府|局|委)(?=[\d]|共|累计|在)", r"(?P<u>个?百分点|%|万元|元)",
+               r"(?:a(?:b|c|d|e)|f|g|h)+?", r"(?=(?:a|b|c|d))\w", r"(?:[ab]|c|d|e)(?:f|g|h|i|j)?"]
+    rng = random.Random(29)
+    alphabet = [*"abcdefghijx0129个元%", "街道", "政府", "局", "委", "共", "累计", "在", "百分点", "万元"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 10))) for _ in range(3000)]
+    for source in sources:
+        plain, fast = re.compile(source), re.compile(first_char_lookaheads(source))
+        assert fast.pattern != plain.pattern, source
+        for text in texts:
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == \
+                [(m.span(), m.groups()) for m in plain.finditer(text)], (source, text)
+            for k in range(len(text) + 1):
+                for ask in (fast.match, fast.search):
+                    a, b = ask(text, k), getattr(plain, ask.__name__)(text, k)
+                    assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text
+
+
+def test_agent_gate_with_first_char_lookaheads():
+    """The agent's gate is `loose_twin(agent)` with a lookahead before each long alternation
+    (`first_char_lookaheads`): the same matches on every lead of `_lead_texts`, and the quantity
+    scanner holds such lookaheads too (its matches: `test_run_guard_of_the_quantity_scanner`)."""
+    from nlp.extract.claims import rules
+    from nlp.scan import loose_twin
+
+    r = rules()
+    plain = loose_twin(r.agent.pattern)
+    assert plain is not None and r.agent_gate.pattern != plain.pattern
+    assert r.agent_gate.pattern.count("(?=[") > plain.pattern.count("(?=[")
+    assert r.pattern_index["claim.quantity"].scan.pattern.count("(?=[") > 2
+    n = 0
+    for t in _lead_texts():
+        a, b = r.agent_gate.match(t), plain.match(t)
+        assert (a and a.span()) == (b and b.span()), t
+        n += a is not None
+    assert n > 1000
