@@ -48,17 +48,21 @@ def test_strip_prefixes_as_the_regex():
 
 
 def test_qualifier_scans_find_what_the_patterns_find():
-    """Each `qualifier` pattern's scan (`any_text_scanner`: the stdlib `re`) finds the words its
-    `regex` pattern finds, in order, on every clause piece of the corpus, on every corpus text
-    and its normalised view, and on made-up texts with characters beyond the BMP."""
+    """Each `qualifier` pattern's scan (`any_text_scanner`: the stdlib `re`, its lookahead's set
+    searched by `first_set_search`) finds the words its `regex` pattern finds, in order, on
+    every clause piece of the corpus, on every corpus text and its normalised view, and on
+    made-up texts with characters beyond the BMP."""
     from corpus import texts_and_views
 
     from nlp.extract.claims import rules
+    from nlp.scan import any_text_scanner
 
     r = rules()
     patterns = r.by_role("qualifier")
     assert patterns and len(r.qualifier_scans) == len(patterns)
     assert all(scan is not p.rx for scan, p in zip(r.qualifier_scans, patterns, strict=True))
+    # (their lookahead's set searched by the engine's loop: `first_set_search`, not the lookahead form)
+    assert all(scan != any_text_scanner(p.rx) for scan, p in zip(r.qualifier_scans, patterns, strict=True))
     made_up = ["公共\U00020000共计", "\U0001d7d8共同其中占\U00020000含包含", "均为\U00020000均\n在共"]
     found = 0
     for t in [*_leads(), *texts_and_views(), *made_up]:
