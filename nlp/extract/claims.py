@@ -467,25 +467,32 @@ def _mask(doc: Document, citations: list[Citation], r: Rules, bmp: bool = False)
     norm = doc.norm
     nt = norm.text
     mask = bytearray(len(nt) + 1)
-
-    def put(s: int, e: int) -> None:
-        mask[s:e] = b"\x01" * (e - s)
-
+    # (each span set in place, not by a function a span: a call costs more than the setting)
+    guess = 0  # the view's offset minus the source's at the last citation's end
     for c in citations:
-        put(norm.to_norm(c.start), norm.to_norm(c.end))
+        # (guessed from the citation before and from the start: most views drop nothing
+        # between; `to_norm_near` checks the guess)
+        s = norm.to_norm_near(c.start, c.start + guess)
+        e = norm.to_norm_near(c.end, s + c.end - c.start)
+        guess = e - c.end
+        mask[s:e] = b"\x01" * (e - s)
     for t in doc.tables:
         s, e = norm.to_norm(t.start), norm.to_norm(t.end)
         # a number glued to the table's end is a cell its reader could not split (政府集中采购
         # 2832995元 in a flattened table 二), not narrative
         glued = _GLUED_RUN.match(nt, e) if e > s else None
-        put(s, glued.end() if glued is not None else e)
+        if glued is not None:
+            e = glued.end()
+        mask[s:e] = b"\x01" * (e - s)
     for rx in (_TITLE, _BRACKET):
         for m in rx.finditer(nt):
-            put(m.start(), m.end())
+            s, e = m.span()
+            mask[s:e] = b"\x01" * (e - s)
     for m in finditer_from_firsts(_QUOTED_NAME, nt, _QUOTED_FIRSTS):
-        put(m.start(), m.end())
+        s, e = m.span()
+        mask[s:e] = b"\x01" * (e - s)
     for s, e in r.exclude.spans(nt, bmp):
-        put(s, e)
+        mask[s:e] = b"\x01" * (e - s)
     return mask
 
 
@@ -2081,6 +2088,8 @@ def _until_new_statement(nt: str, q: int, parts: list[_Found], totals: list[_Fou
     it ends at a clause that publishes on a channel of its own where the first item named none
     (…其中文件类6条,…行政执法类30条,单位公示栏上公开财务公开15条). A first item that others
     took up (其中采用5条) ends the list at the next ；-clause (…;发布工作动态32条: a new fact)."""
+    if len(parts) < 2:
+        return parts  # (every test below is of an item after the first: none ends a list of one)
     first = nt[q:parts[0].pre_start].removeprefix("其中").lstrip(" \t，,：:") if parts else ""
     verb_led, means = _VERB_LED.match(first), _MEANS.match(first)
     taken_up = _TAKEN_UP.match(first) is not None
