@@ -1313,3 +1313,39 @@ def test_agent_gate_with_first_char_lookaheads():
         assert (a and a.span()) == (b and b.span()), t
         n += a is not None
     assert n > 1000
+
+
+def test_clause_start_on_the_reversed_text_as_the_backward_search():
+    """`clause_start` finds the last of its stops before a position as the first in the reversed
+    text, by the stdlib `re`: the same start as `regex`'s backward search (`_clause_start_back`),
+    for every set of stops the claims, link and check ask, at every stop of every corpus text
+    (normalised), the positions next to it and every 7th position, past both ends included;
+    and the reversed texts are made once a text."""
+    from corpus import CORPORA
+
+    from nlp.check.narrative import _CLAUSE_STOPS
+    from nlp.extract.claims import (
+        _BOUNDARY,
+        _SENT_END,
+        SEMI_STOPS,
+        _clause_start_back,
+        _reversed,
+        clause_start,
+    )
+    from nlp.normalize import normalize
+
+    asked = 0
+    texts = [normalize(p.read_text(encoding="utf-8", errors="replace")).text
+             for p in sorted(CORPORA.rglob("*.txt"))]
+    texts += ["", "。", "甲，乙。丙", "\n\n", "（一）甲：乙!?", "a\U00020000，b", "\\]^-[，"]
+    for nt in texts:
+        for stops in (_BOUNDARY, _SENT_END, "；;", SEMI_STOPS, "。；;！？!?\n", _CLAUSE_STOPS, "]\\^-"):
+            near = {k + d for k, ch in enumerate(nt) if ch in stops for d in (-1, 0, 1)}
+            for pos in sorted(near | set(range(-3, len(nt) + 4, 7))):
+                assert clause_start(nt, pos, stops) == _clause_start_back(nt, pos, stops), (nt[:20], pos)
+                asked += 1
+    assert asked > 100_000
+    before = _reversed.cache_info().misses
+    for pos in range(0, len(texts[0]), 5):
+        clause_start(texts[0], pos)
+    assert _reversed.cache_info().misses <= before + 1
