@@ -1349,3 +1349,28 @@ def test_clause_start_on_the_reversed_text_as_the_backward_search():
     for pos in range(0, len(texts[0]), 5):
         clause_start(texts[0], pos)
     assert _reversed.cache_info().misses <= before + 1
+
+
+def test_found_clause_start_as_asked(monkeypatch):
+    """Every claim being built holds its clause's start, `clause_start(nt, pre_start)` (`_Found.cs`,
+    which `_since_start` takes for the default stops instead of searching again), and
+    `_since_start` answers as it does with the search: every claim of every corpus text."""
+    from corpus import CORPORA
+
+    from nlp.extract import claims as C
+
+    seen = []
+    relations = C._relations
+
+    def checked(nt, found, r):
+        for f in found:
+            assert f.cs == C.clause_start(nt, f.pre_start), (nt[:20], f.pre_start)
+            plain = C._SINCE_START.search(nt, C.clause_start(nt, f.pre_start, C._BOUNDARY), f.ns)
+            assert C._since_start(nt, f, C._BOUNDARY) == (plain is not None)
+            seen.append(plain is not None)
+        return relations(nt, found, r)
+
+    monkeypatch.setattr(C, "_relations", checked)
+    for path in sorted(CORPORA.rglob("*.txt")):
+        _claims_of_segmented(path.read_text(encoding="utf-8", errors="replace"))
+    assert len(seen) > 10000 and sum(seen) > 20

@@ -1324,8 +1324,10 @@ _SINCE_START = regex.compile(r"历年|自\s*\d{4}\s*年以来|截至目前|截�
 
 def _since_start(nt: str, f: _Found, stops: str = _SENT_END) -> bool:
     """Is `f` a count since the start (历年累计…665条, 自2008年以来…), by the words of its
-    clause (up to the last of `stops` before it)?"""
-    return _SINCE_START.search(nt, clause_start(nt, f.pre_start, stops), f.ns) is not None
+    clause (up to the last of `stops` before it)? (`f.cs` is that clause's start for the
+    default stops: no search for it again.)"""
+    start = f.cs if stops is _BOUNDARY else clause_start(nt, f.pre_start, stops)
+    return _SINCE_START.search(nt, start, f.ns) is not None
 _LIST_LEAD = regex.compile(
     r"(?:主要)?(?:类别|种类|类型|构成)(?:有|为|包括|如下)[：:]|(?:包括|分为|主要有)[：:]"
     r"|主要(?:类别|种类|类型|构成)[：:]")  # （二）主动公开政府信息的主要类别：…
