@@ -490,6 +490,16 @@ class NormalizedText:
         n = len(self.text)
         return i if i < n else n
 
+    def to_norm_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """`(to_norm(a), to_norm(b))` of each span of the source (no offset past its end, where
+        `to_norm`'s cap does nothing), without a method call an offset; the spans themselves
+        where the view is as long as its source, whose index is then 0, 1, … (structure's
+        zones: tables and row lines)."""
+        if len(self.text) == len(self.source):
+            return spans
+        index = self.index
+        return [(bisect_right(index, a - 1), bisect_right(index, b - 1)) for a, b in spans]
+
     def to_norm_near(self, source_offset: int, guess: int) -> int:
         """`to_norm(source_offset)`, given a `guess` of it (the offset of a nearby character
         plus the distance, where nothing between was dropped): `bisect_right` is the one

