@@ -1374,3 +1374,39 @@ def test_found_clause_start_as_asked(monkeypatch):
     for path in sorted(CORPORA.rglob("*.txt")):
         _claims_of_segmented(path.read_text(encoding="utf-8", errors="replace"))
     assert len(seen) > 10000 and sum(seen) > 20
+
+
+def test_plain_digit_values_as_the_decimal_way(monkeypatch):
+    """`_value` gives a unit's match of plain digits (at most `_PLAIN_DIGITS` of them) as the
+    int product of the number and the unit's integral scale: the same answer, type included,
+    as the `Decimal` way (`_PLAIN_DIGITS` 0) for every quantity match of every corpus text,
+    raw and normalised, and for made-up numbers (a long run, scales of 万 and 亿, ranges,
+    approximations, a scale after 余)."""
+    from corpus import texts_and_views
+
+    from nlp.extract import claims as C
+
+    r = C.rules()
+    assert set(C._INT_SCALES) >= {u.scale for u in r.units}
+    made_up = ["收到申请1234567890123456789件", "支出12345678901234567890万元", "经费3亿元",
+               "结余1234567890123456789012345亿元", "共12345678901234567890123456789件",
+               "3至5个工作日", "300余条", "2万余元", "约300条", "30多万元", "100%", "0件",
+               "12.5万元", "3千余人次", "007件"]
+    calls = []
+    for nt in [*texts_and_views(), *made_up]:
+        for p in r.by_role("quantity"):
+            for m in p.rx.finditer(nt):
+                u = None if p.get("unit") else C._unit_of(r, nt, m.start("unit"), m.end("unit"))
+                if u is not None or p.get("unit"):
+                    calls.append((p.id, None if u is None else u.id, m.groups()))
+    C._value.cache_clear()
+    fast = [C._value(*a) for a in calls]
+    C._value.cache_clear()
+    monkeypatch.setattr(C, "_PLAIN_DIGITS", 0)
+    plain = [C._value(*a) for a in calls]
+    C._value.cache_clear()
+    assert [tuple(map(type, v)) if v else v for v in fast] == \
+        [tuple(map(type, v)) if v else v for v in plain]
+    assert fast == plain
+    digits = sum(1 for _, _, g in calls if any(x and x.isascii() and x.isdigit() for x in g))
+    assert len(calls) > 5000 and digits > 3000

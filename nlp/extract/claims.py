@@ -467,7 +467,10 @@ def _mask(doc: Document, citations: list[Citation], r: Rules, bmp: bool = False)
     norm = doc.norm
     nt = norm.text
     mask = bytearray(len(nt) + 1)
-    # (each span set in place, not by a function a span: a call costs more than the setting)
+    # (each span set in place, not by a function a span: a call costs more than the setting;
+    # through a view of the mask, whose slice assignment costs about 60% of the bytearray's:
+    # every span ends within the text)
+    view = memoryview(mask)
     guess = 0  # the view's offset minus the source's at the last citation's end
     for c in citations:
         # (guessed from the citation before and from the start: most views drop nothing
@@ -475,7 +478,7 @@ def _mask(doc: Document, citations: list[Citation], r: Rules, bmp: bool = False)
         s = norm.to_norm_near(c.start, c.start + guess)
         e = norm.to_norm_near(c.end, s + c.end - c.start)
         guess = e - c.end
-        mask[s:e] = b"\x01" * (e - s)
+        view[s:e] = b"\x01" * (e - s)
     for t in doc.tables:
         s, e = norm.to_norm(t.start), norm.to_norm(t.end)
         # a number glued to the table's end is a cell its reader could not split (政府集中采购
@@ -483,16 +486,16 @@ def _mask(doc: Document, citations: list[Citation], r: Rules, bmp: bool = False)
         glued = _GLUED_RUN.match(nt, e) if e > s else None
         if glued is not None:
             e = glued.end()
-        mask[s:e] = b"\x01" * (e - s)
+        view[s:e] = b"\x01" * (e - s)
     for rx in (_TITLE, _BRACKET):
         for m in rx.finditer(nt):
             s, e = m.span()
-            mask[s:e] = b"\x01" * (e - s)
+            view[s:e] = b"\x01" * (e - s)
     for m in finditer_from_firsts(_QUOTED_NAME, nt, _QUOTED_FIRSTS):
         s, e = m.span()
-        mask[s:e] = b"\x01" * (e - s)
+        view[s:e] = b"\x01" * (e - s)
     for s, e in r.exclude.spans(nt, bmp):
-        mask[s:e] = b"\x01" * (e - s)
+        view[s:e] = b"\x01" * (e - s)
     return mask
 
 
@@ -622,6 +625,14 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
         unit_name = u.unit if u.unit is not None else gd["unit"]
         kind, scale = u.kind, u.scale
     value_max: Decimal | None = None
+    mid = gd.get("mid")
+    if unit_id is not None and len(num) <= _PLAIN_DIGITS and num.isdigit() and num.isascii() \
+            and not gd.get("num2") and not (mid and gd.get("scale")) and scale in _INT_SCALES:
+        # plain digits (most matches): `parse_number` is `Decimal(num)`, `parse_pair` none, and
+        # its product by an integral scale is exact within the context's 28 digits: what
+        # `to_python` gives is the int product (tests/test_speed_claims.py compares)
+        return _values(unit_name, kind, int(num) * _INT_SCALES[scale], None, gd, num,
+                       unit_id or pattern_id, f"{pattern_id}@{r.version}")
     try:
         if num == "百" and p.get("unit"):
             value = Decimal(100)
@@ -635,7 +646,6 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
                 return None
     except ValueError:
         return None
-    mid = gd.get("mid")
     if mid and gd.get("scale"):
         try:
             value *= parse_number(gd["scale"])
@@ -644,6 +654,24 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
     value *= scale
     if value_max is not None:
         value_max *= scale
+    return _values(unit_name, kind, to_python(value),
+                   None if value_max is None else to_python(value_max), gd, num,
+                   unit_id or pattern_id, f"{pattern_id}@{r.version}")
+
+
+# (a number of at most this many digits times a scale of at most 9 digits has at most 28: the
+# default `Decimal` context multiplies it exactly; tests/test_speed_claims.py sets it to 0)
+_PLAIN_DIGITS = 19
+_INT_SCALES = {Decimal(1): 1, Decimal(10_000): 10_000, Decimal(100_000_000): 100_000_000}
+
+
+def _values(unit_name: str, kind: str, value: int | float, value_max: int | float | None,
+            gd: dict[str, str | None], num: str, confidence_id: str, extractor: str
+            ) -> tuple[str, str, int | float, int | float | None, str | None, str | None, float,
+                       str]:
+    """`_value`'s answer from the value (and upper value) its number gives: the approximation
+    word (the first of `mid`, `pre`, `post` that is not emphasis, else a range's separator or
+    pair), its bound, and the confidence (`confidence_id`: the unit's id, else the pattern's)."""
     approx = None
     for key in ("mid", "pre", "post"):
         w = gd.get(key)
@@ -655,12 +683,11 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
     bound = _APPROX_BOUND.get(approx or "")
     if kind == "count" and _is_chinese_one(num):
         confidence = 0.6
-    elif (unit_id or pattern_id) in ("unit.count.aspect", "unit.count.other"):
+    elif confidence_id in ("unit.count.aspect", "unit.count.other"):
         confidence = 0.7
     else:
         confidence = 1.0
-    return (unit_name, kind, to_python(value), None if value_max is None else to_python(value_max),
-            approx, bound, confidence, f"{pattern_id}@{r.version}")
+    return unit_name, kind, value, value_max, approx, bound, confidence, extractor
 
 
 def _is_chinese_one(num: str) -> bool:
@@ -703,6 +730,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     mask = _mask(doc, citations, r, bmp)
     found: list[_Found] = []
     taken = bytearray(len(nt) + 1)
+    claimed = memoryview(taken)  # (set through a view, as `_mask` does)
     rows = _may_hold_row_lines(doc.text)  # (most texts: no line to look at for each claim)
     for p, m in counts:
         if mask.find(1, m.start("num"), m.end()) != -1:
@@ -713,7 +741,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
         if f is None or (rows and _table_like_line(doc.text, f.claim.start)):
             continue
         found.append(f)
-        taken[f.ns:f.ne] = b"\x01" * (f.ne - f.ns)
+        claimed[f.ns:f.ne] = b"\x01" * (f.ne - f.ns)
     for p, m in zeros:
         ns, ne = m.start(), m.end("obj")
         if mask.find(1, ns, ne) != -1 or taken.find(1, ns, ne) != -1:
@@ -724,7 +752,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
         if rows and _table_like_line(doc.text, f.claim.start):
             continue
         found.append(f)
-        taken[ns:ne] = b"\x01" * (ne - ns)
+        claimed[ns:ne] = b"\x01" * (ne - ns)
     found.sort(key=lambda f: f.ns)
     for i, f in enumerate(found, 1):
         f.claim.claim_id = f"claim-{i}"
