@@ -295,7 +295,7 @@ def test_level_of_reads_the_group_index_as_the_group_name():
 
 
 def test_title_like_needs_its_last_two_characters():
-    """`_title_line` asks `_TITLE_LIKE` only of a segment ending in one of `_TITLE_LAST`: every
+    """`_title_line` asks whether a segment ends in one of `_TITLE_LAST` for `_TITLE_LIKE`: every
     part of the pattern before them is optional and a segment is stripped (no line break for
     `$` to stand before), so the pattern finds a match exactly there; checked on every
     stripped line of every corpus text, each of its first 80 characters, and edge cases."""

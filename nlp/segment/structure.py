@@ -318,9 +318,10 @@ def _keyed_prefix(text: str, pos: int) -> tuple[int, str] | None:
     best = _stretch_prefix(text[pos : q.start()] if q is not None else text[pos:])
     if best is not None:
         best = (pos + best[0], best[1], best[2])
-    c = text[pos]
-    for i, twin, kind, w, first in keyed.live:
-        if (first is not None and c not in first) or (w is not None and w[1] not in text[pos : pos + w[0]]):
+    # (the live patterns a match of which can begin with text[pos], looked up once: most
+    # characters begin only the tables title's free run)
+    for i, twin, kind, w in keyed.by_first.get(text[pos], keyed.any_first):
+        if w is not None and w[1] not in text[pos : pos + w[0]]:
             continue
         m = twin.match(text, pos)
         if m and m.end() - pos >= 2 and (
@@ -335,6 +336,11 @@ class _Keyed(NamedTuple):
     stop: re.Pattern  # a character none of their matches holds (in a BMP text)
     # the others: (index, pattern or twin, kind, window, first characters or None: ask it)
     live: tuple[tuple[int, _Pattern, str, tuple[int, str] | None, frozenset[str] | None], ...]
+    # (index, twin, kind, window) of the live patterns to ask where the text goes on with a
+    # character: by that character for the characters some live pattern's first characters
+    # hold, else `any_first` (the live patterns whose first characters are not known)
+    by_first: dict[str, tuple[tuple[int, _Pattern, str, tuple[int, str] | None], ...]]
+    any_first: tuple[tuple[int, _Pattern, str, tuple[int, str] | None], ...]
 
 
 @lru_cache(maxsize=1)
@@ -354,7 +360,11 @@ def _keyed() -> _Keyed:
     # (`\d` as the twins read it: the stdlib engine's, in a BMP text the `regex` one's)
     digit = r"\d" if digits else ""
     stop = re.compile(f"[^{char_ranges(sorted(map(ord, held)))}{digit}]")
-    return _Keyed(frozenset(keyed), stop, tuple(live))
+    firsts = set().union(*(first for *_, first in live if first is not None))
+    by_first = {c: tuple((i, twin, kind, w) for i, twin, kind, w, first in live
+                         if first is None or c in first) for c in sorted(firsts)}
+    any_first = tuple((i, twin, kind, w) for i, twin, kind, w, first in live if first is None)
+    return _Keyed(frozenset(keyed), stop, tuple(live), by_first, any_first)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -994,6 +1004,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
     in_weak = _Zones(weak) if weak_zoned else None
     heads: list[_Head] = []
     last_num: dict[int, int] = {}
+    deepest = 0  # the level of the last heading (no key of `last_num` is deeper)
     last_end: int | None = None
     # (most texts hold no caption's anchor: known without a regex scan)
     captions = list(anchored_finditer(_CAPTION, *_CAPTION_ANCHOR, nt, body)) if _CAPTION_WORD in nt else []
@@ -1021,6 +1032,7 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
                 continue
             heads.append(_Head(pos, end, end, 1, "", 0, True, "tables"))
             last_num = {1: last_num.get(1, 0)}
+            deepest = 1
             last_end = end
             taken_until = end
             continue
@@ -1061,9 +1073,11 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
             h_end -= 1
         heads.append(_Head(pos, h_end, s_end, level, n, num, detached, "", m_end))  # (positional)
         last_num[level] = num
-        for lv in list(last_num):
-            if lv > level:
-                del last_num[lv]
+        if deepest > level:  # (the keys are the levels up to the last heading's, `deepest`)
+            for lv in list(last_num):
+                if lv > level:
+                    del last_num[lv]
+        deepest = level
         last_end = s_end if detached else None
         taken_until = m_end
     for h in heads:
@@ -1326,7 +1340,8 @@ _OTHER_ENDS = tuple(sorted(_SENT_END - {"。"}))  # (`_sentence_ends`: 。 is cu
 _LINE_TEXT = re.compile(r"\S(?:[^\n]*\S)?")
 _TITLE_YEAR = regex.compile(r"\d{4}|[〇○零一二]{4}")
 _TITLE_LIKE = regex.compile(r"(?:年度?|年度工作)?(?:政府)?(?:信息公开|政务公开)?(?:工作)?(?:年度)?(?:报告|年报)$")
-# how a `_TITLE_LIKE` match ends (asked first of a stripped segment: everything before is optional)
+# how a `_TITLE_LIKE` match ends: a stripped segment ends so exactly where the pattern finds a
+# match (everything before is optional), so `_title_line` asks this alone
 _TITLE_LAST = ("报告", "年报")
 
 
@@ -1346,7 +1361,8 @@ def _title_line(doc: Document, norm: NormalizedText, body: int) -> int | None:
         return None
     seg = nt[i:j].strip()
     if nt[j] in "\n " or _source_space_between(norm, j, j):
-        if 6 <= len(seg) <= 70 and seg.endswith(_TITLE_LAST) and _TITLE_LIKE.search(seg) and \
+        # (`_TITLE_LIKE.search(seg)` is `seg.endswith(_TITLE_LAST)`: tests/test_speed_struct.py)
+        if 6 <= len(seg) <= 70 and seg.endswith(_TITLE_LAST) and \
                 _TITLE_YEAR.search(seg):
             doc.meta.setdefault("title_span", norm.span(i, j))
             return j
