@@ -912,7 +912,12 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
         return m_end, m_end, False
     # natural end: punctuation, a run of source spaces (from the third character), or the line end
     p = _HEAD_PUNCT_RE.search(nt, m_end, limit)
-    e = _next_space_gap(norm, m_end + 2, p.start() if p else limit)
+    q = p.start() if p else limit
+    # (`_next_space_gap(norm, m_end + 2, q)`, called only where its first test, whether the
+    # view drops any source character between, does not answer None: most titles)
+    idx = norm.index
+    e = None if q <= m_end + 2 or idx[q - 1] - q == idx[m_end + 1] - m_end - 2 else \
+        _next_space_gap(norm, m_end + 2, q)
     if e is None and p is not None:
         e = p.start()
     content_end = line_end  # (spaces a line is padded with do not make its title longer)
@@ -1036,12 +1041,17 @@ def find_headings(doc: Document, _found: tuple | None = None) -> list[_Head]:
             last_end = end
             taken_until = end
             continue
-        level, n = _level_of(m)
+        level, n = _LEVELS[m.lastindex]  # (`_level_of(m)`, without a call a marker)
+        n = m.group(n)
         num = cn_number(n)
         m_end = m.end()
-        if m_end >= len(nt) or not _title_at(nt, m_end):
+        if m_end >= len(nt):
             continue
-        if nt[m_end] in _NOT_HEADING_FIRST:  # (`_NOT_HEADING_AFTER.match(nt, m_end)`: past
+        ch = nt[m_end]
+        # (`_title_at(nt, m_end)`, without a call a marker)
+        if not (_title_char(ch) or (ch in _YEAR_DIGITS and _TITLE_START.match(nt, m_end) is not None)):
+            continue
+        if ch in _NOT_HEADING_FIRST:  # (`_NOT_HEADING_AFTER.match(nt, m_end)`: past
             continue  # `_title_at`, nt[m_end] is no white space, so its `\s*` is empty)
         b = _boundary(nt, norm, pos, body)
         prev = last_num.get(level)
