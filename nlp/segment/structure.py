@@ -934,7 +934,9 @@ def _heading_end(nt: str, norm: NormalizedText, m_end: int, level: int, hard_end
             lv, n = _level_of(mm)
             if lv > level and cn_number(n) == 1 and mm.end() < len(nt) and _title_at(nt, mm.end()):
                 return mm.start(), mm.start(), True
-    canon = canonical_prefix(nt, m_end, bmp=bool(bmp))
+    # (`canonical_prefix(nt, m_end, bmp=True)` is `_keyed_prefix` where m_end < len(nt): asked
+    # without the call between)
+    canon = _keyed_prefix(nt, m_end) if bmp and m_end < len(nt) else canonical_prefix(nt, m_end, bmp=bool(bmp))
     c = canon[0] if canon else None
     if c is not None and c <= line_end:
         gap = nt[c:e] if e is not None else ""
