@@ -1304,8 +1304,8 @@ def _title_at(nt: str, i: int) -> bool:
 def _holds_word(nt: str, s: int, e: int) -> bool:
     """Does `nt[s:e]` (not empty) hold a `_WORD` character? Most pieces open with one, and most
     others with a bracket or a mark before one: the cached `_is_word` answers those, `_WORD`
-    searches the rest."""
-    return _is_word(nt[s]) or (s + 1 < e and _is_word(nt[s + 1])) or _WORD.search(nt, s, e) is not None
+    searches the rest. (Every caller has asked `_is_word(nt[s])` first: not asked again.)"""
+    return (s + 1 < e and _is_word(nt[s + 1])) or _WORD.search(nt, s, e) is not None
 
 
 @lru_cache(maxsize=1 << 12)
@@ -1367,7 +1367,11 @@ def _title_line(doc: Document, norm: NormalizedText, body: int) -> int | None:
         i += 1
     hi = min(len(nt), i + 80)
     stop = _TITLE_STOP.search(nt, i + 1, hi)  # the first line break or clause mark
-    gap = _next_space_gap(norm, i + 1, stop.start() if stop else hi)  # or dropped space before it
+    h = stop.start() if stop else hi
+    # or a dropped space before it (`_next_space_gap`, called only where its first test, whether
+    # the view drops any source character between, does not answer None)
+    idx = norm.index
+    gap = None if h <= i + 1 or idx[h - 1] - h == idx[i] - i - 1 else _next_space_gap(norm, i + 1, h)
     j = gap if gap is not None else stop.start() if stop else None
     if j is None:
         return None
