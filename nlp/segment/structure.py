@@ -1322,16 +1322,15 @@ def _sentence_ends(nt: str) -> list[int]:
     of the text: 3× the time), the other ends than 。 only in a text holding one; the closers
     are stepped over only in a text where one follows an end (5 of 6,112 ends of new reports:
     elsewhere each end is one past its character)."""
-    starts = []
-    i = -1
+    ends = []
+    i = 0
     for piece in nt.split("。")[:-1]:  # (the common end: the pieces' lengths are cheaper than a
-        i += len(piece) + 1  # `str.find` call for each)
-        starts.append(i)
+        i += len(piece) + 1  # `str.find` call for each; one past each 。)
+        ends.append(i)
     for ch in _OTHER_ENDS:
         if ch in nt:
-            starts += find_all(nt, ch)
-    starts.sort()
-    ends = [i + 1 for i in starts]
+            ends += [j + 1 for j in find_all(nt, ch)]
+    ends.sort()
     n = len(nt)
     # (the characters after the ends, read in C by one `itemgetter`: a tuple of them, or the
     # one character; the last end may be the text's end)
