@@ -24,12 +24,21 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
+from collections.abc import Set
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
 
-from nlp.scan import REGEX_SPACE, WHITE_SPACE, char_class, char_ranges, holds_any, stdlib_twin
+from nlp.scan import (
+    REGEX_SPACE,
+    WHITE_SPACE,
+    bmp_han,
+    char_class,
+    char_ranges,
+    holds_any,
+    stdlib_twin,
+)
 
 _FULLWIDTH_KEEP = set("，；：！？")
 _SPACES = {" ", "\u3000", "\xa0", "\u2002", "\u2003", "\u2009", "\t"}
@@ -611,19 +620,13 @@ def normalize(text: str) -> NormalizedText:
             drop += ((m.start(), m.start("n")), (m.end("n"), m.end()))
     spaced = _letter_spaced(folded)
     # spaces between a digit/Han char and a digit/Han char (skipping other spaces)
-    for m in _space_runs(folded).finditer(folded):
-        i, j = m.span()
-        p, q = i - 1, j
-        if markup:  # look past the markup the view drops (首页** >)
-            while p in markup:
-                p -= 1
-            while q in markup:
-                q += 1
-        prev = folded[p] if p >= 0 else ""
-        nxt = folded[q] if q < n else ""
-        if prev and nxt and prev != "\n" and nxt != "\n" and (_is_hd(prev) or _is_hd(nxt)):
-            # "12 34" stays two numbers, except in a letter-spaced line ("2 5 3 条")
-            if not (prev.isdigit() and nxt.isdigit()) or i in spaced:
+    runs = _space_runs(folded)
+    if runs is _BLANK_RUN and not markup and not spaced:
+        drop += _dropped_blanks(folded)  # (what the loop below drops there, by one scan)
+    else:
+        for m in runs.finditer(folded):
+            i, j = m.span()
+            if _drops_run(folded, n, i, j, markup, spaced):
                 drop.append((i, j))
     # page-number lines of a PDF's text: not in the view, and no end of a paragraph
     pages: dict[int, int] = {}
@@ -660,6 +663,65 @@ def normalize(text: str) -> NormalizedText:
         wide = {i: entity_ends[src] for i, src in enumerate(index[:-1]) if src in entity_ends}
     return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded,
                           wide=wide)
+
+
+def _drops_run(folded: str, n: int, i: int, j: int, markup: Set[int], spaced: Set[int]) -> bool:
+    """Does the view drop the space run `folded[i:j]`? Where it stands between a character and
+    another, one of them Han, a digit or a percent sign (`_is_hd`), looking past the markup the
+    view drops (首页** >); "12 34" stays two numbers, except in a letter-spaced line (`spaced`:
+    "2 5 3 条")."""
+    p, q = i - 1, j
+    if markup:
+        while p in markup:
+            p -= 1
+        while q in markup:
+            q += 1
+    prev = folded[p] if p >= 0 else ""
+    nxt = folded[q] if q < n else ""
+    if prev and nxt and prev != "\n" and nxt != "\n" and (_is_hd(prev) or _is_hd(nxt)):
+        return not (prev.isdigit() and nxt.isdigit()) or i in spaced
+    return False
+
+
+def _dropped_blanks(folded: str) -> list[tuple[int, int]]:
+    """The runs of " " that `_drops_run` drops in `folded`, a text whose only space is " ", with
+    no markup or letter-spaced line (both empty), found by `_blank_drops`."""
+    n, none = len(folded), frozenset()
+    return [m.span() for m in _blank_drops().finditer(folded)
+            if m.lastindex is None or _drops_run(folded, n, *m.span(), none, none)]
+
+
+@lru_cache(maxsize=1)
+def _blank_drops() -> re.Pattern:
+    """The runs of " " `_drops_run` drops in a text without markup or letter-spaced lines, for
+    the stdlib `re` (led by the blank, which it finds in a few instructions a character, where
+    the loop over every run cost about 5k instructions a run). A run is maximal (no class below
+    holds the blank) and drops where `prev` or `nxt`, the characters around it, is Han, a digit
+    or a percent sign (H: `_is_hd`), unless both are digits (D: `str.isdigit`), and neither is
+    a line break nor missing. Over the BMP, by `prev`: in H but not D, any `nxt`; in H and D, a
+    `nxt` not in D; in neither, a `nxt` in H; in D but not H, a `nxt` in H but not D. A run next
+    to a character beyond the BMP is matched with the last group set and tested by
+    `_drops_run` (tests/test_normalize.py compares the two on every code point and corpus text)."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    han = set(map(ord, re.findall(f"[{bmp_han()}0-9０-９%％]", bmp)))  # (`_HAN_OR_DIGIT`'s)
+    digit = {c for c in range(0x10000) if chr(c).isdigit()}
+    lines = {10, 32}  # (the line break and the blank)
+
+    def one(codes: set[int], negate: bool = False) -> str:
+        inside = char_ranges(sorted(codes)) + (_ASTRAL if negate else "")
+        return f"[^{inside}]" if negate else f"[{inside}]"
+
+    h, h_not_d, d_not_h = one(han), one(han - digit), one(digit - han)
+    other = one(han | digit | lines, negate=True)  # (neither, in the BMP)
+    not_d = one(digit | lines, negate=True)
+    any_, astral = "[^\n ]", f"[{_ASTRAL}]"
+    return re.compile(
+        f" (?:(?<={h_not_d} ) *(?={any_})|(?<={one(han & digit)} ) *(?={not_d})"
+        f"|(?<={other} ) *(?={h})|(?<={d_not_h} ) *(?={h_not_d})"
+        f"|(?:(?<={astral} ) *(?={any_})|(?<={any_} ) *(?={astral}))())")
+
+
+_ASTRAL = "\U00010000-\U0010ffff"
 
 
 @lru_cache(maxsize=1)

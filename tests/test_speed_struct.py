@@ -451,3 +451,31 @@ def test_to_norm_spans_are_to_norm_of_each_end():
         assert norm.to_norm_spans(spans) == want
         same += len(norm.text) == len(text)
     assert 0 < same < len(texts_and_views())
+
+
+def test_blank_runs_dropped_by_one_scan_as_by_the_loop():
+    """`_dropped_blanks` (one stdlib scan, `_blank_drops`) drops the runs of " " that
+    `_drops_run` drops, run by run: with every BMP code point before and after a run, next to
+    Han, digits (ASCII, full-width, circled, superscript), %, letters, a line break, a carriage
+    return and characters beyond the BMP (Han and not), at the text's ends, and on every corpus
+    text, folded, whose only space is " "."""
+    from nlp.normalize import _BLANK_RUN, _dropped_blanks, _drops_run, _space_runs, same_length
+
+    def plain(text: str) -> list[tuple[int, int]]:
+        n, none = len(text), frozenset()
+        return [m.span() for m in _BLANK_RUN.finditer(text) if _drops_run(text, n, *m.span(), none, none)]
+
+    others = "一1０①²%a\n\r\U00020000\U0001f600"
+    pieces = []
+    for cp in [*range(0xD800), *range(0xE000, 0x10000)]:
+        c = chr(cp)
+        pieces += [f"{c} {r}" for r in others] + [f"{r}  {c}" for r in others]
+    text = "|".join(pieces)
+    want = plain(text)
+    assert _dropped_blanks(text) == want and len(want) > 500_000
+    for t in [" 一", "一 ", " ", "一 1", "1 1", "1 ①", "① 一", "\U00020000 1", "1 \U00020000", "a \U0001f600"]:
+        assert _dropped_blanks(t) == plain(t), t
+    texts = [f for f in map(same_length, corpus_texts()) if " " in f and _space_runs(f) is _BLANK_RUN]
+    assert len(texts) > 1000
+    for t in texts:
+        assert _dropped_blanks(t) == plain(t)
