@@ -528,6 +528,19 @@ class NormalizedText:
         return self.to_norm(source_offset)
 
 
+def _view(source: str, text: str, index: tuple[int, ...], folded: str,
+          wide: dict[int, int] | None = None) -> NormalizedText:
+    """`NormalizedText(source, text, index, folded, wide)`, its attributes set in its `__dict__`
+    in the order of its fields: the same object, without the frozen dataclass's `__init__`
+    (five `object.__setattr__` calls, about 10k instructions a view where this costs about 3k;
+    tests/test_normalize.py compares the two and pins the fields)."""
+    view = object.__new__(NormalizedText)
+    attrs = view.__dict__
+    attrs["source"], attrs["text"], attrs["index"], attrs["folded"] = source, text, index, folded
+    attrs["wide"] = wide
+    return view
+
+
 @lru_cache(maxsize=1 << 12)
 def _is_hd(ch: str) -> bool:
     """Is the character Han, a digit or a percent sign? (cached: asked at every space run)"""
@@ -569,7 +582,7 @@ def normalize(text: str) -> NormalizedText:
     if _inert(text):  # (a title, a name: nothing to do)
         n = len(text)
         offsets = _offsets() if n < _SHARED_OFFSETS else range(n + 1)
-        return NormalizedText(source=text, text=text, index=tuple(offsets[:n + 1]), folded=text)
+        return _view(text, text, tuple(offsets[:n + 1]), text)
     folded = same_length(text)
     n = len(folded)
     # spans of `folded` the view leaves out (overlaps allowed: merged when the view is cut)
@@ -650,7 +663,7 @@ def normalize(text: str) -> NormalizedText:
             _join_break(folded, n, nl, line, drop, pages, tabs)
     offsets = _offsets() if n < _SHARED_OFFSETS else range(n + 1)
     if not drop:
-        return NormalizedText(source=text, text=folded, index=tuple(offsets[:n + 1]), folded=folded)
+        return _view(text, folded, tuple(offsets[:n + 1]), folded)
     chars: list[str] = []
     index: list[int] = []
     prev_end = 0
@@ -667,8 +680,7 @@ def normalize(text: str) -> NormalizedText:
     wide = None
     if entity_ends:
         wide = {i: entity_ends[src] for i, src in enumerate(index[:-1]) if src in entity_ends}
-    return NormalizedText(source=text, text="".join(chars), index=tuple(index), folded=folded,
-                          wide=wide)
+    return _view(text, "".join(chars), tuple(index), folded, wide)
 
 
 def _drops_run(folded: str, n: int, i: int, j: int, markup: Set[int], spaced: Set[int]) -> bool:

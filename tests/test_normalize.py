@@ -876,3 +876,25 @@ def test_one_scan_asks_for_either_start_after_a_bracket():
         assert (_AFTER_BRACKET.search(text) is not None) == want, text[:40]
         neither += "(" in text and not want
     assert neither > 1000
+
+
+def test_a_view_built_by_its_dict_is_the_dataclass_built_one():
+    """`normalize` builds its `NormalizedText` by `_view` (its `__dict__`, not the frozen
+    dataclass's `__init__`): the fields are those `_view` sets, in order, and the object equals, and holds
+    the same attributes in the same order as, the one `NormalizedText(...)` builds, on corpus
+    texts (with and without an entity's `wide` map) and a short one."""
+    import dataclasses
+
+    from nlp.normalize import NormalizedText, _view
+
+    fields = ("source", "text", "index", "folded", "wide")
+    assert tuple(f.name for f in dataclasses.fields(NormalizedText)) == fields
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(CORPORA.rglob("*.txt"))[:200]]
+    for text in [*texts, "标题", "a&ldquo;b&rdquo;c", ""]:
+        got = normalize(text)
+        want = NormalizedText(got.source, got.text, got.index, got.folded, got.wide)
+        assert type(got) is NormalizedText and got == want
+        assert list(vars(got).items()) == list(vars(want).items())
+        assert _view(*(getattr(got, f) for f in fields)) == got
+    assert normalize("a&ldquo;b&rdquo;c").wide
+
