@@ -390,7 +390,7 @@ def _partition_members(parts: list[Claim], total: float) -> tuple[list[Claim], l
     (政府信息公开工作年度报告1条 beside 主动公开信息数28条), and the members alone do not go over,
     those items lie inside a member (the report is one of the items published) or classify the
     same total another way: the partition's members alone are checked (held-outs 172, 174)."""
-    if sum(p.value or 0 for p in parts) <= total + 1e-9:
+    if sum([p.value or 0 for p in parts]) <= total + 1e-9:
         return parts, []
     subjects = [p.subject or "" for p in parts]
     pid = covers_partition(subjects)
@@ -399,7 +399,7 @@ def _partition_members(parts: list[Claim], total: float) -> tuple[list[Claim], l
     members = dict(partitions())[pid] + partition_kin(pid)
     inside = [p for p in parts if not any(m.search(p.subject or "") for m in members)]
     members_only = [p for p in parts if p not in inside]
-    if not inside or sum(p.value or 0 for p in members_only) > total + 1e-9:
+    if not inside or sum([p.value or 0 for p in members_only]) > total + 1e-9:
         return parts, []
     return members_only, inside
 
@@ -441,7 +441,8 @@ def parts_vs_total(report: Report) -> list[Check]:
         total = claims.get(parent_id)
         if total is None or total.value is None:
             continue
-        same = [p for p in parts if same_counter(p.unit, total.unit)]
+        unit = total.unit  # (`same_counter` of equal units is true: no call for them)
+        same = [p for p in parts if p.unit == unit or same_counter(p.unit, unit)]
         if not same and total.unit == "条":
             # pieces of information counted as documents (…共42条。其中…年度报告1件,…40件)
             same = [p for p in parts if p.unit in PIECES]
@@ -451,8 +452,8 @@ def parts_vs_total(report: Report) -> list[Check]:
         parts, inside = _partition_members(parts, total.value)
         text = report.document.text
         times = {p.claim_id: _each(text, p) for p in parts}
-        s = sum(p.value * times[p.claim_id] for p in parts if p.value is not None)
-        approx = total.bound is not None or any(p.bound is not None for p in parts)
+        s = sum([p.value * times[p.claim_id] for p in parts if p.value is not None])
+        approx = total.bound is not None or any([p.bound is not None for p in parts])
         over = s > total.value + 1e-9
         # whether the list names every part matters only to a sum that misses its total, and how
         # many leading parts make the total only to one over it: each is asked only then
@@ -470,8 +471,8 @@ def parts_vs_total(report: Report) -> list[Check]:
                           and abs(share - 100) <= _rounding_slack(parts, by_part)
                           and _shares_fit(parts, total, by_part))
         refs = [total.claim_id] + [p.claim_id for p in parts]
-        terms = "＋".join(_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
-                         for p in parts)
+        terms = "＋".join([_fmt(p.value) + (f"×{times[p.claim_id]}" if times[p.claim_id] > 1 else "")
+                          for p in parts])
         prefix = _prefix_equal(parts, total.value) if over else 0
         # 100余条 / 100多条 make the sum a minimum, 不到/近 a total a maximum: over is then sure
         sure = not approx or (all(p.bound in (None, "lower") for p in parts)

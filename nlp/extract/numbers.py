@@ -18,6 +18,7 @@ the colloquial tail (`一万五` = 15000, `三千五` = 3500); Chinese decimals 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from functools import lru_cache
 
@@ -162,11 +163,18 @@ def to_python(value: Decimal) -> int | float:
     return float(value)
 
 
-def printed_decimals(text: str) -> int:
-    """Decimal places printed in a number's text (75% → 0, 51.85% → 2, 百分之六十点五 → 1)."""
+@lru_cache(maxsize=1)
+def _same_length() -> Callable[[str], str]:
+    """`nlp.normalize.same_length`, imported on first use (an import statement in every
+    `printed_decimals` call cost about 7k instructions)."""
     from nlp.normalize import same_length
 
-    text = same_length(text)
+    return same_length
+
+
+def printed_decimals(text: str) -> int:
+    """Decimal places printed in a number's text (75% → 0, 51.85% → 2, 百分之六十点五 → 1)."""
+    text = _same_length()(text)
     for sep in (".", "点"):
         if sep in text:
             n = 0
