@@ -82,21 +82,20 @@ class _Builder:
     def equation(self, check: str, total_id: str, left: Sequence[str], right: Sequence[str],
                  what: str, relation: str = "eq") -> None:
         """Compare sum(left) (expected) with sum(right) (observed); `le`: right <= left."""
-        get = self.by_id.get
-        lc = list(map(get, left))
-        rc = list(map(get, right))
-        refs = [c.cell_id for c in lc + rc if c is not None]
-        if len(refs) < len(left) + len(right):  # a cell is missing
-            missing = [i for i, c in zip([*left, *right], lc + rc, strict=True) if c is None]
-            if len(missing) == len(left) + len(right):
+        ids = (*left, *right)
+        cells = list(map(self.by_id.get, ids))  # (one list for both sides, cut where read)
+        refs = [c.cell_id for c in cells if c is not None]
+        if len(refs) < len(ids):  # a cell is missing
+            missing = [i for i, c in zip(ids, cells, strict=True) if c is None]
+            if len(missing) == len(ids):
                 return  # nothing of it is in the document
             self._add(check, "not_assessable", None, None, refs, total_id,
                       f"{what}: {len(missing)} of its cells are not in the table "
                       f"({', '.join(missing[:3])}{'…' if len(missing) > 3 else ''}).")
             return
-        lv = [c.value for c in lc]
-        rv = [c.value for c in rc]
-        blanks = lv.count(None) + rv.count(None)  # (values are numbers or None: compared in C)
+        values = [c.value for c in cells]
+        lv, rv = values[:len(left)], values[len(left):]
+        blanks = values.count(None)  # (values are numbers or None: compared in C)
         if blanks:
             exp = sum(v for v in lv if v is not None)
             obs = sum(v for v in rv if v is not None)
@@ -104,7 +103,7 @@ class _Builder:
             exp = sum(lv)
             obs = sum(rv)
         ok = obs <= exp + 1e-9 if relation == "le" else abs(exp - obs) < 1e-6
-        if blanks == len(lv + rv) or (blanks and (all(v is None for v in lv)
+        if blanks == len(values) or (blanks and (all(v is None for v in lv)
                                                    or all(v is None for v in rv))):
             self._add(check, "not_assessable", None, None, refs, total_id,
                       f"{what}: one side is blank ({_fmt(exp if lv.count(None) < len(lv) else None)}"
