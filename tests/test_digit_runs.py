@@ -435,3 +435,27 @@ def test_opener_branches_scanned_apart_find_what_the_alternation_finds():
         assert _opener_scan().spans(text) == want, path.name
         found += len(want)
     assert found > 1000
+
+
+def test_a_header_scan_where_the_opener_is_known_to_match_is_the_plain_scan():
+    """`run_tables` and `_scan_label` tell `_scan_header` that the opener regex matches where it
+    starts (`opened`: the opener scan's match, or the label loop's own `opener.match`), and it
+    does not ask the regex again there: the regex has no lookbehind nor anchor, so it matches at
+    every start of its `finditer` matches, and at each of them, on every corpus text, the scan
+    gives what the plain scan gives (at every character too: a start where it does not match
+    may only be passed with `opened` by a caller that found it there)."""
+    from nlp.tables.runs import _STRONG_TOKENS, _opener_scan, _patterns, _scan_header
+
+    opener = _patterns()[1]
+    bare = opener.pattern.replace("[^", "[")  # (a negated class is no anchor)
+    assert not any(x in bare for x in ("(?<", "^", "$", "\\b", "\\A", "\\G"))
+    seen = 0
+    for path in sorted(CORPORA.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for start, _ in _opener_scan().spans(text):
+            assert opener.match(text, start) is not None
+            for most in (_STRONG_TOKENS, None):
+                assert _scan_header(text, start, most, opened=True) == \
+                    _scan_header(text, start, most), text[start:start + 40]
+            seen += 1
+    assert seen > 1000

@@ -461,11 +461,13 @@ def _family(text: str, first: str) -> str:
     return label_key(first)
 
 
-def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple[int, int, str]], int]:
+def _scan_header(text: str, i: int, most: int | None = None, opened: bool = False
+                 ) -> tuple[list[tuple[int, int, str]], int]:
     """Header tokens (start, end, kind) from position i: titles, the corner note and header
     words, in a row; empty unless they open a table (title, corner or an opener word). `most`:
     the first so many tokens only (each token is read from where the one before ended, so they
-    are the first tokens of the whole run)."""
+    are the first tokens of the whole run). `opened`: the opener regex is known to match at i
+    (the caller found it there), so it is not asked again at i."""
     header, opener, roles, misprint = _patterns()
     heads = _misprint_heads()
     by_first = _header_by_first()
@@ -485,7 +487,8 @@ def _scan_header(text: str, i: int, most: int | None = None) -> tuple[list[tuple
             m = _CORNER.match(text, j) if ch in _CORNER_FIRST else None
             kind = "corner"
         if m is None:
-            if first and (ch not in starts or not opener.match(text, j)):
+            if first and not (opened and j == i) and (
+                    ch not in starts or not opener.match(text, j)):
                 break
             if by_first is None:
                 m = header.match(text, j)
@@ -573,7 +576,7 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
         elif ch in _LABEL_COMMAS and not depth:  # a clause of running text: the table has ended
             return parts, j, "end"
         if j > i and ch in first and opener.match(text, j):
-            toks, _ = _scan_header(text, j, _STRONG_TOKENS)
+            toks, _ = _scan_header(text, j, _STRONG_TOKENS, opened=True)
             if _strong(toks, text):
                 close(j)
                 return parts, j, "opener"
@@ -919,7 +922,8 @@ def run_tables(text: str, free: Callable[[int, int], bool], gap: str = "\n\n") -
     for start, stop in _opener_scan().spans(text):
         if start < pos or not free(start, stop):
             continue
-        toks, _ = _scan_header(text, start, _STRONG_TOKENS)
+        # (the opener scan's match starts at `start`: `_scan_header` need not ask it again)
+        toks, _ = _scan_header(text, start, _STRONG_TOKENS, opened=True)
         if not _strong(toks, text):
             continue
         blocks, end = _parse_region(text, start, free, gap)
