@@ -28,6 +28,10 @@ _VALUE = regex.compile(
 )
 
 
+# what a `_VALUE` match can start with besides a digit (`\d`: `str.isdecimal` in the Basic
+# Multilingual Plane, tests/test_tables.py checks every code point): its sign's first characters
+_VALUE_FIRSTS = "+-±增新减"
+
 _SPACES = regex.compile(r"\s+")
 # three or more numbers apart in one cell are several numbers (a PDF row: `8 0 0 0 0 0 8`); two
 # may be one number a narrow cell wrapped (`85 9` for 859)
@@ -54,15 +58,22 @@ def parse_value(text: str) -> Value | None:
     """A number read from a cell, `Value(None, None, "")` for a blank/null mark, or None when
     the text is not a value (a label, a header word)."""
     s = same_length(text or "").strip()
-    if _SPACED_NUMBERS.fullmatch(s) and not _THOUSANDS.fullmatch(s):
-        return None  # several numbers in one cell, not 8000008
-    s = _SPACES.sub("", s)
+    # (both patterns below only where the stripped cell holds white space: `_SPACED_NUMBERS`
+    # needs some and `_SPACES` takes nothing else; `str.split` cuts at every character `regex`
+    # reads as `\s`, `scan.REGEX_SPACE`, so a cell it leaves whole holds none)
+    if len(s.split()) > 1:
+        if _SPACED_NUMBERS.fullmatch(s) and not _THOUSANDS.fullmatch(s):
+            return None  # several numbers in one cell, not 8000008
+        s = _SPACES.sub("", s)
     if s in NULL_MARKS:
         return Value(None, None, "")
     s = s.replace("，", ",").replace("−", "-")
-    pair = _CHANGE_PAIR.fullmatch(s)
+    pair = _CHANGE_PAIR.fullmatch(s) if "/" in s else None
     if pair is not None:  # 本年增/减 printed as a pair, 增 over 减 (1/0, 0/0): the net change
         return Value(float(int(pair[1]) - int(pair[2])), None, "增/减")
+    c = s[0]  # (not empty: "" is a null mark; no white space is left in `s`)
+    if not (c in _VALUE_FIRSTS or c.isdecimal() or c > "\uffff"):
+        return None  # (`_VALUE` starts with a sign or a digit: most labels are turned down here)
     m = _VALUE.match(s)
     if not m:
         return None
