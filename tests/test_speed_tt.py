@@ -586,3 +586,55 @@ def test_parse_value_gates_give_what_every_pattern_gives():
                 assert plain_value(s) == _plain_parse_value(s), s
                 cells += 1
     assert cells > 50000
+
+
+def _plain_label_key(text):
+    """`labels.label_key` as it was before its gates: every pattern asked of every label."""
+    from nlp.normalize import same_length
+    from nlp.tables import labels as lb
+
+    s = same_length(text or "").strip()
+    for _ in range(3):
+        new = lb._NUMBERING.sub("", s, count=1)
+        if new == s:
+            break
+        s = new
+    prev = None
+    while prev != s:
+        prev = s
+        s = lb._BRACKETED.sub("", s)
+    cut = lb._OPEN_NOTE.sub("", s)
+    s = cut if len(cut) >= 2 else s
+    s = lb._DROP.sub("", s)
+    return s.replace("合计", "总计").replace("其它", "其他").replace("\\", "/")
+
+
+def test_label_key_gates_give_what_every_pattern_gives():
+    """`label_key` asks `_NUMBERING` only of a label that starts with one of its first
+    characters (`_NUMBERING_FIRSTS`, a digit), and the bracket patterns only of a label holding
+    a bracket they start with: the sets are those the patterns' parse gives (`scan.first_chars`)
+    on every code point of the Basic Multilingual Plane, and the keys are those of the plain way
+    for every code point alone and in numbered and bracketed labels, and for every line and cell
+    of every corpus text."""
+    import regex
+
+    from nlp.scan import first_char_list, first_chars
+    from nlp.tables import labels as lb
+
+    key = lb.label_key.__wrapped__
+    firsts = regex.compile(f"[{first_chars(lb._NUMBERING.pattern)}]")
+    for code in range(0x10000):
+        c = chr(code)
+        assert (firsts.match(c) is not None) == (c in lb._NUMBERING_FIRSTS or c.isdecimal()), \
+            hex(code)
+        for s in (c, c + "、规章", "（" + c + "）其他", "其中" + c + "1.规章", "规章（" + c, "1" + c):
+            assert key(s) == _plain_label_key(s), (hex(code), s)
+    assert set(first_char_list(lb._BRACKETED.pattern)) == set(lb._BRACKET_OPENS)
+    assert set(first_char_list(lb._OPEN_NOTE.pattern)) == set("(（")
+    cells = 0
+    for text in texts():
+        for line in text.splitlines():
+            for s in {line, *regex.split(r"[|｜\t]|\s{2,}", line)}:
+                assert key(s) == _plain_label_key(s), s
+                cells += 1
+    assert cells > 50000
