@@ -225,11 +225,14 @@ def test_first_character_sets_cover_every_opener_and_mark():
 def test_label_parts_ask_the_item_pattern_only_where_it_can_start():
     """A label part asks `_ITEM` only where it begins with 其 or a character `regex` may read as
     `\\d` (a decimal in the BMP, or any character beyond it): the pattern's first characters
-    are 其 and `\\d`, and every match at any start of every corpus text begins with one."""
+    are 其 and `\\d`, and every match at any start of every corpus text begins with one. (The
+    label loop's item test asks it by the same rule, and `_OTHER_LEAD` only of a label starting
+    with the 其中 every match of it starts with.)"""
     from nlp.scan import first_chars
-    from nlp.tables.runs import _ITEM
+    from nlp.tables.runs import _ITEM, _OTHER_LEAD
 
     assert first_chars(_ITEM.pattern) == "\\U00005176\\d"  # 其, then `\\d`
+    assert _OTHER_LEAD.pattern.startswith("其中") and _OTHER_LEAD.pattern[2:3] not in "?*{|"
     seen = 0
     for path in sorted(CORPORA.rglob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")

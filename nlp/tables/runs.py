@@ -592,8 +592,13 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
             # a row's numbers, longer than two digits: neither pattern is asked of them)
             if len(d[0]) <= 2 and (after := _ITEM_AFTER.match(text, d.end())):
                 own = text[cur:j].strip()
-                if not own or (d[0] == "1" and not _ITEM.match(own)):
-                    if not _OTHER_LEAD.fullmatch(own):  # `其中：1.` stays one part
+                # (`_ITEM` asked only where its first character stands, as in `close`;
+                # `_OTHER_LEAD` only where its 其中 does)
+                if not own or (d[0] == "1" and not (
+                        ((c0 := own[0]) == "其" or c0.isdecimal() or c0 > "\uffff")
+                        and _ITEM.match(own))):
+                    if not (own.startswith("其中") and _OTHER_LEAD.fullmatch(own)):
+                        # `其中：1.` stays one part
                         close(j)
                         cur = j
                     j = after.end()
