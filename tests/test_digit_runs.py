@@ -425,12 +425,14 @@ def test_opener_branches_scanned_apart_find_what_the_alternation_finds():
     """`run_tables` finds the openers with `_opener_scan` (the opener regex's branches scanned
     apart and merged): the branches make the regex again, and on every corpus text the spans
     are those of the regex's `finditer`."""
-    from nlp.scan import top_level_branches
+    from nlp.scan import TextGated, top_level_branches
     from nlp.tables.runs import _opener_scan, _patterns
 
     opener = _patterns()[1]
     assert "|".join(top_level_branches(opener.pattern)) == opener.pattern
     assert len(_opener_scan().patterns) > 5
+    # (the corner note's branch is asked only of a text holding 稽: the same spans below)
+    assert sum(isinstance(p, TextGated) for p in _opener_scan().patterns) == 1
     found = 0
     for path in sorted(CORPORA.rglob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")

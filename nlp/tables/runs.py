@@ -40,8 +40,10 @@ from nlp.scan import (
     REGEX_SPACE,
     WHITE_SPACE,
     LeftmostFirst,
+    TextGated,
     bmp_digits,
     first_char_list,
+    required_literals,
     stdlib_twin,
     top_level_branches,
 )
@@ -176,6 +178,11 @@ def _misprint_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(k[0] + k[2] for k in keys))
 
 
+# a character every match of the opener regex's corner-note branch holds (勾稽关系) and few
+# texts hold elsewhere (`_opener_scan`)
+_CORNER_NEED = "稽"
+
+
 @lru_cache(maxsize=1)
 def _opener_scan() -> LeftmostFirst:
     """The opener regex cut into its branches (titles, the corner note, each opener word), each
@@ -191,6 +198,10 @@ def _opener_scan() -> LeftmostFirst:
       `\\d` it would widen, so the same matches in any text), whose search for the leading
       character costs about 35% less. (A branch led by a class, the corner note's bracket, is
       slower on `re`, which tests the class at every character.)
+
+    And a branch whose every match holds `_CORNER_NEED` (the corner note: 勾稽关系, by
+    `required_literals`) is searched only in a text holding that character (`TextGated`: an `in`
+    test costs about a tenth of the search its bracket class leads).
     """
     opener = _patterns()[1]
     groups: dict[str, list[str]] = {}  # a leading literal (or "", a branch alone) -> branches
@@ -202,7 +213,10 @@ def _opener_scan() -> LeftmostFirst:
             groups.setdefault(lead, []).append(b)
         else:
             alone.append(b)
-    scanners: list[regex.Pattern | re.Pattern] = [regex.compile(b) for b in alone]
+    scanners: list[regex.Pattern | re.Pattern | TextGated] = [
+        TextGated(rx, (_CORNER_NEED,))
+        if all(_CORNER_NEED in w for w in required_literals(rx, in_text=True) or ("",)) else rx
+        for rx in map(regex.compile, alone)]
     for lead, bs in groups.items():
         src = bs[0] if len(bs) == 1 else lead + "(?:" + "|".join(b[1:] for b in bs) + ")"
         twin = stdlib_twin(src) if "\\d" not in src else None
