@@ -667,3 +667,28 @@ def test_t3_openers_read_by_str_methods_are_the_regex():
                 assert by_str(s) == bool(plain.match(s)), s
                 seen += by_str(s)
     assert seen > 20
+
+
+def test_table_lines_gate_characters_leave_the_lines_as_they_were(monkeypatch):
+    """`_table_lines` looks for an opener word only in a text holding its gate character
+    (`_OPENER_GATES`): a character of the word, so a text without it holds no such word. The
+    lines (and corner and cut lines) are those of the passes without gates on every corpus
+    text."""
+    from nlp.records import Document
+    from nlp.segment import blocks
+
+    assert all(g in w for w, g in blocks._OPENER_GATES)
+    assert {w for w, _ in blocks._OPENER_GATES} <= set(blocks._OPENER_WORDS)
+    gated = blocks._LINE_SIGN_PASSES
+    plain = tuple((*p[:4], "") for p in gated)
+    assert plain != gated
+    for text in texts():
+        doc = Document(doc_id="t", path=None, format="text", text=text)
+        folded = doc.norm.folded
+        lines, _ = blocks.line_spans(text)
+        got = []
+        for passes in (gated, plain):
+            monkeypatch.setattr(blocks, "_LINE_SIGN_PASSES", passes)
+            corners, cut = set(), set()
+            got.append((blocks._table_lines(text, folded, lines, None, corners, cut), corners, cut))
+        assert got[0] == got[1]
