@@ -431,8 +431,9 @@ def test_opener_branches_scanned_apart_find_what_the_alternation_finds():
     opener = _patterns()[1]
     assert "|".join(top_level_branches(opener.pattern)) == opener.pattern
     assert len(_opener_scan().patterns) > 5
-    # (the corner note's branch is asked only of a text holding 稽: the same spans below)
-    assert sum(isinstance(p, TextGated) for p in _opener_scan().patterns) == 1
+    # (the corner note's branch and three opener words are asked only of a text holding a
+    # character of theirs most texts lack, `TextGated`: the same spans below)
+    assert sum(isinstance(p, TextGated) for p in _opener_scan().patterns) >= 3
     found = 0
     for path in sorted(CORPORA.rglob("*.txt")):
         text = path.read_text(encoding="utf-8", errors="replace")

@@ -671,15 +671,15 @@ def test_t3_openers_read_by_str_methods_are_the_regex():
 
 def test_table_lines_gate_characters_leave_the_lines_as_they_were(monkeypatch):
     """`_table_lines` looks for an opener word only in a text holding its gate character
-    (`_OPENER_GATES`): a character of the word, so a text without it holds no such word. The
-    lines (and corner and cut lines) are those of the passes without gates on every corpus
-    text."""
+    (`scan.seldom_char` of the word): a character of the word, so a text without it holds no
+    such word. The lines (and corner and cut lines) are those of the passes without gates on
+    every corpus text."""
     from nlp.records import Document
     from nlp.segment import blocks
 
-    assert all(g in w for w, g in blocks._OPENER_GATES)
-    assert {w for w, _ in blocks._OPENER_GATES} <= set(blocks._OPENER_WORDS)
     gated = blocks._LINE_SIGN_PASSES
+    assert all(len(p[4]) == 1 and p[4] in p[1] and not p[0] for p in gated if p[4])
+    assert sum(1 for p in gated if p[4]) >= 4
     plain = tuple((*p[:4], "") for p in gated)
     assert plain != gated
     for text in texts():
@@ -692,3 +692,15 @@ def test_table_lines_gate_characters_leave_the_lines_as_they_were(monkeypatch):
             corners, cut = set(), set()
             got.append((blocks._table_lines(text, folded, lines, None, corners, cut), corners, cut))
         assert got[0] == got[1]
+
+
+def test_seldom_char_is_a_character_of_the_word():
+    """`scan.seldom_char` gives the first of `SELDOM_HAN` the word holds, or "" (a gate must be
+    a character of what it gates)."""
+    from nlp.scan import SELDOM_HAN, seldom_char
+
+    assert seldom_char("勾稽关系") == "稽" and seldom_char("指标名称") == "名"
+    assert seldom_char("申请人情况") == "" and seldom_char("") == ""
+    for w in ("第二十条", "信息内容", "统计指标", "本年新收政府信息公开申请数量"):
+        c = seldom_char(w)
+        assert c == "" or (c in w and c in SELDOM_HAN)

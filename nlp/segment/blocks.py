@@ -39,7 +39,7 @@ from nlp.normalize import (
     unglossed,
 )
 from nlp.records import Document, Table, TableCell
-from nlp.scan import REGEX_SPACE, first_char_list, spaces_only
+from nlp.scan import REGEX_SPACE, first_char_list, seldom_char, spaces_only
 
 # (literal characters only: the same cuts by the stdlib engine, whose call costs a third)
 _WS_SPLIT = re.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -1925,15 +1925,11 @@ def _t2_spaced_tables(text: str, folded: str, lines: list[tuple[int, int]], head
 
 # the label column's header words that open a table: a table-二 header opens with one (信息内容)
 _T2_CORNERS = ("信息内容", "统计指标", "指标名称")
-# a character of an opener word that most texts lack (十: 204 of 555 new reports hold it, 稽 38,
-# 标 198): `_table_lines` looks for it first, and for the word only in a text that holds it (a
-# one-character `in` costs about a sixth of the word's `find`)
-_OPENER_GATES = (("第二十条", "十"), ("第2十条", "十"), ("勾稽关系", "稽"), ("统计指标", "标"),
-                 ("指标名称", "标"))
 # `_table_lines`' passes, read once: (in the raw text, or else the folded one; the sign or word;
-# is it a word of `_T2_CORNERS`; of `_GAP_SIGNS`; its gate character, `_OPENER_GATES`, or ""),
+# is it a word of `_T2_CORNERS`; of `_GAP_SIGNS`; a character of the word most texts lack,
+# `scan.seldom_char`, looked for first: the word only in a text that holds it; "" for a sign),
 # not by two tuple tests a sign a text
-_LINE_SIGN_PASSES = tuple((raw, w, w in _T2_CORNERS, w in _GAP_SIGNS, dict(_OPENER_GATES).get(w, ""))
+_LINE_SIGN_PASSES = tuple((raw, w, w in _T2_CORNERS, w in _GAP_SIGNS, "" if raw else seldom_char(w))
                           for raw, signs in ((True, _TABLE_LINE_SIGNS), (False, _OPENER_WORDS))
                           for w in signs)
 _T2_MAX_COLS = 4  # the most count columns a block of table 二 has (most have 1 to 3)

@@ -44,6 +44,7 @@ from nlp.scan import (
     bmp_digits,
     first_char_list,
     required_literals,
+    seldom_char,
     stdlib_twin,
     top_level_branches,
 )
@@ -178,11 +179,6 @@ def _misprint_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(k[0] + k[2] for k in keys))
 
 
-# a character every match of the opener regex's corner-note branch holds (勾稽关系) and few
-# texts hold elsewhere (`_opener_scan`)
-_CORNER_NEED = "稽"
-
-
 @lru_cache(maxsize=1)
 def _opener_scan() -> LeftmostFirst:
     """The opener regex cut into its branches (titles, the corner note, each opener word), each
@@ -199,9 +195,11 @@ def _opener_scan() -> LeftmostFirst:
       character costs about 35% less. (A branch led by a class, the corner note's bracket, is
       slower on `re`, which tests the class at every character.)
 
-    And a branch whose every match holds `_CORNER_NEED` (the corner note: 勾稽关系, by
-    `required_literals`) is searched only in a text holding that character (`TextGated`: an `in`
-    test costs about a tenth of the search its bracket class leads).
+    And a scanner whose every match holds a character most texts lack (`scan.seldom_char`: of
+    the characters in every string `required_literals` gives, or of an opener word, which
+    `_word_pattern` spells out) is asked only of a text holding it (`TextGated`: an `in` test
+    costs a tenth of the corner note's search, led by a bracket class, and about a tenth of
+    信息内容's, whose 信 stands in every report).
     """
     opener = _patterns()[1]
     groups: dict[str, list[str]] = {}  # a leading literal (or "", a branch alone) -> branches
@@ -213,14 +211,22 @@ def _opener_scan() -> LeftmostFirst:
             groups.setdefault(lead, []).append(b)
         else:
             alone.append(b)
-    scanners: list[regex.Pattern | re.Pattern | TextGated] = [
-        TextGated(rx, (_CORNER_NEED,))
-        if all(_CORNER_NEED in w for w in required_literals(rx, in_text=True) or ("",)) else rx
-        for rx in map(regex.compile, alone)]
+    words = {_word_pattern(w): w for w in table_labels()["runs"]["openers"]}
+
+    def gated(scanner: regex.Pattern | re.Pattern, held: str) -> regex.Pattern | re.Pattern | TextGated:
+        c = seldom_char(held)
+        return TextGated(scanner, (c,)) if c else scanner
+
+    scanners: list[regex.Pattern | re.Pattern | TextGated] = []
+    for b in alone:
+        rx = regex.compile(b)
+        need = required_literals(rx, in_text=True) or ("",)
+        scanners.append(gated(rx, "".join(c for c in need[0] if all(c in w for w in need))))
     for lead, bs in groups.items():
         src = bs[0] if len(bs) == 1 else lead + "(?:" + "|".join(b[1:] for b in bs) + ")"
         twin = stdlib_twin(src) if "\\d" not in src else None
-        scanners.append(twin if twin is not None else regex.compile(src))
+        scanners.append(gated(twin if twin is not None else regex.compile(src),
+                              words.get(src, "")))
     return LeftmostFirst(scanners)
 
 
