@@ -704,3 +704,26 @@ def test_seldom_char_is_a_character_of_the_word():
     for w in ("第二十条", "信息内容", "统计指标", "本年新收政府信息公开申请数量"):
         c = seldom_char(w)
         assert c == "" or (c in w and c in SELDOM_HAN)
+
+
+def test_block_title_and_lead_pipe_gates_give_what_the_patterns_give():
+    """`_block_title` asks its two patterns only of a cell holding 第 (folded or not), and
+    `_stream_block` cuts a leading pipe only from a line whose first character but white space
+    is a pipe: on every line and cell of every corpus text the answers are the plain ones."""
+    import regex
+
+    from nlp.normalize import same_length_cached
+    from nlp.scan import REGEX_SPACE
+    from nlp.segment.blocks import _CUT_TITLE, _LEAD_PIPE, _PIPES, _block_title, _deps
+
+    def plain(cell: str) -> bool:
+        return bool(_deps().title.search(same_length_cached(cell))) or bool(_CUT_TITLE.fullmatch(cell))
+
+    titles = 0
+    for text in texts():
+        for line in text.splitlines():
+            assert line.lstrip(REGEX_SPACE)[:1] in _PIPES or _LEAD_PIPE.match(line) is None, line
+            for s in {line, *regex.split(r"[|｜\t]|\s{2,}", line)}:
+                assert _block_title.__wrapped__(s) == plain(s), s
+                titles += plain(s)
+    assert titles > 20

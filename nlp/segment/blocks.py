@@ -784,7 +784,9 @@ def _stream_block(text: str, lines: list[tuple[int, int]], i: int
             continue
         if not s.strip() or s.strip() in _PIPES or _is_report_heading(s):
             break
-        s = _LEAD_PIPE.sub(lambda m: " " * len(m.group()), s)  # `| 规章`: a row opened by a pipe
+        if s.lstrip(REGEX_SPACE)[:1] in _PIPES:  # (a `_LEAD_PIPE` match's first character but
+            # white space is a pipe, as in `_cell_text`)
+            s = _LEAD_PIPE.sub(lambda m: " " * len(m.group()), s)  # `| 规章`: a row opened by a pipe
         # a cell whose text has a line break (商业⏎企业) runs on to the next `|` line
         k = j + 2
         while (k < n and k <= j + 3 and text[lines[k][0]:lines[k][1]].strip()
@@ -1034,8 +1036,12 @@ def _is_header_word(cell: str) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def _block_title(cell: str) -> bool:
-    """A block title of table 二 (第二十条第(五)项), also cut short (第二十条第)."""
-    return bool(_deps().title.search(same_length_cached(cell))) or bool(_CUT_TITLE.fullmatch(cell))
+    """A block title of table 二 (第二十条第(五)项), also cut short (第二十条第). (Every match of
+    either pattern holds 第: a cell without it, folded or not, is none, and neither is asked.)"""
+    folded = same_length_cached(cell)
+    if "第" not in folded and "第" not in cell:
+        return False
+    return bool(_deps().title.search(folded)) or bool(_CUT_TITLE.fullmatch(cell))
 
 
 def _lone_pipe_width(text: str, lines: list[tuple[int, int]], j: int, cells: int) -> int:
