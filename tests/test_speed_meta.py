@@ -510,14 +510,20 @@ def _name_pieces() -> list[str]:
 
 def test_clean_agency_tries_the_office_patterns_only_on_an_office_s_ending(monkeypatch):
     """`clean_agency` asks the four office patterns only of a name `_office_ending` lets
-    through: the same answers as asking them of every name, on the pieces of every corpus text
-    and hand-made office names; and the office patterns find offices among them."""
+    through, and each only where the words it needs stand (`_office_gates`): the same answers as asking them of every name, on the
+    pieces of every corpus text and hand-made office names; and the office patterns find
+    offices among them, also where a gate turns other names down."""
     import nlp.segment.metadata as meta
 
-    pieces = _name_pieces()
+    pieces = [*_name_pieces(), "某某县某某镇政务公开政府信息公开工作领导小组办公室", "某某乡办公室\n", "城乡办公室",
+              "某某街道办公室", "某某市某某局党政综合办", "某某省某某厅某某处\n", "某某县人民政府办公室"]
     fast = [meta.clean_agency(p) for p in pieces]
     offices = sum(bool(meta._UNIT_TAIL.match(p) or meta._BARE_INFO_OFFICE.match(p)) for p in pieces)
+    towns = sum(bool(meta._TOWN_OFFICE.match(p)) for p in pieces)
+    gated = sum(not all(meta._office_gates(p)) for p in pieces if meta._office_ending(p))
+    assert towns > 10 and gated > 1000, (towns, gated)
     monkeypatch.setattr(meta, "_office_ending", lambda s: True)
+    monkeypatch.setattr(meta, "_office_gates", lambda s: (True, True, True, True))
     meta_plain = [meta.clean_agency(p) for p in pieces]
     assert fast == meta_plain
     assert offices > 100 and sum(a is not None for a in fast) > 1000
