@@ -1960,3 +1960,18 @@ def seldom_char(chars: str) -> str:
         if c in chars:
             return c
     return ""
+
+
+def first_word_at(words: Words, text: str, places: Iterable[int]) -> int | None:
+    """`words.first(text)` asked only at `places`, positions of `text` (in any order, repeats
+    allowed) among which are all those where the first two characters of one of the words
+    stand (found by another scan of the same text, e.g. the `starts` of a `Words` whose pairs
+    hold these words' pairs): no scan of its own."""
+    pairs, rank = words._pairs, words._rank
+    best = None
+    for p in places:
+        for n in pairs.get(text[p : p + 2], ()):
+            r = rank.get(text[p : p + n])
+            if r is not None and (best is None or r < best):
+                best = r
+    return best

@@ -597,6 +597,55 @@ def test_cpca_scanner_gives_cpca_places_on_corpus_and_generated_text():
     assert found > 1000
 
 
+def test_aliases_at_the_gazetteer_s_places_are_the_aliases_a_scan_finds():
+    """`_alias_in` given `_cpca_places` (the aliases looked up only where a gazetteer name's pair
+    stands, and where one of `_alias_pairs_apart` does) finds the row its own scan finds, and
+    `_cpca_found` given them the places `_cpca` finds: on the folded opening of every corpus
+    text and on generated strings holding every alias (those apart from the gazetteer's pairs
+    among them) between names, fillers and near misses."""
+    import random
+
+    from corpus import CORPORA
+
+    from nlp.normalize import same_length
+    from nlp.scan import Words, first_word_at
+    from nlp.segment.metadata import (
+        _HEAD,
+        _alias_in,
+        _alias_pairs_apart,
+        _cpca,
+        _cpca_found,
+        _cpca_places,
+        _cpca_words,
+        _place_text,
+    )
+
+    assert _alias_pairs_apart() and _cpca_words() is not None
+    texts = [_place_text(same_length(path.read_text(encoding="utf-8")[:_HEAD]))
+             for path in sorted(CORPORA.rglob("*.txt"))]
+    rng = random.Random(29)
+    aliases = [row[0] for row in region_aliases()]
+    filler = ["政府", "信息公开", "雄", "襄", "岚", "安", "综合", "樊城", "，", "年度", "市", "县"]
+    for _ in range(1500):
+        parts = [rng.choice(aliases) if rng.random() < 0.3 else rng.choice(filler) if rng.random() < 0.6
+                 else rng.choice(aliases)[: rng.randint(1, 3)] for _ in range(rng.randint(1, 8))]
+        texts.append("".join(parts))
+    found = apart = 0
+    for t in texts:
+        places = _cpca_places(t)
+        got = _alias_in(t, places)
+        assert got == _alias_in(t), t[:60]
+        found += got is not None
+        apart += got is not None and got[0][:2] in _alias_pairs_apart()
+        if len(t) > 200:
+            assert _cpca_found(t, places) == _cpca(t), t[:60]
+    assert found > 1000 and apart >= 10, (found, apart)
+    words = Words(["ab", "abc", "bc"])
+    assert first_word_at(words, "xabc", [2, 1, 1]) == words.first("xabc") == 0
+    assert first_word_at(words, "xabc", [2]) == 2
+    assert first_word_at(words, "xabc", []) is None
+
+
 @pytest.mark.parametrize(("title", "source", "not_a_report"), [
     ("关于2014年政府信息公开工作要点落实情况的函", "header", True),  # more/fj_pingtan_2014_gzyd_letter
     ("关于2014年政府信息公开工作要点落实情况的函", "reader", True),

@@ -56,9 +56,11 @@ from nlp.scan import (
     Words,
     anchored_finditer,
     end_reach,
+    find_all,
     finditer_at_line_starts,
     finditer_from_firsts,
     first_char_list,
+    first_word_at,
     holds_any,
     literal_words,
     search_near_end,
@@ -443,10 +445,28 @@ def _alias_words() -> Words:
     return Words(row[0] for row in region_aliases())
 
 
-def _alias_in(text: str) -> tuple[str, str, str | None, str | None] | None:
-    """The first row of `region_aliases()` whose alias `text` contains."""
-    i = _alias_words().first(text)
+def _alias_in(text: str, places: list[int] | None = None) -> tuple[str, str, str | None, str | None] | None:
+    """The first row of `region_aliases()` whose alias `text` contains. `places`: where the
+    gazetteer's names' pairs stand in `text` (`_cpca_places`), when the caller has them: nearly
+    every alias's first two characters are a name's (`_alias_pairs_apart` lists the others,
+    looked for by `str.find`), so the aliases are looked up only there instead of by a scan of
+    their own (tests/test_metadata.py compares the two)."""
+    words = _alias_words()
+    if places is None:
+        i = words.first(text)
+    else:
+        # (a pair's first character looked for alone first: `str` finds one character by `memchr`)
+        apart = [k for pair in _alias_pairs_apart() if pair[0] in text for k in find_all(text, pair)]
+        i = first_word_at(words, text, [*places, *apart] if apart else places)
     return None if i is None else region_aliases()[i]
+
+
+@lru_cache(maxsize=1)
+def _alias_pairs_apart() -> tuple[str, ...]:
+    """The first two characters of the aliases that no gazetteer name begins with."""
+    names = _cpca_words()
+    pairs = {w[:2] for w in _alias_words().words}
+    return tuple(sorted(p for p in pairs if names is None or not names.lengths(p)))
 
 
 # --------------------------------------------------------------------------- title
@@ -522,6 +542,8 @@ def _holds_han(line: str) -> bool:
 
 
 _HAN_PEEK = 8  # characters of a line `_holds_han` looks at before it searches
+# a run of unified ideographs (`min` and `max` of a name build a string a character)
+_UNIFIED_RUN = re.compile(f"[{_UNIFIED[0]}-{_UNIFIED[1]}]+")
 
 
 def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
@@ -689,8 +711,7 @@ def clean_agency(name: str) -> str | None:
                 s = m.group(1)
     s = s.strip()
     # (a name of unified ideographs alone is Han throughout: `_ALL_HAN` asked of the others)
-    if not (2 <= len(s) <= 40) or not (
-            (_UNIFIED[0] <= min(s) and max(s) <= _UNIFIED[1]) or _ALL_HAN.fullmatch(s)):
+    if not (2 <= len(s) <= 40) or not (_UNIFIED_RUN.fullmatch(s) or _ALL_HAN.fullmatch(s)):
         return None
     firsts = _relative_first()  # (9 names in 10 open on another character: no match asked)
     if (firsts is None or s[:1] in firsts) and _RELATIVE.match(s):
@@ -964,7 +985,12 @@ def _opens_clause(nb: str, k: int) -> bool:
 @lru_cache(maxsize=512)
 def _cpca(s: str) -> tuple[str | None, str | None, str | None]:
     """(province, city, county) that cpca finds in `s` (no word cutting, no warnings)."""
-    row = _cpca_record(s)
+    return _cpca_found(s)
+
+
+def _cpca_found(s: str, places: list[int] | None = None) -> tuple[str | None, str | None, str | None]:
+    """`_cpca(s)`, not cached (a body's opening, asked once); `places` as `_cpca_record`'s."""
+    row = _cpca_record(s, places)
 
     def val(k: str) -> str | None:
         v = row.get(k)
@@ -997,8 +1023,9 @@ def _known_counties() -> frozenset[tuple[str, str, str]]:
     return frozenset(out)
 
 
-def _cpca_record(s: str) -> dict[str, Any]:
-    """cpca's record for one string: 省, 市, 区 (and more).
+def _cpca_record(s: str, places: list[int] | None = None) -> dict[str, Any]:
+    """cpca's record for one string: 省, 市, 区 (and more); `places` is `_cpca_places(s)` when the
+    caller has it.
 
     `cpca.transform` builds a pandas DataFrame and, by default, a status column that scans the
     whole gazetteer: about 4 ms a call, most of the metadata stage for a stream of new
@@ -1010,7 +1037,7 @@ def _cpca_record(s: str) -> dict[str, Any]:
     scan = _cpca_scanner()
     if scan is not None and s:
         try:
-            return scan(s)
+            return scan(s, places)
         except (AttributeError, TypeError):  # another cpca: its private helpers changed
             pass
     one = getattr(cpca, "_handle_one_record", None)
@@ -1030,7 +1057,29 @@ _REPORT_SECONDS = "开府公信政作工"
 
 
 @lru_cache(maxsize=1)
-def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
+def _cpca_words() -> Words | None:
+    """The names of cpca's three maps (provinces, cities, counties) as `Words`; None when this
+    cpca lacks the maps or has a name of one character."""
+    import cpca
+
+    try:
+        maps = (cpca.province_map, cpca.city_map, cpca.area_map)
+    except AttributeError:
+        return None
+    names = {k for m in maps for k in m if isinstance(k, str) and k}
+    if not names or min(map(len, names)) < 2:
+        return None
+    return Words(names, frequent=_REPORT_SECONDS)
+
+
+def _cpca_places(text: str) -> list[int] | None:
+    """The positions of `text` where a gazetteer name's first two characters stand, in order:
+    the positions `_cpca_scanner`'s scan visits (None without the scanner)."""
+    return None if _cpca_scanner() is None else _cpca_words().starts(text)
+
+
+@lru_cache(maxsize=1)
+def _cpca_scanner() -> Callable[..., dict[str, Any]] | None:
     """省, 市 and 区 of cpca's full-text record (`_handle_one_record`, cut=False), faster.
 
     cpca tries every position of the text with every length up to 8 (1.2 ms for 1,500
@@ -1051,18 +1100,17 @@ def _cpca_scanner() -> Callable[[str], dict[str, Any]] | None:
         umap = cpca.myumap
     except AttributeError:
         return None
-    names = {k for m in maps for k in m if isinstance(k, str) and k}
-    if not names or min(map(len, names)) < 2:
+    candidates = _cpca_words()
+    if candidates is None:
         return None
-    candidates = Words(names, frequent=_REPORT_SECONDS)
     if _mirrors_cpca():  # (cpca's own rules, less work a call; another release: its own helper)
         address_match = _cpca_address_matcher(candidates.lengths)
     pm, cm, am = maps  # (asked live: cpca's maps are defaultdicts)
 
-    def scan(addr: str) -> dict[str, Any]:
+    def scan(addr: str, places: list[int] | None = None) -> dict[str, Any]:
         result = pca_class()
         n, i = len(addr), 0
-        for p in candidates.starts(addr):
+        for p in candidates.starts(addr) if places is None else places:
             if p < i:
                 continue
             i = p  # every position before p is stepped over one at a time in cpca
@@ -1282,12 +1330,14 @@ def find_region(agency: str | None, title: str | None, body: str, *,
     if agency and _NATIONAL.match(same_length_cached(agency)):
         return {**empty, "level": "national"}
     head = _place_text(head_folded())
-    alias = _alias_in(head)
+    # (the places of the gazetteer's names found once, for the aliases and for cpca's scan)
+    places = _cpca_places(head)
+    alias = _alias_in(head, places)
     if alias is not None:
         return _region(*alias[1:])
     # the body mentions many words that contain short place names (公共资源 → 资源县): a place
     # found there counts only when its full name is written, and only down to that level
-    p, c, k = _cpca(head)
+    p, c, k = _cpca_found(head, places)
     if k and (k not in head or _county_is_a_conjunction(k, head) or _part_of_a_town(k, head)):
         k = None
     if not k and c and c not in head:
