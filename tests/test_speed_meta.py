@@ -946,3 +946,35 @@ def test_name_endings_are_what_the_name_end_pattern_matches():
         m = _at_end(_NAME_END, s)
         assert _name_ending_start(s) == (None if m is None else m.start()), s
     assert len(texts) > 5000
+
+
+
+# --------------------------------------------------------------------------- metadata (pass 29)
+def test_a_header_field_is_what_the_header_line_pattern_reads():
+    """`_header_field` gives `_HEADER_LINE.match`'s two groups (None where it does not match) on
+    every line of the opening of every corpus text (as `splitlines` keeps them) and on made
+    lines: keys of 1 to 10 characters, blanks and both colons around them, empty values, each
+    line break `splitlines` splits at; and a crawler header's fields are found."""
+    import itertools
+
+    from nlp.scan import REGEX_SPACE
+    from nlp.segment.metadata import _HEADER_LINE, _header_field, crawler_header
+
+    lines = []
+    for path in sorted(CORPORA.rglob("*.txt")):
+        lines += path.read_text(encoding="utf-8")[:3000].splitlines(keepends=True)
+    keys = ["", "标", "标题", "发布机构", "abcdefgh", "abcdefghi", "原文链接", "a b", "网址：x"]
+    for pre, key, mid, colon, value, end in itertools.product(
+            ["", " ", "\u3000\t"], keys, ["", " ", "\xa0"], [":", "：", "", "::"],
+            ["", " ", "x", " https://x.cn/a b ", "值\x1c", " 值 \u3000"],
+            ["", "\n", "\r\n", "\r", "\x1c", "\u2028", " \n"]):
+        lines.append(pre + key + mid + colon + value + end)
+    found = 0
+    for line in lines:
+        m = _HEADER_LINE.match(line)
+        assert _header_field(line) == (None if m is None else m.groups()), repr(line)
+        found += m is not None
+    assert found > 1000 and "\x1c" not in REGEX_SPACE
+    text = "标题: 某某县2020年报告\n发布时间: 2021-01-12 16:08\n文号: \n==================== 正文 ====================\n正文"
+    assert crawler_header(text) == ({"标题": "某某县2020年报告", "发布时间": "2021-01-12 16:08", "文号": ""},
+                                    len(text) - 2)
