@@ -978,3 +978,20 @@ def test_a_header_field_is_what_the_header_line_pattern_reads():
     text = "标题: 某某县2020年报告\n发布时间: 2021-01-12 16:08\n文号: \n==================== 正文 ====================\n正文"
     assert crawler_header(text) == ({"标题": "某某县2020年报告", "发布时间": "2021-01-12 16:08", "文号": ""},
                                     len(text) - 2)
+
+
+def test_a_place_s_ending_is_searched_only_after_its_last_character():
+    """`_resolve_place` searches `_PLACE_END` only in a name whose last character (before a final
+    line break) is one of `_PLACE_LAST`: on every name piece of the corpus, each with a final line
+    break too, the pattern never matches another, and the gate turns many down."""
+    from nlp.segment.metadata import _PLACE_END, _PLACE_LAST, _at_end, _last_char
+
+    names = [*_cleaning_pieces(), "某某州", "州", "某某街道", "某某旗\n", "某街"]
+    skipped = matched = 0
+    for s in [*names, *(n + "\n" for n in names)]:
+        found = _at_end(_PLACE_END, s) is not None
+        if _last_char(s) not in _PLACE_LAST:
+            assert not found, s
+            skipped += 1
+        matched += found
+    assert skipped > 1000 and matched > 100, (skipped, matched)

@@ -673,13 +673,17 @@ def _same_length_each(texts: list[str]) -> list[str]:
 _OFFICE_LAST = frozenset("室办司处科股")
 
 
+def _last_char(s: str) -> str:
+    """The last character of `s` before a final line break (where a `$` also stands)."""
+    return s[-2:-1] if s.endswith("\n") else s[-1:]
+
+
 def _office_ending(s: str) -> bool:
     """Can one of the office patterns match `s`? Not unless `s` ends in one of `_OFFICE_LAST`,
     or in one and a line break (where their `$` also stands). A cheap test before four
     patterns that try every length of the name before it (tests/test_speed_meta.py compares
     `clean_agency` with and without it)."""
-    last = s[-2:-1] if s.endswith("\n") else s[-1:]
-    return last in _OFFICE_LAST
+    return _last_char(s) in _OFFICE_LAST
 
 
 _UNIT_LAST = frozenset("司处科股")
@@ -695,9 +699,8 @@ def _office_gates(s: str) -> tuple[bool, bool, bool, bool]:
     as an office does are a government's 办公室; tests/test_speed_meta.py compares `clean_agency`
     with and without the gates)."""
     inner = "信息公开" in s or "党政" in s
-    last = s[-2:-1] if s.endswith("\n") else s[-1:]
     town = s.endswith(("办公室", "办公室\n")) and ("乡" in s or "镇" in s or "街道" in s)
-    return "政务公开" in s and "信息公开" in s, inner or last in _UNIT_LAST, inner, town
+    return "政务公开" in s and "信息公开" in s, inner or _last_char(s) in _UNIT_LAST, inner, town
 
 
 def clean_agency(name: str) -> str | None:
@@ -792,11 +795,18 @@ def _government_behind(name: str, body: str) -> tuple[str, str] | None:
     return runs.group(1) + "人民政府", "the government it runs disclosure for"
 
 
+# the last character of every `_PLACE_END` match (of `_PLACE_WORDS`' strings, or 街 or 州;
+# tests/test_speed_meta.py compares the gate with the search)
+_PLACE_LAST = frozenset({w[-1] for w in literal_words(_PLACE_WORDS)} | set(_AFTER_TWO))
+
+
 def _resolve_place(name: str, body: str) -> str:
     """A bare place name (平潭综合实验区, 武山镇) → the government the body names for it."""
     if name.endswith("海关关区"):  # a customs district (重庆海关关区) is its 海关's, no place
         return name[:-2]
-    if not _at_end(_PLACE_END, name):  # (an agency's name, or a name without a place's suffix)
+    # (an agency's name, or a name without a place's suffix; one not ending on a place word's
+    # last character is not searched: most end in 府, 局, 会 …)
+    if _last_char(name) not in _PLACE_LAST or not _at_end(_PLACE_END, name):
         return name
     # the most frequent of name + 人民政府 / 管理委员会 / 管委会 / 街道办事处 in the body (the
     # first written on a tie); plain string counts: no regex compiled per name, and none of a
