@@ -322,6 +322,7 @@ def _none_of(chars: frozenset[str]) -> re.Pattern:
 _T2S_KEY_BLOCKS = ((0x3400, 0x9FFF), (0xF900, 0xFAFF))
 _T2S_KEY_ASTRAL = "\U00020000-\U0003ffff"
 _NOT_T2S_KEY_ASTRAL = "\U00010000-\U0001ffff\U00040000-\U0010ffff"  # (the rest of the planes)
+_ASTRAL = "\U00010000-\U0010ffff"  # (every plane beyond the BMP, for a class)
 
 
 def _t2s_or(kept: frozenset[str], also: frozenset[str] = frozenset()) -> re.Pattern:
@@ -732,8 +733,6 @@ def _blank_drops() -> re.Pattern:
         f"|(?:(?<={astral} ) *(?={any_})|(?<={any_} ) *(?={astral}))())")
 
 
-_ASTRAL = "\U00010000-\U0010ffff"
-
 
 @lru_cache(maxsize=1)
 def _join_candidates() -> re.Pattern:
@@ -746,7 +745,7 @@ def _join_candidates() -> re.Pattern:
     `re`, led by the break: it finds the literal in a few instructions a character."""
     short = char_ranges(c for c in range(0x10000) if c != 10 and (chr(c).isspace() or chr(c).isdigit()))
     return re.compile(f"\n(?:(?<=[^\n]{{14}}{char_class(_ENDS_SENTENCE | {chr(10)}, negate=True)}\n)"
-                      f"|(?<=[{short}\U00010000-\U0010ffff]\n))")
+                      f"|(?<=[{short}{_ASTRAL}]\n))")
 
 
 def _may_hold_markdown(folded: str) -> bool:

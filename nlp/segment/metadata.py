@@ -106,9 +106,10 @@ _SUBORDINATE = regex.compile(r"下属|所属")
 # office (党政综合办公室); the body reports, not the office
 _INFO_OFFICE = r"(?:政府)?信息公开(?:工作)?(?:领导小组)?(?:办公室|办)"
 _PARTY_OFFICE = r"党政(?:综合)?(?:办公室|办)"
+_UNIT_ENDS = "司处科股"  # (the last character of a unit: `_UNIT_TAIL`, `_OFFICE_LAST`, `_UNIT_LAST`)
 _UNIT_TAIL = regex.compile(
     rf"^(.{{2,}}?{_AGENCY_SUFFIX})(?:{_INFO_OFFICE}|(?!\p{{Han}}*事处$)(?:(?!办公室|办公厅|局|委员会)\p{{Han}}){{1,8}}?"
-    rf"(?:司|处|科|股)|{_PARTY_OFFICE})$")
+    rf"[{_UNIT_ENDS}]|{_PARTY_OFFICE})$")
 # (a unit holds no body's name: 吉林市人民政府外事办公室综合处 is the 外事办公室's, held-out 197)
 _BARE_INFO_OFFICE = regex.compile(rf"^(.{{2,}}?)(?:{_INFO_OFFICE}|{_PARTY_OFFICE})$")
 # a town's or street's own 办公室 is its party-and-government office, for the town (青阳县杜村乡办公室,
@@ -670,7 +671,8 @@ def _same_length_each(texts: list[str]) -> list[str]:
 
 # the last character of every match of the office patterns (`_OPEN_AFFAIRS_OFFICE`, `_UNIT_TAIL`,
 # `_BARE_INFO_OFFICE`, `_TOWN_OFFICE`: an office ends in 办公室 or 办, a unit in 司, 处, 科 or 股)
-_OFFICE_LAST = frozenset("室办司处科股")
+_OFFICE_LAST = frozenset("室办" + _UNIT_ENDS)
+_UNIT_LAST = frozenset(_UNIT_ENDS)  # (a set: `_last_char` of an empty name is "", in no set)
 
 
 def _last_char(s: str) -> str:
@@ -684,9 +686,6 @@ def _office_ending(s: str) -> bool:
     patterns that try every length of the name before it (tests/test_speed_meta.py compares
     `clean_agency` with and without it)."""
     return _last_char(s) in _OFFICE_LAST
-
-
-_UNIT_LAST = frozenset("司处科股")
 
 
 def _office_gates(s: str) -> tuple[bool, bool, bool, bool]:
