@@ -26,28 +26,40 @@ def test_title_at_is_the_title_start_pattern():
     assert hits > 100000
 
 
-def test_line_text_is_each_line_stripped():
-    """`_LINE_TEXT` gives each non-blank line of a span stripped (`\\S` of the stdlib engine is
-    what `str.isspace` is not, at every code point): the lines `str.split` and `str.strip`
-    give, on every corpus text, from a position inside a line, and on white-space edge cases."""
-    from nlp.segment.structure import _LINE_TEXT
-
+def test_line_cut_is_each_line_stripped():
+    """`find_structure` takes the lines of a run outside the zones by `str.split`, each stripped
+    by `str.strip` and placed by `find` (a line with nothing to strip is the line itself): the
+    spans of the stdlib `finditer` of ``\\S(?:[^\\n]*\\S)?`` it replaced (`\\S` of the stdlib
+    engine is what `str.isspace` is not, at every code point), on every corpus text, from a
+    position inside a line, and on white-space edge cases."""
+    line_text = re.compile(r"\S(?:[^\n]*\S)?")
     assert all((re.match(r"\s", chr(c)) is not None) is chr(c).isspace() for c in range(0x110000))
 
-    def plain(nt: str, a: int, b: int) -> list[tuple[int, int]]:
-        out, pos = [], a
-        for line in nt[a:b].split("\n"):
-            s = len(line) - len(line.lstrip())
-            if s < len(line):
-                out.append((pos + s, pos + len(line.rstrip())))
-            pos += len(line) + 1
+    def cut(nt: str, f0: int, f1: int) -> list[tuple[int, int]]:
+        out = []  # (the loop of `find_structure`, written out)
+        j = f0 - 1
+        for line in nt[f0:f1].split("\n"):
+            a = j + 1
+            j = b = a + len(line)
+            t = line.strip()
+            if t is not line:
+                if not t:
+                    continue
+                a += line.find(t)
+                b = a + len(t)
+            elif b == a:
+                continue
+            out.append((a, b))
         return out
 
-    cases = [*normalized_views(), " a \n\n\x1c b\x1f\n\u3000c\u2028d \r\n", "\n \n", "", "x"]
+    cases = [*normalized_views(), " a \n\n\x1c b\x1f\n\u3000c\u2028d \r\n", "\n \n", "", "x", "a\n"]
+    lines = 0
     for nt in cases:
         for a, b in ((0, len(nt)), (len(nt) // 3, len(nt) - 5), (7, 7)):
-            got = [m.span() for m in _LINE_TEXT.finditer(nt, a, max(a, b))]
-            assert got == plain(nt, a, max(a, b)), nt[:30]
+            got = cut(nt, a, max(a, b))
+            assert got == [m.span() for m in line_text.finditer(nt, a, max(a, b))], nt[:30]
+            lines += len(got)
+    assert lines > 10000
 
 
 def test_join_break_gates_hold_what_every_match_holds():
