@@ -1213,14 +1213,18 @@ def find_structure(doc: Document) -> None:
     if idx[n_nt] != n_nt:
         para_cuts.update(j for j in sent_ends if j < n_nt and idx[j] != idx[j - 1] + 1
                          and _source_space_between(norm, j, j))
+    # (each list of offsets below ends with a sentinel past them all, n_nt + 1 (no cut lies
+    # past the text's end): the loops that step over them stop at it without testing the index
+    # against the list's length)
     para_sorted = sorted(para_cuts)
+    para_sorted.append(n_nt + 1)
     sent_sorted = sorted(sent_cuts)
+    sent_sorted.append(n_nt + 1)
     merged = _merge(zones)
     merged_starts = [a for a, _ in merged]
 
     # paragraphs: lines of the normalised view, minus zones, cut at headings
     paragraphs: list[tuple[int, int]] = []
-    n_para = len(para_sorted)
     is_word = _is_word
     # (the cuts at or before a line's start, `bisect_right(para_sorted, a)`, counted as the
     # lines go: their starts rise; below, the cuts and heading starts at or before a
@@ -1247,9 +1251,9 @@ def find_structure(doc: Document) -> None:
                 b = a + len(t)
             elif b == a:
                 continue  # (an empty line)
-            while lo < n_para and para_sorted[lo] <= a:
+            while para_sorted[lo] <= a:
                 lo += 1
-            if lo == n_para or para_sorted[lo] >= b:  # (most lines: no cut inside, one piece)
+            if para_sorted[lo] >= b:  # (most lines: no cut inside, one piece)
                 if is_word(nt[a]) or _holds_word(nt, a, b):  # (most open with a word: no call)
                     paragraphs.append((a, b))
                 continue
@@ -1265,17 +1269,16 @@ def find_structure(doc: Document) -> None:
     sentences: list[Sentence] = []
     paras: list[Paragraph] = []
     head_starts = [h.start for h in heads]
-    n_sent = len(sent_sorted)
-    n_heads = len(head_starts)
+    head_starts.append(n_nt + 1)
     lo = hk = 0  # (`bisect_right(sent_sorted, a)`; `bisect_right(head_starts, s)`)
     for pi, (a, b) in enumerate(paragraphs):
         pa, pb = (idx[a], idx[b - 1] + 1) if plain else span(a, b)
         paras.append(Paragraph(pa, pb))
-        while lo < n_sent and sent_sorted[lo] <= a:
+        while sent_sorted[lo] <= a:
             lo += 1
-        if lo == n_sent or sent_sorted[lo] >= b:
+        if sent_sorted[lo] >= b:
             # one sentence: the paragraph (stripped, with a word: what the loop tests)
-            while hk < n_heads and head_starts[hk] <= a:
+            while head_starts[hk] <= a:
                 hk += 1
             sentences.append(Sentence(pa, pb, pi, hk - 1 if hk else None))
             continue
@@ -1294,7 +1297,7 @@ def find_structure(doc: Document) -> None:
                 continue
             ss, se = (idx[s], idx[e - 1] + 1) if plain else span(s, e)
             # the innermost section holding s: the last heading at or before it
-            while hk < n_heads and head_starts[hk] <= s:
+            while head_starts[hk] <= s:
                 hk += 1
             sentences.append(Sentence(ss, se, pi, hk - 1 if hk else None))
     doc.paragraphs = paras
