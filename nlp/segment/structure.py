@@ -315,12 +315,17 @@ def _keyed_prefix(text: str, pos: int) -> tuple[int, str] | None:
     `canonical_prefix` asks them; of equally long matches the first in file order wins."""
     keyed = _keyed()
     q = keyed.stop.search(text, pos)
-    best = _stretch_prefix(text[pos : q.start()] if q is not None else text[pos:])
-    if best is not None:
-        best = (pos + best[0], best[1], best[2])
-    # (the live patterns a match of which can begin with text[pos], looked up once: most
-    # characters begin only the tables title's free run)
-    for i, twin, kind, w in keyed.by_first.get(text[pos], keyed.any_first):
+    q = q.start() if q is not None else len(text)
+    # (the live patterns a match of which can begin with text[pos], looked up with the stretch's
+    # matches where the stretch is not empty (it begins with text[pos]): most characters begin
+    # only the tables title's free run)
+    if q > pos:
+        best, live = _stretch_prefix(text[pos:q])
+        if best is not None:
+            best = (pos + best[0], best[1], best[2])
+    else:
+        best, live = None, keyed.by_first.get(text[pos], keyed.any_first)
+    for i, twin, kind, w in live:
         if w is not None and w[1] not in text[pos : pos + w[0]]:
             continue
         m = twin.match(text, pos)
@@ -368,14 +373,18 @@ def _keyed() -> _Keyed:
 
 
 @lru_cache(maxsize=1 << 12)
-def _stretch_prefix(stretch: str) -> tuple[int, int, str] | None:
-    """(end, index, kind) of the longest match at the start of `stretch` of the patterns of
-    `_Keyed.keyed` (of equally long ones, the first in file order), as `canonical_prefix`
-    finds it in a BMP text; None when none is two characters long or more."""
+def _stretch_prefix(stretch: str) -> tuple[tuple[int, int, str] | None, tuple[_Live, ...]]:
+    """(end, index, kind) of the longest match at the start of `stretch` (not empty) of the
+    patterns of `_Keyed.keyed` (of equally long ones, the first in file order), as
+    `canonical_prefix` finds it in a BMP text, or None when none is two characters long or
+    more; and the live patterns to ask where the text goes on with `stretch` (`_Keyed.by_first`
+    by its first character, cached here: not looked up at every call)."""
+    k = _keyed()
+    live = k.by_first.get(stretch[0], k.any_first)
     if len(stretch) < 2:
-        return None
+        return None, live
     kinds = _canonical_patterns(False)[1]
-    keyed = _keyed().keyed
+    keyed = k.keyed
     windows, twins = _windows(False), _twins(False)
     best = None
     for i in _starting_with(stretch[:2], False):
@@ -385,7 +394,7 @@ def _stretch_prefix(stretch: str) -> tuple[int, int, str] | None:
         m = twins[i].match(stretch)
         if m and m.end() >= 2 and (best is None or m.end() > best[0]):
             best = (m.end(), i, kinds[i])
-    return best
+    return best, live
 
 
 @lru_cache(maxsize=1 << 12)
@@ -402,6 +411,7 @@ def _tries(ch: str, level1_only: bool
 
 
 _Pattern = regex.Pattern | re.Pattern
+_Live = tuple[int, _Pattern, str, tuple[int, str] | None]  # (index, twin, kind, window)
 
 
 @lru_cache(maxsize=2)
