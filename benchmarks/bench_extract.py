@@ -88,7 +88,7 @@ def clear_caches() -> None:
                blocks._t3_row_label, numbers.parse_number, numbers.parse_pair, link._channel_title,
                link._reason_rules, link._rule_filter, claims._lead_words, claims._value,
                claims._carried_over, lookback_window, runs._header_words, runs._misprint_heads,
-               runs._units_longest_first,
+               runs._units_longest_first, runs._header_columns,
                link._since_needs,
                check._families, check_tables._t3_equations):
         fn.cache_clear()

@@ -741,11 +741,22 @@ def _split_unit(text: str, row: _Row, unit_col: bool) -> None:
 
 
 # --------------------------------------------------------------------------- solving
-def _block_paths(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[str, ...]] | None:
-    words = [" ".join(text[a:b].split()) for a, b, r in toks if r in ("word",)]
-    if not words:
-        return None
-    return expand_headers(words, None)
+def _block_paths(text: str, toks: list[tuple[int, int, str]]
+                 ) -> tuple[list[tuple[str, ...]] | None, list[tuple[int, tuple[int, ...]]]]:
+    """(the column paths of a header's words, None when it has none; their `total_columns`)."""
+    words = tuple([" ".join(text[a:b].split()) for a, b, r in toks if r == "word"])
+    return _header_columns(words) if words else (None, [])
+
+
+@lru_cache(maxsize=256)
+def _header_columns(words: tuple[str, ...]
+                    ) -> tuple[list[tuple[str, ...]] | None, list[tuple[int, tuple[int, ...]]]]:
+    """`expand_headers` of the header words and the `total_columns` of its paths ([] without
+    paths): pure functions of the words and the label data, cached because reports print the
+    form's same few headers (83 of the 98 headers of the new documents were seen before).
+    Shared: not to be mutated."""
+    paths = expand_headers(list(words), None)
+    return paths, (total_columns(paths) if paths is not None else [])
 
 
 def _solve(text: str, block: _Block) -> None:
@@ -761,8 +772,7 @@ def _solve(text: str, block: _Block) -> None:
             paths = None
             continue
         if kind == "header":
-            paths = _block_paths(text, obj)  # type: ignore[arg-type]
-            totals = total_columns(paths) if paths is not None else []  # (read once a header)
+            paths, totals = _block_paths(text, obj)  # type: ignore[arg-type]
             continue
         row: _Row = obj  # type: ignore[assignment]
         own_min = min((p.level for p in row.parts), default=3)
