@@ -489,12 +489,15 @@ def _table_lines(text: str, folded: str, lines: list[tuple[int, int]],
     starts = [a for a, _ in lines]
     out: set[int] = set()
     for raw, w, corner, gap, gate in _LINE_SIGN_PASSES:
-        s, into_cut = (text, cut) if raw else (folded, None)
+        s = text if raw else folded
         if gate and gate not in s:
             continue  # (a text without one of the word's characters does not hold the word)
+        p = s.find(w)
+        if p < 0:
+            continue  # (most signs: nothing more to set up)
+        into_cut = cut if raw else None
         into = corners if corner else None
         inner = gap and not glossed
-        p = s.find(w)
         while p >= 0:
             k = bisect_right(starts, p) - 1
             if k >= 0 and p < lines[k][1] and (
@@ -1646,26 +1649,56 @@ _SENT_STOP = frozenset((*_SENT_END, "!", "?"))  # what no line of header words h
 # first digit (a line without it has one count at most)
 _COUNT_PAIR = regex.compile(r"\d[^\S\n]+[0-9]")
 # the same in a text whose only white space within a line is the space (`scan.spaces_only`),
-# found one character later: at the spaces after the digit, a literal the engine skips to
-# without testing `\d` at every character (a scan of the whole text, about half the cost)
-_SPACE_PAIR = regex.compile(r"(?<=\d) +[0-9]")
+# found one character later, at the spaces after the digit: a run of spaces, then a digit, by
+# the stdlib engine, which skips to the leading literal space in its own loop (`regex` tried the
+# lookbehind `(?<=\d)` at every character: 8.7M instructions over the new documents' texts
+# against 3.3M), the digit before the run asked of each match (`_space_pair`)
+_SPACE_DIGIT = re.compile(r"  *[0-9]")
+_DIGIT = regex.compile(r"\d")
+
+
+def _space_pair(folded: str, pos: int) -> int:
+    r"""Where `regex`'s `(?<=\d) +[0-9]` finds its first match in `folded` from `pos` (-1:
+    nowhere; `pos` is 0 or a line's start, never inside a run of spaces). A match of
+    `_SPACE_DIGIT` starts at the first space of a run (from `pos` on), where the other starts
+    too when a `\d` digit stands before it; where none does, no match of the other starts
+    within the run or at the digit after it, so the search goes on after that digit."""
+    m = _SPACE_DIGIT.search(folded, pos)
+    while m is not None:
+        p = m.start()
+        if p:
+            c = folded[p - 1]
+            if c.isdigit() if c.isascii() else _DIGIT.fullmatch(c) is not None:
+                return p
+        m = _SPACE_DIGIT.search(folded, m.end())
+    return -1
 
 
 def _count_pair_lines(folded: str, lines: list[tuple[int, int]]) -> list[int]:
     """The index of each line (`lines`) on which `_COUNT_PAIR` finds a match in `folded`, in
     order: the line of the first match, then of the first after that line, and so on. In a
-    text of `spaces_only`, by `_SPACE_PAIR`, whose match begins one character after the
+    text of `spaces_only`, by `_space_pair`, whose match begins one character after the
     digit the other's begins with (tests/test_speed_seg.py compares the two on the corpus)."""
-    pair, back = (_SPACE_PAIR, 1) if spaces_only(folded) else (_COUNT_PAIR, 0)
-    m = pair.search(folded)
+    if spaces_only(folded):
+        p = _space_pair(folded, 0)
+        if p < 0:
+            return []
+        starts = [a for a, _ in lines]
+        out = []
+        while p >= 0:
+            k = bisect_right(starts, p - 1) - 1
+            out.append(k)
+            p = _space_pair(folded, lines[k][1] + 1)
+        return out
+    m = _COUNT_PAIR.search(folded)
     if m is None:
         return []
     starts = [a for a, _ in lines]
     out = []
     while m is not None:
-        k = bisect_right(starts, m.start() - back) - 1
+        k = bisect_right(starts, m.start()) - 1
         out.append(k)
-        m = pair.search(folded, lines[k][1] + back)
+        m = _COUNT_PAIR.search(folded, lines[k][1])
     return out
 
 
