@@ -971,6 +971,7 @@ def test_cheap_tests_before_metadata_regexes_on_the_corpus():
         _SPACE_OR_BAR,
         _TITLE_FIELD,
         _first_lines,
+        _signature_in,
         _without_blanks,
         _without_field_label,
     )
@@ -981,7 +982,10 @@ def test_cheap_tests_before_metadata_regexes_on_the_corpus():
         for text in (raw, same_length(raw)):
             assert _without_blanks(text) == _SPACE_OR_BAR.sub("", text)
             for tail in (text[-300:], text[-300:] + "\n", text[-300:].rstrip(" \n")):
-                if _SIGNATURE.search(tail):
+                m = _SIGNATURE.search(tail)
+                got = _signature_in(tail)
+                assert (got and (got.span(), got.groups())) == (m and (m.span(), m.groups()))
+                if m:
                     signed += 1
                     assert tail.rstrip().endswith(_SIGNATURE_LAST)
             for ln in _first_lines(text, 12):

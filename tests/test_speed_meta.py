@@ -242,7 +242,13 @@ def test_report_words_cut_from_the_end_equal_the_substitution():
     corpus text's first lines (the title prefixes it is asked of are such strings) and of its
     title, and on hand-made ones (the words alone, twice, before a line break, none)."""
     from nlp.normalize import same_length
-    from nlp.segment.metadata import _REPORT_WORDS, _first_lines, _without_report_words
+    from nlp.segment.metadata import (
+        _REPORT_ENDINGS,
+        _REPORT_LASTS,
+        _REPORT_WORDS,
+        _first_lines,
+        _without_report_words,
+    )
 
     made = ["", "关于", "某某县政府信息公开工作", "某某县关于政务公开", "信息公开信息公开", "某某县工作\n",
             "某某县信息公开\n", "关于政府信息公开工作关于政府信息公开工作", "某某县", "工作 ", "公开工作"]
@@ -258,6 +264,16 @@ def test_report_words_cut_from_the_end_equal_the_substitution():
         assert _without_report_words(text) == want, text
         cut += want != text
     assert cut > 100
+    # the endings are the pattern's three optional parts spelled out, each ends on one of
+    # `_REPORT_LASTS`
+    parts = regex.findall(r"\(\?:([^()]*)\)\?", _REPORT_WORDS.pattern)
+    assert _REPORT_WORDS.pattern == "".join(f"(?:{p})?" for p in parts) + "$"
+    spelled = {""}
+    for p in parts:
+        spelled = {w + v for w in spelled for v in ("", *p.split("|"))}
+    assert set(_REPORT_ENDINGS) == spelled - {""}
+    assert all(w.endswith(_REPORT_LASTS) for w in _REPORT_ENDINGS)
+    assert [len(w) for w in _REPORT_ENDINGS] == sorted(map(len, _REPORT_ENDINGS), reverse=True)
 
 
 def test_spam_and_format_notice_gates_hold_what_every_match_needs():
@@ -995,3 +1011,35 @@ def test_a_place_s_ending_is_searched_only_after_its_last_character():
             skipped += 1
         matched += found
     assert skipped > 1000 and matched > 100, (skipped, matched)
+
+
+def test_signature_searched_near_its_year_finds_what_the_whole_search_finds():
+    """`_signature_in` is `_SIGNATURE.search`: the name's widest match is
+    `_SIGNATURE_NAME_MOST`, and on made-up tails (blanks between name, year and 年, a year
+    of Chinese numerals, names of every width and longer Han runs, 年 inside the name, a final
+    line break, 附件下载, too short a tail) both give the same match."""
+    from nlp.segment.metadata import (
+        _SIGNATURE,
+        _SIGNATURE_NAME,
+        _SIGNATURE_NAME_MOST,
+        _signature_in,
+    )
+
+    assert _widths(_SIGNATURE_NAME)[1] == _SIGNATURE_NAME_MOST
+    names = ["某" * k + suffix for k in (1, 3, 4, 5, 39, 40, 41, 60)
+             for suffix in ("局", "人民政府办公室", "管理委员会办公室", "中心")]
+    names += ["某年某县人民政府", "2019年某某县教育局", "县局"]
+    dates = ["2023年3月5日", "2023 年 12 月 31 日", "二〇二三年三月五日", "2023\u3000\n年1月1日附件下载",
+             "2023年1月1日 附件下载\n", "23年1月1日", "2023年1月1日。", "〇二三年1月1日"]
+    found = 0
+    for name in names:
+        for gap in ("", " ", "\n\n  \t"):
+            for date in dates:
+                for lead in ("", "某某", "。", "年"):
+                    tail = lead + name + gap + date
+                    m, got = _SIGNATURE.search(tail), _signature_in(tail)
+                    assert (got and (got.span(), got.groups())) == (m and (m.span(), m.groups())), tail
+                    found += m is not None
+    for tail in ("", "年", "1月1日", "某某局年1月1日", "某某某某局2023年1月1日年"):
+        assert _signature_in(tail) is None and _SIGNATURE.search(tail) is None
+    assert found > 100

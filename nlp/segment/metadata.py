@@ -226,9 +226,31 @@ _COMPILED = regex.compile(
     rf"(?:^|[，,。\n])\s*(?=\p{{Han}}{{{_NAME_WIDTH[0]},{_NAME_WIDTH[1]}}}?编制)({_COMPILED_NAME})"
     r"编制(?:了|的|完成)?(?:本|[\d〇一二三四五六七八九]{4}\s*年)")
 _ATTACHMENT = regex.compile(r"^(?:附件\d*|附表\d*)")
+_SIGNATURE_NAME = rf"\p{{Han}}{{4,40}}{_AGENCY_SUFFIX}"
 _SIGNATURE = regex.compile(
-    rf"(\p{{Han}}{{4,40}}{_AGENCY_SUFFIX})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
+    rf"({_SIGNATURE_NAME})\s*(?:{_YEAR}|{_CN_YEAR})\s*年\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*月"
     rf"\s*[\d一二三四五六七八九十〇○]{{1,3}}\s*日\s*(?:附件下载)?\s*$")
+_SIGNATURE_NAME_MOST = 48  # characters: the longest `_SIGNATURE_NAME` (40 and a suffix of 8)
+
+
+def _signature_in(tail: str) -> regex.Match | None:
+    """`_SIGNATURE.search(tail)`, searched from a little before the name can end instead of from
+    the start. The date after the name holds no 年 after its year's (months, days, blanks and
+    附件下载 follow it), so the year is the four characters before the last 年 of `tail` and its
+    blanks, and the name ends before the blanks before the year, at most
+    `_SIGNATURE_NAME_MOST` characters after its start; the pattern looks behind nowhere, so the
+    search from there finds the match the whole search finds. The whole search tries the name's
+    4 to 40 Han characters and every suffix at each position (about 2M instructions for a
+    300-character tail ending on a date; tests/test_metadata.py compares the two)."""
+    k = tail.rfind("年")
+    if k < 0:
+        return None
+    while k and tail[k - 1] in REGEX_SPACE:
+        k -= 1
+    k -= 4
+    while k > 0 and tail[k - 1] in REGEX_SPACE:
+        k -= 1
+    return _SIGNATURE.search(tail, max(0, k - _SIGNATURE_NAME_MOST))
 # what a text that `_SIGNATURE` finds ends with, its trailing blanks stripped (the pattern's `\s`
 # is a part of `str.isspace`; tests/test_metadata.py checks it): a cheap test before the search,
 # which tries its 4–40 Han characters at every position (60 µs a text)
@@ -325,7 +347,7 @@ _NAME_END = regex.compile(rf"(?:{_AGENCY_SUFFIX}|{_PLACE_SUFFIX})$")
 _PLACE_END = regex.compile(rf"{_PLACE_SUFFIX}$")
 # how far before a name's end a match of each pattern of the form `…$` begins (`scan.end_reach`:
 # a final line break counted; lookbehinds look before it and consume nothing)
-_END_REACH = MappingProxyType({p: end_reach(p) for p in (_NAME_END, _PLACE_END, _ZONE, _REPORT_WORDS)})
+_END_REACH = MappingProxyType({p: end_reach(p) for p in (_NAME_END, _PLACE_END, _ZONE)})
 
 
 def _at_end(pattern: regex.Pattern, s: str) -> regex.Match | None:
@@ -349,11 +371,24 @@ def _title_prefix(t: str) -> str | None:
 def _without_report_words(s: str) -> str:
     """`_REPORT_WORDS.sub("", s)`: the report's words that end `s` cut off. Every match ends at
     the end (or before a final line break, where only an empty one follows), so the
-    substitution removes the leftmost match alone, which `_at_end` finds without trying the
-    optional words at every position of the title's opening (about 30k instructions a title;
+    substitution removes the leftmost match alone: the longest of `_REPORT_ENDINGS` that ends
+    `s` (before a final line break), found by `str.endswith` instead of the optional words
+    tried at each of the last positions (about 20k instructions a title prefix;
     tests/test_speed_meta.py compares the two)."""
-    m = _at_end(_REPORT_WORDS, s)
-    return s[: m.start()] + s[m.end():]
+    body = s[:-1] if s.endswith("\n") else s
+    if not body.endswith(_REPORT_LASTS):
+        return s
+    for w in _REPORT_ENDINGS:
+        if body.endswith(w):
+            return body[: len(body) - len(w)] + s[len(body):]
+    return s
+
+
+# what `_REPORT_WORDS` matches, spelled out (each of its three optional parts or none), longest
+# first, and the words every non-empty one ends on (tests/test_speed_meta.py)
+_REPORT_ENDINGS = tuple(sorted({a + b + c for a in ("关于", "") for b in ("政府信息公开", "政务公开", "信息公开", "")
+                                for c in ("工作", "")} - {""}, key=len, reverse=True))
+_REPORT_LASTS = ("工作", "公开", "关于")
 _FORMAT_NOTICE = regex.compile(r"国办公开办函[〔\[(（]?(2021|2019)[〕\])）]?(30|60)号")
 _SPACE_OR_BAR = regex.compile(r"[\s|｜]+")
 # every pinyin gloss `unglossed` drops holds a toned vowel: a body without one has none (a
@@ -895,7 +930,7 @@ def find_agency(doc: Document, title: str | None, header: dict[str, str], body: 
             yield name, "table caption"
         tail = body[-300:]
         # (a signature's date closes the text: without 日 or 附件下载 last, no search)
-        m = _SIGNATURE.search(tail) if tail.rstrip().endswith(_SIGNATURE_LAST) else None
+        m = _signature_in(tail) if tail.rstrip().endswith(_SIGNATURE_LAST) else None
         if m:
             yield m.group(1), "signature"
         for m in finditer_from_firsts(_CONTACT, head, _LEADS[_CONTACT], places):
