@@ -298,6 +298,9 @@ def find_all(text: str, sub: str) -> list[int]:
     return out
 
 
+WORDS_SLICED_MOST = 30  # characters: the longest text `Words.starts` reads pair by pair
+
+
 class Words:
     """A fixed list of words, each of two characters or more, looked up in texts.
 
@@ -362,9 +365,16 @@ class Words:
         out of that scan: the pairs of each of their first characters that the text holds
         (`in`: a `memchr` pass over the text, a fraction of an instruction a character, where a
         class scan tests every character: few first characters, 13 for cpca's names) are looked
-        for by `find_all`, which finds nothing of a pair the text lacks."""
+        for by `find_all`, which finds nothing of a pair the text lacks. A text of
+        `WORDS_SLICED_MOST` characters or fewer (an agency's name, a title) has each of its pairs
+        looked up in the dict instead: the scans, the intersection and the passes of each first
+        character cost about 20k instructions whatever the text's length, a pair's lookup
+        about 1k."""
         if not self._pairs:
             return []
+        if len(text) <= WORDS_SLICED_MOST:  # (a name: each pair looked up, no scan set up)
+            pairs = self._pairs
+            return [p for p in range(len(text) - 1) if text[p : p + 2] in pairs]
         if self._pair_scan is None:
             self._pair_scan = self._pair_scans()
         scan, pairs, by_first = self._pair_scan

@@ -811,18 +811,22 @@ def _cpca_words(frequent: str = ""):
 def test_pair_starts_are_the_positions_words_finds_on_the_corpus():
     """`Words.starts` of the place names lists the positions `Words.positions` yields, on
     what the cpca scan reads of every corpus text and on hand-made overlaps."""
-    from nlp.scan import Words
+    from nlp.scan import WORDS_SLICED_MOST, Words
     from nlp.segment.metadata import _REPORT_SECONDS
 
     words, split = _cpca_words(), _cpca_words(_REPORT_SECONDS)
-    found = 0
-    for text in [*_place_texts(), "北京北京市市辖区", "江西西江西", "", "北", "广州州市广州广州",
-                 "南开封开和政府忻府区焦作市合作"]:
+    found, sliced = 0, 0
+    texts = [*_place_texts(), "北京北京市市辖区", "江西西江西", "", "北", "广州州市广州广州",
+             "南开封开和政府忻府区焦作市合作"]
+    # (and the names and titles the scan reads, pair by pair: `WORDS_SLICED_MOST`)
+    texts += [t[k:k + n] for t in texts[:300:3] for k in (0, 17) for n in (8, 13, 30, 31)]
+    for text in texts:
         got = words.starts(text)
         assert got == list(words.positions(text)), text[:40]
         assert split.starts(text) == got, text[:40]
         found += len(got)
-    assert found > 10000
+        sliced += len(got) if len(text) <= WORDS_SLICED_MOST else 0
+    assert found - sliced > 10000 and sliced > 100
     with pytest.raises(ValueError):
         Words(["北"])
     assert Words([]).starts("北京") == []
