@@ -1047,3 +1047,22 @@ def test_signature_searched_near_its_year_finds_what_the_whole_search_finds():
     for tail in ("", "年", "1月1日", "某某局年1月1日", "某某某某局2023年1月1日年"):
         assert _signature_in(tail) is None and _SIGNATURE.search(tail) is None
     assert found > 100
+
+
+def test_compiled_by_asked_before_its_verbs_finds_what_the_search_finds():
+    """`_compiled_matches` is `_COMPILED.finditer`: on the opening of every corpus text (raw and
+    folded) and on made-up texts (marks, blanks and line feeds before the name, the text's
+    start, names of 2 to 49 characters and longer Han runs, two verbs in a run, matches in a
+    row, a verb right after a mark)."""
+    from nlp.segment.metadata import _COMPILED, _compiled_matches
+
+    made = []
+    for lead in ("", "，", "。 ", "某\n", "某 \n \n", "  ", "\n", "某", "某 ", ",\u3000"):
+        for name in ("某局", "某县人民政府办公室", "某" * 39 + "局", "某" * 40 + "办公室", "某" * 41 + "局",
+                     "某" * 60 + "局", "某某局编制某某局", "根据某局", "某编", ""):
+            for after in ("编制了2017年报告", "编制本报告", "编制 的", "编制完成2020 年", "编制"):
+                made.append(lead + name + after)
+                made.append(lead + name + after + "。" + name + after + "\n" + name + after)
+    texts = [*made, *_openings()]
+    assert _same_matches(lambda t: _compiled_matches(t), _COMPILED, made) > 100
+    assert _same_matches(lambda t: _compiled_matches(t), _COMPILED, texts) > 120
