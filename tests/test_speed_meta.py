@@ -924,7 +924,14 @@ def test_year_patterns_asked_at_their_lead_words_find_what_finditer_to_3000_find
     `find_year` shares them) finds what `finditer(text, 0, 3000)` finds, on every corpus text,
     raw and normalised, and on hand-made ones."""
     from nlp.scan import finditer_from_firsts
-    from nlp.segment.metadata import _PAGE_DATE, _REPORT_YEAR, _YEAR, _YEAR_LEADS, _YEAR_WORD
+    from nlp.segment.metadata import (
+        _CARRIED_TO,
+        _PAGE_DATE,
+        _REPORT_YEAR,
+        _YEAR,
+        _YEAR_LEADS,
+        _YEAR_WORD,
+    )
 
     assert _YEAR == "(?:19|20)\\d{2}"
     assert _REPORT_YEAR.pattern.startswith("((?:19|20)") and _YEAR_WORD.pattern.startswith("((?:19|20)")
@@ -933,8 +940,13 @@ def test_year_patterns_asked_at_their_lead_words_find_what_finditer_to_3000_find
     assert _PAGE_DATE.pattern.startswith(f"(?:{verbs})?(?:{words})")
     assert f"|(?:{links})" in _PAGE_DATE.pattern and _PAGE_DATE.pattern.count("|(?:") == 1
     assert set(_YEAR_LEADS[_PAGE_DATE]) == set("|".join((verbs, words, links)).split("|"))
+    carried = "结转|转结|顺延|转入|转"
+    assert _CARRIED_TO.pattern.startswith(f"(?:{carried})(")
+    assert all(w.startswith(_YEAR_LEADS[_CARRIED_TO]) for w in carried.split("|"))
     made = ["发布日期：2024年01月18日 上一篇：关于2022年度部门决算的公告", "2019年度政府信息公开工作年度报告",
-            "x" * 2990 + "2019年度政府信息公开工作报告", "x" * 2995 + "上一篇:某某", "1920 2019 年", ""]
+            "x" * 2990 + "2019年度政府信息公开工作报告", "x" * 2995 + "上一篇:某某", "1920 2019 年", "",
+            "转办，结转至2023年办理，转结 2022 年度继续处理；顺延到2021年答复，转入2020年处理，转2019年度办理",
+            "结转结转2023年办理转转2022年答复", "x" * 2985 + "转入2020年处理"]
     found = dict.fromkeys(_YEAR_LEADS, 0)
     for text in [*made, *texts_and_views()]:
         places: dict[str, list[int]] = {}

@@ -351,11 +351,12 @@ _PAGE_DATE = regex.compile(
 # the words every match of a year pattern begins with (`_REPORT_YEAR` and `_YEAR_WORD` open on
 # the year's (?:19|20); `_PAGE_DATE`'s branches on an optional verb before 日期|时间, or on 上一篇… : every
 # word of both; tests/test_speed_meta.py)
+_CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
 _YEAR_LEADS: dict[regex.Pattern, tuple[str, ...]] = {
     _REPORT_YEAR: ("19", "20"), _YEAR_WORD: ("19", "20"),
     _PAGE_DATE: ("发布", "更新", "成文", "印发", "生成", "录入", "日期", "时间", "上一篇", "下一篇", "上一条", "下一条"),
+    _CARRIED_TO: ("结转", "转", "顺延"),  # (转 begins 转结 and 转入 too)
 }
-_CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
 
 
 def _cited_title(text: str, pos: int) -> bool:
@@ -1052,7 +1053,7 @@ def find_year(doc: Document, title: str | None, nb: str, *,
     for m in finditer_from_firsts(_REPORT_YEAR, opening, _YEAR_LEADS[_REPORT_YEAR], places):
         if not _cited_title(nb, m.start()):  # 公开发布《…2021年政府信息公开工作年度报告》: last year's
             return int(m.group(1)), f"report phrase: {m.group(0)}"
-    m = _CARRIED_TO.search(nb, 0, 3000)
+    m = next(finditer_from_firsts(_CARRIED_TO, opening, _YEAR_LEADS[_CARRIED_TO], places), None)
     if m:  # 余8件转2023年度办理: the requests go on into the year after the report's
         return int(m.group(1)) - 1, f"carried forward into the next year: {m.group(0)}"
     chrome = [m.span("chrome") for m in finditer_from_firsts(_PAGE_DATE, opening, _YEAR_LEADS[_PAGE_DATE])]
