@@ -348,10 +348,10 @@ _YEAR_WORD = regex.compile(rf"({_YEAR})\s*年")
 _PAGE_DATE = regex.compile(
     rf"(?:发布|更新|成文|印发|生成|录入)?(?:日期|时间)\s*[:：]\s*(?P<chrome>{_YEAR}\s*年)"
     r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]?(?P<chrome>[^\n]*)")
+_CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
 # the words every match of a year pattern begins with (`_REPORT_YEAR` and `_YEAR_WORD` open on
 # the year's (?:19|20); `_PAGE_DATE`'s branches on an optional verb before 日期|时间, or on 上一篇… : every
-# word of both; tests/test_speed_meta.py)
-_CARRIED_TO = regex.compile(rf"(?:结转|转结|顺延|转入|转)(?:至|到|入)?\s*({_YEAR})\s*年度?(?:继续)?(?:办理|处理|答复)")
+# word of both; `_CARRIED_TO` on its verbs; tests/test_speed_meta.py)
 _YEAR_LEADS: dict[regex.Pattern, tuple[str, ...]] = {
     _REPORT_YEAR: ("19", "20"), _YEAR_WORD: ("19", "20"),
     _PAGE_DATE: ("发布", "更新", "成文", "印发", "生成", "录入", "日期", "时间", "上一篇", "下一篇", "上一条", "下一条"),
@@ -916,8 +916,9 @@ def _resolve_place(name: str, body: str) -> str:
 # words one of which every match of a pattern holds (each of the pattern's
 # `nlp.scan.required_literals` holds one: tests/test_metadata.py): a text without any of them is
 # not searched. Only where it pays (instructions over the corpus): a text that holds the word
-# pays the `in` and the search; the patterns led by a word (由, 编制) the engine finds as fast
-# (`_COMPILED`, which opens on a class tried everywhere: `_compiled_matches`)
+# pays the `in` and the search; the patterns led by a word (由) the engine finds as fast
+# (`_COMPILED`, which opens on a class the engine tries everywhere, is asked before its 编制 alone:
+# `_compiled_matches`)
 _GATES: dict[regex.Pattern, tuple[str, ...]] = {
     _NAMED_REPORT: ("公开",), _SOURCE_FIELD: ("来源", "发布", "发文机关"),
 }
