@@ -380,21 +380,42 @@ def test_source_elements_read_escapes_and_sets_once():
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet="ab〔120 9", max_size=30), st.integers(min_value=0, max_value=5))
 def test_a_stdlib_anchor_asked_at_its_first_characters_finds_what_its_search_finds(text, pos):
-    """`StdlibAnchor`'s overlapped scan from its first characters' places (`str.find`) gives a
-    match at every position where its `search` loop gives one, overlapping matches included."""
+    """`StdlibAnchor`'s overlapped scan from its first characters' places (`str.find`), and
+    by the searches `led_by_each` writes where the anchor opens on one element, gives a match
+    at every position where its `search` loop gives one, overlapping matches included."""
     import re
 
     from nlp.scan import StdlibAnchor, first_char_list
 
-    for src in (r"(?:19|20)\d", r"〔\s*(?:19|20)", r"a(?:a|b)?1", r"[a〔](?:ab|a)", r"aa",
-                r"(?:ab|ba)", r"(?:1|12)", r"[b2]\d*"):
+    for src, led in ((r"(?:19|20)\d", False), (r"〔\s*(?:19|20)", True), (r"a(?:a|b)?1", True),
+                     (r"[a〔](?:ab|a)", True), (r"aa", True), (r"(?:ab|ba)", False),
+                     (r"(?:1|12)", False), (r"[b2]\d*", True), (r"a1|b2", False),
+                     (r"[ab]0|[ab]9", False), (r"\(?a", False), (r"[a〔]a?", True)):
         firsts = first_char_list(src)
         assert firsts
         anchor = StdlibAnchor(re.compile(src), firsts)
-        got = [(m.span(), m.group()) for m in anchor.finditer(text, pos, overlapped=True)]
+        assert (anchor._led is not None) == led
         want = [(m.span(), m.group()) for m in anchor._overlapped(text, pos)]
+        got = [(m.span(), m.group()) for m in anchor.finditer(text, pos, overlapped=True)]
+        assert got == want
+        anchor._led = None  # (the places found by `str.find`, `match` at each)
+        got = [(m.span(), m.group()) for m in anchor.finditer(text, pos, overlapped=True)]
         assert got == want
         assert StdlibAnchor(re.compile(src))._firsts is None  # (without: the search loop)
+
+
+def test_led_by_each_writes_the_pattern_led_by_each_first_character():
+    """`led_by_each`: the source with its opening element replaced by each first character, in
+    order; None where the source does not open on one element, or has a top-level `|` (the
+    stdlib parser factors `[ab]0|[ab]9` into a set then a set)."""
+    import re
+
+    from nlp.scan import led_by_each
+
+    assert [p.pattern for p in led_by_each(re.compile(r"[(〔]\s*\d"), "(〔")] == [r"\(\s*\d", r"〔\s*\d"]
+    assert [p.pattern for p in led_by_each(re.compile(r"称"), "称")] == ["称"]
+    for src in (r"(?:19|20)\d", r"a1|b2", r"[ab]0|[ab]9", r"a*b", r"(?i)ab", r"^ab", r".b"):
+        assert led_by_each(re.compile(src), "ab12") is None, src
 
 
 def test_ends_at_says_whether_a_reverse_pattern_matches():
