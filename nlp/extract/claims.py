@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,10 @@ class Unit:
     unit: str | None
     kind: str
     scale: Decimal
+    # `scale` as an int where it is one of `_INT_SCALES` (None: not), read once: `_value` asks
+    # it of every new quantity, and a `Decimal` is hashed at a cost of about a thousand
+    # instructions a lookup
+    int_scale: int | None = None
 
 
 @dataclass(frozen=True)
@@ -123,15 +128,15 @@ class Pattern:
     # the characters every match begins with, when they are a few (`first_char_list`): the
     # text is scanned by `match` where they stand (`finditer_from_firsts`; None: by `finditer`)
     firsts: str | None = None
-    # (name, number) of each named group, in `rx.groupindex` order (read once: `groupindex`
-    # makes a new dict each time it is asked)
-    named: tuple[tuple[str, int], ...] = ()
     # strings one of which every match begins with, where `firsts` are known (`literal_prefixes`:
     # a start is asked only where the text begins with one)
     prefixes: tuple[str, ...] | None = None
     # characters at offsets one of which every prefix holds (`prefix_anchors`): the starts are
     # found from their places, fewer `str.find` passes than the first characters need
     anchors: tuple[tuple[str, tuple[int, ...]], ...] | None = None
+    # the groups `_value` reads (`_GROUP_KEYS`), by one call on `(None, *m.groups())`: each
+    # group's number, 0 (that None) for a group the pattern does not have (`_keyed`)
+    keyed: Any = None
 
     def search(self, text: str) -> Any:
         """`rx.search(text)`, asked from `reach` characters before the end where that is known."""
@@ -341,8 +346,9 @@ def rules() -> Rules:
     fragments = dict(claims_file.get("fragments", {}))
     files = {"units": [u["regex"] for u in units_file["pattern"]]}
     units = tuple(
-        Unit(u["id"], regex.compile(u["regex"]), u.get("unit"), u["kind"], Decimal(str(u["scale"])))
-        for u in units_file["pattern"]
+        Unit(u["id"], regex.compile(u["regex"]), u.get("unit"), u["kind"], scale,
+             _INT_SCALES.get(scale))
+        for u in units_file["pattern"] for scale in (Decimal(str(u["scale"])),)
     )
     patterns = []
     for p in claims_file["pattern"]:
@@ -366,8 +372,8 @@ def rules() -> Rules:
         prefixes = literal_prefixes(rx.pattern) \
             if firsts and not rx.flags & ~(regex.UNICODE | regex.VERSION0) else None
         patterns.append(Pattern(p["id"], p["role"], rx, extra, scan, needs, end_reach(rx), firsts,
-                                tuple(rx.groupindex.items()), prefixes,
-                                prefix_anchors(prefixes) if prefixes else None))
+                                prefixes, prefix_anchors(prefixes) if prefixes else None,
+                                _keyed(rx)))
     subj = claims_file["subject"]
     roles = tuple((role, tuple(p for p in patterns if p.role == role))
                   for role in dict.fromkeys(p.role for p in patterns))
@@ -606,6 +612,17 @@ def _new_claim(doc: Document, s: int, e: int, value: float | None, unit: str, ap
                  extractor)
 
 
+# the named groups `_value` reads, in the order `Pattern.keyed` gives them
+_GROUP_KEYS = ("num", "unit", "num2", "mid", "scale", "pre", "post", "rsep")
+
+
+def _keyed(rx: Any) -> Any:
+    """`itemgetter` of the numbers of `rx`'s groups named `_GROUP_KEYS` (0 for a name it does
+    not have): on `(None, *m.groups())` it gives what `m.groupdict().get(name)` gives for each
+    (a group's value, None where it took part in no match or is not in `rx`)."""
+    return itemgetter(*(rx.groupindex.get(name, 0) for name in _GROUP_KEYS))
+
+
 @lru_cache(maxsize=1 << 14)
 def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
            ) -> tuple[str, str, int | float, int | float | None, str | None, str | None, float,
@@ -616,47 +633,48 @@ def _value(pattern_id: str, unit_id: str | None, groups: tuple[str | None, ...]
     again and again)."""
     r = rules()
     p = r.pattern_index[pattern_id]
-    gd = {name: groups[k - 1] for name, k in p.named}
-    num = gd["num"]
+    # (the groups read by their numbers: no dict of all of them built, about 6k instructions)
+    num, unit_words, num2, mid, times, pre, post, rsep = p.keyed((None, *groups))
     if unit_id is None:
         unit_name, kind, scale = p.get("unit"), p.get("kind", "percent"), Decimal(1)
+        int_scale = None
     else:
         u = r.unit_index[unit_id]
-        unit_name = u.unit if u.unit is not None else gd["unit"]
-        kind, scale = u.kind, u.scale
+        unit_name = u.unit if u.unit is not None else unit_words
+        kind, scale, int_scale = u.kind, u.scale, u.int_scale
     value_max: Decimal | None = None
-    mid = gd.get("mid")
     if unit_id is not None and len(num) <= _PLAIN_DIGITS and num.isdigit() and num.isascii() \
-            and not gd.get("num2") and not (mid and gd.get("scale")) and scale in _INT_SCALES:
+            and not num2 and not (mid and times) and int_scale is not None:
         # plain digits (most matches): `parse_number` is `Decimal(num)`, `parse_pair` none, and
-        # its product by an integral scale is exact within the context's 28 digits: what
-        # `to_python` gives is the int product (tests/test_speed_claims.py compares)
-        return _values(unit_name, kind, int(num) * _INT_SCALES[scale], None, gd, num,
+        # its product by an integral scale (`Unit.int_scale`: one of `_INT_SCALES`) is exact
+        # within the context's 28 digits: what `to_python` gives is the int product
+        # (tests/test_speed_claims.py compares)
+        return _values(unit_name, kind, int(num) * int_scale, None, mid, pre, post, rsep, num,
                        unit_id or pattern_id, f"{pattern_id}@{r.version}")
     try:
         if num == "百" and p.get("unit"):
             value = Decimal(100)
-        elif (pair := parse_pair(num)) is not None and not gd.get("num2"):
+        elif (pair := parse_pair(num)) is not None and not num2:
             value, value_max = pair
         else:
             value = parse_number(num)
-        if gd.get("num2"):
-            value_max = parse_number(gd["num2"])
+        if num2:
+            value_max = parse_number(num2)
             if value_max <= value:
                 return None
     except ValueError:
         return None
-    if mid and gd.get("scale"):
+    if mid and times:
         try:
-            value *= parse_number(gd["scale"])
+            value *= parse_number(times)
         except ValueError:
             return None
     value *= scale
     if value_max is not None:
         value_max *= scale
     return _values(unit_name, kind, to_python(value),
-                   None if value_max is None else to_python(value_max), gd, num,
-                   unit_id or pattern_id, f"{pattern_id}@{r.version}")
+                   None if value_max is None else to_python(value_max), mid, pre, post, rsep,
+                   num, unit_id or pattern_id, f"{pattern_id}@{r.version}")
 
 
 # (a number of at most this many digits times a scale of at most 9 digits has at most 28: the
@@ -666,20 +684,21 @@ _INT_SCALES = {Decimal(1): 1, Decimal(10_000): 10_000, Decimal(100_000_000): 100
 
 
 def _values(unit_name: str, kind: str, value: int | float, value_max: int | float | None,
-            gd: dict[str, str | None], num: str, confidence_id: str, extractor: str
+            mid: str | None, pre: str | None, post: str | None, rsep: str | None, num: str,
+            confidence_id: str, extractor: str
             ) -> tuple[str, str, int | float, int | float | None, str | None, str | None, float,
                        str]:
-    """`_value`'s answer from the value (and upper value) its number gives: the approximation
-    word (the first of `mid`, `pre`, `post` that is not emphasis, else a range's separator or
-    pair), its bound, and the confidence (`confidence_id`: the unit's id, else the pattern's)."""
+    """`_value`'s answer from the value (and upper value) its number gives and its match's
+    `mid`, `pre`, `post` and `rsep` groups: the approximation word (the first of `mid`, `pre`,
+    `post` that is not emphasis, else a range's separator or pair), its bound, and the
+    confidence (`confidence_id`: the unit's id, else the pattern's)."""
     approx = None
-    for key in ("mid", "pre", "post"):
-        w = gd.get(key)
+    for w in (mid, pre, post):
         if w and w not in _EXACT_PREFIX:
             approx = w
             break
     if approx is None and value_max is not None:
-        approx = gd["rsep"] if gd.get("rsep") else num
+        approx = rsep if rsep else num
     bound = _APPROX_BOUND.get(approx or "")
     if kind == "count" and _is_chinese_one(num):
         confidence = 0.6
