@@ -575,7 +575,8 @@ def _unit_of(r: Rules, nt: str, us: int, ue: int, bmp: bool = False) -> Unit | N
 
 def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules, bmp: bool = False
               ) -> _Found | None:
-    nt = doc.norm.text
+    norm = doc.norm  # (a property: read once)
+    nt = norm.text
     if p.get("unit"):  # the pattern fixes its unit (百分之…)
         unit_id, ns, ne = None, m.start(), m.end("num")
         if m.groupdict().get("pre"):
@@ -589,10 +590,11 @@ def _quantity(doc: Document, p: Pattern, m: regex.Match[str], r: Rules, bmp: boo
     if v is None:
         return None
     unit_name, kind, value, value_max, approx, bound, confidence, extractor = v
-    s, e = doc.norm.span(ns, ne)
+    s, e = norm.span(ns, ne)
     claim = _new_claim(doc, s, e, value, unit_name, approx, bound, value_max, kind, None,
                        confidence, extractor)
-    return _Found(ns, ne, m.start(), claim, clause_start(nt, m.start()))
+    start = m.start()
+    return _Found(ns, ne, start, claim, clause_start(nt, start))
 
 
 def _new_claim(doc: Document, s: int, e: int, value: float | None, unit: str, approx: str | None,
@@ -723,10 +725,11 @@ def _zero(doc: Document, p: Pattern, m: regex.Match[str], r: Rules) -> _Found:
         obj = obj[:-2]
     if "的" in obj[:-1] and len(obj) - obj.rfind("的") > 2:
         obj = obj[obj.rfind("的") + 1:]
-    s, e = doc.norm.span(ns, ne)
+    norm = doc.norm  # (a property: read once)
+    s, e = norm.span(ns, ne)
     claim = _new_claim(doc, s, e, 0, p.get("unit", ""), None, None, None, "zero", obj or None,
                        1.0, f"{p.id}@{r.version}")
-    return _Found(ns, ne, ns, claim, clause_start(doc.norm.text, ns))
+    return _Found(ns, ne, ns, claim, clause_start(norm.text, ns))
 
 
 def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
@@ -773,7 +776,7 @@ def find_claims(doc: Document, citations: list[Citation]) -> list[Claim]:
     for i, f in enumerate(found, 1):
         f.claim.claim_id = f"claim-{i}"
     for k, f in enumerate(found):
-        _structure(doc, f, found, r, k)
+        _structure(nt, f, found, r, k)
     _relations(nt, found, r)
     _place(doc, [f.claim for f in found])
     return [f.claim for f in found]
@@ -958,12 +961,12 @@ def _clean_subject(pre: str, r: Rules) -> str:
 _STOP_SCAN = re.compile(char_class(_BOUNDARY))
 
 
-def _structure(doc: Document, f: _Found, found: list[_Found], r: Rules, k: int) -> None:
-    """Subject, qualifiers and direction of `f` (= found[k])."""
+def _structure(nt: str, f: _Found, found: list[_Found], r: Rules, k: int) -> None:
+    """Subject, qualifiers and direction of `f` (= found[k]) in the normalised text `nt` (passed
+    in: `Document.norm` is a property, a call a claim)."""
     c = f.claim
     if c.kind == "zero":
         return
-    nt = doc.norm.text
     cs = f.cs
     if k > 0 and cs <= found[k - 1].ns and found[k - 1].ne <= f.pre_start:
         cs = found[k - 1].ne  # 行政复议案件6件和行政诉讼案件3件: the clause restarts after a claim
