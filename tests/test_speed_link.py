@@ -588,3 +588,61 @@ def test_section_at_is_the_same_between_two_section_bounds_on_corpus_reports():
             checked += 1
         places += sum(sec is not None for sec in first.values())
     assert checked > 50000 and places > 500, (checked, places)
+
+
+def test_sibling_before_is_the_search_at_every_mark_of_every_corpus_clause():
+    """`link._sibling_before` asks `_SIBLING_BEFORE` only of a text whose last character but
+    white space is one of 、和及与: the same answer as the search, for every clause, sentence and
+    line of the corpus texts cut after each of their characters that is a mark, white space or
+    a character after one, and on hand-made texts."""
+    from corpus import clause_pieces
+
+    from nlp.link import _SIBLING_BEFORE, _sibling_before
+    from nlp.scan import REGEX_SPACE
+
+    marks = "、和及与" + REGEX_SPACE
+    found = asked = 0
+    texts = ["", "、", " ", "和", "甲、", "甲 、 ", "甲、\n", "甲\u3000和\u3000", "a、", "甲、乙", "与与",
+             "甲、\n\n", "甲\x1c、", "甲、\x1c"]
+    for p in clause_pieces():
+        texts.append(p)
+        texts.extend(p[:k + 2] for k, ch in enumerate(p) if ch in marks)
+    for t in texts:
+        plain = _SIBLING_BEFORE.search(t) is not None
+        assert _sibling_before(t) == plain, t
+        found += plain
+        asked += 1
+    assert found > 300 and asked > 100000, (found, asked)
+
+
+def test_list_gap_is_the_fullmatch_at_every_corpus_clause_break():
+    """`link._list_gap` asks `_LIST_GAP.fullmatch` only where the gap's first character but
+    white space is 、, or a comma with 规 after it: the same answer as the plain `fullmatch`, for
+    gaps from every break, mark and white space of the normalised corpus texts (and every
+    seventh position) to several ends, and on hand-made gaps."""
+    from corpus import CORPORA
+
+    from nlp.link import _LIST_GAP, _list_gap
+    from nlp.normalize import normalize
+    from nlp.scan import REGEX_SPACE
+
+    def same(text: str, a: int, b: int) -> bool:
+        plain = _LIST_GAP.fullmatch(text, a, b) is not None
+        assert _list_gap(text, a, b) == plain, (text[a:b], a, b)
+        return plain
+
+    found = asked = 0
+    for t in ("", "、", "，", ",", " ", "、甲", "，规章", " ，行政规范性文件 ", "\u3000、省政府规章",
+              "，\n政府规章", ",、部门规范性文件", "，规", "\x1c、甲", "规，"):
+        for b in range(len(t) + 1):
+            for a in range(len(t) + 2):
+                found += same(t, a, b)
+    starts = "、，,；;。" + REGEX_SPACE
+    for path in sorted(CORPORA.rglob("*.txt"))[::3]:
+        text = normalize(path.read_text(encoding="utf-8", errors="replace")).text
+        for a in range(len(text)):
+            if text[a] in starts or a % 7 == 0:
+                for b in {a, a + 1, a + 4, a + 9, a + 16, a + 30}:
+                    found += same(text, a, min(b, len(text)))
+                    asked += 1
+    assert found > 500 and asked > 100000, (found, asked)
