@@ -28,7 +28,7 @@ from __future__ import annotations
 import heapq
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
@@ -2039,3 +2039,12 @@ def led_by_each(rx: re.Pattern, firsts: str) -> tuple[re.Pattern, ...] | None:
         return tuple(re.compile(re.escape(ch) + src[j:], rx.flags) for ch in firsts)
     except re.error:
         return None
+
+
+def digit_or(c: str, chars: Container[str]) -> bool:
+    r"""Can a match of a pattern whose first element is `\d` or one of `chars` (a set) begin
+    with the character `c`? `\d` of either engine is what `str.isdecimal` is in the Basic
+    Multilingual Plane (tests/test_scan.py checks every code point); a character beyond it
+    passes, as Unicode may be newer there in one than in the other. "" (no character) does not.
+    A `regex` call costs about 3k instructions, this test a tenth: the gate before one."""
+    return c in chars or c.isdecimal() or c > "\uffff"

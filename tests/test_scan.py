@@ -520,3 +520,26 @@ def test_char_ranges_is_the_class_of_its_code_points(codes):
     want = [ch for ch in probe if ord(ch) in codes]
     assert re.findall(f"[{inside}]", probe) == want
     assert regex.findall(f"[{inside}]", probe) == want
+
+
+def test_digit_or_is_what_either_engine_reads_as_a_digit_or_one_of_the_chars():
+    """`digit_or`: in the Basic Multilingual Plane, exactly the characters both engines match
+    with `\\d`, and those of `chars`; beyond it every character; never the empty string."""
+    import re
+
+    import regex
+
+    from nlp.scan import digit_or
+
+    std, rx = re.compile(r"\d"), regex.compile(r"\d")
+    digits = 0
+    for code in range(0x10000):
+        c = chr(code)
+        want = std.match(c) is not None
+        assert want == (rx.match(c) is not None), hex(code)
+        assert digit_or(c, frozenset()) is want, hex(code)
+        assert digit_or(c, frozenset("其")) is (want or c == "其"), hex(code)
+        digits += want
+    assert digits > 300
+    assert digit_or("\U0001d7ce", frozenset())  # (MATHEMATICAL BOLD DIGIT ZERO: beyond the BMP)
+    assert not digit_or("", frozenset("其"))

@@ -39,7 +39,7 @@ from nlp.normalize import (
     unglossed,
 )
 from nlp.records import Document, Table, TableCell
-from nlp.scan import REGEX_SPACE, first_char_list, seldom_char, spaces_only
+from nlp.scan import REGEX_SPACE, digit_or, first_char_list, seldom_char, spaces_only
 
 # (literal characters only: the same cuts by the stdlib engine, whose call costs a third)
 _WS_SPLIT = re.compile(r"(?:[ \xa0]{2,}|\u3000+)")
@@ -1474,7 +1474,7 @@ def _may_be_numbered(t: str) -> bool:
     both engines read as `\d`; any character outside it)? A `regex` call costs about 3k
     instructions, this test a tenth."""
     c = t.lstrip(REGEX_SPACE)[:1]
-    return c in _NUMBERED_FIRSTS or c.isdecimal() or c > "\uffff"
+    return digit_or(c, _NUMBERED_FIRSTS)
 
 
 def _stream_rows(text: str, toks: list[tuple[int, int]]

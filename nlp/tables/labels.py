@@ -20,7 +20,7 @@ from typing import Any
 import regex
 
 from nlp.normalize import same_length
-from nlp.scan import holds_any
+from nlp.scan import digit_or, holds_any
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -45,7 +45,7 @@ def label_key(text: str) -> str:
     # of its first characters, the bracket patterns where a bracket they start with stands)
     for _ in range(3):  # `其中：1.` has two numbering marks
         c = s[:1]
-        if not c or not (c in _NUMBERING_FIRSTS or c.isdecimal() or c > "\uffff"):
+        if not digit_or(c, _NUMBERING_FIRSTS):
             break
         new = _NUMBERING.sub("", s, count=1)
         if new == s:

@@ -42,6 +42,7 @@ from nlp.scan import (
     LeftmostFirst,
     TextGated,
     bmp_digits,
+    digit_or,
     first_char_list,
     required_literals,
     seldom_char,
@@ -75,6 +76,7 @@ _MARK = regex.compile(  # a numbering mark that starts a label part
     r"|其中\s*[:：]?)")
 _ITEM_AFTER = regex.compile(r"\s*[.、．](?=\s*[^\d\s])")  # `2.` + a label: an item number
 _ITEM = regex.compile(r"(?:其中\s*[:：]?\s*)?(\d{1,2})\s*[、.．](?!\d)")
+_ITEM_FIRSTS = frozenset("其")  # (and `\d`) what an `_ITEM` match begins with
 _STOP = frozenset("。；;！？!?")
 _DATE_WORDS = ("年", "月", "日")
 _NUMBER = regex.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
@@ -567,7 +569,7 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
             # (each pattern asked only where the part begins with a character its matches can
             # begin with: most labels begin with neither)
             c = text[a]
-            item_m = _ITEM.match(text, a, b) if c == "其" or c.isdecimal() or c > "\uffff" else None
+            item_m = _ITEM.match(text, a, b) if digit_or(c, _ITEM_FIRSTS) else None
             lvl = 2 if item_m or text[a:b].startswith("其中") else 0
             mk = _MARK.match(text, a, b) if c in _MARK_FIRST else None
             if mk and not text[a:b].startswith("其中"):
@@ -615,7 +617,7 @@ def _scan_label(text: str, i: int, max_label: int, gap: str = "\n\n"
                 # (`_ITEM` asked only where its first character stands, as in `close`;
                 # `_OTHER_LEAD` only where its 其中 does)
                 if not own or (d[0] == "1" and not (
-                        ((c0 := own[0]) == "其" or c0.isdecimal() or c0 > "\uffff")
+                        digit_or(own[0], _ITEM_FIRSTS)
                         and _ITEM.match(own))):
                     if not (own.startswith("其中") and _OTHER_LEAD.fullmatch(own)):
                         # `其中：1.` stays one part

@@ -13,6 +13,7 @@ from typing import NamedTuple
 import regex
 
 from nlp.normalize import same_length
+from nlp.scan import digit_or
 
 NULL_MARKS = frozenset({"", "/", "-", "—", "——", "–", "－", "无", "空", "\\", "、", "--", "／", "…",
                         "_", "__", "＿", "＿＿"})  # _ as a blank (held-out 76)
@@ -30,7 +31,7 @@ _VALUE = regex.compile(
 
 # what a `_VALUE` match can start with besides a digit (`\d`: `str.isdecimal` in the Basic
 # Multilingual Plane, tests/test_tables.py checks every code point): its sign's first characters
-_VALUE_FIRSTS = "+-±增新减"
+_VALUE_FIRSTS = frozenset("+-±增新减")
 
 _SPACES = regex.compile(r"\s+")
 # three or more numbers apart in one cell are several numbers (a PDF row: `8 0 0 0 0 0 8`); two
@@ -72,7 +73,7 @@ def parse_value(text: str) -> Value | None:
     if pair is not None:  # 本年增/减 printed as a pair, 增 over 减 (1/0, 0/0): the net change
         return Value(float(int(pair[1]) - int(pair[2])), None, "增/减")
     c = s[0]  # (not empty: "" is a null mark; no white space is left in `s`)
-    if not (c in _VALUE_FIRSTS or c.isdecimal() or c > "\uffff"):
+    if not digit_or(c, _VALUE_FIRSTS):
         return None  # (`_VALUE` starts with a sign or a digit: most labels are turned down here)
     m = _VALUE.match(s)
     if not m:
