@@ -310,7 +310,7 @@ def _keyed_prefix(text: str, pos: int) -> tuple[int, str] | None:
     pos up to the first character none of their matches can hold (`held_chars`): their matches
     there are their matches on the stretch cut out, and a heading's title is mostly a report's
     stock words followed by a line break or 。, so new reports ask about stretches the cache
-    has seen (about nine in ten). The others (`_Keyed.live`: the tables titles, whose free run
+    has seen (about nine in ten). The others (the live patterns of `_Keyed.by_first`: the tables titles, whose free run
     holds nearly any character, and a title asked to end the text) are asked as
     `canonical_prefix` asks them; of equally long matches the first in file order wins."""
     keyed = _keyed()
@@ -339,11 +339,9 @@ class _Keyed(NamedTuple):
     """The canonical patterns of every kind split for `_keyed_prefix`."""
     keyed: frozenset[int]  # the indices of the patterns with `held_chars`
     stop: re.Pattern  # a character none of their matches holds (in a BMP text)
-    # the others: (index, pattern or twin, kind, window, first characters or None: ask it)
-    live: tuple[tuple[int, _Pattern, str, tuple[int, str] | None, frozenset[str] | None], ...]
-    # (index, twin, kind, window) of the live patterns to ask where the text goes on with a
-    # character: by that character for the characters some live pattern's first characters
-    # hold, else `any_first` (the live patterns whose first characters are not known)
+    # (index, twin, kind, window) of the others, the live patterns, to ask where the text goes
+    # on with a character: by that character for the characters some live pattern's first
+    # characters hold, else `any_first` (the live patterns whose first characters are not known)
     by_first: dict[str, tuple[tuple[int, _Pattern, str, tuple[int, str] | None], ...]]
     any_first: tuple[tuple[int, _Pattern, str, tuple[int, str] | None], ...]
 
@@ -369,7 +367,7 @@ def _keyed() -> _Keyed:
     by_first = {c: tuple((i, twin, kind, w) for i, twin, kind, w, first in live
                          if first is None or c in first) for c in sorted(firsts)}
     any_first = tuple((i, twin, kind, w) for i, twin, kind, w, first in live if first is None)
-    return _Keyed(frozenset(keyed), stop, tuple(live), by_first, any_first)
+    return _Keyed(frozenset(keyed), stop, by_first, any_first)
 
 
 @lru_cache(maxsize=1 << 12)
