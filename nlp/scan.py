@@ -1221,9 +1221,16 @@ class FilteredLeftmostFirst(LeftmostFirst):
     __slots__ = ("_filter",)
 
     def __init__(self, patterns: Sequence[regex.Pattern],
-                 bmp_searchers: Sequence[Any] | None = None) -> None:
+                 bmp_searchers: Sequence[Any] | None = None,
+                 filter_patterns: Sequence[regex.Pattern | None] | None = None) -> None:
         super().__init__(patterns, literal_gate=True, bmp_searchers=bmp_searchers)
-        self._filter = PatternFilter([lookarounds_matched(p) for p in self.patterns])
+        # (`filter_patterns`: for each branch, what the filter is given instead of it, None:
+        # the branch; each must find a match in every text where its branch does, as its
+        # `literal_led_rest` does: a rest whose head's strings cost RE2's automaton states
+        # and narrow nothing the rest gate does not)
+        given = self.patterns if filter_patterns is None else \
+            [p if f is None else f for p, f in zip(self.patterns, filter_patterns, strict=True)]
+        self._filter = PatternFilter([lookarounds_matched(p) for p in given])
 
     def _live(self, text: str) -> Iterable[int]:
         live = self._filter.candidates(text)
@@ -1409,8 +1416,9 @@ class RestGatedLeftmostFirst(FilteredLeftmostFirst):
     __slots__ = ("_rests",)
 
     def __init__(self, patterns: Sequence[regex.Pattern],
-                 bmp_searchers: Sequence[Any] | None = None) -> None:
-        super().__init__(patterns, bmp_searchers)
+                 bmp_searchers: Sequence[Any] | None = None,
+                 filter_patterns: Sequence[regex.Pattern | None] | None = None) -> None:
+        super().__init__(patterns, bmp_searchers, filter_patterns)
         self._rests = self._with_char_gates(tuple(literal_led_rest(p) for p in self.patterns))
 
     def _with_char_gates(self, rests: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -1555,8 +1563,9 @@ class NeighbourGatedLeftmostFirst(RestGatedLeftmostFirst):
     __slots__ = ()
 
     def __init__(self, patterns: Sequence[regex.Pattern],
-                 bmp_searchers: Sequence[Any] | None = None) -> None:
-        super().__init__(patterns, bmp_searchers)
+                 bmp_searchers: Sequence[Any] | None = None,
+                 filter_patterns: Sequence[regex.Pattern | None] | None = None) -> None:
+        super().__init__(patterns, bmp_searchers, filter_patterns)
         self._rests = self._with_char_gates(tuple(map(neighboured_rest, self.patterns)))
 
 

@@ -836,6 +836,32 @@ def test_neighboured_rest():
     assert rest(r"页\d+") is None and rest(r"\d页|x") is None
 
 
+def test_exclusion_filter_given_rests_lets_through_what_it_did():
+    """The branches of the exclusion patterns marked `filter_rest` are given to RE2's filter as
+    their literal-led rests (`FilteredLeftmostFirst(filter_patterns=…)`), and the gate then asks
+    the same branches in each corpus text, raw and normalised, as with the branches themselves
+    (what the rests leave out only cost the filter's automaton states); the spans are the same."""
+    from corpus import texts_and_views
+
+    from nlp.data import load_toml
+    from nlp.extract.claims import PATTERN_DIR, rules
+    from nlp.scan import NeighbourGatedLeftmostFirst
+
+    split = rules().exclude
+    whole = NeighbourGatedLeftmostFirst(split.patterns, split.bmp_searchers)
+    marked = [p["id"] for p in load_toml(PATTERN_DIR / "claims.toml")["pattern"]
+              if p["role"] == "exclude" and p.get("filter_rest")]
+    assert "exclude.meeting_number" in marked and "exclude.idiom" not in marked
+    assert len(split._filter._index) == len(split.patterns)  # (RE2 takes every rest given)
+    # (the meeting number's rest, 次…会议, is what the filter asks for, not the body's name too)
+    meeting = next(i for i, p in enumerate(split.patterns) if p.pattern.startswith("(?<=(?:政府"))
+    assert meeting in split._filter.candidates("举行3次会议")
+    assert meeting not in whole._filter.candidates("举行3次会议")
+    for text in texts_and_views():
+        assert sorted(split._live(text)) == sorted(whole._live(text)), text[:40]
+        assert split.spans(text) == whole.spans(text), text[:40]
+
+
 def test_exclusion_gates_by_the_neighbour_before_the_rest():
     """The exclusions are gated by their `neighboured_rest`s (`NeighbourGatedLeftmostFirst`):
     on every corpus text, raw and normalised, and on made-up texts, each match of a branch holds

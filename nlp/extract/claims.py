@@ -53,6 +53,7 @@ from nlp.scan import (
     first_set_search,
     holds_any,
     least_needs,
+    literal_led_rest,
     literal_prefixes,
     literal_words,
     loose_twin,
@@ -355,7 +356,8 @@ def rules() -> Rules:
         rx = regex.compile(expand(p["regex"], fragments, files))
         extra = tuple((k, v) for k, v in p.items()
                       if k not in ("id", "role", "regex", "examples", "counter_examples",
-                                   "stdlib_scan", "run_guard", "head", "goes_on"))
+                                   "stdlib_scan", "run_guard", "head", "goes_on",
+                                   "filter_rest"))
         how = p.get("stdlib_scan")
         # (starts in a run of number characters that nothing of the match goes on with)
         guard = run_guard(rx, regex.compile(expand("{" + p["run_guard"] + "}", fragments))) \
@@ -380,7 +382,8 @@ def rules() -> Rules:
     branches = [(p, regex.compile(b)) for p in claims_file["pattern"] if p["role"] == "exclude"
                 for b in top_level_branches(expand(p["regex"], fragments, files))]
     exclude = NeighbourGatedLeftmostFirst(
-        [b for _, b in branches], [_bmp_searcher(p, b, fragments) for p, b in branches])
+        [b for _, b in branches], [_bmp_searcher(p, b, fragments) for p, b in branches],
+        [literal_led_rest(b) if p.get("filter_rest") else None for p, b in branches])
     pre_words = sorted(subj["strip_prefix"], key=len, reverse=True)
     suf_words = sorted(subj["strip_suffix"], key=len, reverse=True)
     suffix_rx = regex.compile("(?<=.)(?:" + "|".join(map(regex.escape, suf_words)) + ")$")
