@@ -335,13 +335,10 @@ def insert_rows(con, table: str, rows: list[dict[str, Any]], cols: tuple[Column,
 def insert_table(con, table: str, data, cols: tuple[Column, ...]) -> None:
     """Insert a `pyarrow.Table` with the columns `cols` into an existing table (inside the
     caller's transaction)."""
-    view = f"_xxgk_rows_{table}"
-    con.register(view, data)
-    try:
-        names = ", ".join(_q(c.name) for c in cols)
-        con.execute(f"INSERT INTO {_q(table)} ({names}) SELECT {names} FROM {_q(view)}")
-    finally:
-        con.unregister(view)
+    _xxgk_rows = data  # read by DuckDB's replacement scan (cheaper than register/unregister)
+    names = ", ".join(_q(c.name) for c in cols)
+    con.execute(f"INSERT INTO {_q(table)} ({names}) SELECT {names} FROM _xxgk_rows")
+    del _xxgk_rows
 
 
 def list_tables(con) -> list[str]:

@@ -342,14 +342,17 @@ class _InterruptOnce:
             self.fired = True
             raise RuntimeError("Query interrupted")
 
-    def execute(self, sql, *args):
-        if self._where == "insert" and sql.lstrip().upper().startswith("INSERT") \
-                and not self.fired:
+    def _execute(self, sql, *args):
+        if sql.lstrip().upper().startswith("INSERT"):
             self.fired = True
             raise duckdb.InterruptException("INTERRUPT Error: Interrupted!")
         return self._con.execute(sql, *args)
 
     def __getattr__(self, name):
+        # once fired, the connection's own `execute`: an insert reads its Arrow data through
+        # DuckDB's replacement scan, which looks in the frame that calls `execute`
+        if name == "execute" and self._where == "insert" and not self.fired:
+            return self._execute
         return getattr(self._con, name)
 
 
