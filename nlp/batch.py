@@ -287,6 +287,12 @@ class DuckDBWriter:
         create_schema(self.con)
         self._tables = set(self._existing_tables())
 
+    def set_threads(self, threads: int | None) -> None:
+        """Let DuckDB use `threads` threads for this store's queries (None: its default, one
+        a core). A run with worker processes sets 1 while they extract: they keep every core
+        busy, and DuckDB's own threads writing small groups only add CPU to take from them."""
+        self.con.execute("RESET threads" if threads is None else f"SET threads = {int(threads)}")
+
     def _existing_tables(self) -> list[str]:
         return [r[0] for r in self.con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
@@ -467,6 +473,8 @@ def run_batch(
         raise UsageError(f"workers must be at least 1, got {workers}")
     writer = DuckDBWriter(spath)
     try:
+        if workers > 1:
+            writer.set_threads(1)  # the cores are the workers'
         done = writer.done_ids()
         had_errors = writer.error_ids()
         seen: set[str] = set()
@@ -544,6 +552,7 @@ def run_batch(
         except KeyboardInterrupt:
             flush()  # what is extracted is worth keeping; a second Ctrl-C rolls it back
             raise
+        writer.set_threads(None)  # the workers are gone: queries over the whole store
         summary.cross_year = writer.cross_year()  # needs every year of an agency: at the end
         if format != "duckdb":
             summary.written = {t: os.fspath(f) for t, f in writer.export(out, format).items()}

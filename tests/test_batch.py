@@ -195,10 +195,26 @@ def _crash_on(path: str, doc_id: str) -> DocResult:
     return DocResult(path, doc_id, "ok", {"documents": [{"doc_id": doc_id}]})
 
 
-def test_workers_give_the_same_store_as_one_process(tmp_path, corpus):
+def test_workers_give_the_same_store_as_one_process(tmp_path, corpus, monkeypatch):
+    from nlp.batch import DuckDBWriter
+
+    threads: dict[str, list[int]] = {"write": [], "cross_year": []}
+    for name in threads:  # DuckDB's threads while the workers run, and after them
+        real = getattr(DuckDBWriter, name)
+
+        def spy(self, *a, _real=real, _name=name, **kw):
+            threads[_name].append(self.con.execute(
+                "SELECT current_setting('threads')").fetchone()[0])
+            return _real(self, *a, **kw)
+
+        monkeypatch.setattr(DuckDBWriter, name, spy)
     run_batch(corpus, tmp_path / "one.duckdb", workers=1)
+    default = threads["cross_year"][0]
+    threads["write"].clear()
     run_batch(corpus, tmp_path / "two.duckdb", workers=2)
     assert _stored(tmp_path / "one.duckdb") == _stored(tmp_path / "two.duckdb")
+    assert set(threads["write"]) == {1}
+    assert threads["cross_year"] == [default, default]
 
 
 def test_file_formats_resume_through_their_store(tmp_path, corpus):
