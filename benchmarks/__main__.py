@@ -60,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  rounds    " + "  ".join(f"{x:.2f}x" for x in wk["speedups"]))
         print(f"  wall time 1 worker {wk['seconds_1']:.1f} s, 2 workers {wk['seconds_2']:.1f} s "
               f"(start-up included: {wk['speedup_wall']:.2f}x)")
+        print(f"  parent CPU with 2 workers {wk['cpu_ms_per_doc_2']:.2f} ms a document, "
+              f"{wk['parent_share']:.0%} of a document's CPU in 1 worker "
+              f"({wk['cpu_ms_per_doc_1']:.2f} ms)")
     if args.only in (None, "read"):
         from benchmarks import bench_read
 

@@ -10,7 +10,8 @@
   DuckDB writer) over N replicated corpus files and samples its RSS as it goes; flat means
   the RSS at 50% and 100% of the run is close to the RSS at 10% (target: peak < 500 MB).
 - **workers**: the same batch with 1 and with 2 worker processes (target ≥ 1.7×; needs
-  2 free cores).
+  2 free cores), and the CPU the 2-worker run's parent (the writer and the pool) spends a
+  document, as a share of a document's CPU in one process: a share the workers' cores lose.
 """
 
 from __future__ import annotations
@@ -155,15 +156,25 @@ def memory(docs: int = 200) -> dict:
 
 
 def _child_workers(folder: str, store: str, workers: int) -> None:
-    """Runs in the child: one batch with `workers`, from a cold start; prints its figures."""
+    """Runs in the child: one batch with `workers`, from a cold start; prints its figures
+    (and the CPU this process used a document over the same steady state: with workers, the
+    writer's and the pool's share, which the workers' cores pay for)."""
+    import resource
+
     from nlp.batch import collect_paths, run_batch
 
-    stamps: list[float] = []
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)  # every thread of this process
+        return r.ru_utime + r.ru_stime
+
+    stamps: list[tuple[float, float]] = []
     s = run_batch(collect_paths([folder]), store, workers=workers, commit_seconds=0.2,
-                  on_result=lambda _r: stamps.append(time.perf_counter()))
+                  on_result=lambda _r: stamps.append((time.perf_counter(), cpu())))
     k = len(stamps) // 4
+    n = len(stamps) - 1 - k
     print(json.dumps({"seconds": s.seconds,
-                      "docs_per_s": (len(stamps) - 1 - k) / (stamps[-1] - stamps[k])}))
+                      "docs_per_s": n / (stamps[-1][0] - stamps[k][0]),
+                      "cpu_ms_per_doc": 1000 * (stamps[-1][1] - stamps[k][1]) / n}))
 
 
 def workers(docs: int = 600, rounds: int = 3) -> dict:
@@ -203,6 +214,9 @@ def workers(docs: int = 600, rounds: int = 3) -> dict:
     for w in (1, 2):
         out[f"seconds_{w}"] = statistics.median(g["seconds"] for g in runs[w])
         out[f"docs_per_s_{w}"] = statistics.median(g["docs_per_s"] for g in runs[w])
+        out[f"cpu_ms_per_doc_{w}"] = statistics.median(g["cpu_ms_per_doc"] for g in runs[w])
+    # the 2-worker parent's CPU a document over the whole of a document's CPU in one process
+    out["parent_share"] = out["cpu_ms_per_doc_2"] / out["cpu_ms_per_doc_1"]
     out["speedups"] = [round(x, 3) for x in speedups]
     out["speedup"] = statistics.median(speedups)
     out["speedup_wall"] = statistics.median(walls)
