@@ -547,6 +547,29 @@ def test_the_gb2312_characters_t2s_changes_are_those_of_its_dictionaries(tmp_pat
     assert {c for c in changed if in_gb2312(c)} == set(chars)
 
 
+def test_the_characters_t2s_changes_only_in_phrases_are_those_of_its_dictionaries(tmp_path):
+    """`_T2S_PHRASE_ONLY`, read again from the installed OpenCC's t2s dictionaries: the characters
+    of `_T2S_IN_GB2312` whose own entries' first value (the one OpenCC writes) is themselves, and
+    every key holding one of them where its first value differs. OpenCC leaves each character
+    alone and changes each phrase."""
+    from nlp.normalize import _T2S_IN_GB2312, _T2S_PHRASE_ONLY, _t2s
+
+    entries = _t2s_dictionary_lines(tmp_path)
+    firsts: dict[str, list[str]] = {}
+    for key, values in entries:
+        if len(key) == 1:
+            firsts.setdefault(key, []).append(values[0])
+    chars = {c for c in _T2S_IN_GB2312[1] if all(v == c for v in firsts.get(c, [c]))}
+    phrases = {key for key, values in entries if len(key) > 1
+               and any(a in chars and a != b for a, b in zip(key, values[0], strict=True))}
+    listed_chars, listed_phrases = _T2S_PHRASE_ONLY
+    assert len(chars) > 5 and len(phrases) > 100
+    assert set(listed_chars) == chars and len(listed_chars) == len(chars)
+    assert set(listed_phrases) == phrases and len(listed_phrases) == len(phrases)
+    convert = _t2s().convert
+    assert all(convert(c) == c for c in chars) and all(convert(p) != p for p in phrases)
+
+
 def test_no_t2s_phrase_holds_a_line_break(tmp_path):
     """t2s converts a text line by line (`_t2s_lines`, and `_same_length_each` in metadata): no
     key or value of its dictionaries holds a line break."""
@@ -612,7 +635,12 @@ def test_to_simplified_equals_one_opencc_call_on_the_whole_text():
     trad = "政府資訊公開\n乾燥的後面\n\n網站發佈，於是\n"
     simp = "政府信息公开工作年度报告\n" * 40
     texts += [trad, simp + trad, trad + simp + trad + "末行沒有換行", "\n" + trad + "\n",
-              simp + "乾" + simp, "乾\n" * 3, "乾", "\n乾\n", "a乾隆\n", "\U00020000\n乾\n"]
+              simp + "乾" + simp, "乾\n" * 3, "乾", "\n乾\n", "a乾隆\n", "\U00020000\n乾\n",
+              # (`_next_change`: characters t2s changes only in phrases, alone, in them, at the
+              # ends of a text and a line, beside another such character, in a long line)
+              "覆盖\n答覆\n沈阳\n深沈\n么麼", "覆", "答覆", "覆盖" + simp + "批覆", "沈沈阳", "阳沈",
+              simp.replace("\n", "") + "回覆" + simp.replace("\n", "") + "覆盖", "覆\n覆盖國", "藉寇兵齎盜糧",
+              "寇兵齎盜糧藉", "像仝淼甯阪彷彿", "一坏\n坏", "英哩\n哩"]
     converted = 0
     for text in texts:
         got = to_simplified(text)
