@@ -62,10 +62,13 @@ PAGE_NUMBER = regex.compile(
 # (stdlib `re`, three times faster here than `regex`; `_WS` spells out what `regex` reads as
 # `\s`, which `re` reads differently at U+001C–U+001F. The match starts at the line break before
 # the line, which `re` finds about twice as fast as a line start (`^`), and ends before the line
-# break after it: `_page_lines` reads the line's span off it.)
+# break after it: `_page_lines` reads the line's span off it. `_PAGE_FIRST` asks for the first
+# character of one of its branches before they are tried, one class where each branch was
+# entered at every line: the scan 8.4M → 6.2M on the new texts.)
 _WS = WHITE_SPACE
+_PAGE_FIRST = r"(?=[第共\-—–－·•Pp])"  # (`(?i:p)` matches p and P only)
 _PAGE_LINE = re.compile(
-    rf"(?m)\n[ \t\u3000]*(?:第{_WS}*[0-9０-９]{{1,4}}{_WS}*页(?:{_WS}*[，,/／]?{_WS}*共{_WS}*[0-9０-９]{{1,4}}{_WS}*页)?"
+    rf"(?m)\n[ \t\u3000]*{_PAGE_FIRST}(?:第{_WS}*[0-9０-９]{{1,4}}{_WS}*页(?:{_WS}*[，,/／]?{_WS}*共{_WS}*[0-9０-９]{{1,4}}{_WS}*页)?"
     rf"|共{_WS}*[0-9０-９]{{1,4}}{_WS}*页{_WS}*[，,/／]?{_WS}*第{_WS}*[0-9０-９]{{1,4}}{_WS}*页"
     r"|[-—–－]+[ \t]*[0-9０-９]{1,4}[ \t]*[-—–－]+|[·•][ \t]*[0-9]{1,4}[ \t]*[·•]"
     r"|(?i:page)[ \t]*[0-9]{1,4}(?:[ \t]*(?i:of)[ \t]*[0-9]{1,4})?)[ \t\u3000]*\r?$")

@@ -362,11 +362,12 @@ def test_stdlib_page_line_pattern_reads_as_the_regex_one():
     """`_PAGE_LINE` runs on stdlib `re` (faster) with `regex`'s white space spelled out (`_WS`,
     the class of `REGEX_SPACE`), from the line break before a line instead of its start:
     `REGEX_SPACE` is exactly what `regex` reads as `\\s`, and `_page_lines` finds what the plain
-    form (`regex`, `^` … `\\n?`, a match at the text's start left out) finds on every corpus
-    text and on page-number lines."""
+    form (`regex`, `^` … `\\n?`, a match at the text's start left out, without the lookahead
+    `_PAGE_FIRST` on the branches' first characters) finds on every corpus text and on
+    page-number lines of every branch."""
     import regex
 
-    from nlp.normalize import _PAGE_LINE, _WS, _page_lines
+    from nlp.normalize import _PAGE_FIRST, _PAGE_LINE, _WS, _page_lines
     from nlp.scan import REGEX_SPACE
 
     ws = "".join(chr(c) for c in range(0x110000) if regex.match(r"\s", chr(c)))
@@ -374,9 +375,12 @@ def test_stdlib_page_line_pattern_reads_as_the_regex_one():
     assert regex.fullmatch(_WS + "+", ws) and not any(
         regex.match(_WS, chr(c)) for c in range(0x110000) if chr(c) not in ws)
     assert _PAGE_LINE.pattern.startswith(r"(?m)\n") and _PAGE_LINE.pattern.endswith(r"\r?$")
-    plain = regex.compile(
-        _PAGE_LINE.pattern.replace(_WS, r"\s").replace(r"(?m)\n", "(?m)^", 1) + r"\n?")
+    assert _PAGE_LINE.pattern.count(_PAGE_FIRST) == 1 and [
+        chr(c) for c in range(0x110000) if regex.match("(?i:p)", chr(c))] == ["P", "p"]
+    plain = regex.compile(_PAGE_LINE.pattern.replace(_PAGE_FIRST, "").replace(_WS, r"\s")
+                          .replace(r"(?m)\n", "(?m)^", 1) + r"\n?")
     lines = "正文\n第 6 页\n— 6 —\n- 9 -\n·9·\nPage 9 of 12\npage 3\n第6页 共12页\n共12页，第6页\n\x1c第 2 页\x1c\n第\x1c2页\n"
+    lines += " PAGE 4\n\u3000•3•\n－5－\n– 8 –\n\t第7页\n"
     # (a page number over two lines at the start: its second line is no line of its own)
     opening = "第6页\n共12页\n第6页\n正文\n— 7 —"
     for text in [*_corpus_folded(), lines, lines.replace("\n", "\r\n"), opening, "— 7 —"]:
