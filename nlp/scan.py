@@ -1012,7 +1012,7 @@ class PatternFilter:
     a candidate. The formulas only ask whether strings are in the text, so a text's candidates
     hold those of every piece of it."""
 
-    __slots__ = ("_always", "_empty", "_filter", "_index", "_match", "size")
+    __slots__ = ("_always", "_empty", "_filter", "_index", "_match", "_own", "size")
 
     def __init__(self, patterns: Sequence[regex.Pattern]) -> None:
         import re2  # (a compiled library: imported where a filter is built, not at import)
@@ -1038,6 +1038,8 @@ class PatternFilter:
         # (through the wrapper where it has no compiled filter; None: no pattern RE2 can take)
         self._match = getattr(self._filter, "_filter", self._filter).Match if self._index else None
         self._always = tuple(always)
+        # (the filter's numbers are the patterns' own indices: RE2 took every pattern)
+        self._own = not always
         # (an empty text: the patterns that match the empty string)
         self._empty = tuple(i for i, p in enumerate(patterns) if p.search("") is not None)
 
@@ -1069,10 +1071,11 @@ class PatternFilter:
         """`set().union(*map(self.candidates, texts))`, in one call (asked once or more per
         claim: tests/test_speed_link.py compares both on every text the link rules ask about)."""
         out: set[int] = set()
-        match, index = self._match, self._index
+        match = self._match
         for text in texts:
             if not text:
-                out.update(self._empty)
+                if self._empty:  # (seldom any: the update is not asked for nothing)
+                    out.update(self._empty)
                 continue
             if match is None:
                 out.update(self._always)
@@ -1081,9 +1084,10 @@ class PatternFilter:
                 found = match(text.encode("utf-8"), True)
             except UnicodeEncodeError:  # (lone surrogates: no UTF-8 for RE2)
                 return set(range(self.size))
-            if found:
-                out.update(map(index.__getitem__, found))
-            out.update(self._always)
+            if found:  # (the indices as they are where they are the patterns' own)
+                out.update(found if self._own else map(self._index.__getitem__, found))
+            if self._always:
+                out.update(self._always)
         return out
 
 
