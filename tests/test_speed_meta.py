@@ -1078,3 +1078,34 @@ def test_compiled_by_asked_before_its_verbs_finds_what_the_search_finds():
     texts = [*made, *_openings()]
     assert _same_matches(lambda t: _compiled_matches(t), _COMPILED, made) > 100
     assert _same_matches(lambda t: _compiled_matches(t), _COMPILED, texts) > 120
+
+
+# --------------------------------------------------------------------------- metadata (pass 31)
+def test_lead_gates_drop_only_words_the_text_lacks():
+    """Each `_LEAD_GATES` character stands in its word, a lead word of `_LEADS` or `_YEAR_LEADS`;
+    `_leads_in` keeps a pattern's leads in order and drops a word only where its text lacks it
+    (every corpus opening, raw, normalised and folded, and made-up texts), so
+    `finditer_from_firsts` with the leads kept finds what `finditer` finds. The test fails when a
+    gate is not a character of its word."""
+    from nlp.normalize import same_length
+    from nlp.scan import finditer_from_firsts
+    from nlp.segment.metadata import _LEAD_GATES, _LEADS, _YEAR_LEADS, _leads_in
+
+    leads = {w for ws in (*_LEADS.values(), *_YEAR_LEADS.values()) for w in ws}
+    assert all(len(g) == 1 and g in w and w in leads for w, g in _LEAD_GATES.items())
+    made = ["请与某某县人民政府办公室联系。", "可直接与可与请与请致电可致电", "更新时间:2024年1月1日 上一篇:某某",
+            "现将2019年某某县人民政府信息公开工作年度报告公布如下", "顺延至2021年答复", "1920 2019 年", ""]
+    texts = [*made]
+    for text in texts_and_views():
+        texts += [text[:4000], same_length(text[:4000])]
+    dropped = 0
+    for text in texts:
+        places: dict[str, list[int]] = {}
+        for pattern, words in (*_LEADS.items(), *_YEAR_LEADS.items()):
+            kept = _leads_in(text, words)
+            assert kept == [w for w in words if w in kept]
+            assert all(w not in text for w in words if w not in kept)
+            dropped += len(words) - len(kept)
+            got = _found(finditer_from_firsts(pattern, text, kept, places))
+            assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
+    assert dropped > 1000
