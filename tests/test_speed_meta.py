@@ -1109,3 +1109,31 @@ def test_lead_gates_drop_only_words_the_text_lacks():
             got = _found(finditer_from_firsts(pattern, text, kept, places))
             assert got == _found(pattern.finditer(text)), (pattern.pattern[:20], text[:60])
     assert dropped > 1000
+
+
+def test_renamed_county_asked_only_of_a_name_with_a_county_end():
+    """`_COUNTY_NAMED`'s county end is the class of `_COUNTY_ENDS`, which every match holds:
+    `_renamed_county` answers as the plain search on made-up names and on the first lines of
+    every corpus text (a search finds nothing in a text without one of them)."""
+    from nlp.segment import metadata
+    from nlp.segment.metadata import _COUNTY_ENDS, _COUNTY_NAMED, _renamed_county
+
+    assert f"[{_COUNTY_ENDS}]" in _COUNTY_NAMED.pattern
+    made = ["湖南省祁阳县人民政府", "萧山市政府", "通化市", "省政务公开办公室", "巴州人民政府", "某某镇", ""]
+    texts = [*made]
+    for text in texts_and_views():
+        texts += text[:600].splitlines()[:8]
+    plain = 0
+    for text in texts:
+        found = list(_COUNTY_NAMED.finditer(text))
+        if not any(c in text for c in _COUNTY_ENDS):
+            assert not found
+        saved = metadata._COUNTY_ENDS
+        try:
+            metadata._COUNTY_ENDS = "\n" + text  # (no text lacks all its characters: the plain way)
+            want = _renamed_county(text) if text else None
+        finally:
+            metadata._COUNTY_ENDS = saved
+        assert _renamed_county(text) == want, text
+        plain += want is not None
+    assert plain > 10
