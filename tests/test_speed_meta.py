@@ -1137,3 +1137,23 @@ def test_renamed_county_asked_only_of_a_name_with_a_county_end():
         assert _renamed_county(text) == want, text
         plain += want is not None
     assert plain > 10
+
+
+def test_title_lines_read_by_their_last_character():
+    """`_read_last` holds a line's last character where the line ends in one of `_title_last()`
+    or with one of `_GLOSS_ENDS` (single characters), and no other: on every corpus text's
+    first lines and on made-up lines."""
+    from nlp.segment.metadata import _GLOSS_ENDS, _first_lines, _read_last, _title_last
+
+    last = _title_last()
+    assert last is not None and all(len(e) == 1 for e in _GLOSS_ENDS)
+    ends = _read_last()
+    lines = ["", "报告", "年报", "報(bào)", "报告（gào）", "某某", ")", "）", " ", "告 "]
+    for text in texts_and_views():
+        lines += [ln.strip() for ln in _first_lines(text, 12)]
+    hits = 0
+    for ln in lines:
+        want = ln[-1:] in last or ln.endswith(_GLOSS_ENDS)
+        assert (ln[-1:] in ends) == want, ln
+        hits += want
+    assert hits > 100

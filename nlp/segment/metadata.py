@@ -672,8 +672,11 @@ def find_title(doc: Document, header: dict[str, str]) -> tuple[str | None, str]:
     # (read, glosses and a field label dropped, are the lines that can end as a title line and
     # the lines before them: neither step changes a line's last character, unless it drops a
     # gloss that ends the line in a bracket; the other lines are not asked for)
+    # (a line's last character looked up in one set, `_read_last`: a line ends in a bracket where
+    # it ends with one of `_GLOSS_ENDS`, each one character; about 0.9k instructions a line less)
+    ends = _read_last()
     read = range(len(lines)) if last is None else \
-        {j for i, ln in enumerate(lines) if ln[-1:] in last or ln.endswith(_GLOSS_ENDS) for j in (i - 1, i)}
+        {j for i, ln in enumerate(lines) if ln[-1:] in ends for j in (i - 1, i)}
     for i in read:
         if i >= 0:
             lines[i] = _without_field_label(unglossed(lines[i]))
@@ -729,6 +732,14 @@ def _title_last() -> frozenset[str] | None:
 
     version, chars = _TITLE_LAST
     return chars if opencc.__version__ == version else None
+
+
+@lru_cache(maxsize=1)
+def _read_last() -> frozenset[str]:
+    """`_title_last()`'s characters and those of `_GLOSS_ENDS` (asked only where `_title_last()` is
+    not None): a line ends in one of them where it ends in one of the first or with one of the
+    second, which are single characters (tests/test_speed_meta.py)."""
+    return (_title_last() or frozenset()) | frozenset(_GLOSS_ENDS)
 
 
 def _without_field_label(line: str) -> str:
