@@ -77,7 +77,7 @@ def clear_caches() -> None:
     from nlp.tables import labels, layout, mapping, runs, values
 
     for fn in (labels.label_key, labels._best_match, labels._match, layout._role,
-               mapping._ids_named_by, metadata._cpca, runs.splits, runs._opener_scan,
+               mapping._ids_named_by, metadata._cpca, runs._shape_splits, runs._opener_scan,
                values.parse_value, values.is_unit, structure.classify_title, structure._tries,
                structure._marker_starts, structure._marker_ends, structure._is_word, structure.heading_title,
                structure._title_char, structure._twins, structure._gated,

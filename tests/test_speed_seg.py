@@ -292,6 +292,40 @@ def test_digit_run_splits_are_the_plain_ones():
     assert many > 1000
 
 
+def test_digit_run_splits_are_read_from_the_run_shape():
+    """`splits` reads a run's splits from its shape (the digits 2–9 as 1, `_NONZERO_AS_ONE`):
+    the same spans as `_splits` of the run itself, for every digit run of every corpus text into
+    1, 2, 3, 7 and 15 numbers and for generated runs with every digit, full-width and other
+    digits, spaces, points, minus signs, count words and units (a change that made `_splits`
+    read a digit's value would fail here)."""
+    import random
+
+    from corpus import corpus_texts
+
+    from nlp.tables.runs import _NONZERO_AS_ONE, _RUN, _shape_splits, _splits, splits
+
+    runs: set[str] = set()
+    for text in corpus_texts():
+        runs.update(m.group() for m in _RUN.finditer(text) if 1 <= len(m.group()) <= 12)
+    rnd = random.Random(31)
+    for _ in range(2000):
+        body = "".join(rnd.choice("00123456789 .-－５٣笔") for _ in range(rnd.randint(1, 11)))
+        run = body.strip() + rnd.choice(("", "", "元", "万元"))
+        if _RUN.fullmatch(run):  # (what a run can be)
+            runs.add(run)
+    assert len(runs) > 3000
+    shared = 0
+    _shape_splits.cache_clear()
+    for run in sorted(runs):
+        shared += run.translate(_NONZERO_AS_ONE) != run
+        for n in (1, 2, 3, 7, 15):
+            want = _splits(run, n)
+            got = splits(run, n)
+            assert got == (None if want is None else tuple(map(tuple, want))), (run, n)
+    assert shared > 2000
+    _shape_splits.cache_clear()
+
+
 def test_opener_scan_shares_leads_and_reads_words_with_the_stdlib_engine():
     """`_opener_scan` scans the two 第…条…项 titles as one pattern (one leading 第) and each
     opener word (`信\\s*息\\s*内\\s*容`) with the stdlib `re`: the spans of the opener regex's
