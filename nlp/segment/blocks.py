@@ -52,8 +52,9 @@ _IDEO_RUN = regex.compile(r"\u3000+")
 
 class _Deps(NamedTuple):
     """What this module uses of `nlp.tables` and `nlp.segment.structure`, imported on first use
-    (`nlp.tables` imports much; `structure` imports this module). The readers call these per cell
-    and per line: an import statement in the function costs more than the cached lookup."""
+    (`nlp.tables` imports much; `structure` imports this module). The readers call these per cell,
+    per line and per document: an import statement in the function (about 7.8k instructions)
+    costs more than the cached lookup (about 60)."""
     parse_value: Callable[[str], Any]
     label_key: Callable[[str], str]
     keyed_labels: Callable[[str, str], Any]
@@ -61,6 +62,8 @@ class _Deps(NamedTuple):
     numbered: regex.Pattern[str]
     title: regex.Pattern[str]
     classify_title: Callable[..., Any]
+    run_tables: Callable[..., list[Table]]
+    splits: Callable[[str, int], Any]
 
 
 @lru_cache(maxsize=1)
@@ -68,9 +71,11 @@ def _deps() -> _Deps:
     from nlp.segment.structure import classify_title
     from nlp.tables.labels import keyed_labels, label_key, match
     from nlp.tables.layout import NUMBERED, TITLE
+    from nlp.tables.runs import run_tables, splits
     from nlp.tables.values import parse_value
 
-    return _Deps(parse_value, label_key, keyed_labels, match, NUMBERED, TITLE, classify_title)
+    return _Deps(parse_value, label_key, keyed_labels, match, NUMBERED, TITLE, classify_title,
+                 run_tables, splits)
 
 
 def _null_mark(text: str) -> bool:
@@ -695,9 +700,7 @@ def _without_single_blanks(text: str, lines: list[tuple[int, int]], i: int) -> l
 def _run_tables(text: str, free: Callable[[int, int], bool], double: bool) -> list[Table]:
     """Tables of crawler text that glued each row's numbers into one digit run
     (`nlp.tables.runs`: split only where the split is forced), outside the spans `free` rejects."""
-    from nlp.tables.runs import run_tables
-
-    return run_tables(text, free, gap="\n\n\n" if double else "\n\n")
+    return _deps().run_tables(text, free, gap="\n\n\n" if double else "\n\n")
 
 
 def _free_of(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
@@ -1488,17 +1491,15 @@ def _stream_rows(text: str, toks: list[tuple[int, int]]
     split into the columns only where the split is forced (`nlp.tables.runs.splits`: one way
     only, e.g. one digit a column), and keeps no value where it is not (`2729318`); the second
     value returned notes each split cell."""
-    from nlp.tables.labels import label_key
-    from nlp.tables.layout import NUMBERED
-    from nlp.tables.runs import splits
-    from nlp.tables.values import parse_value
-
+    deps = _deps()
+    label_key, numbered, splits, parse_value = deps.label_key, deps.numbered, deps.splits, \
+        deps.parse_value
     words = _stream_words()
     vocab, digit_free = words.vocab, words.digit_free
 
     def is_header(span: tuple[int, int]) -> bool:
         t = text[span[0]:span[1]]
-        if _may_be_numbered(t) and NUMBERED.match(t):
+        if _may_be_numbered(t) and numbered.match(t):
             return False
         k = label_key(t)
         return k in vocab or k in words.cut or any(w in k for w in words.corner)
