@@ -1723,12 +1723,11 @@ def _spaced_row(line: str, count: regex.Pattern[str] = _ROW_NUMBER) -> tuple[int
 def _label_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The label text[a:b] cut before each numbering mark that follows a space (`三、本年度办理结果
     （一）予以公开`, `（三）不予公开 1.属于国家秘密`): one cell each, as a grid prints them."""
-    from nlp.tables.layout import NUMBERED
-
+    numbered = _deps().numbered
     parts: list[tuple[int, int]] = []
     cur = a
     for m in _GAP.finditer(text, a, b):
-        if NUMBERED.match(text[m.end():b]):
+        if numbered.match(text[m.end():b]):
             parts.append((cur, m.start()))
             cur = m.end()
     parts.append((cur, b))
@@ -1904,8 +1903,7 @@ def _t2_spaced_tables(text: str, folded: str, lines: list[tuple[int, int]], head
     第二十条第（八）项 title between, are one table (as a page prints them). `heads`: the lines
     that may hold a header (lines holding one of `_T2_CORNERS`; in a mirror's glossed text, the
     lines of `_table_lines`)."""
-    from nlp.tables.labels import label_key
-
+    label_key = _deps().label_key
     blocks: list[tuple[int, int, list[list[tuple[int, int]]]]] = []  # (header, last row, rows)
     label_words = _stream_words().label_words
     for k in heads:
@@ -1989,8 +1987,8 @@ def _t2_header(text: str, folded: str, lines: list[tuple[int, int]], k: int, wid
     columns, its words one space or more apart (`信息内容 本年新制作数量 本年新公开数量 对外公开总数量`):
     a label column's word, then `width` words, no number, one of them a column of table 二;
     else None."""
-    from nlp.tables.labels import keyed_labels, label_key, match
-
+    deps = _deps()
+    keyed_labels, label_key, match = deps.keyed_labels, deps.label_key, deps.match
     if k < 0:
         return None
     a, b = lines[k]
