@@ -188,22 +188,25 @@ def test_contents_lines_turn_down_lines_too_long_for_their_markers():
 
 
 def test_contents_lines_scanned_alone_by_the_marker_scanner():
-    """A line `_toc_lines` scans alone (the body's first line, which the whole text's scan saw
-    with the characters before the body; a line a marker crosses) has its markers found by
-    `_markers` (the stdlib scanner in a BMP text) instead of `_MARKER.finditer`: the same
-    contents lines, on every corpus view with its body starting after each of its first line
-    breaks (a crawler header's end: the first line is then often the whole flattened report),
-    flattened too, told the view is in the BMP or left to find out, and on made contents lines.
-    It must act: lines scanned alone with three 、 or `.` are counted."""
+    """A line `_toc_lines` scans alone (the body's first line where the whole text's scan saw
+    something else than a line break before it, `_scanned_alone`; a line a marker crosses) has
+    its markers found by `_markers` (the stdlib scanner in a BMP text) instead of
+    `_MARKER.finditer`; the body's first line after a line break (a crawler header's end: the
+    first line is then often the whole flattened report) has them from the whole text's scan,
+    as every later line: the same contents lines as the plain way (`_plain_toc_lines`, which
+    scans the body's first line alone), on every corpus view with its body starting after each
+    of its first line breaks and one character further on, flattened too, told the view is in
+    the BMP or left to find out, and on made contents lines. Both must act: first lines with
+    three 、 or `.` are counted, scanned alone and taken from the whole text's markers."""
     from nlp.scan import bmp_only
-    from nlp.segment.structure import _markers, _toc_lines
+    from nlp.segment.structure import _markers, _scanned_alone, _toc_lines
 
-    alone = found = 0
+    alone = shared = found = 0
     for nt in [*normalized_views(), *_MADE_CONTENTS]:
         for view in (nt, "标题：某某\n" + nt.replace("\n", "")):
             bmp = bmp_only(view)
             cuts = [k + 1 for k, ch in enumerate(view[:400]) if ch == "\n"][:3]
-            for body in cuts:
+            for body in [*cuts, *(k + 1 for k in cuts)]:
                 marks = _markers(view, body)
                 want = _plain_toc_lines(view, body, marks)
                 assert _toc_lines(view, body, marks, bmp) == want, view[:40]
@@ -211,8 +214,12 @@ def test_contents_lines_scanned_alone_by_the_marker_scanner():
                 found += bool(want)
                 end = view.find("\n", body)
                 line = view[body:end if end >= 0 else len(view)]
-                alone += line.count("、") + line.count(".") >= 3
-    assert alone > 300 and found >= 2
+                if line.count("、") + line.count(".") >= 3:
+                    if _scanned_alone(view, body) == body:
+                        alone += 1
+                    else:
+                        shared += 1
+    assert alone > 300 and shared > 300 and found >= 2
 
 
 def _plain_splits(run: str, n: int) -> list[list[tuple[int, int]]] | None:
