@@ -492,3 +492,15 @@ def test_blank_runs_dropped_by_one_scan_as_by_the_loop():
     assert len(texts) > 1000
     for t in texts:
         assert _dropped_blanks(t) == plain(t)
+
+
+def test_a_letter_is_a_word_character():
+    """`find_structure` asks `str.isalpha` of a piece's first character before `_is_word`: every
+    code point `str.isalpha` calls a letter, `_WORD` matches (else a piece opening with one
+    would be taken without the test). Digits are not letters and go on to `_is_word`."""
+    from nlp.segment.structure import _WORD, _is_word
+
+    letters = [chr(i) for i in range(0x110000) if chr(i).isalpha()]
+    assert len(letters) > 100000
+    assert all(_WORD.match(c) is not None for c in letters)
+    assert not "1".isalpha() and _is_word("1") and not "（".isalpha() and not _is_word("（")
