@@ -659,7 +659,10 @@ def _next_space_gap(norm: NormalizedText, lo: int, hi: int) -> int | None:
     source characters the view drops before offset j (`index[j] - j`) never decreases, so the
     next offset after a drop is found by bisection, not by a test at every offset, and a range
     without any drop (most: 9,935 of the corpus's 10,766 calls) is known by its last offset.
-    (`_heading_end` and `_title_line` write that first test out before calling: change them with it.)"""
+    (`_heading_end` and `_title_line` write that first test out before calling: change them with it.)
+    The bisection is written out: `bisect_right` over a `range` with a `key` function calls
+    the key from C, a Python call a step (on new reports 6.4M instructions in 266 calls
+    against 4.4M)."""
     idx = norm.index
     # (conditional expressions, not `min` and `max`: asked at every heading, where the two
     # builtins cost about 1,200 instructions a call, their tuple and iterator included)
@@ -669,12 +672,17 @@ def _next_space_gap(norm: NormalizedText, lo: int, hi: int) -> int | None:
     if hi > end:
         hi = end
     while lo < hi:
-        if idx[hi - 1] - (hi - 1) == idx[lo - 1] - (lo - 1):
+        drops = idx[lo - 1] - (lo - 1)
+        if idx[hi - 1] - (hi - 1) == drops:
             return None
-        k = bisect_right(range(lo, hi), idx[lo - 1] - (lo - 1), key=lambda j: idx[j] - j)
-        if k == hi - lo:
-            return None
-        j = lo + k
+        # the first j in [lo, hi) that drops more (one does: the last)
+        j, b = lo, hi - 1
+        while j < b:
+            mid = (j + b) // 2
+            if idx[mid] - mid > drops:
+                b = mid
+            else:
+                j = mid + 1
         if _source_space_between(norm, j, j):
             return j
         lo = j + 1
