@@ -334,11 +334,12 @@ def insert_rows(con, table: str, rows: list[dict[str, Any]], cols: tuple[Column,
 
 def insert_table(con, table: str, data, cols: tuple[Column, ...]) -> None:
     """Insert a `pyarrow.Table` with the columns `cols` into an existing table (inside the
-    caller's transaction)."""
-    _xxgk_rows = data  # read by DuckDB's replacement scan (cheaper than register/unregister)
+    caller's transaction). The query names the local `_xxgk_rows`, which DuckDB's replacement
+    scan finds in the frame that calls `execute` (cheaper than `register`/`unregister`, a
+    catalog change each): `con` must be a DuckDB connection itself, not a Python wrapper."""
+    _xxgk_rows = data  # (read by DuckDB's replacement scan)
     names = ", ".join(_q(c.name) for c in cols)
     con.execute(f"INSERT INTO {_q(table)} ({names}) SELECT {names} FROM _xxgk_rows")
-    del _xxgk_rows
 
 
 def list_tables(con) -> list[str]:
